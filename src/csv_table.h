@@ -1,0 +1,39 @@
+/* csv_table.h — reading one CSV file into rows of cells through libcsv:
+ * BOM, delimiter detection, strict quoting, UTF-8 and length checks, and
+ * the line and column of every problem. */
+#ifndef STETIG_CSV_TABLE_H
+#define STETIG_CSV_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct csv_row {
+	size_t line; /* physical line where the record starts (1-based) */
+	size_t n;    /* number of cells */
+	char **cells; /* NUL-terminated UTF-8, "" when empty */
+};
+
+struct csv_table {
+	struct csv_row *rows;
+	size_t n, cap;
+	char delim;   /* ',' or ';' */
+	bool had_bom;
+};
+
+struct csv_error {
+	size_t line, column; /* 0 when not known */
+	char msg[256];	     /* localized */
+};
+
+enum {
+	CSV_TABLE_COMMENTS = 1 << 0, /* skip lines starting with '#' before the header */
+};
+
+/* Parses data[0..len). The delimiter is ',' or ';', whichever the first
+ * line uses more outside quotes. Returns true on success; on failure err
+ * says what and where, and *out is empty. */
+bool csv_table_parse(const char *data, size_t len, int flags, struct csv_table *out,
+		     struct csv_error *err);
+void csv_table_free(struct csv_table *t);
+
+#endif

@@ -1,0 +1,49 @@
+/* findings.h — the guidance rules: pure functions of the model that name the
+ * gaps that make a measure fail after its pilot, and the readiness per
+ * factor from the check items. Messages come out in the current gettext
+ * language; recompute after a language switch. */
+#ifndef STETIG_FINDINGS_H
+#define STETIG_FINDINGS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+#include "vocab.h"
+
+struct finding {
+	enum severity sev;  /* SEV_GAP, SEV_WARNING, SEV_HINT */
+	enum step step;	    /* the step the finding belongs to */
+	enum entity kind;   /* what it names; ENT_WORKSHOP for the whole workshop */
+	int64_t id;	    /* the entity's id (0 for the workshop) */
+	char *item;	    /* the item's name as shown (goal title, task name, …) */
+	char *message;	    /* what is missing and what to do, one sentence or two */
+	const char *rule;   /* a stable rule key, e.g. "goal.no_indicator" (tests, docs) */
+};
+
+struct findings {
+	struct finding *v;
+	size_t n, cap;
+	/* counts per step and severity (tab badges) */
+	unsigned count[STEP_COUNT][SEV_COUNT];
+};
+
+/* Computes all findings of m, sorted by step, then severity (gaps first),
+ * then the order of the items in the model. Runs in time linear in the size
+ * of the model (the RACI matrix is never scanned cell by cell). */
+void findings_compute(const struct model *m, struct findings *out);
+void findings_free(struct findings *f);
+/* Number of findings of a severity over all steps. */
+unsigned findings_total(const struct findings *f, enum severity sev);
+
+/* Readiness from the check items: done counts 1, partly 1/2, open 0, not
+ * relevant is left out. A value < 0 means "no applicable item". */
+struct readiness {
+	double factor[FACTOR_COUNT];		  /* 0..1 per factor 1..6 (index 0..5) */
+	double cell[FACTOR_COUNT][FIELD_COUNT];	  /* the heat map */
+	unsigned items[FACTOR_COUNT][FIELD_COUNT]; /* check items per cell */
+	double overall;				  /* over factors 1..5 */
+};
+void findings_readiness(const struct model *m, struct readiness *r);
+
+#endif

@@ -1,0 +1,129 @@
+/* store.h — the workshop file: one SQLite database per workshop.
+ *
+ * Opening validates before it writes anything: a file that is not SQLite, a
+ * database of another application, a file from a newer stetig, a damaged file
+ * or one that another stetig holds open is refused and left byte-identical.
+ * Every committed edit is one transaction and one undo step; the undo history
+ * lives in the file (capped at STORE_UNDO_MAX steps) and survives a restart.
+ *
+ * The save functions write the file first and then update the model, so the
+ * model never shows an edit that is not in the file. */
+#ifndef STETIG_STORE_H
+#define STETIG_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "model.h"
+
+#define STORE_APPLICATION_ID 0x53746574 /* "Stet" */
+#define STORE_SCHEMA_VERSION 2
+#define STORE_UNDO_MAX 1000
+
+enum store_status {
+	STORE_OK = 0,
+	STORE_E_NOT_FOUND, /* the file does not exist */
+	STORE_E_EXISTS,	   /* creating: the file exists already */
+	STORE_E_OPEN,	   /* the file cannot be opened (permissions, not a file) */
+	STORE_E_NOT_SQLITE, /* not a database at all */
+	STORE_E_FOREIGN,   /* a database, but not a stetig workshop */
+	STORE_E_NEWER,	   /* made by a newer stetig */
+	STORE_E_DAMAGED,   /* fails the integrity check */
+	STORE_E_IN_USE,	   /* another stetig has it open */
+	STORE_E_READONLY,  /* the file or its folder is not writable */
+	STORE_E_FULL,	   /* the disk is full */
+	STORE_E_INVALID,   /* a value the file refuses (too long, out of range) */
+	STORE_E_BUSY,	   /* locked by another process for too long */
+	STORE_E_NOTHING,   /* nothing to undo or redo */
+	STORE_E_IO,	   /* any other failure; see store_detail */
+	STORE_STATUS_COUNT
+};
+
+/* How to open. */
+enum {
+	STORE_CREATE = 1 << 0,	  /* create the file when it is missing */
+	STORE_EXCLUSIVE = 1 << 1, /* take the "in use" lock; needed for editing */
+	STORE_READONLY = 1 << 2,  /* read only, no lock (export, check) */
+};
+
+struct store;
+
+/* Called on a brand-new file before it appears under its name (the workshop
+ * row and check items exist already). Returning non-zero abandons the file. */
+typedef int (*store_populate_fn)(struct store *s, struct model *m, void *user);
+
+/* Opens path (see the flags). On success *out holds the store and m the
+ * workshop. On failure the file is untouched and *out is NULL. */
+enum store_status store_open(const char *path, int flags, struct model *m, struct store **out);
+/* Creates a new workshop at path, which must not exist: the schema, the
+ * language, the check catalogue, then populate (may be NULL); the file only
+ * appears under path when all of that succeeded. Then opens it like
+ * store_open(path, STORE_EXCLUSIVE). */
+enum store_status store_create(const char *path, enum lang lang, store_populate_fn populate,
+			       void *user, struct model *m, struct store **out);
+/* Closes the file and releases the lock. NULL is fine. */
+void store_close(struct store *s);
+
+/* A message for st in the session language, naming path. Free it. */
+char *store_message(enum store_status st, const char *path, const struct store *s);
+/* SQLite's own message for the last failure, or "". */
+const char *store_detail(const struct store *s);
+/* The file's path. */
+const char *store_path(const struct store *s);
+
+/* Re-reads the whole workshop into m. */
+enum store_status store_load(struct store *s, struct model *m);
+
+/* Groups the following saves into one transaction and one undo step. Nested
+ * calls are counted; only the outermost commit writes. label is an
+ * untranslated message id, item the name of what is edited. */
+enum store_status store_begin(struct store *s, const char *label, const char *item);
+/* Commits the outermost group; reloads m when the group deleted something. */
+enum store_status store_commit(struct store *s, struct model *m);
+/* Abandons the group; reloads m so it matches the file again. */
+void store_rollback(struct store *s, struct model *m);
+
+/* Saving: an id of 0 inserts and sets the new id; otherwise it updates. */
+enum store_status store_save_workshop(struct store *s, struct model *m, const struct workshop *w);
+enum store_status store_save_sgoal(struct store *s, struct model *m, struct strategy_goal *e);
+enum store_status store_save_goal(struct store *s, struct model *m, struct goal *e);
+enum store_status store_save_indicator(struct store *s, struct model *m, struct indicator *e);
+enum store_status store_save_stakeholder(struct store *s, struct model *m, struct stakeholder *e);
+enum store_status store_save_task(struct store *s, struct model *m, struct task *e);
+enum store_status store_save_cost(struct store *s, struct model *m, struct cost *e);
+/* A share of 0 percent removes the partner from the cost. */
+enum store_status store_save_share(struct store *s, struct model *m, struct cost_share *e);
+/* Check items are matched by factor, field and item when id is 0. */
+enum store_status store_save_check(struct store *s, struct model *m, struct check_item *e);
+enum store_status store_save_note(struct store *s, struct model *m, struct note *e);
+enum store_status store_set_raci(struct store *s, struct model *m, int64_t task,
+				 int64_t stakeholder, enum raci role);
+enum store_status store_set_agenda(struct store *s, struct model *m, int step, int minutes);
+/* Deletes an entity and what depends on it (a goal's indicators, a
+ * stakeholder's RACI cells and shares, …), then reloads m. */
+enum store_status store_delete(struct store *s, struct model *m, enum entity kind, int64_t id);
+
+/* Undo and redo the last step; reload m. label/item (may be NULL) receive
+ * the step's label (msgid) and item; free them. */
+enum store_status store_undo(struct store *s, struct model *m, char **label, char **item);
+enum store_status store_redo(struct store *s, struct model *m, char **label, char **item);
+/* Number of steps that can be undone / redone. */
+int store_undo_depth(struct store *s);
+int store_redo_depth(struct store *s);
+/* Drops the whole history and wipes it from the file (VACUUM), so deleted
+ * text does not travel with a shared file. */
+enum store_status store_clear_history(struct store *s);
+
+/* The timebox clock of a step: elapsed seconds and the start time (0 when
+ * stopped). Not part of the undo history. */
+enum store_status store_clock_get(struct store *s, int step, long *elapsed, long *started);
+enum store_status store_clock_set(struct store *s, int step, long elapsed, long started);
+
+/* Runs PRAGMA integrity_check; true when "ok". */
+bool store_integrity_ok(struct store *s);
+
+/* For tests: creates path at an older schema version (no data but the
+ * workshop row). */
+enum store_status store_create_version(const char *path, int version);
+
+#endif

@@ -1,0 +1,146 @@
+/* store_schema.h — the workshop file's schema as forward migrations.
+ * Private to store.c. migrations[v] takes a file from version v to v+1. */
+#ifndef STETIG_STORE_SCHEMA_H
+#define STETIG_STORE_SCHEMA_H
+
+#define TXT(col) col " TEXT NOT NULL DEFAULT '' CHECK(length(" col ") <= 32767)"
+#define DATE(col) col " TEXT CHECK(" col " IS NULL OR date(" col ", '+0 days') IS " col ")"
+
+static const char *const migrations[] = {
+	/* 0 → 1: the entities, the check catalogue and the undo history */
+	"CREATE TABLE workshop("
+	"  id INTEGER PRIMARY KEY CHECK(id = 1),"
+	"  " TXT("title") ", " TXT("municipality") ", " TXT("field") ","
+	"  " DATE("funding_end") ","
+	"  phase TEXT NOT NULL DEFAULT 'pilot'"
+	"    CHECK(phase IN ('pilot','transition','regular','winddown')),"
+	"  " TXT("facilitator") ", " TXT("participants") ","
+	"  language TEXT NOT NULL DEFAULT 'en' CHECK(language IN ('de','en'))"
+	") STRICT;"
+	"INSERT INTO workshop(id) VALUES(1);"
+	"CREATE TABLE strategy_goal("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT, " TXT("title")
+	") STRICT;"
+	"CREATE TABLE goal("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  " TXT("title") ", " TXT("specific") ", " TXT("measurable") ","
+	"  " TXT("achievable") ", " TXT("relevant") ", " TXT("time_bound") ","
+	"  strategy_goal INTEGER REFERENCES strategy_goal(id) ON DELETE SET NULL,"
+	"  status TEXT NOT NULL DEFAULT 'draft'"
+	"    CHECK(status IN ('draft','agreed','achieved','dropped'))"
+	") STRICT;"
+	"CREATE TABLE stakeholder("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  " TXT("name") ", " TXT("organisation") ","
+	"  grp TEXT NOT NULL DEFAULT 'administration' CHECK(grp IN ('administration',"
+	"    'politics','municipal_company','external','citizens','intermunicipal')),"
+	"  influence INTEGER NOT NULL DEFAULT 3 CHECK(influence BETWEEN 1 AND 5),"
+	"  interest INTEGER NOT NULL DEFAULT 3 CHECK(interest BETWEEN 1 AND 5),"
+	"  attitude TEXT NOT NULL DEFAULT 'neutral'"
+	"    CHECK(attitude IN ('supportive','neutral','critical')),"
+	"  key_person INTEGER NOT NULL DEFAULT 0 CHECK(key_person IN (0,1)),"
+	"  temporary INTEGER NOT NULL DEFAULT 0 CHECK(temporary IN (0,1)),"
+	"  " TXT("message") ", " TXT("channel") ", " TXT("cadence")
+	") STRICT;"
+	"CREATE TABLE indicator("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  goal INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,"
+	"  " TXT("name") ", " TXT("unit") ","
+	"  direction TEXT NOT NULL DEFAULT 'higher' CHECK(direction IN ('higher','lower')),"
+	"  baseline REAL, " DATE("baseline_date") ","
+	"  target REAL, " DATE("target_date") ","
+	"  latest REAL, " DATE("latest_date") ","
+	"  " TXT("source") ", " TXT("method") ", " TXT("frequency") ","
+	"  owner INTEGER REFERENCES stakeholder(id) ON DELETE SET NULL"
+	") STRICT;"
+	"CREATE INDEX indicator_goal ON indicator(goal);"
+	"CREATE INDEX indicator_owner ON indicator(owner);"
+	"CREATE TABLE task("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT, " TXT("name") ","
+	"  category TEXT NOT NULL DEFAULT 'operation' CHECK(category IN ('operation',"
+	"    'maintenance','development','hosting','data','communication','funding',"
+	"    'training','impact')),"
+	"  phase TEXT NOT NULL DEFAULT 'pilot' CHECK(phase IN ('pilot','regular'))"
+	") STRICT;"
+	"CREATE TABLE raci("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  task INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+	"  stakeholder INTEGER NOT NULL REFERENCES stakeholder(id) ON DELETE CASCADE,"
+	"  role TEXT NOT NULL CHECK(role IN ('R','A','C','I')),"
+	"  UNIQUE(task, stakeholder)"
+	") STRICT;"
+	"CREATE INDEX raci_stakeholder ON raci(stakeholder);"
+	"CREATE TABLE cost("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT, " TXT("name") ","
+	"  kind TEXT NOT NULL DEFAULT 'yearly' CHECK(kind IN ('oneoff','yearly')),"
+	"  amount REAL NOT NULL DEFAULT 0 CHECK(amount >= 0),"
+	"  start_year INTEGER CHECK(start_year IS NULL OR start_year BETWEEN 1900 AND 9999),"
+	"  end_year INTEGER CHECK(end_year IS NULL OR (end_year BETWEEN 1900 AND 9999"
+	"    AND (start_year IS NULL OR end_year >= start_year)))"
+	") STRICT;"
+	"CREATE TABLE cost_share("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  cost INTEGER NOT NULL REFERENCES cost(id) ON DELETE CASCADE,"
+	"  stakeholder INTEGER NOT NULL REFERENCES stakeholder(id) ON DELETE CASCADE,"
+	"  percent REAL NOT NULL CHECK(percent > 0 AND percent <= 100),"
+	"  UNIQUE(cost, stakeholder)"
+	") STRICT;"
+	"CREATE INDEX cost_share_stakeholder ON cost_share(stakeholder);"
+	"CREATE TABLE check_item("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  factor INTEGER NOT NULL CHECK(factor BETWEEN 1 AND 6),"
+	"  field TEXT NOT NULL CHECK(field IN ('values','resources','actors','structures')),"
+	"  item INTEGER NOT NULL CHECK(item BETWEEN 1 AND 99),"
+	"  status TEXT NOT NULL DEFAULT 'open' CHECK(status IN ('open','partly','done','na')),"
+	"  " TXT("note") ","
+	"  UNIQUE(factor, field, item)"
+	") STRICT;"
+	"CREATE TABLE note("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  kind TEXT NOT NULL DEFAULT 'decision' CHECK(kind IN ('decision','action','parking')),"
+	"  " TXT("text") ","
+	"  owner INTEGER REFERENCES stakeholder(id) ON DELETE SET NULL,"
+	"  " DATE("due")
+	") STRICT;"
+	"CREATE TABLE undo_step("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK(kind IN ('undo','redo')),"
+	"  label TEXT NOT NULL, item TEXT NOT NULL DEFAULT ''"
+	") STRICT;"
+	"CREATE TABLE undo_log("
+	"  seq INTEGER PRIMARY KEY,"
+	"  step INTEGER NOT NULL REFERENCES undo_step(id) ON DELETE CASCADE,"
+	"  sql TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX undo_log_step ON undo_log(step);",
+
+	/* 1 → 2: the agenda (timebox minutes per step) and the timebox clocks */
+	"CREATE TABLE agenda("
+	"  step INTEGER PRIMARY KEY CHECK(step BETWEEN 0 AND 8),"
+	"  minutes INTEGER NOT NULL CHECK(minutes BETWEEN 0 AND 999)"
+	") STRICT;"
+	"INSERT INTO agenda VALUES(0,15),(1,30),(2,30),(3,25),(4,40),(5,25),(6,20),(7,15),(8,10);"
+	"CREATE TABLE clock("
+	"  step INTEGER PRIMARY KEY CHECK(step BETWEEN 0 AND 8),"
+	"  elapsed INTEGER NOT NULL DEFAULT 0 CHECK(elapsed >= 0),"
+	"  started INTEGER NOT NULL DEFAULT 0"
+	") STRICT;",
+};
+
+/* The tables whose changes are recorded for undo, in dependency order. */
+static const char *const undo_tables[] = {
+	"workshop", "strategy_goal", "goal", "stakeholder", "indicator", "task",
+	"raci", "cost", "cost_share", "check_item", "note", "agenda",
+};
+
+/* Tables every workshop of the current version has (validation on open). */
+static const char *const required_tables[] = {
+	"workshop", "strategy_goal", "goal", "stakeholder", "indicator", "task",
+	"raci", "cost", "cost_share", "check_item", "note", "undo_step", "undo_log",
+	"agenda", "clock",
+};
+
+#undef TXT
+#undef DATE
+
+#endif

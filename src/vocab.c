@@ -1,0 +1,137 @@
+/* vocab.c — choice words and labels. */
+#include "config.h"
+#include "vocab.h"
+
+#include <stddef.h>
+#include <strings.h>
+
+#include "i18n.h"
+
+struct vocab {
+	int count;
+	const char *const *en;    /* CSV words, English; also the stored form */
+	const char *const *de;    /* CSV words, German */
+	const char *const *label; /* screen labels (msgids) */
+};
+
+#define WORDS(...) ((const char *const[]){__VA_ARGS__})
+
+static const struct vocab vocabs[VOCAB_COUNT] = {
+	[VOCAB_PHASE] = {PHASE_COUNT, WORDS("pilot", "transition", "regular", "winddown"),
+			 WORDS("pilot", "übergang", "regelbetrieb", "abwicklung"),
+			 WORDS(N_("Pilot"), N_("Transition"), N_("Regular operation"),
+			       N_("Wind-down"))},
+	[VOCAB_TPHASE] = {TPHASE_COUNT, WORDS("pilot", "regular"), WORDS("pilot", "regelbetrieb"),
+			  WORDS(N_("Pilot"), N_("Regular operation"))},
+	[VOCAB_GSTATUS] = {GSTAT_COUNT, WORDS("draft", "agreed", "achieved", "dropped"),
+			   WORDS("entwurf", "vereinbart", "erreicht", "verworfen"),
+			   WORDS(N_("Draft"), N_("Agreed"), N_("Achieved"), N_("Dropped"))},
+	[VOCAB_DIRECTION] = {DIR_COUNT, WORDS("higher", "lower"), WORDS("höher", "niedriger"),
+			     WORDS(N_("Higher is better"), N_("Lower is better"))},
+	[VOCAB_GROUP] = {GROUP_COUNT,
+			 WORDS("administration", "politics", "municipal_company", "external",
+			       "citizens", "intermunicipal"),
+			 WORDS("verwaltung", "politik", "kommunales_unternehmen", "extern",
+			       "bürgerschaft", "interkommunal"),
+			 WORDS(N_("Administration"), N_("Politics"), N_("Municipal company"),
+			       N_("External partner"), N_("Citizens"), N_("Inter-municipal"))},
+	[VOCAB_ATTITUDE] = {ATT_COUNT, WORDS("supportive", "neutral", "critical"),
+			    WORDS("unterstützend", "neutral", "kritisch"),
+			    WORDS(N_("Supportive"), N_("Neutral"), N_("Critical"))},
+	[VOCAB_YESNO] = {YN_COUNT, WORDS("no", "yes"), WORDS("nein", "ja"),
+			 WORDS(N_("no"), N_("yes"))},
+	[VOCAB_COST_KIND] = {COST_KIND_COUNT, WORDS("oneoff", "yearly"),
+			     WORDS("einmalig", "jährlich"),
+			     WORDS(N_("One-off"), N_("Yearly"))},
+	[VOCAB_CHECK_STATUS] = {CHECK_STATUS_COUNT, WORDS("open", "partly", "done", "na"),
+				WORDS("offen", "teilweise", "erledigt", "entfällt"),
+				WORDS(N_("open"), N_("partly"), N_("done"),
+				      N_("not relevant"))},
+	[VOCAB_NOTE_KIND] = {NOTE_KIND_COUNT, WORDS("decision", "action", "parking"),
+			     WORDS("beschluss", "aufgabe", "themenspeicher"),
+			     WORDS(N_("Decision"), N_("Action item"), N_("Parking lot"))},
+	[VOCAB_CATEGORY] = {CAT_COUNT,
+			    WORDS("operation", "maintenance", "development", "hosting", "data",
+				  "communication", "funding", "training", "impact"),
+			    WORDS("betrieb", "wartung", "weiterentwicklung", "hosting",
+				  "datenpflege", "kommunikation", "finanzierung", "schulung",
+				  "wirkungsmessung"),
+			    WORDS(N_("Operation"), N_("Maintenance"), N_("Development"),
+				  N_("Hosting"), N_("Data care"), N_("Communication"),
+				  N_("Funding"), N_("Training"), N_("Impact measurement"))},
+	[VOCAB_FIELD] = {FIELD_COUNT, WORDS("values", "resources", "actors", "structures"),
+			 WORDS("werte", "ressourcen", "akteure", "strukturen"),
+			 WORDS(N_("Values"), N_("Resources"), N_("Actors"), N_("Structures"))},
+	[VOCAB_SEVERITY] = {SEV_COUNT, WORDS("gap", "warning", "hint"),
+			    WORDS("lücke", "warnung", "hinweis"),
+			    WORDS(N_("Gap"), N_("Warning"), N_("Hint"))},
+	[VOCAB_STEP] = {STEP_COUNT,
+			WORDS("workshop", "goals", "indicators", "stakeholders", "raci", "costs",
+			      "check", "findings", "export"),
+			WORDS("workshop", "ziele", "indikatoren", "akteure", "verantwortung",
+			      "kosten", "prüfung", "befunde", "export"),
+			WORDS(N_("Workshop"), N_("Goals"), N_("Indicators"), N_("Stakeholders"),
+			      N_("Responsibilities"), N_("Costs"), N_("Check"), N_("Findings"),
+			      N_("Export"))},
+	[VOCAB_LANG] = {LANG_COUNT, WORDS("en", "de"), WORDS("en", "de"),
+			WORDS(N_("English"), N_("German"))},
+};
+
+int vocab_count(enum vocab_kind k)
+{
+	return vocabs[k].count;
+}
+
+const char *vocab_word(enum vocab_kind k, int v, enum lang lang)
+{
+	if (v < 0 || v >= vocabs[k].count)
+		return "";
+	return lang == LANG_DE ? vocabs[k].de[v] : vocabs[k].en[v];
+}
+
+int vocab_lookup_lang(enum vocab_kind k, const char *word, enum lang lang)
+{
+	if (!word)
+		return -1;
+	const char *const *w = lang == LANG_DE ? vocabs[k].de : vocabs[k].en;
+	for (int i = 0; i < vocabs[k].count; i++)
+		if (!strcasecmp(w[i], word))
+			return i;
+	return -1;
+}
+
+int vocab_lookup(enum vocab_kind k, const char *word)
+{
+	int v = vocab_lookup_lang(k, word, LANG_EN);
+	return v >= 0 ? v : vocab_lookup_lang(k, word, LANG_DE);
+}
+
+const char *vocab_label_id(enum vocab_kind k, int v)
+{
+	if (v < 0 || v >= vocabs[k].count)
+		return "";
+	return vocabs[k].label[v];
+}
+
+const char *vocab_label(enum vocab_kind k, int v)
+{
+	const char *id = vocab_label_id(k, v);
+	return *id ? _(id) : id;
+}
+
+char raci_letter(enum raci r)
+{
+	static const char letters[RACI_COUNT] = {' ', 'R', 'A', 'C', 'I'};
+	return r >= 0 && r < RACI_COUNT ? letters[r] : ' ';
+}
+
+enum raci raci_from_letter(int c)
+{
+	switch (c) {
+	case 'R': case 'r': return RACI_R;
+	case 'A': case 'a': return RACI_A;
+	case 'C': case 'c': return RACI_C;
+	case 'I': case 'i': return RACI_I;
+	default: return RACI_NONE;
+	}
+}

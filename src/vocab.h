@@ -1,0 +1,103 @@
+/* vocab.h — the choice words of the domain: enums, their words in the CSV
+ * bundle (English and German, a file-format contract, not translated through
+ * gettext) and their screen labels (through gettext). */
+#ifndef STETIG_VOCAB_H
+#define STETIG_VOCAB_H
+
+#include <stdbool.h>
+
+enum lang { LANG_EN, LANG_DE, LANG_COUNT };
+
+enum ws_phase { PHASE_PILOT, PHASE_TRANSITION, PHASE_REGULAR, PHASE_WINDDOWN, PHASE_COUNT };
+enum task_phase { TPHASE_PILOT, TPHASE_REGULAR, TPHASE_COUNT };
+enum goal_status { GSTAT_DRAFT, GSTAT_AGREED, GSTAT_ACHIEVED, GSTAT_DROPPED, GSTAT_COUNT };
+enum direction { DIR_HIGHER, DIR_LOWER, DIR_COUNT };
+enum group {
+	GROUP_ADMIN,
+	GROUP_POLITICS,
+	GROUP_MUNICIPAL_CO,
+	GROUP_EXTERNAL,
+	GROUP_CITIZENS,
+	GROUP_INTERMUNICIPAL,
+	GROUP_COUNT
+};
+enum attitude { ATT_SUPPORTIVE, ATT_NEUTRAL, ATT_CRITICAL, ATT_COUNT };
+enum yesno { YN_NO, YN_YES, YN_COUNT };
+enum cost_kind { COST_ONEOFF, COST_YEARLY, COST_KIND_COUNT };
+enum check_status { CHECK_OPEN, CHECK_PARTLY, CHECK_DONE, CHECK_NA, CHECK_STATUS_COUNT };
+enum note_kind { NOTE_DECISION, NOTE_ACTION, NOTE_PARKING, NOTE_KIND_COUNT };
+enum category {
+	CAT_OPERATION,
+	CAT_MAINTENANCE,
+	CAT_DEVELOPMENT,
+	CAT_HOSTING,
+	CAT_DATA,
+	CAT_COMMUNICATION,
+	CAT_FUNDING,
+	CAT_TRAINING,
+	CAT_IMPACT,
+	CAT_COUNT
+};
+enum check_field { FIELD_VALUES, FIELD_RESOURCES, FIELD_ACTORS, FIELD_STRUCTURES, FIELD_COUNT };
+enum severity { SEV_GAP, SEV_WARNING, SEV_HINT, SEV_COUNT };
+/* RACI roles; RACI_NONE is the empty cell. */
+enum raci { RACI_NONE, RACI_R, RACI_A, RACI_C, RACI_I, RACI_COUNT };
+
+/* The six factors: 1-5 of the study plus 6, the wind-down. */
+#define FACTOR_COUNT 6
+
+/* The workflow steps of the screen, also used by findings. */
+enum step {
+	STEP_WORKSHOP,
+	STEP_GOALS,
+	STEP_INDICATORS,
+	STEP_STAKEHOLDERS,
+	STEP_RACI,
+	STEP_COSTS,
+	STEP_CHECK,
+	STEP_FINDINGS,
+	STEP_EXPORT,
+	STEP_COUNT
+};
+
+/* A set of choice words. */
+enum vocab_kind {
+	VOCAB_PHASE,
+	VOCAB_TPHASE,
+	VOCAB_GSTATUS,
+	VOCAB_DIRECTION,
+	VOCAB_GROUP,
+	VOCAB_ATTITUDE,
+	VOCAB_YESNO,
+	VOCAB_COST_KIND,
+	VOCAB_CHECK_STATUS,
+	VOCAB_NOTE_KIND,
+	VOCAB_CATEGORY,
+	VOCAB_FIELD,
+	VOCAB_SEVERITY,
+	VOCAB_STEP,
+	VOCAB_LANG,
+	VOCAB_COUNT
+};
+
+/* Number of values of a kind. */
+int vocab_count(enum vocab_kind k);
+/* The CSV word of value v in language lang ("regular", "regelbetrieb"). The
+ * English word is also what the workshop file stores. */
+const char *vocab_word(enum vocab_kind k, int v, enum lang lang);
+/* Looks a CSV word up in either language (case-insensitive for ASCII);
+ * returns the value or -1. */
+int vocab_lookup(enum vocab_kind k, const char *word);
+/* Looks a word up in one language only; -1 if unknown. */
+int vocab_lookup_lang(enum vocab_kind k, const char *word, enum lang lang);
+/* The screen label of value v, translated for the current language. */
+const char *vocab_label(enum vocab_kind k, int v);
+/* The untranslated (msgid) label. */
+const char *vocab_label_id(enum vocab_kind k, int v);
+
+/* RACI letters: "R", "A", "C", "I" (same in both languages). */
+char raci_letter(enum raci r);
+/* 'R'/'r' → RACI_R …; anything else RACI_NONE. */
+enum raci raci_from_letter(int c);
+
+#endif

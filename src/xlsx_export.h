@@ -1,0 +1,23 @@
+/* xlsx_export.h — the council workbook through libxlsxwriter. Reads the
+ * model, never changes it. */
+#ifndef STETIG_XLSX_EXPORT_H
+#define STETIG_XLSX_EXPORT_H
+
+#include <stdbool.h>
+
+#include "findings.h"
+#include "model.h"
+#include "vocab.h"
+
+/* Writes the workbook of m to path in language lang (sheet names, headers,
+ * choice words, number and date formats). Written to a temporary name and
+ * renamed; on failure no file is left and err (size n) says why, localized. */
+bool xlsx_export(const struct model *m, const struct findings *f, const char *path,
+		 enum lang lang, char *err, size_t n);
+
+/* A valid, unique (ignoring case, umlauts folded) sheet name from base: at
+ * most 31 characters, none of []:*?/\ and no leading or trailing '. used
+ * holds the names so far (n of them). out: 128 bytes. */
+void xlsx_sheet_name(const char *base, const char *const *used, size_t n, char out[128]);
+
+#endif

@@ -1,0 +1,827 @@
+/* test_store.c — the workshop file: creation, round trips, undo, refusals,
+ * migrations and crashes. */
+#include "config.h"
+
+#include <CUnit/CUnit.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "model.h"
+#include "store.h"
+#include "testutil.h"
+#include "util.h"
+
+static int counter;
+
+/* A new path in the test folder. */
+static const char *fresh(const char *stem)
+{
+	static char b[512];
+	snprintf(b, sizeof b, "%s/%s-%d.stetig", test_dir(), stem, ++counter);
+	return b;
+}
+
+static struct store *create(const char *path, struct model *m)
+{
+	struct store *s = NULL;
+	CU_ASSERT_EQUAL(store_create(path, LANG_EN, NULL, NULL, m, &s), STORE_OK);
+	return s;
+}
+
+static long pragma(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	long v = -1;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return v;
+}
+
+static char *pragma_text(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	char *v = NULL;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW)
+			v = xstrdup((const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return v;
+}
+
+static void test_create(void)
+{
+	const char *p = fresh("new");
+	struct model m;
+	model_init(&m);
+	struct store *s = create(p, &m);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	CU_ASSERT_EQUAL(m.checks.n, 39);
+	CU_ASSERT_EQUAL(m.agenda[STEP_RACI], 40);
+	CU_ASSERT_EQUAL(m.ws.lang, LANG_EN);
+	store_close(s);
+	CU_ASSERT_EQUAL(pragma(p, "PRAGMA application_id"), STORE_APPLICATION_ID);
+	CU_ASSERT_EQUAL(pragma(p, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	char *jm = pragma_text(p, "PRAGMA journal_mode");
+	CU_ASSERT_STRING_EQUAL(jm, "delete");
+	free(jm);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM check_item WHERE status='open'"), 39);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM undo_step"), 0);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM sqlite_schema WHERE type='table' AND "
+				  "sql LIKE '%STRICT%' AND name NOT LIKE 'sqlite_%'"),
+			15);
+	/* nothing is left beside the file */
+	struct stat st;
+	char side[600];
+	snprintf(side, sizeof side, "%s-journal", p);
+	CU_ASSERT_NOT_EQUAL(stat(side, &st), 0);
+	/* creating over an existing file is refused */
+	struct store *s2 = NULL;
+	CU_ASSERT_EQUAL(store_create(p, LANG_EN, NULL, NULL, &m, &s2), STORE_E_EXISTS);
+	CU_ASSERT_PTR_NULL(s2);
+	/* in a missing folder: an error, no file */
+	CU_ASSERT_NOT_EQUAL(store_create(test_path("nope/x.stetig"), LANG_EN, NULL, NULL, &m, &s2),
+			    STORE_OK);
+	model_free(&m);
+}
+
+/* Fills a workshop with one of everything, with umlauts and edge values. */
+static void fill(struct store *s, struct model *m, int64_t ids[8])
+{
+	struct workshop w;
+	workshop_copy(&w, &m->ws);
+	str_set(&w.title, "Sensorik in Gewässern");
+	str_set(&w.municipality, "Musterstadt");
+	str_set(&w.field, "Umwelt");
+	str_set(&w.funding_end, "2027-06-30");
+	w.phase = PHASE_TRANSITION;
+	str_set(&w.facilitator, "Jana Beispiel");
+	str_set(&w.participants, "Umweltamt; Stadtwerke\nFeuerwehr");
+	w.lang = LANG_DE;
+	CU_ASSERT_EQUAL(store_save_workshop(s, m, &w), STORE_OK);
+	workshop_free(&w);
+
+	struct strategy_goal sg = {0, xstrdup("Klimaanpassung stärken")};
+	CU_ASSERT_EQUAL(store_save_sgoal(s, m, &sg), STORE_OK);
+	ids[0] = sg.id;
+	sgoal_free(&sg);
+
+	struct stakeholder sh;
+	stakeholder_init(&sh);
+	str_set(&sh.name, "Smart-City-Team");
+	str_set(&sh.organisation, "Stadt");
+	sh.group = GROUP_ADMIN;
+	sh.influence = 4;
+	sh.interest = 5;
+	sh.attitude = ATT_SUPPORTIVE;
+	sh.key_person = true;
+	sh.temporary = true;
+	str_set(&sh.message, "„Wir übergeben geordnet“");
+	str_set(&sh.channel, "Arbeitskreis");
+	str_set(&sh.cadence, "monatlich");
+	CU_ASSERT_EQUAL(store_save_stakeholder(s, m, &sh), STORE_OK);
+	ids[1] = sh.id;
+	stakeholder_free(&sh);
+
+	struct goal g;
+	goal_init(&g);
+	str_set(&g.title, "Warnung vor Starkregen");
+	str_set(&g.specific, "Quartiere warnen");
+	str_set(&g.measurable, "8 Quartiere");
+	str_set(&g.achievable, "25 Sensoren");
+	str_set(&g.relevant, "Strategie");
+	str_set(&g.time_bound, "2027-09-30");
+	g.strategy_goal = ids[0];
+	g.status = GSTAT_AGREED;
+	CU_ASSERT_EQUAL(store_save_goal(s, m, &g), STORE_OK);
+	ids[2] = g.id;
+	goal_free(&g);
+
+	struct indicator in;
+	indicator_init(&in);
+	in.goal = ids[2];
+	str_set(&in.name, "Vorwarnzeit");
+	str_set(&in.unit, "Minuten");
+	in.direction = DIR_HIGHER;
+	in.baseline = (struct optnum){0.1 + 0.2, true};
+	str_set(&in.baseline_date, "2024-03-31");
+	in.target = (struct optnum){-20, true};
+	str_set(&in.target_date, "2027-09-30");
+	str_set(&in.source, "Sensordaten");
+	str_set(&in.method, "Zählung");
+	str_set(&in.frequency, "jährlich");
+	in.owner = ids[1];
+	CU_ASSERT_EQUAL(store_save_indicator(s, m, &in), STORE_OK);
+	ids[3] = in.id;
+	indicator_free(&in);
+
+	struct task t;
+	task_init(&t);
+	str_set(&t.name, "Betrieb der Sensoren");
+	t.category = CAT_OPERATION;
+	t.phase = TPHASE_REGULAR;
+	CU_ASSERT_EQUAL(store_save_task(s, m, &t), STORE_OK);
+	ids[4] = t.id;
+	task_free(&t);
+	CU_ASSERT_EQUAL(store_set_raci(s, m, ids[4], ids[1], RACI_A), STORE_OK);
+
+	struct cost c;
+	cost_init(&c);
+	str_set(&c.name, "Lizenz Prognosemodell");
+	c.kind = COST_YEARLY;
+	c.amount = 12500.5;
+	c.start_year = 2026;
+	c.end_year = 0;
+	CU_ASSERT_EQUAL(store_save_cost(s, m, &c), STORE_OK);
+	ids[5] = c.id;
+	cost_free(&c);
+	struct cost_share cs = {0, ids[5], ids[1], 60};
+	CU_ASSERT_EQUAL(store_save_share(s, m, &cs), STORE_OK);
+
+	struct check_item ci = {0, 4, FIELD_STRUCTURES, 1, CHECK_DONE, xstrdup("Dienstanweisung")};
+	CU_ASSERT_EQUAL(store_save_check(s, m, &ci), STORE_OK);
+	check_free(&ci);
+
+	struct note n;
+	note_init(&n);
+	n.kind = NOTE_ACTION;
+	str_set(&n.text, "Kämmerei fragen");
+	n.owner = ids[1];
+	str_set(&n.due, "2026-12-15");
+	CU_ASSERT_EQUAL(store_save_note(s, m, &n), STORE_OK);
+	ids[6] = n.id;
+	note_free(&n);
+	CU_ASSERT_EQUAL(store_set_agenda(s, m, STEP_RACI, 55), STORE_OK);
+}
+
+static void assert_filled(const struct model *m, const int64_t ids[8])
+{
+	CU_ASSERT_STRING_EQUAL(m->ws.title, "Sensorik in Gewässern");
+	CU_ASSERT_STRING_EQUAL(m->ws.funding_end, "2027-06-30");
+	CU_ASSERT_EQUAL(m->ws.phase, PHASE_TRANSITION);
+	CU_ASSERT_EQUAL(m->ws.lang, LANG_DE);
+	CU_ASSERT_STRING_EQUAL(m->ws.participants, "Umweltamt; Stadtwerke\nFeuerwehr");
+	CU_ASSERT_EQUAL(m->agenda[STEP_RACI], 55);
+	const struct strategy_goal *sg = model_sgoal(m, ids[0]);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sg);
+	CU_ASSERT_STRING_EQUAL(sg->title, "Klimaanpassung stärken");
+	const struct stakeholder *sh = model_stakeholder(m, ids[1]);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sh);
+	CU_ASSERT_TRUE(sh->temporary && sh->key_person);
+	CU_ASSERT_EQUAL(sh->influence, 4);
+	CU_ASSERT_EQUAL(sh->attitude, ATT_SUPPORTIVE);
+	CU_ASSERT_STRING_EQUAL(sh->message, "„Wir übergeben geordnet“");
+	const struct goal *g = model_goal(m, ids[2]);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(g->strategy_goal, ids[0]);
+	CU_ASSERT_EQUAL(g->status, GSTAT_AGREED);
+	CU_ASSERT_STRING_EQUAL(g->time_bound, "2027-09-30");
+	const struct indicator *in = model_indicator(m, ids[3]);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+	CU_ASSERT_TRUE(in->baseline.set);
+	CU_ASSERT_EQUAL(in->baseline.v, 0.1 + 0.2); /* exact */
+	CU_ASSERT_EQUAL(in->target.v, -20);
+	CU_ASSERT_FALSE(in->latest.set);
+	CU_ASSERT_STRING_EQUAL(in->latest_date, "");
+	CU_ASSERT_EQUAL(in->owner, ids[1]);
+	const struct task *t = model_task(m, ids[4]);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+	CU_ASSERT_EQUAL(t->phase, TPHASE_REGULAR);
+	CU_ASSERT_EQUAL(model_raci_get(m, ids[4], ids[1]), RACI_A);
+	CU_ASSERT_EQUAL(t->temp_ar, 1);
+	const struct cost *c = model_cost(m, ids[5]);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+	CU_ASSERT_EQUAL(c->amount, 12500.5);
+	CU_ASSERT_EQUAL(c->end_year, 0);
+	CU_ASSERT_DOUBLE_EQUAL(model_cost_shared(m, ids[5]), 60, 1e-9);
+	const struct check_item *ci = model_check(m, 4, FIELD_STRUCTURES, 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ci);
+	CU_ASSERT_EQUAL(ci->status, CHECK_DONE);
+	CU_ASSERT_STRING_EQUAL(ci->note, "Dienstanweisung");
+	CU_ASSERT_EQUAL(m->checks.n, 39);
+	CU_ASSERT_EQUAL(m->notes.n, 1);
+	const struct note *n = MODEL_AT(m->notes, struct note, 0);
+	CU_ASSERT_EQUAL(n->kind, NOTE_ACTION);
+	CU_ASSERT_STRING_EQUAL(n->due, "2026-12-15");
+}
+
+static void test_round_trip(void)
+{
+	const char *p = fresh("rt");
+	struct model m;
+	model_init(&m);
+	struct store *s = create(p, &m);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	int64_t ids[8];
+	fill(s, &m, ids);
+	assert_filled(&m, ids); /* the model after the edits */
+	store_close(s);
+	struct model m2;
+	model_init(&m2);
+	struct store *r = NULL;
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_READONLY, &m2, &r), STORE_OK);
+	assert_filled(&m2, ids); /* the file after a restart */
+	store_close(r);
+	model_free(&m2);
+	model_free(&m);
+}
+
+static void test_invalid_values(void)
+{
+	const char *p = fresh("invalid");
+	struct model m;
+	model_init(&m);
+	struct store *s = create(p, &m);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	struct goal g;
+	goal_init(&g);
+	char *longtext = xmalloc(TEXT_MAX_CHARS * 2 + 3);
+	for (int i = 0; i < TEXT_MAX_CHARS; i++)
+		memcpy(longtext + 2 * i, "ä", 2);
+	longtext[TEXT_MAX_CHARS * 2] = '\0';
+	str_set(&g.title, longtext); /* exactly the limit (in characters) */
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	strcat(longtext, "x");
+	str_set(&g.title, longtext);
+	g.id = 0;
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_E_INVALID);
+	str_set(&g.title, "Gr\xf6\xdf" "e");
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_E_INVALID);
+	free(longtext);
+	CU_ASSERT_EQUAL(m.goals.n, 1);
+	/* the file's own checks: influence out of range */
+	struct stakeholder sh;
+	stakeholder_init(&sh);
+	sh.influence = 6;
+	CU_ASSERT_EQUAL(store_save_stakeholder(s, &m, &sh), STORE_E_INVALID);
+	CU_ASSERT_EQUAL(m.stakeholders.n, 0);
+	stakeholder_free(&sh);
+	/* an indicator for a goal that does not exist */
+	struct indicator in;
+	indicator_init(&in);
+	in.goal = 999;
+	CU_ASSERT_EQUAL(store_save_indicator(s, &m, &in), STORE_E_INVALID);
+	CU_ASSERT_EQUAL(m.indicators.n, 0);
+	/* an invalid date in the file's own check */
+	str_set(&in.target_date, "2027-02-30");
+	in.goal = MODEL_AT(m.goals, struct goal, 0)->id;
+	CU_ASSERT_EQUAL(store_save_indicator(s, &m, &in), STORE_E_INVALID);
+	indicator_free(&in);
+	goal_free(&g);
+	/* none of the refused edits left an undo step */
+	CU_ASSERT_EQUAL(store_undo_depth(s), 1);
+	store_close(s);
+	model_free(&m);
+}
+
+static void test_undo_redo(void)
+{
+	const char *p = fresh("undo");
+	struct model m;
+	model_init(&m);
+	struct store *s = create(p, &m);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	CU_ASSERT_EQUAL(store_undo_depth(s), 0);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_E_NOTHING);
+	struct goal g;
+	goal_init(&g);
+	str_set(&g.title, "Erstes Ziel");
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	str_set(&g.title, "Erstes Ziel, geändert");
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	/* saving the same again changes nothing and is no step */
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo_depth(s), 2);
+	char *label = NULL, *item = NULL;
+	CU_ASSERT_EQUAL(store_undo(s, &m, &label, &item), STORE_OK);
+	CU_ASSERT_STRING_EQUAL(label, "Edit goal");
+	CU_ASSERT_STRING_EQUAL(item, "Erstes Ziel, geändert");
+	free(label);
+	free(item);
+	CU_ASSERT_STRING_EQUAL(model_goal(&m, g.id)->title, "Erstes Ziel");
+	CU_ASSERT_EQUAL(store_redo_depth(s), 1);
+	/* the history survives a restart */
+	store_close(s);
+	s = NULL;
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL(store_redo_depth(s), 1);
+	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_STRING_EQUAL(model_goal(&m, g.id)->title, "Erstes Ziel, geändert");
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(m.goals.n, 0);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_E_NOTHING);
+	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(m.goals.n, 1);
+	/* a new edit drops the redo steps */
+	g.id = 0;
+	str_set(&g.title, "Zweites Ziel");
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	CU_ASSERT_EQUAL(store_redo_depth(s), 0);
+	goal_free(&g);
+	store_close(s);
+	model_free(&m);
+}
+
+/* Deleting a stakeholder takes its RACI cells, shares and ownerships with
+ * it; undo brings all of them back. */
+static void test_delete_cascade_undo(void)
+{
+	const char *p = fresh("cascade");
+	struct model m;
+	model_init(&m);
+	struct store *s = create(p, &m);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	int64_t ids[8];
+	fill(s, &m, ids);
+	CU_ASSERT_EQUAL(store_delete(s, &m, ENT_STAKEHOLDER, ids[1]), STORE_OK);
+	CU_ASSERT_PTR_NULL(model_stakeholder(&m, ids[1]));
+	CU_ASSERT_EQUAL(model_raci_count(&m), 0);
+	CU_ASSERT_EQUAL(m.shares.n, 0);
+	CU_ASSERT_EQUAL(model_indicator(&m, ids[3])->owner, 0);
+	CU_ASSERT_EQUAL(MODEL_AT(m.notes, struct note, 0)->owner, 0);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	assert_filled(&m, ids);
+	/* deleting a goal takes its indicators */
+	CU_ASSERT_EQUAL(store_delete(s, &m, ENT_GOAL, ids[2]), STORE_OK);
+	CU_ASSERT_EQUAL(m.indicators.n, 0);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	assert_filled(&m, ids);
+	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(m.goals.n, 0);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	/* a share of 0 removes the partner */
+	struct cost_share cs = {0, ids[5], ids[1], 0};
+	CU_ASSERT_EQUAL(store_save_share(s, &m, &cs), STORE_OK);
+	CU_ASSERT_EQUAL(m.shares.n, 0);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(m.shares.n, 1);
+	CU_ASSERT_TRUE(store_integrity_ok(s));
+	store_close(s);
+	model_free(&m);
+}
+
+static void test_group_rollback(void)
+{
+	const char *p = fresh("group");
+	struct model m;
+	model_init(&m);
+	struct store *s = create(p, &m);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	CU_ASSERT_EQUAL(store_begin(s, "Import", "x"), STORE_OK);
+	struct goal g;
+	goal_init(&g);
+	str_set(&g.title, "eins");
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	g.id = 0;
+	str_set(&g.title, "zwei");
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	CU_ASSERT_EQUAL(m.goals.n, 2);
+	store_rollback(s, &m);
+	CU_ASSERT_EQUAL(m.goals.n, 0);
+	CU_ASSERT_EQUAL(store_undo_depth(s), 0);
+	/* a committed group is one undo step */
+	CU_ASSERT_EQUAL(store_begin(s, "Import", "x"), STORE_OK);
+	g.id = 0;
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	g.id = 0;
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	CU_ASSERT_EQUAL(store_commit(s, &m), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo_depth(s), 1);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(m.goals.n, 0);
+	goal_free(&g);
+	store_close(s);
+	model_free(&m);
+}
+
+static void test_clear_history(void)
+{
+	const char *p = fresh("clear");
+	struct model m;
+	model_init(&m);
+	struct store *s = create(p, &m);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	struct goal g;
+	goal_init(&g);
+	str_set(&g.title, "GEHEIMER-ENTWURF-XYZ");
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	CU_ASSERT_EQUAL(store_delete(s, &m, ENT_GOAL, g.id), STORE_OK);
+	goal_free(&g);
+	CU_ASSERT_EQUAL(store_clear_history(s), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo_depth(s), 0);
+	store_close(s);
+	size_t n;
+	char *bytes = test_slurp(p, &n);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(bytes);
+	CU_ASSERT_PTR_NULL(memmem(bytes, n, "GEHEIMER-ENTWURF", 16));
+	free(bytes);
+	model_free(&m);
+}
+
+static void test_undo_cap(void)
+{
+	const char *p = fresh("cap");
+	struct model m;
+	model_init(&m);
+	struct store *s = create(p, &m);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	CU_ASSERT_EQUAL(store_begin(s, "setup", ""), STORE_OK); /* nested groups are one step */
+	struct goal g;
+	goal_init(&g);
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	CU_ASSERT_EQUAL(store_commit(s, &m), STORE_OK);
+	for (int i = 0; i < STORE_UNDO_MAX + 5; i++) {
+		char t[32];
+		snprintf(t, sizeof t, "Fassung %d", i);
+		str_set(&g.title, t);
+		CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	}
+	goal_free(&g);
+	CU_ASSERT_EQUAL(store_undo_depth(s), STORE_UNDO_MAX);
+	store_close(s);
+	model_free(&m);
+}
+
+/* ------------------------------------------------------------ refusals */
+
+/* Opening must fail with `want` and leave the file byte-identical. */
+static void assert_refused(const char *p, int flags, enum store_status want)
+{
+	char copy[600];
+	snprintf(copy, sizeof copy, "%s.orig", p);
+	test_copy(p, copy);
+	struct model m;
+	model_init(&m);
+	struct store *s = NULL;
+	enum store_status got = store_open(p, flags, &m, &s);
+	CU_ASSERT_EQUAL(got, want);
+	if (got != want)
+		fprintf(stderr, "\n  %s: got %d want %d (%s)\n", p, got, want, store_detail(NULL));
+	CU_ASSERT_PTR_NULL(s);
+	store_close(s);
+	CU_ASSERT_TRUE(test_same_file(p, copy));
+	char *msg = store_message(got, p, NULL);
+	CU_ASSERT_TRUE(strlen(msg) > 10);
+	free(msg);
+	model_free(&m);
+}
+
+static void test_refuse_not_sqlite(void)
+{
+	const char *p = fresh("text");
+	const char *text = "title;municipality\nSensorik;Musterstadt\n";
+	test_write(p, text, strlen(text));
+	assert_refused(p, STORE_EXCLUSIVE, STORE_E_NOT_SQLITE);
+	assert_refused(p, STORE_READONLY, STORE_E_NOT_SQLITE);
+	const char *empty = fresh("empty");
+	test_write(empty, "", 0);
+	assert_refused(empty, STORE_EXCLUSIVE | STORE_CREATE, STORE_E_NOT_SQLITE);
+	/* 200 random bytes */
+	const char *noise = fresh("noise");
+	unsigned char buf[200];
+	for (size_t i = 0; i < sizeof buf; i++)
+		buf[i] = (unsigned char)(i * 37 + 11);
+	test_write(noise, buf, sizeof buf);
+	assert_refused(noise, STORE_EXCLUSIVE, STORE_E_NOT_SQLITE);
+}
+
+static void test_refuse_foreign(void)
+{
+	const char *p = fresh("foreign");
+	sqlite3 *db;
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(p, &db), SQLITE_OK);
+	CU_ASSERT_EQUAL(sqlite3_exec(db, "CREATE TABLE contacts(name TEXT); INSERT INTO contacts "
+					 "VALUES('Anna');",
+				     NULL, NULL, NULL),
+			SQLITE_OK);
+	sqlite3_close(db);
+	assert_refused(p, STORE_EXCLUSIVE, STORE_E_FOREIGN);
+	assert_refused(p, STORE_READONLY, STORE_E_FOREIGN);
+	/* another application's id */
+	const char *q = fresh("otherapp");
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(q, &db), SQLITE_OK);
+	sqlite3_exec(db, "PRAGMA application_id=1598903374; CREATE TABLE t(x);", NULL, NULL, NULL);
+	sqlite3_close(db);
+	assert_refused(q, STORE_EXCLUSIVE, STORE_E_FOREIGN);
+}
+
+static void test_refuse_newer(void)
+{
+	const char *p = fresh("newer");
+	struct model m;
+	model_init(&m);
+	store_close(create(p, &m));
+	model_free(&m);
+	sqlite3 *db;
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(p, &db), SQLITE_OK);
+	sqlite3_exec(db, "PRAGMA user_version=99", NULL, NULL, NULL);
+	sqlite3_close(db);
+	assert_refused(p, STORE_EXCLUSIVE, STORE_E_NEWER);
+	assert_refused(p, STORE_READONLY, STORE_E_NEWER);
+	char *msg = store_message(STORE_E_NEWER, p, NULL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "99"));
+	free(msg);
+}
+
+static void test_refuse_damaged(void)
+{
+	const char *p = fresh("damaged");
+	struct model m;
+	model_init(&m);
+	struct store *s = create(p, &m);
+	int64_t ids[8];
+	fill(s, &m, ids);
+	store_close(s);
+	model_free(&m);
+	size_t n;
+	char *bytes = test_slurp(p, &n);
+	CU_ASSERT_FATAL(bytes && n > 8192);
+	/* flip bytes in the second page (the b-tree of a table) */
+	char *flipped = xmalloc(n);
+	memcpy(flipped, bytes, n);
+	for (size_t i = 4096; i < 4096 + 64; i++)
+		flipped[i] ^= 0x5A;
+	const char *q = fresh("flipped");
+	test_write(q, flipped, n);
+	assert_refused(q, STORE_EXCLUSIVE, STORE_E_DAMAGED);
+	assert_refused(q, STORE_READONLY, STORE_E_DAMAGED);
+	/* cut off after two pages */
+	const char *t = fresh("truncated");
+	test_write(t, bytes, 8192);
+	assert_refused(t, STORE_EXCLUSIVE, STORE_E_DAMAGED);
+	/* cut inside the header */
+	const char *h = fresh("header");
+	test_write(h, bytes, 60);
+	assert_refused(h, STORE_EXCLUSIVE, STORE_E_NOT_SQLITE);
+	free(flipped);
+	free(bytes);
+}
+
+static void test_refuse_in_use(void)
+{
+	const char *p = fresh("inuse");
+	struct model m;
+	model_init(&m);
+	struct store *s = create(p, &m);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	/* a second stetig in another process */
+	pid_t pid = fork();
+	if (pid == 0) {
+		struct model m2;
+		model_init(&m2);
+		struct store *s2 = NULL;
+		enum store_status st = store_open(p, STORE_EXCLUSIVE, &m2, &s2);
+		_exit(st == STORE_E_IN_USE ? 0 : 1);
+	}
+	int status;
+	waitpid(pid, &status, 0);
+	CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	/* readers still work while it is open */
+	struct model m3;
+	model_init(&m3);
+	struct store *r = NULL;
+	CU_ASSERT_EQUAL(store_open(p, STORE_READONLY, &m3, &r), STORE_OK);
+	CU_ASSERT_EQUAL(m3.checks.n, 39);
+	store_close(r);
+	model_free(&m3);
+	/* and in this process too (a different open file) */
+	char copy[600];
+	snprintf(copy, sizeof copy, "%s.orig", p);
+	store_close(s);
+	test_copy(p, copy);
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	struct store *s2 = NULL;
+	CU_ASSERT_EQUAL(store_open(p, STORE_EXCLUSIVE, &m3, &s2), STORE_E_IN_USE);
+	store_close(s);
+	CU_ASSERT_TRUE(test_same_file(p, copy));
+	/* after closing it opens again */
+	CU_ASSERT_EQUAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	store_close(s);
+	model_free(&m3);
+	model_free(&m);
+}
+
+static void test_refuse_readonly(void)
+{
+	if (geteuid() == 0) {
+		/* root writes anyway; the CLI tests cover this as a normal user */
+		const char *p = fresh("ro");
+		struct model m;
+		model_init(&m);
+		store_close(create(p, &m));
+		model_free(&m);
+		return;
+	}
+	const char *p = fresh("ro");
+	struct model m;
+	model_init(&m);
+	store_close(create(p, &m));
+	chmod(p, 0444);
+	assert_refused(p, STORE_EXCLUSIVE, STORE_E_READONLY);
+	struct store *r = NULL;
+	CU_ASSERT_EQUAL(store_open(p, STORE_READONLY, &m, &r), STORE_OK);
+	store_close(r);
+	chmod(p, 0644);
+	model_free(&m);
+}
+
+static void test_refuse_directory(void)
+{
+	struct model m;
+	model_init(&m);
+	struct store *s = NULL;
+	CU_ASSERT_EQUAL(store_open(test_dir(), STORE_EXCLUSIVE, &m, &s), STORE_E_OPEN);
+	CU_ASSERT_EQUAL(store_open(test_path("absent.stetig"), STORE_READONLY, &m, &s),
+			STORE_E_NOT_FOUND);
+	model_free(&m);
+}
+
+/* ------------------------------------------------------------ migrations */
+
+static void test_migrate_v1(void)
+{
+	const char *p = fresh("v1");
+	CU_ASSERT_EQUAL_FATAL(store_create_version(p, 1), STORE_OK);
+	CU_ASSERT_EQUAL(pragma(p, "PRAGMA user_version"), 1);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM sqlite_schema WHERE name='agenda'"), 0);
+	/* a reader sees the current schema but leaves the old file alone */
+	char copy[600];
+	snprintf(copy, sizeof copy, "%s.orig", p);
+	test_copy(p, copy);
+	struct model m;
+	model_init(&m);
+	struct store *s = NULL;
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_READONLY, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL(m.agenda[STEP_GOALS], 30);
+	store_close(s);
+	CU_ASSERT_TRUE(test_same_file(p, copy));
+	/* an editor migrates it */
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL(m.agenda[STEP_GOALS], 30);
+	struct goal g;
+	goal_init(&g);
+	str_set(&g.title, "nach der Migration");
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	goal_free(&g);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	store_close(s);
+	CU_ASSERT_EQUAL(pragma(p, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM agenda"), 9);
+	model_free(&m);
+}
+
+/* ------------------------------------------------------------ crashes */
+
+/* A writer killed with SIGKILL in the middle of many edits leaves a file
+ * that opens, passes integrity_check and holds every committed edit. */
+static void test_sigkill(void)
+{
+	for (int trial = 0; trial < 5; trial++) {
+		const char *p0 = fresh("kill");
+		char p[512];
+		snprintf(p, sizeof p, "%s", p0);
+		struct model m;
+		model_init(&m);
+		store_close(create(p, &m));
+		int fds[2];
+		CU_ASSERT_EQUAL_FATAL(pipe(fds), 0);
+		pid_t pid = fork();
+		if (pid == 0) {
+			close(fds[0]);
+			struct model cm;
+			model_init(&cm);
+			struct store *s = NULL;
+			if (store_open(p, STORE_EXCLUSIVE, &cm, &s) != STORE_OK)
+				_exit(3);
+			struct goal g;
+			goal_init(&g);
+			for (int i = 1;; i++) {
+				char t[32];
+				snprintf(t, sizeof t, "Ziel %d", i);
+				str_set(&g.title, t);
+				g.id = 0;
+				if (store_save_goal(s, &cm, &g) != STORE_OK)
+					_exit(4);
+				/* report each committed edit */
+				if (write(fds[1], &i, sizeof i) != (ssize_t)sizeof i)
+					_exit(5);
+			}
+		}
+		close(fds[1]);
+		int committed = 0, v;
+		int want = 20 + trial * 17;
+		while (committed < want && read(fds[0], &v, sizeof v) == (ssize_t)sizeof v)
+			committed = v;
+		kill(pid, SIGKILL);
+		int status;
+		waitpid(pid, &status, 0);
+		while (read(fds[0], &v, sizeof v) == (ssize_t)sizeof v)
+			committed = v;
+		close(fds[0]);
+		CU_ASSERT_TRUE(WIFSIGNALED(status));
+		struct store *s = NULL;
+		CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+		CU_ASSERT_TRUE(store_integrity_ok(s));
+		/* every reported edit is there; at most one more made it */
+		CU_ASSERT_TRUE((int)m.goals.n >= committed && (int)m.goals.n <= committed + 1);
+		for (int i = 1; i <= committed; i++) {
+			char t[32];
+			snprintf(t, sizeof t, "Ziel %d", i);
+			bool found = false;
+			for (size_t k = 0; k < m.goals.n; k++)
+				if (!strcmp(MODEL_AT(m.goals, struct goal, k)->title, t))
+					found = true;
+			CU_ASSERT_TRUE(found);
+		}
+		store_close(s);
+		model_free(&m);
+	}
+}
+
+int main(void)
+{
+	test_init_locale();
+	if (CU_initialize_registry() != CUE_SUCCESS)
+		return 99;
+	CU_pSuite f = CU_add_suite("store", NULL, NULL);
+	ADD_TEST(f, test_create);
+	ADD_TEST(f, test_round_trip);
+	ADD_TEST(f, test_invalid_values);
+	ADD_TEST(f, test_undo_redo);
+	ADD_TEST(f, test_delete_cascade_undo);
+	ADD_TEST(f, test_group_rollback);
+	ADD_TEST(f, test_clear_history);
+	ADD_TEST(f, test_undo_cap);
+	CU_pSuite r = CU_add_suite("refusals", NULL, NULL);
+	ADD_TEST(r, test_refuse_not_sqlite);
+	ADD_TEST(r, test_refuse_foreign);
+	ADD_TEST(r, test_refuse_newer);
+	ADD_TEST(r, test_refuse_damaged);
+	ADD_TEST(r, test_refuse_in_use);
+	ADD_TEST(r, test_refuse_readonly);
+	ADD_TEST(r, test_refuse_directory);
+	CU_pSuite g = CU_add_suite("migrations", NULL, NULL);
+	ADD_TEST(g, test_migrate_v1);
+	CU_pSuite c = CU_add_suite("crashes", NULL, NULL);
+	ADD_TEST(c, test_sigkill);
+	return test_run();
+}
