@@ -26,7 +26,7 @@ static void print_help(void)
 		 "\n"),
 	       PACKAGE, PACKAGE);
 	printf(_("Commands:\n"
-		 "  (none) [FILE]        open FILE in the full-screen screen (created if missing);\n"
+		 "  (none) [FILE]        open FILE on the workshop screen (created if missing);\n"
 		 "                       without FILE the last workshop or a new one\n"
 		 "  new FILE             create a workshop  [--template NAME] [--title T]\n"
 		 "                       [--municipality M]\n"

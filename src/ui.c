@@ -18,6 +18,6 @@ int ui_run(const char *path, const struct ui_options *opt)
 	if (!s)
 		return 1;
 	store_close(s);
-	printf(_("The full-screen screen is not part of this build yet. The workshop is %s\n"), path);
+	printf(_("The workshop screen is not part of this build yet. The workshop is %s\n"), path);
 	return 0;
 }
