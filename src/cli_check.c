@@ -1,12 +1,184 @@
-/* cli_check.c — placeholder until the findings engine lands (issue 4). */
+/* cli_check.c — `stetig check FILE`: the findings on the terminal, grouped by
+ * step and most severe first, then the readiness per factor; or, with
+ * --format tsv, one line per finding for scripts. */
 #include "config.h"
 #include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "findings.h"
 #include "i18n.h"
+#include "store.h"
+#include "util.h"
+
+enum check_format { FORMAT_TEXT, FORMAT_TSV };
+
+/* The severity tags in front of each line of the text output. */
+static const char *const severity_tags[SEV_COUNT] = {N_("GAP"), N_("WARNING"), N_("HINT")};
+
+/* Prints s with spaces padded to width characters. */
+static void print_padded(const char *s, size_t width)
+{
+	fputs(s, stdout);
+	for (size_t n = utf8_chars(s); n < width; n++)
+		putchar(' ');
+}
+
+/* Prints a TSV field: tabs and line breaks become spaces. */
+static void print_tsv_field(const char *s)
+{
+	for (; *s; s++)
+		putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+static void print_tsv(const struct findings *f)
+{
+	enum lang lang = i18n_lang();
+	for (size_t i = 0; i < f->n; i++) {
+		const struct finding *x = &f->v[i];
+		printf("%s\t%s\t", vocab_word(VOCAB_SEVERITY, x->sev, lang),
+		       vocab_word(VOCAB_STEP, x->step, lang));
+		print_tsv_field(x->item);
+		putchar('\t');
+		print_tsv_field(x->message);
+		putchar('\n');
+	}
+}
+
+static void print_readiness(const struct model *m)
+{
+	struct readiness r;
+	findings_readiness(m, &r);
+	size_t width = 0;
+	for (int f = 1; f <= FACTOR_COUNT; f++) {
+		size_t w = utf8_chars(findings_factor_name(f));
+		if (w > width)
+			width = w;
+	}
+	printf("%s\n", _("Readiness per factor"));
+	for (int f = 1; f <= FACTOR_COUNT; f++) {
+		printf("  %d  ", f);
+		print_padded(findings_factor_name(f), width + 2);
+		if (r.factor[f - 1] < 0)
+			printf("%s\n", "–");
+		else {
+			printf(_("%d%%"), (int)(r.factor[f - 1] * 100 + 0.5));
+			putchar('\n');
+		}
+	}
+}
+
+static void print_text(const struct model *m, const struct findings *f)
+{
+	size_t width = 0;
+	for (int s = 0; s < SEV_COUNT; s++) {
+		size_t w = utf8_chars(_(severity_tags[s]));
+		if (w > width)
+			width = w;
+	}
+	const char *title = str_empty(m->ws.title) ? _("(untitled workshop)") : m->ws.title;
+	printf(_("Findings for %s"), title);
+	putchar('\n');
+	int step = -1;
+	for (size_t i = 0; i < f->n; i++) {
+		const struct finding *x = &f->v[i];
+		if ((int)x->step != step) {
+			step = (int)x->step;
+			printf("\n%s\n", vocab_label(VOCAB_STEP, step));
+		}
+		fputs("  ", stdout);
+		print_padded(_(severity_tags[x->sev]), width + 2);
+		printf("%s: %s\n", x->item, x->message);
+	}
+	if (f->n == 0)
+		printf("\n%s\n", _("No findings: nothing in the plan is known to be missing."));
+	putchar('\n');
+	print_readiness(m);
+	unsigned gaps = findings_total(f, SEV_GAP), warnings = findings_total(f, SEV_WARNING),
+		 hints = findings_total(f, SEV_HINT);
+	struct buf g, w, h;
+	buf_init(&g);
+	buf_init(&w);
+	buf_init(&h);
+	buf_printf(&g, ngettext("%u gap", "%u gaps", gaps), gaps);
+	buf_printf(&w, ngettext("%u warning", "%u warnings", warnings), warnings);
+	buf_printf(&h, ngettext("%u hint", "%u hints", hints), hints);
+	putchar('\n');
+	printf(_("Summary: %s, %s, %s."), g.data, w.data, h.data);
+	putchar('\n');
+	buf_free(&g);
+	buf_free(&w);
+	buf_free(&h);
+}
 
 int cli_check(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	cli_error(_("'%s' is not available in this build yet"), "check");
-	return 2;
+	static const struct option opts[] = {
+		{"lang", required_argument, NULL, 'l'},
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	enum check_format format = FORMAT_TEXT;
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+			if (!cli_set_lang(optarg))
+				return cli_usage_error(_("unknown language '%s' (use de or en)"), optarg);
+			break;
+		case 'f':
+			if (!strcmp(optarg, "text"))
+				format = FORMAT_TEXT;
+			else if (!strcmp(optarg, "tsv"))
+				format = FORMAT_TSV;
+			else
+				return cli_usage_error(_("unknown format '%s' (use text or tsv)"), optarg);
+			break;
+		case 'h':
+			printf(_("Usage: %s check FILE [--lang de|en] [--format text|tsv]\n"
+				 "Print the gaps that put the measure's regular operation at risk, and the\n"
+				 "readiness per factor. Exit status: 0 no gap or warning, 1 gaps or\n"
+				 "warnings, 2 error.\n"),
+			       PACKAGE);
+			return 0;
+		case ':':
+			return cli_usage_error(_("option '%s' needs a value"), argv[optind - 1]);
+		default:
+			return cli_usage_error(_("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error(_("'check' needs the name of a workshop file"));
+	if (optind + 1 < argc)
+		return cli_usage_error(_("unexpected argument '%s'"), argv[optind + 1]);
+	const char *path = argv[optind];
+
+	struct model m;
+	model_init(&m);
+	struct store *s = NULL;
+	enum store_status st = store_open(path, STORE_READONLY, &m, &s);
+	if (st != STORE_OK) {
+		char *msg = store_message(st, path, NULL);
+		cli_error("%s", msg);
+		free(msg);
+		model_free(&m);
+		return 2;
+	}
+	store_close(s);
+
+	struct findings f;
+	findings_compute(&m, &f);
+	if (format == FORMAT_TSV)
+		print_tsv(&f);
+	else
+		print_text(&m, &f);
+	int rc = findings_total(&f, SEV_GAP) + findings_total(&f, SEV_WARNING) ? 1 : 0;
+	findings_free(&f);
+	model_free(&m);
+	return rc;
 }

@@ -5,6 +5,7 @@
 #ifndef STETIG_FINDINGS_H
 #define STETIG_FINDINGS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -45,5 +46,14 @@ struct readiness {
 	double overall;				  /* over factors 1..5 */
 };
 void findings_readiness(const struct model *m, struct readiness *r);
+
+/* The short name of factor 1..6 in the current language ("Communication",
+ * …, "Wind-down"); "" for any other number. */
+const char *findings_factor_name(int factor);
+
+/* true when the specific part of a goal is a vague verb alone ("improve",
+ * "verbessern", "stärken", …) without an object and without any figure
+ * (the rule "goal.vague"). */
+bool findings_vague_specific(const char *s);
 
 #endif
