@@ -1,20 +1,185 @@
-/* cli_exchange.c — placeholder until export and import land (issue 3). */
+/* cli_exchange.c — the commands `export` (CSV bundle and council workbook)
+ * and `import` (merge a CSV bundle into a workshop). */
 #include "config.h"
 #include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv_io.h"
+#include "findings.h"
 #include "i18n.h"
+#include "util.h"
+#include "xlsx_export.h"
 
 int cli_export(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	cli_error(_("'%s' is not available in this build yet"), "export");
-	return 1;
+	static const struct option opts[] = {
+		{"xlsx", required_argument, NULL, 'x'},
+		{"csv", required_argument, NULL, 'c'},
+		{"lang", required_argument, NULL, 'l'},
+		{"delimiter", required_argument, NULL, 'd'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *xlsx = NULL, *csv = NULL;
+	char delim = 0;
+	int c;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'x':
+			xlsx = optarg;
+			break;
+		case 'c':
+			csv = optarg;
+			break;
+		case 'l':
+			if (!cli_set_lang(optarg))
+				return cli_usage_error(_("unknown language '%s' (use de or en)"), optarg);
+			break;
+		case 'd':
+			if (strcmp(optarg, ";") && strcmp(optarg, ","))
+				return cli_usage_error(_("unknown delimiter '%s' (use ';' or ',')"),
+						       optarg);
+			delim = optarg[0];
+			break;
+		case 'h':
+			printf(_("Usage: %s export FILE [--xlsx OUT.xlsx] [--csv DIR] [--lang de|en] "
+				 "[--delimiter ';'|',']\n"
+				 "Write the council workbook (--xlsx) and/or the CSV bundle (--csv) of "
+				 "a workshop.\n"
+				 "The CSV bundle is described in stetig(5); German bundles use ';' and "
+				 "decimal commas.\n"),
+			       PACKAGE);
+			return 0;
+		case ':':
+			return cli_usage_error(_("option '%s' needs a value"), argv[optind - 1]);
+		default:
+			return cli_usage_error(_("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error(_("'export' needs the name of the workshop file"));
+	if (optind + 1 < argc)
+		return cli_usage_error(_("unexpected argument '%s'"), argv[optind + 1]);
+	if (!xlsx && !csv)
+		return cli_usage_error(_("say what to write: --xlsx OUT.xlsx, --csv DIR, or both"));
+	const char *path = argv[optind];
+	enum lang lang = i18n_lang();
+
+	struct model m;
+	model_init(&m);
+	struct store *s = cli_open(path, STORE_READONLY, &m);
+	if (!s) {
+		model_free(&m);
+		return 1;
+	}
+	struct findings f;
+	findings_compute(&m, &f);
+	int rc = 0;
+	if (csv) {
+		struct bundle_error err;
+		if (bundle_export(&m, &f, csv, lang, delim, &err)) {
+			for (size_t i = 0; bundle_files[i]; i++) {
+				struct buf b;
+				buf_init(&b);
+				buf_printf(&b, "%s/%s", csv, bundle_files[i]);
+				printf(_("Wrote %s\n"), b.data);
+				buf_free(&b);
+			}
+		} else {
+			char *text = bundle_error_text(&err);
+			cli_error("%s", text);
+			free(text);
+			rc = 1;
+		}
+	}
+	if (xlsx && rc == 0) {
+		char err[1024];
+		if (xlsx_export(&m, &f, xlsx, lang, err, sizeof err)) {
+			printf(_("Wrote %s\n"), xlsx);
+		} else {
+			cli_error("%s", err);
+			rc = 1;
+		}
+	}
+	findings_free(&f);
+	store_close(s);
+	model_free(&m);
+	return rc;
 }
 
 int cli_import(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	cli_error(_("'%s' is not available in this build yet"), "import");
-	return 1;
+	static const struct option opts[] = {
+		{"csv", required_argument, NULL, 'c'},
+		{"lang", required_argument, NULL, 'l'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *csv = NULL;
+	int c;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			csv = optarg;
+			break;
+		case 'l':
+			if (!cli_set_lang(optarg))
+				return cli_usage_error(_("unknown language '%s' (use de or en)"), optarg);
+			break;
+		case 'h':
+			printf(_("Usage: %s import FILE --csv DIR\n"
+				 "Merge a CSV bundle (as written by 'stetig export --csv') into a "
+				 "workshop.\n"
+				 "Everything is checked first; on any problem nothing is changed. "
+				 "See stetig(5).\n"),
+			       PACKAGE);
+			return 0;
+		case ':':
+			return cli_usage_error(_("option '%s' needs a value"), argv[optind - 1]);
+		default:
+			return cli_usage_error(_("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error(_("'import' needs the name of the workshop file"));
+	if (optind + 1 < argc)
+		return cli_usage_error(_("unexpected argument '%s'"), argv[optind + 1]);
+	if (!csv)
+		return cli_usage_error(_("say which bundle to import: --csv DIR"));
+	const char *path = argv[optind];
+
+	struct model m;
+	model_init(&m);
+	struct store *s = cli_open(path, STORE_EXCLUSIVE, &m);
+	if (!s) {
+		model_free(&m);
+		return 1;
+	}
+	struct bundle_src src;
+	bundle_src_dir(&src, csv);
+	struct bundle_summary sum;
+	struct bundle_error err;
+	int rc = 0;
+	if (bundle_import_summary(s, &m, &src, &sum, &err)) {
+		char *text = bundle_summary_text(&sum);
+		printf(_("Imported %s into %s. %s\n"), csv, path, text);
+		free(text);
+	} else {
+		char *text = bundle_error_text(&err);
+		cli_error(_("nothing was imported from %s: %s"), csv, text);
+		free(text);
+		rc = 1;
+	}
+	bundle_src_free(&src);
+	store_close(s);
+	model_free(&m);
+	return rc;
 }

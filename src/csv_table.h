@@ -27,6 +27,9 @@ struct csv_error {
 
 enum {
 	CSV_TABLE_COMMENTS = 1 << 0, /* skip lines starting with '#' before the header */
+	/* a cell that starts with ' before = + - @ TAB CR LF (a text neutralised
+	 * against formula injection) may be one character over the limit */
+	CSV_TABLE_NEUTRALISED = 1 << 1,
 };
 
 /* Parses data[0..len). The delimiter is ',' or ';', whichever the first

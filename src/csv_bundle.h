@@ -1,0 +1,65 @@
+/* csv_bundle.h — private to csv_io.c, csv_export.c and csv_import.c: the
+ * files and columns of the CSV bundle (the format of man/stetig.5). */
+#ifndef STETIG_CSV_BUNDLE_H
+#define STETIG_CSV_BUNDLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "csv_io.h"
+#include "vocab.h"
+
+/* The files, in their documented order (bundle_files[] has their names). */
+enum bundle_file {
+	BF_WORKSHOP,
+	BF_SGOALS,
+	BF_GOALS,
+	BF_INDICATORS,
+	BF_STAKEHOLDERS,
+	BF_TASKS,
+	BF_RACI,
+	BF_COSTS,
+	BF_SHARES,
+	BF_CHECK,
+	BF_NOTES,
+	BF_FINDINGS,
+	BF_COUNT
+};
+
+enum col_type {
+	COL_ID,	    /* the row's id within the bundle: a whole number >= 1, unique */
+	COL_REF,    /* the id of a row in another file (arg: enum bundle_file) */
+	COL_TEXT,   /* free text, formula-neutralised */
+	COL_CHOICE, /* a choice word (arg: enum vocab_kind) */
+	COL_INT,    /* a whole number in [lo, hi] */
+	COL_NUM,    /* a decimal number */
+	COL_DATE,   /* YYYY-MM-DD */
+};
+
+struct bundle_col {
+	const char *en, *de; /* header names */
+	enum col_type type;
+	int arg;
+	long lo, hi;
+	bool optional; /* may be empty */
+};
+
+struct bundle_spec {
+	const struct bundle_col *cols;
+	size_t n;
+};
+
+/* Columns of every file; raci.csv lists only its first column (the
+ * stakeholder columns follow). */
+extern const struct bundle_spec bundle_specs[BF_COUNT];
+
+/* Largest magnitude of a number in the bundle (keeps 15 significant digits
+ * exact through a round trip). */
+#define BUNDLE_NUM_MAX 1e15
+
+/* Fills err (all parts; line/column 0 when not known). */
+void bundle_fail(struct bundle_error *err, enum bundle_file file, size_t line, size_t column,
+		 const char *column_name, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+#endif

@@ -1,0 +1,474 @@
+/* csv_export.c — writing a workshop as a CSV bundle (man/stetig.5).
+ *
+ * Every cell goes through libcsv's writer (always quoted, inner quotes
+ * doubled); records end with CRLF; files start with a UTF-8 BOM. Ids are
+ * renumbered 1..n per table in model order, so exporting, importing into a
+ * new workshop and exporting again gives the same bytes. */
+#include "config.h"
+#include "csv_io.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "csv_bundle.h"
+#include "i18n.h"
+#include "util.h"
+
+struct writer {
+	struct buf b;
+	char delim;
+	enum lang lang;
+	bool row_started;
+};
+
+static void w_cell(struct writer *w, const char *s, size_t len)
+{
+	if (w->row_started)
+		buf_addc(&w->b, w->delim);
+	w->row_started = true;
+	size_t need = 2 * len + 2;
+	xgrow((void **)&w->b.data, &w->b.cap, w->b.len + need + 1, 1);
+	size_t n = csv_write2(w->b.data + w->b.len, need, s, len, '"');
+	w->b.len += n < need ? n : need;
+	w->b.data[w->b.len] = '\0';
+}
+
+static void w_str(struct writer *w, const char *s)
+{
+	s = s ? s : "";
+	w_cell(w, s, strlen(s));
+}
+
+/* A free-text cell, neutralised against formula injection. */
+static void w_text(struct writer *w, const char *s)
+{
+	if (csv_needs_neutralising(s)) {
+		char *n = csv_neutralise(s);
+		w_str(w, n);
+		free(n);
+	} else {
+		w_str(w, s);
+	}
+}
+
+static void w_long(struct writer *w, long v)
+{
+	char tmp[32];
+	snprintf(tmp, sizeof tmp, "%ld", v);
+	w_str(w, tmp);
+}
+
+/* A bundle id; 0 writes an empty cell. */
+static void w_ref(struct writer *w, long v)
+{
+	if (v > 0)
+		w_long(w, v);
+	else
+		w_str(w, "");
+}
+
+static void w_num(struct writer *w, double v)
+{
+	char tmp[64];
+	num_format(v, w->lang == LANG_DE, tmp);
+	w_str(w, tmp);
+}
+
+static void w_optnum(struct writer *w, struct optnum n)
+{
+	if (n.set)
+		w_num(w, n.v);
+	else
+		w_str(w, "");
+}
+
+static void w_word(struct writer *w, enum vocab_kind k, int v)
+{
+	w_str(w, vocab_word(k, v, w->lang));
+}
+
+static void w_end(struct writer *w)
+{
+	buf_adds(&w->b, "\r\n");
+	w->row_started = false;
+}
+
+static void w_header(struct writer *w, enum bundle_file f)
+{
+	const struct bundle_spec *sp = &bundle_specs[f];
+	for (size_t i = 0; i < sp->n; i++)
+		w_str(w, w->lang == LANG_DE ? sp->cols[i].de : sp->cols[i].en);
+	if (f != BF_RACI)
+		w_end(w);
+}
+
+/* The bundle id of a model id: its position in the table, 1-based; 0 for
+ * none. */
+static long bid(const struct table *t, int64_t id)
+{
+	if (id <= 0)
+		return 0;
+	long i = table_index(t, id);
+	return i < 0 ? 0 : i + 1;
+}
+
+/* ------------------------------------------------------------ the files */
+
+static void put_workshop(struct writer *w, const struct model *m)
+{
+	const struct workshop *ws = &m->ws;
+	w_text(w, ws->title);
+	w_text(w, ws->municipality);
+	w_text(w, ws->field);
+	w_str(w, ws->funding_end);
+	w_word(w, VOCAB_PHASE, ws->phase);
+	w_text(w, ws->facilitator);
+	w_text(w, ws->participants);
+	w_word(w, VOCAB_LANG, ws->lang);
+	w_end(w);
+}
+
+static void put_sgoals(struct writer *w, const struct model *m)
+{
+	for (size_t i = 0; i < m->sgoals.n; i++) {
+		const struct strategy_goal *e = MODEL_AT(m->sgoals, struct strategy_goal, i);
+		w_long(w, (long)i + 1);
+		w_text(w, e->title);
+		w_end(w);
+	}
+}
+
+static void put_goals(struct writer *w, const struct model *m)
+{
+	for (size_t i = 0; i < m->goals.n; i++) {
+		const struct goal *e = MODEL_AT(m->goals, struct goal, i);
+		w_long(w, (long)i + 1);
+		w_text(w, e->title);
+		w_text(w, e->specific);
+		w_text(w, e->measurable);
+		w_text(w, e->achievable);
+		w_text(w, e->relevant);
+		w_text(w, e->time_bound);
+		w_ref(w, bid(&m->sgoals, e->strategy_goal));
+		w_word(w, VOCAB_GSTATUS, e->status);
+		w_end(w);
+	}
+}
+
+static void put_indicators(struct writer *w, const struct model *m)
+{
+	for (size_t i = 0; i < m->indicators.n; i++) {
+		const struct indicator *e = MODEL_AT(m->indicators, struct indicator, i);
+		w_long(w, (long)i + 1);
+		w_ref(w, bid(&m->goals, e->goal));
+		w_text(w, e->name);
+		w_text(w, e->unit);
+		w_word(w, VOCAB_DIRECTION, e->direction);
+		w_optnum(w, e->baseline);
+		w_str(w, e->baseline_date);
+		w_optnum(w, e->target);
+		w_str(w, e->target_date);
+		w_optnum(w, e->latest);
+		w_str(w, e->latest_date);
+		w_text(w, e->source);
+		w_text(w, e->method);
+		w_text(w, e->frequency);
+		w_ref(w, bid(&m->stakeholders, e->owner));
+		w_end(w);
+	}
+}
+
+static void put_stakeholders(struct writer *w, const struct model *m)
+{
+	for (size_t i = 0; i < m->stakeholders.n; i++) {
+		const struct stakeholder *e = MODEL_AT(m->stakeholders, struct stakeholder, i);
+		w_long(w, (long)i + 1);
+		w_text(w, e->name);
+		w_text(w, e->organisation);
+		w_word(w, VOCAB_GROUP, e->group);
+		w_long(w, e->influence);
+		w_long(w, e->interest);
+		w_word(w, VOCAB_ATTITUDE, e->attitude);
+		w_word(w, VOCAB_YESNO, e->key_person ? YN_YES : YN_NO);
+		w_word(w, VOCAB_YESNO, e->temporary ? YN_YES : YN_NO);
+		w_text(w, e->message);
+		w_text(w, e->channel);
+		w_text(w, e->cadence);
+		w_end(w);
+	}
+}
+
+static void put_tasks(struct writer *w, const struct model *m)
+{
+	for (size_t i = 0; i < m->tasks.n; i++) {
+		const struct task *e = MODEL_AT(m->tasks, struct task, i);
+		w_long(w, (long)i + 1);
+		w_text(w, e->name);
+		w_word(w, VOCAB_CATEGORY, e->category);
+		w_word(w, VOCAB_TPHASE, e->phase);
+		w_end(w);
+	}
+}
+
+/* The matrix: a row per task, a column per stakeholder. */
+static void put_raci(struct writer *w, const struct model *m)
+{
+	for (size_t k = 0; k < m->stakeholders.n; k++)
+		w_long(w, (long)k + 1);
+	w_end(w);
+	for (size_t i = 0; i < m->tasks.n; i++) {
+		const struct task *t = MODEL_AT(m->tasks, struct task, i);
+		w_long(w, (long)i + 1);
+		for (size_t k = 0; k < m->stakeholders.n; k++) {
+			const struct stakeholder *sh =
+				MODEL_AT(m->stakeholders, struct stakeholder, k);
+			enum raci r = model_raci_get(m, t->id, sh->id);
+			char letter[2] = {raci_letter(r), '\0'};
+			w_str(w, r == RACI_NONE ? "" : letter);
+		}
+		w_end(w);
+	}
+}
+
+static void put_costs(struct writer *w, const struct model *m)
+{
+	for (size_t i = 0; i < m->costs.n; i++) {
+		const struct cost *e = MODEL_AT(m->costs, struct cost, i);
+		w_long(w, (long)i + 1);
+		w_text(w, e->name);
+		w_word(w, VOCAB_COST_KIND, e->kind);
+		w_num(w, e->amount);
+		w_ref(w, e->start_year);
+		w_ref(w, e->end_year);
+		w_end(w);
+	}
+}
+
+struct share_ref {
+	long cost, stakeholder;
+	size_t index;
+};
+
+static int share_cmp(const void *a, const void *b)
+{
+	const struct share_ref *x = a, *y = b;
+	if (x->cost != y->cost)
+		return x->cost < y->cost ? -1 : 1;
+	if (x->stakeholder != y->stakeholder)
+		return x->stakeholder < y->stakeholder ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Shares by cost, then stakeholder (bundle order). */
+static void put_shares(struct writer *w, const struct model *m)
+{
+	size_t n = 0;
+	struct share_ref *v = xcalloc(m->shares.n ? m->shares.n : 1, sizeof *v);
+	for (size_t i = 0; i < m->shares.n; i++) {
+		const struct cost_share *e = MODEL_AT(m->shares, struct cost_share, i);
+		long c = bid(&m->costs, e->cost), s = bid(&m->stakeholders, e->stakeholder);
+		if (!c || !s)
+			continue;
+		v[n++] = (struct share_ref){c, s, i};
+	}
+	qsort(v, n, sizeof *v, share_cmp);
+	for (size_t i = 0; i < n; i++) {
+		const struct cost_share *e = MODEL_AT(m->shares, struct cost_share, v[i].index);
+		w_long(w, v[i].cost);
+		w_long(w, v[i].stakeholder);
+		w_num(w, e->percent);
+		w_end(w);
+	}
+	free(v);
+}
+
+static int check_cmp(const void *a, const void *b)
+{
+	const struct check_item *x = *(const struct check_item *const *)a;
+	const struct check_item *y = *(const struct check_item *const *)b;
+	if (x->factor != y->factor)
+		return x->factor - y->factor;
+	if (x->field != y->field)
+		return x->field - y->field;
+	return x->item - y->item;
+}
+
+/* All check items, by factor, field and item. */
+static void put_check(struct writer *w, const struct model *m)
+{
+	const struct check_item **v = xcalloc(m->checks.n ? m->checks.n : 1, sizeof *v);
+	for (size_t i = 0; i < m->checks.n; i++)
+		v[i] = MODEL_AT(m->checks, struct check_item, i);
+	qsort(v, m->checks.n, sizeof *v, check_cmp);
+	for (size_t i = 0; i < m->checks.n; i++) {
+		w_long(w, v[i]->factor);
+		w_word(w, VOCAB_FIELD, v[i]->field);
+		w_long(w, v[i]->item);
+		w_word(w, VOCAB_CHECK_STATUS, v[i]->status);
+		w_text(w, v[i]->note);
+		w_end(w);
+	}
+	free(v);
+}
+
+static void put_notes(struct writer *w, const struct model *m)
+{
+	for (size_t i = 0; i < m->notes.n; i++) {
+		const struct note *e = MODEL_AT(m->notes, struct note, i);
+		w_word(w, VOCAB_NOTE_KIND, e->kind);
+		w_text(w, e->text);
+		w_ref(w, bid(&m->stakeholders, e->owner));
+		w_str(w, e->due);
+		w_end(w);
+	}
+}
+
+static void put_findings(struct writer *w, const struct findings *f)
+{
+	for (size_t i = 0; f && i < f->n; i++) {
+		const struct finding *e = &f->v[i];
+		w_word(w, VOCAB_SEVERITY, e->sev);
+		w_word(w, VOCAB_STEP, e->step);
+		w_text(w, e->item);
+		w_text(w, e->message);
+		w_end(w);
+	}
+}
+
+/* ------------------------------------------------------------ files */
+
+/* Writes b to a new temporary file beside dir/name; returns 0 or errno. */
+static int stage(const char *dir, const char *name, const struct buf *b, char **tmp_out)
+{
+	struct buf path;
+	buf_init(&path);
+	buf_printf(&path, "%s/%s.XXXXXX", dir, name);
+	*tmp_out = NULL;
+	int fd = mkstemp(path.data);
+	if (fd < 0) {
+		int e = errno;
+		buf_free(&path);
+		return e;
+	}
+	int e = 0;
+	const char *p = b->data;
+	size_t left = b->len;
+	while (left && !e) {
+		ssize_t n = write(fd, p, left);
+		if (n < 0) {
+			if (errno != EINTR)
+				e = errno;
+			continue;
+		}
+		p += n;
+		left -= (size_t)n;
+	}
+	mode_t um = umask(0);
+	umask(um);
+	if (!e && fchmod(fd, 0666 & ~um) != 0)
+		e = errno;
+	if (!e && fsync(fd) != 0)
+		e = errno;
+	if (close(fd) != 0 && !e)
+		e = errno;
+	if (e) {
+		unlink(path.data);
+		buf_free(&path);
+		return e;
+	}
+	*tmp_out = buf_steal(&path);
+	return 0;
+}
+
+/* Makes sure dir is a folder, creating it (not its parents) if missing. */
+static int ensure_dir(const char *dir)
+{
+	struct stat st;
+	if (stat(dir, &st) == 0)
+		return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+	if (errno != ENOENT)
+		return errno;
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+		return errno;
+	return 0;
+}
+
+bool bundle_export(const struct model *m, const struct findings *f, const char *dir,
+		   enum lang lang, char delim, struct bundle_error *err)
+{
+	memset(err, 0, sizeof *err);
+	if (delim != ',' && delim != ';')
+		delim = lang == LANG_DE ? ';' : ',';
+	int e = ensure_dir(dir);
+	if (e) {
+		bundle_fail(err, BF_COUNT, 0, 0, NULL, _("cannot write the bundle to %s: %s"), dir,
+			    bundle_errno_text(e));
+		return false;
+	}
+	char *tmp[BF_COUNT] = {NULL};
+	bool ok = true;
+	for (int i = 0; i < BF_COUNT && ok; i++) {
+		struct writer w = {.delim = delim, .lang = lang};
+		buf_init(&w.b);
+		buf_adds(&w.b, "\xEF\xBB\xBF");
+		w_header(&w, (enum bundle_file)i);
+		switch ((enum bundle_file)i) {
+		case BF_WORKSHOP: put_workshop(&w, m); break;
+		case BF_SGOALS: put_sgoals(&w, m); break;
+		case BF_GOALS: put_goals(&w, m); break;
+		case BF_INDICATORS: put_indicators(&w, m); break;
+		case BF_STAKEHOLDERS: put_stakeholders(&w, m); break;
+		case BF_TASKS: put_tasks(&w, m); break;
+		case BF_RACI: put_raci(&w, m); break;
+		case BF_COSTS: put_costs(&w, m); break;
+		case BF_SHARES: put_shares(&w, m); break;
+		case BF_CHECK: put_check(&w, m); break;
+		case BF_NOTES: put_notes(&w, m); break;
+		case BF_FINDINGS: put_findings(&w, f); break;
+		case BF_COUNT: break;
+		}
+		e = stage(dir, bundle_files[i], &w.b, &tmp[i]);
+		buf_free(&w.b);
+		if (e) {
+			bundle_fail(err, (enum bundle_file)i, 0, 0, NULL,
+				    _("cannot write the bundle to %s: %s"), dir,
+				    bundle_errno_text(e));
+			ok = false;
+		}
+	}
+	/* all files are complete: give them their names */
+	for (int i = 0; i < BF_COUNT; i++) {
+		if (!tmp[i])
+			continue;
+		if (ok) {
+			struct buf path;
+			buf_init(&path);
+			buf_printf(&path, "%s/%s", dir, bundle_files[i]);
+			if (rename(tmp[i], path.data) != 0) {
+				e = errno;
+				bundle_fail(err, (enum bundle_file)i, 0, 0, NULL,
+					    _("cannot write the bundle to %s: %s"), dir,
+					    bundle_errno_text(e));
+				ok = false;
+			}
+			buf_free(&path);
+		}
+		if (!ok)
+			unlink(tmp[i]);
+		free(tmp[i]);
+	}
+	if (ok) {
+		int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (dfd >= 0) {
+			fsync(dfd);
+			close(dfd);
+		}
+	}
+	return ok;
+}

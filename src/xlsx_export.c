@@ -1,0 +1,939 @@
+/* xlsx_export.c — the council workbook through libxlsxwriter 1.1.4: the
+ * workbook machinery (formats, checked writes, tables with print setup,
+ * sheet names, properties, the temporary file) and the cover sheet. The
+ * step sheets and charts are in xlsx_sheets.c.
+ *
+ * Traps this code avoids (LIBRARIES.md §0-§1): doubles are formatted with
+ * LC_NUMERIC "C" (i18n_init); text is checked for UTF-8 and cut to 32,767
+ * characters before every write; user text never reaches write_formula or
+ * write_url; headers and footers stay within 255 characters; no
+ * constant_memory; formats are created once; the file is written under a
+ * temporary name and renamed; workbook_close is always called. */
+#include "config.h"
+#include "xlsx_export.h"
+#include "xlsx_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <wctype.h>
+
+#include "csv_io.h"
+#include "i18n.h"
+#include "util.h"
+
+/* ------------------------------------------------------------ text */
+
+char *xl_clean(const char *s, size_t max_chars)
+{
+	s = s ? s : "";
+	struct buf b;
+	buf_init(&b);
+	size_t len = strlen(s), i = 0, chars = 0;
+	while (i < len && chars < max_chars) {
+		unsigned char c = (unsigned char)s[i];
+		size_t step = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+		if (!step || i + step > len || !utf8_valid(s + i, step, NULL)) {
+			buf_adds(&b, "\xEF\xBF\xBD"); /* U+FFFD for a broken byte */
+			i++;
+			chars++;
+			continue;
+		}
+		/* "_xHHHH_" would be read back as an escaped character */
+		if (c == '_' && s[i + 1] == 'x' && strspn(s + i + 2, "0123456789abcdefABCDEF") >= 4 &&
+		    s[i + 6] == '_') {
+			if (chars + 6 >= max_chars)
+				break;
+			buf_adds(&b, "_x005F");
+			chars += 6;
+		}
+		buf_add(&b, s + i, step);
+		i += step;
+		chars++;
+	}
+	return buf_steal(&b);
+}
+
+/* Display width of text in a column: the longest line, in characters. */
+static size_t text_width(const char *s)
+{
+	size_t best = 0, cur = 0;
+	for (; *s; s++) {
+		if (*s == '\n') {
+			if (cur > best)
+				best = cur;
+			cur = 0;
+		} else if (((unsigned char)*s & 0xC0) != 0x80) {
+			cur++;
+		}
+	}
+	return cur > best ? cur : best;
+}
+
+/* ------------------------------------------------------------ errors */
+
+void xl_note(struct xl *x, lxw_error e, const char *what)
+{
+	if (e == LXW_NO_ERROR || x->err != LXW_NO_ERROR)
+		return;
+	x->err = e;
+	snprintf(x->what, sizeof x->what, "%s", what ? what : "");
+}
+
+void xl_text(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+	     lxw_format *f)
+{
+	char *t = xl_clean(s, TEXT_MAX_CHARS);
+	if (*t || f)
+		xl_note(x, worksheet_write_string(ws, r, c, t, f), "write_string");
+	free(t);
+}
+
+void xl_num(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v, lxw_format *f)
+{
+	xl_note(x, worksheet_write_number(ws, r, c, v, f), "write_number");
+}
+
+bool xl_date(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *iso)
+{
+	struct date d;
+	if (!date_parse_iso(iso, &d))
+		return false;
+	lxw_datetime dt = {d.y, d.m, d.d, 0, 0, 0};
+	xl_note(x, worksheet_write_datetime(ws, r, c, &dt, x->fmt.date), "write_datetime");
+	return true;
+}
+
+char *xl_keep(struct xl *x, char *s)
+{
+	xgrow((void **)&x->keep, &x->capkeep, x->nkeep + 1, sizeof *x->keep);
+	x->keep[x->nkeep++] = s;
+	return s;
+}
+
+/* ------------------------------------------------------------ formats */
+
+static lxw_format *new_format(struct xl *x)
+{
+	lxw_format *f = workbook_add_format(x->wb);
+	if (!f)
+		xl_note(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "add_format");
+	return f;
+}
+
+/* All formats, made once. Returns false when out of memory. */
+static bool make_formats(struct xl *x)
+{
+	struct xl_formats *F = &x->fmt;
+	lxw_format **all[] = {&F->title,  &F->subtitle, &F->label,  &F->header, &F->header_rot,
+			      &F->text,	  &F->wrap,	&F->date,   &F->num,	&F->money,
+			      &F->pct,	  &F->frac,	&F->heat_na, &F->bold,	&F->note};
+	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+		if (!(*all[i] = new_format(x)))
+			return false;
+	for (int i = 0; i < 3; i++)
+		if (!(F->heat[i] = new_format(x)))
+			return false;
+	for (int i = 0; i < RACI_COUNT; i++)
+		if (!(F->raci[i] = new_format(x)))
+			return false;
+	for (int i = 0; i < SEV_COUNT; i++)
+		if (!(F->sev[i] = new_format(x)))
+			return false;
+
+	format_set_bold(F->title);
+	format_set_font_size(F->title, 16);
+	format_set_bold(F->subtitle);
+	format_set_font_size(F->subtitle, 12);
+	format_set_bottom(F->subtitle, LXW_BORDER_THIN);
+	format_set_bold(F->label);
+	format_set_align(F->label, LXW_ALIGN_VERTICAL_TOP);
+	format_set_bold(F->bold);
+	format_set_italic(F->note);
+	format_set_font_color(F->note, 0x595959);
+
+	lxw_format *heads[] = {F->header, F->header_rot};
+	for (size_t i = 0; i < 2; i++) {
+		format_set_bold(heads[i]);
+		format_set_bg_color(heads[i], 0xD9E1F2);
+		format_set_bottom(heads[i], LXW_BORDER_THIN);
+		format_set_text_wrap(heads[i]);
+		format_set_align(heads[i], LXW_ALIGN_VERTICAL_TOP);
+	}
+	format_set_rotation(F->header_rot, 90);
+	format_set_align(F->header_rot, LXW_ALIGN_CENTER);
+
+	lxw_format *top[] = {F->text, F->wrap, F->date, F->num, F->money, F->pct, F->frac};
+	for (size_t i = 0; i < sizeof top / sizeof *top; i++)
+		format_set_align(top[i], LXW_ALIGN_VERTICAL_TOP);
+	format_set_text_wrap(F->wrap);
+	format_set_num_format(F->date, x->lang == LANG_DE ? "dd.mm.yyyy" : "yyyy-mm-dd");
+	format_set_align(F->date, LXW_ALIGN_LEFT);
+	format_set_num_format(F->num, "General");
+	format_set_num_format(F->money,
+			      x->lang == LANG_DE ? "#,##0.00 \"€\"" : "\"€\"#,##0.00");
+	format_set_num_format(F->pct, "General\" %\"");
+	format_set_num_format(F->frac, "0%");
+
+	/* readiness: low, middle, high */
+	static const lxw_color_t heat[3] = {0xF4B6B0, 0xFFE699, 0xA9D08E};
+	for (int i = 0; i < 3; i++) {
+		format_set_bg_color(F->heat[i], heat[i]);
+		format_set_num_format(F->heat[i], "0%");
+		format_set_align(F->heat[i], LXW_ALIGN_CENTER);
+		format_set_border(F->heat[i], LXW_BORDER_THIN);
+	}
+	format_set_bg_color(F->heat_na, 0xEDEDED);
+	format_set_align(F->heat_na, LXW_ALIGN_CENTER);
+	format_set_border(F->heat_na, LXW_BORDER_THIN);
+
+	/* RACI letters (conditional formats: fill and bold only) */
+	static const lxw_color_t raci[RACI_COUNT] = {0, 0x9BC2E6, 0xF4B084, 0xFFE699, 0xC9C9C9};
+	for (int i = 1; i < RACI_COUNT; i++) {
+		format_set_bg_color(F->raci[i], raci[i]);
+		format_set_bold(F->raci[i]);
+	}
+	format_set_align(F->raci[0], LXW_ALIGN_CENTER);
+
+	static const lxw_color_t sev[SEV_COUNT] = {0xF4B6B0, 0xFFE699, 0xDDEBF7};
+	for (int i = 0; i < SEV_COUNT; i++) {
+		format_set_bg_color(F->sev[i], sev[i]);
+		format_set_align(F->sev[i], LXW_ALIGN_VERTICAL_TOP);
+	}
+	return x->err == LXW_NO_ERROR;
+}
+
+/* ------------------------------------------------------------ sheet names */
+
+/* Code points of s (valid UTF-8 assumed; other bytes are skipped). */
+static size_t decode(const char *s, uint32_t *out, size_t max)
+{
+	size_t n = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p && n < max) {
+		uint32_t c = *p;
+		size_t k = 0;
+		if (c >= 0xF0 && c <= 0xF4)
+			k = 3, c &= 0x07;
+		else if (c >= 0xE0)
+			k = 2, c &= 0x0F;
+		else if (c >= 0xC2 && c < 0xE0)
+			k = 1, c &= 0x1F;
+		else if (c >= 0x80) {
+			p++;
+			continue;
+		}
+		size_t got = 0;
+		while (got < k && (p[1 + got] & 0xC0) == 0x80) {
+			c = (c << 6) | (p[1 + got] & 0x3F);
+			got++;
+		}
+		p += 1 + got;
+		if (got < k)
+			continue;
+		out[n++] = c;
+	}
+	return n;
+}
+
+static size_t encode(uint32_t c, char *out)
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xC0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xE0 | (c >> 12));
+		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (c >> 18));
+	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+static uint32_t fold(uint32_t c)
+{
+	if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
+		return c + 0x20;
+	if (c == 0x1E9E) /* capital sharp s */
+		return 0xDF;
+	wint_t w = towlower((wint_t)c);
+	return (uint32_t)w;
+}
+
+/* Excel compares sheet names ignoring case (Unicode-wise). */
+static bool same_name(const char *a, const char *b)
+{
+	uint32_t x[64], y[64];
+	size_t n = decode(a, x, 64), k = decode(b, y, 64);
+	if (n != k)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (fold(x[i]) != fold(y[i]))
+			return false;
+	return true;
+}
+
+void xlsx_sheet_name(const char *base, const char *const *used, size_t n, char out[128])
+{
+	uint32_t cp[64];
+	size_t len = decode(base ? base : "", cp, 64);
+	/* replace what Excel refuses */
+	for (size_t i = 0; i < len; i++) {
+		switch (cp[i]) {
+		case '[': cp[i] = '('; break;
+		case ']': cp[i] = ')'; break;
+		case ':': case '/': case '\\': cp[i] = '-'; break;
+		case '*': case '?': cp[i] = ' '; break;
+		default:
+			if (cp[i] < 0x20 || cp[i] == 0x7F || (cp[i] >= 0x80 && cp[i] < 0xA0) ||
+			    cp[i] == 0xFFFE || cp[i] == 0xFFFF)
+				cp[i] = ' ';
+		}
+	}
+	for (int attempt = 1;; attempt++) {
+		char suffix[16] = "";
+		if (attempt > 1)
+			snprintf(suffix, sizeof suffix, " (%d)", attempt);
+		size_t room = 31 - strlen(suffix);
+		/* trim blanks and quotes at both ends, and cut to the room left
+		 * (characters outside the BMP count twice, as in Excel) */
+		size_t start = 0, end = len;
+		while (start < end && (cp[start] == ' ' || cp[start] == '\''))
+			start++;
+		size_t units = 0, stop = start;
+		while (stop < end && units + (cp[stop] > 0xFFFF ? 2 : 1) <= room)
+			units += cp[stop++] > 0xFFFF ? 2 : 1;
+		end = stop;
+		while (end > start && (cp[end - 1] == ' ' || cp[end - 1] == '\''))
+			end--;
+		size_t o = 0;
+		for (size_t i = start; i < end; i++)
+			o += encode(cp[i], out + o);
+		if (o == 0) {
+			const char *dflt = _("Sheet");
+			o = utf8_prefix(dflt, room);
+			memcpy(out, dflt, o);
+		}
+		snprintf(out + o, 128 - o, "%s", suffix);
+		bool clash = same_name(out, "History"); /* reserved by Excel */
+		for (size_t i = 0; i < n && !clash; i++)
+			clash = used[i] && same_name(out, used[i]);
+		if (!clash || attempt >= 999)
+			return;
+	}
+}
+
+lxw_worksheet *xl_sheet(struct xl *x, const char *base)
+{
+	char name[128];
+	xlsx_sheet_name(base, (const char *const *)x->names, x->nnames, name);
+	if (x->nnames >= XL_MAX_SHEETS) {
+		xl_note(x, LXW_ERROR_SHEETNAME_ALREADY_USED, "sheet");
+		return NULL;
+	}
+	lxw_error e = workbook_validate_sheet_name(x->wb, name);
+	if (e != LXW_NO_ERROR) {
+		xl_note(x, e, "sheet name");
+		return NULL;
+	}
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
+	if (!ws) {
+		xl_note(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "add_worksheet");
+		return NULL;
+	}
+	x->names[x->nnames++] = xstrdup(name);
+	return ws;
+}
+
+const char *xl_last_sheet_name(const struct xl *x)
+{
+	return x->nnames ? x->names[x->nnames - 1] : "";
+}
+
+/* ------------------------------------------------------------ print setup */
+
+/* Appends text to a header/footer string with & doubled and control
+ * characters as spaces, at most max characters. */
+static void hf_add(struct buf *b, const char *text, size_t max)
+{
+	char *t = xl_clean(text, max);
+	size_t chars = 0;
+	for (const char *p = t; *p && chars < max; p++) {
+		unsigned char c = (unsigned char)*p;
+		if ((c & 0xC0) != 0x80)
+			chars++;
+		if (c == '&')
+			buf_adds(b, "&&");
+		else if (c < 0x20)
+			buf_addc(b, ' ');
+		else
+			buf_addc(b, (char)c);
+	}
+	free(t);
+}
+
+/* The footer: municipality · measure on the left, the export date in the
+ * middle, "page x of y" on the right — at most 255 characters. */
+static void make_footer(struct xl *x)
+{
+	const char *page = _("Page &P of &N");
+	for (size_t keep = 100;; keep -= 10) {
+		struct buf b;
+		buf_init(&b);
+		buf_adds(&b, "&L");
+		hf_add(&b, x->m->ws.municipality, keep);
+		if (*x->m->ws.municipality && *x->m->ws.title)
+			buf_adds(&b, " · ");
+		hf_add(&b, x->m->ws.title, keep);
+		buf_printf(&b, "&C%s&R%s", x->today, page);
+		if (utf8_chars(b.data) <= 255 || keep <= 10) {
+			snprintf(x->footer, sizeof x->footer, "%s", b.data);
+			buf_free(&b);
+			if (utf8_chars(x->footer) > 255) /* a translation far too long */
+				snprintf(x->footer, sizeof x->footer, "&C%s&R&P / &N", x->today);
+			return;
+		}
+		buf_free(&b);
+	}
+}
+
+void xl_print_setup(struct xl *x, lxw_worksheet *ws, bool landscape, bool repeat_header)
+{
+	if (landscape)
+		worksheet_set_landscape(ws);
+	else
+		worksheet_set_portrait(ws);
+	worksheet_set_paper(ws, 9); /* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_set_margins(ws, 0.5, 0.5, 0.75, 0.75);
+	if (repeat_header)
+		xl_note(x, worksheet_repeat_rows(ws, 0, 0), "repeat_rows");
+	xl_note(x, worksheet_set_header(ws, "&C&A"), "set_header");
+	xl_note(x, worksheet_set_footer(ws, x->footer), "set_footer");
+}
+
+/* ------------------------------------------------------------ tables */
+
+void xt_init(struct xtable *t, size_t ncols, const char *const *heads)
+{
+	memset(t, 0, sizeof *t);
+	t->ncols = ncols ? ncols : 1;
+	t->heads = xcalloc(t->ncols, sizeof *t->heads);
+	t->width = xcalloc(t->ncols, sizeof *t->width);
+	for (size_t c = 0; c < t->ncols; c++)
+		t->heads[c] = xstrdup(heads && heads[c] ? heads[c] : "");
+}
+
+void xt_head(struct xtable *t, size_t c, const char *head)
+{
+	if (c >= t->ncols)
+		return;
+	free(t->heads[c]);
+	t->heads[c] = xstrdup(head ? head : "");
+}
+
+struct xcell *xt_row(struct xtable *t)
+{
+	xgrow((void **)&t->cells, &t->cap, (t->nrows + 1) * t->ncols, sizeof *t->cells);
+	struct xcell *row = &t->cells[t->nrows * t->ncols];
+	memset(row, 0, t->ncols * sizeof *row);
+	t->nrows++;
+	return row;
+}
+
+void xc_text(struct xcell *c, const char *s)
+{
+	free(c->s);
+	c->k = XC_TEXT;
+	c->s = xstrdup(s ? s : "");
+}
+
+void xc_num(struct xcell *c, double v, lxw_format *f)
+{
+	c->k = XC_NUM;
+	c->v = v;
+	c->fmt = f;
+}
+
+void xc_optnum(struct xcell *c, struct optnum n, lxw_format *f)
+{
+	if (n.set)
+		xc_num(c, n.v, f);
+}
+
+void xc_date(struct xcell *c, const char *iso)
+{
+	if (!iso || !*iso)
+		return;
+	free(c->s);
+	c->k = date_parse_iso(iso, NULL) ? XC_DATE : XC_TEXT;
+	c->s = xstrdup(iso);
+}
+
+void xt_free(struct xtable *t)
+{
+	for (size_t i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i].s);
+	for (size_t c = 0; c < t->ncols; c++)
+		free(t->heads[c]);
+	free(t->heads);
+	free(t->width);
+	free(t->cells);
+	memset(t, 0, sizeof *t);
+}
+
+/* Width a cell needs, in characters. */
+static size_t cell_width(const struct xcell *c)
+{
+	char tmp[64];
+	switch (c->k) {
+	case XC_TEXT: return text_width(c->s);
+	case XC_DATE: return 10;
+	case XC_NUM:
+		num_format(c->v, false, tmp);
+		return strlen(tmp) + (c->fmt ? 4 : 0);
+	case XC_EMPTY: break;
+	}
+	return 0;
+}
+
+lxw_worksheet *xt_emit(struct xl *x, struct xtable *t, const char *sheet, size_t freeze_cols)
+{
+	lxw_worksheet *ws = xl_sheet(x, sheet);
+	if (!ws)
+		return NULL;
+	bool *wrap_col = xcalloc(t->ncols, sizeof *wrap_col);
+	for (size_t c = 0; c < t->ncols; c++) {
+		size_t w = text_width(t->heads[c]) + 3; /* room for the filter button */
+		if (w > 24)
+			w = 24; /* long headers wrap */
+		for (size_t r = 0; r < t->nrows; r++) {
+			size_t cw = cell_width(&t->cells[r * t->ncols + c]) + 1;
+			if (cw > w)
+				w = cw;
+		}
+		if (w > XL_WIDTH_MAX) {
+			w = XL_WIDTH_MAX;
+			wrap_col[c] = true;
+		}
+		if (w < 6)
+			w = 6;
+		t->width[c] = (double)w;
+		xl_note(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, (double)w, NULL),
+			"set_column");
+		xl_text(x, ws, 0, (lxw_col_t)c, t->heads[c], x->fmt.header);
+	}
+	for (size_t r = 0; r < t->nrows && x->err == LXW_NO_ERROR; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			const struct xcell *cell = &t->cells[r * t->ncols + c];
+			lxw_row_t row = (lxw_row_t)(r + 1);
+			switch (cell->k) {
+			case XC_TEXT:
+				xl_text(x, ws, row, (lxw_col_t)c, cell->s,
+					cell->fmt ? cell->fmt
+					: wrap_col[c] || strchr(cell->s, '\n') ? x->fmt.wrap
+									: x->fmt.text);
+				break;
+			case XC_NUM:
+				xl_num(x, ws, row, (lxw_col_t)c, cell->v,
+				       cell->fmt ? cell->fmt : x->fmt.num);
+				break;
+			case XC_DATE:
+				xl_date(x, ws, row, (lxw_col_t)c, cell->s);
+				break;
+			case XC_EMPTY:
+				break;
+			}
+		}
+	}
+	free(wrap_col);
+	worksheet_freeze_panes(ws, 1, (lxw_col_t)freeze_cols);
+	xl_note(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->nrows, (lxw_col_t)(t->ncols - 1)),
+		"autofilter");
+	xl_print_setup(x, ws, true, true);
+	return ws;
+}
+
+/* ------------------------------------------------------------ cover */
+
+/* Estimated lines of text s in a merged area about `chars` wide. */
+static int lines_of(const char *s, size_t chars)
+{
+	int lines = 0;
+	size_t cur = 0;
+	for (const char *p = s;; p++) {
+		if (*p == '\n' || !*p) {
+			lines += 1 + (int)(cur / chars);
+			cur = 0;
+			if (!*p)
+				break;
+		} else if (((unsigned char)*p & 0xC0) != 0x80) {
+			cur++;
+		}
+	}
+	return lines > 409 / 15 ? 409 / 15 : lines;
+}
+
+/* A label in A and a value merged over B:F. */
+static void cover_pair(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char *label,
+		       const char *value)
+{
+	xl_text(x, ws, *r, 0, label, x->fmt.label);
+	char *v = xl_clean(value, TEXT_MAX_CHARS);
+	xl_note(x, worksheet_merge_range(ws, *r, 1, *r, 5, v, x->fmt.wrap), "merge_range");
+	int lines = lines_of(v, 70);
+	if (lines > 1)
+		xl_note(x, worksheet_set_row(ws, *r, 15.0 * lines, NULL), "set_row");
+	free(v);
+	(*r)++;
+}
+
+static const char *const factor_names[FACTOR_COUNT] = {
+	N_("1 Communicating the measure and its goals"),
+	N_("2 Capturing and conveying the impact"),
+	N_("3 Technical integration"),
+	N_("4 Binding responsibility for operation"),
+	N_("5 Reducing and sharing costs"),
+	N_("6 Structured wind-down"),
+};
+
+const char *xl_factor_name(int factor)
+{
+	return factor >= 1 && factor <= FACTOR_COUNT ? _(factor_names[factor - 1]) : "";
+}
+
+static void heat_cell(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v)
+{
+	if (v < 0) {
+		xl_text(x, ws, r, c, "–", x->fmt.heat_na);
+		return;
+	}
+	int band = v < 1.0 / 3 ? 0 : v < 2.0 / 3 ? 1 : 2;
+	xl_num(x, ws, r, c, v, x->fmt.heat[band]);
+}
+
+/* The cover sheet is named after the measure: its short name before a
+ * colon or dash if it has one, cut at a word to fit 31 characters. */
+static char *cover_name(const char *title)
+{
+	char *t = xl_clean(title, 200);
+	size_t cut = strcspn(t, ":");
+	const char *dash = strstr(t, " – ");
+	if (!dash)
+		dash = strstr(t, " - ");
+	if (dash && (size_t)(dash - t) < cut)
+		cut = (size_t)(dash - t);
+	if (cut < strlen(t)) {
+		char *pre = str_trim(xstrndup(t, cut));
+		if (utf8_chars(pre) >= 3) {
+			free(t);
+			t = pre;
+		} else {
+			free(pre);
+		}
+	}
+	if (utf8_chars(t) > 31) {
+		size_t end = utf8_prefix(t, 31);
+		size_t space = 0;
+		for (size_t i = 12; i < end; i++)
+			if (t[i] == ' ')
+				space = i;
+		t[space ? space : end] = '\0';
+		/* no bracket left open, no dangling "and" */
+		char *open = strrchr(t, '(');
+		if (open && !strchr(open, ')') && open - t >= 3)
+			*open = '\0';
+		static const char *const small[] = {" und", " and", " für", " for", " of", " mit",
+						    " with", " der", " die", " das", " the", " in",
+						    " im", " zur", " zum", " to", " -", " –"};
+		for (bool again = true; again;) {
+			again = false;
+			str_trim(t);
+			for (size_t i = 0; i < sizeof small / sizeof *small; i++) {
+				size_t n = strlen(t), k = strlen(small[i]);
+				if (n > k + 3 && !strcmp(t + n - k, small[i])) {
+					t[n - k] = '\0';
+					again = true;
+				}
+			}
+		}
+	}
+	str_trim(t);
+	if (!*t) {
+		free(t);
+		t = xstrdup(_("Overview"));
+	}
+	return t;
+}
+
+static void write_cover(struct xl *x)
+{
+	const struct model *m = x->m;
+	/* the step sheets keep their names even if the measure has one of them */
+	char *base = cover_name(m->ws.title);
+	const char *steps[XL_MAX_SHEETS];
+	size_t nsteps = xl_step_sheet_names(steps, XL_MAX_SHEETS);
+	char name[128];
+	xlsx_sheet_name(base, steps, nsteps, name);
+	free(base);
+	lxw_worksheet *ws = xl_sheet(x, name);
+	if (!ws)
+		return;
+	xl_note(x, worksheet_set_column(ws, 0, 0, 34, NULL), "set_column");
+	xl_note(x, worksheet_set_column(ws, 1, 5, 14, NULL), "set_column");
+	lxw_row_t r = 0;
+	xl_text(x, ws, r, 0, _("Plan for regular operation of a Smart-City measure"), x->fmt.title);
+	xl_note(x, worksheet_set_row(ws, r, 24, NULL), "set_row");
+	r += 2;
+	char date[32];
+	cover_pair(x, ws, &r, _("Measure"), m->ws.title);
+	cover_pair(x, ws, &r, _("Municipality"), m->ws.municipality);
+	cover_pair(x, ws, &r, _("Field of action"), m->ws.field);
+	cover_pair(x, ws, &r, _("Phase"), vocab_label(VOCAB_PHASE, m->ws.phase));
+	i18n_date(m->ws.funding_end, x->lang, date);
+	cover_pair(x, ws, &r, _("Funding ends"), *date ? date : "–");
+	cover_pair(x, ws, &r, _("Facilitator"), m->ws.facilitator);
+	cover_pair(x, ws, &r, _("Working group (participants)"), m->ws.participants);
+	cover_pair(x, ws, &r, _("Date of export"), x->today);
+
+	/* readiness heat map */
+	r++;
+	xl_text(x, ws, r++, 0, _("Readiness per factor and field (share of check items done)"),
+		x->fmt.subtitle);
+	struct readiness rd;
+	findings_readiness(m, &rd);
+	xl_text(x, ws, r, 0, _("Factor"), x->fmt.header);
+	for (int d = 0; d < FIELD_COUNT; d++)
+		xl_text(x, ws, r, (lxw_col_t)(1 + d), vocab_label(VOCAB_FIELD, d), x->fmt.header);
+	xl_text(x, ws, r, 5, _("Factor overall"), x->fmt.header);
+	r++;
+	for (int f = 0; f < FACTOR_COUNT; f++, r++) {
+		xl_text(x, ws, r, 0, xl_factor_name(f + 1), x->fmt.wrap);
+		for (int d = 0; d < FIELD_COUNT; d++)
+			heat_cell(x, ws, r, (lxw_col_t)(1 + d), rd.cell[f][d]);
+		heat_cell(x, ws, r, 5, rd.factor[f]);
+	}
+	xl_text(x, ws, r, 0, _("Overall (factors 1–5)"), x->fmt.bold);
+	heat_cell(x, ws, r, 5, rd.overall);
+	r++;
+	xl_text(x, ws, r++, 0,
+		_("– : no check item applies. Red below a third, yellow below two thirds, green "
+		  "above."),
+		x->fmt.note);
+
+	/* findings */
+	r++;
+	xl_text(x, ws, r++, 0, _("Findings"), x->fmt.subtitle);
+	for (int s = 0; s < SEV_COUNT; s++, r++) {
+		xl_text(x, ws, r, 0, vocab_label(VOCAB_SEVERITY, s), x->fmt.sev[s]);
+		xl_num(x, ws, r, 1, x->f ? findings_total(x->f, (enum severity)s) : 0, x->fmt.num);
+	}
+
+	/* decisions */
+	r++;
+	xl_text(x, ws, r++, 0, _("Decisions"), x->fmt.subtitle);
+	size_t nd = 0;
+	for (size_t i = 0; i < m->notes.n; i++) {
+		const struct note *n = MODEL_AT(m->notes, struct note, i);
+		if (n->kind != NOTE_DECISION)
+			continue;
+		struct buf b;
+		buf_init(&b);
+		buf_adds(&b, n->text);
+		const struct stakeholder *o = model_stakeholder(m, n->owner);
+		if (o || *n->due) {
+			i18n_date(n->due, x->lang, date);
+			buf_adds(&b, "\n(");
+			if (o)
+				buf_printf(&b, _("responsible: %s"), o->name);
+			if (o && *n->due)
+				buf_adds(&b, ", ");
+			if (*n->due)
+				buf_printf(&b, _("due: %s"), date);
+			buf_adds(&b, ")");
+		}
+		char label[64];
+		snprintf(label, sizeof label, _("Decision %zu"), ++nd);
+		cover_pair(x, ws, &r, label, b.data);
+		buf_free(&b);
+	}
+	if (!nd)
+		xl_text(x, ws, r++, 0, _("No decisions recorded yet."), x->fmt.note);
+	r++;
+	xl_text(x, ws, r, 0,
+		_("Check catalogue after: Hohmann, Kayser, Abt (2025): Von der innovativen Idee in "
+		  "den Regelbetrieb. BBSR, Bonn. DOI 10.58007/95fg-ty59."),
+		x->fmt.note);
+	xl_print_setup(x, ws, false, false);
+	worksheet_activate(ws);
+}
+
+/* ------------------------------------------------------------ workbook */
+
+static char *prop(const char *s)
+{
+	char *t = xl_clean(s, 255);
+	for (char *p = t; *p; p++)
+		if ((unsigned char)*p < 0x20)
+			*p = ' ';
+	return t;
+}
+
+static void set_properties(struct xl *x)
+{
+	const struct workshop *w = &x->m->ws;
+	char *title = prop(*w->title ? w->title : _("Plan for regular operation"));
+	char *subject = prop(_("Plan for moving a Smart-City measure from its funded pilot into "
+			       "regular operation"));
+	char *author = prop(w->facilitator);
+	char *company = prop(w->municipality);
+	char *keywords = prop(_("Smart City, regular operation, goals, indicators, stakeholders, "
+				"responsibilities, costs"));
+	char *comments = prop(_("Written by stetig from the workshop file."));
+	lxw_doc_properties p = {
+		.title = title,
+		.subject = subject,
+		.author = author,
+		.company = company,
+		.keywords = keywords,
+		.comments = comments,
+	};
+	xl_note(x, workbook_set_properties(x->wb, &p), "set_properties");
+	free(title);
+	free(subject);
+	free(author);
+	free(company);
+	free(keywords);
+	free(comments);
+}
+
+static const char *xl_error_text(lxw_error e)
+{
+	switch (e) {
+	case LXW_ERROR_CREATING_XLSX_FILE:
+	case LXW_ERROR_CREATING_TMPFILE:
+		return _("the file cannot be created");
+	case LXW_ERROR_ZIP_FILE_OPERATION:
+	case LXW_ERROR_ZIP_FILE_ADD:
+	case LXW_ERROR_ZIP_CLOSE:
+		return _("writing the file failed (is the disk full?)");
+	case LXW_ERROR_MEMORY_MALLOC_FAILED:
+		return _("out of memory");
+	default:
+		return lxw_strerror(e);
+	}
+}
+
+bool xlsx_export(const struct model *m, const struct findings *f, const char *path,
+		 enum lang lang, char *err, size_t n)
+{
+	err[0] = '\0';
+	/* reserve a temporary name beside path: this also shows at once
+	 * whether the folder is writable */
+	struct buf tmp;
+	buf_init(&tmp);
+	buf_printf(&tmp, "%s.tmp-XXXXXX", path);
+	int fd = mkstemp(tmp.data);
+	if (fd < 0) {
+		snprintf(err, n, _("cannot write the workbook %s: %s"), path,
+			 bundle_errno_text(errno));
+		buf_free(&tmp);
+		return false;
+	}
+	close(fd);
+
+	enum lang session = i18n_lang();
+	if (session != lang)
+		i18n_set_lang(lang);
+	struct xl x;
+	memset(&x, 0, sizeof x);
+	x.m = m;
+	x.f = f;
+	x.lang = lang;
+	struct date today;
+	date_today(&today);
+	char iso[11];
+	date_iso(&today, iso);
+	i18n_date(iso, lang, x.today);
+	make_footer(&x);
+
+	lxw_workbook_options opts = {
+		.constant_memory = LXW_FALSE, /* LIBRARIES.md §1: never */
+		.tmpdir = NULL,
+		.use_zip64 = LXW_FALSE,
+	};
+	x.wb = workbook_new_opt(tmp.data, &opts);
+	bool ok = x.wb != NULL;
+	if (!ok)
+		x.err = LXW_ERROR_MEMORY_MALLOC_FAILED;
+	if (ok && make_formats(&x)) {
+		set_properties(&x);
+		write_cover(&x);
+		if (x.err == LXW_NO_ERROR)
+			xl_write_sheets(&x);
+	}
+	if (x.wb) {
+		errno = 0;
+		lxw_error e = workbook_close(x.wb); /* frees the workbook too */
+		int close_errno = errno;
+		if (e != LXW_NO_ERROR && x.err == LXW_NO_ERROR) {
+			x.err = e;
+			if (close_errno == ENOSPC || close_errno == EDQUOT)
+				snprintf(x.reason, sizeof x.reason, "%s",
+					 bundle_errno_text(close_errno));
+		}
+	}
+	/* messages from here on in the session's language */
+	if (session != lang)
+		i18n_set_lang(session);
+	ok = x.err == LXW_NO_ERROR;
+	if (ok) {
+		mode_t um = umask(0);
+		umask(um);
+		int e = 0;
+		if (chmod(tmp.data, 0666 & ~um) != 0)
+			e = errno;
+		fd = open(tmp.data, O_RDONLY | O_CLOEXEC);
+		if (!e && (fd < 0 || fsync(fd) != 0))
+			e = errno;
+		if (fd >= 0)
+			close(fd);
+		if (!e && rename(tmp.data, path) != 0)
+			e = errno;
+		if (e) {
+			snprintf(err, n, _("cannot write the workbook %s: %s"), path,
+				 bundle_errno_text(e));
+			ok = false;
+		}
+	} else {
+		if (*x.reason)
+			snprintf(err, n, _("cannot write the workbook %s: %s"), path, x.reason);
+		else
+			snprintf(err, n, _("cannot write the workbook %s: %s (%s)"), path,
+				 xl_error_text(x.err), x.what);
+	}
+	if (!ok)
+		unlink(tmp.data);
+	for (size_t i = 0; i < x.nnames; i++)
+		free(x.names[i]);
+	for (size_t i = 0; i < x.nkeep; i++)
+		free(x.keep[i]);
+	free(x.keep);
+	buf_free(&tmp);
+	return ok;
+}

@@ -1,0 +1,99 @@
+/* xlsx_internal.h — private to xlsx_export.c and xlsx_sheets.c: the state
+ * of one workbook being written, checked writes and the table writer. */
+#ifndef STETIG_XLSX_INTERNAL_H
+#define STETIG_XLSX_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <xlsxwriter.h>
+
+#include "findings.h"
+#include "model.h"
+#include "vocab.h"
+
+#define XL_MAX_SHEETS 32
+#define XL_WIDTH_MAX 60 /* widest column, in characters; longer text wraps */
+
+/* Every format of the workbook, made once. */
+struct xl_formats {
+	lxw_format *title, *subtitle, *label, *header, *header_rot;
+	lxw_format *text, *wrap, *date, *num, *money, *pct, *frac;
+	lxw_format *heat[3], *heat_na, *bold, *note;
+	lxw_format *raci[RACI_COUNT]; /* [0]: centred cell, others: conditional */
+	lxw_format *sev[SEV_COUNT];
+};
+
+struct xl {
+	lxw_workbook *wb;
+	const struct model *m;
+	const struct findings *f; /* may be NULL */
+	enum lang lang;
+	struct xl_formats fmt;
+	lxw_error err;	  /* the first error */
+	char what[64];	  /* the call that failed */
+	char reason[128]; /* a file-system reason, if known */
+	char *names[XL_MAX_SHEETS];
+	size_t nnames;
+	char footer[1024];
+	char today[32];
+	char **keep; /* strings libxlsxwriter may read until workbook_close */
+	size_t nkeep, capkeep;
+};
+
+/* text as libxlsxwriter may write it: valid UTF-8 (broken bytes become
+ * U+FFFD), at most max_chars characters, "_xHHHH_" escaped; free it. */
+char *xl_clean(const char *s, size_t max_chars);
+/* Records the first error. */
+void xl_note(struct xl *x, lxw_error e, const char *what);
+/* Checked writes. */
+void xl_text(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+	     lxw_format *f);
+void xl_num(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v, lxw_format *f);
+/* Writes an ISO date as a date; false (nothing written) if it is none. */
+bool xl_date(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *iso);
+/* A new sheet named from base (made valid and unique); NULL on error. */
+lxw_worksheet *xl_sheet(struct xl *x, const char *base);
+const char *xl_last_sheet_name(const struct xl *x);
+/* A4, fit to one page wide, margins, header and footer. */
+void xl_print_setup(struct xl *x, lxw_worksheet *ws, bool landscape, bool repeat_header);
+/* Keeps s (malloc'd) until the workbook is closed; returns s. */
+char *xl_keep(struct xl *x, char *s);
+/* The translated name of factor 1..6. */
+const char *xl_factor_name(int factor);
+
+/* A table for a step sheet: a header row and rows of cells. */
+enum xcell_kind { XC_EMPTY, XC_TEXT, XC_NUM, XC_DATE };
+struct xcell {
+	enum xcell_kind k;
+	char *s; /* XC_TEXT, XC_DATE */
+	double v;
+	lxw_format *fmt; /* NULL: the column's default */
+};
+struct xtable {
+	size_t ncols, nrows, cap;
+	char **heads;
+	double *width;
+	struct xcell *cells; /* nrows × ncols */
+};
+/* heads: ncols header texts, or NULL (set them with xt_head). */
+void xt_init(struct xtable *t, size_t ncols, const char *const *heads);
+/* Sets header c (copied). */
+void xt_head(struct xtable *t, size_t c, const char *head);
+/* Appends an empty row; returns its first cell. */
+struct xcell *xt_row(struct xtable *t);
+void xc_text(struct xcell *c, const char *s);
+void xc_num(struct xcell *c, double v, lxw_format *f);
+void xc_optnum(struct xcell *c, struct optnum n, lxw_format *f);
+/* A date cell; text that is not a date stays text; "" stays empty. */
+void xc_date(struct xcell *c, const char *iso);
+void xt_free(struct xtable *t);
+/* Writes the table to a new sheet: bold frozen header (and freeze_cols
+ * columns), autofilter, fitted widths, wrapped long text, print setup. */
+lxw_worksheet *xt_emit(struct xl *x, struct xtable *t, const char *sheet, size_t freeze_cols);
+
+/* The step sheets and charts (xlsx_sheets.c). */
+void xl_write_sheets(struct xl *x);
+/* The names the step sheets ask for, translated; returns how many. */
+size_t xl_step_sheet_names(const char **out, size_t max);
+
+#endif

@@ -1,0 +1,712 @@
+/* xlsx_sheets.c — the step sheets of the council workbook and its charts:
+ * strategy goals, goals, indicators, stakeholders, tasks, the RACI matrix,
+ * costs, cost shares, costs per year and partner, the check list, findings,
+ * notes, and a sheet with the power/interest grid and the indicator chart.
+ * Row numbers ("No.") are the ids of the CSV bundle. */
+#include "config.h"
+#include "xlsx_internal.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "templates.h"
+#include "util.h"
+
+#define HEADS(...) ((const char *const[]){__VA_ARGS__})
+#define NHEADS(...) (sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *))
+#define TABLE(t, ...) xt_init(t, NHEADS(__VA_ARGS__), HEADS(__VA_ARGS__))
+
+/* Where the charts find their data. */
+struct chart_src {
+	char *sheet;
+	size_t rows;
+};
+
+static const char *name_of(const struct model *m, int64_t stakeholder)
+{
+	const struct stakeholder *s = model_stakeholder(m, stakeholder);
+	return s ? s->name : "";
+}
+
+/* For every row of `to`, how many rows of `from` refer to it (the int64_t
+ * at byte offset `off` of each entity), or the sum of the double at
+ * `val_off` when val_off >= 0. One pass, so sheets stay linear in size. */
+static double *tally(const struct table *from, size_t off, long val_off, const struct table *to)
+{
+	double *v = xcalloc(to->n ? to->n : 1, sizeof *v);
+	for (size_t i = 0; i < from->n; i++) {
+		const char *e = table_at(from, i);
+		int64_t ref;
+		memcpy(&ref, e + off, sizeof ref);
+		long k = ref > 0 ? table_index(to, ref) : -1;
+		if (k < 0)
+			continue;
+		double add = 1;
+		if (val_off >= 0)
+			memcpy(&add, e + val_off, sizeof add);
+		v[k] += add;
+	}
+	return v;
+}
+
+static void emit(struct xl *x, struct xtable *t, const char *sheet, size_t freeze_cols)
+{
+	if (x->err == LXW_NO_ERROR)
+		xt_emit(x, t, sheet, freeze_cols);
+	xt_free(t);
+}
+
+static void sheet_sgoals(struct xl *x)
+{
+	const struct model *m = x->m;
+	struct xtable t;
+	TABLE(&t, _("No."), _("Strategy goal"), _("Linked goals"));
+	double *linked = tally(&m->goals, offsetof(struct goal, strategy_goal), -1, &m->sgoals);
+	for (size_t i = 0; i < m->sgoals.n; i++) {
+		const struct strategy_goal *e = MODEL_AT(m->sgoals, struct strategy_goal, i);
+		struct xcell *c = xt_row(&t);
+		xc_num(&c[0], (double)i + 1, NULL);
+		xc_text(&c[1], e->title);
+		xc_num(&c[2], linked[i], NULL);
+	}
+	free(linked);
+	emit(x, &t, _("Strategy goals"), 0);
+}
+
+static void sheet_goals(struct xl *x)
+{
+	const struct model *m = x->m;
+	struct xtable t;
+	TABLE(&t, _("No."), _("Goal"), _("Specific"), _("Measurable"), _("Achievable"),
+	      _("Relevant"), _("Time-bound"), _("Strategy goal"), _("Status"), _("Indicators"));
+	double *count = tally(&m->indicators, offsetof(struct indicator, goal), -1, &m->goals);
+	for (size_t i = 0; i < m->goals.n; i++) {
+		const struct goal *e = MODEL_AT(m->goals, struct goal, i);
+		const struct strategy_goal *sg = model_sgoal(m, e->strategy_goal);
+		struct xcell *c = xt_row(&t);
+		xc_num(&c[0], (double)i + 1, NULL);
+		xc_text(&c[1], e->title);
+		xc_text(&c[2], e->specific);
+		xc_text(&c[3], e->measurable);
+		xc_text(&c[4], e->achievable);
+		xc_text(&c[5], e->relevant);
+		xc_date(&c[6], e->time_bound);
+		xc_text(&c[7], sg ? sg->title : "");
+		xc_text(&c[8], vocab_label(VOCAB_GSTATUS, e->status));
+		xc_num(&c[9], count[i], NULL);
+	}
+	free(count);
+	emit(x, &t, _("Goals"), 2);
+}
+
+/* Columns of the indicator sheet the chart reads. */
+enum { IND_NAME = 2, IND_BASELINE = 5, IND_TARGET = 7, IND_LATEST = 9 };
+
+static void sheet_indicators(struct xl *x, struct chart_src *src)
+{
+	const struct model *m = x->m;
+	struct xtable t;
+	TABLE(&t, _("No."), _("Goal"), _("Indicator"), _("Unit"), _("Direction"), _("Baseline"),
+	      _("Baseline date"), _("Target"), _("Target date"), _("Latest value"),
+	      _("Latest date"), _("Data source"), _("Method"), _("Frequency"), _("Responsible"));
+	for (size_t i = 0; i < m->indicators.n; i++) {
+		const struct indicator *e = MODEL_AT(m->indicators, struct indicator, i);
+		const struct goal *g = model_goal(m, e->goal);
+		struct xcell *c = xt_row(&t);
+		xc_num(&c[0], (double)i + 1, NULL);
+		xc_text(&c[1], g ? g->title : "");
+		xc_text(&c[IND_NAME], e->name);
+		xc_text(&c[3], e->unit);
+		xc_text(&c[4], vocab_label(VOCAB_DIRECTION, e->direction));
+		xc_optnum(&c[IND_BASELINE], e->baseline, NULL);
+		xc_date(&c[6], e->baseline_date);
+		xc_optnum(&c[IND_TARGET], e->target, NULL);
+		xc_date(&c[8], e->target_date);
+		xc_optnum(&c[IND_LATEST], e->latest, NULL);
+		xc_date(&c[10], e->latest_date);
+		xc_text(&c[11], e->source);
+		xc_text(&c[12], e->method);
+		xc_text(&c[13], e->frequency);
+		xc_text(&c[14], name_of(m, e->owner));
+	}
+	src->rows = t.nrows;
+	emit(x, &t, _("Indicators"), 3);
+	src->sheet = xstrdup(xl_last_sheet_name(x));
+}
+
+/* Columns of the stakeholder sheet the chart reads. */
+enum { SH_NAME = 1, SH_INFLUENCE = 4, SH_INTEREST = 5 };
+
+static void sheet_stakeholders(struct xl *x, struct chart_src *src)
+{
+	const struct model *m = x->m;
+	struct xtable t;
+	TABLE(&t, _("No."), _("Name"), _("Organisation"), _("Group"), _("Influence"),
+	      _("Interest"), _("Attitude"), _("Key person"), _("Post ends with the funding"),
+	      _("Core message"), _("Channel"), _("Cadence"));
+	for (size_t i = 0; i < m->stakeholders.n; i++) {
+		const struct stakeholder *e = MODEL_AT(m->stakeholders, struct stakeholder, i);
+		struct xcell *c = xt_row(&t);
+		xc_num(&c[0], (double)i + 1, NULL);
+		xc_text(&c[SH_NAME], e->name);
+		xc_text(&c[2], e->organisation);
+		xc_text(&c[3], vocab_label(VOCAB_GROUP, e->group));
+		xc_num(&c[SH_INFLUENCE], e->influence, NULL);
+		xc_num(&c[SH_INTEREST], e->interest, NULL);
+		xc_text(&c[6], vocab_label(VOCAB_ATTITUDE, e->attitude));
+		xc_text(&c[7], vocab_label(VOCAB_YESNO, e->key_person ? YN_YES : YN_NO));
+		xc_text(&c[8], vocab_label(VOCAB_YESNO, e->temporary ? YN_YES : YN_NO));
+		xc_text(&c[9], e->message);
+		xc_text(&c[10], e->channel);
+		xc_text(&c[11], e->cadence);
+	}
+	src->rows = t.nrows;
+	emit(x, &t, _("Stakeholders"), 2);
+	src->sheet = xstrdup(xl_last_sheet_name(x));
+}
+
+/* Names of the stakeholders holding role r on task t, one per line. */
+static char *holders(const struct model *m, const struct task *t, enum raci r)
+{
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < t->cells.n; i++) {
+		if (t->cells.v[i].role != r)
+			continue;
+		if (b.len)
+			buf_addc(&b, '\n');
+		buf_adds(&b, name_of(m, t->cells.v[i].other));
+	}
+	return buf_steal(&b);
+}
+
+static void sheet_tasks(struct xl *x)
+{
+	const struct model *m = x->m;
+	struct xtable t;
+	TABLE(&t, _("No."), _("Task"), _("Category"), _("Phase"), _("Accountable (A)"),
+	      _("Responsible (R)"), _("Consulted (C)"), _("Informed (I)"));
+	static const enum raci order[] = {RACI_A, RACI_R, RACI_C, RACI_I};
+	for (size_t i = 0; i < m->tasks.n; i++) {
+		const struct task *e = MODEL_AT(m->tasks, struct task, i);
+		struct xcell *c = xt_row(&t);
+		xc_num(&c[0], (double)i + 1, NULL);
+		xc_text(&c[1], e->name);
+		xc_text(&c[2], vocab_label(VOCAB_CATEGORY, e->category));
+		xc_text(&c[3], vocab_label(VOCAB_TPHASE, e->phase));
+		for (size_t k = 0; k < 4; k++) {
+			char *h = holders(m, e, order[k]);
+			xc_text(&c[4 + k], h);
+			free(h);
+		}
+	}
+	emit(x, &t, _("Tasks"), 2);
+}
+
+/* The matrix: a row per task, a column per stakeholder, R/A/C/I cells
+ * restricted by a list validation and coloured by conditional formats. */
+static void sheet_raci(struct xl *x)
+{
+	const struct model *m = x->m;
+	size_t nt = m->tasks.n, ns = m->stakeholders.n;
+	struct xtable t;
+	xt_init(&t, 3 + ns, NULL);
+	xt_head(&t, 0, _("No."));
+	xt_head(&t, 1, _("Task"));
+	xt_head(&t, 2, _("Phase"));
+	for (size_t k = 0; k < ns; k++)
+		xt_head(&t, 3 + k, MODEL_AT(m->stakeholders, struct stakeholder, k)->name);
+	for (size_t i = 0; i < nt; i++) {
+		const struct task *e = MODEL_AT(m->tasks, struct task, i);
+		struct xcell *c = xt_row(&t);
+		xc_num(&c[0], (double)i + 1, NULL);
+		xc_text(&c[1], e->name);
+		xc_text(&c[2], vocab_label(VOCAB_TPHASE, e->phase));
+		for (size_t k = 0; k < ns; k++) {
+			const struct stakeholder *s = MODEL_AT(m->stakeholders, struct stakeholder, k);
+			enum raci r = model_raci_get(m, e->id, s->id);
+			if (r == RACI_NONE)
+				continue;
+			char letter[2] = {raci_letter(r), '\0'};
+			xc_text(&c[3 + k], letter);
+			c[3 + k].fmt = x->fmt.raci[0];
+		}
+	}
+	lxw_worksheet *ws = x->err == LXW_NO_ERROR ? xt_emit(x, &t, _("RACI matrix"), 3) : NULL;
+	if (ws) {
+		/* narrow columns under turned names */
+		size_t longest = 0;
+		for (size_t k = 0; k < ns; k++) {
+			size_t w = utf8_chars(t.heads[3 + k]);
+			if (w > longest)
+				longest = w;
+			xl_text(x, ws, 0, (lxw_col_t)(3 + k), t.heads[3 + k], x->fmt.header_rot);
+		}
+		if (ns) {
+			xl_note(x, worksheet_set_column(ws, 3, (lxw_col_t)(2 + ns), 5, NULL),
+				"set_column");
+			double h = 7.0 * (double)(longest > 40 ? 40 : longest) + 12;
+			xl_note(x, worksheet_set_row(ws, 0, h < 30 ? 30 : h, NULL), "set_row");
+		}
+		if (nt && ns) {
+			lxw_row_t r2 = (lxw_row_t)nt;
+			lxw_col_t c2 = (lxw_col_t)(2 + ns);
+			char *list[] = {"R", "A", "C", "I", NULL};
+			lxw_data_validation dv = {
+				.validate = LXW_VALIDATION_TYPE_LIST,
+				.value_list = list,
+				.ignore_blank = LXW_VALIDATION_ON,
+				.error_title = _("RACI"),
+				.error_message = _("Enter R, A, C or I, or leave the cell empty."),
+			};
+			xl_note(x, worksheet_data_validation_range(ws, 1, 3, r2, c2, &dv),
+				"data_validation");
+			static const char *const letters[RACI_COUNT] = {"", "\"R\"", "\"A\"",
+									"\"C\"", "\"I\""};
+			for (int k = 1; k < RACI_COUNT; k++) {
+				lxw_conditional_format cf = {
+					.type = LXW_CONDITIONAL_TYPE_CELL,
+					.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO,
+					.value_string = (char *)letters[k],
+					.format = x->fmt.raci[k],
+				};
+				xl_note(x, worksheet_conditional_format_range(ws, 1, 3, r2, c2, &cf),
+					"conditional_format");
+			}
+		}
+		lxw_row_t r = (lxw_row_t)nt + 2;
+		xl_text(x, ws, r, 1,
+			_("R responsible (does the work) · A accountable (exactly one per task) · "
+			  "C consulted · I informed"),
+			x->fmt.note);
+	}
+	xt_free(&t);
+}
+
+/* ------------------------------------------------------------ costs */
+
+static void sheet_costs(struct xl *x)
+{
+	const struct model *m = x->m;
+	struct xtable t;
+	TABLE(&t, _("No."), _("Cost item"), _("Kind"), _("Amount"), _("Start year"),
+	      _("End year"), _("Shared by partners"), _("Not covered"));
+	double *sum = tally(&m->shares, offsetof(struct cost_share, cost),
+			    (long)offsetof(struct cost_share, percent), &m->costs);
+	for (size_t i = 0; i < m->costs.n; i++) {
+		const struct cost *e = MODEL_AT(m->costs, struct cost, i);
+		double shared = sum[i];
+		struct xcell *c = xt_row(&t);
+		xc_num(&c[0], (double)i + 1, NULL);
+		xc_text(&c[1], e->name);
+		xc_text(&c[2], vocab_label(VOCAB_COST_KIND, e->kind));
+		xc_num(&c[3], e->amount, x->fmt.money);
+		if (e->start_year)
+			xc_num(&c[4], e->start_year, NULL);
+		if (e->end_year)
+			xc_num(&c[5], e->end_year, NULL);
+		xc_num(&c[6], shared, x->fmt.pct);
+		xc_num(&c[7], shared < 100 ? 100 - shared : 0, x->fmt.pct);
+	}
+	free(sum);
+	emit(x, &t, _("Costs"), 2);
+}
+
+static int share_cmp(const void *a, const void *b)
+{
+	const long *x = a, *y = b;
+	for (int i = 0; i < 3; i++)
+		if (x[i] != y[i])
+			return x[i] < y[i] ? -1 : 1;
+	return 0;
+}
+
+static void sheet_shares(struct xl *x)
+{
+	const struct model *m = x->m;
+	/* by cost, then stakeholder, as in the CSV bundle */
+	long(*v)[3] = xcalloc(m->shares.n ? m->shares.n : 1, sizeof *v);
+	size_t n = 0;
+	for (size_t i = 0; i < m->shares.n; i++) {
+		const struct cost_share *e = MODEL_AT(m->shares, struct cost_share, i);
+		long c = table_index(&m->costs, e->cost), s = table_index(&m->stakeholders,
+									     e->stakeholder);
+		if (c >= 0 && s >= 0) {
+			v[n][0] = c;
+			v[n][1] = s;
+			v[n][2] = (long)i;
+			n++;
+		}
+	}
+	qsort(v, n, sizeof *v, share_cmp);
+	struct xtable t;
+	TABLE(&t, _("Cost item"), _("Partner"), _("Share"), _("Amount of the share"));
+	for (size_t i = 0; i < n; i++) {
+		const struct cost_share *e = MODEL_AT(m->shares, struct cost_share, (size_t)v[i][2]);
+		const struct cost *c = MODEL_AT(m->costs, struct cost, (size_t)v[i][0]);
+		struct xcell *row = xt_row(&t);
+		xc_text(&row[0], c->name);
+		xc_text(&row[1], name_of(m, e->stakeholder));
+		xc_num(&row[2], e->percent, x->fmt.pct);
+		xc_num(&row[3], c->amount * e->percent / 100, x->fmt.money);
+	}
+	free(v);
+	emit(x, &t, _("Cost shares"), 2);
+}
+
+/* The cost of e in year y, given the first year shown and the year open
+ * yearly costs are shown until. */
+static double cost_in_year(const struct cost *e, int y, int first, int horizon)
+{
+	int start = e->start_year ? e->start_year : first;
+	if (e->kind == COST_ONEOFF)
+		return y == start ? e->amount : 0;
+	int end = e->end_year ? e->end_year : horizon;
+	return y >= start && y <= end ? e->amount : 0;
+}
+
+/* Yearly totals per partner: shares of every cost in every year, what is
+ * not covered, and the total. Open-ended yearly costs are shown until five
+ * years after the funding ends (or after their start). */
+static void sheet_years(struct xl *x)
+{
+	const struct model *m = x->m;
+	int fe = model_funding_end_year(m);
+	int first = 0, last = 0;
+	for (size_t i = 0; i < m->costs.n; i++) {
+		const struct cost *e = MODEL_AT(m->costs, struct cost, i);
+		if (e->start_year && (!first || e->start_year < first))
+			first = e->start_year;
+	}
+	if (!first && m->costs.n) {
+		struct date d;
+		date_today(&d);
+		first = fe ? fe : d.y;
+	}
+	int horizon = (fe > first ? fe : first) + 5;
+	for (size_t i = 0; i < m->costs.n; i++) {
+		const struct cost *e = MODEL_AT(m->costs, struct cost, i);
+		int start = e->start_year ? e->start_year : first;
+		int end = e->kind == COST_ONEOFF ? start
+			  : e->end_year		 ? e->end_year
+			  : horizon > start	 ? horizon
+						 : start;
+		if (end > last)
+			last = end;
+	}
+	if (last > first + 49)
+		last = first + 49;
+	size_t ny = m->costs.n ? (size_t)(last - first + 1) : 0;
+
+	struct xtable t;
+	xt_init(&t, 2 + ny, NULL);
+	xt_head(&t, 0, _("Partner"));
+	for (size_t k = 0; k < ny; k++) {
+		char year[16];
+		snprintf(year, sizeof year, "%d", first + (int)k);
+		xt_head(&t, 1 + k, year);
+	}
+	xt_head(&t, 1 + ny, _("Total"));
+	double *uncovered = xcalloc(ny + 1, sizeof *uncovered);
+	double *total = xcalloc(ny + 1, sizeof *total);
+	double *shared = tally(&m->shares, offsetof(struct cost_share, cost),
+			       (long)offsetof(struct cost_share, percent), &m->costs);
+	for (size_t i = 0; i < m->costs.n; i++) {
+		const struct cost *e = MODEL_AT(m->costs, struct cost, i);
+		double open = 100 - shared[i];
+		for (size_t k = 0; k < ny; k++) {
+			double a = cost_in_year(e, first + (int)k, first, horizon);
+			total[k] += a;
+			uncovered[k] += a * (open > 0 ? open : 0) / 100;
+		}
+	}
+	free(shared);
+	/* every partner's share in every year: one pass over the shares */
+	size_t ns = m->stakeholders.n;
+	double *acc = xcalloc((ns ? ns : 1) * (ny + 1), sizeof *acc);
+	bool *partner = xcalloc(ns ? ns : 1, sizeof *partner);
+	for (size_t i = 0; i < m->shares.n; i++) {
+		const struct cost_share *e = MODEL_AT(m->shares, struct cost_share, i);
+		long ci = table_index(&m->costs, e->cost), si = table_index(&m->stakeholders,
+									      e->stakeholder);
+		if (ci < 0 || si < 0)
+			continue;
+		const struct cost *c = MODEL_AT(m->costs, struct cost, (size_t)ci);
+		partner[si] = true;
+		for (size_t k = 0; k < ny; k++)
+			acc[(size_t)si * (ny + 1) + k] +=
+				cost_in_year(c, first + (int)k, first, horizon) * e->percent / 100;
+	}
+	for (size_t s = 0; s < ns; s++) {
+		if (!partner[s])
+			continue;
+		const struct stakeholder *sh = MODEL_AT(m->stakeholders, struct stakeholder, s);
+		struct xcell *c = xt_row(&t);
+		xc_text(&c[0], sh->name);
+		double sum = 0;
+		for (size_t k = 0; k < ny; k++) {
+			xc_num(&c[1 + k], acc[s * (ny + 1) + k], x->fmt.money);
+			sum += acc[s * (ny + 1) + k];
+		}
+		xc_num(&c[1 + ny], sum, x->fmt.money);
+	}
+	free(acc);
+	free(partner);
+	const char *labels[2] = {_("Not covered"), _("Total")};
+	double *rows[2] = {uncovered, total};
+	for (int r = 0; r < 2 && ny; r++) {
+		struct xcell *c = xt_row(&t);
+		xc_text(&c[0], labels[r]);
+		c[0].fmt = x->fmt.bold;
+		double sum = 0;
+		for (size_t k = 0; k < ny; k++) {
+			xc_num(&c[1 + k], rows[r][k], x->fmt.money);
+			sum += rows[r][k];
+		}
+		xc_num(&c[1 + ny], sum, x->fmt.money);
+	}
+	free(uncovered);
+	free(total);
+	size_t nrows = t.nrows;
+	lxw_worksheet *ws = x->err == LXW_NO_ERROR ? xt_emit(x, &t, _("Costs per year"), 1) : NULL;
+	if (ws && ny) {
+		char note[256];
+		snprintf(note, sizeof note,
+			 _("Yearly costs without an end year are shown until %d (five years after "
+			   "the funding ends)."),
+			 horizon);
+		xl_text(x, ws, (lxw_row_t)nrows + 2, 0, note, x->fmt.note);
+	}
+	xt_free(&t);
+}
+
+/* ------------------------------------------------------------ check, findings, notes */
+
+static int check_cmp(const void *a, const void *b)
+{
+	const struct check_item *x = *(const struct check_item *const *)a;
+	const struct check_item *y = *(const struct check_item *const *)b;
+	if (x->factor != y->factor)
+		return x->factor - y->factor;
+	if (x->field != y->field)
+		return x->field - y->field;
+	return x->item - y->item;
+}
+
+static void sheet_check(struct xl *x)
+{
+	const struct model *m = x->m;
+	const struct check_item **v = xcalloc(m->checks.n ? m->checks.n : 1, sizeof *v);
+	for (size_t i = 0; i < m->checks.n; i++)
+		v[i] = MODEL_AT(m->checks, struct check_item, i);
+	qsort(v, m->checks.n, sizeof *v, check_cmp);
+	struct xtable t;
+	TABLE(&t, _("Factor"), _("Field"), _("No."), _("Recommendation"), _("Status"), _("Note"));
+	for (size_t i = 0; i < m->checks.n; i++) {
+		const struct catalogue_item *ci =
+			catalogue_find(x->lang, v[i]->factor, v[i]->field, v[i]->item);
+		struct xcell *c = xt_row(&t);
+		xc_text(&c[0], xl_factor_name(v[i]->factor));
+		xc_text(&c[1], vocab_label(VOCAB_FIELD, v[i]->field));
+		xc_num(&c[2], v[i]->item, NULL);
+		xc_text(&c[3], ci ? ci->title : "");
+		xc_text(&c[4], vocab_label(VOCAB_CHECK_STATUS, v[i]->status));
+		xc_text(&c[5], v[i]->note);
+	}
+	free(v);
+	emit(x, &t, _("Check list"), 0);
+}
+
+static void sheet_findings(struct xl *x)
+{
+	struct xtable t;
+	TABLE(&t, _("Severity"), _("Step"), _("Item"), _("Finding"));
+	for (size_t i = 0; x->f && i < x->f->n; i++) {
+		const struct finding *e = &x->f->v[i];
+		struct xcell *c = xt_row(&t);
+		xc_text(&c[0], vocab_label(VOCAB_SEVERITY, e->sev));
+		if (e->sev >= 0 && e->sev < SEV_COUNT)
+			c[0].fmt = x->fmt.sev[e->sev];
+		xc_text(&c[1], vocab_label(VOCAB_STEP, e->step));
+		xc_text(&c[2], e->item);
+		xc_text(&c[3], e->message);
+	}
+	emit(x, &t, _("Findings"), 0);
+}
+
+static void sheet_notes(struct xl *x)
+{
+	const struct model *m = x->m;
+	struct xtable t;
+	TABLE(&t, _("Kind"), _("Text"), _("Responsible"), _("Due"));
+	for (size_t i = 0; i < m->notes.n; i++) {
+		const struct note *e = MODEL_AT(m->notes, struct note, i);
+		struct xcell *c = xt_row(&t);
+		xc_text(&c[0], vocab_label(VOCAB_NOTE_KIND, e->kind));
+		xc_text(&c[1], e->text);
+		xc_text(&c[2], name_of(m, e->owner));
+		xc_date(&c[3], e->due);
+	}
+	emit(x, &t, _("Notes"), 0);
+}
+
+/* ------------------------------------------------------------ charts */
+
+/* "='Sheet'!$B$7" with quotes in the sheet name doubled. */
+static char *cell_ref(const char *sheet, lxw_row_t row, lxw_col_t col)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_adds(&b, "='");
+	for (const char *p = sheet; *p; p++) {
+		if (*p == '\'')
+			buf_addc(&b, '\'');
+		buf_addc(&b, *p);
+	}
+	buf_printf(&b, "'!$%c$%u", 'A' + (int)col, (unsigned)row + 1);
+	return buf_steal(&b);
+}
+
+static lxw_chart *new_chart(struct xl *x, uint8_t type)
+{
+	lxw_chart *c = workbook_add_chart(x->wb, type);
+	if (!c)
+		xl_note(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "add_chart");
+	return c;
+}
+
+static lxw_chart_series *new_series(struct xl *x, lxw_chart *c)
+{
+	lxw_chart_series *s = chart_add_series(c, NULL, NULL);
+	if (!s)
+		xl_note(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "add_series");
+	return s;
+}
+
+/* The power/interest grid: interest across, influence up, the names as
+ * labels, the axes crossing in the middle so the quadrants show. */
+static lxw_chart *chart_grid(struct xl *x, const struct chart_src *sh)
+{
+	lxw_chart *c = new_chart(x, LXW_CHART_SCATTER);
+	lxw_chart_series *s = c ? new_series(x, c) : NULL;
+	if (!s)
+		return NULL;
+	lxw_row_t last = (lxw_row_t)sh->rows;
+	chart_series_set_categories(s, sh->sheet, 1, SH_INTEREST, last, SH_INTEREST);
+	chart_series_set_values(s, sh->sheet, 1, SH_INFLUENCE, last, SH_INFLUENCE);
+	chart_series_set_name(s, _("Stakeholders"));
+	chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
+	chart_series_set_marker_size(s, 8);
+	lxw_chart_data_label *labels = xcalloc(sh->rows, sizeof *labels);
+	lxw_chart_data_label **ptrs = xcalloc(sh->rows + 1, sizeof *ptrs);
+	for (size_t i = 0; i < sh->rows; i++) {
+		labels[i].value = xl_keep(x, cell_ref(sh->sheet, (lxw_row_t)(i + 1), SH_NAME));
+		ptrs[i] = &labels[i];
+	}
+	xl_note(x, chart_series_set_labels_custom(s, ptrs), "labels_custom");
+	chart_series_set_labels_position(s, LXW_CHART_LABEL_POSITION_RIGHT);
+	free(labels);
+	free(ptrs);
+	lxw_chart_axis *axes[2] = {c->x_axis, c->y_axis};
+	const char *names[2] = {_("Interest (1 low – 5 high)"), _("Influence (1 low – 5 high)")};
+	for (int i = 0; i < 2; i++) {
+		chart_axis_set_name(axes[i], names[i]);
+		chart_axis_set_min(axes[i], 0);
+		chart_axis_set_max(axes[i], 6);
+		chart_axis_set_major_unit(axes[i], 1);
+		chart_axis_set_crossing(axes[i], 3);
+		chart_axis_major_gridlines_set_visible(axes[i], LXW_FALSE);
+	}
+	chart_title_set_name(c, _("Power/interest grid"));
+	chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
+	return c;
+}
+
+/* Baseline, latest value and target of every indicator as bars. */
+static lxw_chart *chart_indicators(struct xl *x, const struct chart_src *in)
+{
+	lxw_chart *c = new_chart(x, LXW_CHART_BAR);
+	if (!c)
+		return NULL;
+	lxw_row_t last = (lxw_row_t)in->rows;
+	static const lxw_col_t cols[3] = {IND_BASELINE, IND_LATEST, IND_TARGET};
+	static const lxw_color_t colours[3] = {0xA5A5A5, 0x5B9BD5, 0x70AD47};
+	for (int i = 0; i < 3; i++) {
+		lxw_chart_series *s = new_series(x, c);
+		if (!s)
+			return NULL;
+		chart_series_set_categories(s, in->sheet, 1, IND_NAME, last, IND_NAME);
+		chart_series_set_values(s, in->sheet, 1, cols[i], last, cols[i]);
+		chart_series_set_name_range(s, in->sheet, 0, cols[i]);
+		lxw_chart_fill fill = {.color = colours[i]};
+		chart_series_set_fill(s, &fill);
+	}
+	chart_axis_set_reverse(c->x_axis); /* first indicator on top */
+	chart_title_set_name(c, _("Indicators: baseline, latest value and target"));
+	chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
+	return c;
+}
+
+static void sheet_charts(struct xl *x, const struct chart_src *sh, const struct chart_src *in)
+{
+	if ((!sh->rows && !in->rows) || !sh->sheet || !in->sheet || x->err != LXW_NO_ERROR)
+		return;
+	lxw_worksheet *ws = xl_sheet(x, _("Charts"));
+	if (!ws)
+		return;
+	lxw_row_t row = 1;
+	if (sh->rows) {
+		lxw_chart *c = chart_grid(x, sh);
+		lxw_chart_options o = {.x_scale = 1.8, .y_scale = 1.6,
+				       .object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE};
+		if (c)
+			xl_note(x, worksheet_insert_chart_opt(ws, row, 1, c, &o), "insert_chart");
+		row += 25;
+	}
+	if (in->rows) {
+		lxw_chart *c = chart_indicators(x, in);
+		double scale = 1.0 + (double)in->rows / 6.0;
+		lxw_chart_options o = {.x_scale = 1.8, .y_scale = scale > 8 ? 8 : scale,
+				       .object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE};
+		if (c)
+			xl_note(x, worksheet_insert_chart_opt(ws, row, 1, c, &o), "insert_chart");
+	}
+	xl_print_setup(x, ws, true, false);
+}
+
+size_t xl_step_sheet_names(const char **out, size_t max)
+{
+	static const char *const names[] = {
+		N_("Strategy goals"), N_("Goals"),	   N_("Indicators"),	 N_("Stakeholders"),
+		N_("Tasks"),	      N_("RACI matrix"),   N_("Costs"),		 N_("Cost shares"),
+		N_("Costs per year"), N_("Check list"),	   N_("Findings"),	 N_("Notes"),
+		N_("Charts"),
+	};
+	size_t n = 0;
+	for (; n < sizeof names / sizeof *names && n < max; n++)
+		out[n] = _(names[n]);
+	return n;
+}
+
+void xl_write_sheets(struct xl *x)
+{
+	struct chart_src sh = {NULL, 0}, in = {NULL, 0};
+	sheet_sgoals(x);
+	sheet_goals(x);
+	sheet_indicators(x, &in);
+	sheet_stakeholders(x, &sh);
+	sheet_tasks(x);
+	sheet_raci(x);
+	sheet_costs(x);
+	sheet_shares(x);
+	sheet_years(x);
+	sheet_check(x);
+	sheet_findings(x);
+	sheet_notes(x);
+	sheet_charts(x, &sh, &in);
+	free(sh.sheet);
+	free(in.sheet);
+}

@@ -1,0 +1,67 @@
+#!/bin/sh
+# The council workbook read back by an independent reader (openpyxl through
+# tests/xlsx_check.py): sheet names, frozen panes, autofilter, print setup,
+# footers, the RACI validation, charts, umlauts, a formula-like title stored
+# as text, numbers stored as numbers even under a German locale.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/exchange_lib.sh"
+
+py=${PYTHON3:-}
+if [ -z "$py" ] || ! "$py" -c 'import openpyxl' 2>/dev/null; then
+    echo "SKIP: python3 with openpyxl is needed (./bootstrap installs python3-openpyxl)"
+    exit 77
+fi
+check="$top_srcdir/tests/xlsx_check.py"
+
+make_hostile_bundle "$T/hostile"
+ws="$T/hostile.stetig"
+expect_status 0 "$STETIG" new "$ws" --lang en
+expect_status 0 "$STETIG" import "$ws" --csv "$T/hostile"
+
+title='Umweltsensorik: "Starkregen"; Süd & Nord'
+for lang in en de; do
+    expect_status 0 "$STETIG" export "$ws" --xlsx "$T/h-$lang.xlsx" --lang "$lang"
+    expect_status 0 "$py" "$check" "$T/h-$lang.xlsx" "$lang" \
+        --string '=HYPERLINK("x")' --text 'Kämmerei' --text 'Gewässer schützen' \
+        --text='-Bürgerschaft' --title "$title" --author 'Jörg Müller' \
+        --company 'Musterstadt & Umland' --footer 'Musterstadt && Umland'
+    cat "$T/out" >&2
+    # the cover sheet is named after the measure's short name
+    "$py" -c 'import openpyxl, sys; print(openpyxl.load_workbook(sys.argv[1]).sheetnames[0])' \
+        "$T/h-$lang.xlsx" > "$T/first"
+    expect_grep "Umweltsensorik" "$T/first"
+done
+
+# every template, in both languages
+for lang in en de; do
+    for tmpl in demo digital-twin; do
+        expect_status 0 "$STETIG" new "$T/$tmpl-$lang.stetig" --template "$tmpl" --lang "$lang"
+        expect_status 0 "$STETIG" export "$T/$tmpl-$lang.stetig" --xlsx "$T/$tmpl-$lang.xlsx" --lang "$lang"
+        expect_status 0 "$py" "$check" "$T/$tmpl-$lang.xlsx" "$lang"
+        cat "$T/out" >&2
+    done
+done
+
+# an empty workshop still makes a valid workbook (no charts to draw, though)
+expect_status 0 "$STETIG" new "$T/empty.stetig" --lang en
+expect_status 0 "$STETIG" export "$T/empty.stetig" --xlsx "$T/empty.xlsx"
+expect_status 0 "$py" -c 'import openpyxl, sys; openpyxl.load_workbook(sys.argv[1])' "$T/empty.xlsx"
+
+# under a German locale the XML must still say 3.5, not 3,5
+if locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+    LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 expect_status 0 "$STETIG" export "$ws" \
+        --xlsx "$T/locale.xlsx" --lang de
+    expect_status 0 "$py" "$check" "$T/locale.xlsx" de --string '=HYPERLINK("x")'
+    cat "$T/out" >&2
+else
+    echo "SKIP: the de_DE.UTF-8 locale is not generated (./bootstrap makes it); numbers under a German locale not checked"
+fi
+
+# unwritable targets fail and leave no file
+expect_status 1 "$STETIG" export "$ws" --xlsx /dev/null/x.xlsx
+expect_grep "cannot write the workbook" "$T/err"
+expect_status 1 "$STETIG" export "$ws" --xlsx "$T/missing/x.xlsx"
+[ -e "$T/missing" ] && fail "a folder was made" || ok
+ls "$T" | grep -q '\.tmp-' && fail "temporary workbook left behind" || ok
+
+finish

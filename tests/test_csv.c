@@ -1,0 +1,983 @@
+/* test_csv.c — the CSV bundle: the writer (quoting, BOM, CRLF, delimiters,
+ * decimal commas, formula neutralisation), the reader (both languages, both
+ * delimiters, BOM or not), every refusal of the importer with its file,
+ * line and column, the merge rules, all-or-nothing, the templates, and
+ * round trips. */
+#include "config.h"
+
+#include <CUnit/CUnit.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "csv_io.h"
+#include "csv_table.h"
+#include "findings.h"
+#include "i18n.h"
+#include "model.h"
+#include "store.h"
+#include "templates.h"
+#include "testutil.h"
+#include "util.h"
+
+static int counter;
+
+static const char *fresh(const char *stem)
+{
+	static char b[4][512];
+	static int k;
+	char *p = b[k++ % 4];
+	snprintf(p, 512, "%s/%s-%d", test_dir(), stem, ++counter);
+	return p;
+}
+
+static const char *fresh_dir(void)
+{
+	const char *d = fresh("bundle");
+	CU_ASSERT_EQUAL(mkdir(d, 0777), 0);
+	return d;
+}
+
+static struct store *create(const char *path, struct model *m, enum lang lang)
+{
+	struct store *s = NULL;
+	CU_ASSERT_EQUAL_FATAL(store_create(path, lang, NULL, NULL, m, &s), STORE_OK);
+	return s;
+}
+
+static void put(const char *dir, const char *name, const char *content)
+{
+	char path[600];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	test_write(path, content, strlen(content));
+}
+
+static char *slurp_in(const char *dir, const char *name, size_t *len)
+{
+	char path[600];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	return test_slurp(path, len);
+}
+
+static bool import_dir(struct store *s, struct model *m, const char *dir,
+		       struct bundle_error *err)
+{
+	struct bundle_src src;
+	bundle_src_dir(&src, dir);
+	bool ok = bundle_import(s, m, &src, err);
+	bundle_src_free(&src);
+	return ok;
+}
+
+/* ------------------------------------------------------------ a valid bundle */
+
+static const char *const base_files[][2] = {
+	{"workshop.csv", "title,municipality,field,funding_end,phase,facilitator,participants,"
+			 "language\nSensor network,Musterstadt,Environment,2027-06-30,pilot,Jana,"
+			 "\"A, B\",en\n"},
+	{"strategy_goals.csv", "id,title\n1,Climate adaptation\n"},
+	{"goals.csv", "id,title,specific,measurable,achievable,relevant,time_bound,strategy_goal,"
+		      "status\n1,Warn residents,Warn before rain,8 districts,Sensors exist,Strategy,"
+		      "2027-09-30,1,agreed\n"},
+	{"indicators.csv", "id,goal,name,unit,direction,baseline,baseline_date,target,target_date,"
+			   "latest,latest_date,source,method,frequency,owner\n1,1,Districts "
+			   "covered,districts,higher,0,2024-03-31,8,2027-09-30,5,2026-09-30,Config,"
+			   "count,yearly,2\n"},
+	{"stakeholders.csv", "id,name,organisation,group,influence,interest,attitude,key_person,"
+			     "temporary,message,channel,cadence\n1,Mayor,City,politics,5,3,"
+			     "supportive,no,no,,,\n2,Environment department,City,administration,"
+			     "4,5,supportive,yes,no,Msg,Working group,monthly\n"},
+	{"tasks.csv", "id,name,category,phase\n1,Operate sensors,operation,regular\n2,Maintain "
+		      "sensors,maintenance,regular\n"},
+	{"raci.csv", "task,1,2\n1,A,R\n2,,A\n"},
+	{"costs.csv", "id,name,kind,amount,start_year,end_year\n1,Hosting,yearly,14000.5,2026,\n"
+		      "2,Sensors,oneoff,165000,2024,2024\n"},
+	{"cost_shares.csv", "cost,stakeholder,percent\n1,1,60\n1,2,40\n"},
+	{"check.csv", "factor,field,item,status,note\n1,values,1,done,Reported\n"},
+	{"notes.csv", "kind,text,owner,due\ndecision,Drainage takes over,,\naction,Clarify "
+		      "shares,2,2026-12-15\n"},
+};
+
+static const char *base_bundle(void)
+{
+	const char *dir = fresh_dir();
+	for (size_t i = 0; i < sizeof base_files / sizeof *base_files; i++)
+		put(dir, base_files[i][0], base_files[i][1]);
+	return dir;
+}
+
+static const struct stakeholder *sh_named(const struct model *m, const char *name)
+{
+	for (size_t i = 0; i < m->stakeholders.n; i++) {
+		const struct stakeholder *s = MODEL_AT(m->stakeholders, struct stakeholder, i);
+		if (!strcmp(s->name, name))
+			return s;
+	}
+	return NULL;
+}
+
+/* ------------------------------------------------------------ writer */
+
+static void test_neutralise(void)
+{
+	static const char *const yes[] = {"=1+1", "+49 30", "-20", "@user", "\tx", "\rx",
+					  "\nx", "'=x", "''+x", "=HYPERLINK(\"x\")"};
+	static const char *const no[] = {"", "x=1", "'", "'plain", "''", "1-2", " =x", "ä=",
+					 "#x"};
+	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
+		CU_ASSERT_TRUE(csv_needs_neutralising(yes[i]));
+		char *n = csv_neutralise(yes[i]);
+		CU_ASSERT_EQUAL(n[0], '\'');
+		CU_ASSERT_STRING_EQUAL(n + 1, yes[i]);
+		CU_ASSERT_STRING_EQUAL(csv_unneutralise(n), yes[i]);
+		free(n);
+	}
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++) {
+		CU_ASSERT_FALSE(csv_needs_neutralising(no[i]));
+		char *n = csv_neutralise(no[i]);
+		CU_ASSERT_STRING_EQUAL(n, no[i]);
+		CU_ASSERT_STRING_EQUAL(csv_unneutralise(n), no[i]);
+		free(n);
+	}
+	/* a cell neutralised by hand: one quote is taken away */
+	CU_ASSERT_STRING_EQUAL(csv_unneutralise("'=SUM(A1)"), "=SUM(A1)");
+	CU_ASSERT_STRING_EQUAL(csv_unneutralise("'''-x"), "''-x");
+}
+
+/* A small workshop with awkward text. */
+static void fill_awkward(struct store *s, struct model *m)
+{
+	struct workshop w;
+	workshop_copy(&w, &m->ws);
+	str_set(&w.title, "Sensorik \"Gewässer\"; Teil 1\nmit Zeilenumbruch");
+	str_set(&w.municipality, "=HYPERLINK(\"x\")");
+	str_set(&w.funding_end, "2027-06-30");
+	CU_ASSERT_EQUAL(store_save_workshop(s, m, &w), STORE_OK);
+	workshop_free(&w);
+	struct stakeholder sh;
+	stakeholder_init(&sh);
+	str_set(&sh.name, "-Kämmerei, Haushalt");
+	CU_ASSERT_EQUAL(store_save_stakeholder(s, m, &sh), STORE_OK);
+	stakeholder_free(&sh);
+	struct goal g;
+	goal_init(&g);
+	str_set(&g.title, "@Ziel");
+	CU_ASSERT_EQUAL(store_save_goal(s, m, &g), STORE_OK);
+	struct indicator in;
+	indicator_init(&in);
+	in.goal = g.id;
+	str_set(&in.name, "Temperatur");
+	in.baseline = (struct optnum){-20, true};
+	in.target = (struct optnum){12.5, true};
+	CU_ASSERT_EQUAL(store_save_indicator(s, m, &in), STORE_OK);
+	indicator_free(&in);
+	goal_free(&g);
+}
+
+static void test_export_format(void)
+{
+	struct model m;
+	model_init(&m);
+	struct store *s = create(fresh("fmt.stetig"), &m, LANG_EN);
+	fill_awkward(s, &m);
+	struct bundle_error err;
+	const char *en = fresh("out-en"), *de = fresh("out-de");
+	CU_ASSERT_TRUE(bundle_export(&m, NULL, en, LANG_EN, ',', &err));
+	CU_ASSERT_TRUE(bundle_export(&m, NULL, de, LANG_DE, ';', &err));
+	size_t len;
+	char *d = slurp_in(en, "workshop.csv", &len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	static const char want_en[] =
+		"\xEF\xBB\xBF\"title\",\"municipality\",\"field\",\"funding_end\",\"phase\","
+		"\"facilitator\",\"participants\",\"language\"\r\n"
+		"\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\",\"'=HYPERLINK(\"\"x\"\")\","
+		"\"\",\"2027-06-30\",\"pilot\",\"\",\"\",\"en\"\r\n";
+	CU_ASSERT_EQUAL(len, strlen(want_en));
+	CU_ASSERT_STRING_EQUAL(d, want_en);
+	free(d);
+	d = slurp_in(de, "workshop.csv", &len);
+	static const char want_de[] =
+		"\xEF\xBB\xBF\"titel\";\"kommune\";\"handlungsfeld\";\"förderende\";\"phase\";"
+		"\"moderation\";\"teilnehmende\";\"sprache\"\r\n"
+		"\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\";\"'=HYPERLINK(\"\"x\"\")\";"
+		"\"\";\"2027-06-30\";\"pilot\";\"\";\"\";\"en\"\r\n";
+	CU_ASSERT_STRING_EQUAL(d, want_de);
+	free(d);
+	/* numbers stay numbers; the decimal comma in German */
+	d = slurp_in(en, "indicators.csv", &len);
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "\"Temperatur\",\"\",\"higher\",\"-20\",\"\",\"12.5\","));
+	free(d);
+	d = slurp_in(de, "indicators.csv", &len);
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "\"Temperatur\";\"\";\"höher\";\"-20\";\"\";\"12,5\";"));
+	free(d);
+	d = slurp_in(de, "stakeholders.csv", &len);
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "\"1\";\"'-Kämmerei, Haushalt\";"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "\"verwaltung\";\"3\";\"3\";\"neutral\";\"nein\";\"nein\""));
+	free(d);
+	d = slurp_in(en, "goals.csv", &len);
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "\"1\",\"'@Ziel\","));
+	free(d);
+	/* the other delimiter on request; findings.csv with only its header */
+	const char *semi = fresh("out-semi");
+	CU_ASSERT_TRUE(bundle_export(&m, NULL, semi, LANG_EN, ';', &err));
+	d = slurp_in(semi, "findings.csv", &len);
+	CU_ASSERT_STRING_EQUAL(d, "\xEF\xBB\xBF\"severity\";\"step\";\"item\";\"message\"\r\n");
+	free(d);
+	/* every file of the list is there, and nothing else */
+	for (size_t i = 0; bundle_files[i]; i++) {
+		d = slurp_in(semi, bundle_files[i], &len);
+		CU_ASSERT_PTR_NOT_NULL(d);
+		free(d);
+	}
+	char cmd[700];
+	snprintf(cmd, sizeof cmd, "test $(ls -A '%s' | wc -l) -eq 12", semi);
+	CU_ASSERT_EQUAL(system(cmd), 0);
+	store_close(s);
+	model_free(&m);
+}
+
+/* The reader gets back what the writer wrote, cell for cell. */
+static void test_reader_quoting(void)
+{
+	static const char *const cells[] = {"plain", "a;b", "a,b", "say \"hi\"", "two\nlines",
+					    "cr\r\nlf", "", " spaced ", "ä ö ü ß €", "\"\""};
+	const char delims[2] = {',', ';'};
+	for (int d = 0; d < 2; d++) {
+		struct buf b;
+		buf_init(&b);
+		buf_adds(&b, "\xEF\xBB\xBF");
+		/* via the exporter's rules: every cell quoted, quotes doubled */
+		for (int row = 0; row < 2; row++) {
+			for (size_t i = 0; i < sizeof cells / sizeof *cells; i++) {
+				if (i)
+					buf_addc(&b, delims[d]);
+				buf_addc(&b, '"');
+				for (const char *p = cells[i]; *p; p++) {
+					if (*p == '"')
+						buf_addc(&b, '"');
+					buf_addc(&b, *p);
+				}
+				buf_addc(&b, '"');
+			}
+			buf_adds(&b, "\r\n");
+		}
+		struct csv_table t;
+		struct csv_error e;
+		CU_ASSERT_TRUE_FATAL(csv_table_parse(b.data, b.len, 0, &t, &e));
+		CU_ASSERT_TRUE(t.had_bom);
+		CU_ASSERT_EQUAL(t.delim, delims[d]);
+		CU_ASSERT_EQUAL_FATAL(t.n, 2);
+		for (size_t i = 0; i < sizeof cells / sizeof *cells; i++)
+			CU_ASSERT_STRING_EQUAL(t.rows[1].cells[i], cells[i]);
+		CU_ASSERT_EQUAL(t.rows[1].line, 4); /* two embedded line breaks before */
+		csv_table_free(&t);
+		buf_free(&b);
+	}
+}
+
+static void test_export_unwritable(void)
+{
+	struct model m;
+	model_init(&m);
+	struct store *s = create(fresh("unw.stetig"), &m, LANG_EN);
+	struct bundle_error err;
+	CU_ASSERT_FALSE(bundle_export(&m, NULL, "/dev/null/bundle", LANG_EN, ',', &err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "/dev/null/bundle"));
+	const char *missing = fresh("no-such-parent");
+	char deep[600];
+	snprintf(deep, sizeof deep, "%s/bundle", missing);
+	CU_ASSERT_FALSE(bundle_export(&m, NULL, deep, LANG_EN, ',', &err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "does not exist"));
+	CU_ASSERT_NOT_EQUAL(access(missing, F_OK), 0);
+	/* a folder in the way of one file: nothing half-done stays behind */
+	const char *dir = fresh_dir();
+	char blocker[600];
+	snprintf(blocker, sizeof blocker, "%s/goals.csv", dir);
+	CU_ASSERT_EQUAL(mkdir(blocker, 0777), 0);
+	CU_ASSERT_FALSE(bundle_export(&m, NULL, dir, LANG_EN, ',', &err));
+	CU_ASSERT_STRING_EQUAL(err.file, "goals.csv");
+	char cmd[700];
+	snprintf(cmd, sizeof cmd, "test -z \"$(ls -A '%s' | grep -v '^[a-z_]*\\.csv$')\"", dir);
+	CU_ASSERT_EQUAL(system(cmd), 0);
+	/* a file where the folder should be */
+	const char *file = fresh("plain-file");
+	test_write(file, "x", 1);
+	CU_ASSERT_FALSE(bundle_export(&m, NULL, file, LANG_EN, ',', &err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "not a folder"));
+	store_close(s);
+	model_free(&m);
+}
+
+/* ------------------------------------------------------------ reader: accepted */
+
+static void test_import_base(void)
+{
+	struct model m;
+	model_init(&m);
+	struct store *s = create(fresh("base.stetig"), &m, LANG_EN);
+	struct bundle_error err;
+	struct bundle_src src;
+	bundle_src_dir(&src, base_bundle());
+	struct bundle_summary sum;
+	int depth = store_undo_depth(s);
+	CU_ASSERT_TRUE_FATAL(bundle_import_summary(s, &m, &src, &sum, &err));
+	bundle_src_free(&src);
+	CU_ASSERT_EQUAL(store_undo_depth(s), depth + 1); /* one undo step */
+	CU_ASSERT_TRUE(sum.workshop);
+	CU_ASSERT_EQUAL(sum.stakeholders, 2);
+	CU_ASSERT_EQUAL(sum.raci, 3);
+	CU_ASSERT_EQUAL(sum.shares, 2);
+	CU_ASSERT_EQUAL(sum.checks, 1);
+	CU_ASSERT_EQUAL(sum.notes, 2);
+	char *text = bundle_summary_text(&sum);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "2 stakeholders"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "1 strategy goal,"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Updated 1 check item."));
+	free(text);
+	CU_ASSERT_STRING_EQUAL(m.ws.title, "Sensor network");
+	CU_ASSERT_STRING_EQUAL(m.ws.participants, "A, B");
+	CU_ASSERT_EQUAL(m.ws.phase, PHASE_PILOT);
+	CU_ASSERT_STRING_EQUAL(m.ws.funding_end, "2027-06-30");
+	const struct cost *c = MODEL_AT(m.costs, struct cost, 0);
+	CU_ASSERT_DOUBLE_EQUAL(c->amount, 14000.5, 1e-9);
+	CU_ASSERT_EQUAL(c->start_year, 2026);
+	CU_ASSERT_EQUAL(c->end_year, 0);
+	const struct check_item *ci = model_check(&m, 1, FIELD_VALUES, 1);
+	CU_ASSERT_EQUAL(ci->status, CHECK_DONE);
+	CU_ASSERT_STRING_EQUAL(ci->note, "Reported");
+	size_t checks = m.checks.n;
+	/* a second import adds new entities, updates the same check items */
+	CU_ASSERT_TRUE(import_dir(s, &m, base_bundle(), &err));
+	CU_ASSERT_EQUAL(m.stakeholders.n, 4);
+	CU_ASSERT_EQUAL(m.checks.n, checks);
+	CU_ASSERT_EQUAL(m.indicators.n, 2);
+	/* references point into the same import */
+	const struct indicator *in2 = MODEL_AT(m.indicators, struct indicator, 1);
+	const struct stakeholder *owner = model_stakeholder(&m, in2->owner);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(owner);
+	CU_ASSERT_STRING_EQUAL(owner->name, "Environment department");
+	CU_ASSERT_EQUAL(owner->id, MODEL_AT(m.stakeholders, struct stakeholder, 3)->id);
+	CU_ASSERT_EQUAL(in2->goal, MODEL_AT(m.goals, struct goal, 1)->id);
+	const struct task *t2 = MODEL_AT(m.tasks, struct task, 2);
+	CU_ASSERT_EQUAL(model_raci_get(&m, t2->id, owner->id), RACI_R);
+	CU_ASSERT_DOUBLE_EQUAL(model_cost_shared(&m, MODEL_AT(m.costs, struct cost, 2)->id), 100,
+			       1e-9);
+	/* undo takes the whole second import back */
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(m.stakeholders.n, 2);
+	CU_ASSERT_EQUAL(m.indicators.n, 1);
+	CU_ASSERT_EQUAL(m.checks.n, checks);
+	store_close(s);
+	model_free(&m);
+}
+
+static void test_import_german(void)
+{
+	const char *dir = fresh_dir();
+	put(dir, "workshop.csv",
+	    "\xEF\xBB\xBFtitel;kommune;handlungsfeld;förderende;phase;moderation;teilnehmende;"
+	    "sprache\r\nSensorik;Musterstadt;Umwelt;;Übergang;Jana;\"Amt; Werk\";de\r\n");
+	put(dir, "stakeholders.csv",
+	    "id;name;organisation;gruppe;einfluss;interesse;haltung;schlüsselperson;befristet;"
+	    "kernbotschaft;kanal;turnus\r\n7;Kämmerei;Stadt;verwaltung;4;5;kritisch;ja;;;;\r\n"
+	    "9;Stadtwerke;GmbH;municipal_company;3;3;neutral;no;ja;;;\r\n");
+	put(dir, "costs.csv",
+	    "id;name;art;betrag;startjahr;endjahr\r\n1;Hosting;jährlich;14000,5;2026;\r\n"
+	    "2;Lizenz;einmalig;;2026;2026\r\n");
+	put(dir, "cost_shares.csv", "kosten;akteur;prozent\r\n1;7;33,5\r\n1;9;66,5\r\n");
+	put(dir, "tasks.csv", "id;name;kategorie;phase\r\n3;Betrieb;betrieb;regelbetrieb\r\n");
+	put(dir, "raci.csv", "aufgabe;9;7\r\n3;r;a\r\n");
+	put(dir, "check.csv", "faktor;feld;punkt;status;notiz\r\n5;ressourcen;1;teilweise;\r\n");
+	struct model m;
+	model_init(&m);
+	struct store *s = create(fresh("de.stetig"), &m, LANG_EN);
+	struct bundle_error err;
+	CU_ASSERT_TRUE_FATAL(import_dir(s, &m, dir, &err));
+	CU_ASSERT_EQUAL(m.ws.lang, LANG_DE);
+	CU_ASSERT_EQUAL(m.ws.phase, PHASE_TRANSITION);
+	CU_ASSERT_STRING_EQUAL(m.ws.participants, "Amt; Werk");
+	CU_ASSERT_STRING_EQUAL(m.ws.funding_end, "");
+	const struct stakeholder *k = sh_named(&m, "Kämmerei");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(k);
+	CU_ASSERT_EQUAL(k->attitude, ATT_CRITICAL);
+	CU_ASSERT_TRUE(k->key_person);
+	CU_ASSERT_FALSE(k->temporary); /* empty yes/no is no */
+	const struct stakeholder *w = sh_named(&m, "Stadtwerke");
+	CU_ASSERT_EQUAL(w->group, GROUP_MUNICIPAL_CO); /* English word in a German file */
+	CU_ASSERT_TRUE(w->temporary);
+	const struct cost *c = MODEL_AT(m.costs, struct cost, 0);
+	CU_ASSERT_DOUBLE_EQUAL(c->amount, 14000.5, 1e-9);
+	CU_ASSERT_EQUAL(MODEL_AT(m.costs, struct cost, 1)->amount, 0);
+	CU_ASSERT_DOUBLE_EQUAL(model_cost_shared(&m, c->id), 100, 1e-9);
+	const struct task *t = MODEL_AT(m.tasks, struct task, 0);
+	CU_ASSERT_EQUAL(t->phase, TPHASE_REGULAR);
+	CU_ASSERT_EQUAL(model_raci_get(&m, t->id, w->id), RACI_R);
+	CU_ASSERT_EQUAL(model_raci_get(&m, t->id, k->id), RACI_A);
+	CU_ASSERT_EQUAL(model_check(&m, 5, FIELD_RESOURCES, 1)->status, CHECK_PARTLY);
+	store_close(s);
+	model_free(&m);
+}
+
+/* Hand-written files: LF or CR LF, no BOM, no final line break, trailing
+ * empty cells, empty lines, comments, neutralised cells, embedded quotes
+ * and line breaks. */
+static void test_import_lenient(void)
+{
+	const char *dir = fresh_dir();
+	put(dir, "stakeholders.csv",
+	    "# written by hand\n"
+	    "id,name,organisation,group,influence,interest,attitude,key_person,temporary,"
+	    "message,channel,cadence,,\n"
+	    "1,'=SUM(A1),\"City \"\"Hall\"\"\",politics,5,3,supportive,no,no,\"line one\nline "
+	    "two\",,,,\n"
+	    ",,,,,,,,,,,\n"
+	    "2,''+x,,citizens, 2 , 4 ,NEUTRAL,YES,no,'plain,\"a,b\",\"\"");
+	put(dir, "notes.csv", "");
+	put(dir, "workshop.csv", "title,municipality,field,funding_end,phase,facilitator,"
+				 "participants,language\r\n\" T \",M,F,\" 2027-06-30 \","
+				 "\" Übergang \",,,\"de \"");
+	struct model m;
+	model_init(&m);
+	struct store *s = create(fresh("len.stetig"), &m, LANG_EN);
+	struct bundle_error err;
+	bool ok = import_dir(s, &m, dir, &err);
+	if (!ok) {
+		char *t = bundle_error_text(&err);
+		fprintf(stderr, "%s\n", t);
+		free(t);
+	}
+	CU_ASSERT_TRUE_FATAL(ok);
+	CU_ASSERT_EQUAL_FATAL(m.stakeholders.n, 2);
+	const struct stakeholder *a = MODEL_AT(m.stakeholders, struct stakeholder, 0);
+	const struct stakeholder *b = MODEL_AT(m.stakeholders, struct stakeholder, 1);
+	CU_ASSERT_STRING_EQUAL(a->name, "=SUM(A1)");
+	CU_ASSERT_STRING_EQUAL(a->organisation, "City \"Hall\"");
+	CU_ASSERT_STRING_EQUAL(a->message, "line one\nline two");
+	CU_ASSERT_STRING_EQUAL(b->name, "'+x");
+	CU_ASSERT_EQUAL(b->influence, 2);
+	CU_ASSERT_EQUAL(b->interest, 4);
+	CU_ASSERT_TRUE(b->key_person);
+	CU_ASSERT_STRING_EQUAL(b->message, "'plain");
+	CU_ASSERT_STRING_EQUAL(b->channel, "a,b");
+	CU_ASSERT_STRING_EQUAL(m.ws.title, " T "); /* text keeps its spaces */
+	CU_ASSERT_STRING_EQUAL(m.ws.funding_end, "2027-06-30");
+	CU_ASSERT_EQUAL(m.ws.phase, PHASE_TRANSITION);
+	CU_ASSERT_EQUAL(m.ws.lang, LANG_DE);
+	store_close(s);
+	model_free(&m);
+}
+
+/* ------------------------------------------------------------ reader: refused */
+
+struct refusal {
+	const char *name;    /* file to replace in the base bundle */
+	const char *content; /* its new content (NULL: see len) */
+	const char *file;    /* where the error must point */
+	size_t line, column;
+	const char *needle; /* part of the message */
+};
+
+static const struct refusal refusals[] = {
+	/* headers and column counts */
+	{"stakeholders.csv", "id,nme,organisation,group,influence,interest,attitude,key_person,"
+			     "temporary,message,channel,cadence\n",
+	 "stakeholders.csv", 1, 2, "headed 'nme'"},
+	{"tasks.csv", "id,name,category\n1,x,operation\n", "tasks.csv", 1, 4,
+	 "column 'phase' is missing"},
+	{"tasks.csv", "id,name,category,phase,extra\n", "tasks.csv", 1, 5, "not part of this file"},
+	{"tasks.csv", "id,name,category,phase\n1,Operate,operation\n", "tasks.csv", 2, 4,
+	 "has 3 cells"},
+	{"tasks.csv", "id,name,category,phase\n1,Operate,operation,regular,zzz\n", "tasks.csv", 2,
+	 5, "outside the columns"},
+	{"tasks.csv", "id,name,kategorie,phase\n1,x,operation,sometimes\n", "tasks.csv", 2, 4,
+	 "'sometimes' is not a valid choice; use one of: pilot, regelbetrieb"},
+	{"tasks.csv", "id,name,category,phase\n1,x,,regular\n", "tasks.csv", 2, 3,
+	 "a value is needed"},
+	{"tasks.csv", "id,name,category,phase\nabc,x,operation,regular\n", "tasks.csv", 2, 1,
+	 "not an id"},
+	{"tasks.csv", "id,name,category,phase\n0,x,operation,regular\n", "tasks.csv", 2, 1,
+	 "not an id"},
+	/* numbers and dates */
+	{"indicators.csv", "id,goal,name,unit,direction,baseline,baseline_date,target,target_date,"
+			   "latest,latest_date,source,method,frequency,owner\n1,1,x,u,higher,abc,"
+			   ",,,,,,,,\n",
+	 "indicators.csv", 2, 6, "'abc' is not a number"},
+	{"indicators.csv", "id;ziel;name;einheit;richtung;ausgangswert;ausgangsdatum;zielwert;"
+			   "zieldatum;aktueller_wert;aktuelles_datum;datenquelle;methode;"
+			   "häufigkeit;verantwortlich\n1;1;x;u;höher;1.000;;;;;;;;;\n",
+	 "indicators.csv", 2, 6, "ambiguous"},
+	{"indicators.csv", "id,goal,name,unit,direction,baseline,baseline_date,target,target_date,"
+			   "latest,latest_date,source,method,frequency,owner\n1,1,x,u,higher,1,"
+			   "2027-02-30,,,,,,,,\n",
+	 "indicators.csv", 2, 7, "'2027-02-30' is not a valid date"},
+	{"indicators.csv", "id,goal,name,unit,direction,baseline,baseline_date,target,target_date,"
+			   "latest,latest_date,source,method,frequency,owner\n1,1,x,u,higher,,,"
+			   "1e16,,,,,,,\n",
+	 "indicators.csv", 2, 8, "not a number"},
+	{"indicators.csv", "id,goal,name,unit,direction,baseline,baseline_date,target,target_date,"
+			   "latest,latest_date,source,method,frequency,owner\n1,1,x,u,higher,,,"
+			   "10000000000000000,,,,,,,\n",
+	 "indicators.csv", 2, 8, "too large"},
+	{"workshop.csv", "title,municipality,field,funding_end,phase,facilitator,participants,"
+			 "language\nT,M,F,30.06.2027,pilot,,,en\n",
+	 "workshop.csv", 2, 4, "YYYY-MM-DD"},
+	{"workshop.csv", "title,municipality,field,funding_end,phase,facilitator,participants,"
+			 "language\nT,M,F,,pilot,,,en\nT2,M,F,,pilot,,,en\n",
+	 "workshop.csv", 3, 0, "exactly one line"},
+	{"goals.csv", "id,title,specific,measurable,achievable,relevant,time_bound,strategy_goal,"
+		      "status\n1,t,,,,,2027-13-01,,draft\n",
+	 "goals.csv", 2, 7, "not a valid date"},
+	/* ranges */
+	{"stakeholders.csv", "id,name,organisation,group,influence,interest,attitude,key_person,"
+			     "temporary,message,channel,cadence\n1,a,,politics,6,3,neutral,no,no,,,"
+			     "\n",
+	 "stakeholders.csv", 2, 5, "from 1 to 5"},
+	{"stakeholders.csv", "id,name,organisation,group,influence,interest,attitude,key_person,"
+			     "temporary,message,channel,cadence\n1,a,,politics,3,3,neutral,no,no,,,"
+			     "\n2,b,,politics,3,0,neutral,no,no,,,\n",
+	 "stakeholders.csv", 3, 6, "from 1 to 5"},
+	{"stakeholders.csv", "id,name,organisation,group,influence,interest,attitude,key_person,"
+			     "temporary,message,channel,cadence\n1,a,,politics,x,3,neutral,no,no,,,"
+			     "\n",
+	 "stakeholders.csv", 2, 5, "'x' is not allowed"},
+	{"stakeholders.csv", "id,name,organisation,group,influence,interest,attitude,key_person,"
+			     "temporary,message,channel,cadence\n1,a,,politics,3,3,neutral,maybe,no,"
+			     ",,\n",
+	 "stakeholders.csv", 2, 8, "use one of: no, yes"},
+	{"cost_shares.csv", "cost,stakeholder,percent\n1,1,0\n", "cost_shares.csv", 2, 3,
+	 "not a share"},
+	{"cost_shares.csv", "cost,stakeholder,percent\n1,1,100.5\n", "cost_shares.csv", 2, 3,
+	 "not a share"},
+	{"cost_shares.csv", "cost,stakeholder,percent\n1,1,-5\n", "cost_shares.csv", 2, 3,
+	 "not a share"},
+	{"cost_shares.csv", "cost,stakeholder,percent\n1,1,60\n1,2,50\n", "cost_shares.csv", 3, 3,
+	 "add up to 110"},
+	{"cost_shares.csv", "cost,stakeholder,percent\n1,1,30\n1,1,30\n", "cost_shares.csv", 3, 2,
+	 "already has a share of cost 1 (line 2)"},
+	{"cost_shares.csv", "cost,stakeholder,percent\n1,1,\n", "cost_shares.csv", 2, 3,
+	 "a value is needed"},
+	{"costs.csv", "id,name,kind,amount,start_year,end_year\n1,a,yearly,5,1899,\n", "costs.csv",
+	 2, 5, "from 1900 to 9999"},
+	{"costs.csv", "id,name,kind,amount,start_year,end_year\n1,a,yearly,5,2026,10000\n",
+	 "costs.csv", 2, 6, "from 1900 to 9999"},
+	{"costs.csv", "id,name,kind,amount,start_year,end_year\n1,a,yearly,5,2026,2025\n",
+	 "costs.csv", 2, 6, "before the start year"},
+	{"costs.csv", "id,name,kind,amount,start_year,end_year\n1,a,yearly,-5,2026,\n", "costs.csv",
+	 2, 4, "negative"},
+	{"check.csv", "factor,field,item,status,note\n7,values,1,done,\n", "check.csv", 2, 1,
+	 "from 1 to 6"},
+	{"check.csv", "factor,field,item,status,note\n1,values,9,done,\n", "check.csv", 2, 3,
+	 "no item 9 in factor 1"},
+	{"check.csv", "factor,field,item,status,note\n1,money,1,done,\n", "check.csv", 2, 2,
+	 "not a valid choice"},
+	{"check.csv", "factor,field,item,status,note\n1,values,1,done,\n1,werte,1,open,\n",
+	 "check.csv", 3, 3, "listed twice (also on line 2)"},
+	/* references between files */
+	{"indicators.csv", "id,goal,name,unit,direction,baseline,baseline_date,target,target_date,"
+			   "latest,latest_date,source,method,frequency,owner\n1,9,x,u,higher,,,,,,"
+			   ",,,,\n",
+	 "indicators.csv", 2, 2, "goals.csv has no row with id 9"},
+	{"indicators.csv", "id,goal,name,unit,direction,baseline,baseline_date,target,target_date,"
+			   "latest,latest_date,source,method,frequency,owner\n1,1,x,u,higher,,,,,,"
+			   ",,,,9\n",
+	 "indicators.csv", 2, 15, "stakeholders.csv has no row with id 9"},
+	{"indicators.csv", "id,goal,name,unit,direction,baseline,baseline_date,target,target_date,"
+			   "latest,latest_date,source,method,frequency,owner\n1,,x,u,higher,,,,,,"
+			   ",,,,\n",
+	 "indicators.csv", 2, 2, "a value is needed"},
+	{"goals.csv", "id,title,specific,measurable,achievable,relevant,time_bound,strategy_goal,"
+		      "status\n1,t,,,,,,5,draft\n",
+	 "goals.csv", 2, 8, "strategy_goals.csv has no row with id 5"},
+	{"raci.csv", "task,1,2\n1,A,R\n9,,A\n", "raci.csv", 3, 1, "tasks.csv has no row with id 9"},
+	{"raci.csv", "task,1,9\n1,A,R\n", "raci.csv", 1, 3,
+	 "stakeholders.csv has no row with id 9"},
+	{"raci.csv", "task,1,2\n1,X,R\n", "raci.csv", 2, 2, "'X' is not a role"},
+	{"raci.csv", "task,1,2\n1,AR,R\n", "raci.csv", 2, 2, "not a role"},
+	{"raci.csv", "task,1,2\n1,A,R\n1,,A\n", "raci.csv", 3, 1, "task 1 has two rows"},
+	{"raci.csv", "task,1,1\n1,A,R\n", "raci.csv", 1, 3, "has two columns"},
+	{"raci.csv", "task,Mayor\n1,A\n", "raci.csv", 1, 2, "should be the id of a stakeholder"},
+	{"cost_shares.csv", "cost,stakeholder,percent\n9,1,10\n", "cost_shares.csv", 2, 1,
+	 "costs.csv has no row with id 9"},
+	{"cost_shares.csv", "cost,stakeholder,percent\n1,9,10\n", "cost_shares.csv", 2, 2,
+	 "stakeholders.csv has no row with id 9"},
+	{"notes.csv", "kind,text,owner,due\naction,x,9,\n", "notes.csv", 2, 3,
+	 "stakeholders.csv has no row with id 9"},
+	{"notes.csv", "kind,text,owner,due\nidea,x,,\n", "notes.csv", 2, 1, "not a valid choice"},
+	{"stakeholders.csv", "id,name,organisation,group,influence,interest,attitude,key_person,"
+			     "temporary,message,channel,cadence\n1,a,,politics,3,3,neutral,no,no,,,"
+			     "\n2,b,,politics,3,3,neutral,no,no,,,\n2,c,,politics,3,3,neutral,no,no,"
+			     ",,\n",
+	 "stakeholders.csv", 4, 1, "the id 2 is used twice (also on line 3)"},
+	/* bytes and quoting */
+	{"tasks.csv", "id,name,category,phase\n1,M\xe4yor,operation,regular\n", "tasks.csv", 2, 2,
+	 "not valid UTF-8"},
+	{"tasks.csv", "id,name,category,phase\n1,\"open,operation,regular\n", "tasks.csv", 2, 2,
+	 "not closed"},
+	{"tasks.csv", "id,name,category,phase\n1,Ma\"yor,operation,regular\n", "tasks.csv", 2, 2,
+	 "quote is misplaced"},
+	{"tasks.csv", "\xff\xfei\0d\0", "tasks.csv", 1, 0, "UTF-16"},
+};
+
+/* Creates a workshop, closes it, imports dir, and expects err to be what r
+ * says and the file to be byte-identical afterwards. */
+static void expect_refusal(const char *dir, const struct refusal *r, const char *what)
+{
+	const char *path = fresh("refused.stetig");
+	struct model m;
+	model_init(&m);
+	struct store *s = create(path, &m, LANG_EN);
+	store_close(s);
+	const char *copy = fresh("refused.copy");
+	test_copy(path, copy);
+	CU_ASSERT_EQUAL_FATAL(store_open(path, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	struct bundle_error err;
+	bool ok = import_dir(s, &m, dir, &err);
+	CU_ASSERT_FALSE(ok);
+	bool match = !ok && !strcmp(err.file, r->file) && err.line == r->line &&
+		     err.column == r->column && strstr(err.msg, r->needle);
+	if (!match) {
+		char *t = ok ? xstrdup("(accepted)") : bundle_error_text(&err);
+		fprintf(stderr, "\n  %s: want %s:%zu:%zu '%s', got %s:%zu:%zu: %s\n", what, r->file,
+			r->line, r->column, r->needle, err.file, err.line, err.column, t);
+		free(t);
+	}
+	CU_ASSERT_TRUE(match);
+	CU_ASSERT_EQUAL(m.stakeholders.n, 0);
+	CU_ASSERT_EQUAL(store_undo_depth(s), 0);
+	store_close(s);
+	model_free(&m);
+	CU_ASSERT_TRUE(test_same_file(path, copy));
+}
+
+static void test_refusals(void)
+{
+	for (size_t i = 0; i < sizeof refusals / sizeof *refusals; i++) {
+		const struct refusal *r = &refusals[i];
+		const char *dir = base_bundle();
+		if (r->file && !strcmp(r->needle, "UTF-16")) {
+			char path[600];
+			snprintf(path, sizeof path, "%s/%s", dir, r->name);
+			test_write(path, r->content, 6);
+		} else {
+			put(dir, r->name, r->content);
+		}
+		char what[64];
+		snprintf(what, sizeof what, "refusal %zu", i);
+		expect_refusal(dir, r, what);
+	}
+}
+
+/* Bytes that cannot be put in a string literal table. */
+static void test_refusals_bytes(void)
+{
+	const char *dir = base_bundle();
+	static const char nul[] = "id,name,category,phase\n1,a\0b,operation,regular\n";
+	char path[600];
+	snprintf(path, sizeof path, "%s/tasks.csv", dir);
+	test_write(path, nul, sizeof nul - 1);
+	expect_refusal(dir, &(struct refusal){"tasks.csv", NULL, "tasks.csv", 2, 2, "NUL"}, "nul");
+
+	/* 32,767 characters are fine, one more is not */
+	for (int extra = 0; extra < 2; extra++) {
+		dir = base_bundle();
+		struct buf b;
+		buf_init(&b);
+		buf_adds(&b, "id,name,category,phase\n1,\"");
+		for (int i = 0; i < TEXT_MAX_CHARS + extra; i++)
+			buf_adds(&b, "ä");
+		buf_adds(&b, "\",operation,regular\n");
+		put(dir, "tasks.csv", b.data);
+		put(dir, "raci.csv", "task,1,2\n1,A,R\n");
+		buf_free(&b);
+		if (extra) {
+			expect_refusal(dir,
+				       &(struct refusal){"tasks.csv", NULL, "tasks.csv", 2, 2,
+							 "longer than 32767"},
+				       "long");
+		} else {
+			struct model m;
+			model_init(&m);
+			struct store *s = create(fresh("long.stetig"), &m, LANG_EN);
+			struct bundle_error err;
+			CU_ASSERT_TRUE(import_dir(s, &m, dir, &err));
+			store_close(s);
+			model_free(&m);
+		}
+	}
+	/* a neutralised cell may have 32,768 characters: the quote is not text */
+	dir = base_bundle();
+	struct buf b;
+	buf_init(&b);
+	buf_adds(&b, "id,name,category,phase\n1,\"'=");
+	for (int i = 1; i < TEXT_MAX_CHARS; i++)
+		buf_adds(&b, "x");
+	buf_adds(&b, "\",operation,regular\n");
+	put(dir, "tasks.csv", b.data);
+	put(dir, "raci.csv", "task,1,2\n1,A,R\n");
+	buf_free(&b);
+	struct model m;
+	model_init(&m);
+	struct store *s = create(fresh("neut.stetig"), &m, LANG_EN);
+	struct bundle_error err;
+	bool ok = import_dir(s, &m, dir, &err);
+	if (!ok) {
+		char *t = bundle_error_text(&err);
+		fprintf(stderr, "\n  %s\n", t);
+		free(t);
+	}
+	CU_ASSERT_TRUE_FATAL(ok);
+	CU_ASSERT_EQUAL(utf8_chars(MODEL_AT(m.tasks, struct task, 0)->name), TEXT_MAX_CHARS);
+	store_close(s);
+	model_free(&m);
+}
+
+static void test_refusal_folders(void)
+{
+	struct model m;
+	model_init(&m);
+	struct store *s = create(fresh("fold.stetig"), &m, LANG_EN);
+	struct bundle_error err;
+	CU_ASSERT_FALSE(import_dir(s, &m, fresh("missing"), &err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "is not a folder"));
+	const char *empty = fresh_dir();
+	put(empty, "README.txt", "x");
+	CU_ASSERT_FALSE(import_dir(s, &m, empty, &err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "none of the files"));
+	/* error text: file, line, column (name): message */
+	struct bundle_error e = {"tasks.csv", 4, 3, "category", "bad"};
+	char *t = bundle_error_text(&e);
+	CU_ASSERT_STRING_EQUAL(t, "tasks.csv, line 4, column 3 (category): bad");
+	free(t);
+	store_close(s);
+	model_free(&m);
+}
+
+/* A failure while writing rolls everything back; the file stays the same. */
+static void test_all_or_nothing(void)
+{
+	const char *path = fresh("trigger.stetig");
+	struct model m;
+	model_init(&m);
+	struct store *s = create(path, &m, LANG_EN);
+	store_close(s);
+	sqlite3 *db;
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &db), SQLITE_OK);
+	CU_ASSERT_EQUAL(sqlite3_exec(db,
+				     "CREATE TRIGGER no_notes BEFORE INSERT ON note BEGIN "
+				     "SELECT RAISE(ABORT, 'notes are switched off'); END;",
+				     NULL, NULL, NULL),
+			SQLITE_OK);
+	sqlite3_close(db);
+	const char *copy = fresh("trigger.copy");
+	test_copy(path, copy);
+	CU_ASSERT_EQUAL_FATAL(store_open(path, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	struct bundle_error err;
+	CU_ASSERT_FALSE(import_dir(s, &m, base_bundle(), &err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "undone"));
+	CU_ASSERT_EQUAL(m.stakeholders.n, 0);
+	CU_ASSERT_EQUAL(m.goals.n, 0);
+	CU_ASSERT_STRING_EQUAL(m.ws.title, "");
+	CU_ASSERT_EQUAL(store_undo_depth(s), 0);
+	store_close(s);
+	model_free(&m);
+	CU_ASSERT_TRUE(test_same_file(path, copy));
+}
+
+/* ------------------------------------------------------------ templates and round trips */
+
+static size_t template_names(enum lang lang, char names[][64], size_t max)
+{
+	const struct embedded_file *f = templates_file(lang == LANG_DE ? "de/index.csv"
+								       : "en/index.csv");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	struct csv_table t;
+	struct csv_error e;
+	CU_ASSERT_TRUE_FATAL(csv_table_parse(f->data, f->len, CSV_TABLE_COMMENTS, &t, &e));
+	size_t n = 0;
+	snprintf(names[n++], 64, "demo");
+	for (size_t r = 1; r < t.n && n < max; r++)
+		snprintf(names[n++], 64, "%s", t.rows[r].cells[0]);
+	csv_table_free(&t);
+	return n;
+}
+
+static bool same_bundles(const char *a, const char *b)
+{
+	bool same = true;
+	for (size_t i = 0; bundle_files[i]; i++) {
+		char pa[600], pb[600];
+		snprintf(pa, sizeof pa, "%s/%s", a, bundle_files[i]);
+		snprintf(pb, sizeof pb, "%s/%s", b, bundle_files[i]);
+		if (!test_same_file(pa, pb)) {
+			fprintf(stderr, "\n  %s differs (%s, %s)\n", bundle_files[i], a, b);
+			same = false;
+		}
+	}
+	return same;
+}
+
+/* export m → import into a new workshop → export: same bytes. */
+static void round_trip(const struct model *m, enum lang lang, char delim)
+{
+	struct findings f;
+	findings_compute(m, &f);
+	const char *one = fresh("rt1");
+	struct bundle_error err;
+	CU_ASSERT_TRUE_FATAL(bundle_export(m, &f, one, lang, delim, &err));
+	findings_free(&f);
+	struct model m2;
+	model_init(&m2);
+	struct store *s2 = create(fresh("rt.stetig"), &m2, lang);
+	bool ok = import_dir(s2, &m2, one, &err);
+	if (!ok) {
+		char *t = bundle_error_text(&err);
+		fprintf(stderr, "\n  round trip import: %s\n", t);
+		free(t);
+	}
+	CU_ASSERT_TRUE_FATAL(ok);
+	findings_compute(&m2, &f);
+	const char *two = fresh("rt2");
+	CU_ASSERT_TRUE(bundle_export(&m2, &f, two, lang, delim, &err));
+	findings_free(&f);
+	CU_ASSERT_TRUE(same_bundles(one, two));
+	store_close(s2);
+	model_free(&m2);
+}
+
+static void test_templates(void)
+{
+	for (int lang = 0; lang < LANG_COUNT; lang++) {
+		char names[32][64];
+		size_t n = template_names((enum lang)lang, names, 32);
+		CU_ASSERT_TRUE(n >= 7);
+		for (size_t i = 0; i < n; i++) {
+			char prefix[128];
+			snprintf(prefix, sizeof prefix, "%s/%s/", lang == LANG_DE ? "de" : "en",
+				 names[i]);
+			struct model m;
+			model_init(&m);
+			struct store *s = create(fresh("tmpl.stetig"), &m, (enum lang)lang);
+			struct bundle_src src;
+			bundle_src_embedded(&src, prefix);
+			struct bundle_error err;
+			bool ok = bundle_import(s, &m, &src, &err);
+			bundle_src_free(&src);
+			if (!ok) {
+				char *t = bundle_error_text(&err);
+				fprintf(stderr, "\n  template %s: %s\n", prefix, t);
+				free(t);
+			}
+			CU_ASSERT_TRUE(ok);
+			CU_ASSERT_TRUE(m.stakeholders.n > 0);
+			CU_ASSERT_TRUE(m.tasks.n > 0);
+			CU_ASSERT_TRUE(*m.ws.title);
+			if (ok && i < 2) {
+				round_trip(&m, LANG_EN, ',');
+				round_trip(&m, LANG_DE, ';');
+			}
+			store_close(s);
+			model_free(&m);
+		}
+	}
+}
+
+/* Everything a spreadsheet or a careless writer could trip over. */
+static void test_round_trip_hostile(void)
+{
+	struct model m;
+	model_init(&m);
+	struct store *s = create(fresh("hostile.stetig"), &m, LANG_DE);
+	fill_awkward(s, &m);
+	struct buf big;
+	buf_init(&big);
+	buf_addc(&big, '=');
+	for (int i = 1; i < TEXT_MAX_CHARS; i++)
+		buf_adds(&big, i % 100 ? "ß" : "\n");
+	static const char *const texts[] = {
+		"=HYPERLINK(\"http://example.com\",\"klick\")", "+1", "-1", "@SUM(1)", "\tTab",
+		"\rCR", "'=quoted", "''-twice", "a;b,c\"d\"\r\ne", "  spaces  ", "Grüße ÄÖÜ €",
+		"#hash", "",
+	};
+	struct strategy_goal sg = {0, NULL};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		sg.id = 0;
+		sg.title = (char *)texts[i];
+		CU_ASSERT_EQUAL(store_save_sgoal(s, &m, &sg), STORE_OK);
+		struct stakeholder sh;
+		stakeholder_init(&sh);
+		str_set(&sh.name, texts[i]);
+		str_set(&sh.message, texts[(i + 1) % (sizeof texts / sizeof *texts)]);
+		sh.influence = 1 + (int)i % 5;
+		sh.temporary = i % 2;
+		CU_ASSERT_EQUAL(store_save_stakeholder(s, &m, &sh), STORE_OK);
+		int64_t sid = sh.id;
+		stakeholder_free(&sh);
+		struct task t;
+		task_init(&t);
+		str_set(&t.name, texts[i]);
+		t.category = (int)i % CAT_COUNT;
+		CU_ASSERT_EQUAL(store_save_task(s, &m, &t), STORE_OK);
+		CU_ASSERT_EQUAL(store_set_raci(s, &m, t.id, sid, (enum raci)(1 + i % 4)), STORE_OK);
+		task_free(&t);
+	}
+	struct note nt;
+	note_init(&nt);
+	str_set(&nt.text, big.data);
+	nt.owner = MODEL_AT(m.stakeholders, struct stakeholder, 2)->id;
+	str_set(&nt.due, "2028-02-29");
+	CU_ASSERT_EQUAL(store_save_note(s, &m, &nt), STORE_OK);
+	note_free(&nt);
+	buf_free(&big);
+	struct cost c;
+	cost_init(&c);
+	str_set(&c.name, "-Betrieb");
+	c.amount = 1234567.891;
+	c.start_year = 2026;
+	CU_ASSERT_EQUAL(store_save_cost(s, &m, &c), STORE_OK);
+	for (int k = 0; k < 3; k++) {
+		struct cost_share sh = {0, c.id, MODEL_AT(m.stakeholders, struct stakeholder, k)->id,
+					100.0 / 3};
+		CU_ASSERT_EQUAL(store_save_share(s, &m, &sh), STORE_OK);
+	}
+	cost_free(&c);
+	struct check_item ci;
+	check_copy(&ci, model_check(&m, 2, FIELD_RESOURCES, 1));
+	ci.status = CHECK_NA;
+	str_set(&ci.note, "=1+1");
+	CU_ASSERT_EQUAL(store_save_check(s, &m, &ci), STORE_OK);
+	check_free(&ci);
+	round_trip(&m, LANG_DE, ';');
+	round_trip(&m, LANG_EN, ',');
+	round_trip(&m, LANG_EN, ';');
+	round_trip(&m, LANG_DE, ',');
+	store_close(s);
+	model_free(&m);
+}
+
+int main(void)
+{
+	test_init_locale();
+	if (CU_initialize_registry() != CUE_SUCCESS)
+		return 99;
+	CU_pSuite w = CU_add_suite("writer", NULL, NULL);
+	ADD_TEST(w, test_neutralise);
+	ADD_TEST(w, test_export_format);
+	ADD_TEST(w, test_reader_quoting);
+	ADD_TEST(w, test_export_unwritable);
+	CU_pSuite r = CU_add_suite("reader", NULL, NULL);
+	ADD_TEST(r, test_import_base);
+	ADD_TEST(r, test_import_german);
+	ADD_TEST(r, test_import_lenient);
+	CU_pSuite x = CU_add_suite("refusals", NULL, NULL);
+	ADD_TEST(x, test_refusals);
+	ADD_TEST(x, test_refusals_bytes);
+	ADD_TEST(x, test_refusal_folders);
+	ADD_TEST(x, test_all_or_nothing);
+	CU_pSuite t = CU_add_suite("round trips", NULL, NULL);
+	ADD_TEST(t, test_templates);
+	ADD_TEST(t, test_round_trip_hostile);
+	return test_run();
+}

@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""xlsx_check.py — reads a council workbook written by `stetig export --xlsx`
+with openpyxl (an independent reader) and checks what a council file needs.
+
+usage: xlsx_check.py FILE LANG [--text T]... [--string T]... [--title T]
+                     [--author A] [--company C] [--footer F]
+Exit status: 0 all checks passed, 1 a check failed, 77 openpyxl is missing.
+"""
+import argparse
+import datetime
+import re
+import sys
+import zipfile
+
+try:
+    import openpyxl
+except ImportError:
+    print("SKIP: python3-openpyxl is not installed")
+    sys.exit(77)
+
+STEP_SHEETS = {
+    "en": ["Strategy goals", "Goals", "Indicators", "Stakeholders", "Tasks", "RACI matrix",
+           "Costs", "Cost shares", "Costs per year", "Check list", "Findings", "Notes"],
+    "de": ["Strategieziele", "Ziele", "Indikatoren", "Akteure", "Aufgaben", "RACI-Matrix",
+           "Kosten", "Kostenanteile", "Kosten je Jahr", "Prüfliste", "Befunde", "Notizen"],
+}
+CHARTS = {"en": "Charts", "de": "Diagramme"}
+PAGE = {"en": "Page &P of &N", "de": "Seite &P von &N"}
+DATE_FORMAT = {"en": "yyyy-mm-dd", "de": "dd.mm.yyyy"}
+BASELINE = {"en": "Baseline", "de": "Ausgangswert"}
+INFLUENCE = {"en": "Influence", "de": "Einfluss"}
+
+failures = []
+checks = 0
+
+
+def check(cond, what):
+    global checks
+    checks += 1
+    if not cond:
+        failures.append(what)
+
+
+def column(ws, title):
+    for cell in ws[1]:
+        if cell.value == title:
+            return cell.column
+    return None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("file")
+    ap.add_argument("lang", choices=["en", "de"])
+    ap.add_argument("--text", action="append", default=[],
+                    help="a cell must hold exactly this text")
+    ap.add_argument("--string", action="append", default=[],
+                    help="a cell must hold this text as a string (not a formula)")
+    ap.add_argument("--title")
+    ap.add_argument("--author")
+    ap.add_argument("--company")
+    ap.add_argument("--footer", help="text the footer must contain (& doubled)")
+    a = ap.parse_args()
+    lang = a.lang
+
+    wb = openpyxl.load_workbook(a.file)  # fails on a broken file
+    names = wb.sheetnames
+    for name in STEP_SHEETS[lang] + [CHARTS[lang]]:
+        check(name in names, "sheet %r missing (have %r)" % (name, names))
+    check(len(names) == len(set(n.lower() for n in names)), "sheet names not unique")
+    for n in names:
+        check(0 < len(n) <= 31 and not re.search(r"[\[\]:*?/\\]", n)
+              and not n.startswith("'") and not n.endswith("'"), "bad sheet name %r" % n)
+
+    for name in STEP_SHEETS[lang]:
+        if name not in names:
+            continue
+        ws = wb[name]
+        where = "sheet %r: " % name
+        check(ws.freeze_panes is not None and ws.freeze_panes.endswith("2")
+              and re.match(r"^[A-Z]+2$", ws.freeze_panes), where + "header not frozen")
+        check(ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith("A1:"),
+              where + "no autofilter")
+        ps = ws.page_setup
+        check(ps.orientation == "landscape", where + "not landscape")
+        check(str(ps.paperSize) == "9", where + "not A4 (%r)" % ps.paperSize)
+        check(ws.sheet_properties.pageSetUpPr is not None
+              and ws.sheet_properties.pageSetUpPr.fitToPage, where + "not fit to page")
+        check(ps.fitToWidth in (None, 1, "1"), where + "not one page wide")
+        check(ps.fitToHeight in (0, "0"), where + "page count in height limited")
+        check(ws.print_title_rows == "$1:$1", where + "header row not repeated (%r)"
+              % ws.print_title_rows)
+        footer = ws.oddFooter
+        text = "".join(p.text or "" for p in (footer.left, footer.center, footer.right))
+        check(PAGE[lang] in (footer.right.text or ""), where + "footer lacks %r: %r"
+              % (PAGE[lang], text))
+        if a.footer:
+            check(a.footer in text, where + "footer lacks %r: %r" % (a.footer, text))
+        check(all(c.font.b for c in ws[1] if c.value is not None), where + "header not bold")
+        for key, dim in ws.column_dimensions.items():
+            if dim.width:
+                check(dim.width <= 61, where + "column %s too wide (%s)" % (key, dim.width))
+
+    # the RACI matrix: list validation and a colour per letter
+    raci = wb[STEP_SHEETS[lang][5]] if STEP_SHEETS[lang][5] in names else None
+    if raci is not None and raci.max_row > 1 and raci.max_column > 3:
+        dvs = raci.data_validations.dataValidation
+        check(any(dv.type == "list" and dv.formula1 == '"R,A,C,I"' and "D2" in str(dv.sqref)
+                  for dv in dvs), "RACI validation missing")
+        rules = [r for cf in raci.conditional_formatting for r in cf.rules]
+        formulas = sorted(f for r in rules for f in (r.formula or []))
+        check(formulas == ['"A"', '"C"', '"I"', '"R"'], "RACI colours: %r" % formulas)
+        letters = set(c.value for row in raci.iter_rows(min_row=2, min_col=4) for c in row
+                      if c.value is not None)
+        check(letters <= {"R", "A", "C", "I"}, "RACI cells %r" % letters)
+
+    # numbers are numbers, dates are dates in the session's format
+    ind = wb[STEP_SHEETS[lang][2]] if STEP_SHEETS[lang][2] in names else None
+    if ind is not None:
+        col = column(ind, BASELINE[lang])
+        check(col is not None, "no baseline column")
+        for row in ind.iter_rows(min_row=2):
+            c = row[col - 1] if col else None
+            if c is not None and c.value is not None:
+                check(isinstance(c.value, (int, float)) and c.data_type == "n",
+                      "baseline %r stored as %s" % (c.value, c.data_type))
+            d = row[col] if col else None
+            if d is not None and d.value is not None:
+                check(isinstance(d.value, datetime.datetime)
+                      and d.number_format == DATE_FORMAT[lang],
+                      "date %r with format %r" % (d.value, d.number_format))
+    sh = wb[STEP_SHEETS[lang][3]] if STEP_SHEETS[lang][3] in names else None
+    if sh is not None:
+        col = column(sh, INFLUENCE[lang])
+        check(col is not None, "no influence column")
+        for row in sh.iter_rows(min_row=2):
+            v = row[col - 1].value if col else None
+            check(isinstance(v, (int, float)) and 1 <= v <= 5, "influence %r" % (v,))
+
+    cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row
+             if c.value is not None]
+    values = set(c.value for c in cells)
+    for t in a.text:
+        check(t in values, "no cell holds %r" % t)
+    for t in a.string:
+        found = [c for c in cells if c.value == t]
+        check(found and all(c.data_type == "s" for c in found),
+              "%r not stored as text: %r" % (t, [c.data_type for c in found]))
+    check(not any(c.data_type == "f" for c in cells), "a formula in the workbook")
+
+    # the archive: charts, properties, locale-independent numbers
+    z = zipfile.ZipFile(a.file)
+    charts = [n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n)]
+    check(len(charts) >= 2, "charts missing: %r" % charts)
+    xml = {n: z.read(n).decode("utf-8") for n in charts}
+    scatter = [x for x in xml.values() if "<c:scatterChart>" in x]
+    check(len(scatter) == 1, "no scatter chart")
+    if scatter:
+        check('<c:crossesAt val="3"/>' in scatter[0], "quadrants do not cross at 3")
+        check("<c:dLbl>" in scatter[0] and "<c:strRef>" in scatter[0],
+              "no names as point labels")
+    check(any("<c:barChart>" in x for x in xml.values()), "no indicator bar chart")
+    for n in z.namelist():
+        if n.endswith(".xml"):
+            body = z.read(n).decode("utf-8")
+            check(not re.search(r"<v>-?\d+,\d", body), "%s: number with a comma" % n)
+            check(not re.search(r'(width|left|right|top|bottom|val)="-?\d+,\d', body),
+                  "%s: attribute with a decimal comma" % n)
+    props = wb.properties
+    if a.title:
+        check(props.title == a.title, "title %r" % props.title)
+    if a.author:
+        check(props.creator == a.author, "author %r" % props.creator)
+    if a.company:
+        app = z.read("docProps/app.xml").decode("utf-8")
+        company = a.company.replace("&", "&amp;")
+        check("<Company>%s</Company>" % company in app, "company not %r" % a.company)
+
+    for f in failures:
+        print("FAIL:", f)
+    print("%s: %d checks, %d failed" % (a.file, checks, len(failures)))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
