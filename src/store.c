@@ -1211,10 +1211,26 @@ enum store_status store_save_sgoal(struct store *s, struct model *m, struct stra
 	return end_edit(s, m, r);
 }
 
+/* true for text shaped like YYYY-MM-DD that is no real day (2027-02-30) */
+static bool bad_iso_date(const char *t)
+{
+	if (strlen(t) != 10 || t[4] != '-' || t[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (t[i] < '0' || t[i] > '9'))
+			return false;
+	return !date_parse_iso(t, NULL);
+}
+
 enum store_status store_save_goal(struct store *s, struct model *m, struct goal *e)
 {
 	CHECK_TEXTS(e->title, e->specific, e->measurable, e->achievable, e->relevant,
 		    e->time_bound);
+	if (bad_iso_date(e->time_bound)) {
+		snprintf(s->detail, sizeof s->detail, _("%s is not a day of the calendar"),
+			 e->time_bound);
+		return STORE_E_INVALID;
+	}
 	enum store_status r = store_begin(s, e->id ? N_("Edit goal") : N_("Add goal"), e->title);
 	if (r != STORE_OK)
 		return r;
@@ -1390,6 +1406,23 @@ enum store_status store_save_share(struct store *s, struct model *m, struct cost
 		if (r == STORE_OK)
 			s->reload = true;
 		return end_edit(s, m, r);
+	}
+	/* the partners of one cost never carry more than all of it */
+	st = prep(s, "SELECT coalesce(sum(percent),0) FROM cost_share WHERE cost=?1 AND "
+		     "stakeholder<>?2");
+	if (!st)
+		return end_edit(s, m, STORE_E_IO);
+	sqlite3_bind_int64(st, 1, e->cost);
+	sqlite3_bind_int64(st, 2, e->stakeholder);
+	double others = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_double(st, 0) : 0;
+	sqlite3_reset(st);
+	if (others + e->percent > 100 + 1e-9) {
+		char pct[64];
+		num_format(100 - others, i18n_lang() == LANG_DE, pct);
+		snprintf(s->detail, sizeof s->detail,
+			 _("the shares of a cost add up to more than 100 %%; at most %s %% are left"),
+			 pct);
+		return end_edit(s, m, STORE_E_INVALID);
 	}
 	st = prep(s, "INSERT INTO cost_share(cost,stakeholder,percent) VALUES(?1,?2,?3) "
 		     "ON CONFLICT(cost,stakeholder) DO UPDATE SET percent=excluded.percent "

@@ -307,6 +307,15 @@ static void test_invalid_values(void)
 	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_E_INVALID);
 	free(longtext);
 	CU_ASSERT_EQUAL(m.goals.n, 1);
+	/* time-bound may be free text, but not an impossible day */
+	str_set(&g.title, "Termin");
+	str_set(&g.time_bound, "2027-02-30");
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_E_INVALID);
+	str_set(&g.time_bound, "Ende 2027");
+	g.id = 0;
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(m.goals.n, 1);
 	/* the file's own checks: influence out of range */
 	struct stakeholder sh;
 	stakeholder_init(&sh);
@@ -408,6 +417,25 @@ static void test_delete_cascade_undo(void)
 	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), STORE_OK);
 	CU_ASSERT_EQUAL(m.goals.n, 0);
 	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	/* partners never carry more than the whole cost */
+	struct stakeholder other;
+	stakeholder_init(&other);
+	str_set(&other.name, "Stadtwerke");
+	CU_ASSERT_EQUAL(store_save_stakeholder(s, &m, &other), STORE_OK);
+	struct cost_share too_much = {0, ids[5], other.id, 40.5};
+	CU_ASSERT_EQUAL(store_save_share(s, &m, &too_much), STORE_E_INVALID);
+	CU_ASSERT_PTR_NOT_NULL(strstr(store_detail(s), "40"));
+	too_much.percent = 40;
+	CU_ASSERT_EQUAL(store_save_share(s, &m, &too_much), STORE_OK);
+	CU_ASSERT_DOUBLE_EQUAL(model_cost_shared(&m, ids[5]), 100, 1e-9);
+	/* changing a partner's own share counts only the others */
+	too_much.id = 0;
+	too_much.percent = 35;
+	CU_ASSERT_EQUAL(store_save_share(s, &m, &too_much), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	stakeholder_free(&other);
 	/* a share of 0 removes the partner */
 	struct cost_share cs = {0, ids[5], ids[1], 0};
 	CU_ASSERT_EQUAL(store_save_share(s, &m, &cs), STORE_OK);
