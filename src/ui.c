@@ -1,23 +1,647 @@
-/* ui.c — placeholder until the full-screen UI lands (issue 7). */
+/* ui.c — the full-screen facilitator's screen: set-up, the main loop, the
+ * global actions (steps, undo, language, clock, quit) and the overlays.
+ *
+ * One thread. The loop draws what is dirty (one doupdate), reads one key
+ * with wget_wch and a timeout (the clock ticks), maps it to an action, lets
+ * the step view handle it and then the shell. Resizes arrive as KEY_RESIZE
+ * (no SIGWINCH handler of our own); SIGTERM, SIGHUP and SIGINT only set a
+ * flag that ends the loop cleanly. While curses owns the terminal, stderr
+ * goes to /dev/null (or $STETIG_LOG) so no library message garbles it. */
 #include "config.h"
 #include "ui.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "i18n.h"
+#include "ui_internal.h"
+#include "util.h"
+
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0; /* no SA_RESTART: wget_wch returns at once */
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+/* ------------------------------------------------------------ stderr */
+
+static int saved_stderr = -1;
+
+static void stderr_away(void)
+{
+	fflush(stderr);
+	saved_stderr = dup(STDERR_FILENO);
+	const char *log = getenv("STETIG_LOG");
+	int fd = open(log && *log ? log : "/dev/null", O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
+		      0600);
+	if (fd >= 0) {
+		dup2(fd, STDERR_FILENO);
+		close(fd);
+	}
+}
+
+static void stderr_back(void)
+{
+	if (saved_stderr < 0)
+		return;
+	fflush(stderr);
+	dup2(saved_stderr, STDERR_FILENO);
+	close(saved_stderr);
+	saved_stderr = -1;
+}
+
+/* ------------------------------------------------------------ messages */
+
+static void set_status(struct ui *ui, bool error, const char *fmt, va_list ap)
+{
+	free(ui->status);
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	ui->status = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	ui->status[0] = '\0';
+	if (n > 0)
+		vsnprintf(ui->status, (size_t)n + 1, fmt, ap2);
+	va_end(ap2);
+	ui->status_error = error;
+}
+
+void ui_status(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_status(ui, false, fmt, ap);
+	va_end(ap);
+}
+
+void ui_error(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_status(ui, true, fmt, ap);
+	va_end(ap);
+	beep();
+}
+
+bool ui_store_ok(struct ui *ui, enum store_status st)
+{
+	if (st == STORE_OK)
+		return true;
+	char *msg = store_message(st, ui->path, ui->s);
+	ui_error(ui, "%s", msg);
+	free(msg);
+	return false;
+}
+
+void ui_step_name(enum step step, char *buf, size_t n)
+{
+	snprintf(buf, n, "%d %s", (int)step, vocab_label(VOCAB_STEP, step));
+}
+
+const struct findings *ui_findings(struct ui *ui)
+{
+	if (!ui->f_valid || ui->f_rev != ui->m.revision) {
+		findings_free(&ui->f);
+		findings_compute(&ui->m, &ui->f);
+		ui->f_rev = ui->m.revision;
+		ui->f_valid = true;
+	}
+	return &ui->f;
+}
+
+/* Lets the current view catch up with the model (after an edit, an undo,
+ * a reload); cursor movement never gets here. */
+static void sync_view(struct ui *ui)
+{
+	const struct ui_view *v = ui_views[ui->step];
+	if (ui->synced_valid[ui->step] && ui->synced[ui->step] == ui->m.revision)
+		return;
+	if (v->sync)
+		v->sync(ui);
+	ui->synced[ui->step] = ui->m.revision;
+	ui->synced_valid[ui->step] = true;
+}
+
+void ui_goto(struct ui *ui, enum step step)
+{
+	if (step >= STEP_COUNT)
+		return;
+	ui->step = step;
+	ui->help = false;
+	sync_view(ui);
+}
+
+/* ------------------------------------------------------------ overlays */
+
+static void form_close(struct ui *ui)
+{
+	form_free(ui->form);
+	ui->form = NULL;
+	ui->form_save = NULL;
+}
+
+void ui_form_open(struct ui *ui, struct form *fm, ui_form_save_fn save, int64_t id)
+{
+	form_close(ui);
+	ui->help = false;
+	ui->form = fm;
+	ui->form_save = save;
+	ui->form_id = id;
+}
+
+void ui_confirm(struct ui *ui, const char *question, ui_confirm_fn yes, int64_t id)
+{
+	free(ui->confirm);
+	ui->confirm = xstrdup(question);
+	ui->confirm_yes = yes;
+	ui->confirm_id = id;
+}
+
+/* Saves the open form; true when it was saved and closed. */
+static bool form_submit(struct ui *ui)
+{
+	struct form *fm = ui->form;
+	if (!ui->form_save || ui->form_save(ui, fm, ui->form_id)) {
+		form_close(ui);
+		return true;
+	}
+	return false;
+}
+
+/* ------------------------------------------------------------ undo */
+
+static void undo_redo(struct ui *ui, bool redo)
+{
+	char *label = NULL, *item = NULL;
+	enum store_status st = redo ? store_redo(ui->s, &ui->m, &label, &item)
+				    : store_undo(ui->s, &ui->m, &label, &item);
+	if (st == STORE_E_NOTHING) {
+		ui_status(ui, "%s", redo ? _("Nothing to redo.") : _("Nothing to undo."));
+	} else if (ui_store_ok(ui, st)) {
+		const char *what = label && *label ? _(label) : "";
+		if (item && *item)
+			ui_status(ui, redo ? _("Redone: %s “%s”.") : _("Undone: %s “%s”."), what, item);
+		else
+			ui_status(ui, redo ? _("Redone: %s.") : _("Undone: %s."), what);
+	}
+	free(label);
+	free(item);
+}
+
+/* ------------------------------------------------------------ actions */
+
+void ui_switch_language(struct ui *ui)
+{
+	enum lang l = i18n_lang() == LANG_DE ? LANG_EN : LANG_DE;
+	i18n_set_lang(l);
+	ui->f_valid = false; /* findings carry translated messages */
+	for (int i = 0; i < STEP_COUNT; i++)
+		ui->synced_valid[i] = false;
+	ui_status(ui, "%s", _("Language: English"));
+}
+
+/* The shell's part of an action (after the view declined it). */
+static int global_action(struct ui *ui, enum ui_action a, int arg)
+{
+	switch (a) {
+	case ACT_HELP:
+		ui->help = true;
+		ui->help_top = 0;
+		return UI_REDRAW;
+	case ACT_QUIT:
+		ui->quit = true;
+		return UI_HANDLED;
+	case ACT_LANG:
+		ui_switch_language(ui);
+		return UI_REDRAW;
+	case ACT_CLOCK:
+		ui_clock_toggle(ui);
+		return UI_REDRAW;
+	case ACT_STEP:
+		if (arg >= 0 && arg < STEP_COUNT)
+			ui_goto(ui, (enum step)arg);
+		return UI_REDRAW;
+	case ACT_NEXT_STEP:
+		ui_goto(ui, (enum step)((ui->step + 1) % STEP_COUNT));
+		return UI_REDRAW;
+	case ACT_PREV_STEP:
+		ui_goto(ui, (enum step)((ui->step + STEP_COUNT - 1) % STEP_COUNT));
+		return UI_REDRAW;
+	case ACT_UNDO:
+		undo_redo(ui, false);
+		return UI_REDRAW;
+	case ACT_REDO:
+		undo_redo(ui, true);
+		return UI_REDRAW;
+	case ACT_NEW:
+		ui_status(ui, "%s", _("There is nothing to add on this step."));
+		return UI_REDRAW;
+	case ACT_DELETE:
+		ui_status(ui, "%s", _("There is nothing to delete here."));
+		return UI_REDRAW;
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
+/* A key while a form is open. */
+static int form_key_in(struct ui *ui, int key)
+{
+	int arg;
+	enum ui_action a = ui_key_action(CTX_FORM, key, &arg);
+	switch (a) {
+	case ACT_HELP:
+	case ACT_LANG:
+	case ACT_CLOCK:
+		return global_action(ui, a, arg);
+	case ACT_QUIT:
+		/* nothing typed is lost: save the item if it can be saved */
+		if (!form_validate(ui->form)) {
+			ui_error(ui, "%s",
+				 _("Not saved yet: fix the marked field (or Esc to drop the "
+				   "form), then quit."));
+			return UI_REDRAW;
+		}
+		if (form_submit(ui))
+			ui->quit = true;
+		return UI_REDRAW;
+	default:
+		break;
+	}
+	switch (form_key(ui->form, key)) {
+	case FORM_SUBMIT:
+		form_submit(ui);
+		return UI_REDRAW;
+	case FORM_CANCEL:
+		form_close(ui);
+		ui_status(ui, "%s", _("Closed without saving."));
+		return UI_REDRAW;
+	case FORM_CHANGED:
+		return UI_REDRAW;
+	case FORM_IGNORED:
+		break;
+	}
+	return UI_HANDLED;
+}
+
+static int main_key(struct ui *ui, int key)
+{
+	int arg;
+	enum ui_action a = ui_key_action(CTX_MAIN, key, &arg);
+	const struct ui_view *v = ui_views[ui->step];
+	int r = v->key ? v->key(ui, a, key) : UI_UNHANDLED;
+	if (r & UI_HANDLED)
+		return r;
+	return global_action(ui, a, arg);
+}
+
+static int handle_key(struct ui *ui, int key)
+{
+	if (key == KC(KEY_RESIZE))
+		return UI_REDRAW;
+	if (ui->too_small) {
+		int arg;
+		if (ui_key_action(CTX_MAIN, key, &arg) == ACT_QUIT && !ui->form)
+			ui->quit = true;
+		return UI_REDRAW;
+	}
+	if (ui->confirm) {
+		ui_confirm_fn yes = ui->confirm_yes;
+		int64_t id = ui->confirm_id;
+		free(ui->confirm);
+		ui->confirm = NULL;
+		if (key == 'y' || key == 'Y' || key == 'j' || key == 'J')
+			yes(ui, id);
+		else
+			ui_status(ui, "%s", _("Cancelled; nothing was changed."));
+		return UI_REDRAW;
+	}
+	/* a message stays until the next key */
+	int r = ui->status ? UI_REDRAW : 0;
+	free(ui->status);
+	ui->status = NULL;
+	sync_view(ui);
+	if (ui->help)
+		r |= ui_help_key(ui, ui_key_action(ui->form ? CTX_FORM : CTX_MAIN, key, NULL), key);
+	else if (ui->form)
+		r |= form_key_in(ui, key);
+	else
+		r |= main_key(ui, key);
+	return r;
+}
+
+/* ------------------------------------------------------------ mouse */
+
+static int handle_click(struct ui *ui, int y, int x, bool wheel_up, bool wheel_down)
+{
+	if (ui->too_small || ui->confirm)
+		return UI_UNHANDLED;
+	if (ui->help) {
+		ui->help = false;
+		return UI_REDRAW;
+	}
+	struct ui_rect c = ui->content;
+	bool inside = y >= c.y && y < c.y + c.h && x >= c.x && x < c.x + c.w;
+	if (wheel_up || wheel_down) {
+		if (ui->form)
+			return UI_UNHANDLED;
+		enum ui_action a = wheel_up ? ACT_UP : ACT_DOWN;
+		const struct ui_view *v = ui_views[ui->step];
+		for (int i = 0; i < 3 && v->key; i++)
+			v->key(ui, a, 0);
+		return UI_REDRAW;
+	}
+	enum ui_action a;
+	int arg;
+	if (!inside) {
+		if (!ui_chrome_click(ui, y, x, &a, &arg))
+			return UI_UNHANDLED;
+		/* a click on the bar or a tab acts like its key */
+		if (ui->form) {
+			int key = a == ACT_CHOOSE ? ' ' : ui_actions[a].keys[0];
+			if (a == ACT_STEP || a == ACT_NEXT_STEP || a == ACT_PREV_STEP)
+				return UI_UNHANDLED;
+			return key ? handle_key(ui, key) : UI_UNHANDLED;
+		}
+		if (a == ACT_STEP) {
+			ui_goto(ui, (enum step)arg);
+			return UI_REDRAW;
+		}
+		const struct ui_view *v = ui_views[ui->step];
+		int r = v->key ? v->key(ui, a, ui_actions[a].keys[0]) : UI_UNHANDLED;
+		return (r & UI_HANDLED) ? r : global_action(ui, a, arg);
+	}
+	if (ui->form)
+		return form_click(ui->form, y, x) ? UI_REDRAW : UI_UNHANDLED;
+	const struct ui_view *v = ui_views[ui->step];
+	return v->click ? v->click(ui, y, x) : UI_UNHANDLED;
+}
+
+static int handle_mouse(struct ui *ui)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return UI_UNHANDLED;
+	bool up = (ev.bstate & BUTTON4_PRESSED) != 0;
+	bool down = false;
+#ifdef BUTTON5_PRESSED
+	down = (ev.bstate & BUTTON5_PRESSED) != 0;
+#endif
+	if (!up && !down && !(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+		return UI_UNHANDLED;
+	return handle_click(ui, ev.y, ev.x, up, down);
+}
+
+/* ------------------------------------------------------------ drawing */
+
+static void draw_all(struct ui *ui)
+{
+	erase();
+	if (LINES < UI_MIN_LINES || COLS < UI_MIN_COLS) {
+		ui->too_small = true;
+		curs_set(0);
+		ui_draw_too_small();
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
+	ui->too_small = false;
+	sync_view(ui);
+	struct ui_rect r = ui_chrome_draw(ui);
+	ui->content = r;
+	bool cursor = false;
+	if (ui->help) {
+		ui_help_draw(ui, r);
+	} else if (ui->form) {
+		form_draw(ui->form, r);
+		if (ui->form->cur_y >= 0 && !ui->confirm) {
+			move(ui->form->cur_y, ui->form->cur_x);
+			cursor = true;
+		}
+	} else {
+		ui_views[ui->step]->draw(ui, r);
+	}
+	curs_set(cursor ? 1 : 0);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* Redraws only the title bar (the clock) and puts the cursor back. */
+static void draw_tick(struct ui *ui)
+{
+	if (ui->too_small)
+		return;
+	ui_chrome_draw_top(ui);
+	if (ui->form && !ui->help && !ui->confirm && ui->form->cur_y >= 0)
+		move(ui->form->cur_y, ui->form->cur_x);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* ------------------------------------------------------------ input */
+
+/* Milliseconds of the monotonic clock. */
+static long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+enum input { INPUT_KEY, INPUT_TICK, INPUT_END };
+
+/* Reads the next key from the script or the terminal. */
+static enum input next_key(struct ui *ui, struct keyscript *ks, int *key, int *fast_errs)
+{
+	if (ks) {
+		if (ks->pos >= ks->n)
+			return INPUT_END;
+		struct script_event *e = &ks->v[ks->pos];
+		if (e->kind == SCRIPT_WAIT) {
+			/* wait in slices so a running clock keeps ticking */
+			static long wait_start = -1;
+			if (wait_start < 0)
+				wait_start = now_ms();
+			long waited = now_ms() - wait_start;
+			if (waited >= e->x) {
+				wait_start = -1;
+				ks->pos++;
+				return INPUT_TICK;
+			}
+			long left = e->x - waited;
+			napms(left > 100 ? 100 : (int)left);
+			return INPUT_TICK;
+		}
+		ks->pos++;
+		if (e->kind == SCRIPT_CLICK) {
+			handle_click(ui, e->y, e->x, false, false);
+			*key = 0;
+			return INPUT_TICK;
+		}
+		*key = e->key;
+		return INPUT_KEY;
+	}
+	wint_t wch;
+	int timeout_ms = 1000;
+	if (ui_clock_running(ui) >= 0) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		timeout_ms = 1000 - (int)(ts.tv_nsec / 1000000L) + 5;
+	}
+	wtimeout(stdscr, timeout_ms);
+	long t0 = now_ms();
+	errno = 0;
+	int rc = wget_wch(stdscr, &wch);
+	if (rc == ERR) {
+		/* a terminal that is gone returns ERR at once, again and again */
+		if (errno != EINTR && now_ms() - t0 < 5 && timeout_ms >= 100) {
+			if (++*fast_errs > 200)
+				return INPUT_END;
+		} else {
+			*fast_errs = 0;
+		}
+		return INPUT_TICK;
+	}
+	*fast_errs = 0;
+	*key = rc == KEY_CODE_YES ? KC((int)wch) : (int)wch;
+	return INPUT_KEY;
+}
+
+static void run_loop(struct ui *ui, struct keyscript *ks)
+{
+	bool dirty = true;
+	long last_tick = -1;
+	int fast_errs = 0;
+	while (!ui->quit && !got_signal) {
+		long now = ui_now();
+		if (dirty) {
+			draw_all(ui);
+			dirty = false;
+			last_tick = now;
+		} else if (now != last_tick && ui_clock_running(ui) >= 0) {
+			/* the clock ticks: the top bar shows it, and the agenda */
+			if (ui->step == STEP_WORKSHOP && !ui->form && !ui->help)
+				draw_all(ui);
+			else
+				draw_tick(ui);
+			last_tick = now;
+		}
+		int key = 0;
+		enum input in = next_key(ui, ks, &key, &fast_errs);
+		if (in == INPUT_END)
+			break;
+		if (in == INPUT_TICK) {
+			if (ks)
+				dirty = true;
+			continue;
+		}
+		int r = key == KC(KEY_MOUSE) ? handle_mouse(ui) : handle_key(ui, key);
+		if (r & UI_REDRAW)
+			dirty = true;
+	}
+	if (ks && !ui->quit && !got_signal)
+		draw_all(ui);
+}
+
+/* ------------------------------------------------------------ run */
 
 int ui_run(const char *path, const struct ui_options *opt)
 {
-	(void)opt;
-	struct model m;
-	model_init(&m);
-	struct store *s = cli_open(path, STORE_CREATE | STORE_EXCLUSIVE, &m);
-	model_free(&m);
-	if (!s)
+	struct keyscript script, *ks = NULL;
+	if (opt->keys_file) {
+		char *err = NULL;
+		if (!keyscript_load(opt->keys_file, &script, &err)) {
+			cli_error("%s", err);
+			free(err);
+			return 2;
+		}
+		ks = &script;
+	}
+	struct ui ui;
+	memset(&ui, 0, sizeof ui);
+	ui.path = path;
+	ui.opt = *opt;
+	model_init(&ui.m);
+	bool existed = access(path, F_OK) == 0;
+	enum store_status st = store_open(path, STORE_CREATE | STORE_EXCLUSIVE, &ui.m, &ui.s);
+	if (st != STORE_OK) {
+		char *msg = store_message(st, path, NULL);
+		cli_error("%s", msg);
+		free(msg);
+		model_free(&ui.m);
+		if (ks)
+			keyscript_free(ks);
 		return 1;
-	store_close(s);
-	printf(_("The workshop screen is not part of this build yet. The workshop is %s\n"), path);
+	}
+	/* a workshop speaks its own language unless --lang says otherwise */
+	if (existed && !opt->lang_given && ui.m.ws.lang != (int)i18n_lang())
+		i18n_set_lang((enum lang)ui.m.ws.lang);
+	ui_clock_load(&ui);
+
+	stderr_away();
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		stderr_back();
+		const char *term = getenv("TERM");
+		cli_error(_("cannot start the screen: the terminal type \"%s\" is unknown"),
+			  term ? term : "");
+		store_close(ui.s);
+		model_free(&ui.m);
+		if (ks)
+			keyscript_free(ks);
+		return 1;
+	}
+	set_term(scr);
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	mouseinterval(0);
+	mmask_t mask = BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+	mask |= BUTTON5_PRESSED;
+#endif
+	mousemask(mask, NULL);
+	ui_theme_init(opt->theme);
+	install_signals();
+	if (!existed)
+		ui_status(&ui, _("New workshop %s: start with the measure's data (Enter)."), path);
+
+	run_loop(&ui, ks);
+	ui_clock_stop_all(&ui);
+
+	endwin();
+	delscreen(scr);
+	stderr_back();
+	form_free(ui.form);
+	free(ui.confirm);
+	free(ui.status);
+	findings_free(&ui.f);
+	store_close(ui.s);
+	model_free(&ui.m);
+	if (ks)
+		keyscript_free(ks);
 	return 0;
 }

@@ -1,0 +1,337 @@
+/* lineedit.c — a one-line text editor on wide characters. */
+#include "config.h"
+#include "lineedit.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define REPLACEMENT 0xFFFD
+
+int lineedit_char_width(wchar_t c)
+{
+	int w = wcwidth(c);
+	return w < 0 ? 1 : w;
+}
+
+wchar_t lineedit_display_char(wchar_t c)
+{
+	if (c == L'\t' || c == L'\n' || c == L'\r')
+		return L' ';
+	if (wcwidth(c) < 0)
+		return (wchar_t)REPLACEMENT;
+	return c;
+}
+
+/* A character that belongs to the one before it (combining mark, joiner). */
+static bool is_mark(wchar_t c)
+{
+	return c != 0 && wcwidth(c) == 0;
+}
+
+size_t lineedit_decode(const char *s, size_t n, wchar_t *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, k = 0;
+	while (i < n) {
+		unsigned c = p[i];
+		uint32_t cp;
+		size_t need;
+		uint32_t min;
+		if (c < 0x80) {
+			out[k++] = (wchar_t)c;
+			i++;
+			continue;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			cp = c & 0x1F;
+			need = 1;
+			min = 0x80;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			cp = c & 0x0F;
+			need = 2;
+			min = 0x800;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			cp = c & 0x07;
+			need = 3;
+			min = 0x10000;
+		} else {
+			out[k++] = (wchar_t)REPLACEMENT;
+			i++;
+			continue;
+		}
+		size_t j = 1;
+		for (; j <= need && i + j < n && (p[i + j] & 0xC0) == 0x80; j++)
+			cp = (cp << 6) | (p[i + j] & 0x3F);
+		if (j <= need || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+			/* one replacement per bad lead byte; go on after it */
+			out[k++] = (wchar_t)REPLACEMENT;
+			i++;
+			continue;
+		}
+		out[k++] = (wchar_t)cp;
+		i += need + 1;
+	}
+	out[k] = 0;
+	return k;
+}
+
+int lineedit_text_width(const char *s)
+{
+	if (!s)
+		return 0;
+	size_t n = strlen(s);
+	wchar_t stackbuf[256];
+	wchar_t *w = n < 256 ? stackbuf : xmalloc((n + 1) * sizeof *w);
+	size_t k = lineedit_decode(s, n, w);
+	int width = 0;
+	for (size_t i = 0; i < k; i++)
+		width += lineedit_char_width(w[i]);
+	if (w != stackbuf)
+		free(w);
+	return width;
+}
+
+void lineedit_init(struct lineedit *le, size_t max)
+{
+	memset(le, 0, sizeof *le);
+	le->max = max ? max : TEXT_MAX_CHARS;
+	le->cap = 16;
+	le->text = xcalloc(le->cap, sizeof *le->text);
+}
+
+void lineedit_free(struct lineedit *le)
+{
+	free(le->text);
+	memset(le, 0, sizeof *le);
+}
+
+static void reserve(struct lineedit *le, size_t need)
+{
+	if (need + 1 > le->cap)
+		xgrow((void **)&le->text, &le->cap, need + 1, sizeof *le->text);
+}
+
+void lineedit_set(struct lineedit *le, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	reserve(le, n);
+	size_t k = lineedit_decode(s ? s : "", n, le->text);
+	if (k > le->max) {
+		k = le->max;
+		le->text[k] = 0;
+	}
+	le->len = k;
+	le->cur = k;
+	le->scroll = 0;
+}
+
+static size_t utf8_put(uint32_t c, char *out)
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xC0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c >= 0xD800 && c <= 0xDFFF)
+		c = REPLACEMENT;
+	if (c < 0x10000) {
+		out[0] = (char)(0xE0 | (c >> 12));
+		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	if (c > 0x10FFFF)
+		return utf8_put(REPLACEMENT, out);
+	out[0] = (char)(0xF0 | (c >> 18));
+	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+char *lineedit_get(const struct lineedit *le)
+{
+	char *out = xmalloc(le->len * 4 + 1);
+	size_t k = 0;
+	for (size_t i = 0; i < le->len; i++)
+		k += utf8_put((uint32_t)le->text[i], out + k);
+	out[k] = '\0';
+	return out;
+}
+
+enum lineedit_result lineedit_insert(struct lineedit *le, wchar_t c)
+{
+	if (c == 0 || wcwidth(c) < 0)
+		return LINEEDIT_REJECTED;
+	if (le->len >= le->max)
+		return LINEEDIT_FULL;
+	reserve(le, le->len + 1);
+	memmove(le->text + le->cur + 1, le->text + le->cur,
+		(le->len - le->cur + 1) * sizeof *le->text);
+	le->text[le->cur] = c;
+	le->len++;
+	le->cur++;
+	/* a base character typed before marks takes them over */
+	while (le->cur < le->len && is_mark(le->text[le->cur]))
+		le->cur++;
+	return LINEEDIT_OK;
+}
+
+/* Start of the cluster that ends at i (i > 0). */
+static size_t cluster_before(const struct lineedit *le, size_t i)
+{
+	i--;
+	while (i > 0 && is_mark(le->text[i]))
+		i--;
+	return i;
+}
+
+/* End of the cluster that starts at i (i < len). */
+static size_t cluster_after(const struct lineedit *le, size_t i)
+{
+	i++;
+	while (i < le->len && is_mark(le->text[i]))
+		i++;
+	return i;
+}
+
+bool lineedit_left(struct lineedit *le)
+{
+	if (le->cur == 0)
+		return false;
+	le->cur = cluster_before(le, le->cur);
+	return true;
+}
+
+bool lineedit_right(struct lineedit *le)
+{
+	if (le->cur >= le->len)
+		return false;
+	le->cur = cluster_after(le, le->cur);
+	return true;
+}
+
+bool lineedit_home(struct lineedit *le)
+{
+	if (le->cur == 0)
+		return false;
+	le->cur = 0;
+	return true;
+}
+
+bool lineedit_end(struct lineedit *le)
+{
+	if (le->cur == le->len)
+		return false;
+	le->cur = le->len;
+	return true;
+}
+
+static void cut(struct lineedit *le, size_t from, size_t to)
+{
+	memmove(le->text + from, le->text + to, (le->len - to + 1) * sizeof *le->text);
+	le->len -= to - from;
+}
+
+bool lineedit_backspace(struct lineedit *le)
+{
+	if (le->cur == 0)
+		return false;
+	size_t from = cluster_before(le, le->cur);
+	cut(le, from, le->cur);
+	le->cur = from;
+	return true;
+}
+
+bool lineedit_delete(struct lineedit *le)
+{
+	if (le->cur >= le->len)
+		return false;
+	cut(le, le->cur, cluster_after(le, le->cur));
+	return true;
+}
+
+static int width_of(const struct lineedit *le, size_t from, size_t to)
+{
+	int w = 0;
+	for (size_t i = from; i < to; i++)
+		w += lineedit_char_width(le->text[i]);
+	return w;
+}
+
+int lineedit_width(const struct lineedit *le)
+{
+	return width_of(le, 0, le->len);
+}
+
+int lineedit_cursor_col(const struct lineedit *le)
+{
+	return width_of(le, 0, le->cur);
+}
+
+void lineedit_scroll(struct lineedit *le, int width)
+{
+	if (width < 1)
+		width = 1;
+	int col = lineedit_cursor_col(le);
+	/* the width of the character under the cursor (1 after the end) */
+	int cw = le->cur < le->len ? lineedit_char_width(le->text[le->cur]) : 1;
+	if (cw < 1)
+		cw = 1;
+	if (col < le->scroll)
+		le->scroll = col;
+	else if (col + cw > le->scroll + width)
+		le->scroll = col + cw - width;
+	/* no blank tail when the text got shorter */
+	int total = lineedit_width(le) + 1;
+	if (le->scroll > 0 && total - le->scroll < width) {
+		le->scroll = total - width;
+		if (le->scroll > col)
+			le->scroll = col;
+	}
+	if (le->scroll < 0)
+		le->scroll = 0;
+}
+
+size_t lineedit_visible(const struct lineedit *le, int width, size_t *start, int *pad)
+{
+	int col = 0;
+	size_t i = 0;
+	*pad = 0;
+	/* skip what lies left of the scroll offset */
+	while (i < le->len) {
+		int w = lineedit_char_width(le->text[i]);
+		if (col + w > le->scroll || (w == 0 && col >= le->scroll))
+			break;
+		col += w;
+		i++;
+	}
+	/* a wide character cut by the left edge: blank columns instead */
+	if (i < le->len && col < le->scroll) {
+		int w = lineedit_char_width(le->text[i]);
+		*pad = col + w - le->scroll;
+		col += w;
+		i = cluster_after(le, i);
+	} else {
+		/* marks of a skipped base are not shown alone */
+		while (i < le->len && is_mark(le->text[i]) && i > 0)
+			i++;
+	}
+	*start = i;
+	int used = *pad;
+	size_t j = i;
+	while (j < le->len) {
+		int w = lineedit_char_width(le->text[j]);
+		if (used + w > width)
+			break;
+		used += w;
+		j++;
+	}
+	return j - i;
+}

@@ -1,0 +1,298 @@
+/* ui_chrome.c — the frame around a step: the title bar with the timebox
+ * clock, the step tabs with their gap badges, the "what to do next" line,
+ * the status line and the function-key bar.
+ *
+ *   line 0        measure · municipality                     clock
+ *   line 1        0 Workshop  1 Goals 2  2 Indicators …        (tabs)
+ *   line 2        → what to do next
+ *   lines 3..L-3  the step (content area)
+ *   line L-2      status: messages, errors, questions
+ *   line L-1      F1 Help  n New  Enter Edit …  F10 Quit */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "ui_internal.h"
+#include "util.h"
+
+/* ------------------------------------------------------------ title bar */
+
+void ui_chrome_draw_top(struct ui *ui)
+{
+	ui_fill(0, 0, COLS, ui_style(ST_TOP));
+	char clock[64];
+	enum ui_style cs = ui_clock_text(ui, ui_now(), clock, sizeof clock);
+	int cw = ui_width(clock) + 2;
+	ui_text(0, COLS - cw, cw, clock, ui_style(cs), UI_TEXT_PAD | UI_TEXT_CENTER);
+	const struct workshop *w = &ui->m.ws;
+	const char *title = *w->title ? w->title : _("(measure without a title)");
+	int avail = COLS - cw - 2;
+	int used = ui_text(0, 1, avail, title, ui_style(ST_TOP_TITLE), 0);
+	if (*w->municipality && used + 4 < avail)
+		ui_textf(0, 1 + used, avail - used, ui_style(ST_TOP), 0, " · %s", w->municipality);
+}
+
+/* ------------------------------------------------------------ tabs */
+
+/* Draws the tabs: the current one padded in reverse, the others "N name"
+ * one blank apart. When they do not fit, the other steps' names are cut to
+ * the same width and what is left goes to the steps next to the current one
+ * first. The current step's name is always whole. */
+static void draw_tabs(struct ui *ui)
+{
+	const struct findings *f = ui_findings(ui);
+	char badge[STEP_COUNT][16];
+	int name_w[STEP_COUNT], badge_w[STEP_COUNT], nw[STEP_COUNT];
+	int cur = (int)ui->step;
+	for (int s = 0; s < STEP_COUNT; s++) {
+		unsigned gaps = s == STEP_FINDINGS ? findings_total(f, SEV_GAP) : f->count[s][SEV_GAP];
+		badge[s][0] = '\0';
+		if (gaps)
+			snprintf(badge[s], sizeof badge[s], "%u", gaps);
+		badge_w[s] = gaps ? ui_width(badge[s]) + 1 : 0;
+		name_w[s] = ui_width(vocab_label(VOCAB_STEP, s));
+	}
+	/* fixed part: digit, blank, badge, one blank between tabs, the pads of
+	 * the current tab */
+	int fixed = 2 + (STEP_COUNT - 1);
+	for (int s = 0; s < STEP_COUNT; s++)
+		fixed += 2 + badge_w[s];
+	int room = COLS - fixed - name_w[cur];
+	int limit = 0;
+	for (int l = 1; l <= 40; l++) {
+		int need = 0;
+		for (int s = 0; s < STEP_COUNT; s++)
+			if (s != cur)
+				need += name_w[s] < l ? name_w[s] : l;
+		if (need > room)
+			break;
+		limit = l;
+	}
+	int used = 0;
+	for (int s = 0; s < STEP_COUNT; s++) {
+		nw[s] = s == cur ? name_w[s] : name_w[s] < limit ? name_w[s] : limit;
+		if (s != cur)
+			used += nw[s];
+	}
+	/* hand out what is left, nearest steps first */
+	for (int d = 1; d < STEP_COUNT && used < room; d++)
+		for (int k = -1; k <= 1; k += 2) {
+			int s = cur + k * d;
+			if (s < 0 || s >= STEP_COUNT)
+				continue;
+			int more = name_w[s] - nw[s];
+			if (more > room - used)
+				more = room - used;
+			if (more > 0) {
+				nw[s] += more;
+				used += more;
+			}
+		}
+	int x = 0;
+	for (int s = 0; s < STEP_COUNT && x < COLS; s++) {
+		bool is_cur = s == cur;
+		attr_t a = ui_style(is_cur ? ST_TAB_CUR : ST_TAB);
+		int pad = is_cur ? 1 : 0;
+		int w = 2 * pad + 2 + nw[s] + badge_w[s];
+		if (x + w > COLS)
+			w = COLS - x;
+		ui->tab_x0[s] = x;
+		ui->tab_x1[s] = x + w;
+		if (is_cur)
+			ui_fill(1, x, w, a);
+		ui_textf(1, x + pad, 1, a | A_BOLD, 0, "%d", s);
+		if (nw[s] > 0)
+			ui_text(1, x + pad + 2, nw[s], vocab_label(VOCAB_STEP, s), a, 0);
+		if (badge_w[s])
+			ui_text(1, x + pad + 3 + nw[s], badge_w[s] - 1, badge[s], ui_style(ST_BADGE), 0);
+		x += w + 1;
+	}
+}
+
+/* ------------------------------------------------------------ hint */
+
+static void draw_hint(struct ui *ui)
+{
+	const char *hint;
+	if (ui->help)
+		hint = _("Reading the help: Esc or F1 goes back.");
+	else if (ui->form)
+		hint = _("Type into the fields; Enter saves, Esc cancels, Tab goes to the next "
+			 "field.");
+	else {
+		const struct ui_view *v = ui_views[ui->step];
+		hint = v->hint ? v->hint(ui) : "";
+	}
+	ui_fill(2, 0, COLS, ui_style(ST_HINT));
+	ui_textf(2, 0, COLS, ui_style(ST_HINT), 0, " → %s", hint);
+}
+
+/* ------------------------------------------------------------ status */
+
+static void draw_status(struct ui *ui)
+{
+	int y = LINES - 2;
+	/* the file on the right, so everybody knows where the work goes */
+	const char *base = strrchr(ui->path, '/');
+	base = base ? base + 1 : ui->path;
+	int fw = ui_width(base);
+	if (fw > COLS / 4)
+		fw = COLS / 4;
+	int avail = COLS - fw - 2;
+	/* a long message or question gets the whole line */
+	const char *msg = ui->confirm ? ui->confirm : ui->status;
+	if (msg && ui_width(msg) + 10 > avail) {
+		avail = COLS;
+		fw = 0;
+	}
+	if (ui->confirm) {
+		char q[1024];
+		snprintf(q, sizeof q, "? %s %s", ui->confirm, _("(y/n)"));
+		ui_text(y, 0, avail, q, ui_style(ST_WARN), UI_TEXT_PAD);
+	} else if (ui->status) {
+		if (ui->status_error)
+			ui_textf(y, 0, avail, ui_style(ST_ERROR), UI_TEXT_PAD, "! %s", ui->status);
+		else
+			ui_textf(y, 0, avail, ui_style(ST_STATUS), 0, " %s", ui->status);
+	}
+	if (fw)
+		ui_text(y, COLS - fw - 1, fw, base, ui_style(ST_DIM), UI_TEXT_RIGHT);
+}
+
+/* ------------------------------------------------------------ key bar */
+
+static int bar_actions(struct ui *ui, enum ui_action *out)
+{
+	int n = 0;
+	out[n++] = ACT_HELP;
+	if (ui->form) {
+		out[n++] = ACT_SAVE;
+		out[n++] = ACT_CANCEL;
+		out[n++] = ACT_NEXT_FIELD;
+		if (form_focus_is_choice(ui->form))
+			out[n++] = ACT_CHOOSE;
+	} else if (!ui->help) {
+		const struct ui_view *v = ui_views[ui->step];
+		bool undo = false;
+		for (const enum ui_action *a = v->bar; a && *a != ACT_NONE && n < 16; a++) {
+			out[n++] = *a;
+			undo = undo || *a == ACT_UNDO;
+		}
+		if (!undo)
+			out[n++] = ACT_UNDO;
+	}
+	out[n++] = ACT_CLOCK;
+	out[n++] = ACT_LANG;
+	out[n++] = ACT_QUIT;
+	return n;
+}
+
+static void draw_bar(struct ui *ui)
+{
+	int y = LINES - 1;
+	enum ui_action acts[24];
+	int n = bar_actions(ui, acts);
+	char keys[24][32];
+	const char *labels[24];
+	int plain = 0;
+	for (int i = 0; i < n; i++) {
+		ui_action_key1(acts[i], keys[i], sizeof keys[i]);
+		labels[i] = _(ui_actions[acts[i]].bar);
+		plain += ui_width(keys[i]) + ui_width(labels[i]) + 1;
+	}
+	/* " label " when there is room, then " label", then htop's "F1Help" */
+	int pad = 2;
+	while (pad > 0 && plain - 1 + pad * n > COLS)
+		pad--;
+	ui_fill(y, 0, COLS, ui_style(ST_NORMAL));
+	int x = 0;
+	ui->nbar = 0;
+	int last_w = ui_width(keys[n - 1]) + ui_width(labels[n - 1]) + pad;
+	for (int i = 0; i < n; i++) {
+		int kw = ui_width(keys[i]);
+		int lw = ui_width(labels[i]) + pad;
+		/* keep room for Quit at the end */
+		if (i < n - 1 && x + kw + lw + 1 + last_w > COLS)
+			continue;
+		ui_text(y, x, kw, keys[i], ui_style(ST_BAR_KEY), 0);
+		ui_textf(y, x + kw, lw, ui_style(ST_BAR_LABEL), 0, pad == 2 ? " %s " : pad ? " %s" : "%s",
+			 labels[i]);
+		if (ui->nbar < (int)(sizeof ui->bar / sizeof *ui->bar)) {
+			ui->bar[ui->nbar].x0 = x;
+			ui->bar[ui->nbar].x1 = x + kw + lw;
+			ui->bar[ui->nbar].a = acts[i];
+			ui->nbar++;
+		}
+		x += kw + lw + 1;
+	}
+}
+
+/* ------------------------------------------------------------ frame */
+
+struct ui_rect ui_chrome_draw(struct ui *ui)
+{
+	for (int s = 0; s < STEP_COUNT; s++)
+		ui->tab_x0[s] = ui->tab_x1[s] = -1;
+	ui_chrome_draw_top(ui);
+	draw_tabs(ui);
+	draw_hint(ui);
+	draw_status(ui);
+	draw_bar(ui);
+	return (struct ui_rect){3, 1, LINES - 5, COLS - 2};
+}
+
+int ui_chrome_click(struct ui *ui, int y, int x, enum ui_action *act, int *arg)
+{
+	*arg = 0;
+	if (y == 1) {
+		for (int s = 0; s < STEP_COUNT; s++)
+			if (x >= ui->tab_x0[s] && x < ui->tab_x1[s]) {
+				*act = ACT_STEP;
+				*arg = s;
+				return UI_HANDLED;
+			}
+		return UI_UNHANDLED;
+	}
+	if (y == LINES - 1) {
+		for (int i = 0; i < ui->nbar; i++)
+			if (x >= ui->bar[i].x0 && x < ui->bar[i].x1) {
+				*act = ui->bar[i].a;
+				return UI_HANDLED;
+			}
+		return UI_UNHANDLED;
+	}
+	if (y == 0 && x >= COLS - 24) {
+		/* the clock */
+		*act = ACT_CLOCK;
+		return UI_HANDLED;
+	}
+	return UI_UNHANDLED;
+}
+
+void ui_draw_too_small(void)
+{
+	char need[128];
+	snprintf(need, sizeof need, _("(need %d×%d, have %d×%d)"), UI_MIN_COLS, UI_MIN_LINES, COLS,
+		 LINES);
+	const char *msgs[] = {_("Window too small"), need, _("Make it larger or the font smaller.")};
+	int y = LINES / 2 - 2;
+	if (y < 0)
+		y = 0;
+	for (int i = 0; i < 3 && y < LINES; i++) {
+		const char *p = msgs[i];
+		while (*p && y < LINES) {
+			size_t next;
+			size_t len = ui_wrap(p, COLS, &next);
+			char *line = xstrndup(p, len);
+			ui_text(y++, 0, COLS, line, i == 0 ? ui_style(ST_TITLE) : A_NORMAL,
+				UI_TEXT_CENTER);
+			free(line);
+			p += next;
+			if (!next)
+				break;
+		}
+	}
+}

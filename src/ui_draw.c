@@ -1,0 +1,266 @@
+/* ui_draw.c — styles and text drawing by display columns. */
+#include "config.h"
+#include "ui_draw.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "lineedit.h"
+#include "util.h"
+
+static attr_t styles[ST_COUNT];
+static bool colour;
+
+/* Attributes without colour: what the plain theme and NO_COLOR use, and
+ * what the projector theme adds its colours to. */
+static const attr_t mono[ST_COUNT] = {
+	[ST_NORMAL] = A_NORMAL,
+	[ST_TOP] = A_REVERSE,
+	[ST_TOP_TITLE] = A_REVERSE | A_BOLD,
+	[ST_TAB] = A_NORMAL,
+	[ST_TAB_CUR] = A_REVERSE | A_BOLD,
+	[ST_BADGE] = A_BOLD | A_UNDERLINE,
+	[ST_HINT] = A_BOLD,
+	[ST_HEADER] = A_BOLD | A_UNDERLINE,
+	[ST_SEL] = A_REVERSE | A_BOLD,
+	[ST_STATUS] = A_BOLD,
+	[ST_ERROR] = A_REVERSE | A_BOLD,
+	[ST_BAR_KEY] = A_BOLD,
+	[ST_BAR_LABEL] = A_REVERSE,
+	[ST_DIM] = A_DIM,
+	[ST_LIT] = A_BOLD,
+	[ST_ALERT] = A_BOLD | A_REVERSE,
+	[ST_WARN] = A_BOLD,
+	[ST_CLOCK] = A_REVERSE | A_BOLD,
+	[ST_CLOCK_WARN] = A_BOLD | A_UNDERLINE | A_REVERSE,
+	[ST_CLOCK_OVER] = A_BOLD | A_UNDERLINE,
+	[ST_FIELD] = A_UNDERLINE,
+	[ST_FIELD_FOCUS] = A_REVERSE,
+	[ST_FORM_ERROR] = A_BOLD,
+	[ST_TITLE] = A_BOLD,
+};
+
+/* The projector theme: high-contrast pairs of the eight basic colours,
+ * always with a background of their own, so they read on dark and light
+ * terminals alike. */
+static const struct {
+	short fg, bg;
+	attr_t extra;
+} projector[ST_COUNT] = {
+	[ST_TOP] = {COLOR_WHITE, COLOR_BLUE, A_BOLD},
+	[ST_TOP_TITLE] = {COLOR_WHITE, COLOR_BLUE, A_BOLD},
+	[ST_TAB_CUR] = {COLOR_BLACK, COLOR_WHITE, A_BOLD},
+	[ST_BADGE] = {COLOR_WHITE, COLOR_RED, A_BOLD},
+	[ST_HINT] = {COLOR_BLACK, COLOR_CYAN, A_BOLD},
+	[ST_SEL] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD},
+	[ST_ERROR] = {COLOR_WHITE, COLOR_RED, A_BOLD},
+	[ST_BAR_KEY] = {COLOR_WHITE, COLOR_BLACK, A_BOLD},
+	[ST_BAR_LABEL] = {COLOR_BLACK, COLOR_CYAN, 0},
+	[ST_LIT] = {COLOR_BLACK, COLOR_GREEN, A_BOLD},
+	[ST_ALERT] = {COLOR_WHITE, COLOR_RED, A_BOLD},
+	[ST_WARN] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD},
+	[ST_CLOCK] = {COLOR_WHITE, COLOR_BLUE, A_BOLD},
+	[ST_CLOCK_WARN] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD},
+	[ST_CLOCK_OVER] = {COLOR_WHITE, COLOR_RED, A_BOLD},
+	[ST_FIELD_FOCUS] = {COLOR_BLACK, COLOR_CYAN, 0},
+	[ST_FORM_ERROR] = {COLOR_WHITE, COLOR_RED, A_BOLD},
+};
+
+void ui_theme_init(enum ui_theme theme)
+{
+	const char *nc = getenv("NO_COLOR");
+	bool want = theme == UI_THEME_PROJECTOR && !(nc && *nc);
+	colour = false;
+	for (int i = 0; i < ST_COUNT; i++)
+		styles[i] = mono[i];
+	if (!want || !has_colors() || start_color() != OK || COLORS < 8)
+		return;
+	colour = true;
+	short pair = 1;
+	for (int i = 0; i < ST_COUNT; i++) {
+		if (projector[i].fg == projector[i].bg) /* unset entry: 0/0 */
+			continue;
+		if (pair >= COLOR_PAIRS)
+			break;
+		init_pair(pair, projector[i].fg, projector[i].bg);
+		attr_t keep = mono[i] & (A_UNDERLINE | A_BOLD);
+		styles[i] = COLOR_PAIR(pair) | projector[i].extra | keep;
+		pair++;
+	}
+}
+
+attr_t ui_style(enum ui_style st)
+{
+	return styles[st];
+}
+
+bool ui_theme_colour(void)
+{
+	return colour;
+}
+
+/* ------------------------------------------------------------ text */
+
+int ui_width(const char *s)
+{
+	return lineedit_text_width(s);
+}
+
+void ui_fill(int y, int x, int width, attr_t a)
+{
+	if (width <= 0 || y < 0 || y >= LINES)
+		return;
+	if (x + width > COLS)
+		width = COLS - x;
+	mvhline(y, x, ' ' | a, width);
+}
+
+int ui_text(int y, int x, int width, const char *s, attr_t a, int flags)
+{
+	if (width <= 0 || y < 0 || y >= LINES || x >= COLS)
+		return 0;
+	if (x + width > COLS)
+		width = COLS - x;
+	s = s ? s : "";
+	size_t n = strlen(s);
+	wchar_t stackbuf[512];
+	wchar_t *w = n < 512 ? stackbuf : xmalloc((n + 1) * sizeof *w);
+	size_t k = lineedit_decode(s, n, w);
+	/* how much fits; reserve one column for "…" when cut */
+	int total = 0;
+	for (size_t i = 0; i < k; i++) {
+		w[i] = lineedit_display_char(w[i]);
+		total += lineedit_char_width(w[i]);
+	}
+	size_t shown = k;
+	int used = total;
+	bool cut = total > width;
+	if (cut) {
+		used = 0;
+		shown = 0;
+		while (shown < k) {
+			int cw = lineedit_char_width(w[shown]);
+			if (used + cw > width - 1)
+				break;
+			used += cw;
+			shown++;
+		}
+		/* keep combining marks with their base */
+		while (shown < k && lineedit_char_width(w[shown]) == 0)
+			shown++;
+	}
+	int start = x;
+	int slack = width - used - (cut ? 1 : 0);
+	if ((flags & UI_TEXT_RIGHT) && slack > 0)
+		start = x + slack;
+	else if ((flags & UI_TEXT_CENTER) && slack > 0)
+		start = x + slack / 2;
+	if (flags & UI_TEXT_PAD)
+		ui_fill(y, x, width, a);
+	attr_set(a, PAIR_NUMBER(a), NULL);
+	if (shown)
+		mvaddnwstr(y, start, w, (int)shown);
+	if (cut)
+		mvaddwstr(y, start + used, L"…");
+	attr_set(A_NORMAL, 0, NULL);
+	if (w != stackbuf)
+		free(w);
+	int drawn = used + (cut ? 1 : 0) + (start - x);
+	return (flags & UI_TEXT_PAD) ? width : drawn;
+}
+
+int ui_textf(int y, int x, int width, attr_t a, int flags, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char small[256];
+	va_list ap2;
+	va_copy(ap2, ap);
+	int len = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	int r;
+	if (len >= 0 && (size_t)len < sizeof small) {
+		r = ui_text(y, x, width, small, a, flags);
+	} else {
+		char *big = xmalloc((size_t)len + 1);
+		vsnprintf(big, (size_t)len + 1, fmt, ap2);
+		r = ui_text(y, x, width, big, a, flags);
+		free(big);
+	}
+	va_end(ap2);
+	return r;
+}
+
+/* Byte length of the UTF-8 character at s. */
+static size_t char_len(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+	size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	for (size_t i = 1; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			return 1;
+	return n;
+}
+
+size_t ui_wrap(const char *s, int width, size_t *next)
+{
+	int col = 0;
+	size_t i = 0, brk = 0;
+	bool have_brk = false;
+	if (width < 1)
+		width = 1;
+	while (s[i] && s[i] != '\n') {
+		size_t cl = char_len(s + i);
+		wchar_t w[5];
+		lineedit_decode(s + i, cl, w);
+		int cw = lineedit_char_width(lineedit_display_char(w[0]));
+		if (col + cw > width && i > 0) {
+			if (have_brk) {
+				*next = brk;
+				/* drop the blanks at the break */
+				while (s[*next] == ' ')
+					(*next)++;
+				size_t end = brk;
+				while (end > 0 && s[end - 1] == ' ')
+					end--;
+				return end;
+			}
+			*next = i;
+			return i;
+		}
+		col += cw;
+		i += cl;
+		if (s[i - 1] == ' ') {
+			brk = i;
+			have_brk = true;
+		}
+	}
+	*next = s[i] == '\n' ? i + 1 : i;
+	return i;
+}
+
+int ui_text_wrapped(struct ui_rect r, int skip, const char *s, attr_t a)
+{
+	int line = 0;
+	const char *p = s ? s : "";
+	if (!*p)
+		return 0;
+	while (*p) {
+		size_t next;
+		size_t len = ui_wrap(p, r.w, &next);
+		int y = r.y + line - skip;
+		if (line >= skip && y < r.y + r.h) {
+			char *piece = xstrndup(p, len);
+			ui_text(y, r.x, r.w, piece, a, 0);
+			free(piece);
+		}
+		line++;
+		p += next;
+		if (next == 0)
+			break;
+	}
+	return line;
+}

@@ -1,0 +1,331 @@
+/* ui_goals.c — step 1: the measure's SMART goals. Each row shows the five
+ * letters S M A R T lit for the parts that are filled in and valid, the
+ * strategy goal it serves, and how many indicators measure it. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "ui_internal.h"
+#include "util.h"
+
+static struct list lst;
+static int64_t sel_id;	     /* the goal to keep selected across changes */
+static size_t incomplete;    /* goals missing a SMART part */
+static int64_t no_indicator; /* first goal without an indicator, 0: none */
+
+/* indicator counts per goal index, rebuilt when the model changes */
+static size_t *counts;
+static size_t ncounts;
+static unsigned long counts_rev;
+static bool counts_valid;
+
+const size_t *ui_goal_indicator_counts(struct ui *ui)
+{
+	const struct model *m = &ui->m;
+	if (counts_valid && counts_rev == m->revision && ncounts == m->goals.n)
+		return counts;
+	free(counts);
+	ncounts = m->goals.n;
+	counts = xcalloc(ncounts ? ncounts : 1, sizeof *counts);
+	for (size_t i = 0; i < m->indicators.n; i++) {
+		long gi = table_index(&m->goals, MODEL_AT(m->indicators, struct indicator, i)->goal);
+		if (gi >= 0)
+			counts[gi]++;
+	}
+	counts_rev = m->revision;
+	counts_valid = true;
+	return counts;
+}
+
+/* Which SMART parts a goal has: bit 0 S … bit 4 T. */
+static unsigned smart_bits(const struct goal *g)
+{
+	unsigned b = 0;
+	struct date d;
+	if (!str_empty(g->specific))
+		b |= 1;
+	if (!str_empty(g->measurable))
+		b |= 2;
+	if (!str_empty(g->achievable))
+		b |= 4;
+	if (!str_empty(g->relevant) || g->strategy_goal)
+		b |= 8;
+	if (date_parse(g->time_bound, &d))
+		b |= 16;
+	return b;
+}
+
+static void sync(struct ui *ui)
+{
+	const struct model *m = &ui->m;
+	list_set_count(&lst, m->goals.n);
+	if (sel_id) {
+		long i = table_index(&m->goals, sel_id);
+		if (i >= 0)
+			list_select(&lst, (size_t)i);
+	}
+	const size_t *c = ui_goal_indicator_counts(ui);
+	incomplete = 0;
+	no_indicator = 0;
+	for (size_t i = 0; i < m->goals.n; i++) {
+		const struct goal *g = MODEL_AT(m->goals, struct goal, i);
+		if (smart_bits(g) != 31)
+			incomplete++;
+		if (!c[i] && !no_indicator)
+			no_indicator = g->id;
+	}
+}
+
+static const struct goal *selected(struct ui *ui)
+{
+	if (lst.n == 0 || lst.sel >= ui->m.goals.n)
+		return NULL;
+	return MODEL_AT(ui->m.goals, struct goal, lst.sel);
+}
+
+static const char *hint(struct ui *ui)
+{
+	static char buf[512];
+	if (ui->m.goals.n == 0)
+		return _("No goals yet: press n and type the first goal's title.");
+	if (incomplete)
+		return _("Fill in the dim SMART letters: select a goal and press Enter.");
+	if (no_indicator) {
+		const struct goal *g = model_goal(&ui->m, no_indicator);
+		snprintf(buf, sizeof buf, _("Next: add an indicator in step 2 for the goal “%s”."),
+			 g ? g->title : "");
+		return buf;
+	}
+	return _("Every goal is SMART. Next: 2 Indicators (press 2).");
+}
+
+/* ------------------------------------------------------------ drawing */
+
+static const struct list_col cols[] = {
+	{N_("S M A R T"), 9, 0},
+	{N_("Goal"), -3, 10},
+	{N_("Strategy goal"), -2, 8},
+	{N_("Ind."), 4, 0},
+	{N_("Status"), 11, 0},
+};
+
+static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
+{
+	struct ui *ui = ctx;
+	const struct goal *g = MODEL_AT(ui->m.goals, struct goal, row);
+	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
+	unsigned bits = smart_bits(g);
+	static const char letters[] = "SMART";
+	for (int k = 0; k < 5; k++) {
+		bool lit = bits & (1u << k);
+		char s[2] = {letters[k], 0};
+		ui_text(y, cx[0] + 2 * k, 1, lit ? s : "·", lit ? ui_style(ST_LIT) : base, 0);
+	}
+	ui_text(y, cx[1], cw[1], *g->title ? g->title : _("(no title)"), base, 0);
+	const struct strategy_goal *sg = g->strategy_goal ? model_sgoal(&ui->m, g->strategy_goal) : NULL;
+	if (sg)
+		ui_text(y, cx[2], cw[2], sg->title, base, 0);
+	else
+		ui_text(y, cx[2], cw[2], _("– none –"), base | A_DIM, 0);
+	const size_t *c = ui_goal_indicator_counts(ui);
+	size_t n = row < ncounts ? c[row] : 0;
+	ui_textf(y, cx[3], cw[3], n ? base : ui_style(ST_ALERT), UI_TEXT_RIGHT, "%zu", n);
+	ui_text(y, cx[4], cw[4], vocab_label(VOCAB_GSTATUS, g->status), base, 0);
+}
+
+static void draw(struct ui *ui, struct ui_rect r)
+{
+	/* a line explaining the letters under the list */
+	struct ui_rect lr = r;
+	lr.h -= 2;
+	list_draw(&lst, lr, cols, 5, draw_row, ui,
+		  _("No goals yet. Press n to add the first one: what should the measure "
+		    "achieve, for whom, by when?"));
+	ui_text(r.y + r.h - 1, r.x, r.w,
+		_("S specific, M measurable, A achievable, R relevant, T time-bound; · = missing"),
+		ui_style(ST_DIM), 0);
+}
+
+/* ------------------------------------------------------------ the form */
+
+enum { GF_TITLE, GF_SPECIFIC, GF_MEASURABLE, GF_ACHIEVABLE, GF_RELEVANT, GF_SGOAL, GF_TIME, GF_STATUS };
+
+static bool save_goal(struct ui *ui, struct form *fm, int64_t id)
+{
+	struct goal g;
+	const struct goal *old = id ? model_goal(&ui->m, id) : NULL;
+	if (id && !old) {
+		ui_error(ui, "%s", _("This goal no longer exists (undone meanwhile?)."));
+		return true;
+	}
+	if (old)
+		goal_copy(&g, old);
+	else
+		goal_init(&g);
+	free(g.title);
+	g.title = form_text(fm, GF_TITLE);
+	free(g.specific);
+	g.specific = form_text(fm, GF_SPECIFIC);
+	free(g.measurable);
+	g.measurable = form_text(fm, GF_MEASURABLE);
+	free(g.achievable);
+	g.achievable = form_text(fm, GF_ACHIEVABLE);
+	free(g.relevant);
+	g.relevant = form_text(fm, GF_RELEVANT);
+	g.strategy_goal = form_ref(fm, GF_SGOAL);
+	free(g.time_bound);
+	g.time_bound = form_date(fm, GF_TIME);
+	g.status = form_choice(fm, GF_STATUS);
+	bool ok = ui_store_ok(ui, store_save_goal(ui->s, &ui->m, &g));
+	if (ok) {
+		sel_id = g.id;
+		ui_status(ui, id ? _("Goal “%s” saved.") : _("Goal “%s” added."), g.title);
+	}
+	goal_free(&g);
+	return ok;
+}
+
+void ui_goal_form(struct ui *ui, int64_t id)
+{
+	const struct goal *g = id ? model_goal(&ui->m, id) : NULL;
+	struct goal empty;
+	goal_init(&empty);
+	if (!g)
+		g = &empty;
+	struct form *fm = form_new(id ? N_("Edit goal") : N_("New goal"), id ? g->title : NULL);
+	form_add_text(fm, N_("Goal"), g->title, true);
+	form_set_note(fm, GF_TITLE, N_("A short name the group will recognise."));
+	form_add_text(fm, N_("Specific"), g->specific, false);
+	form_set_note(fm, GF_SPECIFIC, N_("What exactly changes, and for whom?"));
+	form_add_text(fm, N_("Measurable"), g->measurable, false);
+	form_set_note(fm, GF_MEASURABLE, N_("How will you see it? Name the figure; step 2 holds the indicators."));
+	form_add_text(fm, N_("Achievable"), g->achievable, false);
+	form_set_note(fm, GF_ACHIEVABLE, N_("Why it is realistic with the people and money at hand."));
+	form_add_text(fm, N_("Relevant"), g->relevant, false);
+	form_set_note(fm, GF_RELEVANT, N_("Why it matters to the municipality."));
+	form_add_ref(fm, N_("Strategy goal"), N_("– none –"));
+	for (size_t i = 0; i < ui->m.sgoals.n; i++) {
+		const struct strategy_goal *sg = MODEL_AT(ui->m.sgoals, struct strategy_goal, i);
+		form_ref_option(fm, GF_SGOAL, sg->id, sg->title);
+	}
+	form_ref_set(fm, GF_SGOAL, g->strategy_goal);
+	form_set_note(fm, GF_SGOAL,
+		      ui->m.sgoals.n ? N_("The municipal strategy goal it serves; Space picks.")
+				     : N_("No strategy goals yet: add them in step 0."));
+	form_add_date(fm, N_("Time-bound"), g->time_bound, true);
+	form_set_note(fm, GF_TIME, N_("By when? A date, e.g. 31.12.2027."));
+	form_add_choice(fm, N_("Status"), VOCAB_GSTATUS, g->status);
+	form_focus(fm, GF_TITLE);
+	goal_free(&empty);
+	ui_form_open(ui, fm, save_goal, id);
+}
+
+/* ------------------------------------------------------------ delete */
+
+static void delete_yes(struct ui *ui, int64_t id)
+{
+	const struct goal *g = model_goal(&ui->m, id);
+	char *title = xstrdup(g ? g->title : "");
+	if (ui_store_ok(ui, store_delete(ui->s, &ui->m, ENT_GOAL, id)))
+		ui_status(ui, _("Goal “%s” deleted (u undoes it)."), title);
+	free(title);
+}
+
+void ui_goal_delete(struct ui *ui, int64_t id)
+{
+	const struct goal *g = model_goal(&ui->m, id);
+	if (!g)
+		return;
+	long gi = table_index(&ui->m.goals, id);
+	size_t n = gi >= 0 ? ui_goal_indicator_counts(ui)[gi] : 0;
+	char q[600];
+	if (n)
+		snprintf(q, sizeof q,
+			 ngettext("Delete goal “%s” and its %zu indicator?",
+				  "Delete goal “%s” and its %zu indicators?", n),
+			 g->title, n);
+	else
+		snprintf(q, sizeof q, _("Delete goal “%s”?"), g->title);
+	ui_confirm(ui, q, delete_yes, id);
+}
+
+/* ------------------------------------------------------------ keys */
+
+static int key(struct ui *ui, enum ui_action a, int k)
+{
+	(void)k;
+	const struct goal *g = selected(ui);
+	if (list_move(&lst, a)) {
+		g = selected(ui);
+		sel_id = g ? g->id : 0;
+		return UI_REDRAW | UI_HANDLED;
+	}
+	switch (a) {
+	case ACT_NEW:
+		ui_goal_form(ui, 0);
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_EDIT:
+		if (!g)
+			ui_goal_form(ui, 0);
+		else
+			ui_goal_form(ui, g->id);
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_DELETE:
+		if (!g)
+			return UI_UNHANDLED;
+		ui_goal_delete(ui, g->id);
+		return UI_REDRAW | UI_HANDLED;
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
+static int click(struct ui *ui, int y, int x)
+{
+	(void)x;
+	long row = list_hit(&lst, y);
+	if (row < 0)
+		return UI_UNHANDLED;
+	if ((size_t)row == lst.sel)
+		return key(ui, ACT_EDIT, 0);
+	list_select(&lst, (size_t)row);
+	const struct goal *g = selected(ui);
+	sel_id = g ? g->id : 0;
+	return UI_REDRAW | UI_HANDLED;
+}
+
+static bool select_item(struct ui *ui, enum entity kind, int64_t id)
+{
+	if (kind != ENT_GOAL)
+		return false;
+	long i = table_index(&ui->m.goals, id);
+	if (i < 0)
+		return false;
+	sel_id = id;
+	list_select(&lst, (size_t)i);
+	return true;
+}
+
+static const enum ui_action bar[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_UNDO, ACT_NONE};
+
+const struct ui_view ui_view_goals = {
+	.step = STEP_GOALS,
+	.hint = hint,
+	.help = N_("A goal says what the measure should achieve. Written the SMART way it can "
+		   "later be checked: specific (what changes for whom), measurable (by which "
+		   "figure), achievable (with the means at hand), relevant (tied to a goal of "
+		   "the municipal strategy) and time-bound (by a date).\n\nGoals that serve a "
+		   "strategy goal of the municipality make it easier to argue for keeping the "
+		   "measure once the funding ends. Each goal needs at least one indicator in "
+		   "step 2, and the indicator needs a baseline measured before the measure "
+		   "starts; without it there is no evidence later."),
+	.bar = bar,
+	.sync = sync,
+	.draw = draw,
+	.key = key,
+	.click = click,
+	.select = select_item,
+};

@@ -1,0 +1,189 @@
+/* ui_internal.h — what the shell (ui.c, ui_chrome.c, ui_help.c,
+ * ui_clock.c) and the step views (ui_<step>.c) share.
+ *
+ * Each step is a view: a small table of functions (tig's pattern). The
+ * shell owns the screen, the keys, the status line, the timebox and the
+ * overlays (form, confirmation, help); a view draws its content area and
+ * handles the actions it offers. Views are listed in ui_steps.c; a new step
+ * is a new ui_<step>.c plus one line there. */
+#ifndef STETIG_UI_INTERNAL_H
+#define STETIG_UI_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "findings.h"
+#include "form.h"
+#include "list.h"
+#include "model.h"
+#include "store.h"
+#include "ui.h"
+#include "ui_draw.h"
+#include "ui_keys.h"
+#include "vocab.h"
+
+/* What a key handler returns (htop's pattern). */
+enum {
+	UI_UNHANDLED = 0,
+	UI_HANDLED = 1 << 0,
+	UI_REDRAW = 1 << 1,
+};
+
+struct ui;
+
+/* A step view. Functions may be NULL except draw. */
+struct ui_view {
+	enum step step;
+	/* The one line that says what to do next (translated). */
+	const char *(*hint)(struct ui *ui);
+	/* A few sentences of guidance for the help screen (msgid). */
+	const char *help;
+	/* The step's own actions for the function-key bar, ending in ACT_NONE
+	 * (the shell adds F1, F5, F6 and F10). */
+	const enum ui_action *bar;
+	/* Further actions of the step, listed in the help only (or NULL). */
+	const enum ui_action *more;
+	/* The model changed (its revision differs from the last sync): rebuild
+	 * whatever the view derives from it. Not called on cursor movement. */
+	void (*sync)(struct ui *ui);
+	/* Draws the content area. */
+	void (*draw)(struct ui *ui, struct ui_rect r);
+	/* An action (ACT_NONE for a key no action has) with its key. */
+	int (*key)(struct ui *ui, enum ui_action a, int key);
+	/* A click at (y, x) inside the content area. */
+	int (*click)(struct ui *ui, int y, int x);
+	/* Selects an item a finding names; false if the view has no such item. */
+	bool (*select)(struct ui *ui, enum entity kind, int64_t id);
+};
+
+/* The views, one per step (ui_steps.c). */
+extern const struct ui_view *const ui_views[STEP_COUNT];
+
+/* A form in progress: the view's callback saves it. Returning true closes
+ * the form; false keeps it open (a field message or the status line says
+ * why). */
+typedef bool (*ui_form_save_fn)(struct ui *ui, struct form *fm, int64_t id);
+/* What a confirmed question does. */
+typedef void (*ui_confirm_fn)(struct ui *ui, int64_t id);
+
+/* The timebox clock of one step. */
+struct ui_clock {
+	long elapsed; /* seconds counted before `started` */
+	long started; /* epoch seconds when running, 0 when stopped */
+};
+
+struct ui {
+	struct model m;
+	struct store *s;
+	const char *path;
+	struct ui_options opt;
+	enum step step;
+
+	/* findings, recomputed when the model or the language changed */
+	struct findings f;
+	unsigned long f_rev;
+	bool f_valid;
+	/* the model revision each view last synced to */
+	unsigned long synced[STEP_COUNT];
+	bool synced_valid[STEP_COUNT];
+
+	/* overlays: at most one of them is open */
+	struct form *form;
+	ui_form_save_fn form_save;
+	int64_t form_id;
+	char *confirm;		/* the question, or NULL */
+	ui_confirm_fn confirm_yes;
+	int64_t confirm_id;
+	bool help;
+	int help_top;
+
+	char *status;
+	bool status_error;
+
+	struct ui_clock clock[STEP_COUNT];
+
+	/* where things were drawn, for the mouse */
+	struct ui_rect content;
+	int tab_x0[STEP_COUNT], tab_x1[STEP_COUNT];
+	struct {
+		int x0, x1;
+		enum ui_action a;
+	} bar[24];
+	int nbar;
+	bool too_small;
+
+	bool quit;
+};
+
+/* The minimum window. */
+#define UI_MIN_COLS 80
+#define UI_MIN_LINES 24
+
+/* ui.c */
+/* Shows a message in the status line (formatted, translated by the caller). */
+void ui_status(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Shows a store failure in words; returns true when st is STORE_OK. */
+bool ui_store_ok(struct ui *ui, enum store_status st);
+/* Opens a form; save is called on Enter with id. The ui owns fm. */
+void ui_form_open(struct ui *ui, struct form *fm, ui_form_save_fn save, int64_t id);
+/* Asks a yes/no question in the status line (question translated). */
+void ui_confirm(struct ui *ui, const char *question, ui_confirm_fn yes, int64_t id);
+/* Switches German/English; everything is redrawn, findings recomputed. */
+void ui_switch_language(struct ui *ui);
+/* Switches to a step. */
+void ui_goto(struct ui *ui, enum step step);
+/* The findings of the current model (recomputed when stale). */
+const struct findings *ui_findings(struct ui *ui);
+/* "2 Indicators": a step's number and label. buf: 64 bytes. */
+void ui_step_name(enum step step, char *buf, size_t n);
+
+/* ui_chrome.c: the frame around the content area */
+/* Lays out and draws everything but the content area and overlays;
+ * returns the content area. */
+struct ui_rect ui_chrome_draw(struct ui *ui);
+/* Draws the title bar alone (the clock's tick). */
+void ui_chrome_draw_top(struct ui *ui);
+/* A click outside the content area; UI_UNHANDLED if it hit nothing. */
+int ui_chrome_click(struct ui *ui, int y, int x, enum ui_action *act, int *arg);
+/* The "window too small" note. */
+void ui_draw_too_small(void);
+
+/* ui_help.c */
+void ui_help_draw(struct ui *ui, struct ui_rect r);
+int ui_help_key(struct ui *ui, enum ui_action a, int key);
+
+/* ui_clock.c: the timebox */
+void ui_clock_load(struct ui *ui);
+/* Starts or stops the clock of the current step (persisted). */
+void ui_clock_toggle(struct ui *ui);
+/* Stops the running clock (leaving the program); a crash leaves it running,
+ * so a restart goes on counting. */
+void ui_clock_stop_all(struct ui *ui);
+/* Seconds a step's clock has run (now: epoch seconds). */
+long ui_clock_used(const struct ui *ui, int step, long now);
+/* The step whose clock runs, or -1. */
+int ui_clock_running(const struct ui *ui);
+/* The clock text for the top bar and its style; buf: 64 bytes. */
+enum ui_style ui_clock_text(const struct ui *ui, long now, char *buf, size_t n);
+/* Agenda: planned and projected end of each step in minutes after the
+ * start; *start_epoch gets the start the projection counts from. */
+void ui_clock_agenda(const struct ui *ui, long now, long planned_end[STEP_COUNT],
+		     long projected_end[STEP_COUNT], long *start_epoch);
+/* Formats seconds as mm:ss (or h:mm:ss). buf: 16 bytes. */
+void ui_clock_format(long seconds, char *buf, size_t n);
+/* Now in epoch seconds. */
+long ui_now(void);
+
+/* Shared by the views */
+/* A goal's form (new when id is 0); goal_id preselects in the indicator
+ * form. Used by steps 1 and 2. */
+void ui_goal_form(struct ui *ui, int64_t id);
+void ui_indicator_form(struct ui *ui, int64_t id, int64_t goal);
+/* Asks, then deletes the goal with its indicators. */
+void ui_goal_delete(struct ui *ui, int64_t id);
+void ui_indicator_delete(struct ui *ui, int64_t id);
+/* Number of indicators per goal, indexed like m->goals (rebuilt on sync). */
+const size_t *ui_goal_indicator_counts(struct ui *ui);
+
+#endif

@@ -1,0 +1,134 @@
+# ui_lib.sh — helpers for the end-to-end screen tests (sourced).
+#
+# The real program runs in a tmux pane of fixed size with pinned locale,
+# TERM and TZ; the tests type with send-keys and read the screen with
+# capture-pane, polling for the text they expect instead of sleeping.
+. "$top_srcdir/tests/lib.sh"
+
+if [ -z "${TMUX_BIN:-}" ] || [ ! -x "$TMUX_BIN" ]; then
+    echo "tmux not found: skipping the screen tests"
+    exit 77
+fi
+if [ -z "${SQLITE3:-}" ] || [ ! -x "$SQLITE3" ]; then
+    echo "sqlite3 not found: skipping the screen tests (they check the file with it)"
+    exit 77
+fi
+
+# a server of our own, its socket inside $T (gone with it), an empty config
+tm() { "$TMUX_BIN" -f /dev/null -S "$T/tmux.sock" "$@"; }
+trap 'tm kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
+
+UI_LANG=${UI_LANG:-en}
+UI_COLS=${UI_COLS:-80}
+UI_LINES=${UI_LINES:-24}
+
+# The pane runs run.sh: it starts stetig (recording its pid), then records
+# the exit status and the terminal settings, then keeps the pane open.
+cat > "$T/run.sh" <<'EOF'
+#!/bin/sh
+out=$1; shift
+sh -c 'echo $$ > "$0.pid"; exec "$@"' "$out" "$@"
+rc=$?
+stty -a > "$out.tty" 2>&1
+echo "$rc" > "$out.tmp" && mv "$out.tmp" "$out.status"
+echo "STETIG-EXITED $rc"
+exec sleep 600
+EOF
+
+# ui_start ARGS... — runs stetig ARGS in a fresh session "ui" (arguments
+# must not contain single quotes).
+ui_start() {
+    tm kill-session -t ui >/dev/null 2>&1
+    rm -f "$T/ui.pid" "$T/ui.status" "$T/ui.tty"
+    _args=
+    for _a in "$@"; do _args="$_args '$_a'"; done
+    _cmd="sh '$T/run.sh' '$T/ui' env LANG=C.UTF-8 LC_ALL= LANGUAGE=$UI_LANG TERM=tmux-256color \
+TZ=Europe/Berlin NO_COLOR=${UI_NO_COLOR:-} HOME='$T' XDG_DATA_HOME='$T/xdg' \
+STETIG_LOCALEDIR='$STETIG_LOCALEDIR' STETIG_LOG='$T/stderr.log' '$STETIG'$_args"
+    # a tmux server that is just starting up can refuse once; try again
+    tm new-session -d -s ui -x "$UI_COLS" -y "$UI_LINES" "$_cmd" 2>/dev/null ||
+        { sleep 0.3; tm new-session -d -s ui -x "$UI_COLS" -y "$UI_LINES" "$_cmd"; }
+}
+
+screen() { tm capture-pane -p -t ui; }
+
+# wait_for TEXT [SECONDS] — polls the screen until TEXT shows (fixed string).
+wait_for() {
+    _n=$(( ${2:-5} * 20 ))
+    while [ "$_n" -gt 0 ]; do
+        if screen | grep -qF -- "$1"; then ok; return 0; fi
+        sleep 0.05
+        _n=$((_n - 1))
+    done
+    fail "screen never showed '$1'"
+    screen | sed 's/^/  | /' >&2
+    return 1
+}
+
+# wait_gone TEXT — polls until TEXT is no longer on the screen.
+wait_gone() {
+    _n=100
+    while [ "$_n" -gt 0 ]; do
+        if ! screen | grep -qF -- "$1"; then ok; return 0; fi
+        sleep 0.05
+        _n=$((_n - 1))
+    done
+    fail "'$1' stayed on the screen"
+    screen | sed 's/^/  | /' >&2
+    return 1
+}
+
+# expect_screen TEXT / expect_no_screen TEXT — the screen right now.
+expect_screen() {
+    if screen | grep -qF -- "$1"; then ok; else fail "screen lacks '$1'"; screen | sed 's/^/  | /' >&2; fi
+}
+expect_no_screen() {
+    if screen | grep -qF -- "$1"; then fail "screen shows '$1'"; screen | sed 's/^/  | /' >&2; else ok; fi
+}
+
+keys() { tm send-keys -t ui "$@"; }
+typed() { tm send-keys -t ui -l -- "$1"; }
+
+# wait_exit — waits for stetig to end; sets $ui_status.
+wait_exit() {
+    _n=100
+    while [ ! -f "$T/ui.status" ] && [ "$_n" -gt 0 ]; do
+        sleep 0.05
+        _n=$((_n - 1))
+    done
+    if [ -f "$T/ui.status" ]; then
+        ui_status=$(cat "$T/ui.status")
+        ok
+        # sanitizer reports come after the screen is gone, in the pane
+        if screen | grep -qE 'Sanitizer|runtime error'; then
+            fail "sanitizer report:"
+            screen | sed 's/^/  | /' >&2
+        fi
+    else
+        ui_status=none
+        fail "stetig did not end"
+        screen | sed 's/^/  | /' >&2
+    fi
+}
+
+# expect_tty_sane — after stetig ended, the terminal echoes and reads lines
+# again (curses left no raw mode behind).
+expect_tty_sane() {
+    if tr ' ' '\n' < "$T/ui.tty" | grep -qx -- '-echo'; then fail "terminal left without echo"; else ok; fi
+    if tr ' ' '\n' < "$T/ui.tty" | grep -qx -- '-icanon'; then fail "terminal left in raw mode"; else ok; fi
+}
+
+# sql FILE QUERY — one query through the sqlite3 shell.
+sql() { "$SQLITE3" "$1" "$2"; }
+
+# expect_sql FILE QUERY WANT
+expect_sql() {
+    _got=$(sql "$1" "$2")
+    if [ "$_got" = "$3" ]; then ok; else fail "$2 → '$_got', want '$3'"; fi
+}
+
+# expect_no_stderr — nothing reached stderr while the screen ran (no
+# library noise, no sanitizer report).
+expect_no_stderr() {
+    if [ -s "$T/stderr.log" ]; then fail "stderr while on screen:"; sed 's/^/  | /' "$T/stderr.log" >&2; else ok; fi
+}
