@@ -45,6 +45,20 @@ bool cli_set_lang(const char *arg)
 	return true;
 }
 
+int cli_shared_option(int c, char **argv)
+{
+	switch (c) {
+	case 'l':
+		if (!cli_set_lang(optarg))
+			return cli_usage_error(_("unknown language '%s' (use de or en)"), optarg);
+		return 0;
+	case ':':
+		return cli_usage_error(_("option '%s' needs a value"), argv[optind - 1]);
+	default:
+		return cli_usage_error(_("unknown option '%s'"), argv[optind - 1]);
+	}
+}
+
 struct store *cli_open(const char *path, int flags, struct model *m)
 {
 	struct store *s = NULL;
@@ -119,19 +133,17 @@ int cli_templates(int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'l':
-			if (!cli_set_lang(optarg))
-				return cli_usage_error(_("unknown language '%s' (use de or en)"), optarg);
-			break;
 		case 'h':
 			printf(_("Usage: %s templates [--lang de|en]\n"
 				 "List the measure templates for 'stetig new --template NAME'.\n"),
 			       PACKAGE);
 			return 0;
-		case ':':
-			return cli_usage_error(_("option '%s' needs a value"), argv[optind - 1]);
-		default:
-			return cli_usage_error(_("unknown option '%s'"), argv[optind - 1]);
+		default: {
+			int rc = cli_shared_option(c, argv);
+			if (rc)
+				return rc;
+			break;
+		}
 		}
 	}
 	if (optind < argc)
@@ -239,20 +251,18 @@ int cli_new(int argc, char **argv)
 		case 'm':
 			municipality = optarg;
 			break;
-		case 'l':
-			if (!cli_set_lang(optarg))
-				return cli_usage_error(_("unknown language '%s' (use de or en)"), optarg);
-			break;
 		case 'h':
 			printf(_("Usage: %s new FILE [--template NAME] [--title T] [--municipality M] "
 				 "[--lang de|en]\n"
 				 "Create a new workshop file, empty or from a measure template.\n"),
 			       PACKAGE);
 			return 0;
-		case ':':
-			return cli_usage_error(_("option '%s' needs a value"), argv[optind - 1]);
-		default:
-			return cli_usage_error(_("unknown option '%s'"), argv[optind - 1]);
+		default: {
+			int rc = cli_shared_option(c, argv);
+			if (rc)
+				return rc;
+			break;
+		}
 		}
 	}
 	if (optind >= argc)

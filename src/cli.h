@@ -21,6 +21,10 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Applies --lang; prints an error and returns false for an unknown one. */
 bool cli_set_lang(const char *arg);
+/* Handles what every command's getopt_long loop shares: 'l' (--lang), ':'
+ * (a missing value) and anything unknown. Returns 0 to go on, or the exit
+ * status of a usage error. */
+int cli_shared_option(int c, char **argv);
 /* Opens a workshop for a command, printing the refusal if any. */
 struct store *cli_open(const char *path, int flags, struct model *m);
 

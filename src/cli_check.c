@@ -127,10 +127,6 @@ int cli_check(int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'l':
-			if (!cli_set_lang(optarg))
-				return cli_usage_error(_("unknown language '%s' (use de or en)"), optarg);
-			break;
 		case 'f':
 			if (!strcmp(optarg, "text"))
 				format = FORMAT_TEXT;
@@ -146,10 +142,12 @@ int cli_check(int argc, char **argv)
 				 "warnings, 2 error.\n"),
 			       PACKAGE);
 			return 0;
-		case ':':
-			return cli_usage_error(_("option '%s' needs a value"), argv[optind - 1]);
-		default:
-			return cli_usage_error(_("unknown option '%s'"), argv[optind - 1]);
+		default: {
+			int rc = cli_shared_option(c, argv);
+			if (rc)
+				return rc;
+			break;
+		}
 		}
 	}
 	if (optind >= argc)

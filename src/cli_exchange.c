@@ -37,10 +37,6 @@ int cli_export(int argc, char **argv)
 		case 'c':
 			csv = optarg;
 			break;
-		case 'l':
-			if (!cli_set_lang(optarg))
-				return cli_usage_error(_("unknown language '%s' (use de or en)"), optarg);
-			break;
 		case 'd':
 			if (strcmp(optarg, ";") && strcmp(optarg, ","))
 				return cli_usage_error(_("unknown delimiter '%s' (use ';' or ',')"),
@@ -56,10 +52,12 @@ int cli_export(int argc, char **argv)
 				 "decimal commas.\n"),
 			       PACKAGE);
 			return 0;
-		case ':':
-			return cli_usage_error(_("option '%s' needs a value"), argv[optind - 1]);
-		default:
-			return cli_usage_error(_("unknown option '%s'"), argv[optind - 1]);
+		default: {
+			int rc = cli_shared_option(c, argv);
+			if (rc)
+				return rc;
+			break;
+		}
 		}
 	}
 	if (optind >= argc)
@@ -130,10 +128,6 @@ int cli_import(int argc, char **argv)
 		case 'c':
 			csv = optarg;
 			break;
-		case 'l':
-			if (!cli_set_lang(optarg))
-				return cli_usage_error(_("unknown language '%s' (use de or en)"), optarg);
-			break;
 		case 'h':
 			printf(_("Usage: %s import FILE --csv DIR\n"
 				 "Merge a CSV bundle (as written by 'stetig export --csv') into a "
@@ -142,10 +136,12 @@ int cli_import(int argc, char **argv)
 				 "See stetig(5).\n"),
 			       PACKAGE);
 			return 0;
-		case ':':
-			return cli_usage_error(_("option '%s' needs a value"), argv[optind - 1]);
-		default:
-			return cli_usage_error(_("unknown option '%s'"), argv[optind - 1]);
+		default: {
+			int rc = cli_shared_option(c, argv);
+			if (rc)
+				return rc;
+			break;
+		}
 		}
 	}
 	if (optind >= argc)

@@ -288,24 +288,13 @@ static void put_shares(struct writer *w, const struct model *m)
 	free(v);
 }
 
-static int check_cmp(const void *a, const void *b)
-{
-	const struct check_item *x = *(const struct check_item *const *)a;
-	const struct check_item *y = *(const struct check_item *const *)b;
-	if (x->factor != y->factor)
-		return x->factor - y->factor;
-	if (x->field != y->field)
-		return x->field - y->field;
-	return x->item - y->item;
-}
-
 /* All check items, by factor, field and item. */
 static void put_check(struct writer *w, const struct model *m)
 {
 	const struct check_item **v = xcalloc(m->checks.n ? m->checks.n : 1, sizeof *v);
 	for (size_t i = 0; i < m->checks.n; i++)
 		v[i] = MODEL_AT(m->checks, struct check_item, i);
-	qsort(v, m->checks.n, sizeof *v, check_cmp);
+	qsort(v, m->checks.n, sizeof *v, check_item_ptr_cmp);
 	for (size_t i = 0; i < m->checks.n; i++) {
 		w_long(w, v[i]->factor);
 		w_word(w, VOCAB_FIELD, v[i]->field);

@@ -127,40 +127,12 @@ void lineedit_set(struct lineedit *le, const char *s)
 	le->scroll = 0;
 }
 
-static size_t utf8_put(uint32_t c, char *out)
-{
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		out[0] = (char)(0xC0 | (c >> 6));
-		out[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c >= 0xD800 && c <= 0xDFFF)
-		c = REPLACEMENT;
-	if (c < 0x10000) {
-		out[0] = (char)(0xE0 | (c >> 12));
-		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	if (c > 0x10FFFF)
-		return utf8_put(REPLACEMENT, out);
-	out[0] = (char)(0xF0 | (c >> 18));
-	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
-}
-
 char *lineedit_get(const struct lineedit *le)
 {
 	char *out = xmalloc(le->len * 4 + 1);
 	size_t k = 0;
 	for (size_t i = 0; i < le->len; i++)
-		k += utf8_put((uint32_t)le->text[i], out + k);
+		k += utf8_encode((uint32_t)le->text[i], out + k);
 	out[k] = '\0';
 	return out;
 }

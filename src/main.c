@@ -173,10 +173,12 @@ static int run_ui(int argc, char **argv)
 		case 'V':
 			printf("%s %s\n", PACKAGE, VERSION);
 			return 0;
-		case ':':
-			return cli_usage_error(_("option '%s' needs a value"), argv[optind - 1]);
-		default:
-			return cli_usage_error(_("unknown option '%s'"), argv[optind - 1]);
+		default: {
+			int rc = cli_shared_option(c, argv);
+			if (rc)
+				return rc;
+			break;
+		}
 		}
 	}
 	if (optind + 1 < argc)

@@ -767,6 +767,17 @@ size_t model_raci_count(const struct model *m)
 	return m->raci.n;
 }
 
+int check_item_ptr_cmp(const void *a, const void *b)
+{
+	const struct check_item *x = *(const struct check_item *const *)a;
+	const struct check_item *y = *(const struct check_item *const *)b;
+	if (x->factor != y->factor)
+		return x->factor - y->factor;
+	if (x->field != y->field)
+		return x->field - y->field;
+	return x->item - y->item;
+}
+
 /* ------------------------------------------------------------ derived */
 
 double model_cost_shared(const struct model *m, int64_t cost)

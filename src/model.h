@@ -247,6 +247,10 @@ void cost_init(struct cost *e);
 void note_init(struct note *e);
 void workshop_init(struct workshop *w);
 
+/* qsort comparator for an array of const struct check_item pointers: by
+ * factor, field and item (the catalogue order). */
+int check_item_ptr_cmp(const void *a, const void *b);
+
 /* Derived figures shared by findings, screens and exports. */
 /* Sum of partner shares of a cost in percent. */
 double model_cost_shared(const struct model *m, int64_t cost);

@@ -44,6 +44,9 @@ char *buf_steal(struct buf *b);
 /* Checks that s[0..len) is well-formed UTF-8 without NUL bytes (no overlong
  * forms, no surrogates). On failure *bad_off gets the byte offset. */
 bool utf8_valid(const char *s, size_t len, size_t *bad_off);
+/* Writes code point c as UTF-8 into out (up to 4 bytes) and returns the
+ * length; surrogates and values past U+10FFFF become U+FFFD. */
+size_t utf8_encode(uint32_t c, char out[4]);
 /* Number of characters (code points) of valid UTF-8. */
 size_t utf8_chars(const char *s);
 /* Byte length of the longest prefix of s that has at most max_chars

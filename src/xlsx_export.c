@@ -241,30 +241,6 @@ static size_t decode(const char *s, uint32_t *out, size_t max)
 	return n;
 }
 
-static size_t encode(uint32_t c, char *out)
-{
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		out[0] = (char)(0xC0 | (c >> 6));
-		out[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		out[0] = (char)(0xE0 | (c >> 12));
-		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (c >> 18));
-	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
-}
-
 static uint32_t fold(uint32_t c)
 {
 	if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
@@ -323,7 +299,7 @@ void xlsx_sheet_name(const char *base, const char *const *used, size_t n, char o
 			end--;
 		size_t o = 0;
 		for (size_t i = start; i < end; i++)
-			o += encode(cp[i], out + o);
+			o += utf8_encode(cp[i], out + o);
 		if (o == 0) {
 			const char *dflt = _("Sheet");
 			o = utf8_prefix(dflt, room);

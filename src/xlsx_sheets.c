@@ -485,24 +485,13 @@ static void sheet_years(struct xl *x)
 
 /* ------------------------------------------------------------ check, findings, notes */
 
-static int check_cmp(const void *a, const void *b)
-{
-	const struct check_item *x = *(const struct check_item *const *)a;
-	const struct check_item *y = *(const struct check_item *const *)b;
-	if (x->factor != y->factor)
-		return x->factor - y->factor;
-	if (x->field != y->field)
-		return x->field - y->field;
-	return x->item - y->item;
-}
-
 static void sheet_check(struct xl *x)
 {
 	const struct model *m = x->m;
 	const struct check_item **v = xcalloc(m->checks.n ? m->checks.n : 1, sizeof *v);
 	for (size_t i = 0; i < m->checks.n; i++)
 		v[i] = MODEL_AT(m->checks, struct check_item, i);
-	qsort(v, m->checks.n, sizeof *v, check_cmp);
+	qsort(v, m->checks.n, sizeof *v, check_item_ptr_cmp);
 	struct xtable t;
 	TABLE(&t, _("Factor"), _("Field"), _("No."), _("Recommendation"), _("Status"), _("Note"));
 	for (size_t i = 0; i < m->checks.n; i++) {
