@@ -41,6 +41,10 @@ static const attr_t mono[ST_COUNT] = {
 	[ST_FIELD_FOCUS] = A_REVERSE,
 	[ST_FORM_ERROR] = A_BOLD,
 	[ST_TITLE] = A_BOLD,
+	[ST_RACI_R] = A_BOLD,
+	[ST_RACI_A] = A_BOLD | A_UNDERLINE,
+	[ST_RACI_C] = A_NORMAL,
+	[ST_RACI_I] = A_DIM,
 };
 
 /* The projector theme: high-contrast pairs of the eight basic colours,
@@ -67,6 +71,10 @@ static const struct {
 	[ST_CLOCK_OVER] = {COLOR_WHITE, COLOR_RED, A_BOLD},
 	[ST_FIELD_FOCUS] = {COLOR_BLACK, COLOR_CYAN, 0},
 	[ST_FORM_ERROR] = {COLOR_WHITE, COLOR_RED, A_BOLD},
+	[ST_RACI_R] = {COLOR_BLACK, COLOR_GREEN, A_BOLD},
+	[ST_RACI_A] = {COLOR_WHITE, COLOR_BLUE, A_BOLD},
+	[ST_RACI_C] = {COLOR_BLACK, COLOR_CYAN, 0},
+	[ST_RACI_I] = {COLOR_BLACK, COLOR_WHITE, 0},
 };
 
 void ui_theme_init(enum ui_theme theme)

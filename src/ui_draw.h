@@ -42,6 +42,10 @@ enum ui_style {
 	ST_FIELD_FOCUS,
 	ST_FORM_ERROR,
 	ST_TITLE,     /* form and help titles */
+	ST_RACI_R,    /* RACI letters: the letter is always drawn too */
+	ST_RACI_A,
+	ST_RACI_C,
+	ST_RACI_I,
 	ST_COUNT
 };
 

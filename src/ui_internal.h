@@ -186,4 +186,26 @@ void ui_indicator_delete(struct ui *ui, int64_t id);
 /* Number of indicators per goal, indexed like m->goals (rebuilt on sync). */
 const size_t *ui_goal_indicator_counts(struct ui *ui);
 
+/* Part 2: stakeholders (ui_stakeholders.c), responsibilities (ui_raci.c),
+ * costs, check, export and the notes. */
+/* How the power/interest grid and the tables mark key persons and
+ * temporary stakeholders (a post that ends with the funding). */
+#define UI_MARK_KEY "★"
+#define UI_MARK_TEMP "⧗"
+/* The strategy of a quadrant of the power/interest grid (translated):
+ * manage closely, keep satisfied, keep informed, monitor. */
+const char *ui_quadrant(int influence, int interest);
+
+/* ui_notes.c: the notes (decisions, action items, parking lot). Step 8
+ * lists them; F4 opens a new note from the steps that offer it. */
+void ui_note_form(struct ui *ui, int64_t id);
+void ui_notes_sync(struct ui *ui);
+/* Draws the list into r; focus: the selection is shown. */
+void ui_notes_draw(struct ui *ui, struct ui_rect r, bool focus);
+/* Moves, n, Enter and d on the list; UI_UNHANDLED for anything else. */
+int ui_notes_key(struct ui *ui, enum ui_action a);
+/* The list widget (for the step's own part switching and the mouse). */
+struct list *ui_notes_list(void);
+bool ui_notes_select(struct ui *ui, int64_t id);
+
 #endif

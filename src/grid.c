@@ -1,0 +1,177 @@
+/* grid.c — a scrolling matrix with frozen header row and first column. */
+#include "config.h"
+#include "grid.h"
+
+void grid_init(struct grid *g)
+{
+	*g = (struct grid){0};
+}
+
+void grid_set_size(struct grid *g, size_t nrows, size_t ncols)
+{
+	g->nrows = nrows;
+	g->ncols = ncols;
+	if (nrows == 0)
+		g->row = g->top = 0;
+	else if (g->row >= nrows)
+		g->row = nrows - 1;
+	if (ncols == 0)
+		g->col = GRID_HEAD;
+	else if (g->col >= (long)ncols)
+		g->col = (long)ncols - 1;
+	if (g->left >= ncols)
+		g->left = ncols ? ncols - 1 : 0;
+	if (g->top >= nrows)
+		g->top = nrows ? nrows - 1 : 0;
+}
+
+void grid_select(struct grid *g, size_t row, long col)
+{
+	if (g->nrows)
+		g->row = row < g->nrows ? row : g->nrows - 1;
+	if (col < 0 || g->ncols == 0)
+		g->col = GRID_HEAD;
+	else
+		g->col = col < (long)g->ncols ? col : (long)g->ncols - 1;
+}
+
+bool grid_move(struct grid *g, enum ui_action a)
+{
+	size_t page = g->rows > 1 ? (size_t)g->rows - 1 : 1;
+	switch (a) {
+	case ACT_UP:
+		if (g->row > 0)
+			g->row--;
+		return true;
+	case ACT_DOWN:
+		if (g->row + 1 < g->nrows)
+			g->row++;
+		return true;
+	case ACT_LEFT:
+		if (g->col > GRID_HEAD)
+			g->col--;
+		return true;
+	case ACT_RIGHT:
+		if (g->col + 1 < (long)g->ncols)
+			g->col++;
+		return true;
+	case ACT_PGUP:
+		g->row = g->row > page ? g->row - page : 0;
+		g->top = g->top > page ? g->top - page : 0;
+		return true;
+	case ACT_PGDN:
+		if (g->nrows) {
+			g->row = g->row + page < g->nrows ? g->row + page : g->nrows - 1;
+			g->top += page;
+		}
+		return true;
+	case ACT_HOME:
+		if (g->col <= 0 || g->ncols == 0)
+			g->row = 0;
+		g->col = g->ncols ? 0 : GRID_HEAD;
+		return true;
+	case ACT_END:
+		if (g->ncols == 0 || g->col == (long)g->ncols - 1)
+			g->row = g->nrows ? g->nrows - 1 : 0;
+		if (g->ncols)
+			g->col = (long)g->ncols - 1;
+		return true;
+	default:
+		return false;
+	}
+}
+
+bool grid_hit(const struct grid *g, int y, int x, size_t *row, long *col)
+{
+	if (y < g->y0 || y >= g->y0 + g->rows)
+		return false;
+	size_t r = g->top + (size_t)(y - g->y0);
+	if (r >= g->nrows)
+		return false;
+	*row = r;
+	if (x < g->x0) {
+		*col = GRID_HEAD;
+		return true;
+	}
+	if (g->cell_w <= 0)
+		return false;
+	size_t c = g->left + (size_t)((x - g->x0) / g->cell_w);
+	if ((x - g->x0) / g->cell_w >= g->cols || c >= g->ncols)
+		return false;
+	*col = (long)c;
+	return true;
+}
+
+/* Keeps the cursor visible and the window full. */
+static void follow(size_t cur, size_t n, int shown, size_t *first)
+{
+	if (shown <= 0) {
+		*first = cur;
+		return;
+	}
+	size_t s = (size_t)shown;
+	if (cur < *first)
+		*first = cur;
+	if (cur >= *first + s)
+		*first = cur - s + 1;
+	if (n >= s && *first > n - s)
+		*first = n - s;
+	if (n < s)
+		*first = 0;
+}
+
+void grid_draw(struct grid *g, struct ui_rect r, int head_w, int cell_w, const struct grid_fns *fns,
+	       void *ctx)
+{
+	if (head_w > r.w)
+		head_w = r.w;
+	if (cell_w < 1)
+		cell_w = 1;
+	g->head_w = head_w;
+	g->cell_w = cell_w;
+	g->y0 = r.y + 1;
+	g->x0 = r.x + head_w;
+	g->rows = r.h - 1 > 0 ? r.h - 1 : 0;
+	g->cols = (r.w - head_w) / cell_w;
+	if (g->cols < 0)
+		g->cols = 0;
+	follow(g->row, g->nrows, g->rows, &g->top);
+	if (g->col >= 0)
+		follow((size_t)g->col, g->ncols, g->cols, &g->left);
+	else if (g->ncols >= (size_t)g->cols && g->left > g->ncols - (size_t)g->cols)
+		g->left = g->ncols - (size_t)g->cols;
+	if (r.h < 1)
+		return;
+	/* the frozen header row */
+	if (fns->corner)
+		fns->corner(ctx, r.y, r.x, head_w);
+	int rest = r.w - head_w - g->cols * cell_w;
+	for (int c = 0; c < g->cols; c++) {
+		size_t col = g->left + (size_t)c;
+		int x = g->x0 + c * cell_w;
+		if (col >= g->ncols) {
+			ui_fill(r.y, x, cell_w, ui_style(ST_HEADER));
+			continue;
+		}
+		fns->col_head(ctx, col, r.y, x, cell_w, (long)col == g->col);
+	}
+	if (rest > 0)
+		ui_fill(r.y, g->x0 + g->cols * cell_w, rest, ui_style(ST_HEADER));
+	/* the rows, each with its frozen first column */
+	for (int i = 0; i < g->rows; i++) {
+		size_t row = g->top + (size_t)i;
+		if (row >= g->nrows)
+			break;
+		int y = g->y0 + i;
+		bool cur_row = row == g->row;
+		fns->row_head(ctx, row, y, r.x, head_w, cur_row, cur_row && g->col == GRID_HEAD);
+		for (int c = 0; c < g->cols; c++) {
+			size_t col = g->left + (size_t)c;
+			if (col >= g->ncols)
+				break;
+			bool cur_col = (long)col == g->col;
+			fns->cell(ctx, row, col, y, g->x0 + c * cell_w, cell_w, cur_row, cur_col,
+				  cur_row && cur_col);
+		}
+	}
+}

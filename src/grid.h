@@ -1,0 +1,66 @@
+/* grid.h — a scrolling matrix with a frozen header row and a frozen first
+ * column, and a cursor on one cell or on a row's first column.
+ *
+ * Like the list, the grid keeps only the cursor and the scroll position; the
+ * step view draws every visible cell through callbacks, so a keystroke and a
+ * draw cost the same for a 10 × 10 and a 300 × 500 matrix.
+ *
+ * Keys: arrows move by one cell (Left from the first column goes onto the
+ * frozen first column), PgUp/PgDn by a screen of rows, Home/End to the first
+ * or last column and, pressed again there, to the first or last row. */
+#ifndef STETIG_GRID_H
+#define STETIG_GRID_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ui_draw.h"
+#include "ui_keys.h"
+
+/* The cursor's column when it is on the frozen first column. */
+#define GRID_HEAD (-1L)
+
+struct grid {
+	size_t nrows, ncols;
+	size_t row;	  /* cursor row (0 when empty) */
+	long col;	  /* cursor column, or GRID_HEAD */
+	size_t top, left; /* first row and column shown */
+	/* from the last draw (for the mouse and paging) */
+	int y0, x0;	  /* screen line of the first row, column of the first cell */
+	int rows, cols;	  /* rows and cell columns shown */
+	int head_w, cell_w;
+};
+
+/* What the view draws. y, x, w are screen coordinates; every callback
+ * draws exactly w columns. */
+struct grid_fns {
+	/* the top-left corner above the first column */
+	void (*corner)(void *ctx, int y, int x, int w);
+	/* the header of column col (cur: the cursor is in this column) */
+	void (*col_head)(void *ctx, size_t col, int y, int x, int w, bool cur);
+	/* the first column of row (cur_row: the cursor is in this row; on:
+	 * the cursor is on this very cell) */
+	void (*row_head)(void *ctx, size_t row, int y, int x, int w, bool cur_row, bool on);
+	/* one cell (on: the cursor is here) */
+	void (*cell)(void *ctx, size_t row, size_t col, int y, int x, int w, bool cur_row,
+		     bool cur_col, bool on);
+};
+
+void grid_init(struct grid *g);
+/* Sets the size, keeping the cursor inside. */
+void grid_set_size(struct grid *g, size_t nrows, size_t ncols);
+/* Puts the cursor on (row, col) (clamped; col may be GRID_HEAD). */
+void grid_select(struct grid *g, size_t row, long col);
+/* Moves the cursor for UP, DOWN, LEFT, RIGHT, PGUP, PGDN, HOME, END; false
+ * for any other action. */
+bool grid_move(struct grid *g, enum ui_action a);
+/* The cell at screen (y, x): true when it hit a row; *col is GRID_HEAD for
+ * the first column. */
+bool grid_hit(const struct grid *g, int y, int x, size_t *row, long *col);
+/* Draws the header row and the visible rows into r: the first column
+ * head_w wide, every other column cell_w wide. The scroll position follows
+ * the cursor. */
+void grid_draw(struct grid *g, struct ui_rect r, int head_w, int cell_w, const struct grid_fns *fns,
+	       void *ctx);
+
+#endif

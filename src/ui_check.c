@@ -1,0 +1,417 @@
+/* ui_check.c — step 6: the 39 recommendations of the study as a check list,
+ * grouped by factor (1–5 and 6, the wind-down) and field (values,
+ * resources, actors, structures), and above it the readiness heat map:
+ * per factor and field the share of items done (partly counts half, not
+ * relevant is left out), in colour and always with the percentage. Space
+ * cycles the status of the selected item, Enter edits its note; the
+ * catalogue's guidance for the item is shown under the list. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "templates.h"
+#include "ui_internal.h"
+#include "util.h"
+
+/* A row: a factor's header or a check item (index into m->checks). */
+struct crow {
+	bool header;
+	int factor;
+	size_t idx;
+};
+
+static struct list lst;
+static struct crow *rows;
+static size_t nrows, caprows;
+static struct {
+	int factor, field, item;
+} keep; /* the item to keep selected */
+static size_t assessed; /* items not open */
+static struct readiness ready_now;
+
+static const struct model *sort_model; /* for cmp_checks */
+
+static int cmp_checks(const void *a, const void *b)
+{
+	const struct check_item *x = MODEL_AT(sort_model->checks, struct check_item, *(const size_t *)a);
+	const struct check_item *y = MODEL_AT(sort_model->checks, struct check_item, *(const size_t *)b);
+	if (x->factor != y->factor)
+		return x->factor - y->factor;
+	if (x->field != y->field)
+		return x->field - y->field;
+	return x->item - y->item;
+}
+
+static void sync(struct ui *ui)
+{
+	const struct model *m = &ui->m;
+	size_t n = m->checks.n;
+	size_t *idx = xmalloc((n + 1) * sizeof *idx);
+	for (size_t i = 0; i < n; i++)
+		idx[i] = i;
+	sort_model = m;
+	qsort(idx, n, sizeof *idx, cmp_checks);
+	xgrow((void **)&rows, &caprows, n + FACTOR_COUNT + 1, sizeof *rows);
+	nrows = 0;
+	assessed = 0;
+	int last_factor = 0;
+	for (size_t k = 0; k < n; k++) {
+		const struct check_item *c = MODEL_AT(m->checks, struct check_item, idx[k]);
+		if (c->factor != last_factor) {
+			rows[nrows++] = (struct crow){true, c->factor, 0};
+			last_factor = c->factor;
+		}
+		rows[nrows++] = (struct crow){false, c->factor, idx[k]};
+		if (c->status != CHECK_OPEN)
+			assessed++;
+	}
+	free(idx);
+	list_set_count(&lst, nrows);
+	findings_readiness(m, &ready_now);
+	if (keep.factor) {
+		for (size_t r = 0; r < nrows; r++) {
+			if (rows[r].header) {
+				if (!keep.item && rows[r].factor == keep.factor) {
+					list_select(&lst, r);
+					break;
+				}
+				continue;
+			}
+			const struct check_item *c = MODEL_AT(m->checks, struct check_item, rows[r].idx);
+			if (c->factor == keep.factor && c->field == keep.field && c->item == keep.item) {
+				list_select(&lst, r);
+				break;
+			}
+		}
+	} else if (nrows > 1 && lst.sel == 0) {
+		list_select(&lst, 1); /* the first item, not its header */
+	}
+}
+
+static const struct crow *selected(void)
+{
+	return lst.n && lst.sel < nrows ? &rows[lst.sel] : NULL;
+}
+
+static const struct check_item *selected_item(struct ui *ui)
+{
+	const struct crow *r = selected();
+	if (!r || r->header || r->idx >= ui->m.checks.n)
+		return NULL;
+	return MODEL_AT(ui->m.checks, struct check_item, r->idx);
+}
+
+static void remember(struct ui *ui)
+{
+	const struct crow *r = selected();
+	const struct check_item *c = selected_item(ui);
+	if (c) {
+		keep.factor = c->factor;
+		keep.field = c->field;
+		keep.item = c->item;
+	} else if (r) {
+		keep.factor = r->factor;
+		keep.field = 0;
+		keep.item = 0;
+	}
+}
+
+static int pct(double v)
+{
+	return (int)(v * 100 + 0.5);
+}
+
+static const char *hint(struct ui *ui)
+{
+	static char buf[512];
+	if (ui->m.checks.n == 0)
+		return _("This workshop has no check items.");
+	if (assessed == 0)
+		return _("Go through the recommendations with the group: Space sets the status, "
+			 "Enter adds a note.");
+	int worst = -1;
+	for (int f = 0; f < FACTOR_COUNT - 1; f++)
+		if (ready_now.factor[f] >= 0 && (worst < 0 || ready_now.factor[f] < ready_now.factor[worst]))
+			worst = f;
+	if (worst >= 0 && ready_now.factor[worst] < 1) {
+		snprintf(buf, sizeof buf,
+			 _("Least ready: %d %s (%d %%). Agree next steps there; Space sets a status."),
+			 worst + 1, findings_factor_name(worst + 1), pct(ready_now.factor[worst]));
+		return buf;
+	}
+	return _("Every factor is ready. Next: 7 Findings, then 8 Export.");
+}
+
+/* ------------------------------------------------------------ the heat map */
+
+static enum ui_style heat_style(double v)
+{
+	if (v < 0)
+		return ST_DIM;
+	if (v < 1.0 / 3)
+		return ST_ALERT;
+	if (v < 2.0 / 3)
+		return ST_WARN;
+	return ST_LIT;
+}
+
+/* Draws the heat map into r (FACTOR_COUNT + 1 lines); returns lines used. */
+static int draw_heat(struct ui *ui, struct ui_rect r)
+{
+	const struct check_item *cur = selected_item(ui);
+	int label_w = r.w >= 110 ? 30 : 22;
+	int tot_w = 9;
+	int cell_w = (r.w - label_w - tot_w) / FIELD_COUNT;
+	if (cell_w > 16)
+		cell_w = 16;
+	if (cell_w < 5)
+		return 0;
+	int y = r.y;
+	char s[128];
+	snprintf(s, sizeof s, "%s %d %%", _("Readiness"), pct(ready_now.overall < 0 ? 0 : ready_now.overall));
+	ui_fill(y, r.x, label_w + FIELD_COUNT * cell_w + tot_w, ui_style(ST_HEADER));
+	ui_text(y, r.x, label_w - 1, s, ui_style(ST_HEADER), 0);
+	for (int fl = 0; fl < FIELD_COUNT; fl++)
+		ui_text(y, r.x + label_w + fl * cell_w, cell_w - 1, vocab_label(VOCAB_FIELD, fl),
+			ui_style(ST_HEADER), UI_TEXT_CENTER);
+	ui_text(y, r.x + label_w + FIELD_COUNT * cell_w, tot_w, _("Factor"), ui_style(ST_HEADER),
+		UI_TEXT_RIGHT);
+	for (int f = 0; f < FACTOR_COUNT && y + 1 + f < r.y + r.h; f++) {
+		int ly = y + 1 + f;
+		bool here = cur && cur->factor == f + 1;
+		ui_textf(ly, r.x, label_w - 1, here ? ui_style(ST_TITLE) : ui_style(ST_NORMAL), 0,
+			 "%s%d %s", here ? "▸" : " ", f + 1, findings_factor_name(f + 1));
+		for (int fl = 0; fl < FIELD_COUNT; fl++) {
+			double v = ready_now.cell[f][fl];
+			bool on = here && cur->field == fl;
+			if (v < 0)
+				snprintf(s, sizeof s, on ? "[–]" : "–");
+			else
+				snprintf(s, sizeof s, on ? "[%d %%]" : "%d %%", pct(v));
+			attr_t a = ui_style(heat_style(v)) | (on ? A_BOLD | A_UNDERLINE : 0);
+			ui_text(ly, r.x + label_w + fl * cell_w, cell_w - 1, s, a,
+				UI_TEXT_PAD | UI_TEXT_CENTER);
+		}
+		double fv = ready_now.factor[f];
+		if (fv < 0)
+			snprintf(s, sizeof s, "–");
+		else
+			snprintf(s, sizeof s, "%d %%", pct(fv));
+		ui_text(ly, r.x + label_w + FIELD_COUNT * cell_w, tot_w, s,
+			ui_style(ST_NORMAL) | A_BOLD, UI_TEXT_RIGHT);
+	}
+	return FACTOR_COUNT + 1;
+}
+
+/* ------------------------------------------------------------ the list */
+
+static const char *status_mark(int st)
+{
+	switch (st) {
+	case CHECK_PARTLY:
+		return "[~]";
+	case CHECK_DONE:
+		return "[x]";
+	case CHECK_NA:
+		return "[-]";
+	default:
+		return "[ ]";
+	}
+}
+
+static const struct list_col cols[] = {
+	{N_("Status"), 17, 0},
+	{N_("Field"), 11, 0},
+	{N_("Recommendation"), -1, 12},
+	{N_("Note"), 4, 0},
+};
+
+static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
+{
+	struct ui *ui = ctx;
+	const struct crow *r = &rows[row];
+	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
+	if (r->header) {
+		double v = ready_now.factor[r->factor - 1];
+		char p[32];
+		if (v < 0)
+			snprintf(p, sizeof p, "–");
+		else
+			snprintf(p, sizeof p, "%d %%", pct(v));
+		ui_textf(y, cx[0], cx[3] + cw[3] - cx[0], base | A_BOLD, 0, "%d %s · %s %s", r->factor,
+			 findings_factor_name(r->factor), _("readiness"), p);
+		return;
+	}
+	const struct check_item *c = MODEL_AT(ui->m.checks, struct check_item, r->idx);
+	attr_t sa = base;
+	if (!sel)
+		sa = c->status == CHECK_DONE	   ? ui_style(ST_LIT)
+		     : c->status == CHECK_PARTLY ? ui_style(ST_WARN)
+		     : c->status == CHECK_NA	   ? ui_style(ST_DIM)
+						   : base;
+	ui_textf(y, cx[0], cw[0], sa, 0, "%s %s", status_mark(c->status),
+		 vocab_label(VOCAB_CHECK_STATUS, c->status));
+	ui_text(y, cx[1], cw[1], vocab_label(VOCAB_FIELD, c->field), base, 0);
+	const struct catalogue_item *ci = catalogue_find(i18n_lang(), c->factor, c->field, c->item);
+	ui_text(y, cx[2], cw[2], ci ? ci->title : "?", base, 0);
+	if (!str_empty(c->note))
+		ui_text(y, cx[3], cw[3], "✎", base | A_BOLD, UI_TEXT_CENTER);
+}
+
+static void draw(struct ui *ui, struct ui_rect r)
+{
+	int detail = r.h >= 28 ? 5 : 3;
+	int used = draw_heat(ui, (struct ui_rect){r.y, r.x, FACTOR_COUNT + 1, r.w});
+	struct ui_rect lr = {r.y + used + 1, r.x, r.h - used - 1 - detail, r.w};
+	list_draw(&lst, lr, cols, 4, draw_row, ui, _("This workshop has no check items."));
+	const struct check_item *c = selected_item(ui);
+	int dy = r.y + r.h - detail;
+	if (!c) {
+		const struct crow *sr = selected();
+		if (sr)
+			ui_text_wrapped((struct ui_rect){dy, r.x, detail, r.w}, 0,
+					_("Select a recommendation: its guidance shows here. Space sets "
+					  "its status, Enter adds a note."),
+					ui_style(ST_DIM));
+		return;
+	}
+	const struct catalogue_item *ci = catalogue_find(i18n_lang(), c->factor, c->field, c->item);
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s: %s", ci ? ci->title : "?", ci ? ci->guidance : "");
+	int gl = detail - 1;
+	ui_text_wrapped((struct ui_rect){dy, r.x, gl, r.w}, 0, b.data, ui_style(ST_NORMAL));
+	buf_free(&b);
+	if (!str_empty(c->note))
+		ui_textf(dy + gl, r.x, r.w, ui_style(ST_TITLE), 0, "✎ %s", c->note);
+	else
+		ui_text(dy + gl, r.x, r.w, _("No note yet: Enter adds one (who does what by when)."),
+			ui_style(ST_DIM), 0);
+}
+
+/* ------------------------------------------------------------ editing */
+
+static int next_status(int st)
+{
+	return (st + 1) % CHECK_STATUS_COUNT;
+}
+
+static void set_status(struct ui *ui, const struct check_item *old, int status, char *note)
+{
+	struct check_item c;
+	check_copy(&c, old);
+	c.status = status;
+	if (note) {
+		free(c.note);
+		c.note = note;
+	}
+	const struct catalogue_item *ci = catalogue_find(i18n_lang(), c.factor, c.field, c.item);
+	if (ui_store_ok(ui, store_save_check(ui->s, &ui->m, &c)))
+		ui_status(ui, "“%s”: %s.", ci ? ci->title : "", vocab_label(VOCAB_CHECK_STATUS, c.status));
+	check_free(&c);
+}
+
+enum { KF_NOTE, KF_STATUS };
+
+static bool save_check(struct ui *ui, struct form *fm, int64_t id)
+{
+	const struct check_item *old = MODEL_FIND(ui->m.checks, struct check_item, id);
+	if (!old) {
+		ui_error(ui, "%s", _("This check item no longer exists (undone meanwhile?)."));
+		return true;
+	}
+	set_status(ui, old, form_choice(fm, KF_STATUS), form_text(fm, KF_NOTE));
+	return true;
+}
+
+static void check_form(struct ui *ui, const struct check_item *c)
+{
+	const struct catalogue_item *ci = catalogue_find(i18n_lang(), c->factor, c->field, c->item);
+	struct form *fm = form_new(N_("Check item"), ci ? ci->title : NULL);
+	form_add_text(fm, N_("Note"), c->note, false);
+	form_set_note(fm, KF_NOTE, N_("What is in place, what is missing, who does what by when."));
+	form_add_choice(fm, N_("Status"), VOCAB_CHECK_STATUS, c->status);
+	form_set_note(fm, KF_STATUS, N_("Open, partly, done or not relevant; Space picks."));
+	form_focus(fm, KF_NOTE);
+	ui_form_open(ui, fm, save_check, c->id);
+}
+
+/* ------------------------------------------------------------ keys */
+
+static int key(struct ui *ui, enum ui_action a, int k)
+{
+	(void)k;
+	if (list_move(&lst, a)) {
+		remember(ui);
+		return UI_REDRAW | UI_HANDLED;
+	}
+	const struct check_item *c = selected_item(ui);
+	switch (a) {
+	case ACT_CYCLE:
+		if (!c) {
+			ui_status(ui, "%s", _("Select a recommendation below the factor's line first."));
+			return UI_REDRAW | UI_HANDLED;
+		}
+		set_status(ui, c, next_status(c->status), NULL);
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_EDIT:
+		if (c)
+			check_form(ui, c);
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_NOTE:
+		ui_note_form(ui, 0);
+		return UI_REDRAW | UI_HANDLED;
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
+static int click(struct ui *ui, int y, int x)
+{
+	(void)x;
+	long row = list_hit(&lst, y);
+	if (row < 0)
+		return UI_UNHANDLED;
+	if ((size_t)row == lst.sel)
+		return key(ui, ACT_CYCLE, 0);
+	list_select(&lst, (size_t)row);
+	remember(ui);
+	return UI_REDRAW | UI_HANDLED;
+}
+
+static bool select_item(struct ui *ui, enum entity kind, int64_t id)
+{
+	(void)ui;
+	(void)id;
+	return kind == ENT_WORKSHOP || kind == ENT_CHECK;
+}
+
+static const enum ui_action bar[] = {ACT_CYCLE, ACT_EDIT, ACT_NONE};
+static const enum ui_action more[] = {ACT_NOTE, ACT_NONE};
+
+const struct ui_view ui_view_check = {
+	.step = STEP_CHECK,
+	.hint = hint,
+	.help = N_("The check list holds the study's recommendations for carrying a measure "
+		   "into regular operation: five factors (communication, capturing impact, "
+		   "technical integration, binding responsibility, reducing and sharing costs) "
+		   "and a sixth for winding a measure down in an orderly way. Each factor has "
+		   "recommendations on values, resources, actors and structures.\n\n"
+		   "Go through them with the group. Space moves the selected item from open to "
+		   "partly, done and not relevant; Enter adds a note on who does what by when. "
+		   "Under the list the catalogue explains what the recommendation means.\n\n"
+		   "The heat map at the top shows the readiness per factor and field: done "
+		   "counts fully, partly half, open nothing; not relevant items are left out, "
+		   "– means nothing applies. Low readiness is red, middling yellow, high green, "
+		   "and every cell shows its percentage."),
+	.bar = bar,
+	.more = more,
+	.sync = sync,
+	.draw = draw,
+	.key = key,
+	.click = click,
+	.select = select_item,
+};

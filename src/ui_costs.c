@@ -1,0 +1,878 @@
+/* ui_costs.c — step 5: what the measure costs, who pays which share, and
+ * what nobody pays once the funding has ended.
+ *
+ * Three parts, one above the other, each a list: the cost items, the
+ * partner shares of the selected cost, and a table of years (the earliest
+ * start to five years after the funding end) with the total, the uncovered
+ * share after the funding end, and each partner's yearly sum. Up/Down at
+ * the edge of a part go on into the next; Left/Right scroll the years. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "ui_internal.h"
+#include "util.h"
+
+#define PCT_EPS 1e-6
+
+enum part { PART_COSTS, PART_SHARES, PART_YEARS };
+
+static enum part part = PART_COSTS;
+static struct list lc, ls, ly; /* costs, shares, years */
+static bool lists_ready;
+static int64_t sel_cost, sel_share_sh;
+static double *shared;	      /* percent shared per cost index */
+static size_t cap_shared;
+static size_t *sh_rows;	      /* share indices of the selected cost */
+static size_t n_sh_rows, cap_sh_rows;
+static int64_t *partners;     /* stakeholders with a share in any cost */
+static size_t npartners, cap_partners;
+static int year_shift;	      /* Left/Right in the years */
+
+static void ready(void)
+{
+	if (lists_ready)
+		return;
+	list_init(&lc);
+	list_init(&ls);
+	list_init(&ly);
+	lists_ready = true;
+}
+
+/* ------------------------------------------------------------ money */
+
+/* An amount the way the session language writes it: "12.345 €" or
+ * "€12,345"; cents only when asked and not zero. out: 64 bytes. */
+static void money(double v, bool cents, char *out, size_t n)
+{
+	bool de = i18n_lang() == LANG_DE;
+	bool neg = v < 0;
+	double a = fabs(v);
+	long long whole = (long long)(cents ? floor(a) : llround(a));
+	int frac = cents ? (int)llround((a - floor(a)) * 100) : 0;
+	if (frac == 100) {
+		whole++;
+		frac = 0;
+	}
+	char digits[32], grouped[48];
+	snprintf(digits, sizeof digits, "%lld", whole);
+	size_t len = strlen(digits), k = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			grouped[k++] = de ? '.' : ',';
+		grouped[k++] = digits[i];
+	}
+	grouped[k] = '\0';
+	char dec[8] = "";
+	if (cents && frac)
+		snprintf(dec, sizeof dec, "%c%02d", de ? ',' : '.', frac);
+	if (de)
+		snprintf(out, n, "%s%s%s €", neg ? "-" : "", grouped, dec);
+	else
+		snprintf(out, n, "%s€%s%s", neg ? "-" : "", grouped, dec);
+}
+
+/* An amount in at most w columns: whole euros, or thousands ("1.235 T€",
+ * "€1,235k") when the euros do not fit. */
+static void money_short(double v, int w, char *out, size_t n)
+{
+	money(v, false, out, n);
+	if (ui_width(out) <= w)
+		return;
+	char k[48];
+	money(v / 1000, false, k, sizeof k);
+	if (i18n_lang() == LANG_DE) {
+		/* "1.235 €" → "1.235 T€" */
+		size_t l = strlen(k);
+		if (l > 4 && !strcmp(k + l - 4, " €"))
+			k[l - 4] = '\0';
+		snprintf(out, n, "%s T€", k);
+	} else {
+		snprintf(out, n, "%sk", k);
+	}
+}
+
+/* ------------------------------------------------------------ figures */
+
+/* What cost c costs in year y. */
+static double in_year(const struct cost *c, int y)
+{
+	if (c->kind == COST_ONEOFF)
+		return c->start_year == y ? c->amount : 0;
+	if (c->start_year && y < c->start_year)
+		return 0;
+	if (c->end_year && y > c->end_year)
+		return 0;
+	return c->amount;
+}
+
+static int this_year(void)
+{
+	struct date d;
+	date_today(&d);
+	return d.y;
+}
+
+/* The years the table covers: from the earliest start (or the funding end)
+ * to five years after the funding end. */
+static void year_range(const struct model *m, int *first, int *last)
+{
+	int fe = model_funding_end_year(m);
+	int lo = 0;
+	for (size_t i = 0; i < m->costs.n; i++) {
+		const struct cost *c = MODEL_AT(m->costs, struct cost, i);
+		if (c->start_year && (!lo || c->start_year < lo))
+			lo = c->start_year;
+	}
+	if (!lo)
+		lo = fe ? fe : this_year();
+	if (fe && fe < lo)
+		lo = fe;
+	int hi = fe ? fe + 5 : lo + 5;
+	if (hi < lo)
+		hi = lo;
+	if (hi - lo > 40)
+		lo = hi - 40;
+	*first = lo;
+	*last = hi;
+}
+
+/* The share of cost index ci nobody carries, in percent (0..100). */
+static double uncovered_pct(size_t ci)
+{
+	double u = 100 - shared[ci];
+	return u > PCT_EPS ? u : 0;
+}
+
+/* Sum of what nobody carries in year y (only after the funding end). */
+static double uncovered_in(const struct model *m, int y)
+{
+	double sum = 0;
+	for (size_t i = 0; i < m->costs.n; i++)
+		sum += in_year(MODEL_AT(m->costs, struct cost, i), y) * uncovered_pct(i) / 100;
+	return sum;
+}
+
+static double total_in(const struct model *m, int y)
+{
+	double sum = 0;
+	for (size_t i = 0; i < m->costs.n; i++)
+		sum += in_year(MODEL_AT(m->costs, struct cost, i), y);
+	return sum;
+}
+
+static double partner_in(const struct model *m, int64_t sh, int y)
+{
+	double sum = 0;
+	for (size_t i = 0; i < m->shares.n; i++) {
+		const struct cost_share *s = MODEL_AT(m->shares, struct cost_share, i);
+		if (s->stakeholder != sh)
+			continue;
+		const struct cost *c = model_cost(m, s->cost);
+		if (c)
+			sum += in_year(c, y) * s->percent / 100;
+	}
+	return sum;
+}
+
+/* ------------------------------------------------------------ sync */
+
+static const struct cost *selected_cost(struct ui *ui)
+{
+	if (!lc.n || lc.sel >= ui->m.costs.n)
+		return NULL;
+	return MODEL_AT(ui->m.costs, struct cost, lc.sel);
+}
+
+/* The shares of the selected cost. */
+static void collect_shares(struct ui *ui)
+{
+	const struct model *m = &ui->m;
+	const struct cost *c = selected_cost(ui);
+	xgrow((void **)&sh_rows, &cap_sh_rows, m->shares.n + 1, sizeof *sh_rows);
+	n_sh_rows = 0;
+	for (size_t i = 0; c && i < m->shares.n; i++)
+		if (MODEL_AT(m->shares, struct cost_share, i)->cost == c->id)
+			sh_rows[n_sh_rows++] = i;
+	list_set_count(&ls, n_sh_rows);
+	if (sel_share_sh)
+		for (size_t r = 0; r < n_sh_rows; r++)
+			if (MODEL_AT(m->shares, struct cost_share, sh_rows[r])->stakeholder == sel_share_sh)
+				list_select(&ls, r);
+}
+
+static void sync(struct ui *ui)
+{
+	const struct model *m = &ui->m;
+	ready();
+	list_set_count(&lc, m->costs.n);
+	if (sel_cost) {
+		long i = table_index(&m->costs, sel_cost);
+		if (i >= 0)
+			list_select(&lc, (size_t)i);
+	}
+	xgrow((void **)&shared, &cap_shared, m->costs.n + 1, sizeof *shared);
+	for (size_t i = 0; i < m->costs.n; i++)
+		shared[i] = 0;
+	xgrow((void **)&partners, &cap_partners, m->shares.n + 1, sizeof *partners);
+	npartners = 0;
+	for (size_t i = 0; i < m->shares.n; i++) {
+		const struct cost_share *s = MODEL_AT(m->shares, struct cost_share, i);
+		long ci = table_index(&m->costs, s->cost);
+		if (ci >= 0)
+			shared[ci] += s->percent;
+	}
+	/* the partners in the order of the stakeholder table */
+	for (size_t k = 0; k < m->stakeholders.n; k++) {
+		int64_t id = MODEL_AT(m->stakeholders, struct stakeholder, k)->id;
+		for (size_t i = 0; i < m->shares.n; i++)
+			if (MODEL_AT(m->shares, struct cost_share, i)->stakeholder == id) {
+				partners[npartners++] = id;
+				break;
+			}
+	}
+	list_set_count(&ly, 2 + npartners);
+	collect_shares(ui);
+	if (part == PART_SHARES && !m->costs.n)
+		part = PART_COSTS;
+}
+
+/* ------------------------------------------------------------ hint */
+
+static const char *hint(struct ui *ui)
+{
+	static char buf[512];
+	const struct model *m = &ui->m;
+	if (m->costs.n == 0)
+		return _("No costs yet: press n and add what the measure costs, above all the yearly "
+			 "running costs.");
+	int fe = model_funding_end_year(m);
+	if (!fe)
+		return _("Enter the funding end in step 0: then this step shows what nobody pays "
+			 "after it.");
+	double worst = 0;
+	int worst_y = 0;
+	for (int y = fe + 1; y <= fe + 5; y++) {
+		double u = uncovered_in(m, y);
+		if (u > worst + 0.005) {
+			worst = u;
+			worst_y = y;
+		}
+	}
+	if (worst > 0.005) {
+		char a[64];
+		money(worst, false, a, sizeof a);
+		snprintf(buf, sizeof buf,
+			 _("%s are not covered in %d: select a cost and press s to add a partner's share."),
+			 a, worst_y);
+		return buf;
+	}
+	return _("Every cost after the funding end has a payer. Next: 6 Check.");
+}
+
+/* ------------------------------------------------------------ drawing */
+
+static const struct list_col cost_cols[] = {
+	{N_("Cost item"), -1, 10}, {N_("Kind"), 9, 0},	  {N_("Amount"), 13, 0},
+	{N_("Years"), 11, 0},	   {N_("Shared"), 7, 0},  {N_("Uncovered"), 10, 0},
+};
+
+static void years_text(const struct cost *c, char *buf, size_t n)
+{
+	if (c->kind == COST_ONEOFF)
+		snprintf(buf, n, "%d", c->start_year);
+	else if (c->start_year && c->end_year)
+		snprintf(buf, n, "%d–%d", c->start_year, c->end_year);
+	else if (c->start_year)
+		snprintf(buf, n, _("from %d"), c->start_year);
+	else if (c->end_year)
+		snprintf(buf, n, _("until %d"), c->end_year);
+	else
+		snprintf(buf, n, "–");
+	if (c->kind == COST_ONEOFF && !c->start_year)
+		snprintf(buf, n, "–");
+}
+
+/* true when the cost runs after the funding end with a share nobody carries */
+static bool cost_gap(const struct model *m, size_t ci)
+{
+	const struct cost *c = MODEL_AT(m->costs, struct cost, ci);
+	int fe = model_funding_end_year(m);
+	if (!fe || uncovered_pct(ci) <= 0)
+		return false;
+	if (c->kind == COST_ONEOFF)
+		return c->start_year > fe;
+	return !c->end_year || c->end_year > fe;
+}
+
+static void draw_cost_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
+{
+	struct ui *ui = ctx;
+	const struct cost *c = MODEL_AT(ui->m.costs, struct cost, row);
+	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
+	char s[64];
+	ui_text(y, cx[0], cw[0], *c->name ? c->name : _("(no name)"), base, 0);
+	ui_text(y, cx[1], cw[1], vocab_label(VOCAB_COST_KIND, c->kind), base, 0);
+	money(c->amount, true, s, sizeof s);
+	ui_text(y, cx[2], cw[2], s, base, UI_TEXT_RIGHT);
+	years_text(c, s, sizeof s);
+	ui_text(y, cx[3], cw[3], s, base, 0);
+	char pct[64];
+	i18n_number(round(shared[row] * 10) / 10, i18n_lang(), pct);
+	ui_textf(y, cx[4], cw[4], base, UI_TEXT_RIGHT, "%s %%", pct);
+	if (cost_gap(&ui->m, row)) {
+		i18n_number(round(uncovered_pct(row) * 10) / 10, i18n_lang(), pct);
+		ui_textf(y, cx[5], cw[5], sel ? base : ui_style(ST_ALERT), UI_TEXT_RIGHT, "! %s %%", pct);
+	}
+}
+
+static const struct list_col share_cols[] = {
+	{N_("Partner"), -1, 10}, {N_("Share"), 8, 0}, {N_("Per year"), 13, 0}, {N_("Group"), 16, 0},
+};
+
+static void draw_share_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
+{
+	struct ui *ui = ctx;
+	if (row >= n_sh_rows)
+		return;
+	const struct cost_share *s = MODEL_AT(ui->m.shares, struct cost_share, sh_rows[row]);
+	const struct stakeholder *p = model_stakeholder(&ui->m, s->stakeholder);
+	const struct cost *c = model_cost(&ui->m, s->cost);
+	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
+	ui_text(y, cx[0], cw[0], p ? p->name : "?", base, 0);
+	char pct[64], a[64];
+	i18n_number(s->percent, i18n_lang(), pct);
+	ui_textf(y, cx[1], cw[1], base, UI_TEXT_RIGHT, "%s %%", pct);
+	if (c) {
+		money(c->amount * s->percent / 100, true, a, sizeof a);
+		ui_text(y, cx[2], cw[2], a, base, UI_TEXT_RIGHT);
+	}
+	if (p)
+		ui_text(y, cx[3], cw[3], vocab_label(VOCAB_GROUP, p->group), base, 0);
+}
+
+/* The years table: label column and one column per year shown. */
+static int years_first, years_n;
+static struct list_col year_cols[16];
+
+static void draw_year_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
+{
+	struct ui *ui = ctx;
+	const struct model *m = &ui->m;
+	int fe = model_funding_end_year(m);
+	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
+	const char *label;
+	if (row == 0)
+		label = _("All costs");
+	else if (row == 1)
+		label = _("! Uncovered");
+	else {
+		const struct stakeholder *s = model_stakeholder(m, partners[row - 2]);
+		label = s ? s->name : "?";
+	}
+	ui_text(y, cx[0], cw[0], label, base | (row < 2 ? A_BOLD : 0), 0);
+	for (int i = 0; i < years_n; i++) {
+		int yr = years_first + i;
+		char a[64];
+		if (row == 1) {
+			if (!fe || yr <= fe) {
+				ui_text(y, cx[i + 1], cw[i + 1], "–", base, UI_TEXT_RIGHT);
+				continue;
+			}
+			double u = uncovered_in(m, yr);
+			money_short(u, cw[i + 1], a, sizeof a);
+			ui_text(y, cx[i + 1], cw[i + 1], a,
+				u > 0.005 && !sel ? ui_style(ST_ALERT) : base | A_BOLD, UI_TEXT_RIGHT);
+			continue;
+		}
+		double v = row == 0 ? total_in(m, yr) : partner_in(m, partners[row - 2], yr);
+		money_short(v, cw[i + 1], a, sizeof a);
+		ui_text(y, cx[i + 1], cw[i + 1], v > 0.005 ? a : "·", base, UI_TEXT_RIGHT);
+	}
+}
+
+static void draw_years(struct ui *ui, struct ui_rect r)
+{
+	const struct model *m = &ui->m;
+	int first, last;
+	year_range(m, &first, &last);
+	int label_w = r.w >= 110 ? 26 : 18;
+	int col_w = r.w >= 110 ? 11 : 9;
+	int fit = (r.w - label_w) / (col_w + 1);
+	if (fit > 15)
+		fit = 15;
+	if (fit < 1)
+		fit = 1;
+	int span = last - first + 1;
+	int start = first;
+	if (span > fit)
+		start = last - fit + 1; /* the years after the funding matter most */
+	start += year_shift;
+	if (start < first) {
+		year_shift += first - start;
+		start = first;
+	}
+	if (start + fit - 1 > last && span > fit) {
+		year_shift -= start + fit - 1 - last;
+		start = last - fit + 1;
+	}
+	if (span <= fit) {
+		year_shift = 0;
+		start = first;
+		fit = span;
+	}
+	years_first = start;
+	years_n = fit;
+	static char titles[16][16];
+	int fe = model_funding_end_year(m);
+	year_cols[0] = (struct list_col){N_("Per year"), label_w, 0};
+	for (int i = 0; i < fit; i++) {
+		/* the years after the funding end carry a mark, not only a colour */
+		snprintf(titles[i], sizeof titles[i], fe && start + i > fe ? "›%d" : "%d", start + i);
+		year_cols[i + 1] = (struct list_col){titles[i], col_w, 0};
+	}
+	ly.passive = part != PART_YEARS;
+	list_draw(&ly, r, year_cols, fit + 1, draw_year_row, ui, NULL);
+}
+
+static void draw(struct ui *ui, struct ui_rect r)
+{
+	ready();
+	const struct model *m = &ui->m;
+	if (m->costs.n == 0) {
+		lc.passive = false;
+		list_draw(&lc, r, cost_cols, 6, draw_cost_row, ui,
+			  _("No costs yet. Press n to add a cost item: one-off costs such as buying "
+			    "sensors, and above all the yearly running costs (licences, hosting, "
+			    "maintenance, staff) that go on after the funding ends."));
+		return;
+	}
+	int years_h = 3 + (int)npartners;
+	int cap = r.h * 2 / 5;
+	if (cap < 4)
+		cap = 4;
+	if (years_h > cap)
+		years_h = cap;
+	/* costs and shares as tall as they need, the years right below */
+	int rest = r.h - years_h - 1;
+	int costs_h = rest * 3 / 5;
+	if (costs_h > (int)m->costs.n + 1)
+		costs_h = (int)m->costs.n + 1;
+	if (costs_h < 3)
+		costs_h = 3;
+	int shares_h = rest - costs_h;
+	int shares_need = 1 + (n_sh_rows ? (int)n_sh_rows : 2);
+	if (shares_h > shares_need)
+		shares_h = shares_need;
+	struct ui_rect cr = {r.y, r.x, costs_h, r.w};
+	struct ui_rect sr = {r.y + costs_h, r.x, shares_h, r.w};
+	struct ui_rect yr = {r.y + costs_h + shares_h + 1, r.x, years_h, r.w};
+	lc.passive = part != PART_COSTS;
+	list_draw(&lc, cr, cost_cols, 6, draw_cost_row, ui, NULL);
+	const struct cost *c = selected_cost(ui);
+	static char title[512];
+	snprintf(title, sizeof title, _("Shares of “%s”"), c ? c->name : "");
+	struct list_col sc[4];
+	memcpy(sc, share_cols, sizeof sc);
+	sc[0].title = title;
+	ls.passive = part != PART_SHARES;
+	list_draw(&ls, sr, sc, 4, draw_share_row, ui,
+		  _("Nobody shares this cost yet: s adds a partner and the percentage they "
+		    "carry."));
+	draw_years(ui, yr);
+}
+
+/* ------------------------------------------------------------ forms */
+
+enum { CF_NAME, CF_KIND, CF_AMOUNT, CF_START, CF_END };
+
+static bool year_ok(struct form *fm, int field, long y)
+{
+	if (y == 0 || (y >= 1900 && y <= 9999))
+		return true;
+	form_set_error(fm, field, _("Type a year from 1900 to 9999, or 0 for none."));
+	return false;
+}
+
+static bool save_cost(struct ui *ui, struct form *fm, int64_t id)
+{
+	const struct cost *old = id ? model_cost(&ui->m, id) : NULL;
+	if (id && !old) {
+		ui_error(ui, "%s", _("This cost item no longer exists (undone meanwhile?)."));
+		return true;
+	}
+	struct optnum amount = form_number(fm, CF_AMOUNT);
+	if (!amount.set || amount.v < 0) {
+		form_set_error(fm, CF_AMOUNT, _("Type the amount in euros, e.g. 12000 or 1250,50."));
+		return false;
+	}
+	long start = form_int(fm, CF_START), end = form_int(fm, CF_END);
+	if (!year_ok(fm, CF_START, start) || !year_ok(fm, CF_END, end))
+		return false;
+	if (start && end && end < start) {
+		form_set_error(fm, CF_END, _("The last year comes before the first."));
+		return false;
+	}
+	struct cost c;
+	if (old)
+		cost_copy(&c, old);
+	else
+		cost_init(&c);
+	free(c.name);
+	c.name = form_text(fm, CF_NAME);
+	c.kind = form_choice(fm, CF_KIND);
+	c.amount = amount.v;
+	c.start_year = (int)start;
+	c.end_year = c.kind == COST_ONEOFF ? 0 : (int)end;
+	bool ok = ui_store_ok(ui, store_save_cost(ui->s, &ui->m, &c));
+	if (ok) {
+		sel_cost = c.id;
+		part = PART_COSTS;
+		ui_status(ui, id ? _("Cost item “%s” saved.") : _("Cost item “%s” added; s adds who pays a share."),
+			  c.name);
+	}
+	cost_free(&c);
+	return ok;
+}
+
+static void cost_form(struct ui *ui, int64_t id)
+{
+	const struct cost *c = id ? model_cost(&ui->m, id) : NULL;
+	struct cost empty;
+	cost_init(&empty);
+	if (!c) {
+		int fe = model_funding_end_year(&ui->m);
+		empty.kind = COST_YEARLY;
+		empty.start_year = fe ? fe + 1 : 0;
+		c = &empty;
+	}
+	struct form *fm = form_new(id ? N_("Edit cost item") : N_("New cost item"), id ? c->name : NULL);
+	form_add_text(fm, N_("Cost item"), c->name, true);
+	form_set_note(fm, CF_NAME, N_("What the money is for, e.g. \"hosting of the data platform\"."));
+	form_add_choice(fm, N_("Kind"), VOCAB_COST_KIND, c->kind);
+	form_set_note(fm, CF_KIND, N_("One-off (bought once) or yearly (running costs); Space picks."));
+	form_add_number(fm, N_("Amount"), (struct optnum){c->amount, true});
+	form_set_note(fm, CF_AMOUNT, N_("In euros; for yearly costs the amount per year."));
+	form_add_int(fm, N_("First year"), c->start_year, 0, 9999);
+	form_set_note(fm, CF_START, N_("The year it starts (one-off: the year it is paid); 0 for none."));
+	form_add_int(fm, N_("Last year"), c->end_year, 0, 9999);
+	form_set_note(fm, CF_END, N_("The last year of a yearly cost; 0 when it goes on."));
+	form_focus(fm, CF_NAME);
+	cost_free(&empty);
+	ui_form_open(ui, fm, save_cost, id);
+}
+
+/* The share form: for a new share the partner is picked; an existing one
+ * only changes its percentage (0 removes it). id is the cost; the partner
+ * of an existing share is kept in sel_share_sh. */
+static int64_t form_share_sh; /* 0: a new share */
+
+static bool save_share(struct ui *ui, struct form *fm, int64_t cost_id)
+{
+	const struct cost *c = model_cost(&ui->m, cost_id);
+	if (!c) {
+		ui_error(ui, "%s", _("This cost item no longer exists (undone meanwhile?)."));
+		return true;
+	}
+	int pf = form_share_sh ? 0 : 1;
+	struct optnum pct = form_number(fm, pf);
+	if (!pct.set || pct.v < 0 || pct.v > 100) {
+		form_set_error(fm, pf, _("Type a percentage from 0 to 100 (0 removes the partner)."));
+		return false;
+	}
+	struct cost_share s = {0, cost_id, form_share_sh ? form_share_sh : form_ref(fm, 0), pct.v};
+	/* removing a share reloads the model: keep the cost's name */
+	char *cost_name = xstrdup(c->name);
+	enum store_status st = store_save_share(ui->s, &ui->m, &s);
+	if (st == STORE_E_INVALID) {
+		/* more than 100 % together: say first how much is left */
+		double others = 0;
+		for (size_t i = 0; i < ui->m.shares.n; i++) {
+			const struct cost_share *x = MODEL_AT(ui->m.shares, struct cost_share, i);
+			if (x->cost == cost_id && x->stakeholder != s.stakeholder)
+				others += x->percent;
+		}
+		char left[64], msg[256];
+		i18n_number(others < 100 ? 100 - others : 0, i18n_lang(), left);
+		snprintf(msg, sizeof msg,
+			 _("At most %s %% are left (the shares of a cost add up to 100 %% at most)."),
+			 left);
+		form_set_error(fm, pf, msg);
+		free(cost_name);
+		return false;
+	}
+	if (!ui_store_ok(ui, st)) {
+		free(cost_name);
+		return false;
+	}
+	const struct stakeholder *p = model_stakeholder(&ui->m, s.stakeholder);
+	sel_cost = cost_id;
+	sel_share_sh = pct.v > 0 ? s.stakeholder : 0;
+	part = PART_SHARES;
+	char num[64];
+	i18n_number(pct.v, i18n_lang(), num);
+	if (pct.v > 0)
+		ui_status(ui, _("%s carries %s %% of “%s”."), p ? p->name : "", num, cost_name);
+	else
+		ui_status(ui, _("%s no longer shares “%s”."), p ? p->name : "", cost_name);
+	free(cost_name);
+	return true;
+}
+
+static void share_form(struct ui *ui, int64_t cost_id, int64_t sh)
+{
+	const struct model *m = &ui->m;
+	const struct cost *c = model_cost(m, cost_id);
+	if (!c)
+		return;
+	if (m->stakeholders.n == 0) {
+		ui_error(ui, "%s", _("Partners are stakeholders: add them in step 3 first."));
+		return;
+	}
+	long ci = table_index(&m->costs, cost_id);
+	double left = ci >= 0 ? 100 - shared[ci] : 100;
+	form_share_sh = sh;
+	struct form *fm;
+	if (sh) {
+		const struct stakeholder *p = model_stakeholder(m, sh);
+		double now = 0;
+		for (size_t i = 0; i < m->shares.n; i++) {
+			const struct cost_share *s = MODEL_AT(m->shares, struct cost_share, i);
+			if (s->cost == cost_id && s->stakeholder == sh)
+				now = s->percent;
+		}
+		char item[512];
+		snprintf(item, sizeof item, "%s → %s", p ? p->name : "?", c->name);
+		fm = form_new(N_("Edit share"), item);
+		form_add_number(fm, N_("Share in percent"), (struct optnum){now, true});
+		form_set_note(fm, 0, N_("The percentage of the cost this partner carries; 0 removes it."));
+		form_focus(fm, 0);
+	} else {
+		fm = form_new(N_("New share"), c->name);
+		form_add_ref(fm, N_("Partner"), NULL);
+		for (size_t i = 0; i < m->stakeholders.n; i++) {
+			const struct stakeholder *s = MODEL_AT(m->stakeholders, struct stakeholder, i);
+			form_ref_option(fm, 0, s->id, s->name);
+		}
+		form_set_note(fm, 0, N_("Who pays a part: Space or the first letters pick."));
+		form_add_number(fm, N_("Share in percent"),
+				(struct optnum){left > PCT_EPS ? round(left * 100) / 100 : 0, true});
+		form_set_note(fm, 1, N_("The percentage of the cost this partner carries."));
+		form_focus(fm, 0);
+	}
+	ui_form_open(ui, fm, save_share, cost_id);
+}
+
+/* ------------------------------------------------------------ delete */
+
+static void delete_cost_yes(struct ui *ui, int64_t id)
+{
+	const struct cost *c = model_cost(&ui->m, id);
+	char *name = xstrdup(c ? c->name : "");
+	if (ui_store_ok(ui, store_delete(ui->s, &ui->m, ENT_COST, id)))
+		ui_status(ui, _("Cost item “%s” deleted (u undoes it)."), name);
+	free(name);
+}
+
+static void cost_delete(struct ui *ui, const struct cost *c)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ui->m.shares.n; i++)
+		if (MODEL_AT(ui->m.shares, struct cost_share, i)->cost == c->id)
+			n++;
+	char q[800];
+	if (n)
+		snprintf(q, sizeof q,
+			 ngettext("Delete cost item “%s” and its %zu partner share?",
+				  "Delete cost item “%s” and its %zu partner shares?", n),
+			 c->name, n);
+	else
+		snprintf(q, sizeof q, _("Delete cost item “%s”?"), c->name);
+	ui_confirm(ui, q, delete_cost_yes, c->id);
+}
+
+static int64_t del_share_cost;
+
+static void delete_share_yes(struct ui *ui, int64_t sh)
+{
+	struct cost_share s = {0, del_share_cost, sh, 0};
+	if (ui_store_ok(ui, store_save_share(ui->s, &ui->m, &s)))
+		ui_status(ui, "%s", _("Share removed (u undoes it)."));
+}
+
+static void share_delete(struct ui *ui, const struct cost_share *s)
+{
+	const struct stakeholder *p = model_stakeholder(&ui->m, s->stakeholder);
+	const struct cost *c = model_cost(&ui->m, s->cost);
+	char q[800];
+	snprintf(q, sizeof q, _("Remove %s from the cost item “%s”?"), p ? p->name : "?",
+		 c ? c->name : "");
+	del_share_cost = s->cost;
+	ui_confirm(ui, q, delete_share_yes, s->stakeholder);
+}
+
+/* ------------------------------------------------------------ keys */
+
+static struct list *current(void)
+{
+	return part == PART_COSTS ? &lc : part == PART_SHARES ? &ls : &ly;
+}
+
+static void after_cost_move(struct ui *ui)
+{
+	const struct cost *c = selected_cost(ui);
+	sel_cost = c ? c->id : 0;
+	sel_share_sh = 0;
+	list_select(&ls, 0);
+	collect_shares(ui);
+}
+
+/* Up/Down at the edge of a part go on into the next one. */
+static bool part_move(struct ui *ui, enum ui_action a)
+{
+	struct list *l = current();
+	bool at_end = l->n == 0 || l->sel + 1 >= l->n;
+	if (a == ACT_DOWN && at_end && part != PART_YEARS && ui->m.costs.n) {
+		part = (enum part)(part + 1);
+		list_select(current(), 0);
+		return true;
+	}
+	if (a == ACT_UP && (l->n == 0 || l->sel == 0) && part != PART_COSTS) {
+		part = (enum part)(part - 1);
+		struct list *p = current();
+		if (p->n)
+			list_select(p, p->n - 1);
+		return true;
+	}
+	if (part == PART_YEARS && (a == ACT_LEFT || a == ACT_RIGHT)) {
+		year_shift += a == ACT_LEFT ? -1 : 1;
+		return true;
+	}
+	if (!list_move(l, a))
+		return false;
+	if (part == PART_COSTS)
+		after_cost_move(ui);
+	else if (part == PART_SHARES && ls.n && ls.sel < n_sh_rows)
+		sel_share_sh = MODEL_AT(ui->m.shares, struct cost_share, sh_rows[ls.sel])->stakeholder;
+	return true;
+}
+
+static int key(struct ui *ui, enum ui_action a, int k)
+{
+	(void)k;
+	ready();
+	if (part_move(ui, a))
+		return UI_REDRAW | UI_HANDLED;
+	const struct cost *c = selected_cost(ui);
+	const struct cost_share *s =
+		part == PART_SHARES && ls.n && ls.sel < n_sh_rows
+			? MODEL_AT(ui->m.shares, struct cost_share, sh_rows[ls.sel])
+			: NULL;
+	switch (a) {
+	case ACT_NEW:
+		if (part == PART_SHARES && c)
+			share_form(ui, c->id, 0);
+		else
+			cost_form(ui, 0);
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_SHARE:
+		if (!c) {
+			ui_status(ui, "%s", _("Add a cost item first (n), then its shares."));
+			return UI_REDRAW | UI_HANDLED;
+		}
+		share_form(ui, c->id, 0);
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_EDIT:
+		if (part == PART_SHARES && s)
+			share_form(ui, s->cost, s->stakeholder);
+		else if (part == PART_SHARES && c)
+			share_form(ui, c->id, 0);
+		else if (part == PART_COSTS)
+			cost_form(ui, c ? c->id : 0);
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_DELETE:
+		if (part == PART_SHARES && s)
+			share_delete(ui, s);
+		else if (part == PART_COSTS && c)
+			cost_delete(ui, c);
+		else
+			return UI_UNHANDLED;
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_NOTE:
+		ui_note_form(ui, 0);
+		return UI_REDRAW | UI_HANDLED;
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
+static int click(struct ui *ui, int y, int x)
+{
+	(void)x;
+	ready();
+	struct list *lists[3] = {&lc, &ls, &ly};
+	for (int p = 0; p < 3; p++) {
+		long row = list_hit(lists[p], y);
+		if (row < 0)
+			continue;
+		if ((enum part)p == part && (size_t)row == lists[p]->sel && p < 2)
+			return key(ui, ACT_EDIT, 0);
+		part = (enum part)p;
+		list_select(lists[p], (size_t)row);
+		if (part == PART_COSTS)
+			after_cost_move(ui);
+		else if (part == PART_SHARES && (size_t)row < n_sh_rows)
+			sel_share_sh = MODEL_AT(ui->m.shares, struct cost_share, sh_rows[row])->stakeholder;
+		return UI_REDRAW | UI_HANDLED;
+	}
+	return UI_UNHANDLED;
+}
+
+static bool select_item(struct ui *ui, enum entity kind, int64_t id)
+{
+	ready();
+	if (kind == ENT_WORKSHOP)
+		return true;
+	if (kind != ENT_COST)
+		return false;
+	long i = table_index(&ui->m.costs, id);
+	if (i < 0)
+		return false;
+	part = PART_COSTS;
+	list_select(&lc, (size_t)i);
+	after_cost_move(ui);
+	return true;
+}
+
+static const enum ui_action bar[] = {ACT_NEW, ACT_SHARE, ACT_EDIT, ACT_DELETE, ACT_NONE};
+static const enum ui_action more[] = {ACT_NOTE, ACT_NONE};
+
+const struct ui_view ui_view_costs = {
+	.step = STEP_COSTS,
+	.hint = hint,
+	.help = N_("Running costs that go on after the funding are the most common reason a "
+		   "working measure is switched off. List every cost item: one-off purchases "
+		   "and, above all, the yearly costs of operation, hosting, licences, "
+		   "maintenance and staff, each with the years it runs.\n\n"
+		   "Then agree who carries which share: an office's budget, a municipal "
+		   "company that offers the service to others, neighbouring municipalities "
+		   "that use the same solution. s adds a partner's share to the selected cost; "
+		   "Enter on a share changes its percentage, 0 or d removes it. The shares of "
+		   "one cost never add up to more than 100 %.\n\n"
+		   "The table at the bottom shows per year what all costs add up to, what "
+		   "each partner pays, and what nobody pays after the funding end (years "
+		   "marked ›). Left and Right scroll the years. Up and Down go on from one part "
+		   "into the next."),
+	.bar = bar,
+	.more = more,
+	.sync = sync,
+	.draw = draw,
+	.key = key,
+	.click = click,
+	.select = select_item,
+};

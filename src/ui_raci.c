@@ -1,0 +1,961 @@
+/* ui_raci.c — step 4: who is responsible (R), accountable (A), consulted
+ * (C) and informed (I) for each task, in three views (v switches):
+ *
+ *   pilot              the matrix of the pilot tasks
+ *   regular operation  the matrix of the tasks after the funding
+ *   handover           per task category: who holds A and R in the pilot and
+ *                      who in regular operation; open handovers marked
+ *
+ * The matrix is a grid with the stakeholders' short names as its frozen
+ * header row and the tasks as its frozen first column. Only the visible
+ * cells are drawn, each looked up in the model's hash, and the rule markers
+ * come from the per-task role counts, so a keystroke costs the same for 5 ×
+ * 5 and for 300 × 500. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "grid.h"
+#include "i18n.h"
+#include "ui_internal.h"
+#include "util.h"
+
+enum rview { RV_PILOT, RV_REGULAR, RV_HANDOVER, RV_COUNT };
+
+static enum rview view = RV_PILOT;
+static struct grid grids[2];	/* pilot, regular */
+static bool grids_ready;
+static size_t *rows[2];		/* task indices per phase, in table order */
+static size_t nrows[2], caprows[2];
+static size_t broken[2];	/* tasks breaking a rule, per phase */
+static int64_t keep_task[2], keep_sh[2]; /* the cursor across changes */
+
+/* ------------------------------------------------------------ the handover data */
+
+enum { HO_NO_REGULAR = 1, HO_NO_A = 2, HO_TEMP = 4 };
+
+struct idset {
+	int64_t *v;
+	size_t n, cap;
+};
+
+struct ho_row {
+	int cat;
+	unsigned ntasks[TPHASE_COUNT];
+	struct idset holders[TPHASE_COUNT][2]; /* [phase][0: A, 1: R] */
+	unsigned open;			       /* HO_* flags */
+};
+
+static struct ho_row ho[CAT_COUNT]; /* by category */
+static int shown[CAT_COUNT];	    /* the categories listed, in order */
+static size_t nho;
+static unsigned long ho_rev;
+static bool ho_valid;
+static struct list ho_list;
+static int ho_keep_cat = -1;
+
+/* Categories every measure needs in regular operation (as the findings). */
+static bool required_category(int cat)
+{
+	return cat == CAT_OPERATION || cat == CAT_MAINTENANCE || cat == CAT_FUNDING;
+}
+
+static void ready(void)
+{
+	if (grids_ready)
+		return;
+	grid_init(&grids[0]);
+	grid_init(&grids[1]);
+	list_init(&ho_list);
+	grids_ready = true;
+}
+
+static bool task_broken(const struct task *t)
+{
+	return t->roles[RACI_A] != 1 || t->roles[RACI_R] == 0 ||
+	       (t->phase == TPHASE_REGULAR && t->temp_ar > 0);
+}
+
+/* Puts the cursor back on the task and stakeholder it was on. */
+static void restore(struct ui *ui, int p)
+{
+	const struct model *m = &ui->m;
+	struct grid *g = &grids[p];
+	if (keep_task[p])
+		for (size_t r = 0; r < nrows[p]; r++)
+			if (MODEL_AT(m->tasks, struct task, rows[p][r])->id == keep_task[p]) {
+				g->row = r;
+				break;
+			}
+	if (keep_sh[p]) {
+		long c = table_index(&m->stakeholders, keep_sh[p]);
+		if (c >= 0 && g->col != GRID_HEAD)
+			g->col = c;
+	}
+}
+
+static void sync(struct ui *ui)
+{
+	const struct model *m = &ui->m;
+	ready();
+	for (int p = 0; p < 2; p++) {
+		nrows[p] = 0;
+		broken[p] = 0;
+		xgrow((void **)&rows[p], &caprows[p], m->tasks.n + 1, sizeof *rows[p]);
+	}
+	for (size_t i = 0; i < m->tasks.n; i++) {
+		const struct task *t = MODEL_AT(m->tasks, struct task, i);
+		int p = t->phase == TPHASE_REGULAR ? 1 : 0;
+		rows[p][nrows[p]++] = i;
+		if (task_broken(t))
+			broken[p]++;
+	}
+	for (int p = 0; p < 2; p++) {
+		grid_set_size(&grids[p], nrows[p], m->stakeholders.n);
+		restore(ui, p);
+	}
+}
+
+/* Remembers the task and stakeholder under the cursor of view p. */
+static void remember(struct ui *ui, int p)
+{
+	const struct model *m = &ui->m;
+	struct grid *g = &grids[p];
+	keep_task[p] = g->row < nrows[p] ? MODEL_AT(m->tasks, struct task, rows[p][g->row])->id : 0;
+	if (g->col >= 0 && (size_t)g->col < m->stakeholders.n)
+		keep_sh[p] = MODEL_AT(m->stakeholders, struct stakeholder, (size_t)g->col)->id;
+}
+
+static void idset_add(struct idset *s, int64_t id)
+{
+	xgrow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v);
+	s->v[s->n++] = id;
+}
+
+/* Builds the handover rows (only when that view is drawn after a change). */
+static void handover_build(struct ui *ui)
+{
+	const struct model *m = &ui->m;
+	if (ho_valid && ho_rev == m->revision)
+		return;
+	for (int c = 0; c < CAT_COUNT; c++) {
+		for (int p = 0; p < TPHASE_COUNT; p++) {
+			ho[c].ntasks[p] = 0;
+			ho[c].holders[p][0].n = ho[c].holders[p][1].n = 0;
+		}
+		ho[c].cat = c;
+		ho[c].open = 0;
+	}
+	/* distinct holders: a stamp per stakeholder and (category, phase, role) */
+	size_t nsh = m->stakeholders.n;
+	unsigned *stamp = xcalloc(nsh + 1, sizeof *stamp);
+	unsigned gen = 0;
+	for (int c = 0; c < CAT_COUNT; c++)
+		for (int p = 0; p < TPHASE_COUNT; p++)
+			for (int role = 0; role < 2; role++) {
+				gen++;
+				enum raci want = role ? RACI_R : RACI_A;
+				for (size_t i = 0; i < m->tasks.n; i++) {
+					const struct task *t = MODEL_AT(m->tasks, struct task, i);
+					if (t->category != c || (t->phase == TPHASE_REGULAR) != (p == 1))
+						continue;
+					if (role == 0)
+						ho[c].ntasks[p]++;
+					if (p == 1 && role == 0) {
+						if (t->roles[RACI_A] == 0)
+							ho[c].open |= HO_NO_A;
+						if (t->temp_ar > 0)
+							ho[c].open |= HO_TEMP;
+					}
+					for (size_t k = 0; k < t->cells.n; k++) {
+						if (t->cells.v[k].role != want)
+							continue;
+						long si = table_index(&m->stakeholders, t->cells.v[k].other);
+						if (si < 0 || stamp[si] == gen)
+							continue;
+						stamp[si] = gen;
+						idset_add(&ho[c].holders[p][role], t->cells.v[k].other);
+					}
+				}
+			}
+	free(stamp);
+	nho = 0;
+	for (int c = 0; c < CAT_COUNT; c++) {
+		struct ho_row *h = &ho[c];
+		if (h->ntasks[1] == 0 && (h->ntasks[0] > 0 || required_category(c)))
+			h->open |= HO_NO_REGULAR;
+		if (h->ntasks[0] || h->ntasks[1] || required_category(c))
+			shown[nho++] = c;
+	}
+	list_set_count(&ho_list, nho);
+	if (ho_keep_cat >= 0)
+		for (size_t i = 0; i < nho; i++)
+			if (shown[i] == ho_keep_cat)
+				list_select(&ho_list, i);
+	ho_rev = m->revision;
+	ho_valid = true;
+}
+
+static size_t handover_open_count(void)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < nho; i++)
+		if (ho[shown[i]].open)
+			n++;
+	return n;
+}
+
+/* ------------------------------------------------------------ helpers */
+
+static const struct task *cur_task(struct ui *ui, int p)
+{
+	struct grid *g = &grids[p];
+	if (g->row >= nrows[p])
+		return NULL;
+	return MODEL_AT(ui->m.tasks, struct task, rows[p][g->row]);
+}
+
+static const struct stakeholder *cur_sh(struct ui *ui, int p)
+{
+	struct grid *g = &grids[p];
+	if (g->col < 0 || (size_t)g->col >= ui->m.stakeholders.n)
+		return NULL;
+	return MODEL_AT(ui->m.stakeholders, struct stakeholder, (size_t)g->col);
+}
+
+static const char *raci_word(enum raci r)
+{
+	switch (r) {
+	case RACI_R:
+		return _("responsible");
+	case RACI_A:
+		return _("accountable");
+	case RACI_C:
+		return _("consulted");
+	case RACI_I:
+		return _("informed");
+	default:
+		return _("no role");
+	}
+}
+
+static enum ui_style raci_style(enum raci r)
+{
+	switch (r) {
+	case RACI_R:
+		return ST_RACI_R;
+	case RACI_A:
+		return ST_RACI_A;
+	case RACI_C:
+		return ST_RACI_C;
+	case RACI_I:
+		return ST_RACI_I;
+	default:
+		return ST_NORMAL;
+	}
+}
+
+/* A short name for a column header of at most w columns: the name itself
+ * when it fits, else the first letters of its first two significant words
+ * ("Stadtwerke Musterstadt" → "StMu"), else its beginning. */
+static void short_name(const char *name, int w, char *out, size_t n)
+{
+	if (ui_width(name) <= w) {
+		snprintf(out, n, "%s", name);
+		return;
+	}
+	size_t len = strlen(name);
+	wchar_t stackbuf[256];
+	wchar_t *ws = len < 256 ? stackbuf : xmalloc((len + 1) * sizeof *ws);
+	size_t k = lineedit_decode(name, len, ws);
+	/* word starts: letters or digits after a blank, '-' or '(' */
+	size_t starts[8];
+	int nstarts = 0;
+	for (size_t i = 0; i < k && nstarts < 8; i++) {
+		bool start = i == 0 || ws[i - 1] == L' ' || ws[i - 1] == L'-' || ws[i - 1] == L'(';
+		/* small words ("für", "of", "and") are skipped unless they are all there is */
+		if (start && iswalnum((wint_t)ws[i]) && (iswupper((wint_t)ws[i]) || iswdigit((wint_t)ws[i]) || i == 0))
+			starts[nstarts++] = i;
+	}
+	wchar_t res[16];
+	size_t nr = 0;
+	if (nstarts >= 2 && w >= 2) {
+		int per = w / 2;
+		for (int s = 0; s < 2; s++)
+			for (int j = 0; j < per && starts[s] + (size_t)j < k && nr < 15; j++) {
+				wchar_t c = ws[starts[s] + (size_t)j];
+				if (c == L' ' || c == L'-' || lineedit_char_width(c) != 1)
+					break;
+				res[nr++] = c;
+			}
+	} else {
+		for (size_t i = 0; i < k && nr < (size_t)w && nr < 15; i++) {
+			if (lineedit_char_width(ws[i]) != 1)
+				break;
+			res[nr++] = ws[i];
+		}
+	}
+	res[nr] = 0;
+	if (ws != stackbuf)
+		free(ws);
+	/* back to UTF-8 */
+	struct lineedit le;
+	lineedit_init(&le, 16);
+	for (size_t i = 0; i < nr; i++)
+		lineedit_insert(&le, res[i]);
+	char *s = lineedit_get(&le);
+	snprintf(out, n, "%s", *s ? s : "?");
+	free(s);
+	lineedit_free(&le);
+}
+
+/* The rule markers of a task: "!" and a letter per broken rule. */
+static void task_marker(const struct task *t, char out[8])
+{
+	int n = 0;
+	if (t->roles[RACI_A] != 1 || t->roles[RACI_R] == 0 ||
+	    (t->phase == TPHASE_REGULAR && t->temp_ar > 0))
+		out[n++] = '!';
+	if (t->roles[RACI_A] != 1)
+		out[n++] = 'A';
+	if (t->roles[RACI_R] == 0)
+		out[n++] = 'R';
+	if (t->phase == TPHASE_REGULAR && t->temp_ar > 0)
+		out[n++] = 'T';
+	out[n] = '\0';
+}
+
+/* The broken rules of a task in words. */
+static void task_problems(const struct task *t, struct buf *b)
+{
+	unsigned a = t->roles[RACI_A];
+	if (a == 0)
+		buf_printf(b, "%s", _("no A"));
+	else if (a > 1)
+		buf_printf(b, _("%u × A (one is enough)"), a);
+	if (t->roles[RACI_R] == 0)
+		buf_printf(b, "%s%s", b->len ? " · " : "", _("no R"));
+	if (t->phase == TPHASE_REGULAR && t->temp_ar > 0)
+		buf_printf(b, "%s%s", b->len ? " · " : "",
+			   _("A or R with a temporary stakeholder whose post ends with the funding"));
+}
+
+/* ------------------------------------------------------------ hint */
+
+static const char *hint(struct ui *ui)
+{
+	static char buf[512];
+	const struct model *m = &ui->m;
+	if (m->stakeholders.n == 0)
+		return _("Responsibilities need stakeholders: add them in step 3 first (press 3).");
+	if (view == RV_HANDOVER) {
+		handover_build(ui);
+		size_t open = handover_open_count();
+		if (!open)
+			return _("Every category is handed over to permanent stakeholders. Next: 5 Costs.");
+		snprintf(buf, sizeof buf,
+			 ngettext("%zu handover is open (!): select it and press n to add the "
+				  "regular-operation task.",
+				  "%zu handovers are open (!): select one and press n to add the "
+				  "regular-operation task.",
+				  open),
+			 open);
+		return buf;
+	}
+	int p = view == RV_REGULAR ? 1 : 0;
+	if (m->tasks.n == 0)
+		return _("No tasks yet: press n and add the first task (name, category, phase).");
+	if (nrows[p] == 0)
+		return p ? _("No regular-operation tasks yet: press n. Who runs the measure after "
+			     "the funding?")
+			 : _("No pilot tasks here: press n to add one, or v for the other views.");
+	if (broken[p]) {
+		snprintf(buf, sizeof buf,
+			 ngettext("%zu task breaks a rule (! in front): give it exactly one A and "
+				  "at least one R.",
+				  "%zu tasks break a rule (! in front): give each exactly one A and at "
+				  "least one R.",
+				  broken[p]),
+			 broken[p]);
+		return buf;
+	}
+	return p ? _("Every regular-operation task has one A and an R. Press v for the handover "
+		     "view.")
+		 : _("Every pilot task has one A and an R. Press v for regular operation.");
+}
+
+/* ------------------------------------------------------------ drawing the matrix */
+
+struct draw_ctx {
+	struct ui *ui;
+	int p;
+};
+
+static void draw_corner(void *ctx, int y, int x, int w)
+{
+	struct draw_ctx *d = ctx;
+	char s[128];
+	snprintf(s, sizeof s, "%s %zu/%zu", _("Task"), grids[d->p].row + 1, nrows[d->p]);
+	ui_text(y, x, w, s, ui_style(ST_HEADER), UI_TEXT_PAD);
+}
+
+static void draw_col_head(void *ctx, size_t col, int y, int x, int w, bool cur)
+{
+	struct draw_ctx *d = ctx;
+	const struct stakeholder *s = MODEL_AT(d->ui->m.stakeholders, struct stakeholder, col);
+	char sn[64];
+	short_name(*s->name ? s->name : "?", w - 1, sn, sizeof sn);
+	attr_t a = ui_style(cur ? ST_SEL : ST_HEADER);
+	ui_fill(y, x, w, ui_style(ST_HEADER));
+	ui_text(y, x, w - 1, sn, a, cur ? UI_TEXT_PAD : 0);
+}
+
+static void draw_row_head(void *ctx, size_t row, int y, int x, int w, bool cur_row, bool on)
+{
+	struct draw_ctx *d = ctx;
+	const struct task *t = MODEL_AT(d->ui->m.tasks, struct task, rows[d->p][row]);
+	attr_t base = ui_style(on ? ST_SEL : ST_NORMAL) | (cur_row ? A_BOLD : 0);
+	ui_fill(y, x, w, base);
+	/* room for the markers only when some row of the view needs them */
+	int mw = broken[d->p] ? 5 : 0;
+	char mk[8];
+	task_marker(t, mk);
+	if (*mk)
+		ui_text(y, x, 4, mk, on ? base : ui_style(ST_ALERT), 0);
+	ui_text(y, x + mw, w - mw - 1, *t->name ? t->name : _("(no name)"), base, 0);
+	if (cur_row && !on)
+		ui_text(y, x + w - 1, 1, "▸", base, 0);
+}
+
+static void draw_cell(void *ctx, size_t row, size_t col, int y, int x, int w, bool cur_row,
+		      bool cur_col, bool on)
+{
+	struct draw_ctx *d = ctx;
+	const struct model *m = &d->ui->m;
+	int64_t tid = MODEL_AT(m->tasks, struct task, rows[d->p][row])->id;
+	int64_t sid = MODEL_AT(m->stakeholders, struct stakeholder, col)->id;
+	enum raci r = model_raci_get(m, tid, sid);
+	int iw = w - 1; /* one blank between columns */
+	char s[16];
+	if (on) {
+		snprintf(s, sizeof s, "[%c]", r ? raci_letter(r) : ' ');
+		ui_text(y, x, iw, s, ui_style(ST_SEL), UI_TEXT_PAD | UI_TEXT_CENTER);
+		return;
+	}
+	if (r) {
+		snprintf(s, sizeof s, "%c", raci_letter(r));
+		ui_text(y, x, iw, s, ui_style(raci_style(r)), UI_TEXT_PAD | UI_TEXT_CENTER);
+	} else {
+		ui_text(y, x, iw, "·", (cur_row || cur_col) ? ui_style(ST_NORMAL) : ui_style(ST_DIM),
+			UI_TEXT_CENTER);
+	}
+}
+
+static const struct grid_fns fns = {draw_corner, draw_col_head, draw_row_head, draw_cell};
+
+/* The line of views at the top: the current one bracketed and reversed. */
+static void draw_views(struct ui *ui, int y, int x, int w)
+{
+	static const char *const names[RV_COUNT] = {N_("Pilot"), N_("Regular operation"),
+						    N_("Handover")};
+	int used = ui_textf(y, x, w, ui_style(ST_NORMAL), 0, "%s ", _("View (v):"));
+	for (int v = 0; v < RV_COUNT && used < w; v++) {
+		char s[128];
+		snprintf(s, sizeof s, v == (int)view ? "[%s]" : " %s ", _(names[v]));
+		used += ui_text(y, x + used, w - used, s,
+				v == (int)view ? ui_style(ST_TAB_CUR) : ui_style(ST_TAB), 0);
+		used += ui_text(y, x + used, w - used, " ", ui_style(ST_NORMAL), 0);
+	}
+	(void)ui;
+}
+
+static void draw_matrix(struct ui *ui, struct ui_rect r)
+{
+	int p = view == RV_REGULAR ? 1 : 0;
+	struct grid *g = &grids[p];
+	draw_views(ui, r.y, r.x, r.w);
+	struct ui_rect gr = {r.y + 1, r.x, r.h - 3, r.w};
+	if (nrows[p] == 0 || ui->m.stakeholders.n == 0) {
+		const char *msg =
+			ui->m.stakeholders.n == 0
+				? _("The matrix needs stakeholders as its columns: add them in step 3.")
+			: p ? _("No regular-operation tasks yet. Press n to add what has to be done once "
+				"the funding ends: operation, maintenance, hosting, funding, …")
+			    : _("No pilot tasks yet. Press n to add the first task of the pilot.");
+		ui_text_wrapped((struct ui_rect){gr.y + 1, gr.x + 2, gr.h - 1, gr.w - 4}, 0, msg,
+				ui_style(ST_NORMAL));
+		return;
+	}
+	int head_w = r.w * 3 / 10;
+	if (head_w < 20)
+		head_w = 20;
+	if (head_w > 40)
+		head_w = 40;
+	int cell_w = r.w >= 110 ? 6 : 5;
+	struct draw_ctx d = {ui, p};
+	grid_draw(g, gr, head_w, cell_w, &fns, &d);
+	/* the legend: the full name under the cursor, the row's problems */
+	int y = r.y + r.h - 2;
+	const struct task *t = cur_task(ui, p);
+	const struct stakeholder *s = cur_sh(ui, p);
+	char line[1024];
+	if (t && s) {
+		enum raci role = model_raci_get(&ui->m, t->id, s->id);
+		/* the role first, the organisation last: what is cut matters least */
+		snprintf(line, sizeof line, "%s %s · %ld/%zu ▸ %s%s%s%s%s%s",
+			 role ? (char[]){raci_letter(role), 0} : "–", raci_word(role), grids[p].col + 1,
+			 ui->m.stakeholders.n, s->name, s->key_person ? " " UI_MARK_KEY : "",
+			 s->temporary ? " " UI_MARK_TEMP : "", *s->organisation ? " (" : "",
+			 s->organisation, *s->organisation ? ")" : "");
+	} else if (t) {
+		snprintf(line, sizeof line, "▸ %s (%s, %s)", t->name,
+			 vocab_label(VOCAB_CATEGORY, t->category), vocab_label(VOCAB_TPHASE, t->phase));
+	} else {
+		line[0] = '\0';
+	}
+	ui_text(y, r.x, r.w, line, ui_style(ST_TITLE), 0);
+	struct buf b;
+	buf_init(&b);
+	if (t)
+		task_problems(t, &b);
+	if (b.len) {
+		char *probs = buf_steal(&b);
+		ui_textf(y + 1, r.x, r.w, ui_style(ST_ALERT), 0, "! %s", probs);
+		free(probs);
+	} else if (t && !s) {
+		ui_text(y + 1, r.x, r.w, _("Enter edits the task, d deletes it, → goes to the cells"),
+			ui_style(ST_DIM), 0);
+	} else {
+		ui_text(y + 1, r.x, r.w,
+			_("R responsible · A accountable (one per task) · C consulted · I informed · "
+			  "Space cycles, r a c i set, - empties"),
+			ui_style(ST_DIM), 0);
+	}
+	buf_free(&b);
+}
+
+/* ------------------------------------------------------------ drawing the handover */
+
+/* The names of a set of holders, temporary ones marked. */
+static void holders_text(struct ui *ui, const struct idset *s, struct buf *b)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		const struct stakeholder *sh = model_stakeholder(&ui->m, s->v[i]);
+		if (!sh)
+			continue;
+		buf_printf(b, "%s%s%s", b->len ? ", " : "", sh->temporary ? UI_MARK_TEMP : "",
+			   *sh->name ? sh->name : "?");
+	}
+}
+
+static const struct list_col ho_cols[] = {
+	{N_("Category"), 15, 0},     {N_("Pilot: A"), -1, 6},	 {N_("Pilot: R"), -1, 6},
+	{N_("Regular: A"), -1, 6}, {N_("Regular: R"), -1, 6}, {N_("Handover"), 9, 0},
+};
+
+static void draw_holders(struct ui *ui, const struct ho_row *h, int p, int role, int y, int x,
+			 int w, attr_t base, bool sel)
+{
+	struct buf b;
+	buf_init(&b);
+	holders_text(ui, &h->holders[p][role], &b);
+	if (b.len)
+		ui_text(y, x, w, b.data, base, 0);
+	else if (h->ntasks[p] == 0)
+		ui_text(y, x, w, _("– no task –"), p == 1 && h->open && !sel ? ui_style(ST_ALERT) : base, 0);
+	else
+		ui_text(y, x, w, "–", p == 1 && !sel ? ui_style(ST_ALERT) : base, 0);
+	buf_free(&b);
+}
+
+static void draw_ho_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
+{
+	struct ui *ui = ctx;
+	const struct ho_row *h = &ho[shown[row]];
+	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
+	ui_text(y, cx[0], cw[0], vocab_label(VOCAB_CATEGORY, h->cat), base | A_BOLD, 0);
+	draw_holders(ui, h, 0, 0, y, cx[1], cw[1], base, sel);
+	draw_holders(ui, h, 0, 1, y, cx[2], cw[2], base, sel);
+	draw_holders(ui, h, 1, 0, y, cx[3], cw[3], base, sel);
+	draw_holders(ui, h, 1, 1, y, cx[4], cw[4], base, sel);
+	if (h->open)
+		ui_textf(y, cx[5], cw[5], sel ? base : ui_style(ST_ALERT), 0, "! %s", _("open"));
+	else
+		ui_textf(y, cx[5], cw[5], sel ? base : ui_style(ST_LIT), 0, "✓ %s", _("settled"));
+}
+
+/* "A: names; R: names" of one phase, into b. */
+static void phase_holders(struct ui *ui, const struct ho_row *h, int p, struct buf *b)
+{
+	for (int role = 0; role < 2; role++) {
+		struct buf names;
+		buf_init(&names);
+		holders_text(ui, &h->holders[p][role], &names);
+		buf_printf(b, "%s%c: %s", role ? "; " : "", role ? 'R' : 'A', names.len ? names.data : "–");
+		buf_free(&names);
+	}
+}
+
+static void draw_handover(struct ui *ui, struct ui_rect r)
+{
+	handover_build(ui);
+	draw_views(ui, r.y, r.x, r.w);
+	int detail = 5;
+	struct ui_rect lr = {r.y + 2, r.x, r.h - 2 - detail, r.w};
+	ui_text(r.y + 1, r.x, r.w,
+		_("Who answers for each kind of task in the pilot, and who once the funding ends "
+		  "(⧗ = post ends with the funding):"),
+		ui_style(ST_DIM), 0);
+	ho_list.passive = false;
+	list_draw(&ho_list, lr, ho_cols, 6, draw_ho_row, ui, NULL);
+	if (!ho_list.n || ho_list.sel >= nho)
+		return;
+	const struct ho_row *h = &ho[shown[ho_list.sel]];
+	int y = r.y + r.h - detail + 1;
+	struct buf b;
+	buf_init(&b);
+	/* the selected category in full: counts, holders per phase, what is open */
+	buf_printf(&b, "%s: ", vocab_label(VOCAB_CATEGORY, h->cat));
+	buf_printf(&b, ngettext("%u pilot task, ", "%u pilot tasks, ", h->ntasks[0]), h->ntasks[0]);
+	buf_printf(&b, ngettext("%u regular-operation task.", "%u regular-operation tasks.",
+				h->ntasks[1]),
+		   h->ntasks[1]);
+	ui_text(y, r.x, r.w, b.data, ui_style(ST_TITLE), 0);
+	for (int p = 0; p < 2; p++) {
+		buf_free(&b);
+		buf_init(&b);
+		buf_printf(&b, "%s → ", vocab_label(VOCAB_TPHASE, p ? TPHASE_REGULAR : TPHASE_PILOT));
+		phase_holders(ui, h, p, &b);
+		ui_text(y + 1 + p, r.x, r.w, b.data, ui_style(ST_NORMAL), 0);
+	}
+	buf_free(&b);
+	buf_init(&b);
+	if (h->open & HO_NO_REGULAR)
+		buf_printf(&b, "%s ", _("No regular-operation task: who does this after the funding? n adds one."));
+	if (h->open & HO_NO_A)
+		buf_printf(&b, "%s ", _("A regular-operation task has nobody accountable (A)."));
+	if (h->open & HO_TEMP)
+		buf_printf(&b, "%s ",
+			   _("A or R in regular operation lies with a temporary stakeholder whose post "
+			     "ends with the funding."));
+	if (!h->open)
+		buf_printf(&b, "%s", _("Settled: regular operation has an accountable, permanent owner. "
+				       "Enter shows the tasks."));
+	ui_text(y + 3, r.x, r.w, b.data, h->open ? ui_style(ST_WARN) : ui_style(ST_NORMAL), 0);
+	buf_free(&b);
+}
+
+static void draw(struct ui *ui, struct ui_rect r)
+{
+	ready();
+	if (view == RV_HANDOVER)
+		draw_handover(ui, r);
+	else
+		draw_matrix(ui, r);
+}
+
+/* ------------------------------------------------------------ the task form */
+
+enum { TF_NAME, TF_CATEGORY, TF_PHASE };
+
+static bool save_task(struct ui *ui, struct form *fm, int64_t id)
+{
+	struct task t;
+	const struct task *old = id ? model_task(&ui->m, id) : NULL;
+	if (id && !old) {
+		ui_error(ui, "%s", _("This task no longer exists (undone meanwhile?)."));
+		return true;
+	}
+	if (old)
+		task_copy(&t, old);
+	else
+		task_init(&t);
+	free(t.name);
+	t.name = form_text(fm, TF_NAME);
+	t.category = form_choice(fm, TF_CATEGORY);
+	t.phase = form_choice(fm, TF_PHASE);
+	bool ok = ui_store_ok(ui, store_save_task(ui->s, &ui->m, &t));
+	if (ok) {
+		int p = t.phase == TPHASE_REGULAR ? 1 : 0;
+		keep_task[p] = t.id;
+		if (view != RV_HANDOVER)
+			view = p ? RV_REGULAR : RV_PILOT;
+		/* a new task: the cursor goes to its first cell */
+		if (!id && grids[p].col == GRID_HEAD && ui->m.stakeholders.n)
+			grids[p].col = 0;
+		ui_status(ui, id ? _("Task “%s” saved.") : _("Task “%s” added: now set its roles."),
+			  t.name);
+	}
+	task_free(&t);
+	return ok;
+}
+
+static void task_form(struct ui *ui, int64_t id, int category, int phase)
+{
+	const struct task *t = id ? model_task(&ui->m, id) : NULL;
+	struct form *fm = form_new(id ? N_("Edit task") : N_("New task"), t ? t->name : NULL);
+	form_add_text(fm, N_("Task"), t ? t->name : "", true);
+	form_set_note(fm, TF_NAME, N_("What has to be done, e.g. \"run the sensor network\"."));
+	form_add_choice(fm, N_("Category"), VOCAB_CATEGORY, t ? t->category : category);
+	form_set_note(fm, TF_CATEGORY, N_("Operation, maintenance, hosting, funding, …; Space picks."));
+	form_add_choice(fm, N_("Phase"), VOCAB_TPHASE, t ? t->phase : phase);
+	form_set_note(fm, TF_PHASE, N_("Pilot, or regular operation after the funding ends."));
+	form_focus(fm, TF_NAME);
+	ui_form_open(ui, fm, save_task, id);
+}
+
+static void delete_yes(struct ui *ui, int64_t id)
+{
+	const struct task *t = model_task(&ui->m, id);
+	char *name = xstrdup(t ? t->name : "");
+	if (ui_store_ok(ui, store_delete(ui->s, &ui->m, ENT_TASK, id)))
+		ui_status(ui, _("Task “%s” deleted (u undoes it)."), name);
+	free(name);
+}
+
+static void task_delete(struct ui *ui, const struct task *t)
+{
+	char q[800];
+	if (t->cells.n)
+		snprintf(q, sizeof q,
+			 ngettext("Delete task “%s” and its %zu RACI cell?",
+				  "Delete task “%s” and its %zu RACI cells?", t->cells.n),
+			 t->name, t->cells.n);
+	else
+		snprintf(q, sizeof q, _("Delete task “%s”?"), t->name);
+	ui_confirm(ui, q, delete_yes, t->id);
+}
+
+/* ------------------------------------------------------------ keys */
+
+static void set_role(struct ui *ui, int p, enum raci role)
+{
+	const struct task *t = cur_task(ui, p);
+	const struct stakeholder *s = cur_sh(ui, p);
+	if (!t)
+		return;
+	if (!s) {
+		ui_status(ui, "%s", _("Move right into a stakeholder's column to set a role; Enter "
+				      "edits the task."));
+		return;
+	}
+	int64_t tid = t->id, sid = s->id;
+	if (model_raci_get(&ui->m, tid, sid) == role)
+		return;
+	if (ui_store_ok(ui, store_set_raci(ui->s, &ui->m, tid, sid, role))) {
+		t = model_task(&ui->m, tid);
+		s = model_stakeholder(&ui->m, sid);
+		if (role)
+			ui_status(ui, _("%s → %s: %c (%s)."), t ? t->name : "", s ? s->name : "",
+				  raci_letter(role), raci_word(role));
+		else
+			ui_status(ui, _("%s → %s: no role."), t ? t->name : "", s ? s->name : "");
+	}
+}
+
+static enum raci next_role(enum raci r)
+{
+	switch (r) {
+	case RACI_NONE:
+		return RACI_R;
+	case RACI_R:
+		return RACI_A;
+	case RACI_A:
+		return RACI_C;
+	case RACI_C:
+		return RACI_I;
+	default:
+		return RACI_NONE;
+	}
+}
+
+static void next_view(void)
+{
+	view = (enum rview)((view + 1) % RV_COUNT);
+}
+
+static int handover_key(struct ui *ui, enum ui_action a)
+{
+	if (list_move(&ho_list, a)) {
+		if (ho_list.sel < nho)
+			ho_keep_cat = shown[ho_list.sel];
+		return UI_REDRAW | UI_HANDLED;
+	}
+	const struct ho_row *h = ho_list.n && ho_list.sel < nho ? &ho[shown[ho_list.sel]] : NULL;
+	switch (a) {
+	case ACT_NEW:
+		task_form(ui, 0, h ? h->cat : CAT_OPERATION, TPHASE_REGULAR);
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_EDIT: {
+		if (!h)
+			return UI_UNHANDLED;
+		/* the category's tasks: regular operation if there are any */
+		int p = h->ntasks[1] ? 1 : h->ntasks[0] ? 0 : -1;
+		if (p < 0) {
+			task_form(ui, 0, h->cat, TPHASE_REGULAR);
+			return UI_REDRAW | UI_HANDLED;
+		}
+		for (size_t r = 0; r < nrows[p]; r++)
+			if (MODEL_AT(ui->m.tasks, struct task, rows[p][r])->category == h->cat) {
+				grid_select(&grids[p], r, grids[p].col);
+				remember(ui, p);
+				break;
+			}
+		view = p ? RV_REGULAR : RV_PILOT;
+		return UI_REDRAW | UI_HANDLED;
+	}
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
+static int key(struct ui *ui, enum ui_action a, int k)
+{
+	ready();
+	if (a == ACT_VIEW) {
+		next_view();
+		return UI_REDRAW | UI_HANDLED;
+	}
+	if (a == ACT_NOTE) {
+		ui_note_form(ui, 0);
+		return UI_REDRAW | UI_HANDLED;
+	}
+	if (view == RV_HANDOVER)
+		return handover_key(ui, a);
+	int p = view == RV_REGULAR ? 1 : 0;
+	struct grid *g = &grids[p];
+	if (grid_move(g, a)) {
+		remember(ui, p);
+		return UI_REDRAW | UI_HANDLED;
+	}
+	const struct task *t = cur_task(ui, p);
+	if (a == ACT_NONE && !(k & UI_KEYCODE) && raci_from_letter(k) != RACI_NONE) {
+		set_role(ui, p, raci_from_letter(k));
+		return UI_REDRAW | UI_HANDLED;
+	}
+	switch (a) {
+	case ACT_CYCLE: {
+		const struct stakeholder *s = cur_sh(ui, p);
+		if (t)
+			set_role(ui, p, s ? next_role(model_raci_get(&ui->m, t->id, s->id)) : RACI_NONE);
+		return UI_REDRAW | UI_HANDLED;
+	}
+	case ACT_CLEAR:
+	case ACT_LESS:
+		set_role(ui, p, RACI_NONE);
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_NEW:
+		task_form(ui, 0, t ? t->category : CAT_OPERATION, p ? TPHASE_REGULAR : TPHASE_PILOT);
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_EDIT:
+		if (t)
+			task_form(ui, t->id, 0, 0);
+		else
+			task_form(ui, 0, CAT_OPERATION, p ? TPHASE_REGULAR : TPHASE_PILOT);
+		return UI_REDRAW | UI_HANDLED;
+	case ACT_DELETE:
+		if (!t)
+			return UI_UNHANDLED;
+		task_delete(ui, t);
+		return UI_REDRAW | UI_HANDLED;
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
+static int click(struct ui *ui, int y, int x)
+{
+	ready();
+	if (view == RV_HANDOVER) {
+		long row = list_hit(&ho_list, y);
+		if (row < 0)
+			return UI_UNHANDLED;
+		if ((size_t)row == ho_list.sel)
+			return handover_key(ui, ACT_EDIT);
+		list_select(&ho_list, (size_t)row);
+		ho_keep_cat = shown[row];
+		return UI_REDRAW | UI_HANDLED;
+	}
+	int p = view == RV_REGULAR ? 1 : 0;
+	size_t row;
+	long col;
+	if (!grid_hit(&grids[p], y, x, &row, &col))
+		return UI_UNHANDLED;
+	bool same = row == grids[p].row && col == grids[p].col;
+	grid_select(&grids[p], row, col);
+	remember(ui, p);
+	if (same)
+		return key(ui, col == GRID_HEAD ? ACT_EDIT : ACT_CYCLE, 0);
+	return UI_REDRAW | UI_HANDLED;
+}
+
+static bool select_item(struct ui *ui, enum entity kind, int64_t id)
+{
+	const struct model *m = &ui->m;
+	ready();
+	sync(ui);
+	if (kind == ENT_WORKSHOP) {
+		view = RV_HANDOVER;
+		return true;
+	}
+	if (kind == ENT_TASK) {
+		const struct task *t = model_task(m, id);
+		if (!t)
+			return false;
+		int p = t->phase == TPHASE_REGULAR ? 1 : 0;
+		for (size_t r = 0; r < nrows[p]; r++)
+			if (MODEL_AT(m->tasks, struct task, rows[p][r])->id == id) {
+				grid_select(&grids[p], r, GRID_HEAD);
+				remember(ui, p);
+				view = p ? RV_REGULAR : RV_PILOT;
+				return true;
+			}
+		return false;
+	}
+	if (kind == ENT_STAKEHOLDER) {
+		long c = table_index(&m->stakeholders, id);
+		if (c < 0)
+			return false;
+		int p = nrows[1] ? 1 : 0;
+		grid_select(&grids[p], grids[p].row, c);
+		remember(ui, p);
+		view = p ? RV_REGULAR : RV_PILOT;
+		return true;
+	}
+	return false;
+}
+
+static const enum ui_action bar[] = {ACT_CYCLE, ACT_VIEW, ACT_NEW, ACT_NONE};
+static const enum ui_action more[] = {ACT_ROLE, ACT_CLEAR, ACT_EDIT, ACT_DELETE, ACT_NOTE, ACT_NONE};
+
+const struct ui_view ui_view_raci = {
+	.step = STEP_RACI,
+	.hint = hint,
+	.help = N_("The responsibility matrix says for every task who does the work (R, "
+		   "responsible), who answers for the result (A, accountable: exactly one per "
+		   "task), who is asked beforehand (C, consulted) and who is told afterwards (I, "
+		   "informed). Space cycles a cell through R, A, C, I and empty; the letters r, "
+		   "a, c and i set it directly, Backspace or - empties it. Home and End go to the "
+		   "first and last stakeholder, pressed again to the first and last task. Enter "
+		   "edits the task of the row, d deletes it (with its cells). A ! in front of a "
+		   "task marks a broken rule: A for no or several A, R for no R, T for a "
+		   "temporary stakeholder holding A or R in regular operation.\n\n"
+		   "In many measures responsibility is agreed for the pilot only, often with a "
+		   "project team whose posts end with the funding. So plan both phases: v "
+		   "switches between the pilot tasks, the regular-operation tasks and the "
+		   "handover view. The handover view shows per kind of task who holds A and R "
+		   "in the pilot and who in regular operation; a handover is open when regular "
+		   "operation has no task for it, nobody accountable, or a temporary "
+		   "stakeholder in charge. Settle it early: an office that takes over needs "
+		   "time to plan staff and budget, and written agreements help."),
+	.bar = bar,
+	.more = more,
+	.sync = sync,
+	.draw = draw,
+	.key = key,
+	.click = click,
+	.select = select_item,
+};

@@ -1,0 +1,170 @@
+#!/bin/sh
+# Steps 5, 6 and 8 end to end in a German session: cost items with partner
+# shares and the uncovered amount per year after the funding end (euros
+# written the German way), a share refused beyond 100 %; the check list's
+# status cycling and the heat map's percentages; notes (also with F4); the
+# export from step 8 and clearing the undo history; F6 on these steps.
+. "$top_srcdir/tests/ui_lib.sh"
+
+f="$T/kosten.stetig"
+"$STETIG" new "$f" --title "Datenplattform" --municipality "Löhne" --lang de >/dev/null 2>&1 || fail "new"
+sql "$f" "UPDATE workshop SET funding_end = '2026-12-31'; \
+    INSERT INTO stakeholder(name, grp) VALUES('Stadtwerke Löhne', 'municipal_company'), \
+    ('Kämmerei', 'administration')"
+UI_LANG=de
+ui_start --lang de "$f"
+wait_for "Datenplattform · Löhne"
+
+# ---------------------------------------------------------------- step 5
+keys 5
+wait_for "Noch keine Kosten"
+keys n
+wait_for "Neue Kostenposition"
+typed "Hosting der Plattform"
+keys Tab Tab
+typed "12000,50"
+keys Enter
+wait_for "Kostenposition „Hosting der Plattform“ angelegt"
+expect_sql "$f" "SELECT name, kind, amount, start_year, end_year IS NULL FROM cost" \
+    "Hosting der Plattform|yearly|12000.5|2027|1"
+expect_screen "12.000,50 €"
+expect_screen "ab 2027"
+
+# s: a partner's share; the percentage left is proposed
+keys s
+wait_for "Neuer Anteil: Hosting der Plattform"
+typed "St"
+wait_for "Stadtwerke Löhne"
+keys Tab BSpace BSpace BSpace
+typed "60"
+keys Enter
+wait_for "Stadtwerke Löhne trägt 60 % von „Hosting der Plattform“."
+expect_sql "$f" "SELECT s.name, c.percent FROM cost_share c JOIN stakeholder s ON s.id = c.stakeholder" \
+    "Stadtwerke Löhne|60.0"
+# per year: all costs, the uncovered 40 % after 2026, the partner's part
+expect_screen "! Ungedeckt"
+expect_screen "›2027"
+expect_screen "4.800 €"
+expect_screen "7.200 €"
+wait_for "4.800 € sind 2027 ungedeckt"
+# more than 100 % together is refused in the form, with what is left
+keys s
+wait_for "Neuer Anteil"
+typed "K"
+wait_for "Kämmerei"
+keys Tab BSpace BSpace BSpace BSpace BSpace BSpace
+typed "50"
+keys Enter
+wait_for "Höchstens 40 % sind noch frei"
+expect_sql "$f" "SELECT count(*) FROM cost_share" "1"
+keys BSpace BSpace
+typed "40"
+keys Enter
+wait_for "Kämmerei trägt 40 %"
+wait_for "Alle Kosten nach dem Förderende sind gedeckt."
+expect_sql "$f" "SELECT sum(percent) FROM cost_share" "100.0"
+# Enter on a share changes it; 0 removes the partner
+keys Enter
+wait_for "Anteil bearbeiten: Kämmerei → Hosting der Plattform"
+keys BSpace BSpace
+typed "0"
+keys Enter
+wait_for "Kämmerei trägt keinen Anteil mehr an „Hosting der Plattform“."
+expect_sql "$f" "SELECT count(*) FROM cost_share" "1"
+# F4 writes a note from here
+keys F4
+wait_for "Neue Notiz"
+typed "Kämmerei prüft die restlichen 40 %"
+keys Enter
+wait_for "Notiz angelegt; Schritt 8 listet die Notizen."
+expect_sql "$f" "SELECT kind, text FROM note" "decision|Kämmerei prüft die restlichen 40 %"
+# English, live: the euros the English way
+keys F6
+wait_for "Per year"
+expect_screen "€12,000.50"
+expect_screen "! Uncovered"
+keys F6
+wait_for "Je Jahr"
+
+# ---------------------------------------------------------------- step 6
+keys 6
+wait_for "Reifegrad 0 %"
+expect_screen "1 Kommunikation"
+keys Space
+wait_for "teilweise."
+expect_sql "$f" "SELECT status FROM check_item WHERE factor = 1 AND field = 'values' AND item = 1" "partly"
+# factor 1 has two items in its values field: partly is half of one
+expect_screen "[25 %]"
+keys Space
+wait_for "erledigt."
+expect_screen "[50 %]"
+keys Down Space Space
+wait_for "erledigt."
+expect_screen "[100 %]"
+expect_sql "$f" "SELECT group_concat(status) FROM check_item WHERE factor = 1 AND field = 'values'" "done,done"
+keys Space
+wait_for "entfällt."
+keys Space
+wait_for "offen."
+keys Enter
+wait_for "Prüfpunkt:"
+typed "Bericht im Ausschuss für Digitales"
+keys Enter
+wait_for "✎ Bericht im Ausschuss für Digitales"
+expect_sql "$f" "SELECT note FROM check_item WHERE factor = 1 AND field = 'values' AND item = 2" \
+    "Bericht im Ausschuss für Digitales"
+wait_for "✎ Bericht im Ausschuss für Digitales"
+keys F6
+wait_for "Readiness"
+expect_screen "Communication"
+keys F6
+wait_for "Reifegrad"
+
+# ---------------------------------------------------------------- step 8
+keys 8
+wait_for "Dateien jetzt schreiben"
+expect_screen "Kämmerei prüft die restlichen 40 %"
+keys Enter
+wait_for "Export geschrieben."
+expect_screen "CSV-Paket: 12 Dateien"
+expect_screen "Arbeitsmappe: $T/kosten.xlsx"
+[ -f "$T/kosten-csv/costs.csv" ] && ok || fail "no costs.csv"
+[ -s "$T/kosten.xlsx" ] && ok || fail "no workbook"
+expect_grep '"Hosting der Plattform";"jährlich";"12000,5"' "$T/kosten-csv/costs.csv"
+# the language of the files: English
+rm -rf "$T/kosten-csv"
+keys Up Space
+wait_for "Englisch"
+keys e
+wait_for "Export geschrieben."
+expect_grep '"name","kind","amount"' "$T/kosten-csv/costs.csv"
+# the result follows a switch of the screen's language
+keys F6
+wait_for "CSV bundle: 12 files"
+keys F6
+wait_for "CSV-Paket: 12 Dateien"
+# a note for the council paper
+keys n
+wait_for "Neue Notiz"
+typed "Stadtwerke übernehmen das Hosting ab 2027"
+keys Tab Space
+wait_for "Aufgabe"
+keys Enter
+wait_for "Notiz angelegt."
+expect_sql "$f" "SELECT count(*) FROM note WHERE kind = 'action'" "1"
+# clearing the history asks first, then wipes it
+keys Home Up
+keys Enter
+wait_for "Änderungsverlauf löschen ("
+keys y
+wait_for "Der Änderungsverlauf ist gelöscht"
+expect_sql "$f" "SELECT count(*) FROM undo_step" "0"
+keys u
+wait_for "Nichts rückgängig zu machen."
+
+keys q
+wait_exit
+[ "$ui_status" = 0 ] && ok || fail "q: exit status $ui_status"
+expect_sql "$f" "PRAGMA integrity_check" "ok"
+expect_no_stderr
+finish
