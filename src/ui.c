@@ -254,6 +254,10 @@ static int global_action(struct ui *ui, enum ui_action a, int arg)
 	case ACT_REDO:
 		undo_redo(ui, true);
 		return UI_REDRAW;
+	case ACT_NOTE:
+		/* a decision or action item can be captured from any step */
+		ui_note_form(ui, 0);
+		return UI_REDRAW;
 	case ACT_NEW:
 		ui_status(ui, "%s", _("There is nothing to add on this step."));
 		return UI_REDRAW;

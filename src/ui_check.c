@@ -361,9 +361,6 @@ static int key(struct ui *ui, enum ui_action a, int k)
 		if (c)
 			check_form(ui, c);
 		return UI_REDRAW | UI_HANDLED;
-	case ACT_NOTE:
-		ui_note_form(ui, 0);
-		return UI_REDRAW | UI_HANDLED;
 	default:
 		return UI_UNHANDLED;
 	}

@@ -149,9 +149,12 @@ static void draw_status(struct ui *ui)
 		fw = 0;
 	}
 	if (ui->confirm) {
-		char q[1024];
-		snprintf(q, sizeof q, "? %s %s", ui->confirm, _("(y/n)"));
-		ui_text(y, 0, avail, q, ui_style(ST_WARN), UI_TEXT_PAD);
+		/* the question may be cut, the answer keys never */
+		const char *yn = _("(y/n)");
+		int yw = ui_width(yn) + 1;
+		int used = ui_textf(y, 0, avail - yw > 0 ? avail - yw : 0, ui_style(ST_WARN), 0,
+				    "? %s ", ui->confirm);
+		ui_text(y, used, avail - used, yn, ui_style(ST_WARN), UI_TEXT_PAD);
 	} else if (ui->status) {
 		if (ui->status_error)
 			ui_textf(y, 0, avail, ui_style(ST_ERROR), UI_TEXT_PAD, "! %s", ui->status);

@@ -803,9 +803,6 @@ static int key(struct ui *ui, enum ui_action a, int k)
 		else
 			return UI_UNHANDLED;
 		return UI_REDRAW | UI_HANDLED;
-	case ACT_NOTE:
-		ui_note_form(ui, 0);
-		return UI_REDRAW | UI_HANDLED;
 	default:
 		return UI_UNHANDLED;
 	}

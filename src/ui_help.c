@@ -160,12 +160,14 @@ void ui_help_draw(struct ui *ui, struct ui_rect r)
 	struct hlines h = {0};
 	int width = r.w - 2 > 100 ? 100 : r.w - 2;
 	build(ui, width, &h);
-	int max_top = (int)h.n > r.h ? (int)h.n - r.h : 0;
+	/* when the text scrolls, its last line is the scroll marker's */
+	int rows = (int)h.n > r.h ? r.h - 1 : r.h;
+	int max_top = (int)h.n > rows ? (int)h.n - rows : 0;
 	if (ui->help_top > max_top)
 		ui->help_top = max_top;
 	if (ui->help_top < 0)
 		ui->help_top = 0;
-	for (int i = 0; i < r.h; i++) {
+	for (int i = 0; i < rows; i++) {
 		size_t k = (size_t)(ui->help_top + i);
 		if (k >= h.n)
 			break;

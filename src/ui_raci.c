@@ -819,10 +819,6 @@ static int key(struct ui *ui, enum ui_action a, int k)
 		next_view();
 		return UI_REDRAW | UI_HANDLED;
 	}
-	if (a == ACT_NOTE) {
-		ui_note_form(ui, 0);
-		return UI_REDRAW | UI_HANDLED;
-	}
 	if (view == RV_HANDOVER)
 		return handover_key(ui, a);
 	int p = view == RV_REGULAR ? 1 : 0;

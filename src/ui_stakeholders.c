@@ -645,9 +645,6 @@ static int key(struct ui *ui, enum ui_action a, int k)
 			return UI_UNHANDLED;
 		stakeholder_delete(ui, s);
 		return UI_REDRAW | UI_HANDLED;
-	case ACT_NOTE:
-		ui_note_form(ui, 0);
-		return UI_REDRAW | UI_HANDLED;
 	default:
 		return UI_UNHANDLED;
 	}

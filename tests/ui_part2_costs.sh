@@ -161,6 +161,15 @@ wait_for "Der Änderungsverlauf ist gelöscht"
 expect_sql "$f" "SELECT count(*) FROM undo_step" "0"
 keys u
 wait_for "Nichts rückgängig zu machen."
+# F4 captures a decision from any step, also one without notes of its own
+keys 1
+wait_for "Schritt 1"
+keys F4
+wait_for "Neue Notiz"
+typed "Beschluss aus der Zieldiskussion"
+keys Enter
+wait_for "Notiz angelegt"
+expect_sql "$f" "SELECT count(*) FROM note WHERE text = 'Beschluss aus der Zieldiskussion'" "1"
 
 keys q
 wait_exit
