@@ -148,7 +148,7 @@ keys n
 wait_for "Neue Notiz"
 typed "Stadtwerke übernehmen das Hosting ab 2027"
 keys Tab Space
-wait_for "Aufgabe"
+wait_for "Arbeitsauftrag"
 keys Enter
 wait_for "Notiz angelegt."
 expect_sql "$f" "SELECT count(*) FROM note WHERE kind = 'action'" "1"
