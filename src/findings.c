@@ -259,7 +259,7 @@ static void rules_goals(struct ctx *c, const unsigned *indicators_per_goal)
 			      "municipal strategy shows."));
 		if (findings_vague_specific(g->specific))
 			add(c, SEV_HINT, STEP_GOALS, ENT_GOAL, g->id, item, "goal.vague",
-			    _("The specific part '%s' is a vague verb alone; say what changes, for "
+			    _("The specific part '%s' is only a vague verb; say what changes, for "
 			      "whom and by how much."),
 			    g->specific);
 	}
@@ -425,7 +425,7 @@ static void rules_raci(struct ctx *c)
 			else if (per_category[TPHASE_PILOT][cat])
 				add(c, SEV_WARNING, STEP_RACI, ENT_WORKSHOP, 0, c->ws_item,
 				    "raci.regular_missing_pilot",
-				    _("'%s' has pilot tasks but none in regular operation; decide whether "
+				    _("The category '%s' has pilot tasks but none in regular operation; decide whether "
 				      "it continues and who takes over."),
 				    vocab_label(VOCAB_CATEGORY, cat));
 		}
@@ -535,7 +535,7 @@ static void rules_check(struct ctx *c)
 			assessed++;
 	if (assessed == 0) {
 		add(c, SEV_HINT, STEP_CHECK, ENT_WORKSHOP, 0, c->ws_item, "check.not_assessed",
-		    ngettext("The %zu check item is not assessed yet; go through the check list "
+		    ngettext("%zu check item is not assessed yet; go through the check list "
 			     "with the group.",
 			     "None of the %zu check items is assessed yet; go through the check "
 			     "list with the group.",

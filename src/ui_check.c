@@ -142,7 +142,7 @@ static const char *hint(struct ui *ui)
 			 worst + 1, findings_factor_name(worst + 1), pct(ready_now.factor[worst]));
 		return buf;
 	}
-	return _("Every factor is ready. Next: 7 Findings, then 8 Export.");
+	return _("Every factor has high readiness. Next: 7 Findings, then 8 Export.");
 }
 
 /* ------------------------------------------------------------ the heat map */

@@ -150,10 +150,11 @@ static void draw_status(struct ui *ui)
 	}
 	if (ui->confirm) {
 		/* the question may be cut, the answer keys never */
-		const char *yn = _("(y/n)");
-		int yw = ui_width(yn) + 1;
+		char yn[64];
+		snprintf(yn, sizeof yn, " %s", _("(y/n)"));
+		int yw = ui_width(yn);
 		int used = ui_textf(y, 0, avail - yw > 0 ? avail - yw : 0, ui_style(ST_WARN), 0,
-				    "? %s ", ui->confirm);
+				    "? %s", ui->confirm);
 		ui_text(y, used, avail - used, yn, ui_style(ST_WARN), UI_TEXT_PAD);
 	} else if (ui->status) {
 		if (ui->status_error)

@@ -268,7 +268,7 @@ static const char *hint(struct ui *ui)
 		char a[64];
 		money(worst, false, a, sizeof a);
 		snprintf(buf, sizeof buf,
-			 _("%s are not covered in %d: select a cost and press s to add a partner's share."),
+			 _("%s is not covered in %d: select a cost and press s to add a partner's share."),
 			 a, worst_y);
 		return buf;
 	}

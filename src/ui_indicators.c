@@ -280,7 +280,7 @@ void ui_indicator_form(struct ui *ui, int64_t id, int64_t goal)
 	form_add_number(fm, N_("Target"), in->target);
 	form_add_date(fm, N_("Target date"), in->target_date, false);
 	form_add_number(fm, N_("Latest value"), in->latest);
-	form_add_date(fm, N_("Latest date"), in->latest_date, false);
+	form_add_date(fm, N_("Date of latest value"), in->latest_date, false);
 	form_add_text(fm, N_("Data source"), in->source, false);
 	form_set_note(fm, IF_SOURCE, N_("Where the figure comes from (system, survey, office)."));
 	form_add_text(fm, N_("Method"), in->method, false);

@@ -335,7 +335,7 @@ static void task_problems(const struct task *t, struct buf *b)
 	if (a == 0)
 		buf_printf(b, "%s", _("no A"));
 	else if (a > 1)
-		buf_printf(b, _("%u × A (one is enough)"), a);
+		buf_printf(b, _("%u × A (only one allowed)"), a);
 	if (t->roles[RACI_R] == 0)
 		buf_printf(b, "%s%s", b->len ? " · " : "", _("no R"));
 	if (t->phase == TPHASE_REGULAR && t->temp_ar > 0)

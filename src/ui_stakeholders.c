@@ -514,7 +514,7 @@ static void stakeholder_delete(struct ui *ui, const struct stakeholder *s)
 				 ngettext("%zu cost share", "%zu cost shares", shares), shares);
 		}
 		buf_adds(&q, " ");
-		buf_printf(&q, _("With it go: %s."), parts);
+		buf_printf(&q, _("This also deletes: %s."), parts);
 	}
 	if (owned) {
 		buf_adds(&q, " ");

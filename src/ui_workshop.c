@@ -77,7 +77,7 @@ static const char *hint(struct ui *ui)
 	if (ui->m.sgoals.n == 0)
 		return _("Press n to add the municipal strategy goals the measure serves.");
 	if (str_empty(w->funding_end))
-		return _("Enter when the funding ends: costs after that date need a payer.");
+		return _("Enter the date the funding ends: costs after that date need a payer.");
 	return _("Set the minutes per step in the agenda (+/-), then go to 1 Goals (press 1).");
 }
 

@@ -752,7 +752,7 @@ static void write_cover(struct xl *x)
 		xl_text(x, ws, r++, 0, _("No decisions recorded yet."), x->fmt.note);
 	r++;
 	xl_text(x, ws, r, 0,
-		_("Check catalogue after: Hohmann, Kayser, Abt (2025): Von der innovativen Idee in "
+		_("Check catalogue based on: Hohmann, Kayser, Abt (2025): Von der innovativen Idee in "
 		  "den Regelbetrieb. BBSR, Bonn. DOI 10.58007/95fg-ty59."),
 		x->fmt.note);
 	xl_print_setup(x, ws, false, false);

@@ -111,7 +111,7 @@ static void sheet_indicators(struct xl *x, struct chart_src *src)
 	struct xtable t;
 	TABLE(&t, _("No."), _("Goal"), _("Indicator"), _("Unit"), _("Direction"), _("Baseline"),
 	      _("Baseline date"), _("Target"), _("Target date"), _("Latest value"),
-	      _("Latest date"), _("Data source"), _("Method"), _("Frequency"), _("Responsible"));
+	      _("Date of latest value"), _("Data source"), _("Method"), _("Frequency"), _("Responsible"));
 	for (size_t i = 0; i < m->indicators.n; i++) {
 		const struct indicator *e = MODEL_AT(m->indicators, struct indicator, i);
 		const struct goal *g = model_goal(m, e->goal);

@@ -177,7 +177,7 @@ keys 3
 wait_for "Smart-City-Team Öhringen"
 keys Down
 keys d
-wait_for "Delete stakeholder “Smart-City-Team Öhringen”? With it go: 2 RACI cells"
+wait_for "Delete stakeholder “Smart-City-Team Öhringen”? This also deletes: 2 RAC… (y/n)"
 keys n
 wait_for "Cancelled; nothing was changed."
 keys Delete
