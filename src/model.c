@@ -686,6 +686,15 @@ static void raci_map_set(struct raci_map *r, int64_t task, int64_t sh, enum raci
 	r->n++;
 }
 
+static void raci_list_append(struct raci_list *l, int64_t other, enum raci role)
+{
+	xgrow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v);
+	l->v[l->n].other = other;
+	l->v[l->n].role = (uint8_t)role;
+	l->n++;
+}
+
+/* Changes or removes the entry for other (which must be in the list). */
 static void raci_list_set(struct raci_list *l, int64_t other, enum raci role)
 {
 	for (size_t i = 0; i < l->n; i++) {
@@ -698,12 +707,8 @@ static void raci_list_set(struct raci_list *l, int64_t other, enum raci role)
 		}
 		return;
 	}
-	if (role == RACI_NONE)
-		return;
-	xgrow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v);
-	l->v[l->n].other = other;
-	l->v[l->n].role = (uint8_t)role;
-	l->n++;
+	if (role != RACI_NONE)
+		raci_list_append(l, other, role);
 }
 
 static bool is_ar(int role)
@@ -727,8 +732,14 @@ void model_raci_set(struct model *m, int64_t task, int64_t stakeholder, enum rac
 	if (old == role)
 		return;
 	raci_map_set(&m->raci, task, stakeholder, role);
-	raci_list_set(&t->cells, stakeholder, role);
-	raci_list_set(&sh->cells, task, role);
+	if (old == RACI_NONE) {
+		/* the hash says the cell is new: append without scanning the lists */
+		raci_list_append(&t->cells, stakeholder, role);
+		raci_list_append(&sh->cells, task, role);
+	} else {
+		raci_list_set(&t->cells, stakeholder, role);
+		raci_list_set(&sh->cells, task, role);
+	}
 	if (old != RACI_NONE) {
 		t->roles[old]--;
 		sh->roles[t->phase][old]--;

@@ -35,6 +35,9 @@ if [ -n "$SQLITE3" ]; then
     [ "$("$SQLITE3" "$f" 'SELECT title FROM workshop')" = "Sensorik in Gewässern" ] && ok || fail title
     [ "$("$SQLITE3" "$f" 'SELECT count(*) FROM check_item')" = 39 ] && ok || fail check items
 fi
+# an ordinary document: the umask decides who may read it
+(umask 022; "$STETIG" new "$T/mode.stetig" >/dev/null 2>&1)
+[ "$(stat -c %a "$T/mode.stetig")" = 644 ] && ok || fail "new file mode $(stat -c %a "$T/mode.stetig")"
 cp "$f" "$T/copy"
 expect_status 1 "$STETIG" new "$f"
 expect_grep "exists already" "$T/err"

@@ -1,0 +1,114 @@
+/* store_internal.h — what store.c, store_edit.c and store_undo.c share.
+ * Private to the store module. */
+#ifndef STETIG_STORE_INTERNAL_H
+#define STETIG_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "store.h"
+#include "util.h"
+#include "vocab.h"
+
+#define STMT_CACHE 64
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	int lock_fd;
+	int flags;
+	bool writable;
+	int depth;	 /* nesting of store_begin */
+	bool failed;	 /* a save inside the current group failed */
+	bool reload;	 /* the model must be reloaded at the end of the group */
+	bool triggers;	 /* the TEMP undo triggers exist on this connection */
+	char detail[512];
+	struct {
+		const char *sql;
+		sqlite3_stmt *st;
+	} cache[STMT_CACHE];
+	int n_cache;
+};
+
+/* The tables whose changes are recorded for undo (store_schema.h). */
+extern const char *const *const store_undo_tables;
+extern const size_t store_n_undo_tables;
+
+/* Sets the store's detail from SQLite and maps the error to a status. */
+enum store_status store_fail(struct store *s, int rc);
+/* A prepared statement from the store's cache (reset, bindings cleared). */
+sqlite3_stmt *store_prep(struct store *s, const char *sql);
+/* Runs SQL; on error the detail says why. Returns SQLite's code. */
+int store_exec(struct store *s, const char *sql);
+/* Makes the TEMP undo triggers at the first edit. */
+enum store_status store_ensure_triggers(struct store *s);
+/* Re-reads the whole workshop (store_load) — declared in store.h. */
+
+/* Binding parameters and reading columns. */
+static inline void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_TRANSIENT);
+}
+
+/* "" → NULL (optional dates) */
+static inline void bind_opt_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (str_empty(v))
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+static inline void bind_ref(sqlite3_stmt *st, int i, int64_t id)
+{
+	if (id)
+		sqlite3_bind_int64(st, i, id);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static inline void bind_opt_num(sqlite3_stmt *st, int i, struct optnum n)
+{
+	if (n.set)
+		sqlite3_bind_double(st, i, n.v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static inline void bind_opt_int(sqlite3_stmt *st, int i, int v)
+{
+	if (v)
+		sqlite3_bind_int(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static inline void bind_word(sqlite3_stmt *st, int i, enum vocab_kind k, int v)
+{
+	sqlite3_bind_text(st, i, vocab_word(k, v, LANG_EN), -1, SQLITE_STATIC);
+}
+
+static inline char *col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return xstrdup(t ? (const char *)t : "");
+}
+
+static inline int col_word(sqlite3_stmt *st, int i, enum vocab_kind k)
+{
+	int v = vocab_lookup_lang(k, (const char *)sqlite3_column_text(st, i), LANG_EN);
+	return v < 0 ? 0 : v;
+}
+
+static inline struct optnum col_opt_num(sqlite3_stmt *st, int i)
+{
+	struct optnum n = {0, false};
+	if (sqlite3_column_type(st, i) != SQLITE_NULL) {
+		n.v = sqlite3_column_double(st, i);
+		n.set = true;
+	}
+	return n;
+}
+
+#endif
