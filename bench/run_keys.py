@@ -1,0 +1,157 @@
+#!/usr/bin/python3
+"""run_keys.py — the keystroke benchmark of bench/README.
+
+Counts instructions (valgrind --tool=callgrind, stable on a noisy machine)
+of the real program playing key scripts (stetig --keys FILE) on a small
+workshop (the demo template) and on the large one (gen_large.py), with the
+screen at 120x35 written to a file. Each figure is the difference between a
+script and the same script without the keys being measured, divided by
+their number, so start-up and quitting cancel out:
+  (a) navigation: moving through the RACI grid and switching steps;
+  (b) edits: a RACI cell cycled with Space, a goal's title changed through
+      its form (Enter, a letter, Enter) — each committed to the file and the
+      findings brought up to date;
+  start-up: opening the workshop to the first drawn screen and quitting,
+      against the floor bench/startup_floor (setlocale + initscr + endwin).
+
+usage: run_keys.py --stetig src/stetig --startup-floor bench/startup_floor
+                   [--workdir DIR] [--json FILE]
+"""
+import argparse, json, os, re, shutil, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PY = "/usr/bin/python3"
+ENV = dict(os.environ, TERM="xterm-256color", LINES="35", COLUMNS="120", LANG="C.UTF-8",
+           LC_ALL="", LANGUAGE="", TZ="Europe/Berlin", NO_COLOR="")
+ENV.pop("TMUX", None)
+
+NAV_MOVES = (["Right"] * 20 + ["Down"] * 20 + ["PgDn"] * 3 + ["End", "Home"]
+             + ["Left"] * 10 + ["Up"] * 10 + ["PgUp"])
+STEP_SWITCHES = ["Tab"] * 9 + ["4"]  # all nine steps, back to the RACI grid
+
+
+def callgrind(cmd, work, tag):
+    log = os.path.join(work, "cg-%s.log" % tag)
+    out = os.path.join(work, "screen-%s.out" % tag)
+    with open(out, "wb") as so:
+        p = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                            "--log-file=" + log] + cmd, stdout=so, stderr=subprocess.DEVNULL,
+                           stdin=subprocess.DEVNULL, env=ENV)
+    if p.returncode != 0:
+        sys.exit("failed (%d): %s (see %s)" % (p.returncode, " ".join(cmd), log))
+    m = re.search(r"Collected : (\d+)", open(log).read())
+    return int(m.group(1))
+
+
+def play(stetig, workshop, keys, work, tag):
+    """Instructions for opening a fresh copy of workshop and playing keys, then q."""
+    copy = os.path.join(work, "play.stetig")
+    shutil.copyfile(workshop, copy)
+    script = os.path.join(work, "keys-%s.txt" % tag)
+    with open(script, "w", encoding="utf-8") as f:
+        f.write("\n".join(keys + ["q"]) + "\n")
+    n = callgrind([stetig, "--keys", script, copy], work, tag)
+    os.remove(copy)
+    return n
+
+
+def measure(stetig, workshop, work, name):
+    r = {}
+    go_raci = ["4"]
+    base = play(stetig, workshop, go_raci, work, name + "-raci")
+    nav = play(stetig, workshop, go_raci + NAV_MOVES, work, name + "-nav")
+    r["nav_per_key"] = (nav - base) / len(NAV_MOVES)
+    sw = play(stetig, workshop, go_raci + STEP_SWITCHES, work, name + "-steps")
+    r["step_per_key"] = (sw - base) / len(STEP_SWITCHES)
+    keys = NAV_MOVES + STEP_SWITCHES
+    r["move_per_key"] = (nav - base + sw - base) / len(keys)
+    # RACI edits: Space cycles the cell (one committed edit each)
+    E = 20
+    moves = play(stetig, workshop, go_raci + ["Right"] * E, work, name + "-raci-moves")
+    edits = play(stetig, workshop, go_raci + [" ", "Right"] * E, work, name + "-raci-edits")
+    r["raci_edit"] = (edits - moves) / E
+    # goal edits: open the form, type a letter, save; next goal
+    G = 10
+    gbase = play(stetig, workshop, ["1"] + ["Down"] * G, work, name + "-goal-base")
+    gedit = play(stetig, workshop, ["1"] + ["Enter", "x", "Enter", "Down"] * G, work,
+                 name + "-goal-edits")
+    gcancel = play(stetig, workshop, ["1"] + ["Enter", "x", "Esc", "Down"] * G, work,
+                   name + "-goal-cancel")
+    r["goal_edit"] = (gedit - gbase) / G
+    r["goal_save_only"] = (gedit - gcancel) / G
+    # start-up: open, first screen, quit
+    r["startup"] = play(stetig, workshop, [], work, name + "-startup")
+    return r
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--stetig", required=True)
+    ap.add_argument("--startup-floor", required=True)
+    ap.add_argument("--workdir")
+    ap.add_argument("--json")
+    a = ap.parse_args()
+    stetig = os.path.abspath(a.stetig)
+    sfloor = os.path.abspath(a.startup_floor)
+    if not shutil.which("valgrind"):
+        sys.exit("needs valgrind (./bootstrap --bench)")
+    work = a.workdir or tempfile.mkdtemp(prefix="stetig-keys-")
+    os.makedirs(work, exist_ok=True)
+
+    small = os.path.join(work, "small.stetig")
+    large = os.path.join(work, "large.stetig")
+    bundle = os.path.join(work, "large-bundle")
+    for p in (small, large):
+        if os.path.exists(p):
+            os.remove(p)
+    shutil.rmtree(bundle, ignore_errors=True)
+    run = lambda cmd: subprocess.run(cmd, check=True, env=ENV, stdout=subprocess.DEVNULL)
+    run([stetig, "new", small, "--template", "demo", "--lang", "de"])
+    subprocess.run([PY, os.path.join(HERE, "gen_large.py"), bundle], check=True)
+    run([stetig, "new", large, "--lang", "de"])
+    run([stetig, "import", large, "--csv", bundle])
+
+    floor = callgrind([sfloor], work, "startup-floor")
+    t0 = time.perf_counter()
+    res = {"small": measure(stetig, small, work, "small"),
+           "large": measure(stetig, large, work, "large"),
+           "startup_floor": floor}
+    S, L = res["small"], res["large"]
+    M = 1e6
+    print()
+    print("Keystroke benchmark (instructions, callgrind; screen 120x35)")
+    print("| figure | small | large | large/small | target |")
+    print("|---|---:|---:|---:|---|")
+    rows = [
+        ("move in the RACI grid, per key", "nav_per_key", None),
+        ("switch steps, per key", "step_per_key", None),
+        ("(a) moves and step switches, per key", "move_per_key", "large < 1 M, ratio <= 1.2"),
+        ("(b) RACI cell edit (Space), per edit", "raci_edit", "large < 5 M"),
+        ("(b) goal edit (Enter, letter, Enter), per edit", "goal_edit", "large < 5 M"),
+        ("    of which saving (vs. Esc)", "goal_save_only", None),
+        ("start-up to the first screen and quit", "startup", "small <= 3x floor; large < 60 M"),
+    ]
+    for label, key, target in rows:
+        print("| %s | %.2f M | %.2f M | %.2f | %s |" % (label, S[key] / M, L[key] / M,
+                                                      L[key] / S[key] if S[key] else 0,
+                                                      target or ""))
+    print("| start-up floor (setlocale + initscr + endwin) | %.2f M | | | |" % (floor / M))
+    checks = [
+        ("(a) under 1 M instructions per key on the large workshop", L["move_per_key"] < 1e6),
+        ("(a) large/small at most 1.2", L["move_per_key"] <= 1.2 * S["move_per_key"]),
+        ("(b) RACI edit under 5 M on the large workshop", L["raci_edit"] < 5e6),
+        ("(b) goal edit under 5 M on the large workshop", L["goal_edit"] < 5e6),
+        ("start-up of the small workshop within 3x the floor", S["startup"] <= 3 * floor),
+        ("start-up of the large workshop under 60 M", L["startup"] < 60e6),
+    ]
+    for desc, good in checks:
+        print("%s: %s" % ("met   " if good else "MISSED", desc))
+    res["checks"] = {d: g for d, g in checks}
+    path = a.json or os.path.join(work, "keys.json")
+    with open(path, "w") as f:
+        json.dump(res, f, indent=1)
+    print("details: %s (%.0f s)" % (path, time.perf_counter() - t0))
+
+
+if __name__ == "__main__":
+    main()
