@@ -33,6 +33,21 @@ static void fail_at(struct parse_state *ps, size_t line, size_t col, const char 
 	snprintf(ps->err->msg, sizeof ps->err->msg, "%s", msg);
 }
 
+/* Offset of the first control character other than TAB, LF and CR in valid
+ * UTF-8 (C0, DEL and the C1 range U+0080..U+009F, which terminals may obey
+ * as escape sequences), or (size_t)-1. */
+static size_t control_at(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < len; i++) {
+		if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r') || u[i] == 0x7F)
+			return i;
+		if (u[i] == 0xC2 && i + 1 < len && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F)
+			return i;
+	}
+	return (size_t)-1;
+}
+
 static void on_field(void *data, size_t len, void *user)
 {
 	struct parse_state *ps = user;
@@ -50,6 +65,17 @@ static void on_field(void *data, size_t len, void *user)
 		fail_at(ps, ps->record_line, col,
 			nul ? _("the cell contains a NUL byte")
 			    : _("the cell is not valid UTF-8 (save the file as UTF-8)"));
+		return;
+	}
+	size_t ctl = control_at(s, len);
+	if (ctl != (size_t)-1) {
+		char msg[160];
+		snprintf(msg, sizeof msg,
+			 _("the cell contains a control character (code %u); only tabs and line "
+			   "breaks are allowed in text"),
+			 (unsigned char)s[ctl] == 0xC2 ? (unsigned char)s[ctl + 1]
+						       : (unsigned char)s[ctl]);
+		fail_at(ps, ps->record_line, col, msg);
 		return;
 	}
 	char *cell = xstrndup(s, len);
@@ -158,7 +184,13 @@ bool csv_table_parse(const char *data, size_t len, int flags, struct csv_table *
 	/* Feed one physical line at a time so every record knows its line. */
 	size_t off = 0;
 	while (off < len && !ps.failed) {
-		const char *nl = memchr(p + off, '\n', len - off);
+		/* a line ends in LF, CRLF or a bare CR (as libcsv reads it) */
+		const char *e = p + off, *end = p + len;
+		while (e < end && *e != '\n' && *e != '\r')
+			e++;
+		const char *nl = e < end ? e : NULL;
+		if (nl && *nl == '\r' && nl + 1 < end && nl[1] == '\n')
+			nl++;
 		size_t chunk = nl ? (size_t)(nl - (p + off)) + 1 : len - off;
 		size_t got = csv_parse(&parser, p + off, chunk, on_field, on_row, &ps);
 		if (got != chunk) {

@@ -219,6 +219,29 @@ size_t utf8_encode(uint32_t c, char out[4])
 	return 4;
 }
 
+char *str_printable(const char *s)
+{
+	struct buf b;
+	buf_init(&b);
+	const unsigned char *u = (const unsigned char *)(s ? s : "");
+	size_t len = strlen((const char *)u);
+	size_t i = 0;
+	while (i < len) {
+		size_t n = u[i] < 0x80 ? 1 : u[i] >= 0xF0 ? 4 : u[i] >= 0xE0 ? 3 : 2;
+		bool bad = i + n > len || !utf8_valid((const char *)u + i, n, NULL);
+		bool ctl = !bad && ((n == 1 && (u[i] < 0x20 || u[i] == 0x7F)) ||
+				    (n == 2 && u[i] == 0xC2 && u[i + 1] <= 0x9F));
+		if (bad || ctl) {
+			buf_adds(&b, "\xEF\xBF\xBD"); /* U+FFFD */
+			i += bad ? 1 : n;
+		} else {
+			buf_add(&b, u + i, n);
+			i += n;
+		}
+	}
+	return buf_steal(&b);
+}
+
 size_t utf8_chars(const char *s)
 {
 	size_t n = 0;

@@ -47,6 +47,10 @@ bool utf8_valid(const char *s, size_t len, size_t *bad_off);
 /* Writes code point c as UTF-8 into out (up to 4 bytes) and returns the
  * length; surrogates and values past U+10FFFF become U+FFFD. */
 size_t utf8_encode(uint32_t c, char out[4]);
+/* A copy of s that is safe to print on one terminal line: invalid UTF-8
+ * bytes and control characters (C0 including TAB and line breaks, DEL, C1)
+ * become U+FFFD, so nothing from a file can steer the terminal. */
+char *str_printable(const char *s);
 /* Number of characters (code points) of valid UTF-8. */
 size_t utf8_chars(const char *s);
 /* Byte length of the longest prefix of s that has at most max_chars

@@ -671,6 +671,31 @@ static void test_refusals(void)
 }
 
 /* Bytes that cannot be put in a string literal table. */
+/* Lines end in LF, CRLF or a bare CR; each record knows where it starts. */
+static void test_reader_lines(void)
+{
+	static const char *const inputs[] = {
+		"a,b\nc,d\ne,f\n",
+		"a,b\r\nc,d\r\ne,f\r\n",
+		"a,b\rc,d\re,f\r",
+	};
+	for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
+		struct csv_table t;
+		struct csv_error err;
+		CU_ASSERT_TRUE_FATAL(csv_table_parse(inputs[i], strlen(inputs[i]), 0, &t, &err));
+		CU_ASSERT_EQUAL(t.n, 3);
+		for (size_t r = 0; r < t.n && r < 3; r++)
+			CU_ASSERT_EQUAL(t.rows[r].line, r + 1);
+		csv_table_free(&t);
+	}
+	/* a stray quote on the third line of a CR-only file is reported there */
+	static const char bad[] = "a,b\rc,d\re,f\"g\r";
+	struct csv_table t;
+	struct csv_error err;
+	CU_ASSERT_FALSE(csv_table_parse(bad, sizeof bad - 1, 0, &t, &err));
+	CU_ASSERT_EQUAL(err.line, 3);
+}
+
 static void test_refusals_bytes(void)
 {
 	const char *dir = base_bundle();
@@ -679,6 +704,21 @@ static void test_refusals_bytes(void)
 	snprintf(path, sizeof path, "%s/tasks.csv", dir);
 	test_write(path, nul, sizeof nul - 1);
 	expect_refusal(dir, &(struct refusal){"tasks.csv", NULL, "tasks.csv", 2, 2, "NUL"}, "nul");
+
+	/* control characters a terminal would obey: ESC, and the C1 CSI */
+	static const char esc[] = "id,name,category,phase\n1,\"ok\",operation,regular\n"
+				  "2,\"x\x1b[2Jy\",operation,regular\n";
+	dir = base_bundle();
+	snprintf(path, sizeof path, "%s/tasks.csv", dir);
+	test_write(path, esc, sizeof esc - 1);
+	expect_refusal(dir, &(struct refusal){"tasks.csv", NULL, "tasks.csv", 3, 2, "control character (code 27)"},
+		       "esc");
+	static const char csi[] = "id,name,category,phase\n1,\"a\xc2\x9b" "2J\",operation,regular\n";
+	dir = base_bundle();
+	snprintf(path, sizeof path, "%s/tasks.csv", dir);
+	test_write(path, csi, sizeof csi - 1);
+	expect_refusal(dir, &(struct refusal){"tasks.csv", NULL, "tasks.csv", 2, 2, "code 155"},
+		       "csi");
 
 	/* 32,767 characters are fine, one more is not */
 	for (int extra = 0; extra < 2; extra++) {
@@ -971,6 +1011,7 @@ int main(void)
 	ADD_TEST(r, test_import_base);
 	ADD_TEST(r, test_import_german);
 	ADD_TEST(r, test_import_lenient);
+	ADD_TEST(r, test_reader_lines);
 	CU_pSuite x = CU_add_suite("refusals", NULL, NULL);
 	ADD_TEST(x, test_refusals);
 	ADD_TEST(x, test_refusals_bytes);

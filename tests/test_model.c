@@ -31,6 +31,12 @@ static void test_utf8(void)
 	CU_ASSERT_EQUAL(utf8_chars("Größe"), 5);
 	CU_ASSERT_EQUAL(utf8_prefix("Größe", 3), 4);
 	CU_ASSERT_EQUAL(utf8_prefix("ab", 5), 2);
+	char *p = str_printable("Größe\x1b[2J\tok\xff\xc2\x9b!");
+	CU_ASSERT_STRING_EQUAL(p, "Größe\xEF\xBF\xBD[2J\xEF\xBF\xBDok\xEF\xBF\xBD\xEF\xBF\xBD!");
+	free(p);
+	p = str_printable(NULL);
+	CU_ASSERT_STRING_EQUAL(p, "");
+	free(p);
 }
 
 static void test_dates(void)
