@@ -43,7 +43,7 @@ static void print_tsv(const struct findings *f)
 		       vocab_word(VOCAB_STEP, x->step, lang));
 		print_tsv_field(x->item);
 		putchar('\t');
-		print_tsv_field(x->message);
+		print_tsv_field(findings_message(x));
 		putchar('\n');
 	}
 }
@@ -91,7 +91,7 @@ static void print_text(const struct model *m, const struct findings *f)
 		}
 		fputs("  ", stdout);
 		print_padded(_(severity_tags[x->sev]), width + 2);
-		printf("%s: %s\n", x->item, x->message);
+		printf("%s: %s\n", x->item, findings_message(x));
 	}
 	if (f->n == 0)
 		printf("\n%s\n", _("No findings: nothing in the plan is known to be missing."));

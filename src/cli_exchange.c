@@ -76,6 +76,8 @@ int cli_export(int argc, char **argv)
 		model_free(&m);
 		return 1;
 	}
+	/* the exports need only the model: let SQLite's cache go now */
+	store_close(s);
 	struct findings f;
 	findings_compute(&m, &f);
 	int rc = 0;
@@ -106,7 +108,6 @@ int cli_export(int argc, char **argv)
 		}
 	}
 	findings_free(&f);
-	store_close(s);
 	model_free(&m);
 	return rc;
 }

@@ -325,7 +325,7 @@ static void put_findings(struct writer *w, const struct findings *f)
 		w_word(w, VOCAB_SEVERITY, e->sev);
 		w_word(w, VOCAB_STEP, e->step);
 		w_text(w, e->item);
-		w_text(w, e->message);
+		w_text(w, findings_message(e));
 		w_end(w);
 	}
 }

@@ -6,7 +6,9 @@
  * through the role counts the model keeps per task and per stakeholder, and
  * through the cell list of a task that has a temporary actor on A or R. The
  * findings are emitted step by step in model order and then bucket-sorted by
- * step and severity, which keeps that order and stays linear. */
+ * step and severity, which keeps that order and stays linear. A finding
+ * keeps what its message quotes; the text is formatted only when someone
+ * shows it (findings_message), so recomputing after every edit is cheap. */
 #include "config.h"
 #include "findings.h"
 
@@ -35,32 +37,54 @@ const char *findings_factor_name(int factor)
 	return _(factor_names[factor - 1]);
 }
 
-/* ------------------------------------------------------------ collecting */
+/* ------------------------------------------------------------ messages */
 
-struct ctx {
-	const struct model *m;
-	struct findings *out;
-	enum lang lang;
-	const char *ws_item; /* how the workshop is named in findings */
-	bool winddown;	     /* the measure is being wound down */
+/* The texts of the findings; the rules name one and its figures, and
+ * findings_message formats it. */
+enum msg {
+	MSG_WS_NO_TITLE,
+	MSG_WS_NO_FUNDING_END,
+	MSG_WS_NO_STRATEGY,
+	MSG_GOAL_SMART_MISSING, /* n: the missing parts, one bit each */
+	MSG_GOAL_TIME_NOT_DATE, /* arg: the deadline */
+	MSG_GOAL_NO_INDICATOR,
+	MSG_GOAL_NO_STRATEGY,
+	MSG_GOAL_VAGUE, /* arg: the specific part */
+	MSG_IND_NO_BASELINE,
+	MSG_IND_NO_TARGET,
+	MSG_IND_TARGET_HIGHER, /* a: target, b: baseline */
+	MSG_IND_TARGET_LOWER,  /* a: target, b: baseline */
+	MSG_IND_NO_OWNER,
+	MSG_IND_OWNER_NO_AR, /* arg: the owner's name */
+	MSG_IND_NO_SOURCE,
+	MSG_IND_NO_FREQUENCY,
+	MSG_SH_NO_KEY_PERSON,
+	MSG_SH_NO_MESSAGE_CHANNEL,
+	MSG_SH_NO_MESSAGE,
+	MSG_SH_NO_CHANNEL,
+	MSG_SH_NO_ROLE,
+	MSG_RACI_REGULAR_MISSING,	/* n: the category */
+	MSG_RACI_REGULAR_MISSING_PILOT, /* n: the category */
+	MSG_TASK_NO_A,
+	MSG_TASK_MULTI_A, /* n: the number of A */
+	MSG_TASK_NO_R,
+	MSG_TASK_TEMPORARY_AR, /* arg: the names, n: how many */
+	MSG_SH_HANDOVER_OPEN,
+	MSG_COST_OVERSHARED, /* a: the sum of the shares */
+	MSG_COST_UNCOVERED,  /* n: the first year, a: the uncovered percent */
+	MSG_CHECK_NOT_ASSESSED, /* n: the number of check items */
+	MSG_CHECK_LOW_READINESS, /* n: the readiness in percent */
 };
 
-static void add(struct ctx *c, enum severity sev, enum step step, enum entity kind, int64_t id,
-		const char *item, const char *rule, const char *fmt, ...)
-	__attribute__((format(printf, 8, 9)));
+/* The SMART parts in the order of the goal form (bits of n). */
+static const char *const smart_parts[] = {
+	N_("specific"), N_("measurable"), N_("achievable"), N_("relevant"), N_("time-bound"),
+};
 
-static void add(struct ctx *c, enum severity sev, enum step step, enum entity kind, int64_t id,
-		const char *item, const char *rule, const char *fmt, ...)
+static char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *format(const char *fmt, ...)
 {
-	struct findings *out = c->out;
-	xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
-	struct finding *f = &out->v[out->n++];
-	f->sev = sev;
-	f->step = step;
-	f->kind = kind;
-	f->id = id;
-	f->item = xstrdup(item);
-	f->rule = rule;
 	va_list ap, ap2;
 	va_start(ap, fmt);
 	va_copy(ap2, ap);
@@ -68,10 +92,262 @@ static void add(struct ctx *c, enum severity sev, enum step step, enum entity ki
 	va_end(ap);
 	if (len < 0)
 		len = 0;
-	f->message = xmalloc((size_t)len + 1);
-	vsnprintf(f->message, (size_t)len + 1, fmt, ap2);
+	char *s = xmalloc((size_t)len + 1);
+	s[0] = '\0';
+	if (len > 0)
+		vsnprintf(s, (size_t)len + 1, fmt, ap2);
 	va_end(ap2);
+	return s;
+}
+
+/* The message of x in the current language, newly allocated. */
+static char *format_message(const struct finding *x)
+{
+	enum lang lang = i18n_lang();
+	const char *arg = x->arg ? x->arg : "";
+	char a[64], b[64];
+	switch ((enum msg)x->msg) {
+	case MSG_WS_NO_TITLE:
+		return xstrdup(_("The measure has no title; give it a short name that the council "
+				 "will recognise."));
+	case MSG_WS_NO_FUNDING_END:
+		return xstrdup(_("The funding end date is missing; enter it so that the costs after "
+				 "the funding can be checked."));
+	case MSG_WS_NO_STRATEGY:
+		return xstrdup(_("No municipal strategy goal is recorded; add the ones the measure "
+				 "serves and link its goals to them."));
+	case MSG_GOAL_SMART_MISSING: {
+		struct buf missing;
+		buf_init(&missing);
+		unsigned n = 0;
+		for (size_t k = 0; k < sizeof smart_parts / sizeof *smart_parts; k++) {
+			if (!(x->n & (1L << k)))
+				continue;
+			buf_printf(&missing, "%s%s", n ? ", " : "", _(smart_parts[k]));
+			n++;
+		}
+		char *s = format(ngettext("The SMART part %s is empty; work it out with the group.",
+					  "The SMART parts %s are empty; work them out with the "
+					  "group.",
+					  n),
+				 missing.data);
+		buf_free(&missing);
+		return s;
+	}
+	case MSG_GOAL_TIME_NOT_DATE:
+		return format(_("The deadline '%s' is not a date; enter it as DD.MM.YYYY or "
+				"YYYY-MM-DD."),
+			      arg);
+	case MSG_GOAL_NO_INDICATOR:
+		return xstrdup(_("No indicator measures this goal; add one with a baseline and a "
+				 "target."));
+	case MSG_GOAL_NO_STRATEGY:
+		return xstrdup(_("Not linked to a strategy goal; link it so that its contribution "
+				 "to the municipal strategy shows."));
+	case MSG_GOAL_VAGUE:
+		return format(_("The specific part '%s' is only a vague verb; say what changes, for "
+				"whom and by how much."),
+			      arg);
+	case MSG_IND_NO_BASELINE:
+		return xstrdup(_("No baseline; measure the starting value now, or the effect cannot "
+				 "be shown later."));
+	case MSG_IND_NO_TARGET:
+		return xstrdup(_("No target value; agree which value counts as success."));
+	case MSG_IND_TARGET_HIGHER:
+		i18n_number(x->a, lang, a);
+		i18n_number(x->b, lang, b);
+		return format(_("Higher is better, but the target %s is not above the baseline %s; "
+				"check the target or the direction."),
+			      a, b);
+	case MSG_IND_TARGET_LOWER:
+		i18n_number(x->a, lang, a);
+		i18n_number(x->b, lang, b);
+		return format(_("Lower is better, but the target %s is not below the baseline %s; "
+				"check the target or the direction."),
+			      a, b);
+	case MSG_IND_NO_OWNER:
+		return xstrdup(_("No owner; name the actor who collects and reports the values."));
+	case MSG_IND_OWNER_NO_AR:
+		return format(_("The owner %s holds neither A nor R on any task; give them a task "
+				"or choose another owner."),
+			      arg);
+	case MSG_IND_NO_SOURCE:
+		return xstrdup(_("No data source; note where the values come from."));
+	case MSG_IND_NO_FREQUENCY:
+		return xstrdup(_("No frequency; agree how often the value is collected."));
+	case MSG_SH_NO_KEY_PERSON:
+		return xstrdup(_("No key person in the stakeholder map; mark the people who will "
+				 "carry the measure into regular operation."));
+	case MSG_SH_NO_MESSAGE_CHANNEL:
+		return xstrdup(_("High influence, but no core message and no channel; agree what "
+				 "this actor should hear and how to reach them."));
+	case MSG_SH_NO_MESSAGE:
+		return xstrdup(_("High influence, but no core message; agree what this actor should "
+				 "hear about the measure."));
+	case MSG_SH_NO_CHANNEL:
+		return xstrdup(_("High influence, but no channel; agree how and where to reach this "
+				 "actor."));
+	case MSG_SH_NO_ROLE:
+		return xstrdup(_("High influence and interest, but no RACI role; decide on which "
+				 "tasks this actor takes part."));
+	case MSG_RACI_REGULAR_MISSING:
+		return format(_("No regular-operation task for '%s'; add one and agree who is "
+				"accountable after the funding."),
+			      vocab_label(VOCAB_CATEGORY, (int)x->n));
+	case MSG_RACI_REGULAR_MISSING_PILOT:
+		return format(_("The category '%s' has pilot tasks but none in regular operation; "
+				"decide whether it continues and who takes over."),
+			      vocab_label(VOCAB_CATEGORY, (int)x->n));
+	case MSG_TASK_NO_A:
+		return xstrdup(_("Nobody is accountable (A); name exactly one actor who answers for "
+				 "this task."));
+	case MSG_TASK_MULTI_A:
+		return format(ngettext("%u actor is accountable (A); keep one A and make the others "
+				       "R or C.",
+				       "%u actors are accountable (A); keep one A and make the "
+				       "others R or C.",
+				       (unsigned long)x->n),
+			      (unsigned)x->n);
+	case MSG_TASK_NO_R:
+		return xstrdup(_("Nobody is responsible (R); name at least one actor who does the "
+				 "work."));
+	case MSG_TASK_TEMPORARY_AR:
+		return format(ngettext("A or R lies with %s, whose post ends with the funding; hand "
+				       "it over to a permanent actor.",
+				       "A or R lies with %s, whose posts end with the funding; hand "
+				       "them over to permanent actors.",
+				       (unsigned long)x->n),
+			      arg);
+	case MSG_SH_HANDOVER_OPEN:
+		return xstrdup(_("Accountable (A) in the pilot but without a role in regular "
+				 "operation: the handover is open; agree who takes over."));
+	case MSG_COST_OVERSHARED:
+		i18n_number(x->a, lang, a);
+		return format(_("The partner shares add up to %s%%; reduce them to 100%% in total."),
+			      a);
+	case MSG_COST_UNCOVERED:
+		i18n_number(x->a, lang, a);
+		return format(_("From %d on, %s%% of this yearly cost are not covered by partner "
+				"shares; agree who pays them."),
+			      (int)x->n, a);
+	case MSG_CHECK_NOT_ASSESSED:
+		return format(ngettext("%zu check item is not assessed yet; go through the check "
+				       "list with the group.",
+				       "None of the %zu check items is assessed yet; go through the "
+				       "check list with the group.",
+				       (unsigned long)x->n),
+			      (size_t)x->n);
+	case MSG_CHECK_LOW_READINESS:
+		return format(_("Readiness is only %d%%; agree the next steps on the open "
+				"recommendations of this factor."),
+			      (int)x->n);
+	}
+	return xstrdup("");
+}
+
+const char *findings_message(const struct finding *x)
+{
+	/* the cache is no part of the finding's value: formatting it once is
+	 * what findings_compute leaves to the first reader */
+	struct finding *w = (struct finding *)x;
+	int lang = (int)i18n_lang();
+	if (w->message && w->message_lang == lang)
+		return w->message;
+	free(w->message);
+	w->message = format_message(x);
+	w->message_lang = lang;
+	return w->message;
+}
+
+/* ------------------------------------------------------------ collecting */
+
+/* The copied items and texts: blocks that never move, so a finding can
+ * point into them while more are added. */
+struct findings_text {
+	struct findings_text *next;
+	size_t used, cap;
+	char data[];
+};
+
+#define TEXT_BLOCK 16384
+
+static const char *text_copy(struct findings *out, const char *s)
+{
+	size_t len = strlen(s) + 1;
+	struct findings_text *t = out->text;
+	if (!t || t->cap - t->used < len) {
+		size_t cap = len > TEXT_BLOCK ? len : TEXT_BLOCK;
+		struct findings_text *nt = xmalloc(sizeof *nt + cap);
+		nt->used = 0;
+		nt->cap = cap;
+		if (len > TEXT_BLOCK && t) {
+			/* a long text gets a block of its own behind the current one */
+			nt->next = t->next;
+			t->next = nt;
+		} else {
+			nt->next = t;
+			out->text = nt;
+		}
+		t = nt;
+	}
+	char *p = t->data + t->used;
+	memcpy(p, s, len);
+	t->used += len;
+	return p;
+}
+
+struct ctx {
+	const struct model *m;
+	struct findings *out;
+	const char *ws_item; /* how the workshop is named in findings */
+	bool winddown;	     /* the measure is being wound down */
+	/* the names of unnamed items, translated once */
+	const char *untitled_goal, *unnamed_indicator, *unnamed_stakeholder, *unnamed_task,
+		*unnamed_cost;
+	/* the item copied last: an entity with several findings is copied once */
+	const char *last_src, *last_copy;
+	struct buf scratch;
+	/* only count (findings_count): no findings, no copies */
+	bool count_only;
+	struct finding dummy;
+	/* temporary stakeholders by id (maybe_temporary) */
+	bool temp_built;
+	uint8_t *temp_bits;
+	int64_t temp_max;
+};
+
+/* Adds a finding; the message is formatted only when asked for. */
+static struct finding *add(struct ctx *c, enum severity sev, enum step step, enum entity kind,
+			   int64_t id, const char *item, const char *rule, enum msg msg)
+{
+	struct findings *out = c->out;
 	out->count[step][sev]++;
+	if (c->count_only)
+		return &c->dummy;
+	xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
+	struct finding *f = &out->v[out->n++];
+	memset(f, 0, sizeof *f);
+	f->sev = sev;
+	f->step = step;
+	f->kind = kind;
+	f->id = id;
+	if (item != c->last_src) {
+		c->last_src = item;
+		c->last_copy = text_copy(out, item);
+	}
+	f->item = c->last_copy;
+	f->rule = rule;
+	f->msg = msg;
+	return f;
+}
+
+/* Adds a finding whose message quotes a text (copied). */
+static void add_arg(struct ctx *c, enum severity sev, enum step step, enum entity kind, int64_t id,
+		    const char *item, const char *rule, enum msg msg, const char *arg)
+{
+	struct finding *f = add(c, sev, step, kind, id, item, rule, msg);
+	if (!c->count_only)
+		f->arg = text_copy(c->out, arg);
 }
 
 /* true when s holds nothing but white space: such a field is not filled. */
@@ -118,17 +394,13 @@ static void rules_workshop(struct ctx *c)
 	const struct model *m = c->m;
 	if (blank(m->ws.title))
 		add(c, SEV_WARNING, STEP_WORKSHOP, ENT_WORKSHOP, 0, c->ws_item, "workshop.no_title",
-		    _("The measure has no title; give it a short name that the council will "
-		      "recognise."));
+		    MSG_WS_NO_TITLE);
 	if (model_funding_end_year(m) == 0)
 		add(c, SEV_WARNING, STEP_WORKSHOP, ENT_WORKSHOP, 0, c->ws_item,
-		    "workshop.no_funding_end",
-		    _("The funding end date is missing; enter it so that the costs after the "
-		      "funding can be checked."));
+		    "workshop.no_funding_end", MSG_WS_NO_FUNDING_END);
 	if (m->sgoals.n == 0)
 		add(c, SEV_HINT, STEP_WORKSHOP, ENT_WORKSHOP, 0, c->ws_item, "workshop.no_strategy",
-		    _("No municipal strategy goal is recorded; add the ones the measure serves "
-		      "and link its goals to them."));
+		    MSG_WS_NO_STRATEGY);
 }
 
 /* ------------------------------------------------------------ goals */
@@ -143,6 +415,8 @@ static bool is_word_byte(unsigned char ch)
 static bool in_list(const char *w, const char *const *list, size_t n, bool prefix)
 {
 	for (size_t i = 0; i < n; i++) {
+		if (w[0] != list[i][0]) /* cheap: most words differ at once */
+			continue;
 		size_t len = strlen(list[i]);
 		if (prefix ? !strncmp(w, list[i], len) : !strcmp(w, list[i]))
 			return true;
@@ -220,112 +494,79 @@ static void rules_goals(struct ctx *c, const unsigned *indicators_per_goal)
 		const struct goal *g = MODEL_AT(m->goals, struct goal, i);
 		if (g->status == GSTAT_DROPPED)
 			continue;
-		const char *item = name_or(g->title, _("(untitled goal)"));
-		const struct {
-			const char *text, *part;
-		} parts[] = {
-			{g->specific, N_("specific")},	   {g->measurable, N_("measurable")},
-			{g->achievable, N_("achievable")}, {g->relevant, N_("relevant")},
-			{g->time_bound, N_("time-bound")},
-		};
-		struct buf missing;
-		buf_init(&missing);
-		unsigned n = 0;
-		for (size_t k = 0; k < sizeof parts / sizeof *parts; k++) {
-			if (!blank(parts[k].text))
-				continue;
-			buf_printf(&missing, "%s%s", n ? ", " : "", _(parts[k].part));
-			n++;
-		}
-		if (n)
+		const char *item = name_or(g->title, c->untitled_goal);
+		const char *parts[] = {g->specific, g->measurable, g->achievable, g->relevant,
+				       g->time_bound};
+		long missing = 0;
+		for (size_t k = 0; k < sizeof parts / sizeof *parts; k++)
+			if (blank(parts[k]))
+				missing |= 1L << k;
+		if (missing)
 			add(c, SEV_GAP, STEP_GOALS, ENT_GOAL, g->id, item, "goal.smart_missing",
-			    ngettext("The SMART part %s is empty; work it out with the group.",
-				     "The SMART parts %s are empty; work them out with the group.", n),
-			    missing.data);
-		buf_free(&missing);
+			    MSG_GOAL_SMART_MISSING)
+				->n = missing;
 		struct date d;
 		if (!blank(g->time_bound) && !date_parse(g->time_bound, &d))
-			add(c, SEV_WARNING, STEP_GOALS, ENT_GOAL, g->id, item, "goal.time_not_date",
-			    _("The deadline '%s' is not a date; enter it as DD.MM.YYYY or "
-			      "YYYY-MM-DD."),
-			    g->time_bound);
+			add_arg(c, SEV_WARNING, STEP_GOALS, ENT_GOAL, g->id, item, "goal.time_not_date",
+				MSG_GOAL_TIME_NOT_DATE, g->time_bound);
 		if (indicators_per_goal[i] == 0)
 			add(c, SEV_GAP, STEP_GOALS, ENT_GOAL, g->id, item, "goal.no_indicator",
-			    _("No indicator measures this goal; add one with a baseline and a "
-			      "target."));
+			    MSG_GOAL_NO_INDICATOR);
 		if (!g->strategy_goal || !model_sgoal(m, g->strategy_goal))
 			add(c, SEV_WARNING, STEP_GOALS, ENT_GOAL, g->id, item, "goal.no_strategy",
-			    _("Not linked to a strategy goal; link it so that its contribution to the "
-			      "municipal strategy shows."));
+			    MSG_GOAL_NO_STRATEGY);
 		if (findings_vague_specific(g->specific))
-			add(c, SEV_HINT, STEP_GOALS, ENT_GOAL, g->id, item, "goal.vague",
-			    _("The specific part '%s' is only a vague verb; say what changes, for "
-			      "whom and by how much."),
-			    g->specific);
+			add_arg(c, SEV_HINT, STEP_GOALS, ENT_GOAL, g->id, item, "goal.vague",
+				MSG_GOAL_VAGUE, g->specific);
 	}
 }
 
 /* ------------------------------------------------------------ indicators */
 
-static void rules_indicators(struct ctx *c)
+/* goal_of: the position of each indicator's goal in m->goals, or -1. */
+static void rules_indicators(struct ctx *c, const long *goal_of)
 {
 	const struct model *m = c->m;
 	for (size_t i = 0; i < m->indicators.n; i++) {
 		const struct indicator *ind = MODEL_AT(m->indicators, struct indicator, i);
-		const struct goal *g = model_goal(m, ind->goal);
+		const struct goal *g =
+			goal_of[i] >= 0 ? MODEL_AT(m->goals, struct goal, (size_t)goal_of[i]) : NULL;
 		if (g && g->status == GSTAT_DROPPED)
 			continue;
-		const char *item = name_or(ind->name, _("(unnamed indicator)"));
+		const char *item = name_or(ind->name, c->unnamed_indicator);
 		if (!ind->baseline.set)
 			add(c, SEV_GAP, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
-			    "indicator.no_baseline",
-			    _("No baseline; measure the starting value now, or the effect cannot be "
-			      "shown later."));
+			    "indicator.no_baseline", MSG_IND_NO_BASELINE);
 		if (!ind->target.set) {
 			add(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
-			    "indicator.no_target",
-			    _("No target value; agree which value counts as success."));
+			    "indicator.no_target", MSG_IND_NO_TARGET);
 		} else if (ind->baseline.set) {
 			bool higher = ind->direction != DIR_LOWER;
 			bool ok = higher ? ind->target.v > ind->baseline.v
 					 : ind->target.v < ind->baseline.v;
 			if (!ok) {
-				char t[64], b[64];
-				i18n_number(ind->target.v, c->lang, t);
-				i18n_number(ind->baseline.v, c->lang, b);
-				if (higher)
+				struct finding *f =
 					add(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
 					    "indicator.target_direction",
-					    _("Higher is better, but the target %s is not above the "
-					      "baseline %s; check the target or the direction."),
-					    t, b);
-				else
-					add(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
-					    "indicator.target_direction",
-					    _("Lower is better, but the target %s is not below the "
-					      "baseline %s; check the target or the direction."),
-					    t, b);
+					    higher ? MSG_IND_TARGET_HIGHER : MSG_IND_TARGET_LOWER);
+				f->a = ind->target.v;
+				f->b = ind->baseline.v;
 			}
 		}
 		const struct stakeholder *owner = ind->owner ? model_stakeholder(m, ind->owner) : NULL;
 		if (!owner)
 			add(c, SEV_GAP, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
-			    "indicator.no_owner",
-			    _("No owner; name the actor who collects and reports the values."));
+			    "indicator.no_owner", MSG_IND_NO_OWNER);
 		else if (ar_total(owner) == 0)
-			add(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
-			    "indicator.owner_no_ar",
-			    _("The owner %s holds neither A nor R on any task; give them a task or "
-			      "choose another owner."),
-			    name_or(owner->name, _("(unnamed stakeholder)")));
+			add_arg(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
+				"indicator.owner_no_ar", MSG_IND_OWNER_NO_AR,
+				name_or(owner->name, c->unnamed_stakeholder));
 		if (blank(ind->source))
 			add(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
-			    "indicator.no_source",
-			    _("No data source; note where the values come from."));
+			    "indicator.no_source", MSG_IND_NO_SOURCE);
 		if (blank(ind->frequency))
 			add(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
-			    "indicator.no_frequency",
-			    _("No frequency; agree how often the value is collected."));
+			    "indicator.no_frequency", MSG_IND_NO_FREQUENCY);
 	}
 }
 
@@ -339,35 +580,22 @@ static void rules_stakeholders(struct ctx *c)
 		key = MODEL_AT(m->stakeholders, struct stakeholder, i)->key_person;
 	if (!key)
 		add(c, SEV_GAP, STEP_STAKEHOLDERS, ENT_WORKSHOP, 0, c->ws_item,
-		    "stakeholder.no_key_person",
-		    _("No key person in the stakeholder map; mark the people who will carry the "
-		      "measure into regular operation."));
+		    "stakeholder.no_key_person", MSG_SH_NO_KEY_PERSON);
 	for (size_t i = 0; i < m->stakeholders.n; i++) {
 		const struct stakeholder *sh = MODEL_AT(m->stakeholders, struct stakeholder, i);
-		const char *item = name_or(sh->name, _("(unnamed stakeholder)"));
+		const char *item = name_or(sh->name, c->unnamed_stakeholder);
 		if (sh->influence >= HIGH_SCORE) {
 			bool msg = !blank(sh->message), chan = !blank(sh->channel);
-			if (!msg && !chan)
+			if (!msg || !chan)
 				add(c, SEV_WARNING, STEP_STAKEHOLDERS, ENT_STAKEHOLDER, sh->id, item,
 				    "stakeholder.no_message",
-				    _("High influence, but no core message and no channel; agree what "
-				      "this actor should hear and how to reach them."));
-			else if (!msg)
-				add(c, SEV_WARNING, STEP_STAKEHOLDERS, ENT_STAKEHOLDER, sh->id, item,
-				    "stakeholder.no_message",
-				    _("High influence, but no core message; agree what this actor should "
-				      "hear about the measure."));
-			else if (!chan)
-				add(c, SEV_WARNING, STEP_STAKEHOLDERS, ENT_STAKEHOLDER, sh->id, item,
-				    "stakeholder.no_message",
-				    _("High influence, but no channel; agree how and where to reach this "
-				      "actor."));
+				    !msg && !chan ? MSG_SH_NO_MESSAGE_CHANNEL
+				    : !msg	  ? MSG_SH_NO_MESSAGE
+						  : MSG_SH_NO_CHANNEL);
 		}
 		if (sh->influence >= HIGH_SCORE && sh->interest >= HIGH_SCORE && roles_total(sh) == 0)
 			add(c, SEV_WARNING, STEP_STAKEHOLDERS, ENT_STAKEHOLDER, sh->id, item,
-			    "stakeholder.no_role",
-			    _("High influence and interest, but no RACI role; decide on which tasks "
-			      "this actor takes part."));
+			    "stakeholder.no_role", MSG_SH_NO_ROLE);
 	}
 }
 
@@ -384,18 +612,45 @@ static bool is_required_category(int cat)
 	return false;
 }
 
+/* true when stakeholder id may be temporary: a bit per id when the ids are
+ * dense enough (built once per computation), else true (look it up). */
+static bool maybe_temporary(struct ctx *c, int64_t id)
+{
+	if (!c->temp_built) {
+		c->temp_built = true;
+		const struct table *t = &c->m->stakeholders;
+		int64_t max = t->n ? MODEL_AT(*t, struct stakeholder, t->n - 1)->id : 0;
+		if (max > 0 && (size_t)max <= 64 * t->n + 4096) {
+			c->temp_max = max;
+			c->temp_bits = xcalloc((size_t)max / 8 + 1, 1);
+			for (size_t i = 0; i < t->n; i++) {
+				const struct stakeholder *sh = MODEL_AT(*t, struct stakeholder, i);
+				if (sh->temporary && sh->id > 0 && sh->id <= max)
+					c->temp_bits[sh->id / 8] |= (uint8_t)(1u << (sh->id % 8));
+			}
+		}
+	}
+	if (!c->temp_bits)
+		return true;
+	return id > 0 && id <= c->temp_max && (c->temp_bits[id / 8] & (1u << (id % 8)));
+}
+
 /* The temporary actors who are A or R on t, joined with ", "; their count. */
-static unsigned temporary_ar_names(const struct model *m, const struct task *t, struct buf *b)
+static unsigned temporary_ar_names(struct ctx *c, const struct task *t, struct buf *b)
 {
 	unsigned n = 0;
-	for (size_t k = 0; k < t->cells.n; k++) {
+	for (size_t k = 0; k < t->cells.n && n < t->temp_ar; k++) {
 		const struct raci_ref *r = &t->cells.v[k];
 		if (r->role != RACI_A && r->role != RACI_R)
 			continue;
-		const struct stakeholder *sh = model_stakeholder(m, r->other);
+		if (!maybe_temporary(c, r->other))
+			continue;
+		const struct stakeholder *sh = model_stakeholder(c->m, r->other);
 		if (!sh || !sh->temporary)
 			continue;
-		buf_printf(b, "%s%s", n ? ", " : "", name_or(sh->name, _("(unnamed stakeholder)")));
+		if (n)
+			buf_adds(b, ", ");
+		buf_adds(b, name_or(sh->name, c->unnamed_stakeholder));
 		n++;
 	}
 	return n;
@@ -418,51 +673,39 @@ static void rules_raci(struct ctx *c)
 				continue;
 			if (is_required_category(cat))
 				add(c, SEV_GAP, STEP_RACI, ENT_WORKSHOP, 0, c->ws_item,
-				    "raci.regular_missing",
-				    _("No regular-operation task for '%s'; add one and agree who is "
-				      "accountable after the funding."),
-				    vocab_label(VOCAB_CATEGORY, cat));
+				    "raci.regular_missing", MSG_RACI_REGULAR_MISSING)
+					->n = cat;
 			else if (per_category[TPHASE_PILOT][cat])
 				add(c, SEV_WARNING, STEP_RACI, ENT_WORKSHOP, 0, c->ws_item,
-				    "raci.regular_missing_pilot",
-				    _("The category '%s' has pilot tasks but none in regular operation; decide whether "
-				      "it continues and who takes over."),
-				    vocab_label(VOCAB_CATEGORY, cat));
+				    "raci.regular_missing_pilot", MSG_RACI_REGULAR_MISSING_PILOT)
+					->n = cat;
 		}
 	}
 	for (size_t i = 0; i < m->tasks.n; i++) {
 		const struct task *t = MODEL_AT(m->tasks, struct task, i);
-		const char *item = name_or(t->name, _("(unnamed task)"));
+		const char *item = name_or(t->name, c->unnamed_task);
 		unsigned a = t->roles[RACI_A];
 		if (a == 0)
-			add(c, SEV_GAP, STEP_RACI, ENT_TASK, t->id, item, "task.no_a",
-			    _("Nobody is accountable (A); name exactly one actor who answers for this "
-			      "task."));
+			add(c, SEV_GAP, STEP_RACI, ENT_TASK, t->id, item, "task.no_a", MSG_TASK_NO_A);
 		else if (a > 1)
 			add(c, SEV_GAP, STEP_RACI, ENT_TASK, t->id, item, "task.multi_a",
-			    ngettext("%u actor is accountable (A); keep one A and make the others R "
-				     "or C.",
-				     "%u actors are accountable (A); keep one A and make the others R "
-				     "or C.",
-				     a),
-			    a);
+			    MSG_TASK_MULTI_A)
+				->n = a;
 		if (t->roles[RACI_R] == 0)
-			add(c, SEV_GAP, STEP_RACI, ENT_TASK, t->id, item, "task.no_r",
-			    _("Nobody is responsible (R); name at least one actor who does the "
-			      "work."));
-		if (t->phase == TPHASE_REGULAR && t->temp_ar > 0) {
-			struct buf names;
-			buf_init(&names);
-			unsigned n = temporary_ar_names(m, t, &names);
-			if (n)
-				add(c, SEV_GAP, STEP_RACI, ENT_TASK, t->id, item, "task.temporary_ar",
-				    ngettext("A or R lies with %s, whose post ends with the funding; "
-					     "hand it over to a permanent actor.",
-					     "A or R lies with %s, whose posts end with the funding; "
-					     "hand them over to permanent actors.",
-					     n),
-				    names.data);
-			buf_free(&names);
+			add(c, SEV_GAP, STEP_RACI, ENT_TASK, t->id, item, "task.no_r", MSG_TASK_NO_R);
+		if (t->phase == TPHASE_REGULAR && t->temp_ar > 0 && c->count_only) {
+			/* temp_ar counts exactly the names listed below */
+			add(c, SEV_GAP, STEP_RACI, ENT_TASK, t->id, item, "task.temporary_ar",
+			    MSG_TASK_TEMPORARY_AR);
+		} else if (t->phase == TPHASE_REGULAR && t->temp_ar > 0) {
+			struct buf *names = &c->scratch;
+			names->len = 0;
+			unsigned n = temporary_ar_names(c, t, names);
+			if (n) {
+				add_arg(c, SEV_GAP, STEP_RACI, ENT_TASK, t->id, item, "task.temporary_ar",
+					MSG_TASK_TEMPORARY_AR, names->data);
+				c->out->v[c->out->n - 1].n = n;
+			}
 		}
 	}
 	if (c->winddown)
@@ -474,9 +717,8 @@ static void rules_raci(struct ctx *c)
 		    roles_in_phase(sh, TPHASE_REGULAR) > 0)
 			continue;
 		add(c, SEV_WARNING, STEP_RACI, ENT_STAKEHOLDER, sh->id,
-		    name_or(sh->name, _("(unnamed stakeholder)")), "stakeholder.handover_open",
-		    _("Accountable (A) in the pilot but without a role in regular operation: the "
-		      "handover is open; agree who takes over."));
+		    name_or(sh->name, c->unnamed_stakeholder), "stakeholder.handover_open",
+		    MSG_SH_HANDOVER_OPEN);
 	}
 }
 
@@ -497,13 +739,11 @@ static void rules_costs(struct ctx *c)
 	int funding_end = model_funding_end_year(m);
 	for (size_t i = 0; i < m->costs.n; i++) {
 		const struct cost *k = MODEL_AT(m->costs, struct cost, i);
-		const char *item = name_or(k->name, _("(unnamed cost)"));
-		char pct[64];
+		const char *item = name_or(k->name, c->unnamed_cost);
 		if (shared[i] > 100 + PERCENT_EPS) {
-			i18n_number(shared[i], c->lang, pct);
 			add(c, SEV_GAP, STEP_COSTS, ENT_COST, k->id, item, "cost.overshared",
-			    _("The partner shares add up to %s%%; reduce them to 100%% in total."),
-			    pct);
+			    MSG_COST_OVERSHARED)
+				->a = shared[i];
 			continue;
 		}
 		if (k->kind != COST_YEARLY || funding_end == 0)
@@ -513,11 +753,10 @@ static void rules_costs(struct ctx *c)
 		if (shared[i] >= 100 - PERCENT_EPS)
 			continue;
 		int from = k->start_year > funding_end ? k->start_year : funding_end + 1;
-		i18n_number(100 - shared[i], c->lang, pct);
-		add(c, SEV_GAP, STEP_COSTS, ENT_COST, k->id, item, "cost.uncovered",
-		    _("From %d on, %s%% of this yearly cost are not covered by partner shares; "
-		      "agree who pays them."),
-		    from, pct);
+		struct finding *f = add(c, SEV_GAP, STEP_COSTS, ENT_COST, k->id, item,
+					"cost.uncovered", MSG_COST_UNCOVERED);
+		f->n = from;
+		f->a = 100 - shared[i];
 	}
 	free(shared);
 }
@@ -535,12 +774,8 @@ static void rules_check(struct ctx *c)
 			assessed++;
 	if (assessed == 0) {
 		add(c, SEV_HINT, STEP_CHECK, ENT_WORKSHOP, 0, c->ws_item, "check.not_assessed",
-		    ngettext("%zu check item is not assessed yet; go through the check list "
-			     "with the group.",
-			     "None of the %zu check items is assessed yet; go through the check "
-			     "list with the group.",
-			     m->checks.n),
-		    m->checks.n);
+		    MSG_CHECK_NOT_ASSESSED)
+			->n = (long)m->checks.n;
 		return;
 	}
 	struct readiness r;
@@ -550,12 +785,9 @@ static void rules_check(struct ctx *c)
 	for (int f = 0; f < factors; f++) {
 		if (r.factor[f] < 0 || r.factor[f] >= 0.5)
 			continue;
-		int pct = (int)(r.factor[f] * 100 + 0.5);
 		add(c, SEV_HINT, STEP_CHECK, ENT_WORKSHOP, 0, findings_factor_name(f + 1),
-		    "check.low_readiness",
-		    _("Readiness is only %d%%; agree the next steps on the open recommendations "
-		      "of this factor."),
-		    pct);
+		    "check.low_readiness", MSG_CHECK_LOW_READINESS)
+			->n = (int)(r.factor[f] * 100 + 0.5);
 	}
 }
 
@@ -579,41 +811,69 @@ static void sort_findings(struct findings *out)
 	out->cap = out->n ? out->n : 1;
 }
 
-void findings_compute(const struct model *m, struct findings *out)
+/* Runs every rule into out (zeroed first). */
+static void run_rules(const struct model *m, struct findings *out, bool count_only)
 {
 	memset(out, 0, sizeof *out);
 	struct ctx c = {
 		.m = m,
 		.out = out,
-		.lang = i18n_lang(),
-		.ws_item = name_or(m->ws.title, _("(untitled workshop)")),
+		.count_only = count_only,
 		.winddown = m->ws.phase == PHASE_WINDDOWN,
 	};
+	if (!count_only) {
+		c.ws_item = name_or(m->ws.title, _("(untitled workshop)"));
+		c.untitled_goal = _("(untitled goal)");
+		c.unnamed_indicator = _("(unnamed indicator)");
+		c.unnamed_stakeholder = _("(unnamed stakeholder)");
+		c.unnamed_task = _("(unnamed task)");
+		c.unnamed_cost = _("(unnamed cost)");
+	}
+	buf_init(&c.scratch);
 	/* indicators per goal in one pass, by the goals' positions */
 	unsigned *per_goal = xcalloc(m->goals.n ? m->goals.n : 1, sizeof *per_goal);
+	long *goal_of = xmalloc((m->indicators.n ? m->indicators.n : 1) * sizeof *goal_of);
 	for (size_t i = 0; i < m->indicators.n; i++) {
 		long gi = table_index(&m->goals, MODEL_AT(m->indicators, struct indicator, i)->goal);
+		goal_of[i] = gi;
 		if (gi >= 0)
 			per_goal[gi]++;
 	}
 	rules_workshop(&c);
 	rules_goals(&c, per_goal);
-	rules_indicators(&c);
+	rules_indicators(&c, goal_of);
+	free(goal_of);
 	rules_stakeholders(&c);
 	rules_raci(&c);
 	rules_costs(&c);
 	rules_check(&c);
 	free(per_goal);
+	buf_free(&c.scratch);
+	free(c.temp_bits);
+}
+
+void findings_compute(const struct model *m, struct findings *out)
+{
+	run_rules(m, out, false);
 	sort_findings(out);
+}
+
+void findings_count(const struct model *m, unsigned count[STEP_COUNT][SEV_COUNT])
+{
+	struct findings f;
+	run_rules(m, &f, true);
+	memcpy(count, f.count, sizeof f.count);
 }
 
 void findings_free(struct findings *f)
 {
-	for (size_t i = 0; i < f->n; i++) {
-		free(f->v[i].item);
+	for (size_t i = 0; i < f->n; i++)
 		free(f->v[i].message);
-	}
 	free(f->v);
+	for (struct findings_text *t = f->text, *next; t; t = next) {
+		next = t->next;
+		free(t);
+	}
 	memset(f, 0, sizeof *f);
 }
 

@@ -1,7 +1,8 @@
 /* findings.h — the guidance rules: pure functions of the model that name the
  * gaps that make a measure fail after its pilot, and the readiness per
  * factor from the check items. Messages come out in the current gettext
- * language; recompute after a language switch. */
+ * language when they are asked for (findings_message); item fallbacks
+ * ("(untitled goal)") in the language of the computation. */
 #ifndef STETIG_FINDINGS_H
 #define STETIG_FINDINGS_H
 
@@ -12,14 +13,25 @@
 #include "model.h"
 #include "vocab.h"
 
+struct findings_text;
+
+/* One finding. Its message is formatted only when asked for
+ * (findings_message): computing the findings after every edit fills in the
+ * rule, the item and the few figures and names the message quotes. */
 struct finding {
 	enum severity sev;  /* SEV_GAP, SEV_WARNING, SEV_HINT */
 	enum step step;	    /* the step the finding belongs to */
 	enum entity kind;   /* what it names; ENT_WORKSHOP for the whole workshop */
 	int64_t id;	    /* the entity's id (0 for the workshop) */
-	char *item;	    /* the item's name as shown (goal title, task name, …) */
-	char *message;	    /* what is missing and what to do, one sentence or two */
+	const char *item;   /* the item's name as shown (goal title, task name, …) */
 	const char *rule;   /* a stable rule key, e.g. "goal.no_indicator" (tests, docs) */
+	/* what the message quotes (private to findings.c; use findings_message) */
+	int msg;	  /* which text */
+	long n;		  /* a count, a year, a category or the missing SMART parts */
+	double a, b;	  /* figures */
+	const char *arg;  /* a name or text, or NULL */
+	char *message;	  /* the formatted message, once asked for */
+	int message_lang; /* the language it was formatted in */
 };
 
 struct findings {
@@ -27,12 +39,26 @@ struct findings {
 	size_t n, cap;
 	/* counts per step and severity (tab badges) */
 	unsigned count[STEP_COUNT][SEV_COUNT];
+	/* the items and the texts the messages quote (private) */
+	struct findings_text *text;
 };
 
 /* Computes all findings of m, sorted by step, then severity (gaps first),
  * then the order of the items in the model. Runs in time linear in the size
- * of the model (the RACI matrix is never scanned cell by cell). */
+ * of the model (the RACI matrix is never scanned cell by cell). Items are
+ * copied, so the findings stay valid when the model changes; the fallback
+ * names of unnamed items ("(untitled goal)") are in the current language.
+ * No message is formatted here. */
 void findings_compute(const struct model *m, struct findings *out);
+/* The counts findings_compute would give (per step and severity), without
+ * the findings themselves: the cheap way to keep tab badges up to date after
+ * every edit. */
+void findings_count(const struct model *m, unsigned count[STEP_COUNT][SEV_COUNT]);
+/* What is missing and what to do, one sentence or two, in the current
+ * gettext language: formatted on first use and kept in the finding (again
+ * when the language has changed since). The text lives until findings_free
+ * or the next call for this finding in another language. */
+const char *findings_message(const struct finding *x);
 void findings_free(struct findings *f);
 /* Number of findings of a severity over all steps. */
 unsigned findings_total(const struct findings *f, enum severity sev);

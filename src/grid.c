@@ -2,6 +2,8 @@
 #include "config.h"
 #include "grid.h"
 
+#include <string.h>
+
 void grid_init(struct grid *g)
 {
 	*g = (struct grid){0};
@@ -120,19 +122,19 @@ static void follow(size_t cur, size_t n, int shown, size_t *first)
 		*first = 0;
 }
 
-void grid_draw(struct grid *g, struct ui_rect r, int head_w, int cell_w, const struct grid_fns *fns,
-	       void *ctx)
+/* Lays the grid out in r and lets the scroll position follow the cursor. */
+static void layout(struct grid *g, struct ui_rect r, int *head_w, int *cell_w)
 {
-	if (head_w > r.w)
-		head_w = r.w;
-	if (cell_w < 1)
-		cell_w = 1;
-	g->head_w = head_w;
-	g->cell_w = cell_w;
+	if (*head_w > r.w)
+		*head_w = r.w;
+	if (*cell_w < 1)
+		*cell_w = 1;
+	g->head_w = *head_w;
+	g->cell_w = *cell_w;
 	g->y0 = r.y + 1;
-	g->x0 = r.x + head_w;
+	g->x0 = r.x + *head_w;
 	g->rows = r.h - 1 > 0 ? r.h - 1 : 0;
-	g->cols = (r.w - head_w) / cell_w;
+	g->cols = (r.w - *head_w) / *cell_w;
 	if (g->cols < 0)
 		g->cols = 0;
 	follow(g->row, g->nrows, g->rows, &g->top);
@@ -140,6 +142,59 @@ void grid_draw(struct grid *g, struct ui_rect r, int head_w, int cell_w, const s
 		follow((size_t)g->col, g->ncols, g->cols, &g->left);
 	else if (g->ncols >= (size_t)g->cols && g->left > g->ncols - (size_t)g->cols)
 		g->left = g->ncols - (size_t)g->cols;
+}
+
+/* Remembers what the screen shows now. */
+static void remember_shown(struct grid *g, struct ui_rect r, int head_w, int cell_w)
+{
+	g->shown.valid = true;
+	g->shown.r = r;
+	g->shown.head_w = head_w;
+	g->shown.cell_w = cell_w;
+	g->shown.nrows = g->nrows;
+	g->shown.ncols = g->ncols;
+	g->shown.top = g->top;
+	g->shown.left = g->left;
+	g->shown.row = g->row;
+	g->shown.col = g->col;
+	g->shown.touched = false;
+}
+
+/* The header of visible column col. */
+static void draw_col_head(struct grid *g, int y, size_t col, const struct grid_fns *fns, void *ctx)
+{
+	int x = g->x0 + (int)(col - g->left) * g->cell_w;
+	fns->col_head(ctx, col, y, x, g->cell_w, (long)col == g->col);
+}
+
+/* Row row (visible) with its first column; clear: blank each part first. */
+static void draw_row(struct grid *g, size_t row, int x0, bool clear, const struct grid_fns *fns,
+		     void *ctx)
+{
+	int y = g->y0 + (int)(row - g->top);
+	bool cur_row = row == g->row;
+	if (clear)
+		ui_fill(y, x0, g->head_w, A_NORMAL);
+	fns->row_head(ctx, row, y, x0, g->head_w, cur_row, cur_row && g->col == GRID_HEAD);
+	for (int c = 0; c < g->cols; c++) {
+		size_t col = g->left + (size_t)c;
+		if (col >= g->ncols)
+			break;
+		int x = g->x0 + c * g->cell_w;
+		bool cur_col = (long)col == g->col;
+		if (clear)
+			ui_fill(y, x, g->cell_w, A_NORMAL);
+		fns->cell(ctx, row, col, y, x, g->cell_w, cur_row, cur_col, cur_row && cur_col);
+	}
+}
+
+void grid_draw(struct grid *g, struct ui_rect r, int head_w, int cell_w, const struct grid_fns *fns,
+	       void *ctx)
+{
+	struct ui_rect given = r;
+	int hw = head_w, cw = cell_w;
+	layout(g, r, &head_w, &cell_w);
+	remember_shown(g, given, hw, cw);
 	if (r.h < 1)
 		return;
 	/* the frozen header row */
@@ -148,12 +203,11 @@ void grid_draw(struct grid *g, struct ui_rect r, int head_w, int cell_w, const s
 	int rest = r.w - head_w - g->cols * cell_w;
 	for (int c = 0; c < g->cols; c++) {
 		size_t col = g->left + (size_t)c;
-		int x = g->x0 + c * cell_w;
 		if (col >= g->ncols) {
-			ui_fill(r.y, x, cell_w, ui_style(ST_HEADER));
+			ui_fill(r.y, g->x0 + c * cell_w, cell_w, ui_style(ST_HEADER));
 			continue;
 		}
-		fns->col_head(ctx, col, r.y, x, cell_w, (long)col == g->col);
+		draw_col_head(g, r.y, col, fns, ctx);
 	}
 	if (rest > 0)
 		ui_fill(r.y, g->x0 + g->cols * cell_w, rest, ui_style(ST_HEADER));
@@ -162,16 +216,78 @@ void grid_draw(struct grid *g, struct ui_rect r, int head_w, int cell_w, const s
 		size_t row = g->top + (size_t)i;
 		if (row >= g->nrows)
 			break;
+		draw_row(g, row, r.x, false, fns, ctx);
+	}
+}
+
+void grid_touch_row(struct grid *g, size_t row)
+{
+	if (g->shown.touched && g->shown.touched_row != row) {
+		grid_invalidate(g); /* two rows: not worth the bookkeeping */
+		return;
+	}
+	g->shown.touched = true;
+	g->shown.touched_row = row;
+}
+
+void grid_invalidate(struct grid *g)
+{
+	g->shown.valid = false;
+}
+
+void grid_redraw(struct grid *g, struct ui_rect r, int head_w, int cell_w,
+		 const struct grid_fns *fns, void *ctx)
+{
+	struct ui_rect given = r;
+	int hw = head_w, cw = cell_w;
+	bool same = g->shown.valid && !memcmp(&g->shown.r, &r, sizeof r) &&
+		    g->shown.head_w == head_w && g->shown.cell_w == cell_w &&
+		    g->shown.nrows == g->nrows && g->shown.ncols == g->ncols;
+	size_t old_row = g->shown.row, touched_row = g->shown.touched_row;
+	long old_col = g->shown.col;
+	bool touched = g->shown.touched;
+	layout(g, r, &head_w, &cell_w);
+	if (!same || g->top != g->shown.top || g->left != g->shown.left || r.h < 1) {
+		for (int y = r.y; y < r.y + r.h; y++)
+			ui_fill(y, r.x, r.w, A_NORMAL);
+		grid_draw(g, given, hw, cw, fns, ctx);
+		return;
+	}
+	remember_shown(g, given, hw, cw);
+	if (fns->corner)
+		fns->corner(ctx, r.y, r.x, head_w);
+	long cols[2] = {old_col, g->col};
+	for (int k = 0; k < 2; k++) {
+		long col = cols[k];
+		if (k == 1 && col == cols[0])
+			break;
+		if (col < (long)g->left || col >= (long)g->left + g->cols || col >= (long)g->ncols)
+			continue;
+		ui_fill(r.y, g->x0 + (int)((size_t)col - g->left) * cell_w, cell_w, A_NORMAL);
+		draw_col_head(g, r.y, (size_t)col, fns, ctx);
+	}
+	/* whole rows: the old and the new cursor row, a changed one */
+	size_t whole[3] = {old_row, g->row, touched ? touched_row : old_row};
+	for (int i = 0; i < g->rows; i++) {
+		size_t row = g->top + (size_t)i;
+		if (row >= g->nrows)
+			break;
+		if (row == whole[0] || row == whole[1] || row == whole[2]) {
+			draw_row(g, row, r.x, true, fns, ctx);
+			continue;
+		}
+		/* the cells of the old and the new cursor column */
 		int y = g->y0 + i;
-		bool cur_row = row == g->row;
-		fns->row_head(ctx, row, y, r.x, head_w, cur_row, cur_row && g->col == GRID_HEAD);
-		for (int c = 0; c < g->cols; c++) {
-			size_t col = g->left + (size_t)c;
-			if (col >= g->ncols)
+		for (int k = 0; k < 2; k++) {
+			long col = cols[k];
+			if (k == 1 && col == cols[0])
 				break;
-			bool cur_col = (long)col == g->col;
-			fns->cell(ctx, row, col, y, g->x0 + c * cell_w, cell_w, cur_row, cur_col,
-				  cur_row && cur_col);
+			if (col < (long)g->left || col >= (long)g->left + g->cols ||
+			    col >= (long)g->ncols)
+				continue;
+			int x = g->x0 + (int)((size_t)col - g->left) * cell_w;
+			ui_fill(y, x, cell_w, A_NORMAL);
+			fns->cell(ctx, row, (size_t)col, y, x, cell_w, false, col == g->col, false);
 		}
 	}
 }

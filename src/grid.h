@@ -3,7 +3,10 @@
  *
  * Like the list, the grid keeps only the cursor and the scroll position; the
  * step view draws every visible cell through callbacks, so a keystroke and a
- * draw cost the same for a 10 × 10 and a 300 × 500 matrix.
+ * draw cost the same for a 10 × 10 and a 300 × 500 matrix. After a cursor
+ * move or a changed row, grid_redraw repaints only the cells that differ
+ * from the last frame (the old and new cursor row and column), which keeps a
+ * keystroke cheap however full the screen is.
  *
  * Keys: arrows move by one cell (Left from the first column goes onto the
  * frozen first column), PgUp/PgDn by a screen of rows, Home/End to the first
@@ -29,6 +32,16 @@ struct grid {
 	int y0, x0;	  /* screen line of the first row, column of the first cell */
 	int rows, cols;	  /* rows and cell columns shown */
 	int head_w, cell_w;
+	/* what the screen shows since the last draw (for grid_redraw) */
+	struct {
+		bool valid;
+		struct ui_rect r;
+		int head_w, cell_w;
+		size_t nrows, ncols, top, left, row;
+		long col;
+		bool touched; /* touched_row changed since */
+		size_t touched_row;
+	} shown;
 };
 
 /* What the view draws. y, x, w are screen coordinates; every callback
@@ -62,5 +75,16 @@ bool grid_hit(const struct grid *g, int y, int x, size_t *row, long *col);
  * the cursor. */
 void grid_draw(struct grid *g, struct ui_rect r, int head_w, int cell_w, const struct grid_fns *fns,
 	       void *ctx);
+/* The same picture as grid_draw, on a screen that still shows the last
+ * grid_draw or grid_redraw of g: repaints only the corner, the headers and
+ * cells of the old and the new cursor row and column and a row marked with
+ * grid_touch_row — or everything (its area cleared first) when the size,
+ * the layout or the scroll position changed or grid_invalidate was called. */
+void grid_redraw(struct grid *g, struct ui_rect r, int head_w, int cell_w,
+		 const struct grid_fns *fns, void *ctx);
+/* The cells of row changed: the next grid_redraw repaints it. */
+void grid_touch_row(struct grid *g, size_t row);
+/* The next grid_redraw repaints everything. */
+void grid_invalidate(struct grid *g);
 
 #endif

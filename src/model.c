@@ -651,9 +651,10 @@ static void raci_rehash(struct raci_map *r, size_t cap)
 	free(old);
 }
 
-static void raci_map_set(struct raci_map *r, int64_t task, int64_t sh, enum raci role)
+/* s: the cell's slot as raci_lookup found it (NULL: not in the map). */
+static void raci_map_set(struct raci_map *r, struct raci_slot *s, int64_t task, int64_t sh,
+			 enum raci role)
 {
-	struct raci_slot *s = raci_lookup(r, task, sh);
 	if (s) {
 		if (role == RACI_NONE) {
 			s->used = 2;
@@ -722,16 +723,29 @@ enum raci model_raci_get(const struct model *m, int64_t task, int64_t stakeholde
 	return s ? (enum raci)s->role : RACI_NONE;
 }
 
+/* (perf helper) Sizes the hash once for n cells, as the growth in
+ * raci_map_set would end up, so loading a large matrix does not rehash. */
+void model_raci_reserve(struct model *m, size_t n)
+{
+	size_t cap = 64;
+	while ((n + 1) * 4 >= cap * 3)
+		cap *= 2;
+	if (cap > m->raci.cap)
+		raci_rehash(&m->raci, cap);
+}
+
 void model_raci_set(struct model *m, int64_t task, int64_t stakeholder, enum raci role)
 {
 	struct task *t = model_task(m, task);
 	struct stakeholder *sh = model_stakeholder(m, stakeholder);
 	if (!t || !sh)
 		return;
-	enum raci old = model_raci_get(m, task, stakeholder);
+	/* one lookup for the old role and the change (perf helper) */
+	struct raci_slot *slot = raci_lookup(&m->raci, task, stakeholder);
+	enum raci old = slot ? (enum raci)slot->role : RACI_NONE;
 	if (old == role)
 		return;
-	raci_map_set(&m->raci, task, stakeholder, role);
+	raci_map_set(&m->raci, slot, task, stakeholder, role);
 	if (old == RACI_NONE) {
 		/* the hash says the cell is new: append without scanning the lists */
 		raci_list_append(&t->cells, stakeholder, role);

@@ -218,6 +218,8 @@ enum raci model_raci_get(const struct model *m, int64_t task, int64_t stakeholde
 void model_raci_set(struct model *m, int64_t task, int64_t stakeholder, enum raci role);
 /* Number of filled cells. */
 size_t model_raci_count(const struct model *m);
+/* Makes room for n filled cells at once (loading a file). */
+void model_raci_reserve(struct model *m, size_t n);
 
 /* Deep copies and frees of single entities (for forms editing a copy). */
 void workshop_copy(struct workshop *dst, const struct workshop *src);

@@ -130,6 +130,24 @@ const struct findings *ui_findings(struct ui *ui)
 	return &ui->f;
 }
 
+unsigned ui_findings_count(struct ui *ui, int step, enum severity sev)
+{
+	const unsigned(*count)[SEV_COUNT] = ui->fcount;
+	if (ui->f_valid && ui->f_rev == ui->m.revision) {
+		count = ui->f.count;
+	} else if (!ui->fcount_valid || ui->fcount_rev != ui->m.revision) {
+		findings_count(&ui->m, ui->fcount);
+		ui->fcount_rev = ui->m.revision;
+		ui->fcount_valid = true;
+	}
+	if (step >= 0 && step < STEP_COUNT)
+		return count[step][sev];
+	unsigned n = 0;
+	for (int s = 0; s < STEP_COUNT; s++)
+		n += count[s][sev];
+	return n;
+}
+
 /* Lets the current view catch up with the model (after an edit, an undo,
  * a reload); cursor movement never gets here. */
 static void sync_view(struct ui *ui)
@@ -341,8 +359,9 @@ static int handle_key(struct ui *ui, int key)
 			ui_status(ui, "%s", _("Cancelled; nothing was changed."));
 		return UI_REDRAW;
 	}
-	/* a message stays until the next key */
-	int r = ui->status ? UI_REDRAW : 0;
+	/* a message stays until the next key (the status line is drawn again,
+	 * with the rest of the frame when the view cannot repaint in part) */
+	int r = ui->status ? UI_PARTIAL : 0;
 	free(ui->status);
 	ui->status = NULL;
 	sync_view(ui);
@@ -446,7 +465,40 @@ static void draw_all(struct ui *ui)
 	} else {
 		ui_views[ui->step]->draw(ui, r);
 	}
+	ui->frame_plain = !ui->help && !ui->form && !ui->confirm;
+	ui->frame_step = ui->step;
+	ui->frame_rev = ui->m.revision;
+	ui->frame_status = ui->status != NULL;
 	curs_set(cursor ? 1 : 0);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* After UI_PARTIAL: the view repaints what changed on the last frame, the
+ * frame around it only when the model or the status line changed (badges,
+ * hint, message); everything when that is not possible. */
+static void draw_partial(struct ui *ui)
+{
+	const struct ui_view *v = ui_views[ui->step];
+	if (ui->full_redraw || !ui->frame_plain || ui->frame_step != ui->step || ui->too_small ||
+	    ui->help || ui->form || ui->confirm || !v->redraw) {
+		draw_all(ui);
+		return;
+	}
+	sync_view(ui);
+	if (ui->status || ui->frame_status || ui->m.revision != ui->frame_rev) {
+		/* the lines of the frame, blank as erase() leaves them */
+		int lines[] = {0, 1, 2, LINES - 2, LINES - 1};
+		for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+			ui_fill(lines[i], 0, COLS, A_NORMAL);
+		ui->content = ui_chrome_draw(ui);
+	}
+	if (!v->redraw(ui, ui->content)) {
+		draw_all(ui);
+		return;
+	}
+	ui->frame_rev = ui->m.revision;
+	ui->frame_status = ui->status != NULL;
 	wnoutrefresh(stdscr);
 	doupdate();
 }
@@ -534,15 +586,18 @@ static enum input next_key(struct ui *ui, struct keyscript *ks, int *key, int *f
 
 static void run_loop(struct ui *ui, struct keyscript *ks)
 {
-	bool dirty = true;
+	bool dirty = true, partial = false;
 	long last_tick = -1;
 	int fast_errs = 0;
 	while (!ui->quit && !got_signal) {
 		long now = ui_now();
 		if (dirty) {
 			draw_all(ui);
-			dirty = false;
+			dirty = partial = false;
 			last_tick = now;
+		} else if (partial) {
+			draw_partial(ui);
+			partial = false;
 		} else if (now != last_tick && ui_clock_running(ui) >= 0) {
 			/* the clock ticks: the top bar shows it, and the agenda */
 			if (ui->step == STEP_WORKSHOP && !ui->form && !ui->help)
@@ -563,6 +618,8 @@ static void run_loop(struct ui *ui, struct keyscript *ks)
 		int r = key == KC(KEY_MOUSE) ? handle_mouse(ui) : handle_key(ui, key);
 		if (r & UI_REDRAW)
 			dirty = true;
+		else if (r & UI_PARTIAL)
+			partial = true;
 	}
 	if (ks && !ui->quit && !got_signal)
 		draw_all(ui);
@@ -586,6 +643,8 @@ int ui_run(const char *path, const struct ui_options *opt)
 	memset(&ui, 0, sizeof ui);
 	ui.path = path;
 	ui.opt = *opt;
+	const char *full = getenv("STETIG_FULL_REDRAW");
+	ui.full_redraw = full && *full;
 	model_init(&ui.m);
 	bool existed = access(path, F_OK) == 0;
 	enum store_status st = store_open(path, STORE_CREATE | STORE_EXCLUSIVE, &ui.m, &ui.s);

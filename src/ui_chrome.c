@@ -43,12 +43,11 @@ void ui_chrome_draw_top(struct ui *ui)
  * first. The current step's name is always whole. */
 static void draw_tabs(struct ui *ui)
 {
-	const struct findings *f = ui_findings(ui);
 	char badge[STEP_COUNT][16];
 	int name_w[STEP_COUNT], badge_w[STEP_COUNT], nw[STEP_COUNT];
 	int cur = (int)ui->step;
 	for (int s = 0; s < STEP_COUNT; s++) {
-		unsigned gaps = s == STEP_FINDINGS ? findings_total(f, SEV_GAP) : f->count[s][SEV_GAP];
+		unsigned gaps = ui_findings_count(ui, s == STEP_FINDINGS ? STEP_COUNT : s, SEV_GAP);
 		badge[s][0] = '\0';
 		if (gaps)
 			snprintf(badge[s], sizeof badge[s], "%u", gaps);

@@ -77,7 +77,7 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 	ui_step_name(x->step, name, sizeof name);
 	ui_text(y, cx[1], cw[1], name, base, 0);
 	ui_text(y, cx[2], cw[2], x->item ? x->item : "", base, 0);
-	ui_text(y, cx[3], cw[3], x->message ? x->message : "", base, 0);
+	ui_text(y, cx[3], cw[3], findings_message(x), base, 0);
 }
 
 static void draw(struct ui *ui, struct ui_rect r)
@@ -97,7 +97,7 @@ static void draw(struct ui *ui, struct ui_rect r)
 		char *text = NULL;
 		struct buf b;
 		buf_init(&b);
-		buf_printf(&b, "%s: %s", x->item ? x->item : "", x->message ? x->message : "");
+		buf_printf(&b, "%s: %s", x->item ? x->item : "", findings_message(x));
 		text = buf_steal(&b);
 		ui_text_wrapped(dr, 0, text, ui_style(ST_TITLE));
 		free(text);

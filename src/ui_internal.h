@@ -22,11 +22,15 @@
 #include "ui_keys.h"
 #include "vocab.h"
 
-/* What a key handler returns (htop's pattern). */
+/* What a key handler returns (htop's pattern). UI_PARTIAL: only the
+ * view's cursor moved or one of its items changed, and its redraw hook can
+ * repaint just that on the last frame (the shell redraws everything when
+ * the view has no hook or the last frame was not the view's). */
 enum {
 	UI_UNHANDLED = 0,
 	UI_HANDLED = 1 << 0,
 	UI_REDRAW = 1 << 1,
+	UI_PARTIAL = 1 << 2,
 };
 
 struct ui;
@@ -48,6 +52,10 @@ struct ui_view {
 	void (*sync)(struct ui *ui);
 	/* Draws the content area. */
 	void (*draw)(struct ui *ui, struct ui_rect r);
+	/* Repaints in r, which still shows the view's last drawing, only what
+	 * the last key changed (after UI_PARTIAL); false: draw everything. May
+	 * be NULL. */
+	bool (*redraw)(struct ui *ui, struct ui_rect r);
 	/* An action (ACT_NONE for a key no action has) with its key. */
 	int (*key)(struct ui *ui, enum ui_action a, int key);
 	/* A click at (y, x) inside the content area. */
@@ -79,10 +87,16 @@ struct ui {
 	struct ui_options opt;
 	enum step step;
 
-	/* findings, recomputed when the model or the language changed */
+	/* findings, recomputed when the model or the language changed and
+	 * someone needs the list */
 	struct findings f;
 	unsigned long f_rev;
 	bool f_valid;
+	/* their counts per step and severity, for the tab badges: counting is
+	 * cheaper than listing, so an edit elsewhere only counts */
+	unsigned fcount[STEP_COUNT][SEV_COUNT];
+	unsigned long fcount_rev;
+	bool fcount_valid;
 	/* the model revision each view last synced to */
 	unsigned long synced[STEP_COUNT];
 	bool synced_valid[STEP_COUNT];
@@ -111,6 +125,14 @@ struct ui {
 	} bar[24];
 	int nbar;
 	bool too_small;
+	/* the last frame: the plain view of frame_step (no overlay), drawn at
+	 * model revision frame_rev, with a status message or not */
+	bool frame_plain;
+	enum step frame_step;
+	unsigned long frame_rev;
+	bool frame_status;
+	/* STETIG_FULL_REDRAW set: no partial redraws (the tests compare) */
+	bool full_redraw;
 
 	bool quit;
 };
@@ -135,6 +157,9 @@ void ui_switch_language(struct ui *ui);
 void ui_goto(struct ui *ui, enum step step);
 /* The findings of the current model (recomputed when stale). */
 const struct findings *ui_findings(struct ui *ui);
+/* The number of findings of a step and severity (STEP_COUNT: all steps),
+ * counted again when the model changed. */
+unsigned ui_findings_count(struct ui *ui, int step, enum severity sev);
 /* "2 Indicators": a step's number and label. buf: 64 bytes. */
 void ui_step_name(enum step step, char *buf, size_t n);
 

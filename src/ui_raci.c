@@ -472,32 +472,22 @@ static void draw_views(struct ui *ui, int y, int x, int w)
 	(void)ui;
 }
 
-static void draw_matrix(struct ui *ui, struct ui_rect r)
+/* The grid's area and column widths in the content area r. */
+static struct ui_rect matrix_layout(struct ui_rect r, int *head_w, int *cell_w)
 {
-	int p = view == RV_REGULAR ? 1 : 0;
-	struct grid *g = &grids[p];
-	draw_views(ui, r.y, r.x, r.w);
-	struct ui_rect gr = {r.y + 1, r.x, r.h - 3, r.w};
-	if (nrows[p] == 0 || ui->m.stakeholders.n == 0) {
-		const char *msg =
-			ui->m.stakeholders.n == 0
-				? _("The matrix needs stakeholders as its columns: add them in step 3.")
-			: p ? _("No regular-operation tasks yet. Press n to add what has to be done once "
-				"the funding ends: operation, maintenance, hosting, funding, …")
-			    : _("No pilot tasks yet. Press n to add the first task of the pilot.");
-		ui_text_wrapped((struct ui_rect){gr.y + 1, gr.x + 2, gr.h - 1, gr.w - 4}, 0, msg,
-				ui_style(ST_NORMAL));
-		return;
-	}
-	int head_w = r.w * 3 / 10;
-	if (head_w < 20)
-		head_w = 20;
-	if (head_w > 40)
-		head_w = 40;
-	int cell_w = r.w >= 110 ? 6 : 5;
-	struct draw_ctx d = {ui, p};
-	grid_draw(g, gr, head_w, cell_w, &fns, &d);
-	/* the legend: the full name under the cursor, the row's problems */
+	*head_w = r.w * 3 / 10;
+	if (*head_w < 20)
+		*head_w = 20;
+	if (*head_w > 40)
+		*head_w = 40;
+	*cell_w = r.w >= 110 ? 6 : 5;
+	return (struct ui_rect){r.y + 1, r.x, r.h - 3, r.w};
+}
+
+/* The legend under the grid: the full name under the cursor, the row's
+ * problems. */
+static void draw_legend(struct ui *ui, struct ui_rect r, int p)
+{
 	int y = r.y + r.h - 2;
 	const struct task *t = cur_task(ui, p);
 	const struct stakeholder *s = cur_sh(ui, p);
@@ -535,6 +525,59 @@ static void draw_matrix(struct ui *ui, struct ui_rect r)
 			ui_style(ST_DIM), 0);
 	}
 	buf_free(&b);
+}
+
+/* Whether the row headers of each grid were last drawn with room for the
+ * rule markers (that width changes every row). */
+static bool marks_shown[2];
+
+static void draw_matrix(struct ui *ui, struct ui_rect r)
+{
+	int p = view == RV_REGULAR ? 1 : 0;
+	struct grid *g = &grids[p];
+	draw_views(ui, r.y, r.x, r.w);
+	int head_w, cell_w;
+	struct ui_rect gr = matrix_layout(r, &head_w, &cell_w);
+	if (nrows[p] == 0 || ui->m.stakeholders.n == 0) {
+		const char *msg =
+			ui->m.stakeholders.n == 0
+				? _("The matrix needs stakeholders as its columns: add them in step 3.")
+			: p ? _("No regular-operation tasks yet. Press n to add what has to be done once "
+				"the funding ends: operation, maintenance, hosting, funding, …")
+			    : _("No pilot tasks yet. Press n to add the first task of the pilot.");
+		ui_text_wrapped((struct ui_rect){gr.y + 1, gr.x + 2, gr.h - 1, gr.w - 4}, 0, msg,
+				ui_style(ST_NORMAL));
+		grid_invalidate(g);
+		return;
+	}
+	struct draw_ctx d = {ui, p};
+	marks_shown[p] = broken[p] != 0;
+	grid_draw(g, gr, head_w, cell_w, &fns, &d);
+	draw_legend(ui, r, p);
+}
+
+/* After a move or a changed cell: the grid repaints the cells that differ,
+ * the legend is written again. */
+static bool redraw(struct ui *ui, struct ui_rect r)
+{
+	if (view == RV_HANDOVER)
+		return false;
+	int p = view == RV_REGULAR ? 1 : 0;
+	if (nrows[p] == 0 || ui->m.stakeholders.n == 0)
+		return false;
+	struct grid *g = &grids[p];
+	if ((broken[p] != 0) != marks_shown[p])
+		grid_invalidate(g);
+	marks_shown[p] = broken[p] != 0;
+	int head_w, cell_w;
+	struct ui_rect gr = matrix_layout(r, &head_w, &cell_w);
+	struct draw_ctx d = {ui, p};
+	grid_redraw(g, gr, head_w, cell_w, &fns, &d);
+	int y = r.y + r.h - 2;
+	ui_fill(y, r.x, r.w, A_NORMAL);
+	ui_fill(y + 1, r.x, r.w, A_NORMAL);
+	draw_legend(ui, r, p);
+	return true;
 }
 
 /* ------------------------------------------------------------ drawing the handover */
@@ -746,6 +789,7 @@ static void set_role(struct ui *ui, int p, enum raci role)
 	if (model_raci_get(&ui->m, tid, sid) == role)
 		return;
 	if (ui_store_ok(ui, store_set_raci(ui->s, &ui->m, tid, sid, role))) {
+		grid_touch_row(&grids[p], grids[p].row);
 		t = model_task(&ui->m, tid);
 		s = model_stakeholder(&ui->m, sid);
 		if (role)
@@ -825,24 +869,24 @@ static int key(struct ui *ui, enum ui_action a, int k)
 	struct grid *g = &grids[p];
 	if (grid_move(g, a)) {
 		remember(ui, p);
-		return UI_REDRAW | UI_HANDLED;
+		return UI_PARTIAL | UI_HANDLED;
 	}
 	const struct task *t = cur_task(ui, p);
 	if (a == ACT_NONE && !(k & UI_KEYCODE) && raci_from_letter(k) != RACI_NONE) {
 		set_role(ui, p, raci_from_letter(k));
-		return UI_REDRAW | UI_HANDLED;
+		return UI_PARTIAL | UI_HANDLED;
 	}
 	switch (a) {
 	case ACT_CYCLE: {
 		const struct stakeholder *s = cur_sh(ui, p);
 		if (t)
 			set_role(ui, p, s ? next_role(model_raci_get(&ui->m, t->id, s->id)) : RACI_NONE);
-		return UI_REDRAW | UI_HANDLED;
+		return UI_PARTIAL | UI_HANDLED;
 	}
 	case ACT_CLEAR:
 	case ACT_LESS:
 		set_role(ui, p, RACI_NONE);
-		return UI_REDRAW | UI_HANDLED;
+		return UI_PARTIAL | UI_HANDLED;
 	case ACT_NEW:
 		task_form(ui, 0, t ? t->category : CAT_OPERATION, p ? TPHASE_REGULAR : TPHASE_PILOT);
 		return UI_REDRAW | UI_HANDLED;
@@ -951,6 +995,7 @@ const struct ui_view ui_view_raci = {
 	.more = more,
 	.sync = sync,
 	.draw = draw,
+	.redraw = redraw,
 	.key = key,
 	.click = click,
 	.select = select_item,

@@ -59,12 +59,44 @@ char *xl_clean(const char *s, size_t max_chars)
 	return buf_steal(&b);
 }
 
-/* Display width of text in a column: the longest line, in characters. */
-static size_t text_width(const char *s)
+const char *xl_clean_ref(const char *s, size_t max_chars, char **copy)
+{
+	*copy = NULL;
+	s = s ? s : "";
+	/* one pass: every character valid UTF-8, no "_x" (no escape), and
+	 * within max_chars bytes, so within max_chars characters */
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	while (p[i]) {
+		unsigned char c = p[i];
+		if (c < 0x80) {
+			if (c == '_' && p[i + 1] == 'x')
+				goto rework;
+			i++;
+			continue;
+		}
+		size_t step = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+		/* utf8_valid stops at a NUL, so it never reads past the end */
+		if (!step || !utf8_valid(s + i, step, NULL))
+			goto rework;
+		i += step;
+	}
+	if (i <= max_chars)
+		return s;
+rework:
+	*copy = xl_clean(s, max_chars);
+	return *copy;
+}
+
+/* Display width of text in a column: the longest line, in characters;
+ * *nl tells whether it has more than one line. */
+size_t xl_text_width(const char *s, bool *nl)
 {
 	size_t best = 0, cur = 0;
+	*nl = false;
 	for (; *s; s++) {
 		if (*s == '\n') {
+			*nl = true;
 			if (cur > best)
 				best = cur;
 			cur = 0;
@@ -73,6 +105,12 @@ static size_t text_width(const char *s)
 		}
 	}
 	return cur > best ? cur : best;
+}
+
+static size_t text_width(const char *s)
+{
+	bool nl;
+	return xl_text_width(s, &nl);
 }
 
 /* ------------------------------------------------------------ errors */
@@ -88,10 +126,11 @@ void xl_note(struct xl *x, lxw_error e, const char *what)
 void xl_text(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
 	     lxw_format *f)
 {
-	char *t = xl_clean(s, TEXT_MAX_CHARS);
+	char *copy;
+	const char *t = xl_clean_ref(s, TEXT_MAX_CHARS, &copy);
 	if (*t || f)
 		xl_note(x, worksheet_write_string(ws, r, c, t, f), "write_string");
-	free(t);
+	free(copy);
 }
 
 void xl_num(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v, lxw_format *f)
@@ -432,11 +471,27 @@ struct xcell *xt_row(struct xtable *t)
 	return row;
 }
 
+static void cell_drop(struct xcell *c)
+{
+	if (c->own)
+		free((char *)c->s);
+	c->own = false;
+	c->s = NULL;
+}
+
 void xc_text(struct xcell *c, const char *s)
 {
-	free(c->s);
+	cell_drop(c);
 	c->k = XC_TEXT;
-	c->s = xstrdup(s ? s : "");
+	c->s = s ? s : "";
+}
+
+void xc_text_own(struct xcell *c, char *s)
+{
+	cell_drop(c);
+	c->k = XC_TEXT;
+	c->s = s;
+	c->own = true;
 }
 
 void xc_num(struct xcell *c, double v, lxw_format *f)
@@ -456,15 +511,15 @@ void xc_date(struct xcell *c, const char *iso)
 {
 	if (!iso || !*iso)
 		return;
-	free(c->s);
+	cell_drop(c);
 	c->k = date_parse_iso(iso, NULL) ? XC_DATE : XC_TEXT;
-	c->s = xstrdup(iso);
+	c->s = iso;
 }
 
 void xt_free(struct xtable *t)
 {
 	for (size_t i = 0; i < t->nrows * t->ncols; i++)
-		free(t->cells[i].s);
+		cell_drop(&t->cells[i]);
 	for (size_t c = 0; c < t->ncols; c++)
 		free(t->heads[c]);
 	free(t->heads);
@@ -473,19 +528,42 @@ void xt_free(struct xtable *t)
 	memset(t, 0, sizeof *t);
 }
 
-/* Width a cell needs, in characters. */
-static size_t cell_width(const struct xcell *c)
+/* Width a cell needs, in characters (and whether its text has a line
+ * break, kept in the cell). */
+static size_t cell_width(struct xcell *c)
 {
-	char tmp[64];
 	switch (c->k) {
-	case XC_TEXT: return text_width(c->s);
+	case XC_TEXT: return xl_text_width(c->s, &c->nl);
 	case XC_DATE: return 10;
 	case XC_NUM:
-		num_format(c->v, false, tmp);
-		return strlen(tmp) + (c->fmt ? 4 : 0);
+		return xl_number_width(c->v) + (c->fmt ? 4 : 0);
 	case XC_EMPTY: break;
 	}
 	return 0;
+}
+
+double xl_column_width(const char *head, size_t widest, bool *wrap)
+{
+	size_t w = text_width(head) + 3; /* room for the filter button */
+	if (w > 24)
+		w = 24; /* long headers wrap */
+	if (widest + 1 > w)
+		w = widest + 1;
+	*wrap = false;
+	if (w > XL_WIDTH_MAX) {
+		w = XL_WIDTH_MAX;
+		*wrap = true;
+	}
+	if (w < 6)
+		w = 6;
+	return (double)w;
+}
+
+size_t xl_number_width(double v)
+{
+	char tmp[64];
+	num_format(v, false, tmp);
+	return strlen(tmp);
 }
 
 lxw_worksheet *xt_emit(struct xl *x, struct xtable *t, const char *sheet, size_t freeze_cols)
@@ -495,20 +573,13 @@ lxw_worksheet *xt_emit(struct xl *x, struct xtable *t, const char *sheet, size_t
 		return NULL;
 	bool *wrap_col = xcalloc(t->ncols, sizeof *wrap_col);
 	for (size_t c = 0; c < t->ncols; c++) {
-		size_t w = text_width(t->heads[c]) + 3; /* room for the filter button */
-		if (w > 24)
-			w = 24; /* long headers wrap */
+		size_t widest = 0;
 		for (size_t r = 0; r < t->nrows; r++) {
-			size_t cw = cell_width(&t->cells[r * t->ncols + c]) + 1;
-			if (cw > w)
-				w = cw;
+			size_t cw = cell_width(&t->cells[r * t->ncols + c]);
+			if (cw > widest)
+				widest = cw;
 		}
-		if (w > XL_WIDTH_MAX) {
-			w = XL_WIDTH_MAX;
-			wrap_col[c] = true;
-		}
-		if (w < 6)
-			w = 6;
+		size_t w = (size_t)xl_column_width(t->heads[c], widest, &wrap_col[c]);
 		t->width[c] = (double)w;
 		xl_note(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, (double)w, NULL),
 			"set_column");
@@ -522,7 +593,7 @@ lxw_worksheet *xt_emit(struct xl *x, struct xtable *t, const char *sheet, size_t
 			case XC_TEXT:
 				xl_text(x, ws, row, (lxw_col_t)c, cell->s,
 					cell->fmt ? cell->fmt
-					: wrap_col[c] || strchr(cell->s, '\n') ? x->fmt.wrap
+					: wrap_col[c] || cell->nl ? x->fmt.wrap
 									: x->fmt.text);
 				break;
 			case XC_NUM:

@@ -13,6 +13,13 @@
 
 #define XL_MAX_SHEETS 32
 #define XL_WIDTH_MAX 60 /* widest column, in characters; longer text wraps */
+/* The task sheet names at most this many holders of a role per task (the
+ * RACI matrix has them all). */
+#define XL_HOLDERS_MAX 10
+/* The indicator chart shows at most this many indicators (the first ones;
+ * the indicator sheet has them all): a bar chart of thousands is unreadable
+ * and makes the file slow to write and to open. */
+#define XL_CHART_INDICATORS_MAX 50
 
 /* Every format of the workbook, made once. */
 struct xl_formats {
@@ -43,6 +50,9 @@ struct xl {
 /* text as libxlsxwriter may write it: valid UTF-8 (broken bytes become
  * U+FFFD), at most max_chars characters, "_xHHHH_" escaped; free it. */
 char *xl_clean(const char *s, size_t max_chars);
+/* The same text without a copy when s needs no change (the usual case):
+ * s itself, or a cleaned copy that is also left in *copy (free it). */
+const char *xl_clean_ref(const char *s, size_t max_chars, char **copy);
 /* Records the first error. */
 void xl_note(struct xl *x, lxw_error e, const char *what);
 /* Checked writes. */
@@ -65,7 +75,9 @@ const char *xl_factor_name(int factor);
 enum xcell_kind { XC_EMPTY, XC_TEXT, XC_NUM, XC_DATE };
 struct xcell {
 	enum xcell_kind k;
-	char *s; /* XC_TEXT, XC_DATE */
+	bool own; /* s was allocated for the cell */
+	bool nl;  /* s has a line break (set by xt_emit) */
+	const char *s; /* XC_TEXT, XC_DATE */
 	double v;
 	lxw_format *fmt; /* NULL: the column's default */
 };
@@ -81,12 +93,25 @@ void xt_init(struct xtable *t, size_t ncols, const char *const *heads);
 void xt_head(struct xtable *t, size_t c, const char *head);
 /* Appends an empty row; returns its first cell. */
 struct xcell *xt_row(struct xtable *t);
+/* A text cell. s is not copied: it must live until the table is freed
+ * (model strings, translations, findings do). */
 void xc_text(struct xcell *c, const char *s);
+/* A text cell that takes s (malloc'd) and frees it with the table. */
+void xc_text_own(struct xcell *c, char *s);
 void xc_num(struct xcell *c, double v, lxw_format *f);
 void xc_optnum(struct xcell *c, struct optnum n, lxw_format *f);
-/* A date cell; text that is not a date stays text; "" stays empty. */
+/* A date cell; text that is not a date stays text; "" stays empty. iso is
+ * not copied (as xc_text). */
 void xc_date(struct xcell *c, const char *iso);
 void xt_free(struct xtable *t);
+/* The width of a column with header head whose widest cell needs widest
+ * characters (as xt_emit fits them); *wrap: too wide, its text wraps. */
+double xl_column_width(const char *head, size_t widest, bool *wrap);
+/* Characters a number needs as a cell. */
+size_t xl_number_width(double v);
+/* Display width of text: its longest line, in characters; *nl: it has a
+ * line break. */
+size_t xl_text_width(const char *s, bool *nl);
 /* Writes the table to a new sheet: bold frozen header (and freeze_cols
  * columns), autofilter, fitted widths, wrapped long text, print setup. */
 lxw_worksheet *xt_emit(struct xl *x, struct xtable *t, const char *sheet, size_t freeze_cols);

@@ -168,18 +168,28 @@ static void sheet_stakeholders(struct xl *x, struct chart_src *src)
 	src->sheet = xstrdup(xl_last_sheet_name(x));
 }
 
-/* Names of the stakeholders holding role r on task t, one per line. */
+/* Names of the stakeholders holding role r on task t, one per line: the
+ * first XL_HOLDERS_MAX, then how many more (the RACI matrix has them all). */
 static char *holders(const struct model *m, const struct task *t, enum raci r)
 {
 	struct buf b;
 	buf_init(&b);
+	size_t n = 0;
 	for (size_t i = 0; i < t->cells.n; i++) {
 		if (t->cells.v[i].role != r)
+			continue;
+		if (n++ >= XL_HOLDERS_MAX)
 			continue;
 		if (b.len)
 			buf_addc(&b, '\n');
 		buf_adds(&b, name_of(m, t->cells.v[i].other));
 	}
+	if (n > XL_HOLDERS_MAX) {
+		buf_addc(&b, '\n');
+		buf_printf(&b, _("(+%zu more: see the RACI matrix)"), n - XL_HOLDERS_MAX);
+	}
+	if (!b.data)
+		buf_adds(&b, "");
 	return buf_steal(&b);
 }
 
@@ -197,93 +207,108 @@ static void sheet_tasks(struct xl *x)
 		xc_text(&c[1], e->name);
 		xc_text(&c[2], vocab_label(VOCAB_CATEGORY, e->category));
 		xc_text(&c[3], vocab_label(VOCAB_TPHASE, e->phase));
-		for (size_t k = 0; k < 4; k++) {
-			char *h = holders(m, e, order[k]);
-			xc_text(&c[4 + k], h);
-			free(h);
-		}
+		for (size_t k = 0; k < 4; k++)
+			xc_text_own(&c[4 + k], holders(m, e, order[k]));
 	}
 	emit(x, &t, _("Tasks"), 2);
 }
 
 /* The matrix: a row per task, a column per stakeholder, R/A/C/I cells
- * restricted by a list validation and coloured by conditional formats. */
+ * restricted by a list validation and coloured by conditional formats.
+ * Written row by row from each task's own cells (no dense copy of the
+ * matrix); the first three columns are fitted as in the other sheets. */
 static void sheet_raci(struct xl *x)
 {
 	const struct model *m = x->m;
 	size_t nt = m->tasks.n, ns = m->stakeholders.n;
-	struct xtable t;
-	xt_init(&t, 3 + ns, NULL);
-	xt_head(&t, 0, _("No."));
-	xt_head(&t, 1, _("Task"));
-	xt_head(&t, 2, _("Phase"));
-	for (size_t k = 0; k < ns; k++)
-		xt_head(&t, 3 + k, MODEL_AT(m->stakeholders, struct stakeholder, k)->name);
+	if (x->err != LXW_NO_ERROR)
+		return;
+	lxw_worksheet *ws = xl_sheet(x, _("RACI matrix"));
+	if (!ws)
+		return;
+	const char *heads[3] = {_("No."), _("Task"), _("Phase")};
+	size_t widest[3] = {0, 0, 0};
+	bool nl;
 	for (size_t i = 0; i < nt; i++) {
 		const struct task *e = MODEL_AT(m->tasks, struct task, i);
-		struct xcell *c = xt_row(&t);
-		xc_num(&c[0], (double)i + 1, NULL);
-		xc_text(&c[1], e->name);
-		xc_text(&c[2], vocab_label(VOCAB_TPHASE, e->phase));
-		for (size_t k = 0; k < ns; k++) {
-			const struct stakeholder *s = MODEL_AT(m->stakeholders, struct stakeholder, k);
-			enum raci r = model_raci_get(m, e->id, s->id);
-			if (r == RACI_NONE)
+		size_t w[3] = {xl_number_width((double)i + 1), xl_text_width(e->name, &nl),
+			       xl_text_width(vocab_label(VOCAB_TPHASE, e->phase), &nl)};
+		for (int c = 0; c < 3; c++)
+			if (w[c] > widest[c])
+				widest[c] = w[c];
+	}
+	bool wrap[3];
+	for (int c = 0; c < 3; c++) {
+		double w = xl_column_width(heads[c], widest[c], &wrap[c]);
+		xl_note(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL),
+			"set_column");
+		xl_text(x, ws, 0, (lxw_col_t)c, heads[c], x->fmt.header);
+	}
+	/* narrow columns under turned names */
+	size_t longest = 0;
+	for (size_t k = 0; k < ns; k++) {
+		const char *name = MODEL_AT(m->stakeholders, struct stakeholder, k)->name;
+		size_t w = utf8_chars(name);
+		if (w > longest)
+			longest = w;
+		xl_text(x, ws, 0, (lxw_col_t)(3 + k), name, x->fmt.header_rot);
+	}
+	if (ns) {
+		xl_note(x, worksheet_set_column(ws, 3, (lxw_col_t)(2 + ns), 5, NULL), "set_column");
+		double h = 7.0 * (double)(longest > 40 ? 40 : longest) + 12;
+		xl_note(x, worksheet_set_row(ws, 0, h < 30 ? 30 : h, NULL), "set_row");
+	}
+	for (size_t i = 0; i < nt && x->err == LXW_NO_ERROR; i++) {
+		const struct task *e = MODEL_AT(m->tasks, struct task, i);
+		lxw_row_t row = (lxw_row_t)(i + 1);
+		xl_num(x, ws, row, 0, (double)i + 1, x->fmt.num);
+		xl_text_width(e->name, &nl);
+		xl_text(x, ws, row, 1, e->name, wrap[1] || nl ? x->fmt.wrap : x->fmt.text);
+		const char *phase = vocab_label(VOCAB_TPHASE, e->phase);
+		xl_text_width(phase, &nl);
+		xl_text(x, ws, row, 2, phase, wrap[2] || nl ? x->fmt.wrap : x->fmt.text);
+		for (size_t k = 0; k < e->cells.n; k++) {
+			const struct raci_ref *cell = &e->cells.v[k];
+			long col = table_index(&m->stakeholders, cell->other);
+			if (col < 0 || cell->role == RACI_NONE)
 				continue;
-			char letter[2] = {raci_letter(r), '\0'};
-			xc_text(&c[3 + k], letter);
-			c[3 + k].fmt = x->fmt.raci[0];
+			char letter[2] = {raci_letter((enum raci)cell->role), '\0'};
+			xl_text(x, ws, row, (lxw_col_t)(3 + col), letter, x->fmt.raci[0]);
 		}
 	}
-	lxw_worksheet *ws = x->err == LXW_NO_ERROR ? xt_emit(x, &t, _("RACI matrix"), 3) : NULL;
-	if (ws) {
-		/* narrow columns under turned names */
-		size_t longest = 0;
-		for (size_t k = 0; k < ns; k++) {
-			size_t w = utf8_chars(t.heads[3 + k]);
-			if (w > longest)
-				longest = w;
-			xl_text(x, ws, 0, (lxw_col_t)(3 + k), t.heads[3 + k], x->fmt.header_rot);
-		}
-		if (ns) {
-			xl_note(x, worksheet_set_column(ws, 3, (lxw_col_t)(2 + ns), 5, NULL),
-				"set_column");
-			double h = 7.0 * (double)(longest > 40 ? 40 : longest) + 12;
-			xl_note(x, worksheet_set_row(ws, 0, h < 30 ? 30 : h, NULL), "set_row");
-		}
-		if (nt && ns) {
-			lxw_row_t r2 = (lxw_row_t)nt;
-			lxw_col_t c2 = (lxw_col_t)(2 + ns);
-			char *list[] = {"R", "A", "C", "I", NULL};
-			lxw_data_validation dv = {
-				.validate = LXW_VALIDATION_TYPE_LIST,
-				.value_list = list,
-				.ignore_blank = LXW_VALIDATION_ON,
-				.error_title = _("RACI"),
-				.error_message = _("Enter R, A, C or I, or leave the cell empty."),
+	worksheet_freeze_panes(ws, 1, 3);
+	xl_note(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)nt, (lxw_col_t)(2 + ns)),
+		"autofilter");
+	xl_print_setup(x, ws, true, true);
+	if (nt && ns) {
+		lxw_row_t r2 = (lxw_row_t)nt;
+		lxw_col_t c2 = (lxw_col_t)(2 + ns);
+		char *list[] = {"R", "A", "C", "I", NULL};
+		lxw_data_validation dv = {
+			.validate = LXW_VALIDATION_TYPE_LIST,
+			.value_list = list,
+			.ignore_blank = LXW_VALIDATION_ON,
+			.error_title = _("RACI"),
+			.error_message = _("Enter R, A, C or I, or leave the cell empty."),
+		};
+		xl_note(x, worksheet_data_validation_range(ws, 1, 3, r2, c2, &dv), "data_validation");
+		static const char *const letters[RACI_COUNT] = {"", "\"R\"", "\"A\"", "\"C\"",
+								"\"I\""};
+		for (int k = 1; k < RACI_COUNT; k++) {
+			lxw_conditional_format cf = {
+				.type = LXW_CONDITIONAL_TYPE_CELL,
+				.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO,
+				.value_string = (char *)letters[k],
+				.format = x->fmt.raci[k],
 			};
-			xl_note(x, worksheet_data_validation_range(ws, 1, 3, r2, c2, &dv),
-				"data_validation");
-			static const char *const letters[RACI_COUNT] = {"", "\"R\"", "\"A\"",
-									"\"C\"", "\"I\""};
-			for (int k = 1; k < RACI_COUNT; k++) {
-				lxw_conditional_format cf = {
-					.type = LXW_CONDITIONAL_TYPE_CELL,
-					.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO,
-					.value_string = (char *)letters[k],
-					.format = x->fmt.raci[k],
-				};
-				xl_note(x, worksheet_conditional_format_range(ws, 1, 3, r2, c2, &cf),
-					"conditional_format");
-			}
+			xl_note(x, worksheet_conditional_format_range(ws, 1, 3, r2, c2, &cf),
+				"conditional_format");
 		}
-		lxw_row_t r = (lxw_row_t)nt + 2;
-		xl_text(x, ws, r, 1,
-			_("R responsible (does the work) · A accountable (exactly one per task) · "
-			  "C consulted · I informed"),
-			x->fmt.note);
 	}
-	xt_free(&t);
+	xl_text(x, ws, (lxw_row_t)nt + 2, 1,
+		_("R responsible (does the work) · A accountable (exactly one per task) · "
+		  "C consulted · I informed"),
+		x->fmt.note);
 }
 
 /* ------------------------------------------------------------ costs */
@@ -521,7 +546,7 @@ static void sheet_findings(struct xl *x)
 			c[0].fmt = x->fmt.sev[e->sev];
 		xc_text(&c[1], vocab_label(VOCAB_STEP, e->step));
 		xc_text(&c[2], e->item);
-		xc_text(&c[3], e->message);
+		xc_text(&c[3], findings_message(e));
 	}
 	emit(x, &t, _("Findings"), 0);
 }
@@ -614,13 +639,20 @@ static lxw_chart *chart_grid(struct xl *x, const struct chart_src *sh)
 	return c;
 }
 
-/* Baseline, latest value and target of every indicator as bars. */
+/* The indicators the chart shows: all, or the first XL_CHART_INDICATORS_MAX. */
+static size_t chart_indicator_rows(const struct chart_src *in)
+{
+	return in->rows > XL_CHART_INDICATORS_MAX ? XL_CHART_INDICATORS_MAX : in->rows;
+}
+
+/* Baseline, latest value and target of every indicator (up to the cap) as
+ * bars. */
 static lxw_chart *chart_indicators(struct xl *x, const struct chart_src *in)
 {
 	lxw_chart *c = new_chart(x, LXW_CHART_BAR);
 	if (!c)
 		return NULL;
-	lxw_row_t last = (lxw_row_t)in->rows;
+	lxw_row_t last = (lxw_row_t)chart_indicator_rows(in);
 	static const lxw_col_t cols[3] = {IND_BASELINE, IND_LATEST, IND_TARGET};
 	static const lxw_color_t colours[3] = {0xA5A5A5, 0x5B9BD5, 0x70AD47};
 	for (int i = 0; i < 3; i++) {
@@ -656,8 +688,19 @@ static void sheet_charts(struct xl *x, const struct chart_src *sh, const struct 
 		row += 25;
 	}
 	if (in->rows) {
+		size_t shown = chart_indicator_rows(in);
+		if (shown < in->rows) {
+			/* say so above the chart */
+			char note[512];
+			snprintf(note, sizeof note,
+				 _("The chart shows the first %zu of the %zu indicators; the sheet "
+				   "%s lists them all."),
+				 shown, in->rows, in->sheet);
+			xl_text(x, ws, row, 1, note, x->fmt.note);
+			row++;
+		}
 		lxw_chart *c = chart_indicators(x, in);
-		double scale = 1.0 + (double)in->rows / 6.0;
+		double scale = 1.0 + (double)shown / 6.0;
 		lxw_chart_options o = {.x_scale = 1.8, .y_scale = scale > 8 ? 8 : scale,
 				       .object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE};
 		if (c)

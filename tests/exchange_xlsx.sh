@@ -42,6 +42,17 @@ for lang in en de; do
     done
 done
 
+# a large workshop: the task sheet names at most 10 holders of a role and
+# says how many more; the indicator chart shows the first 50 and says so
+"$py" "$top_srcdir/bench/gen_large.py" --scale 5 --lang en "$T/large" || fail "gen_large.py"
+expect_status 0 "$STETIG" new "$T/large.stetig" --lang en
+expect_status 0 "$STETIG" import "$T/large.stetig" --csv "$T/large"
+for lang in en de; do
+    expect_status 0 "$STETIG" export "$T/large.stetig" --xlsx "$T/large-$lang.xlsx" --lang "$lang"
+    expect_status 0 "$py" "$check" "$T/large-$lang.xlsx" "$lang" --capped
+    cat "$T/out" >&2
+done
+
 # an empty workshop still makes a valid workbook (no charts to draw, though)
 expect_status 0 "$STETIG" new "$T/empty.stetig" --lang en
 expect_status 0 "$STETIG" export "$T/empty.stetig" --xlsx "$T/empty.xlsx"

@@ -17,6 +17,7 @@
 #include "testutil.h"
 #include "util.h"
 #include "xlsx_export.h"
+#include "xlsx_internal.h"
 
 static int counter;
 
@@ -182,6 +183,40 @@ static void test_export_ok(void)
 	}
 }
 
+/* Text goes to libxlsxwriter as it is when it needs no change, else as
+ * xl_clean makes it. */
+static void test_clean(void)
+{
+	const char *fine[] = {"", "Kämmerei", "a_b x_y", "€ 1,5 Mio. – „Sensoren“", "line\nbreak",
+			      "\xF0\x9F\x98\x80 emoji"};
+	for (size_t i = 0; i < sizeof fine / sizeof *fine; i++) {
+		char *copy;
+		CU_ASSERT_PTR_EQUAL(xl_clean_ref(fine[i], TEXT_MAX_CHARS, &copy), fine[i]);
+		CU_ASSERT_PTR_NULL(copy);
+	}
+	const char *rework[] = {"bad \xFF byte", "cut \xC3", "_x0041_ escaped", "x_x", "\xE2\x82",
+				"overlong \xC0\xAF", "abcdefghij"};
+	for (size_t i = 0; i < sizeof rework / sizeof *rework; i++) {
+		char *copy;
+		const char *t = xl_clean_ref(rework[i], 8, &copy);
+		char *want = xl_clean(rework[i], 8);
+		CU_ASSERT_PTR_NOT_NULL(copy);
+		CU_ASSERT_PTR_EQUAL(t, copy);
+		CU_ASSERT_STRING_EQUAL(t, want);
+		CU_ASSERT_TRUE(utf8_valid(t, strlen(t), NULL));
+		free(want);
+		free(copy);
+	}
+	/* at the limit: 8 characters in more than 8 bytes stay whole */
+	char *copy;
+	const char *t = xl_clean_ref("äöüäöüäö", 8, &copy);
+	CU_ASSERT_STRING_EQUAL(t, "äöüäöüäö");
+	free(copy);
+	t = xl_clean_ref("äöüäöüäöü", 8, &copy);
+	CU_ASSERT_STRING_EQUAL(t, "äöüäöüäö");
+	free(copy);
+}
+
 int main(void)
 {
 	test_init_locale();
@@ -189,6 +224,7 @@ int main(void)
 		return 99;
 	CU_pSuite x = CU_add_suite("xlsx", NULL, NULL);
 	ADD_TEST(x, test_sheet_names);
+	ADD_TEST(x, test_clean);
 	ADD_TEST(x, test_export_fails_cleanly);
 	ADD_TEST(x, test_export_ok);
 	return test_run();

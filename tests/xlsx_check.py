@@ -3,7 +3,7 @@
 with openpyxl (an independent reader) and checks what a council file needs.
 
 usage: xlsx_check.py FILE LANG [--text T]... [--string T]... [--title T]
-                     [--author A] [--company C] [--footer F]
+                     [--author A] [--company C] [--footer F] [--capped]
 Exit status: 0 all checks passed, 1 a check failed, 77 openpyxl is missing.
 """
 import argparse
@@ -29,6 +29,13 @@ PAGE = {"en": "Page &P of &N", "de": "Seite &P von &N"}
 DATE_FORMAT = {"en": "yyyy-mm-dd", "de": "dd.mm.yyyy"}
 BASELINE = {"en": "Baseline", "de": "Ausgangswert"}
 INFLUENCE = {"en": "Influence", "de": "Einfluss"}
+# the task sheet lists at most HOLDERS_MAX holders of a role, then "(+N more…)";
+# the indicator chart shows at most CHART_MAX indicators, with a note
+HOLDERS_MAX = 10
+MORE = {"en": re.compile(r"^\(\+(\d+) more\b"), "de": re.compile(r"^\(\+(\d+) weitere\b")}
+CHART_MAX = 50
+CHART_NOTE = {"en": re.compile(r"first (\d+) of the (\d+) indicators"),
+              "de": re.compile(r"ersten (\d+) der (\d+) Indikatoren")}
 
 failures = []
 checks = 0
@@ -60,6 +67,9 @@ def main():
     ap.add_argument("--author")
     ap.add_argument("--company")
     ap.add_argument("--footer", help="text the footer must contain (& doubled)")
+    ap.add_argument("--capped", action="store_true",
+                    help="the workshop is large enough that the holder lists and the "
+                    "indicator chart must be capped")
     a = ap.parse_args()
     lang = a.lang
 
@@ -114,6 +124,34 @@ def main():
                       if c.value is not None)
         check(letters <= {"R", "A", "C", "I"}, "RACI cells %r" % letters)
 
+    # the task sheet: A, R, C, I holders per task, at most HOLDERS_MAX names and
+    # "(+N more…)", adding up to the letters of the same row of the matrix
+    tasks = wb[STEP_SHEETS[lang][4]] if STEP_SHEETS[lang][4] in names else None
+    capped = 0
+    if tasks is not None and raci is not None:
+        raci_rows = list(raci.iter_rows(min_row=2, max_row=raci.max_row, values_only=True))
+        for i, row in enumerate(tasks.iter_rows(min_row=2, values_only=True)):
+            if row[0] is None:
+                continue
+            letters = [v for v in raci_rows[i][3:]] if i < len(raci_rows) else []
+            for k, letter in enumerate("ARCI"):
+                text = row[4 + k] or ""
+                lines = text.split("\n") if text else []
+                more = 0
+                if lines and MORE[lang].match(lines[-1]):
+                    more = int(MORE[lang].match(lines[-1]).group(1))
+                    lines = lines[:-1]
+                    capped += 1
+                    check(len(lines) == HOLDERS_MAX, "task %s %s: %d names before the rest"
+                          % (row[0], letter, len(lines)))
+                check(len(lines) <= HOLDERS_MAX, "task %s %s: %d names" % (row[0], letter,
+                                                                          len(lines)))
+                check(len(lines) + more == letters.count(letter),
+                      "task %s %s: %d + %d holders, the matrix has %d" % (
+                          row[0], letter, len(lines), more, letters.count(letter)))
+    if a.capped:
+        check(capped > 0, "no holder list was capped")
+
     # numbers are numbers, dates are dates in the session's format
     ind = wb[STEP_SHEETS[lang][2]] if STEP_SHEETS[lang][2] in names else None
     if ind is not None:
@@ -159,7 +197,33 @@ def main():
         check('<c:crossesAt val="3"/>' in scatter[0], "quadrants do not cross at 3")
         check("<c:dLbl>" in scatter[0] and "<c:strRef>" in scatter[0],
               "no names as point labels")
-    check(any("<c:barChart>" in x for x in xml.values()), "no indicator bar chart")
+    bars = [x for x in xml.values() if "<c:barChart>" in x]
+    check(len(bars) == 1, "no indicator bar chart")
+    n_ind = ind.max_row - 1 if ind is not None else 0
+    for x in bars:
+        refs = re.findall(r"<c:cat>.*?<c:f>[^<]*!\$[A-Z]+\$(\d+):\$[A-Z]+\$(\d+)</c:f>", x,
+                          re.S)
+        check(refs and all(int(lo) == 2 for lo, hi in refs), "indicator chart ranges %r" % refs)
+        shown = max((int(hi) - 1 for lo, hi in refs), default=0)
+        check(shown == min(n_ind, CHART_MAX), "the chart shows %d of %d indicators"
+              % (shown, n_ind))
+    notes = [m for c in wb[CHARTS[lang]].iter_rows(values_only=True) for v in c
+             if isinstance(v, str) for m in [CHART_NOTE[lang].search(v)] if m] \
+        if CHARTS[lang] in names else []
+    if n_ind > CHART_MAX:
+        check(len(notes) == 1 and notes[0].groups() == (str(CHART_MAX), str(n_ind)),
+              "no note on the capped chart: %r" % [m.group(0) for m in notes])
+    else:
+        check(not notes, "a note on a chart that is complete")
+    if a.capped:
+        check(n_ind > CHART_MAX, "the indicator chart is not capped (%d)" % n_ind)
+    # column ranges of a sheet must not overlap (Excel repairs such a file)
+    for n in z.namelist():
+        if re.match(r"xl/worksheets/sheet\d+\.xml$", n):
+            spans = sorted((int(lo), int(hi)) for lo, hi in re.findall(
+                r'<col min="(\d+)" max="(\d+)"', z.read(n).decode("utf-8")))
+            check(all(spans[i][1] < spans[i + 1][0] for i in range(len(spans) - 1)),
+                  "%s: overlapping column ranges" % n)
     for n in z.namelist():
         if n.endswith(".xml"):
             body = z.read(n).decode("utf-8")

@@ -1,0 +1,120 @@
+#!/bin/sh
+# Partial redraws: after a cursor move or a RACI edit the responsibility grid
+# repaints only the cells that change. The screen must be exactly what a
+# full redraw shows. The same key script runs twice (`stetig --keys`), once
+# as usual and once with STETIG_FULL_REDRAW=1; each terminal stream, cut
+# before the program leaves the screen, is rendered by tmux and compared
+# with its attributes (capture-pane -e), at several points of the script.
+. "$top_srcdir/tests/lib.sh"
+
+if [ -z "${TMUX_BIN:-}" ] || [ ! -x "$TMUX_BIN" ]; then
+    echo "SKIP: tmux not found"
+    exit 77
+fi
+py=${PYTHON3:-}
+if [ -z "$py" ] || ! "$py" -c 'import sys' 2>/dev/null; then
+    echo "SKIP: python3 is needed to make the large workshop"
+    exit 77
+fi
+tm() { "$TMUX_BIN" -f /dev/null -S "$T/tmux.sock" "$@"; }
+trap 'tm kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
+esc=$(printf '\033')
+# a session that keeps the server up between the renderings (a server that
+# lost its last session exits, and a new session could race with that)
+tm new-session -d -s keep -x 120 -y 35 "sleep 600" 2>/dev/null ||
+    { sleep 0.3; tm new-session -d -s keep -x 120 -y 35 "sleep 600"; }
+renders=0
+
+# render WORKSHOP KEYFILE OUT [ENV] — the screen after the keys, as tmux
+# shows it
+render() {
+    cp "$1" "$T/play.stetig"
+    env TERM=xterm-256color LINES=35 COLUMNS=120 LANG=C.UTF-8 LC_ALL= LANGUAGE= \
+        TZ=Europe/Berlin NO_COLOR= ${4:-} "$STETIG" --keys "$2" "$T/play.stetig" \
+        > "$T/stream" 2>/dev/null < /dev/null || fail "stetig --keys $2 failed"
+    # up to the last switch back from the alternate screen
+    cut=$(LC_ALL=C grep -obUa "$esc\\[?1049l" "$T/stream" | tail -n 1 | cut -d: -f1)
+    head -c "${cut:-999999999}" "$T/stream" > "$T/frame"
+    rm -f "$T/done"
+    renders=$((renders + 1))
+    s=r$renders
+    tm new-session -d -s $s -x 120 -y 35 \
+        "env TERM=xterm-256color sh -c 'cat \"$T/frame\"; : > \"$T/done\"; exec sleep 60'" ||
+        fail "tmux new-session"
+    n=200
+    while [ ! -e "$T/done" ] && [ $n -gt 0 ]; do sleep 0.05; n=$((n - 1)); done
+    # tmux may still be reading: wait until two captures agree
+    tm capture-pane -p -e -t $s > "$3"
+    n=40
+    while [ $n -gt 0 ]; do
+        sleep 0.05
+        tm capture-pane -p -e -t $s > "$3.again"
+        cmp -s "$3" "$3.again" && break
+        mv "$3.again" "$3"
+        n=$((n - 1))
+    done
+    [ -s "$3" ] || fail "no screen captured"
+    tm kill-session -t $s >/dev/null 2>&1
+}
+
+# check WORKSHOP NAME KEY... — compares both drawings at every tenth key
+# and at the end
+check() {
+    ws=$1; name=$2; shift 2
+    total=$#
+    i=0
+    : > "$T/keys"
+    for k in "$@"; do
+        printf '%s\n' "$k" >> "$T/keys"
+        i=$((i + 1))
+        if [ $((i % 10)) -eq 0 ] || [ $i -eq $total ]; then
+            { cat "$T/keys"; echo q; } > "$T/script"
+            render "$ws" "$T/script" "$T/partial"
+            render "$ws" "$T/script" "$T/full" STETIG_FULL_REDRAW=1
+            if cmp -s "$T/partial" "$T/full"; then
+                ok
+            else
+                fail "$name: the screen after $i keys differs from a full redraw"
+                diff "$T/full" "$T/partial" | head -20 | cat -v >&2
+            fi
+        fi
+    done
+}
+
+keys() {
+    # moves that scroll both ways, edits (Space, letters, -), undo and redo,
+    # the views, a step switch and back
+    r=4
+    for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do r="$r Right"; done
+    for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32; do
+        r="$r Down"
+    done
+    r="$r SPACE r Left Left Left End End Home PgDn Up SPACE v Right Down SPACE SPACE"
+    r="$r Tab 4 Right c - Right u Right C-r Right Left Left Up Up a i v v Right"
+    echo "$r"
+}
+
+expect_status 0 "$STETIG" new "$T/demo.stetig" --template demo --lang de
+"$py" "$top_srcdir/bench/gen_large.py" --scale 4 --lang en "$T/large" || fail "gen_large.py"
+expect_status 0 "$STETIG" new "$T/large.stetig" --lang en
+expect_status 0 "$STETIG" import "$T/large.stetig" --csv "$T/large"
+
+for ws in demo large; do
+    set -f
+    # shellcheck disable=SC2046
+    set -- $(keys)
+    set +f
+    args=
+    for k in "$@"; do
+        [ "$k" = SPACE ] && k=' '
+        args="$args$k
+"
+    done
+    IFS='
+'
+    # shellcheck disable=SC2086
+    check "$T/$ws.stetig" "$ws" $args
+    unset IFS
+done
+
+finish
