@@ -27,11 +27,19 @@ static void print_padded(const char *s, size_t width)
 		putchar(' ');
 }
 
-/* Prints a TSV field: tabs and line breaks become spaces. */
-static void print_tsv_field(const char *s)
+/* Prints text from the workshop on one line: tabs and line breaks become
+ * spaces, and nothing in it (control characters, broken UTF-8) reaches the
+ * terminal as it is. */
+static void print_field(const char *s)
 {
-	for (; *s; s++)
-		putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+	char *flat = xstrdup(s);
+	for (char *p = flat; *p; p++)
+		if (*p == '\t' || *p == '\n' || *p == '\r')
+			*p = ' ';
+	char *safe = str_printable(flat);
+	fputs(safe, stdout);
+	free(safe);
+	free(flat);
 }
 
 static void print_tsv(const struct findings *f)
@@ -41,9 +49,9 @@ static void print_tsv(const struct findings *f)
 		const struct finding *x = &f->v[i];
 		printf("%s\t%s\t", vocab_word(VOCAB_SEVERITY, x->sev, lang),
 		       vocab_word(VOCAB_STEP, x->step, lang));
-		print_tsv_field(x->item);
+		print_field(x->item);
 		putchar('\t');
-		print_tsv_field(findings_message(x));
+		print_field(findings_message(x));
 		putchar('\n');
 	}
 }
@@ -80,7 +88,9 @@ static void print_text(const struct model *m, const struct findings *f)
 			width = w;
 	}
 	const char *title = str_empty(m->ws.title) ? _("(untitled workshop)") : m->ws.title;
-	printf(_("Findings for %s"), title);
+	char *safe_title = str_printable(title);
+	printf(_("Findings for %s"), safe_title);
+	free(safe_title);
 	putchar('\n');
 	int step = -1;
 	for (size_t i = 0; i < f->n; i++) {
@@ -91,7 +101,10 @@ static void print_text(const struct model *m, const struct findings *f)
 		}
 		fputs("  ", stdout);
 		print_padded(_(severity_tags[x->sev]), width + 2);
-		printf("%s: %s\n", x->item, findings_message(x));
+		print_field(x->item);
+		fputs(": ", stdout);
+		print_field(findings_message(x));
+		putchar('\n');
 	}
 	if (f->n == 0)
 		printf("\n%s\n", _("No findings: nothing in the plan is known to be missing."));

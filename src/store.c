@@ -78,9 +78,12 @@ const char *store_path(const struct store *s)
 	return s->path;
 }
 
-char *store_message(enum store_status st, const char *path, const struct store *s)
+char *store_message(enum store_status st, const char *path_in, const struct store *s)
 {
-	const char *detail = store_detail(s);
+	/* a damaged file's detail, or a file name, may hold any bytes */
+	char *detail_safe = str_printable(store_detail(s));
+	char *path_safe = str_printable(path_in);
+	const char *detail = detail_safe, *path = path_safe;
 	struct buf b;
 	buf_init(&b);
 	switch (st) {
@@ -148,6 +151,8 @@ char *store_message(enum store_status st, const char *path, const struct store *
 		buf_printf(&b, _("\"%s\": %s."), path, *detail ? detail : _("input/output error"));
 		break;
 	}
+	free(detail_safe);
+	free(path_safe);
 	return buf_steal(&b);
 }
 

@@ -940,7 +940,7 @@ bool xlsx_export(const struct model *m, const struct findings *f, const char *pa
 		int close_errno = errno;
 		if (e != LXW_NO_ERROR && x.err == LXW_NO_ERROR) {
 			x.err = e;
-			if (close_errno == ENOSPC || close_errno == EDQUOT)
+			if (close_errno == ENOSPC || close_errno == EDQUOT || close_errno == EFBIG)
 				snprintf(x.reason, sizeof x.reason, "%s",
 					 bundle_errno_text(close_errno));
 		}
@@ -970,9 +970,12 @@ bool xlsx_export(const struct model *m, const struct findings *f, const char *pa
 	} else {
 		if (*x.reason)
 			snprintf(err, n, _("cannot write the workbook %s: %s"), path, x.reason);
-		else
+		else if (*x.what)
 			snprintf(err, n, _("cannot write the workbook %s: %s (%s)"), path,
 				 xl_error_text(x.err), x.what);
+		else
+			snprintf(err, n, _("cannot write the workbook %s: %s"), path,
+				 xl_error_text(x.err));
 	}
 	if (!ok)
 		unlink(tmp.data);

@@ -271,4 +271,18 @@ sql "$f" "UPDATE indicator SET baseline = 200.5 WHERE id = 2"
 LANGUAGE=de expect_status 1 "$STETIG" check "$f" --format tsv
 expect_grep "Ausgangswert 200,5" "$T/out"
 
+# text from a tampered file never reaches the terminal as control bytes
+if [ -n "$SQLITE3" ]; then
+    esc_f="$T/escape.stetig"
+    expect_status 0 "$STETIG" new "$esc_f" --lang en
+    "$SQLITE3" "$esc_f" "UPDATE workshop SET title = 'Mess' || char(27) || '[2J' || char(155) || 'up';
+        INSERT INTO goal(title) VALUES ('Goal' || char(27) || ']0;pwned' || char(7));"
+    expect_status 1 "$STETIG" check "$esc_f"
+    if LC_ALL=C grep -q "$(printf '\033')" "$T/out" || LC_ALL=C grep -q "$(printf '\302\233')" "$T/out"; then
+        fail "check printed a control character"; else ok; fi
+    expect_grep "Mess" "$T/out"
+    expect_status 1 "$STETIG" check "$esc_f" --format tsv
+    if LC_ALL=C grep -q "$(printf '\033')" "$T/out"; then fail "tsv printed ESC"; else ok; fi
+fi
+
 finish
