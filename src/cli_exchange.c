@@ -100,7 +100,8 @@ int cli_export(int argc, char **argv)
 	}
 	if (xlsx && rc == 0) {
 		char err[1024];
-		if (xlsx_export(&m, &f, xlsx, lang, err, sizeof err)) {
+		/* the workbook is the last file written: the workshop can go early */
+		if (xlsx_export_release(&m, &f, xlsx, lang, err, sizeof err)) {
 			printf(_("Wrote %s\n"), xlsx);
 		} else {
 			cli_error("%s", err);

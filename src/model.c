@@ -415,8 +415,6 @@ void model_free(struct model *m)
 	table_free(&m->shares, free_share_v);
 	table_free(&m->checks, free_check_v);
 	table_free(&m->notes, free_note_v);
-	free(m->raci.slots);
-	memset(&m->raci, 0, sizeof m->raci);
 }
 
 void model_clear(struct model *m)
@@ -534,8 +532,6 @@ void model_put_stakeholder(struct model *m, const struct stakeholder *e)
 	m->revision++;
 }
 
-static void raci_list_set(struct raci_list *l, int64_t other, enum raci role);
-
 void model_put_task(struct model *m, const struct task *e)
 {
 	bool fresh;
@@ -612,104 +608,51 @@ void model_put_note(struct model *m, const struct note *e)
 
 /* ------------------------------------------------------------ RACI */
 
-static size_t raci_hash(int64_t task, int64_t sh)
-{
-	return hash64((uint64_t)task * 0x9E3779B97F4A7C15ULL ^ (uint64_t)sh);
-}
+/* The cells live twice, in the task's list sorted by stakeholder id and in
+ * the stakeholder's list sorted by task id; a lookup is a binary search in
+ * one row. Loading reads the cells ordered by task and stakeholder, so every
+ * insertion is an append. */
 
-static struct raci_slot *raci_lookup(const struct raci_map *r, int64_t task, int64_t sh)
+/* Index of other in l, or (as ~index) where it would go. */
+static long raci_find(const struct raci_list *l, int64_t other)
 {
-	if (!r->cap)
-		return NULL;
-	size_t mask = r->cap - 1;
-	size_t i = raci_hash(task, sh) & mask;
-	while (r->slots[i].used) {
-		if (r->slots[i].used == 1 && r->slots[i].task == task &&
-		    r->slots[i].stakeholder == sh)
-			return &r->slots[i];
-		i = (i + 1) & mask;
+	size_t lo = 0, hi = l->n;
+	if (hi && l->v[hi - 1].other < other)
+		return ~(long)hi; /* the common case while loading */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (l->v[mid].other < other)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return NULL;
+	if (lo < l->n && l->v[lo].other == other)
+		return (long)lo;
+	return ~(long)lo;
 }
 
-static void raci_rehash(struct raci_map *r, size_t cap)
-{
-	struct raci_slot *old = r->slots;
-	size_t oldcap = r->cap;
-	r->slots = xcalloc(cap, sizeof *r->slots);
-	r->cap = cap;
-	r->n = r->tomb = 0;
-	for (size_t i = 0; i < oldcap; i++) {
-		if (old[i].used != 1)
-			continue;
-		size_t j = raci_hash(old[i].task, old[i].stakeholder) & (cap - 1);
-		while (r->slots[j].used)
-			j = (j + 1) & (cap - 1);
-		r->slots[j] = old[i];
-		r->n++;
-	}
-	free(old);
-}
-
-/* s: the cell's slot as raci_lookup found it (NULL: not in the map). */
-static void raci_map_set(struct raci_map *r, struct raci_slot *s, int64_t task, int64_t sh,
-			 enum raci role)
-{
-	if (s) {
-		if (role == RACI_NONE) {
-			s->used = 2;
-			s->role = RACI_NONE;
-			r->n--;
-			r->tomb++;
-		} else {
-			s->role = (uint8_t)role;
-		}
-		return;
-	}
-	if (role == RACI_NONE)
-		return;
-	if ((r->n + r->tomb + 1) * 4 >= r->cap * 3) {
-		size_t cap = r->cap ? r->cap : 64;
-		while ((r->n + 1) * 2 >= cap)
-			cap *= 2;
-		raci_rehash(r, cap);
-	}
-	size_t mask = r->cap - 1;
-	size_t i = raci_hash(task, sh) & mask;
-	while (r->slots[i].used == 1)
-		i = (i + 1) & mask;
-	if (r->slots[i].used == 2)
-		r->tomb--;
-	r->slots[i].task = task;
-	r->slots[i].stakeholder = sh;
-	r->slots[i].role = (uint8_t)role;
-	r->slots[i].used = 1;
-	r->n++;
-}
-
-static void raci_list_append(struct raci_list *l, int64_t other, enum raci role)
-{
-	xgrow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v);
-	l->v[l->n].other = other;
-	l->v[l->n].role = (uint8_t)role;
-	l->n++;
-}
-
-/* Changes or removes the entry for other (which must be in the list). */
+/* Sets, changes or (RACI_NONE) removes the entry for other. */
 static void raci_list_set(struct raci_list *l, int64_t other, enum raci role)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		if (l->v[i].other != other)
-			continue;
+	long at = raci_find(l, other);
+	if (at >= 0) {
+		size_t i = (size_t)at;
 		if (role == RACI_NONE) {
-			l->v[i] = l->v[--l->n];
+			memmove(&l->v[i], &l->v[i + 1], (l->n - i - 1) * sizeof *l->v);
+			l->n--;
 		} else {
 			l->v[i].role = (uint8_t)role;
 		}
 		return;
 	}
-	if (role != RACI_NONE)
-		raci_list_append(l, other, role);
+	if (role == RACI_NONE)
+		return;
+	size_t i = (size_t)~at;
+	xgrow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v);
+	memmove(&l->v[i + 1], &l->v[i], (l->n - i) * sizeof *l->v);
+	l->v[i].other = other;
+	l->v[i].role = (uint8_t)role;
+	l->n++;
 }
 
 static bool is_ar(int role)
@@ -719,19 +662,11 @@ static bool is_ar(int role)
 
 enum raci model_raci_get(const struct model *m, int64_t task, int64_t stakeholder)
 {
-	const struct raci_slot *s = raci_lookup(&m->raci, task, stakeholder);
-	return s ? (enum raci)s->role : RACI_NONE;
-}
-
-/* (perf helper) Sizes the hash once for n cells, as the growth in
- * raci_map_set would end up, so loading a large matrix does not rehash. */
-void model_raci_reserve(struct model *m, size_t n)
-{
-	size_t cap = 64;
-	while ((n + 1) * 4 >= cap * 3)
-		cap *= 2;
-	if (cap > m->raci.cap)
-		raci_rehash(&m->raci, cap);
+	const struct task *t = model_task(m, task);
+	if (!t)
+		return RACI_NONE;
+	long at = raci_find(&t->cells, stakeholder);
+	return at >= 0 ? (enum raci)t->cells.v[at].role : RACI_NONE;
 }
 
 void model_raci_set(struct model *m, int64_t task, int64_t stakeholder, enum raci role)
@@ -740,27 +675,21 @@ void model_raci_set(struct model *m, int64_t task, int64_t stakeholder, enum rac
 	struct stakeholder *sh = model_stakeholder(m, stakeholder);
 	if (!t || !sh)
 		return;
-	/* one lookup for the old role and the change (perf helper) */
-	struct raci_slot *slot = raci_lookup(&m->raci, task, stakeholder);
-	enum raci old = slot ? (enum raci)slot->role : RACI_NONE;
+	long at = raci_find(&t->cells, stakeholder);
+	enum raci old = at >= 0 ? (enum raci)t->cells.v[at].role : RACI_NONE;
 	if (old == role)
 		return;
-	raci_map_set(&m->raci, slot, task, stakeholder, role);
-	if (old == RACI_NONE) {
-		/* the hash says the cell is new: append without scanning the lists */
-		raci_list_append(&t->cells, stakeholder, role);
-		raci_list_append(&sh->cells, task, role);
-	} else {
-		raci_list_set(&t->cells, stakeholder, role);
-		raci_list_set(&sh->cells, task, role);
-	}
+	raci_list_set(&t->cells, stakeholder, role);
+	raci_list_set(&sh->cells, task, role);
 	if (old != RACI_NONE) {
 		t->roles[old]--;
 		sh->roles[t->phase][old]--;
+		m->raci_n--;
 	}
 	if (role != RACI_NONE) {
 		t->roles[role]++;
 		sh->roles[t->phase][role]++;
+		m->raci_n++;
 	}
 	if (sh->temporary) {
 		if (is_ar(old))
@@ -789,7 +718,7 @@ static void raci_recount_temp(struct model *m, struct stakeholder *sh, bool was_
 
 size_t model_raci_count(const struct model *m)
 {
-	return m->raci.n;
+	return m->raci_n;
 }
 
 int check_item_ptr_cmp(const void *a, const void *b)

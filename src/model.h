@@ -2,8 +2,8 @@
  *
  * The model mirrors one workshop file. Every entity has a stable id (the
  * row id in the file, never reused). Strings are never NULL ("" is empty).
- * Lookups by id go through a hash index, RACI cells through a hash of
- * (task, stakeholder), and per-task and per-stakeholder role counts are kept
+ * Lookups by id go through a hash index, RACI cells through the task's row
+ * (sorted, binary search), and per-task and per-stakeholder role counts are kept
  * up to date on every change, so nothing needs to scan the whole matrix.
  *
  * Pointers into the model are valid until the next change to the same table. */
@@ -151,16 +151,6 @@ struct table {
 	struct idmap idx;
 };
 
-/* (task, stakeholder) → role hash */
-struct raci_map {
-	struct raci_slot {
-		int64_t task, stakeholder;
-		uint8_t role; /* RACI_NONE marks a free or deleted slot */
-		uint8_t used; /* 0 free, 1 used, 2 deleted */
-	} *slots;
-	size_t cap, n, tomb;
-};
-
 struct model {
 	struct workshop ws;
 	int agenda[STEP_COUNT]; /* timebox minutes per step */
@@ -173,7 +163,7 @@ struct model {
 	struct table shares;	/* struct cost_share */
 	struct table checks;	/* struct check_item */
 	struct table notes;	/* struct note */
-	struct raci_map raci;
+	size_t raci_n;		/* filled RACI cells */
 	unsigned long revision; /* bumped on every change */
 };
 
@@ -218,8 +208,6 @@ enum raci model_raci_get(const struct model *m, int64_t task, int64_t stakeholde
 void model_raci_set(struct model *m, int64_t task, int64_t stakeholder, enum raci role);
 /* Number of filled cells. */
 size_t model_raci_count(const struct model *m);
-/* Makes room for n filled cells at once (loading a file). */
-void model_raci_reserve(struct model *m, size_t n);
 
 /* Deep copies and frees of single entities (for forms editing a copy). */
 void workshop_copy(struct workshop *dst, const struct workshop *src);

@@ -256,7 +256,8 @@ static bool dir_writable(const char *path)
 static enum store_status apply_pragmas(struct store *s)
 {
 	if (store_exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;"
-		    "PRAGMA trusted_schema=OFF; PRAGMA recursive_triggers=OFF;") != SQLITE_OK)
+		    "PRAGMA trusted_schema=OFF; PRAGMA recursive_triggers=OFF;"
+		    "PRAGMA cell_size_check=ON;") != SQLITE_OK)
 		return store_fail(s, 0);
 	sqlite3_busy_timeout(s->db, 5000);
 	return STORE_OK;
@@ -319,14 +320,14 @@ static int user_version(struct store *s)
 }
 
 /* Reads the schema version and checks the whole file. */
-static enum store_status probe(struct store *s, int *version)
+static enum store_status probe(struct store *s, int *version, bool whole_file)
 {
 	*version = user_version(s);
 	if (*version < 0) {
 		snprintf(s->detail, sizeof s->detail, "%s", sqlite3_errmsg(s->db));
 		return STORE_E_DAMAGED;
 	}
-	return quick_check(s);
+	return whole_file ? quick_check(s) : STORE_OK;
 }
 
 /* (Re)opens the store's connection to path with the given open flags. */
@@ -569,8 +570,12 @@ static enum store_status open_existing(const char *path, int flags, struct model
 	e = open_db(s, path, SQLITE_OPEN_READONLY);
 	if (e != STORE_OK)
 		goto bad_detail;
+	/* Before anything may be written, the whole file is checked. A reader
+	 * that loads the workshop reads every table row by row anyway, and
+	 * SQLite reports damage it meets there, so it skips the check (a
+	 * quarter of an export of a large workshop) and never writes. */
 	int v;
-	e = probe(s, &v);
+	e = probe(s, &v, !readonly || !m);
 	if (e != STORE_OK)
 		goto bad_detail;
 	if (readonly) {
@@ -592,6 +597,8 @@ static enum store_status open_existing(const char *path, int flags, struct model
 		goto bad_detail;
 	if (m) {
 		e = store_load(s, m);
+		if (e == STORE_E_IO)
+			e = STORE_E_DAMAGED; /* e.g. a short read of a cut-off file */
 		if (e != STORE_OK)
 			goto bad_detail;
 	}
@@ -941,15 +948,8 @@ enum store_status store_load(struct store *s, struct model *m)
 		task_free(&e);
 	}
 	END_QUERY;
-	/* (perf helper) the hash sized once for all cells */
-	QUERY("SELECT count(*) FROM raci")
-	{
-		sqlite3_int64 n = sqlite3_column_int64(st, 0);
-		if (n > 0)
-			model_raci_reserve(m, (size_t)n);
-	}
-	END_QUERY;
-	QUERY("SELECT task,stakeholder,role FROM raci ORDER BY id")
+	/* in the order of the model's sorted rows: every insertion appends */
+	QUERY("SELECT task,stakeholder,role FROM raci ORDER BY task,stakeholder")
 	{
 		const char *r = (const char *)sqlite3_column_text(st, 2);
 		model_raci_set(m, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),

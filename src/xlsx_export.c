@@ -886,8 +886,25 @@ static const char *xl_error_text(lxw_error e)
 	}
 }
 
+static bool export_workbook(const struct model *m, struct model *release,
+			    const struct findings *f, const char *path, enum lang lang, char *err,
+			    size_t n);
+
 bool xlsx_export(const struct model *m, const struct findings *f, const char *path,
 		 enum lang lang, char *err, size_t n)
+{
+	return export_workbook(m, NULL, f, path, lang, err, n);
+}
+
+bool xlsx_export_release(struct model *m, const struct findings *f, const char *path,
+			 enum lang lang, char *err, size_t n)
+{
+	return export_workbook(m, m, f, path, lang, err, n);
+}
+
+static bool export_workbook(const struct model *m, struct model *release,
+			    const struct findings *f, const char *path, enum lang lang, char *err,
+			    size_t n)
 {
 	err[0] = '\0';
 	/* reserve a temporary name beside path: this also shows at once
@@ -934,6 +951,10 @@ bool xlsx_export(const struct model *m, const struct findings *f, const char *pa
 		if (x.err == LXW_NO_ERROR)
 			xl_write_sheets(&x);
 	}
+	/* every string is in the workbook now: the workshop can go before
+	 * libxlsxwriter assembles the file, its most memory-hungry part */
+	if (release)
+		model_clear(release);
 	if (x.wb) {
 		errno = 0;
 		lxw_error e = workbook_close(x.wb); /* frees the workbook too */

@@ -15,6 +15,12 @@
 bool xlsx_export(const struct model *m, const struct findings *f, const char *path,
 		 enum lang lang, char *err, size_t n);
 
+/* The same, but empties m (model_clear) once every cell is written and
+ * before the file is assembled, which lowers the peak memory of a large
+ * export. For a caller that needs the workshop no more. */
+bool xlsx_export_release(struct model *m, const struct findings *f, const char *path,
+			 enum lang lang, char *err, size_t n);
+
 /* A valid, unique (ignoring case, umlauts folded) sheet name from base: at
  * most 31 characters, none of []:*?/\ and no leading or trailing '. used
  * holds the names so far (n of them). out: 128 bytes. */
