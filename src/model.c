@@ -610,8 +610,7 @@ void model_put_note(struct model *m, const struct note *e)
 
 /* The cells live twice, in the task's list sorted by stakeholder id and in
  * the stakeholder's list sorted by task id; a lookup is a binary search in
- * one row. Loading reads the cells ordered by task and stakeholder, so every
- * insertion is an append. */
+ * one row. Cells loaded in row order are appended without moving anything. */
 
 /* Index of other in l, or (as ~index) where it would go. */
 static long raci_find(const struct raci_list *l, int64_t other)
