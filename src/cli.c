@@ -59,6 +59,16 @@ int cli_shared_option(int c, char **argv)
 	}
 }
 
+int cli_file_operand(int argc, char **argv, const char *missing, const char **path)
+{
+	if (optind >= argc)
+		return cli_usage_error("%s", missing);
+	if (optind + 1 < argc)
+		return cli_usage_error(_("unexpected argument '%s'"), argv[optind + 1]);
+	*path = argv[optind];
+	return 0;
+}
+
 struct store *cli_open(const char *path, int flags, struct model *m)
 {
 	struct store *s = NULL;
@@ -265,11 +275,11 @@ int cli_new(int argc, char **argv)
 		}
 		}
 	}
-	if (optind >= argc)
-		return cli_usage_error(_("'new' needs the name of the file to create"));
-	if (optind + 1 < argc)
-		return cli_usage_error(_("unexpected argument '%s'"), argv[optind + 1]);
-	const char *path = argv[optind];
+	const char *path;
+	int usage = cli_file_operand(argc, argv, _("'new' needs the name of the file to create"),
+				     &path);
+	if (usage)
+		return usage;
 	enum lang lang = i18n_lang();
 	if (tmpl && !template_exists(tmpl, lang)) {
 		cli_error(_("unknown template '%s'; 'stetig templates' lists them"), tmpl);

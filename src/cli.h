@@ -25,6 +25,10 @@ bool cli_set_lang(const char *arg);
  * (a missing value) and anything unknown. Returns 0 to go on, or the exit
  * status of a usage error. */
 int cli_shared_option(int c, char **argv);
+/* The one FILE operand after the options: *path gets it and 0 is returned;
+ * a missing one (missing: the command's own message) or an extra one is a
+ * usage error, whose exit status is returned. */
+int cli_file_operand(int argc, char **argv, const char *missing, const char **path);
 /* Opens a workshop for a command, printing the refusal if any. */
 struct store *cli_open(const char *path, int flags, struct model *m);
 

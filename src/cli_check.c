@@ -163,11 +163,11 @@ int cli_check(int argc, char **argv)
 		}
 		}
 	}
-	if (optind >= argc)
-		return cli_usage_error(_("'check' needs the name of a workshop file"));
-	if (optind + 1 < argc)
-		return cli_usage_error(_("unexpected argument '%s'"), argv[optind + 1]);
-	const char *path = argv[optind];
+	const char *path;
+	int usage = cli_file_operand(argc, argv, _("'check' needs the name of a workshop file"),
+				     &path);
+	if (usage)
+		return usage;
 
 	struct model m;
 	model_init(&m);

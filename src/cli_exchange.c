@@ -60,13 +60,13 @@ int cli_export(int argc, char **argv)
 		}
 		}
 	}
-	if (optind >= argc)
-		return cli_usage_error(_("'export' needs the name of the workshop file"));
-	if (optind + 1 < argc)
-		return cli_usage_error(_("unexpected argument '%s'"), argv[optind + 1]);
+	const char *path;
+	int usage = cli_file_operand(argc, argv, _("'export' needs the name of the workshop file"),
+				     &path);
+	if (usage)
+		return usage;
 	if (!xlsx && !csv)
 		return cli_usage_error(_("say what to write: --xlsx OUT.xlsx, --csv DIR, or both"));
-	const char *path = argv[optind];
 	enum lang lang = i18n_lang();
 
 	struct model m;
@@ -146,13 +146,13 @@ int cli_import(int argc, char **argv)
 		}
 		}
 	}
-	if (optind >= argc)
-		return cli_usage_error(_("'import' needs the name of the workshop file"));
-	if (optind + 1 < argc)
-		return cli_usage_error(_("unexpected argument '%s'"), argv[optind + 1]);
+	const char *path;
+	int usage = cli_file_operand(argc, argv, _("'import' needs the name of the workshop file"),
+				     &path);
+	if (usage)
+		return usage;
 	if (!csv)
 		return cli_usage_error(_("say which bundle to import: --csv DIR"));
-	const char *path = argv[optind];
 
 	struct model m;
 	model_init(&m);

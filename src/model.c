@@ -733,6 +733,43 @@ int check_item_ptr_cmp(const void *a, const void *b)
 
 /* ------------------------------------------------------------ derived */
 
+const char *model_entity_name(const struct model *m, enum entity kind, int64_t id)
+{
+	switch (kind) {
+	case ENT_SGOAL: {
+		const struct strategy_goal *e = model_sgoal(m, id);
+		return e ? e->title : "";
+	}
+	case ENT_GOAL: {
+		const struct goal *e = model_goal(m, id);
+		return e ? e->title : "";
+	}
+	case ENT_INDICATOR: {
+		const struct indicator *e = model_indicator(m, id);
+		return e ? e->name : "";
+	}
+	case ENT_STAKEHOLDER: {
+		const struct stakeholder *e = model_stakeholder(m, id);
+		return e ? e->name : "";
+	}
+	case ENT_TASK: {
+		const struct task *e = model_task(m, id);
+		return e ? e->name : "";
+	}
+	case ENT_COST: {
+		const struct cost *e = model_cost(m, id);
+		return e ? e->name : "";
+	}
+	case ENT_NOTE: {
+		const struct note *e = table_find(&m->notes, id);
+		return e ? e->text : "";
+	}
+	default:
+		return "";
+	}
+}
+
+
 double model_cost_shared(const struct model *m, int64_t cost)
 {
 	double sum = 0;

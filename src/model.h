@@ -241,6 +241,9 @@ void workshop_init(struct workshop *w);
  * factor, field and item (the catalogue order). */
 int check_item_ptr_cmp(const void *a, const void *b);
 
+/* The name or title of an entity as it is shown ("" when absent or nameless). */
+const char *model_entity_name(const struct model *m, enum entity kind, int64_t id);
+
 /* Derived figures shared by findings, screens and exports. */
 /* Sum of partner shares of a cost in percent. */
 double model_cost_shared(const struct model *m, int64_t cost);

@@ -572,38 +572,6 @@ static const char *entity_table(enum entity kind)
 	return kind >= 0 && kind < ENT_COUNT ? names[kind] : NULL;
 }
 
-static const char *entity_name(const struct model *m, enum entity kind, int64_t id)
-{
-	switch (kind) {
-	case ENT_SGOAL: {
-		const struct strategy_goal *e = model_sgoal(m, id);
-		return e ? e->title : "";
-	}
-	case ENT_GOAL: {
-		const struct goal *e = model_goal(m, id);
-		return e ? e->title : "";
-	}
-	case ENT_INDICATOR: {
-		const struct indicator *e = model_indicator(m, id);
-		return e ? e->name : "";
-	}
-	case ENT_STAKEHOLDER: {
-		const struct stakeholder *e = model_stakeholder(m, id);
-		return e ? e->name : "";
-	}
-	case ENT_TASK: {
-		const struct task *e = model_task(m, id);
-		return e ? e->name : "";
-	}
-	case ENT_COST: {
-		const struct cost *e = model_cost(m, id);
-		return e ? e->name : "";
-	}
-	default:
-		return "";
-	}
-}
-
 enum store_status store_delete(struct store *s, struct model *m, enum entity kind, int64_t id)
 {
 	const char *table = entity_table(kind);
@@ -614,7 +582,7 @@ enum store_status store_delete(struct store *s, struct model *m, enum entity kin
 		N_("Delete stakeholder"), N_("Delete task"), N_("Delete cost"),
 		N_("Delete cost share"), N_("Delete check item"), N_("Delete note"),
 	};
-	enum store_status r = store_begin(s, labels[kind], entity_name(m, kind, id));
+	enum store_status r = store_begin(s, labels[kind], model_entity_name(m, kind, id));
 	if (r != STORE_OK)
 		return r;
 	char sql[96];

@@ -114,6 +114,15 @@ bool ui_store_ok(struct ui *ui, enum store_status st)
 	return false;
 }
 
+void ui_delete_entity(struct ui *ui, enum entity kind, int64_t id, const char *done)
+{
+	/* the name goes with the item: keep a copy for the message */
+	char *name = xstrdup(model_entity_name(&ui->m, kind, id));
+	if (ui_store_ok(ui, store_delete(ui->s, &ui->m, kind, id)))
+		ui_status(ui, done, name);
+	free(name);
+}
+
 void ui_step_name(enum step step, char *buf, size_t n)
 {
 	snprintf(buf, n, "%d %s", (int)step, vocab_label(VOCAB_STEP, step));

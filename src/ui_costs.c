@@ -672,11 +672,7 @@ static void share_form(struct ui *ui, int64_t cost_id, int64_t sh)
 
 static void delete_cost_yes(struct ui *ui, int64_t id)
 {
-	const struct cost *c = model_cost(&ui->m, id);
-	char *name = xstrdup(c ? c->name : "");
-	if (ui_store_ok(ui, store_delete(ui->s, &ui->m, ENT_COST, id)))
-		ui_status(ui, _("Cost item “%s” deleted (u undoes it)."), name);
-	free(name);
+	ui_delete_entity(ui, ENT_COST, id, _("Cost item “%s” deleted (u undoes it)."));
 }
 
 static void cost_delete(struct ui *ui, const struct cost *c)

@@ -227,11 +227,7 @@ void ui_goal_form(struct ui *ui, int64_t id)
 
 static void delete_yes(struct ui *ui, int64_t id)
 {
-	const struct goal *g = model_goal(&ui->m, id);
-	char *title = xstrdup(g ? g->title : "");
-	if (ui_store_ok(ui, store_delete(ui->s, &ui->m, ENT_GOAL, id)))
-		ui_status(ui, _("Goal “%s” deleted (u undoes it)."), title);
-	free(title);
+	ui_delete_entity(ui, ENT_GOAL, id, _("Goal “%s” deleted (u undoes it)."));
 }
 
 void ui_goal_delete(struct ui *ui, int64_t id)

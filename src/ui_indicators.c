@@ -205,12 +205,6 @@ enum {
 	IF_OWNER
 };
 
-static void take_text(char **dst, char *value)
-{
-	free(*dst);
-	*dst = value;
-}
-
 static bool save_indicator(struct ui *ui, struct form *fm, int64_t id)
 {
 	struct indicator in;
@@ -223,19 +217,19 @@ static bool save_indicator(struct ui *ui, struct form *fm, int64_t id)
 		indicator_copy(&in, old);
 	else
 		indicator_init(&in);
-	take_text(&in.name, form_text(fm, IF_NAME));
+	str_take(&in.name, form_text(fm, IF_NAME));
 	in.goal = form_ref(fm, IF_GOAL);
-	take_text(&in.unit, form_text(fm, IF_UNIT));
+	str_take(&in.unit, form_text(fm, IF_UNIT));
 	in.direction = form_choice(fm, IF_DIRECTION);
 	in.baseline = form_number(fm, IF_BASELINE);
-	take_text(&in.baseline_date, form_date(fm, IF_BASELINE_DATE));
+	str_take(&in.baseline_date, form_date(fm, IF_BASELINE_DATE));
 	in.target = form_number(fm, IF_TARGET);
-	take_text(&in.target_date, form_date(fm, IF_TARGET_DATE));
+	str_take(&in.target_date, form_date(fm, IF_TARGET_DATE));
 	in.latest = form_number(fm, IF_LATEST);
-	take_text(&in.latest_date, form_date(fm, IF_LATEST_DATE));
-	take_text(&in.source, form_text(fm, IF_SOURCE));
-	take_text(&in.method, form_text(fm, IF_METHOD));
-	take_text(&in.frequency, form_text(fm, IF_FREQUENCY));
+	str_take(&in.latest_date, form_date(fm, IF_LATEST_DATE));
+	str_take(&in.source, form_text(fm, IF_SOURCE));
+	str_take(&in.method, form_text(fm, IF_METHOD));
+	str_take(&in.frequency, form_text(fm, IF_FREQUENCY));
 	in.owner = form_ref(fm, IF_OWNER);
 	bool ok = ui_store_ok(ui, store_save_indicator(ui->s, &ui->m, &in));
 	if (ok) {
@@ -305,11 +299,7 @@ void ui_indicator_form(struct ui *ui, int64_t id, int64_t goal)
 
 static void delete_yes(struct ui *ui, int64_t id)
 {
-	const struct indicator *in = model_indicator(&ui->m, id);
-	char *name = xstrdup(in ? in->name : "");
-	if (ui_store_ok(ui, store_delete(ui->s, &ui->m, ENT_INDICATOR, id)))
-		ui_status(ui, _("Indicator “%s” deleted (u undoes it)."), name);
-	free(name);
+	ui_delete_entity(ui, ENT_INDICATOR, id, _("Indicator “%s” deleted (u undoes it)."));
 }
 
 void ui_indicator_delete(struct ui *ui, int64_t id)

@@ -147,6 +147,9 @@ void ui_status(struct ui *ui, const char *fmt, ...) __attribute__((format(printf
 void ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Shows a store failure in words; returns true when st is STORE_OK. */
 bool ui_store_ok(struct ui *ui, enum store_status st);
+/* Deletes an entity (after the user said yes) and says so in the status
+ * line with done, a translated message with one %s for the item's name. */
+void ui_delete_entity(struct ui *ui, enum entity kind, int64_t id, const char *done);
 /* Opens a form; save is called on Enter with id. The ui owns fm. */
 void ui_form_open(struct ui *ui, struct form *fm, ui_form_save_fn save, int64_t id);
 /* Asks a yes/no question in the status line (question translated). */

@@ -752,11 +752,7 @@ static void task_form(struct ui *ui, int64_t id, int category, int phase)
 
 static void delete_yes(struct ui *ui, int64_t id)
 {
-	const struct task *t = model_task(&ui->m, id);
-	char *name = xstrdup(t ? t->name : "");
-	if (ui_store_ok(ui, store_delete(ui->s, &ui->m, ENT_TASK, id)))
-		ui_status(ui, _("Task “%s” deleted (u undoes it)."), name);
-	free(name);
+	ui_delete_entity(ui, ENT_TASK, id, _("Task “%s” deleted (u undoes it)."));
 }
 
 static void task_delete(struct ui *ui, const struct task *t)

@@ -406,12 +406,6 @@ enum {
 	SF_CADENCE
 };
 
-static void take_text(char **dst, char *value)
-{
-	free(*dst);
-	*dst = value;
-}
-
 static bool save_stakeholder(struct ui *ui, struct form *fm, int64_t id)
 {
 	struct stakeholder s;
@@ -424,17 +418,17 @@ static bool save_stakeholder(struct ui *ui, struct form *fm, int64_t id)
 		stakeholder_copy(&s, old);
 	else
 		stakeholder_init(&s);
-	take_text(&s.name, form_text(fm, SF_NAME));
-	take_text(&s.organisation, form_text(fm, SF_ORG));
+	str_take(&s.name, form_text(fm, SF_NAME));
+	str_take(&s.organisation, form_text(fm, SF_ORG));
 	s.group = form_choice(fm, SF_GROUP);
 	s.influence = (int)form_int(fm, SF_INFLUENCE);
 	s.interest = (int)form_int(fm, SF_INTEREST);
 	s.attitude = form_choice(fm, SF_ATTITUDE);
 	s.key_person = form_choice(fm, SF_KEY) == YN_YES;
 	s.temporary = form_choice(fm, SF_TEMP) == YN_YES;
-	take_text(&s.message, form_text(fm, SF_MESSAGE));
-	take_text(&s.channel, form_text(fm, SF_CHANNEL));
-	take_text(&s.cadence, form_text(fm, SF_CADENCE));
+	str_take(&s.message, form_text(fm, SF_MESSAGE));
+	str_take(&s.channel, form_text(fm, SF_CHANNEL));
+	str_take(&s.cadence, form_text(fm, SF_CADENCE));
 	bool ok = ui_store_ok(ui, store_save_stakeholder(ui->s, &ui->m, &s));
 	if (ok) {
 		sel_id = s.id;
@@ -481,11 +475,7 @@ static void stakeholder_form(struct ui *ui, int64_t id)
 
 static void delete_yes(struct ui *ui, int64_t id)
 {
-	const struct stakeholder *s = model_stakeholder(&ui->m, id);
-	char *name = xstrdup(s ? s->name : "");
-	if (ui_store_ok(ui, store_delete(ui->s, &ui->m, ENT_STAKEHOLDER, id)))
-		ui_status(ui, _("Stakeholder “%s” deleted (u undoes it)."), name);
-	free(name);
+	ui_delete_entity(ui, ENT_STAKEHOLDER, id, _("Stakeholder “%s” deleted (u undoes it)."));
 }
 
 static void stakeholder_delete(struct ui *ui, const struct stakeholder *s)

@@ -319,11 +319,7 @@ static void add_minutes(struct ui *ui, int step, int delta)
 
 static void delete_yes(struct ui *ui, int64_t id)
 {
-	const struct strategy_goal *sg = model_sgoal(&ui->m, id);
-	char *title = xstrdup(sg ? sg->title : "");
-	if (ui_store_ok(ui, store_delete(ui->s, &ui->m, ENT_SGOAL, id)))
-		ui_status(ui, _("Strategy goal “%s” deleted (u undoes it)."), title);
-	free(title);
+	ui_delete_entity(ui, ENT_SGOAL, id, _("Strategy goal “%s” deleted (u undoes it)."));
 }
 
 static void sgoal_delete(struct ui *ui, int64_t id)

@@ -78,6 +78,12 @@ void str_set(char **dst, const char *src)
 	*dst = copy;
 }
 
+void str_take(char **dst, char *value)
+{
+	free(*dst);
+	*dst = value;
+}
+
 bool str_empty(const char *s)
 {
 	return !s || !*s;

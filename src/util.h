@@ -21,6 +21,8 @@ void xgrow(void **p, size_t *cap, size_t need, size_t sz);
 
 /* Replaces *dst with a copy of src (NULL becomes ""). */
 void str_set(char **dst, const char *src);
+/* Replaces *dst with value, which it takes over (frees the old string). */
+void str_take(char **dst, char *value);
 /* true when s is NULL or "" */
 bool str_empty(const char *s);
 /* s with leading and trailing white space removed, in place. */
