@@ -6,6 +6,7 @@
 #include "config.h"
 #include "xlsx_internal.h"
 
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -600,30 +601,71 @@ static lxw_chart_series *new_series(struct xl *x, lxw_chart *c)
 	return s;
 }
 
-/* The power/interest grid: interest across, influence up, the names as
- * labels, the axes crossing in the middle so the quadrants show. */
+/* The power/interest grid: interest across, influence up, each stakeholder
+ * its own series named after it, so every spreadsheet program labels the
+ * point with the name; the axes cross in the middle so the quadrants show.
+ * A map too large for one series each (Excel allows 255) gets one series
+ * whose points take their labels from the name cells. */
+#define GRID_SERIES_MAX 60
+
 static lxw_chart *chart_grid(struct xl *x, const struct chart_src *sh)
 {
 	lxw_chart *c = new_chart(x, LXW_CHART_SCATTER);
-	lxw_chart_series *s = c ? new_series(x, c) : NULL;
-	if (!s)
+	if (!c)
 		return NULL;
-	lxw_row_t last = (lxw_row_t)sh->rows;
-	chart_series_set_categories(s, sh->sheet, 1, SH_INTEREST, last, SH_INTEREST);
-	chart_series_set_values(s, sh->sheet, 1, SH_INFLUENCE, last, SH_INFLUENCE);
-	chart_series_set_name(s, _("Stakeholders"));
-	chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
-	chart_series_set_marker_size(s, 8);
-	lxw_chart_data_label *labels = xcalloc(sh->rows, sizeof *labels);
-	lxw_chart_data_label **ptrs = xcalloc(sh->rows + 1, sizeof *ptrs);
-	for (size_t i = 0; i < sh->rows; i++) {
-		labels[i].value = xl_keep(x, cell_ref(sh->sheet, (lxw_row_t)(i + 1), SH_NAME));
-		ptrs[i] = &labels[i];
+	lxw_chart_fill fill = {.color = 0x4472C4};
+	lxw_chart_line line = {.color = 0x2F5597};
+	if (sh->rows <= GRID_SERIES_MAX) {
+		/* stakeholders sharing a score cell put their names on different
+		 * sides of the point: right, below, above, left (left last: it
+		 * runs into the labels of the cell beside) */
+		static const uint8_t sides[4] = {
+			LXW_CHART_LABEL_POSITION_RIGHT, LXW_CHART_LABEL_POSITION_BELOW,
+			LXW_CHART_LABEL_POSITION_ABOVE, LXW_CHART_LABEL_POSITION_LEFT};
+		unsigned in_cell[6][6] = {{0}};
+		for (size_t i = 0; i < sh->rows; i++) {
+			const struct stakeholder *e =
+				MODEL_AT(x->m->stakeholders, struct stakeholder, i);
+			unsigned *k = &in_cell[e->interest % 6][e->influence % 6];
+			lxw_chart_series *s = new_series(x, c);
+			if (!s)
+				return NULL;
+			lxw_row_t r = (lxw_row_t)(i + 1);
+			chart_series_set_categories(s, sh->sheet, r, SH_INTEREST, r, SH_INTEREST);
+			chart_series_set_values(s, sh->sheet, r, SH_INFLUENCE, r, SH_INFLUENCE);
+			chart_series_set_name_range(s, sh->sheet, r, SH_NAME);
+			chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
+			chart_series_set_marker_size(s, 8);
+			chart_series_set_marker_fill(s, &fill);
+			chart_series_set_marker_line(s, &line);
+			/* the position first: libxlsxwriter 1.1.4 turns the value on
+			 * when it is set, and the options then show the name only */
+			chart_series_set_labels_position(s, sides[(*k)++ % 4]);
+			chart_series_set_labels_options(s, LXW_TRUE, LXW_FALSE, LXW_FALSE);
+		}
+	} else {
+		lxw_chart_series *s = new_series(x, c);
+		if (!s)
+			return NULL;
+		lxw_row_t last = (lxw_row_t)sh->rows;
+		chart_series_set_categories(s, sh->sheet, 1, SH_INTEREST, last, SH_INTEREST);
+		chart_series_set_values(s, sh->sheet, 1, SH_INFLUENCE, last, SH_INFLUENCE);
+		chart_series_set_name(s, _("Stakeholders"));
+		chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
+		chart_series_set_marker_size(s, 8);
+		chart_series_set_marker_fill(s, &fill);
+		lxw_chart_data_label *labels = xcalloc(sh->rows, sizeof *labels);
+		lxw_chart_data_label **ptrs = xcalloc(sh->rows + 1, sizeof *ptrs);
+		for (size_t i = 0; i < sh->rows; i++) {
+			labels[i].value =
+				xl_keep(x, cell_ref(sh->sheet, (lxw_row_t)(i + 1), SH_NAME));
+			ptrs[i] = &labels[i];
+		}
+		xl_note(x, chart_series_set_labels_custom(s, ptrs), "labels_custom");
+		chart_series_set_labels_position(s, LXW_CHART_LABEL_POSITION_RIGHT);
+		free(labels);
+		free(ptrs);
 	}
-	xl_note(x, chart_series_set_labels_custom(s, ptrs), "labels_custom");
-	chart_series_set_labels_position(s, LXW_CHART_LABEL_POSITION_RIGHT);
-	free(labels);
-	free(ptrs);
 	lxw_chart_axis *axes[2] = {c->x_axis, c->y_axis};
 	const char *names[2] = {_("Interest (1 low – 5 high)"), _("Influence (1 low – 5 high)")};
 	for (int i = 0; i < 2; i++) {
@@ -645,28 +687,75 @@ static size_t chart_indicator_rows(const struct chart_src *in)
 	return in->rows > XL_CHART_INDICATORS_MAX ? XL_CHART_INDICATORS_MAX : in->rows;
 }
 
-/* Baseline, latest value and target of every indicator (up to the cap) as
- * bars. */
-static lxw_chart *chart_indicators(struct xl *x, const struct chart_src *in)
+/* How far the latest value has come from the baseline (0 %) to the target
+ * (100 %), whichever direction is better; false when it cannot be said. */
+static bool progress(const struct indicator *e, double *pct)
+{
+	if (!e->baseline.set || !e->target.set || !e->latest.set ||
+	    e->target.v == e->baseline.v)
+		return false;
+	*pct = (e->latest.v - e->baseline.v) / (e->target.v - e->baseline.v) * 100.0;
+	return true;
+}
+
+/* Columns of the progress table on the chart sheet. */
+enum { PG_NAME = 1, PG_UNIT, PG_BASELINE, PG_LATEST, PG_TARGET, PG_PROGRESS, PG_GOAL };
+
+/* The table the indicator chart reads, at row `top` of the chart sheet:
+ * the indicator's own values, and its progress in percent, which makes
+ * indicators of different units comparable in one chart. */
+static void progress_table(struct xl *x, lxw_worksheet *ws, lxw_row_t top, size_t shown)
+{
+	const struct model *m = x->m;
+	static const char *const heads[] = {N_("Indicator"), N_("Unit"), N_("Baseline"),
+					    N_("Latest value"), N_("Target"), N_("Progress in %"),
+					    N_("Target (100 %)")};
+	for (int k = 0; k < 7; k++)
+		xl_text(x, ws, top, (lxw_col_t)(PG_NAME + k), _(heads[k]), x->fmt.header);
+	xl_note(x, worksheet_set_column(ws, PG_NAME, PG_NAME, 45, x->fmt.wrap), "set_column");
+	xl_note(x, worksheet_set_column(ws, PG_UNIT, PG_GOAL, 14, NULL), "set_column");
+	for (size_t i = 0; i < shown && i < m->indicators.n; i++) {
+		const struct indicator *e = MODEL_AT(m->indicators, struct indicator, i);
+		lxw_row_t r = top + 1 + (lxw_row_t)i;
+		xl_text(x, ws, r, PG_NAME, e->name, x->fmt.wrap);
+		xl_text(x, ws, r, PG_UNIT, e->unit, x->fmt.text);
+		if (e->baseline.set)
+			xl_num(x, ws, r, PG_BASELINE, e->baseline.v, x->fmt.num);
+		if (e->latest.set)
+			xl_num(x, ws, r, PG_LATEST, e->latest.v, x->fmt.num);
+		if (e->target.set)
+			xl_num(x, ws, r, PG_TARGET, e->target.v, x->fmt.num);
+		double pct;
+		if (progress(e, &pct))
+			xl_num(x, ws, r, PG_PROGRESS, round(pct), x->fmt.pct);
+		xl_num(x, ws, r, PG_GOAL, 100, x->fmt.pct);
+	}
+}
+
+/* Progress of every indicator (up to the cap) from its baseline (0 %)
+ * towards its target (100 %), beside the target as a bar of 100. */
+static lxw_chart *chart_indicators(struct xl *x, const char *sheet, lxw_row_t top,
+				   size_t shown)
 {
 	lxw_chart *c = new_chart(x, LXW_CHART_BAR);
 	if (!c)
 		return NULL;
-	lxw_row_t last = (lxw_row_t)chart_indicator_rows(in);
-	static const lxw_col_t cols[3] = {IND_BASELINE, IND_LATEST, IND_TARGET};
-	static const lxw_color_t colours[3] = {0xA5A5A5, 0x5B9BD5, 0x70AD47};
-	for (int i = 0; i < 3; i++) {
+	lxw_row_t first = top + 1, last = top + (lxw_row_t)shown;
+	static const lxw_col_t cols[2] = {PG_PROGRESS, PG_GOAL};
+	static const lxw_color_t colours[2] = {0x5B9BD5, 0xC9C9C9};
+	for (int i = 0; i < 2; i++) {
 		lxw_chart_series *s = new_series(x, c);
 		if (!s)
 			return NULL;
-		chart_series_set_categories(s, in->sheet, 1, IND_NAME, last, IND_NAME);
-		chart_series_set_values(s, in->sheet, 1, cols[i], last, cols[i]);
-		chart_series_set_name_range(s, in->sheet, 0, cols[i]);
+		chart_series_set_categories(s, sheet, first, PG_NAME, last, PG_NAME);
+		chart_series_set_values(s, sheet, first, cols[i], last, cols[i]);
+		chart_series_set_name_range(s, sheet, top, cols[i]);
 		lxw_chart_fill fill = {.color = colours[i]};
 		chart_series_set_fill(s, &fill);
 	}
 	chart_axis_set_reverse(c->x_axis); /* first indicator on top */
-	chart_title_set_name(c, _("Indicators: baseline, latest value and target"));
+	chart_axis_set_name(c->y_axis, _("Progress from the baseline (0 %) to the target (100 %)"));
+	chart_title_set_name(c, _("Indicators: how far from baseline to target"));
 	chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
 	return c;
 }
@@ -678,6 +767,7 @@ static void sheet_charts(struct xl *x, const struct chart_src *sh, const struct 
 	lxw_worksheet *ws = xl_sheet(x, _("Charts"));
 	if (!ws)
 		return;
+	const char *sheet = xl_last_sheet_name(x);
 	lxw_row_t row = 1;
 	if (sh->rows) {
 		lxw_chart *c = chart_grid(x, sh);
@@ -688,6 +778,10 @@ static void sheet_charts(struct xl *x, const struct chart_src *sh, const struct 
 		row += 25;
 	}
 	if (in->rows) {
+		/* the indicators start a page of their own */
+		lxw_row_t breaks[2] = {row, 0};
+		if (row > 1)
+			xl_note(x, worksheet_set_h_pagebreaks(ws, breaks), "pagebreaks");
 		size_t shown = chart_indicator_rows(in);
 		if (shown < in->rows) {
 			/* say so above the chart */
@@ -697,14 +791,21 @@ static void sheet_charts(struct xl *x, const struct chart_src *sh, const struct 
 				   "%s lists them all."),
 				 shown, in->rows, in->sheet);
 			xl_text(x, ws, row, 1, note, x->fmt.note);
-			row++;
 		}
-		lxw_chart *c = chart_indicators(x, in);
-		double scale = 1.0 + (double)shown / 6.0;
-		lxw_chart_options o = {.x_scale = 1.8, .y_scale = scale > 8 ? 8 : scale,
+		xl_text(x, ws, row + 1, 1,
+			_("Progress = (latest value − baseline) ÷ (target − baseline); without a "
+			  "baseline or a latest value there is none to show."),
+			x->fmt.note);
+		/* the chart, then its table below it */
+		double height = 1.0 + (double)shown / 8.0;
+		lxw_row_t table = row + 3 + (lxw_row_t)(height * 15 + 2);
+		progress_table(x, ws, table, shown);
+		lxw_chart *c = chart_indicators(x, sheet, table, shown);
+		lxw_chart_options o = {.x_scale = 1.8, .y_scale = height > 2.2 ? 2.2 : height,
 				       .object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE};
 		if (c)
-			xl_note(x, worksheet_insert_chart_opt(ws, row, 1, c, &o), "insert_chart");
+			xl_note(x, worksheet_insert_chart_opt(ws, row + 3, 1, c, &o),
+				"insert_chart");
 	}
 	xl_print_setup(x, ws, true, false);
 }
