@@ -523,8 +523,7 @@ static bool save_cost(struct ui *ui, struct form *fm, int64_t id)
 		cost_copy(&c, old);
 	else
 		cost_init(&c);
-	free(c.name);
-	c.name = form_text(fm, CF_NAME);
+	str_take(&c.name, form_text(fm, CF_NAME));
 	c.kind = form_choice(fm, CF_KIND);
 	c.amount = amount.v;
 	c.start_year = (int)start;

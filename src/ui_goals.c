@@ -165,16 +165,11 @@ static bool save_goal(struct ui *ui, struct form *fm, int64_t id)
 		goal_copy(&g, old);
 	else
 		goal_init(&g);
-	free(g.title);
-	g.title = form_text(fm, GF_TITLE);
-	free(g.specific);
-	g.specific = form_text(fm, GF_SPECIFIC);
-	free(g.measurable);
-	g.measurable = form_text(fm, GF_MEASURABLE);
-	free(g.achievable);
-	g.achievable = form_text(fm, GF_ACHIEVABLE);
-	free(g.relevant);
-	g.relevant = form_text(fm, GF_RELEVANT);
+	str_take(&g.title, form_text(fm, GF_TITLE));
+	str_take(&g.specific, form_text(fm, GF_SPECIFIC));
+	str_take(&g.measurable, form_text(fm, GF_MEASURABLE));
+	str_take(&g.achievable, form_text(fm, GF_ACHIEVABLE));
+	str_take(&g.relevant, form_text(fm, GF_RELEVANT));
 	g.strategy_goal = form_ref(fm, GF_SGOAL);
 	free(g.time_bound);
 	g.time_bound = form_date(fm, GF_TIME);

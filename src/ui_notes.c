@@ -116,8 +116,7 @@ static bool save_note(struct ui *ui, struct form *fm, int64_t id)
 		note_copy(&nt, old);
 	else
 		note_init(&nt);
-	free(nt.text);
-	nt.text = form_text(fm, NF_TEXT);
+	str_take(&nt.text, form_text(fm, NF_TEXT));
 	nt.kind = form_choice(fm, NF_KIND);
 	nt.owner = form_ref(fm, NF_OWNER);
 	free(nt.due);

@@ -716,8 +716,7 @@ static bool save_task(struct ui *ui, struct form *fm, int64_t id)
 		task_copy(&t, old);
 	else
 		task_init(&t);
-	free(t.name);
-	t.name = form_text(fm, TF_NAME);
+	str_take(&t.name, form_text(fm, TF_NAME));
 	t.category = form_choice(fm, TF_CATEGORY);
 	t.phase = form_choice(fm, TF_PHASE);
 	bool ok = ui_store_ok(ui, store_save_task(ui->s, &ui->m, &t));
