@@ -25,16 +25,9 @@
 /* Influence and interest from this score on count as high. */
 #define HIGH_SCORE 4
 
-static const char *const factor_names[FACTOR_COUNT] = {
-	N_("Communication"),  N_("Impact"), N_("Technical integration"),
-	N_("Responsibility"), N_("Costs"),  N_("Wind-down"),
-};
-
 const char *findings_factor_name(int factor)
 {
-	if (factor < 1 || factor > FACTOR_COUNT)
-		return "";
-	return _(factor_names[factor - 1]);
+	return vocab_factor_short(factor);
 }
 
 /* ------------------------------------------------------------ messages */

@@ -74,7 +74,7 @@ struct readiness {
 void findings_readiness(const struct model *m, struct readiness *r);
 
 /* The short name of factor 1..6 in the current language ("Communication",
- * …, "Wind-down"); "" for any other number. */
+ * …, "Wind-down"; vocab_factor_short); "" for any other number. */
 const char *findings_factor_name(int factor);
 
 /* true when the specific part of a goal is a vague verb alone ("improve",

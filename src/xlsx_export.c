@@ -650,18 +650,18 @@ static void cover_pair(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char
 	(*r)++;
 }
 
-static const char *const factor_names[FACTOR_COUNT] = {
-	N_("1 Communicating the measure and its goals"),
-	N_("2 Capturing and conveying the impact"),
-	N_("3 Technical integration"),
-	N_("4 Binding responsibility for operation"),
-	N_("5 Reducing and sharing costs"),
-	N_("6 Structured wind-down"),
-};
-
+/* "1 Communicating the measure and its goals"; the wind-down without a
+ * number, since it is not a factor. One buffer per factor, so the text
+ * stays valid while the sheet's cells point at it. */
 const char *xl_factor_name(int factor)
 {
-	return factor >= 1 && factor <= FACTOR_COUNT ? _(factor_names[factor - 1]) : "";
+	static char buf[FACTOR_COUNT][160];
+	if (factor < 1 || factor > FACTOR_COUNT)
+		return "";
+	const char *num = vocab_factor_number(factor);
+	snprintf(buf[factor - 1], sizeof buf[0], "%s%s%s", num, *num ? " " : "",
+		 vocab_factor_name(factor));
+	return buf[factor - 1];
 }
 
 static void heat_cell(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v)
@@ -793,7 +793,7 @@ static void write_cover(struct xl *x)
 
 	/* decisions */
 	r++;
-	xl_text(x, ws, r++, 0, _("Decisions"), x->fmt.subtitle);
+	xl_text(x, ws, r++, 0, _("Agreements of the working group"), x->fmt.subtitle);
 	size_t nd = 0;
 	for (size_t i = 0; i < m->notes.n; i++) {
 		const struct note *n = MODEL_AT(m->notes, struct note, i);
@@ -815,12 +815,12 @@ static void write_cover(struct xl *x)
 			buf_adds(&b, ")");
 		}
 		char label[64];
-		snprintf(label, sizeof label, _("Decision %zu"), ++nd);
+		snprintf(label, sizeof label, _("Agreement %zu"), ++nd);
 		cover_pair(x, ws, &r, label, b.data);
 		buf_free(&b);
 	}
 	if (!nd)
-		xl_text(x, ws, r++, 0, _("No decisions recorded yet."), x->fmt.note);
+		xl_text(x, ws, r++, 0, _("No agreements recorded yet."), x->fmt.note);
 	r++;
 	xl_text(x, ws, r, 0,
 		_("Check catalogue based on: Hohmann, Kayser, Abt (2025): Von der innovativen Idee in "

@@ -62,8 +62,10 @@ cp "$T/out" "$T/platform.txt"
 [ "$(grep -c 'GAP .*No baseline' "$T/platform.txt")" = 6 ] && ok || fail "6 baselines"
 expect_grep "  WARNING  Urban data platform: The funding end date is missing" "$T/platform.txt"
 expect_grep "Indicators" "$T/platform.txt"
-expect_grep "  1  Communication          0%" "$T/platform.txt"
-expect_grep "  6  Wind-down              0%" "$T/platform.txt"
+expect_grep "  1  Communicating the measure and its goals                       0%" "$T/platform.txt"
+# the wind-down is the alternative path, not a sixth factor: no number
+expect_grep "     Ending and winding down a measure (alternative path)          0%" "$T/platform.txt"
+expect_no_grep "  6  " "$T/platform.txt"
 expect_grep "Summary: 6 gaps, 1 warning, 1 hint." "$T/platform.txt"
 # every finding is one line of its own, under its step
 awk 'length($0) > 0 && !/^  / && !/^[A-Z]/ { bad = 1 } END { exit bad }' "$T/platform.txt" \
@@ -85,7 +87,7 @@ expect_grep "Befunde zu Urban data platform" "$T/out"
 expect_grep "  LÜCKE    Platform availability: Kein Ausgangswert" "$T/out"
 expect_grep "Indikatoren" "$T/out"
 expect_grep "Reifegrad je Faktor" "$T/out"
-expect_grep "  1  Kommunikation           0 %" "$T/out"
+expect_grep "  1  Kommunikation der Maßnahme und ihrer Ziele                 0 %" "$T/out"
 expect_grep "Zusammenfassung: 6 Lücken, 1 Warnung, 1 Hinweis." "$T/out"
 LANGUAGE=de expect_status 1 "$STETIG" check "$f" --lang en
 expect_grep "Summary: 6 gaps" "$T/out"
@@ -205,7 +207,7 @@ warning${TAB}raci${TAB}Parkraumsensorik Innenstadt
 warning${TAB}raci${TAB}Ordnungsamt
 gap${TAB}costs${TAB}Mobilfunk-Datentarif
 gap${TAB}costs${TAB}Wartungsvertrag
-hint${TAB}check${TAB}Impact
+hint${TAB}check${TAB}Impact capture
 EOF
 if cmp -s "$T/parking.got" "$T/parking.want"; then ok; else
     fail "findings of the parking workshop differ"
@@ -234,7 +236,7 @@ expect_grep "Bürgerinformation${TAB}Nobody is responsible (R)" "$p"
 expect_grep "Ordnungsamt${TAB}Accountable (A) in the pilot but without a role" "$p"
 expect_grep "From 2027 on, 40% of this yearly cost are not covered" "$p"
 expect_grep "The partner shares add up to 120%" "$p"
-expect_grep "Impact${TAB}Readiness is only 0%" "$p"
+expect_grep "Impact capture${TAB}Readiness is only 0%" "$p"
 # nothing that is in order is named
 for item in "Parksuchverkehr senken" "Durchschnittliche Parksuchzeit" "Oberbürgermeisterin" \
     "Kämmerei" "IT-Dienstleister" "Sensoren im Pilotgebiet" "Parkdaten auswerten" \
@@ -257,9 +259,9 @@ expect_grep "der Zielwert 150 liegt nicht über dem Ausgangswert 200" "$p"
 expect_grep "Keine Aufgabe im Regelbetrieb für „Finanzierung“" "$p"
 expect_grep "A oder R liegt bei Smart-City-Team" "$p"
 expect_grep "Ab 2027 sind 40 % dieser jährlichen Kosten nicht durch Partneranteile gedeckt" "$p"
-expect_grep "Wirkung: Der Reifegrad liegt nur bei 0 %" "$p"
-expect_grep "  1  Kommunikation           100 %" "$p"
-expect_grep "  2  Wirkung                 0 %" "$p"
+expect_grep "Wirkungserfassung: Der Reifegrad liegt nur bei 0 %" "$p"
+expect_grep "  1  Kommunikation der Maßnahme und ihrer Ziele                 100 %" "$p"
+expect_grep "  2  Erfassung und Vermittlung der Wirkungen                    0 %" "$p"
 expect_grep "Zusammenfassung: 10 Lücken, 10 Warnungen, 2 Hinweise." "$p"
 # gaps before warnings before hints within a step
 awk '/^Ziele$/ { s = 1; next } /^[^ ]/ { s = 0 } s && /^  / { print $1 }' "$p" > "$T/order"

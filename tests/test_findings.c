@@ -895,7 +895,7 @@ static void test_check_readiness(void)
 	compute();
 	const struct finding *f =
 		expect_one("check.low_readiness", ENT_WORKSHOP, 0, SEV_HINT, STEP_CHECK);
-	CU_ASSERT_TRUE(f && !strcmp(f->item, "Impact") && contains(findings_message(f), "38%"));
+	CU_ASSERT_TRUE(f && !strcmp(f->item, "Impact capture") && contains(findings_message(f), "38%"));
 	struct readiness r;
 	findings_readiness(&M, &r);
 	CU_ASSERT_DOUBLE_EQUAL(r.factor[1], 0.375, 1e-9);
@@ -920,7 +920,7 @@ static void test_check_readiness(void)
 	compute();
 	f = expect_one("check.low_readiness", ENT_WORKSHOP, 0, SEV_HINT, STEP_CHECK);
 	CU_ASSERT_TRUE(f && !strcmp(f->item, "Wind-down") && contains(findings_message(f), "0%"));
-	CU_ASSERT_STRING_EQUAL(findings_factor_name(3), "Technical integration");
+	CU_ASSERT_STRING_EQUAL(findings_factor_name(3), "Technical compatibility");
 	CU_ASSERT_STRING_EQUAL(findings_factor_name(7), "");
 }
 
