@@ -61,7 +61,7 @@ static const struct vocab vocabs[VOCAB_COUNT] = {
 			    WORDS(N_("Operation"), N_("Maintenance"), N_("Development"),
 				  N_("Hosting"), N_("Data care"), N_("Communication"),
 				  N_("Funding"), N_("Training"), N_("Impact capture")),
-			    WORDS("wirkungsmessung", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)},
+			    WORDS(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "wirkungsmessung")},
 	[VOCAB_FIELD] = {FIELD_COUNT, WORDS("values", "resources", "actors", "structures"),
 			 WORDS("werte", "ressourcen", "akteure", "strukturen"),
 			 WORDS(N_("Values"), N_("Resources"), N_("Actors"), N_("Structures"))},
