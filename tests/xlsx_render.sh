@@ -30,7 +30,7 @@ for l in de en; do
         fail "$l: a sheet is not landscape"
     pdftotext -layout "$pdf" "$T/text"
     if [ $l = de ]; then
-        for w in "Verstetigungsplan" "RACI-Matrix" "Einfluss-Interesse-Matrix" \
+        for w in "Verstetigungsplan" "RACI-Matrix" "Einfluss-Interesse-Raster" \
                  "Indikatoren: Weg vom Ausgangswert zum Zielwert" "Seite 1 von $pages"; do
             expect_grep "$w" "$T/text"
         done
@@ -40,7 +40,7 @@ for l in de en; do
         done
     fi
     # on the grid's page, the points carry the names, not their scores
-    if [ $l = de ]; then title="Einfluss-Interesse-Matrix"; name="Stadtentwässerung"; else
+    if [ $l = de ]; then title="Einfluss-Interesse-Raster"; name="Stadtentwässerung"; else
         title="Power/interest grid"; name="Urban drainage"; fi
     page=0
     for p in $(seq 1 "$pages"); do
