@@ -287,4 +287,27 @@ if [ -n "$SQLITE3" ]; then
     if LC_ALL=C grep -q "$(printf '\033')" "$T/out"; then fail "tsv printed ESC"; else ok; fi
 fi
 
+# ---------------------------------------------------------------- district and wind-down templates
+# a district: the district council and administrator, a public-law institution
+# (AöR) as operator, the officers the measure needs, a replacement investment
+d="$T/district.stetig"
+expect_status 0 "$STETIG" new "$d" --template district-participation --lang de
+expect_status 0 "$STETIG" export "$d" --csv "$T/district" --lang de
+for w in "Kreistag" "Landrätin" "Anstalt des öffentlichen Rechts" "Datenschutzbeauftragte" \
+    "Zentrale Vergabestelle" "Personalrat"; do
+    expect_grep "$w" "$T/district/stakeholders.csv"
+done
+expect_grep "Ersatzinvestition" "$T/district/costs.csv"
+expect_grep "Zweckverband" "$T/district/notes.csv"
+# a measure being ended: phase wind-down, its tasks end the pilot properly and
+# one component (the gateways) goes on in regular operation elsewhere
+w="$T/winddown.stetig"
+expect_status 0 "$STETIG" new "$w" --template winddown-parking-sensors --lang en
+expect_status 0 "$STETIG" export "$w" --csv "$T/winddown" --lang en
+expect_grep "winddown" "$T/winddown/workshop.csv"
+expect_grep "statement on the use of funds" "$T/winddown/tasks.csv"
+expect_grep '"Run and maintain the gateways in the environmental network","operation","regular"' "$T/winddown/tasks.csv"
+expect_status 0 "$STETIG" check "$w"
+expect_no_grep "GAP" "$T/out"
+
 finish
