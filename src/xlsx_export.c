@@ -402,29 +402,27 @@ static void hf_add(struct buf *b, const char *text, size_t max)
 	free(t);
 }
 
-/* The footer: municipality · measure on the left, the export date in the
- * middle, "page x of y" on the right — at most 255 characters. */
+/* The footer: municipality and measure on the left (shortened to
+ * XL_FOOTER_LEFT characters, so that it never runs into the right part even
+ * on a portrait page), the export date and "page x of y" on the right; at
+ * most 255 characters. */
 static void make_footer(struct xl *x)
 {
-	const char *page = _("Page &P of &N");
-	for (size_t keep = 100;; keep -= 10) {
-		struct buf b;
-		buf_init(&b);
-		buf_adds(&b, "&L");
-		hf_add(&b, x->m->ws.municipality, keep);
-		if (*x->m->ws.municipality && *x->m->ws.title)
-			buf_adds(&b, " · ");
-		hf_add(&b, x->m->ws.title, keep);
-		buf_printf(&b, "&C%s&R%s", x->today, page);
-		if (utf8_chars(b.data) <= 255 || keep <= 10) {
-			snprintf(x->footer, sizeof x->footer, "%s", b.data);
-			buf_free(&b);
-			if (utf8_chars(x->footer) > 255) /* a translation far too long */
-				snprintf(x->footer, sizeof x->footer, "&C%s&R&P / &N", x->today);
-			return;
-		}
-		buf_free(&b);
-	}
+	struct buf left;
+	buf_init(&left);
+	hf_add(&left, x->m->ws.municipality, XL_FOOTER_LEFT);
+	if (*x->m->ws.municipality && *x->m->ws.title)
+		buf_adds(&left, " · ");
+	hf_add(&left, x->m->ws.title, XL_FOOTER_LEFT);
+	size_t keep = utf8_prefix(left.data, XL_FOOTER_LEFT - 1);
+	bool cut = left.data[keep] != '\0';
+	if (cut && keep > 0 && left.data[keep - 1] == '&') /* never split "&&" */
+		keep--;
+	snprintf(x->footer, sizeof x->footer, "&L%.*s%s&R%s · %s", (int)keep, left.data,
+		 cut ? "…" : "", x->today, _("Page &P of &N"));
+	buf_free(&left);
+	if (utf8_chars(x->footer) > 255) /* a translation far too long */
+		snprintf(x->footer, sizeof x->footer, "&R%s · &P / &N", x->today);
 }
 
 void xl_print_setup(struct xl *x, lxw_worksheet *ws, bool landscape, bool repeat_header)
@@ -435,7 +433,7 @@ void xl_print_setup(struct xl *x, lxw_worksheet *ws, bool landscape, bool repeat
 		worksheet_set_portrait(ws);
 	worksheet_set_paper(ws, 9); /* A4 */
 	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_set_margins(ws, 0.5, 0.5, 0.75, 0.75);
+	worksheet_set_margins(ws, 0.4, 0.4, 0.75, 0.75);
 	if (repeat_header)
 		xl_note(x, worksheet_repeat_rows(ws, 0, 0), "repeat_rows");
 	xl_note(x, worksheet_set_header(ws, "&C&A"), "set_header");
@@ -542,11 +540,35 @@ static size_t cell_width(struct xcell *c)
 	return 0;
 }
 
+/* The longest word of s, in characters. */
+static size_t longest_word(const char *s)
+{
+	size_t best = 0, cur = 0;
+	for (;; s++) {
+		if (!*s || *s == ' ' || *s == '\n') {
+			if (cur > best)
+				best = cur;
+			cur = 0;
+			if (!*s)
+				break;
+		} else if (((unsigned char)*s & 0xC0) != 0x80) {
+			cur++;
+		}
+	}
+	return best;
+}
+
 double xl_column_width(const char *head, size_t widest, bool *wrap)
 {
-	size_t w = text_width(head) + 3; /* room for the filter button */
-	if (w > 24)
-		w = 24; /* long headers wrap */
+	/* a header takes its own width when short; a longer one wraps at its
+	 * words (the header row grows), so it does not widen the column */
+	size_t w = text_width(head);
+	if (w > 12) {
+		w = longest_word(head);
+		if (w < 12)
+			w = 12;
+	}
+	w += 3; /* room for the filter button */
 	if (widest + 1 > w)
 		w = widest + 1;
 	*wrap = false;
@@ -566,36 +588,142 @@ size_t xl_number_width(double v)
 	return strlen(tmp);
 }
 
+/* Lines text takes in a column `chars` characters wide when the cell wraps
+ * at spaces (a word longer than the column is broken where it overflows). */
+int xl_wrapped_lines(const char *s, size_t chars)
+{
+	if (chars < 1)
+		chars = 1;
+	int lines = 1;
+	size_t cur = 0; /* characters on the current line */
+	while (*s) {
+		if (*s == '\n') {
+			lines++;
+			cur = 0;
+			s++;
+			continue;
+		}
+		if (*s == ' ') {
+			if (cur > 0 && cur < chars)
+				cur++;
+			s++;
+			continue;
+		}
+		size_t word = 0; /* characters of the next word */
+		const char *e = s;
+		for (; *e && *e != ' ' && *e != '\n'; e++)
+			if (((unsigned char)*e & 0xC0) != 0x80)
+				word++;
+		if (cur > 0 && cur + word > chars) {
+			lines++;
+			cur = 0;
+		}
+		while (word > chars) { /* overflowing word */
+			lines++;
+			word -= chars;
+		}
+		cur += word;
+		s = e;
+	}
+	return lines;
+}
+
+/* Narrows the widest columns until the table fits the printable width of
+ * an A4 landscape page at a scale that keeps 11 pt text at 9 pt or more;
+ * a narrowed column wraps. No column gets narrower than its floor (its
+ * longest word, so that words are not broken); when the floors alone are
+ * wider than the page, the page is scaled to fit them. */
+static void fit_columns(double *w, const double *floor_w, bool *wrap, size_t n)
+{
+	double sum = 0;
+	for (size_t c = 0; c < n; c++)
+		sum += w[c];
+	if (sum <= XL_PAGE_CHARS)
+		return;
+	/* the cap: the largest width whose capped sum fits */
+	double lo = XL_WIDTH_MIN, hi = XL_WIDTH_MAX;
+	for (int i = 0; i < 40; i++) {
+		double mid = (lo + hi) / 2, s2 = 0;
+		for (size_t c = 0; c < n; c++) {
+			double v = w[c] > mid ? mid : w[c];
+			s2 += v < floor_w[c] && w[c] > floor_w[c] ? floor_w[c] : v;
+		}
+		if (s2 <= XL_PAGE_CHARS)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	double cap = (double)(size_t)lo;
+	for (size_t c = 0; c < n; c++)
+		if (w[c] > cap) {
+			w[c] = cap > floor_w[c] ? cap : floor_w[c];
+			wrap[c] = true;
+		}
+}
+
+/* Height in points of a row whose tallest cell has `lines` lines. */
+double xl_row_height(int lines)
+{
+	double h = XL_LINE_PT * lines + 2;
+	return h > 409 ? 409 : h;
+}
+
 lxw_worksheet *xt_emit(struct xl *x, struct xtable *t, const char *sheet, size_t freeze_cols)
 {
 	lxw_worksheet *ws = xl_sheet(x, sheet);
 	if (!ws)
 		return NULL;
 	bool *wrap_col = xcalloc(t->ncols, sizeof *wrap_col);
+	double *floor_w = xcalloc(t->ncols, sizeof *floor_w);
 	for (size_t c = 0; c < t->ncols; c++) {
-		size_t widest = 0;
+		size_t widest = 0, word = 0;
 		for (size_t r = 0; r < t->nrows; r++) {
-			size_t cw = cell_width(&t->cells[r * t->ncols + c]);
+			struct xcell *cell = &t->cells[r * t->ncols + c];
+			size_t cw = cell_width(cell);
 			if (cw > widest)
 				widest = cw;
+			size_t lw = cell->k == XC_TEXT ? longest_word(cell->s) : cw;
+			if (lw > word)
+				word = lw;
 		}
-		size_t w = (size_t)xl_column_width(t->heads[c], widest, &wrap_col[c]);
-		t->width[c] = (double)w;
-		xl_note(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, (double)w, NULL),
+		t->width[c] = xl_column_width(t->heads[c], widest, &wrap_col[c]);
+		floor_w[c] = (double)(word + 1);
+		if (floor_w[c] < XL_WIDTH_MIN)
+			floor_w[c] = XL_WIDTH_MIN;
+		if (floor_w[c] > XL_FLOOR_MAX)
+			floor_w[c] = XL_FLOOR_MAX;
+	}
+	fit_columns(t->width, floor_w, wrap_col, t->ncols);
+	free(floor_w);
+	int head_lines = 1;
+	for (size_t c = 0; c < t->ncols; c++) {
+		xl_note(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, t->width[c], NULL),
 			"set_column");
 		xl_text(x, ws, 0, (lxw_col_t)c, t->heads[c], x->fmt.header);
+		/* the filter button takes about three characters */
+		int l = xl_wrapped_lines(t->heads[c], t->width[c] > 4 ? (size_t)t->width[c] - 3 : 1);
+		if (l > head_lines)
+			head_lines = l;
 	}
+	if (head_lines > 1)
+		xl_note(x, worksheet_set_row(ws, 0, xl_row_height(head_lines), NULL), "set_row");
 	for (size_t r = 0; r < t->nrows && x->err == LXW_NO_ERROR; r++) {
+		int lines = 1;
 		for (size_t c = 0; c < t->ncols; c++) {
 			const struct xcell *cell = &t->cells[r * t->ncols + c];
 			lxw_row_t row = (lxw_row_t)(r + 1);
 			switch (cell->k) {
-			case XC_TEXT:
+			case XC_TEXT: {
+				bool wraps = wrap_col[c] || cell->nl;
 				xl_text(x, ws, row, (lxw_col_t)c, cell->s,
-					cell->fmt ? cell->fmt
-					: wrap_col[c] || cell->nl ? x->fmt.wrap
-									: x->fmt.text);
+					cell->fmt ? cell->fmt : wraps ? x->fmt.wrap : x->fmt.text);
+				if (wraps) {
+					int l = xl_wrapped_lines(cell->s, (size_t)t->width[c] - 1);
+					if (l > lines)
+						lines = l;
+				}
 				break;
+			}
 			case XC_NUM:
 				xl_num(x, ws, row, (lxw_col_t)c, cell->v,
 				       cell->fmt ? cell->fmt : x->fmt.num);
@@ -607,12 +735,17 @@ lxw_worksheet *xt_emit(struct xl *x, struct xtable *t, const char *sheet, size_t
 				break;
 			}
 		}
+		if (lines > 1)
+			xl_note(x, worksheet_set_row(ws, (lxw_row_t)(r + 1), xl_row_height(lines), NULL),
+				"set_row");
 	}
 	free(wrap_col);
 	worksheet_freeze_panes(ws, 1, (lxw_col_t)freeze_cols);
 	xl_note(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->nrows, (lxw_col_t)(t->ncols - 1)),
 		"autofilter");
 	xl_print_setup(x, ws, true, true);
+	xl_note(x, worksheet_print_area(ws, 0, 0, (lxw_row_t)t->nrows, (lxw_col_t)(t->ncols - 1)),
+		"print_area");
 	return ws;
 }
 
@@ -647,6 +780,16 @@ static void cover_pair(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char
 	if (lines > 1)
 		xl_note(x, worksheet_set_row(ws, *r, 15.0 * lines, NULL), "set_row");
 	free(v);
+	(*r)++;
+}
+
+/* A label in A and an ISO date as a real date in B ("–" when none). */
+static void cover_date(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char *label,
+		       const char *iso)
+{
+	xl_text(x, ws, *r, 0, label, x->fmt.label);
+	if (!xl_date(x, ws, *r, 1, iso))
+		xl_text(x, ws, *r, 1, "–", x->fmt.text);
 	(*r)++;
 }
 
@@ -752,11 +895,10 @@ static void write_cover(struct xl *x)
 	cover_pair(x, ws, &r, _("Municipality"), m->ws.municipality);
 	cover_pair(x, ws, &r, _("Field of action"), m->ws.field);
 	cover_pair(x, ws, &r, _("Phase"), vocab_label(VOCAB_PHASE, m->ws.phase));
-	i18n_date(m->ws.funding_end, x->lang, date);
-	cover_pair(x, ws, &r, _("Funding ends"), *date ? date : "–");
+	cover_date(x, ws, &r, _("Funding ends"), m->ws.funding_end);
 	cover_pair(x, ws, &r, _("Facilitator"), m->ws.facilitator);
 	cover_pair(x, ws, &r, _("Working group (participants)"), m->ws.participants);
-	cover_pair(x, ws, &r, _("Date of export"), x->today);
+	cover_date(x, ws, &r, _("Date of export"), x->today_iso);
 
 	/* readiness heat map */
 	r++;
@@ -771,6 +913,9 @@ static void write_cover(struct xl *x)
 	r++;
 	for (int f = 0; f < FACTOR_COUNT; f++, r++) {
 		xl_text(x, ws, r, 0, xl_factor_name(f + 1), x->fmt.wrap);
+		int lines = xl_wrapped_lines(xl_factor_name(f + 1), 32);
+		if (lines > 1)
+			xl_note(x, worksheet_set_row(ws, r, xl_row_height(lines), NULL), "set_row");
 		for (int d = 0; d < FIELD_COUNT; d++)
 			heat_cell(x, ws, r, (lxw_col_t)(1 + d), rd.cell[f][d]);
 		heat_cell(x, ws, r, 5, rd.factor[f]);
@@ -931,9 +1076,8 @@ static bool export_workbook(const struct model *m, struct model *release,
 	x.lang = lang;
 	struct date today;
 	date_today(&today);
-	char iso[11];
-	date_iso(&today, iso);
-	i18n_date(iso, lang, x.today);
+	date_iso(&today, x.today_iso);
+	i18n_date(x.today_iso, lang, x.today);
 	make_footer(&x);
 
 	lxw_workbook_options opts = {

@@ -13,6 +13,15 @@
 
 #define XL_MAX_SHEETS 32
 #define XL_WIDTH_MAX 60 /* widest column, in characters; longer text wraps */
+#define XL_WIDTH_MIN 10 /* fit_columns narrows no column below this */
+#define XL_FLOOR_MAX 16 /* a longer word may be broken */
+/* Column-width characters that fit the printable width of an A4 landscape
+ * page (margins 0.5") at the smallest scale allowed: 11 pt text printed at
+ * no less than 9 pt. At 100 % about 135 characters fit (measured with LibreOffice and Carlito). */
+#define XL_PAGE_CHARS 165.0
+#define XL_LINE_PT 15.0 /* height of one line of 11 pt text */
+/* Characters of the footer left part (municipality and measure). */
+#define XL_FOOTER_LEFT 60
 /* The task sheet names at most this many holders of a role per task (the
  * RACI matrix has them all). */
 #define XL_HOLDERS_MAX 10
@@ -42,7 +51,8 @@ struct xl {
 	char *names[XL_MAX_SHEETS];
 	size_t nnames;
 	char footer[1024];
-	char today[32];
+	char today[32];	    /* the export date as the session writes it */
+	char today_iso[11]; /* and as YYYY-MM-DD */
 	char **keep; /* strings libxlsxwriter may read until workbook_close */
 	size_t nkeep, capkeep;
 };
@@ -112,6 +122,10 @@ size_t xl_number_width(double v);
 /* Display width of text: its longest line, in characters; *nl: it has a
  * line break. */
 size_t xl_text_width(const char *s, bool *nl);
+/* Lines text takes in a wrapping cell `chars` characters wide. */
+int xl_wrapped_lines(const char *s, size_t chars);
+/* Height in points of a row with `lines` lines of text (at most 409). */
+double xl_row_height(int lines);
 /* Writes the table to a new sheet: bold frozen header (and freeze_cols
  * columns), autofilter, fitted widths, wrapped long text, print setup. */
 lxw_worksheet *xt_emit(struct xl *x, struct xtable *t, const char *sheet, size_t freeze_cols);
