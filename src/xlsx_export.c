@@ -238,6 +238,7 @@ static bool make_formats(struct xl *x)
 		format_set_bold(F->raci[i]);
 	}
 	format_set_align(F->raci[0], LXW_ALIGN_CENTER);
+	format_set_align(F->raci[0], LXW_ALIGN_VERTICAL_TOP);
 
 	static const lxw_color_t sev[SEV_COUNT] = {0xF4B6B0, 0xFFE699, 0xDDEBF7};
 	for (int i = 0; i < SEV_COUNT; i++) {

@@ -239,8 +239,9 @@ static void sheet_raci(struct xl *x)
 				widest[c] = w[c];
 	}
 	bool wrap[3];
+	double width[3];
 	for (int c = 0; c < 3; c++) {
-		double w = xl_column_width(heads[c], widest[c], &wrap[c]);
+		double w = width[c] = xl_column_width(heads[c], widest[c], &wrap[c]);
 		xl_note(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL),
 			"set_column");
 		xl_text(x, ws, 0, (lxw_col_t)c, heads[c], x->fmt.header);
@@ -256,7 +257,8 @@ static void sheet_raci(struct xl *x)
 	}
 	if (ns) {
 		xl_note(x, worksheet_set_column(ws, 3, (lxw_col_t)(2 + ns), 5, NULL), "set_column");
-		double h = 7.0 * (double)(longest > 40 ? 40 : longest) + 12;
+		/* a turned bold character takes about 5 pt of the row */
+		double h = 5.2 * (double)(longest > 40 ? 40 : longest) + 14;
 		xl_note(x, worksheet_set_row(ws, 0, h < 30 ? 30 : h, NULL), "set_row");
 	}
 	for (size_t i = 0; i < nt && x->err == LXW_NO_ERROR; i++) {
@@ -265,6 +267,9 @@ static void sheet_raci(struct xl *x)
 		xl_num(x, ws, row, 0, (double)i + 1, x->fmt.num);
 		xl_text_width(e->name, &nl);
 		xl_text(x, ws, row, 1, e->name, wrap[1] || nl ? x->fmt.wrap : x->fmt.text);
+		int lines = wrap[1] || nl ? xl_wrapped_lines(e->name, (size_t)width[1] - 1) : 1;
+		if (lines > 1)
+			xl_note(x, worksheet_set_row(ws, row, xl_row_height(lines), NULL), "set_row");
 		const char *phase = vocab_label(VOCAB_TPHASE, e->phase);
 		xl_text_width(phase, &nl);
 		xl_text(x, ws, row, 2, phase, wrap[2] || nl ? x->fmt.wrap : x->fmt.text);
@@ -281,6 +286,8 @@ static void sheet_raci(struct xl *x)
 	xl_note(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)nt, (lxw_col_t)(2 + ns)),
 		"autofilter");
 	xl_print_setup(x, ws, true, true);
+	xl_note(x, worksheet_print_area(ws, 0, 0, (lxw_row_t)nt + 2, (lxw_col_t)(2 + ns)),
+		"print_area");
 	if (nt && ns) {
 		lxw_row_t r2 = (lxw_row_t)nt;
 		lxw_col_t c2 = (lxw_col_t)(2 + ns);
