@@ -415,6 +415,7 @@ static void make_footer(struct xl *x)
 	if (*x->m->ws.municipality && *x->m->ws.title)
 		buf_adds(&left, " · ");
 	hf_add(&left, x->m->ws.title, XL_FOOTER_LEFT);
+	buf_adds(&left, ""); /* a string even when both are empty */
 	size_t keep = utf8_prefix(left.data, XL_FOOTER_LEFT - 1);
 	bool cut = left.data[keep] != '\0';
 	if (cut && keep > 0 && left.data[keep - 1] == '&') /* never split "&&" */
