@@ -171,7 +171,8 @@ static bool make_formats(struct xl *x)
 	struct xl_formats *F = &x->fmt;
 	lxw_format **all[] = {&F->title,  &F->subtitle, &F->label,  &F->header, &F->header_rot,
 			      &F->text,	  &F->wrap,	&F->date,   &F->num,	&F->money,
-			      &F->pct,	  &F->frac,	&F->heat_na, &F->bold,	&F->note};
+			      &F->pct,	  &F->frac,	&F->heat_na, &F->bold,	&F->note,
+			      &F->link};
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
 		if (!(*all[i] = new_format(x)))
 			return false;
@@ -183,6 +184,9 @@ static bool make_formats(struct xl *x)
 			return false;
 	for (int i = 0; i < SEV_COUNT; i++)
 		if (!(F->sev[i] = new_format(x)))
+			return false;
+	for (int i = 0; i < XL_LIGHT_COUNT; i++)
+		if (!(F->light[i] = new_format(x)))
 			return false;
 
 	format_set_bold(F->title);
@@ -239,6 +243,18 @@ static bool make_formats(struct xl *x)
 	}
 	format_set_align(F->raci[0], LXW_ALIGN_CENTER);
 	format_set_align(F->raci[0], LXW_ALIGN_VERTICAL_TOP);
+
+	/* traffic lights: the colour and, for print in black and white, the
+	 * word in the cell say the same */
+	static const lxw_color_t light[XL_LIGHT_COUNT] = {0xA9D08E, 0xFFE699, 0xF4B6B0,
+							  0xEDEDED};
+	for (int i = 0; i < XL_LIGHT_COUNT; i++) {
+		format_set_bg_color(F->light[i], light[i]);
+		format_set_align(F->light[i], LXW_ALIGN_VERTICAL_TOP);
+		format_set_border(F->light[i], LXW_BORDER_THIN);
+	}
+	format_set_underline(F->link, LXW_UNDERLINE_SINGLE);
+	format_set_font_color(F->link, 0x0563C1);
 
 	static const lxw_color_t sev[SEV_COUNT] = {0xF4B6B0, 0xFFE699, 0xDDEBF7};
 	for (int i = 0; i < SEV_COUNT; i++) {
@@ -590,10 +606,13 @@ size_t xl_number_width(double v)
 	return strlen(tmp);
 }
 
-/* Lines text takes in a column `chars` characters wide when the cell wraps
- * at spaces (a word longer than the column is broken where it overflows). */
-int xl_wrapped_lines(const char *s, size_t chars)
+/* Lines text takes in a column `width` characters wide when the cell wraps
+ * at spaces (a word longer than the column is broken where it overflows).
+ * A column's width counts digits; ordinary text is narrower, so a line
+ * holds XL_TEXT_PER_WIDTH characters per unit of width. */
+int xl_wrapped_lines(const char *s, size_t width)
 {
+	size_t chars = (size_t)((double)width * XL_TEXT_PER_WIDTH);
 	if (chars < 1)
 		chars = 1;
 	int lines = 1;
@@ -751,49 +770,7 @@ lxw_worksheet *xt_emit(struct xl *x, struct xtable *t, const char *sheet, size_t
 	return ws;
 }
 
-/* ------------------------------------------------------------ cover */
-
-/* Estimated lines of text s in a merged area about `chars` wide. */
-static int lines_of(const char *s, size_t chars)
-{
-	int lines = 0;
-	size_t cur = 0;
-	for (const char *p = s;; p++) {
-		if (*p == '\n' || !*p) {
-			lines += 1 + (int)(cur / chars);
-			cur = 0;
-			if (!*p)
-				break;
-		} else if (((unsigned char)*p & 0xC0) != 0x80) {
-			cur++;
-		}
-	}
-	return lines > 409 / 15 ? 409 / 15 : lines;
-}
-
-/* A label in A and a value merged over B:F. */
-static void cover_pair(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char *label,
-		       const char *value)
-{
-	xl_text(x, ws, *r, 0, label, x->fmt.label);
-	char *v = xl_clean(value, TEXT_MAX_CHARS);
-	xl_note(x, worksheet_merge_range(ws, *r, 1, *r, 5, v, x->fmt.wrap), "merge_range");
-	int lines = lines_of(v, 70);
-	if (lines > 1)
-		xl_note(x, worksheet_set_row(ws, *r, 15.0 * lines, NULL), "set_row");
-	free(v);
-	(*r)++;
-}
-
-/* A label in A and an ISO date as a real date in B ("–" when none). */
-static void cover_date(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char *label,
-		       const char *iso)
-{
-	xl_text(x, ws, *r, 0, label, x->fmt.label);
-	if (!xl_date(x, ws, *r, 1, iso))
-		xl_text(x, ws, *r, 1, "–", x->fmt.text);
-	(*r)++;
-}
+/* ------------------------------------------------------------ factors */
 
 static const char *const factor_names[FACTOR_COUNT] = {
 	N_("1 Communicating the measure and its goals"),
@@ -807,174 +784,6 @@ static const char *const factor_names[FACTOR_COUNT] = {
 const char *xl_factor_name(int factor)
 {
 	return factor >= 1 && factor <= FACTOR_COUNT ? _(factor_names[factor - 1]) : "";
-}
-
-static void heat_cell(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v)
-{
-	if (v < 0) {
-		xl_text(x, ws, r, c, "–", x->fmt.heat_na);
-		return;
-	}
-	int band = v < 1.0 / 3 ? 0 : v < 2.0 / 3 ? 1 : 2;
-	xl_num(x, ws, r, c, v, x->fmt.heat[band]);
-}
-
-/* The cover sheet is named after the measure: its short name before a
- * colon or dash if it has one, cut at a word to fit 31 characters. */
-static char *cover_name(const char *title)
-{
-	char *t = xl_clean(title, 200);
-	size_t cut = strcspn(t, ":");
-	const char *dash = strstr(t, " – ");
-	if (!dash)
-		dash = strstr(t, " - ");
-	if (dash && (size_t)(dash - t) < cut)
-		cut = (size_t)(dash - t);
-	if (cut < strlen(t)) {
-		char *pre = str_trim(xstrndup(t, cut));
-		if (utf8_chars(pre) >= 3) {
-			free(t);
-			t = pre;
-		} else {
-			free(pre);
-		}
-	}
-	if (utf8_chars(t) > 31) {
-		size_t end = utf8_prefix(t, 31);
-		size_t space = 0;
-		for (size_t i = 12; i < end; i++)
-			if (t[i] == ' ')
-				space = i;
-		t[space ? space : end] = '\0';
-		/* no bracket left open, no dangling "and" */
-		char *open = strrchr(t, '(');
-		if (open && !strchr(open, ')') && open - t >= 3)
-			*open = '\0';
-		static const char *const small[] = {" und", " and", " für", " for", " of", " mit",
-						    " with", " der", " die", " das", " the", " in",
-						    " im", " zur", " zum", " to", " -", " –"};
-		for (bool again = true; again;) {
-			again = false;
-			str_trim(t);
-			for (size_t i = 0; i < sizeof small / sizeof *small; i++) {
-				size_t n = strlen(t), k = strlen(small[i]);
-				if (n > k + 3 && !strcmp(t + n - k, small[i])) {
-					t[n - k] = '\0';
-					again = true;
-				}
-			}
-		}
-	}
-	str_trim(t);
-	if (!*t) {
-		free(t);
-		t = xstrdup(_("Overview"));
-	}
-	return t;
-}
-
-static void write_cover(struct xl *x)
-{
-	const struct model *m = x->m;
-	/* the step sheets keep their names even if the measure has one of them */
-	char *base = cover_name(m->ws.title);
-	const char *steps[XL_MAX_SHEETS];
-	size_t nsteps = xl_step_sheet_names(steps, XL_MAX_SHEETS);
-	char name[128];
-	xlsx_sheet_name(base, steps, nsteps, name);
-	free(base);
-	lxw_worksheet *ws = xl_sheet(x, name);
-	if (!ws)
-		return;
-	xl_note(x, worksheet_set_column(ws, 0, 0, 34, NULL), "set_column");
-	xl_note(x, worksheet_set_column(ws, 1, 5, 14, NULL), "set_column");
-	lxw_row_t r = 0;
-	xl_text(x, ws, r, 0, _("Plan for regular operation of a Smart-City measure"), x->fmt.title);
-	xl_note(x, worksheet_set_row(ws, r, 24, NULL), "set_row");
-	r += 2;
-	char date[32];
-	cover_pair(x, ws, &r, _("Measure"), m->ws.title);
-	cover_pair(x, ws, &r, _("Municipality"), m->ws.municipality);
-	cover_pair(x, ws, &r, _("Field of action"), m->ws.field);
-	cover_pair(x, ws, &r, _("Phase"), vocab_label(VOCAB_PHASE, m->ws.phase));
-	cover_date(x, ws, &r, _("Funding ends"), m->ws.funding_end);
-	cover_pair(x, ws, &r, _("Facilitator"), m->ws.facilitator);
-	cover_pair(x, ws, &r, _("Working group (participants)"), m->ws.participants);
-	cover_date(x, ws, &r, _("Date of export"), x->today_iso);
-
-	/* readiness heat map */
-	r++;
-	xl_text(x, ws, r++, 0, _("Readiness per factor and field (share of check items done)"),
-		x->fmt.subtitle);
-	struct readiness rd;
-	findings_readiness(m, &rd);
-	xl_text(x, ws, r, 0, _("Factor"), x->fmt.header);
-	for (int d = 0; d < FIELD_COUNT; d++)
-		xl_text(x, ws, r, (lxw_col_t)(1 + d), vocab_label(VOCAB_FIELD, d), x->fmt.header);
-	xl_text(x, ws, r, 5, _("Factor overall"), x->fmt.header);
-	r++;
-	for (int f = 0; f < FACTOR_COUNT; f++, r++) {
-		xl_text(x, ws, r, 0, xl_factor_name(f + 1), x->fmt.wrap);
-		int lines = xl_wrapped_lines(xl_factor_name(f + 1), 32);
-		if (lines > 1)
-			xl_note(x, worksheet_set_row(ws, r, xl_row_height(lines), NULL), "set_row");
-		for (int d = 0; d < FIELD_COUNT; d++)
-			heat_cell(x, ws, r, (lxw_col_t)(1 + d), rd.cell[f][d]);
-		heat_cell(x, ws, r, 5, rd.factor[f]);
-	}
-	xl_text(x, ws, r, 0, _("Overall (factors 1–5)"), x->fmt.bold);
-	heat_cell(x, ws, r, 5, rd.overall);
-	r++;
-	xl_text(x, ws, r++, 0,
-		_("– : no check item applies. Red below a third, yellow below two thirds, green "
-		  "above."),
-		x->fmt.note);
-
-	/* findings */
-	r++;
-	xl_text(x, ws, r++, 0, _("Findings"), x->fmt.subtitle);
-	for (int s = 0; s < SEV_COUNT; s++, r++) {
-		xl_text(x, ws, r, 0, vocab_label(VOCAB_SEVERITY, s), x->fmt.sev[s]);
-		xl_num(x, ws, r, 1, x->f ? findings_total(x->f, (enum severity)s) : 0, x->fmt.num);
-	}
-
-	/* decisions */
-	r++;
-	xl_text(x, ws, r++, 0, _("Decisions"), x->fmt.subtitle);
-	size_t nd = 0;
-	for (size_t i = 0; i < m->notes.n; i++) {
-		const struct note *n = MODEL_AT(m->notes, struct note, i);
-		if (n->kind != NOTE_DECISION)
-			continue;
-		struct buf b;
-		buf_init(&b);
-		buf_adds(&b, n->text);
-		const struct stakeholder *o = model_stakeholder(m, n->owner);
-		if (o || *n->due) {
-			i18n_date(n->due, x->lang, date);
-			buf_adds(&b, "\n(");
-			if (o)
-				buf_printf(&b, _("responsible: %s"), o->name);
-			if (o && *n->due)
-				buf_adds(&b, ", ");
-			if (*n->due)
-				buf_printf(&b, _("due: %s"), date);
-			buf_adds(&b, ")");
-		}
-		char label[64];
-		snprintf(label, sizeof label, _("Decision %zu"), ++nd);
-		cover_pair(x, ws, &r, label, b.data);
-		buf_free(&b);
-	}
-	if (!nd)
-		xl_text(x, ws, r++, 0, _("No decisions recorded yet."), x->fmt.note);
-	r++;
-	xl_text(x, ws, r, 0,
-		_("Check catalogue based on: Hohmann, Kayser, Abt (2025): Von der innovativen Idee in "
-		  "den Regelbetrieb. BBSR, Bonn. DOI 10.58007/95fg-ty59."),
-		x->fmt.note);
-	xl_print_setup(x, ws, false, false);
-	worksheet_activate(ws);
 }
 
 /* ------------------------------------------------------------ workbook */
@@ -1093,9 +902,11 @@ static bool export_workbook(const struct model *m, struct model *release,
 		x.err = LXW_ERROR_MEMORY_MALLOC_FAILED;
 	if (ok && make_formats(&x)) {
 		set_properties(&x);
-		write_cover(&x);
-		if (x.err == LXW_NO_ERROR)
+		x.summary = xl_sheet(&x, _("Summary"));
+		if (x.summary && x.err == LXW_NO_ERROR)
 			xl_write_sheets(&x);
+		if (x.summary && x.err == LXW_NO_ERROR)
+			xl_write_summary(&x);
 	}
 	/* every string is in the workbook now: the workshop can go before
 	 * libxlsxwriter assembles the file, its most memory-hungry part */

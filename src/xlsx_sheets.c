@@ -727,9 +727,7 @@ static size_t chart_indicator_rows(const struct chart_src *in)
 	return in->rows > XL_CHART_INDICATORS_MAX ? XL_CHART_INDICATORS_MAX : in->rows;
 }
 
-/* How far the latest value has come from the baseline (0) to the target
- * (1), whichever direction is better; false when it cannot be said. */
-static bool progress(const struct indicator *e, double *frac)
+bool xl_indicator_progress(const struct indicator *e, double *frac)
 {
 	if (!e->baseline.set || !e->target.set || !e->latest.set ||
 	    e->target.v == e->baseline.v)
@@ -769,7 +767,7 @@ static void progress_table(struct xl *x, lxw_worksheet *ws, lxw_row_t top, size_
 		if (e->target.set)
 			xl_num(x, ws, r, PG_TARGET, e->target.v, x->fmt.num);
 		double p;
-		if (progress(e, &p)) {
+		if (xl_indicator_progress(e, &p)) {
 			p = round(p * 100) / 100;
 			xl_num(x, ws, r, PG_PROGRESS, p, x->fmt.frac);
 			if (p < *lo)

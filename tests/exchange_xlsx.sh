@@ -26,9 +26,10 @@ for lang in en de; do
         --text='-Bürgerschaft' --title "$title" --author 'Jörg Müller' \
         --company 'Musterstadt & Umland' --footer 'Musterstadt && Umland'
     cat "$T/out" >&2
-    # the cover sheet is named after the measure's short name
-    "$py" -c 'import openpyxl, sys; print(openpyxl.load_workbook(sys.argv[1]).sheetnames[0])' \
+    # the summary comes first and carries the measure's title
+    "$py" -c 'import openpyxl, sys; wb = openpyxl.load_workbook(sys.argv[1]); print(wb.sheetnames[0]); print(wb.worksheets[0]["A1"].value)' \
         "$T/h-$lang.xlsx" > "$T/first"
+    if [ $lang = de ]; then expect_grep "Zusammenfassung" "$T/first"; else expect_grep "Summary" "$T/first"; fi
     expect_grep "Umweltsensorik" "$T/first"
 done
 

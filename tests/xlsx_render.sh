@@ -36,15 +36,19 @@ for l in de en; do
     # the reader's check: sizes and overprints, page by page
     if "$PY" "$top_srcdir/tests/pdf_pages.py" "$pdf" > "$T/pages-$l.txt"; then ok; else
         fail "$l: pages a council member cannot read:"; cat "$T/pages-$l.txt" >&2; fi
+    # the summary is one page: the second page already belongs to the next sheet
+    if [ $l = de ]; then second="Strategieziele"; else second="Strategy goals"; fi
+    pdftotext -layout -f 2 -l 2 "$pdf" "$T/page2"
+    head -3 "$T/page2" | grep -qF "$second" && ok || fail "$l: the summary takes more than one page"
     pdftotext -layout "$pdf" "$T/text"
     if [ $l = de ]; then
-        for w in "Verstetigungsplan" "RACI-Matrix" "Einfluss-Interesse-Matrix" \
+        for w in "Zusammenfassung" "Verstetigungsplan" "RACI-Matrix" "Einfluss-Interesse-Matrix" \
                  "Indikatoren: Weg vom Ausgangswert zum Zielwert" "Seite 1 von $pages" \
                  "Eng einbinden" "Zufriedenstellen"; do
             expect_grep "$w" "$T/text"
         done
     else
-        for w in "RACI matrix" "Power/interest grid" "Page 1 of $pages" \
+        for w in "Summary" "RACI matrix" "Power/interest grid" "Page 1 of $pages" \
                  "Manage closely" "Keep satisfied" "Keep informed" "Monitor"; do
             expect_grep "$w" "$T/text"
         done
