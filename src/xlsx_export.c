@@ -762,8 +762,7 @@ static void write_cover(struct xl *x)
 	r++;
 	xl_text(x, ws, r++, 0, _("Readiness per factor and field (share of check items done)"),
 		x->fmt.subtitle);
-	struct readiness rd;
-	findings_readiness(m, &rd);
+	const struct readiness *rd = &x->fig->readiness;
 	xl_text(x, ws, r, 0, _("Factor"), x->fmt.header);
 	for (int d = 0; d < FIELD_COUNT; d++)
 		xl_text(x, ws, r, (lxw_col_t)(1 + d), vocab_label(VOCAB_FIELD, d), x->fmt.header);
@@ -772,11 +771,11 @@ static void write_cover(struct xl *x)
 	for (int f = 0; f < FACTOR_COUNT; f++, r++) {
 		xl_text(x, ws, r, 0, xl_factor_name(f + 1), x->fmt.wrap);
 		for (int d = 0; d < FIELD_COUNT; d++)
-			heat_cell(x, ws, r, (lxw_col_t)(1 + d), rd.cell[f][d]);
-		heat_cell(x, ws, r, 5, rd.factor[f]);
+			heat_cell(x, ws, r, (lxw_col_t)(1 + d), rd->cell[f][d]);
+		heat_cell(x, ws, r, 5, rd->factor[f]);
 	}
 	xl_text(x, ws, r, 0, _("Overall (factors 1–5)"), x->fmt.bold);
-	heat_cell(x, ws, r, 5, rd.overall);
+	heat_cell(x, ws, r, 5, rd->overall);
 	r++;
 	xl_text(x, ws, r++, 0,
 		_("– : no check item applies. Red below a third, yellow below two thirds, green "
@@ -931,6 +930,10 @@ static bool export_workbook(const struct model *m, struct model *release,
 	x.lang = lang;
 	struct date today;
 	date_today(&today);
+	struct figures fig;
+	figures_init(&fig);
+	figures_compute(&fig, m, today.y);
+	x.fig = &fig;
 	char iso[11];
 	date_iso(&today, iso);
 	i18n_date(iso, lang, x.today);
@@ -1005,6 +1008,7 @@ static bool export_workbook(const struct model *m, struct model *release,
 	for (size_t i = 0; i < x.nkeep; i++)
 		free(x.keep[i]);
 	free(x.keep);
+	figures_free(&fig);
 	buf_free(&tmp);
 	return ok;
 }
