@@ -387,6 +387,13 @@ static void test_update(void)
 
 static struct findings FS;
 
+/* findings_compute starts afresh: free the last findings first. */
+static void compute_findings(void)
+{
+	findings_free(&FS);
+	findings_compute(&M, &FS);
+}
+
 static const struct finding *finding_of(const char *rule, int64_t id)
 {
 	for (size_t i = 0; i < FS.n; i++)
@@ -411,7 +418,7 @@ static void expect_message(const char *rule, int64_t id, const char *text)
 static void test_findings_quote(void)
 {
 	build_edges();
-	findings_compute(&M, &FS);
+	compute_findings();
 	expect_message("cost.uncovered", 1,
 		       "After the funding ends on 2027-06-30, 40% of this yearly cost are not "
 		       "covered by partner shares (€2,400 in the rest of 2027, then €4,800 a "
@@ -434,7 +441,7 @@ static void test_findings_quote(void)
 	CU_ASSERT_TRUE(f && f->sev == SEV_WARNING && f->step == STEP_COSTS);
 	/* a whole funded year: from the next year on */
 	set_funding_end("2027-12-31");
-	findings_compute(&M, &FS);
+	compute_findings();
 	expect_message("cost.uncovered", 1,
 		       "From 2028 on, 40% of this yearly cost are not covered by partner shares "
 		       "(€4,800 a year); agree who pays them.");
@@ -442,7 +449,7 @@ static void test_findings_quote(void)
 	/* German: the date, the decimal comma, the euros */
 	set_funding_end("2027-06-30");
 	put_share(1, 1, 1, 62.5);
-	findings_compute(&M, &FS);
+	compute_findings();
 	i18n_set_lang(LANG_DE);
 	expect_message("cost.uncovered", 1,
 		       "Nach dem Förderende am 30.06.2027 sind 37,5 % dieser jährlichen Kosten "
@@ -451,7 +458,7 @@ static void test_findings_quote(void)
 	i18n_set_lang(LANG_EN);
 	/* without a funding end nothing is uncovered after it */
 	set_funding_end("");
-	findings_compute(&M, &FS);
+	compute_findings();
 	CU_ASSERT_PTR_NULL(finding_of("cost.uncovered", 1));
 	CU_ASSERT_PTR_NOT_NULL(finding_of("cost.no_year", 5));
 	findings_free(&FS);
