@@ -737,8 +737,11 @@ const struct ui_view ui_view_costs = {
 		   "one cost never add up to more than 100 %.\n\n"
 		   "The table at the bottom shows per year what all costs add up to, what "
 		   "each partner pays, and what nobody pays after the funding end (years "
-		   "marked ›). Left and Right scroll the years. Up and Down go on from one part "
-		   "into the next."),
+		   "marked ›). The year the funding ends counts by month: with an end on 30 "
+		   "June, half of that year's running costs fall after it. One-off costs "
+		   "without a year appear under “No year” and count as after the funding end "
+		   "until their year is entered. Left and Right scroll the years. Up and Down "
+		   "go on from one part into the next."),
 	.bar = bar,
 	.more = more,
 	.sync = sync,
