@@ -431,7 +431,7 @@ static void rules_workshop(struct ctx *c)
 	if (blank(m->ws.title))
 		add(c, SEV_WARNING, STEP_WORKSHOP, ENT_WORKSHOP, 0, c->ws_item, "workshop.no_title",
 		    MSG_WS_NO_TITLE);
-	if (model_funding_end_year(m) == 0)
+	if (!c->fig->has_funding_end)
 		add(c, SEV_WARNING, STEP_WORKSHOP, ENT_WORKSHOP, 0, c->ws_item,
 		    "workshop.no_funding_end", MSG_WS_NO_FUNDING_END);
 	if (m->sgoals.n == 0)
