@@ -147,6 +147,15 @@ static const char *hint(struct ui *ui)
 			 a, worst_y);
 		return buf;
 	}
+	if (f->undated.uncovered > 0.005) {
+		char a[64];
+		money(f->undated.uncovered, false, a, sizeof a);
+		snprintf(buf, sizeof buf,
+			 _("%s of one-off costs without a year is not covered: enter the year, or "
+			   "press s to add a partner's share."),
+			 a);
+		return buf;
+	}
 	return _("Every cost after the funding end has a payer. Next: 6 Check.");
 }
 

@@ -49,6 +49,8 @@ keys 5
 wait_for "! Uncovered"
 wait_for "No year"
 screen > "$T/screen.txt"
+# the hint names the year with the most money uncovered
+expect_screen "€8,800 is not covered in 2029"
 keys F10
 wait_exit
 
@@ -208,4 +210,17 @@ else
     sed 's/^/  screen | /' "$T/screen.txt" >&2
 fi
 cat "$T/agree.out"
+
+# ---------------------------------------------------------------- only a cost without a year open
+"$SQLITE3" "$f" "DELETE FROM cost WHERE id IN (1, 4, 6)" || fail "deleting costs"
+expect_status 1 "$STETIG" check "$f" --lang en --format tsv
+TAB=$(printf '\t')
+[ "$(grep -c "${TAB}costs${TAB}" "$T/out")" = 1 ] && ok || fail "one cost finding"
+expect_grep "warning${TAB}costs${TAB}Mapping drive${TAB}This one-off cost has no year, and 100% of it (€5,000)" "$T/out"
+ui_start --lang en "$f"
+wait_for "Water-level sensors"
+keys 5
+wait_for "€5,000 of one-off costs without a year is not covered"
+keys F10
+wait_exit
 finish
