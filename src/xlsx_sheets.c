@@ -453,10 +453,14 @@ static void sheet_years(struct xl *x)
 	if (ws && ny) {
 		char note[512];
 		lxw_row_t r = (lxw_row_t)nrows + 2;
-		snprintf(note, sizeof note,
-			 _("Yearly costs without an end year are shown until %d (five years after "
-			   "the funding ends)."),
-			 f->last);
+		if (f->has_funding_end && f->last == f->funding_end_year + FIGURES_AFTER_YEARS)
+			snprintf(note, sizeof note,
+				 _("Yearly costs without an end year are shown until %d (five years "
+				   "after the funding ends)."),
+				 f->last);
+		else
+			snprintf(note, sizeof note,
+				 _("Yearly costs without an end year are shown until %d."), f->last);
 		xl_text(x, ws, r++, 0, note, x->fmt.note);
 		if (!f->has_funding_end) {
 			xl_text(x, ws, r++, 0,

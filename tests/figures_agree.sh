@@ -155,6 +155,14 @@ for label, want in WANT.items():
     if label in seen and got is not None:
         check(all(abs(a - b) < 0.5 for a, b in zip(seen[label], got)),
               "screen and workbook differ in %s: %r / %r" % (label, seen[label], got))
+notes = [r[0] for r in rows if isinstance(r[0], str)]
+for note in ("Yearly costs without an end year are shown until 2032 (five years after the "
+             "funding ends).",
+             "The funding ends on 2027-06-30: 6 of the 12 months of 2027 count in the funded "
+             "period."):
+    check(note in notes, "workbook: no note %r" % note)
+check(any(n.startswith("No year: one-off costs without a year") for n in notes),
+      "workbook: no note on the column No year")
 costs = wb["Costs"]
 for r in list(costs.iter_rows(values_only=True))[1:]:
     if r[1] in SHARED:
