@@ -70,6 +70,11 @@ double figures_partner_in(const struct figures *f, size_t p, int y)
 	return f->partner_years[p * (f->nyears + 1) + (size_t)(y - f->first)];
 }
 
+double figures_share_amount(const struct cost *c, const struct cost_share *s)
+{
+	return c->amount * s->percent / 100;
+}
+
 double figures_cost_shared(const struct model *m, int64_t cost)
 {
 	double sum = 0;
@@ -216,7 +221,7 @@ static void compute_partners(struct figures *f, const struct model *m)
 		const struct cost *c = MODEL_AT(m->costs, struct cost, (size_t)ci);
 		double *row = &f->partner_years[(size_t)pidx[si] * (ny + 1)];
 		if (f->costs[ci].undated) {
-			row[ny] += c->amount * s->percent / 100;
+			row[ny] += figures_share_amount(c, s);
 		} else {
 			for (size_t k = 0; k < ny; k++)
 				row[k] += figures_cost_in_year(c, f->first + (int)k, f->first, f->last) *

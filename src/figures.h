@@ -160,6 +160,9 @@ const struct figures_row *figures_year(const struct figures *f, int y);
 /* What partner index p carries in budget year y (0 outside the table). */
 double figures_partner_in(const struct figures *f, size_t p, int y);
 
+/* What share s carries of cost c: a year's part for a yearly cost, the
+ * part of the whole for a one-off cost. */
+double figures_share_amount(const struct cost *c, const struct cost_share *s);
 /* The partner shares of a cost summed, in percent. */
 double figures_cost_shared(const struct model *m, int64_t cost);
 

@@ -225,7 +225,7 @@ static void draw_share_row(void *ctx, size_t row, int y, const int *cx, const in
 	i18n_number(s->percent, i18n_lang(), pct);
 	ui_textf(y, cx[1], cw[1], base, UI_TEXT_RIGHT, "%s %%", pct);
 	if (c) {
-		money(c->amount * s->percent / 100, true, a, sizeof a);
+		money(figures_share_amount(c, s), true, a, sizeof a);
 		ui_text(y, cx[2], cw[2], a, base, UI_TEXT_RIGHT);
 	}
 	if (p)

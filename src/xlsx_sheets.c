@@ -375,7 +375,7 @@ static void sheet_shares(struct xl *x)
 		xc_text(&row[0], c->name);
 		xc_text(&row[1], name_of(m, e->stakeholder));
 		xc_num(&row[2], e->percent, x->fmt.pct);
-		xc_num(&row[3], c->amount * e->percent / 100, x->fmt.money);
+		xc_num(&row[3], figures_share_amount(c, e), x->fmt.money);
 	}
 	free(v);
 	emit(x, &t, _("Cost shares"), 2);

@@ -357,6 +357,8 @@ static void test_shares(void)
 	CU_ASSERT_DOUBLE_EQUAL(cost_fig(1)->shared, 120, EPS);
 	CU_ASSERT_DOUBLE_EQUAL(cost_fig(1)->open_pct, 0, EPS);
 	expect_row(figures_year(&F, 2027), 1000, 0, 1000, 1200, 0);
+	const struct cost_share *sh = MODEL_AT(M.shares, struct cost_share, 2);
+	CU_ASSERT_DOUBLE_EQUAL(figures_share_amount(model_cost(&M, 1), sh), 534, EPS);
 	/* a share of a cost that does not exist counts nowhere */
 	CU_ASSERT_DOUBLE_EQUAL(figures_cost_shared(&M, 2), 0, EPS);
 }
