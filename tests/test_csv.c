@@ -14,8 +14,8 @@
 #include <unistd.h>
 
 #include "csv_io.h"
-#include "figures.h"
 #include "csv_table.h"
+#include "figures.h"
 #include "findings.h"
 #include "i18n.h"
 #include "model.h"
