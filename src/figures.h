@@ -60,7 +60,9 @@ struct figures_row {
 	double total;		/* every cost that falls in the year */
 	double funded_period;	/* the part of total inside the funded period */
 	double after_funding;	/* the part of total after the funding end */
-	double partner_covered; /* what the partner shares carry of total */
+	/* what the partner shares carry of total (more than total only when a
+	 * cost's shares add up to more than 100 %, which is a finding) */
+	double partner_covered;
 	double uncovered;	/* the part of after_funding no partner share carries */
 };
 
