@@ -50,7 +50,7 @@ expect_grep "No regular-operation task for 'Funding'" "$T/out"
 expect_grep "None of the 39 check items is assessed yet" "$T/out"
 expect_grep "Readiness per factor" "$T/out"
 expect_no_grep "Readiness is only" "$T/out" # quiet about factors on a new workshop
-expect_grep "Summary: 4 gaps, 2 warnings, 2 hints." "$T/out"
+expect_grep "Summary: 4 gaps, 4 warnings, 2 hints." "$T/out"
 
 # ---------------------------------------------------------------- a template workshop
 f="$T/platform.stetig"
@@ -211,6 +211,8 @@ gap${TAB}raci${TAB}Sensoren warten
 gap${TAB}raci${TAB}Bürgerinformation
 gap${TAB}raci${TAB}Bürgerinformation
 warning${TAB}raci${TAB}Parkraumsensorik Innenstadt
+warning${TAB}raci${TAB}Parkraumsensorik Innenstadt
+warning${TAB}raci${TAB}Parkraumsensorik Innenstadt
 warning${TAB}raci${TAB}Ordnungsamt
 gap${TAB}costs${TAB}Mobilfunk-Datentarif
 gap${TAB}costs${TAB}Pilotbetreuung
@@ -272,7 +274,7 @@ expect_grep "Mobilfunk-Datentarif: Nach dem Förderende am 30.06.2026 sind 40 % 
 expect_grep "Wirkungserfassung: Der Reifegrad liegt nur bei 0 %" "$p"
 expect_grep "  1  Kommunikation der Maßnahme und ihrer Ziele                 100 %" "$p"
 expect_grep "  2  Erfassung und Vermittlung der Wirkungen                    0 %" "$p"
-expect_grep "Zusammenfassung: 11 Lücken, 10 Warnungen, 2 Hinweise." "$p"
+expect_grep "Zusammenfassung: 11 Lücken, 12 Warnungen, 2 Hinweise." "$p"
 # gaps before warnings before hints within a step
 awk '/^Ziele$/ { s = 1; next } /^[^ ]/ { s = 0 } s && /^  / { print $1 }' "$p" > "$T/order"
 [ "$(tr '\n' ' ' < "$T/order")" = "LÜCKE LÜCKE WARNUNG WARNUNG HINWEIS " ] && ok \
@@ -319,5 +321,16 @@ expect_grep "statement on the use of funds" "$T/winddown/tasks.csv"
 expect_grep '"Run and maintain the gateways in the environmental network","operation","regular"' "$T/winddown/tasks.csv"
 expect_status 0 "$STETIG" check "$w"
 expect_no_grep "GAP" "$T/out"
+# wind-down guidance, and none of the continuation rules
+expect_grep "Wind-down: Readiness is only 43%" "$T/out"
+expect_no_grep "Communication: Readiness" "$T/out"
+expect_no_grep "not covered by partner shares" "$T/out"
+expect_no_grep "No baseline" "$T/out"
+# the demo is in transition: its finished pilot tasks are no gaps
+expect_status 0 "$STETIG" new "$T/demo.stetig" --template demo --lang en
+expect_status 1 "$STETIG" check "$T/demo.stetig" --format tsv
+awk -F'\t' '$2 == "raci" && $1 == "gap"' "$T/out" > "$T/demo-raci"
+expect_no_grep "Fördermittel" "$T/demo-raci"
+expect_no_grep "Draw down grant funds" "$T/demo-raci"
 
 finish
