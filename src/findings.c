@@ -867,7 +867,7 @@ static void rules_check(struct ctx *c)
 	int first = c->winddown ? FACTOR_WINDDOWN - 1 : 0;
 	int last = c->winddown ? FACTOR_WINDDOWN : FACTOR_WINDDOWN - 1;
 	for (int f = first; f < last; f++) {
-		if (r->factor[f] < 0 || r->factor[f] >= 0.5)
+		if (r->factor[f] < 0 || r->factor[f] >= FINDINGS_READINESS_LOW)
 			continue;
 		add(c, SEV_HINT, STEP_CHECK, ENT_WORKSHOP, 0, findings_factor_name(f + 1),
 		    "check.low_readiness", MSG_CHECK_LOW_READINESS)

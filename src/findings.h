@@ -67,6 +67,12 @@ unsigned findings_total(const struct findings *f, enum severity sev);
 
 /* The readiness per factor is figures_readiness (figures.h). */
 
+/* Readiness below FINDINGS_READINESS_LOW is low: red in the heat maps and a
+ * hint among the findings; from FINDINGS_READINESS_HIGH on it is high (green).
+ * One set of thresholds, so the colour and the hint never disagree. */
+#define FINDINGS_READINESS_LOW (1.0 / 3)
+#define FINDINGS_READINESS_HIGH (2.0 / 3)
+
 /* The short name of factor 1..6 in the current language ("Communication",
  * …, "Wind-down"; vocab_factor_short); "" for any other number. */
 const char *findings_factor_name(int factor);

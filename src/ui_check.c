@@ -151,9 +151,9 @@ static enum ui_style heat_style(double v)
 {
 	if (v < 0)
 		return ST_DIM;
-	if (v < 1.0 / 3)
+	if (v < FINDINGS_READINESS_LOW)
 		return ST_ALERT;
-	if (v < 2.0 / 3)
+	if (v < FINDINGS_READINESS_HIGH)
 		return ST_WARN;
 	return ST_LIT;
 }

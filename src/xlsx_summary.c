@@ -98,7 +98,7 @@ static void heat_cell(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 		xl_text(x, ws, r, c, "–", x->fmt.heat_na);
 		return;
 	}
-	int band = v < 1.0 / 3 ? 0 : v < 2.0 / 3 ? 1 : 2;
+	int band = v < FINDINGS_READINESS_LOW ? 0 : v < FINDINGS_READINESS_HIGH ? 1 : 2;
 	xl_num(x, ws, r, c, v, x->fmt.heat[band]);
 }
 

@@ -322,7 +322,7 @@ expect_grep '"Run and maintain the gateways in the environmental network","opera
 expect_status 0 "$STETIG" check "$w"
 expect_no_grep "GAP" "$T/out"
 # wind-down guidance, and none of the continuation rules
-expect_grep "Wind-down: Readiness is only 43%" "$T/out"
+expect_grep "Wind-down: Readiness is only 29%" "$T/out"
 expect_no_grep "Communication: Readiness" "$T/out"
 expect_no_grep "not covered by partner shares" "$T/out"
 expect_no_grep "No baseline" "$T/out"

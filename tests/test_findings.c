@@ -906,22 +906,26 @@ static void test_check_not_assessed(void)
 static void test_check_readiness(void)
 {
 	build(0);
-	/* factor 2: one done, one partly, two open → 37.5 % */
+	/* factor 2: one done, three open → 25 %: below a third, red in the heat map */
 	put_check(&M, 6, 2, FIELD_RESOURCES, 1, CHECK_OPEN);
 	put_check(&M, 7, 2, FIELD_ACTORS, 1, CHECK_OPEN);
-	put_check(&M, 8, 2, FIELD_STRUCTURES, 1, CHECK_PARTLY);
+	put_check(&M, 8, 2, FIELD_STRUCTURES, 1, CHECK_OPEN);
 	compute();
 	const struct finding *f =
 		expect_one("check.low_readiness", ENT_WORKSHOP, 0, SEV_HINT, STEP_CHECK);
-	CU_ASSERT_TRUE(f && !strcmp(f->item, "Impact capture") && contains(findings_message(f), "38%"));
+	CU_ASSERT_TRUE(f && !strcmp(f->item, "Impact capture") && contains(findings_message(f), "25%"));
 	struct readiness r;
+	figures_readiness(&M, &r);
+	CU_ASSERT_DOUBLE_EQUAL(r.factor[1], 0.25, 1e-9);
+	CU_ASSERT_TRUE(r.factor[1] < FINDINGS_READINESS_LOW);
+	/* one done, one partly, two open → 37.5 %: yellow in the heat map, no hint */
+	put_check(&M, 8, 2, FIELD_STRUCTURES, 1, CHECK_PARTLY);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("check.low_readiness"), 0);
 	figures_readiness(&M, &r);
 	CU_ASSERT_DOUBLE_EQUAL(r.factor[1], 0.375, 1e-9);
 	CU_ASSERT_DOUBLE_EQUAL(r.cell[1][FIELD_STRUCTURES], 0.5, 1e-9);
-	/* exactly half is not low */
-	put_check(&M, 6, 2, FIELD_RESOURCES, 1, CHECK_PARTLY);
-	compute();
-	CU_ASSERT_EQUAL(count_rule("check.low_readiness"), 0);
+	CU_ASSERT_TRUE(r.factor[1] >= FINDINGS_READINESS_LOW && r.factor[1] < FINDINGS_READINESS_HIGH);
 	/* not relevant is left out: 1 done + 3 n/a = 100 % */
 	put_check(&M, 6, 2, FIELD_RESOURCES, 1, CHECK_NA);
 	put_check(&M, 7, 2, FIELD_ACTORS, 1, CHECK_NA);
