@@ -42,6 +42,7 @@ enum msg {
 	MSG_GOAL_NO_STRATEGY,
 	MSG_GOAL_VAGUE, /* arg: the specific part */
 	MSG_IND_NO_BASELINE,
+	MSG_IND_NO_BASELINE_QUALITATIVE,
 	MSG_IND_NO_TARGET,
 	MSG_IND_TARGET_HIGHER, /* a: target, b: baseline */
 	MSG_IND_TARGET_LOWER,  /* a: target, b: baseline */
@@ -153,6 +154,9 @@ static char *format_message(const struct finding *x)
 	case MSG_IND_NO_BASELINE:
 		return xstrdup(_("No baseline; measure the starting value now, or the effect cannot "
 				 "be shown later."));
+	case MSG_IND_NO_BASELINE_QUALITATIVE:
+		return xstrdup(_("No starting state yet; describe it now with the survey or expert "
+				 "rating and enter its date as the baseline date."));
 	case MSG_IND_NO_TARGET:
 		return xstrdup(_("No target value; agree which value counts as success."));
 	case MSG_IND_TARGET_HIGHER:
@@ -573,6 +577,28 @@ static void rules_goals(struct ctx *c, const unsigned *indicators_per_goal)
 
 /* ------------------------------------------------------------ indicators */
 
+/* true when method names a qualitative way of capturing impact: a survey or
+ * an expert rating (in either language). The study (section 2.4) allows
+ * such methods to describe the starting state where no figure exists. */
+bool findings_qualitative_method(const char *method)
+{
+	static const char *const stems[] = {
+		"survey", "interview", "expert", "rating", "befrag", "umfrage", "experten",
+		"einschätz", "einschaetz",
+	};
+	if (blank(method))
+		return false;
+	char low[256];
+	size_t n = 0;
+	for (const char *p = method; *p && n + 1 < sizeof low; p++)
+		low[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+	low[n] = '\0';
+	for (size_t i = 0; i < sizeof stems / sizeof *stems; i++)
+		if (strstr(low, stems[i]))
+			return true;
+	return false;
+}
+
 /* goal_of: the position of each indicator's goal in m->goals, or -1. */
 static void rules_indicators(struct ctx *c, const long *goal_of)
 {
@@ -584,10 +610,14 @@ static void rules_indicators(struct ctx *c, const long *goal_of)
 		if (g && g->status == GSTAT_DROPPED)
 			continue;
 		const char *item = name_or(ind->name, c->unnamed_indicator);
-		/* a measure being wound down can no longer measure its starting point */
-		if (!ind->baseline.set && !c->winddown)
+		/* a measure being wound down can no longer measure its starting
+		 * point; a survey or expert rating with the date of the described
+		 * starting state is a qualitative baseline */
+		bool qualitative = findings_qualitative_method(ind->method);
+		if (!ind->baseline.set && !c->winddown && !(qualitative && !blank(ind->baseline_date)))
 			add(c, SEV_GAP, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
-			    "indicator.no_baseline", MSG_IND_NO_BASELINE);
+			    "indicator.no_baseline",
+			    qualitative ? MSG_IND_NO_BASELINE_QUALITATIVE : MSG_IND_NO_BASELINE);
 		if (!ind->target.set) {
 			add(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
 			    "indicator.no_target", MSG_IND_NO_TARGET);

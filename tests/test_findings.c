@@ -946,6 +946,38 @@ static void test_check_readiness(void)
 	CU_ASSERT_STRING_EQUAL(findings_factor_name(7), "");
 }
 
+/* Study, section 2.4: surveys and expert ratings may describe the starting
+ * state where no figure exists; with the date of that description they
+ * satisfy the baseline rule. */
+static void test_indicator_qualitative_baseline(void)
+{
+	build(0);
+	EDIT(indicator, 1, e->baseline.set = false);
+	compute();
+	const struct finding *f = expect_one("indicator.no_baseline", ENT_INDICATOR, 1, SEV_GAP,
+					     STEP_INDICATORS);
+	CU_ASSERT_TRUE(f && contains(findings_message(f), "measure the starting value"));
+	/* a survey without the date of the described starting state */
+	EDIT(indicator, 1, str_set(&e->method, "Survey of the residents"));
+	compute();
+	f = expect_one("indicator.no_baseline", ENT_INDICATOR, 1, SEV_GAP, STEP_INDICATORS);
+	CU_ASSERT_TRUE(f && contains(findings_message(f), "describe it now"));
+	/* with the date: a qualitative baseline */
+	EDIT(indicator, 1, str_set(&e->baseline_date, "2025-03-01"));
+	compute();
+	CU_ASSERT_EQUAL(count_rule("indicator.no_baseline"), 0);
+	CU_ASSERT_EQUAL(F.n, 0);
+	/* a count with a date but no figure is no baseline */
+	EDIT(indicator, 1, str_set(&e->method, "count"));
+	compute();
+	CU_ASSERT_EQUAL(count_rule("indicator.no_baseline"), 1);
+	CU_ASSERT_TRUE(findings_qualitative_method("Experteneinschätzung"));
+	CU_ASSERT_TRUE(findings_qualitative_method("Befragung"));
+	CU_ASSERT_TRUE(findings_qualitative_method("expert rating"));
+	CU_ASSERT_FALSE(findings_qualitative_method("Zählung"));
+	CU_ASSERT_FALSE(findings_qualitative_method(""));
+}
+
 /* ------------------------------------------------------------ phases */
 
 /* Pilot tasks are done once the measure has left the pilot: a missing A or R
@@ -1375,6 +1407,7 @@ int main(void)
 	ADD_TEST(s, test_cost_overshared);
 	ADD_TEST(s, test_check_not_assessed);
 	ADD_TEST(s, test_check_readiness);
+	ADD_TEST(s, test_indicator_qualitative_baseline);
 	ADD_TEST(s, test_phase_pilot_tasks);
 	ADD_TEST(s, test_winddown);
 	ADD_TEST(s, test_key_person_temporary);
