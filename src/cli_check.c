@@ -70,14 +70,14 @@ static void print_readiness(const struct model *m)
 	figures_readiness(m, &r);
 	size_t width = 0;
 	for (int f = 1; f <= FACTOR_COUNT; f++) {
-		size_t w = utf8_chars(findings_factor_name(f));
+		size_t w = utf8_chars(vocab_factor_name(f));
 		if (w > width)
 			width = w;
 	}
 	printf("%s\n", _("Readiness per factor"));
 	for (int f = 1; f <= FACTOR_COUNT; f++) {
-		printf("  %d  ", f);
-		print_padded(findings_factor_name(f), width + 2);
+		printf("  %1s  ", vocab_factor_number(f));
+		print_padded(vocab_factor_name(f), width + 2);
 		if (r.factor[f - 1] < 0)
 			printf("%s\n", "–");
 		else {

@@ -41,7 +41,8 @@ struct bundle_col {
 	enum col_type type;
 	int arg;
 	long lo, hi;
-	bool optional; /* may be empty */
+	bool optional;	    /* may be empty */
+	const char *de_old; /* an earlier German header, still read; or NULL */
 };
 
 struct bundle_spec {

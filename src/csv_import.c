@@ -331,7 +331,8 @@ static bool check_header(struct import *imp, struct pfile *pf)
 			return false;
 		}
 		bool is_en = header_matches(h->cells[i], bc->en);
-		bool is_de = header_matches(h->cells[i], bc->de);
+		bool is_de = header_matches(h->cells[i], bc->de) ||
+			     (bc->de_old && header_matches(h->cells[i], bc->de_old));
 		if (!is_en && !is_de) {
 			if (!strcmp(bc->en, bc->de))
 				bundle_fail(imp->err, pf->which, h->line, i + 1, NULL,

@@ -23,13 +23,13 @@ const char *const bundle_files[] = {
 	NULL,
 };
 
-#define TEXT(en, de) {en, de, COL_TEXT, 0, 0, 0, true}
-#define ID {"id", "id", COL_ID, 0, 1, 0, false}
-#define REF(en, de, file, opt) {en, de, COL_REF, file, 1, 0, opt}
-#define CHOICE(en, de, kind, opt) {en, de, COL_CHOICE, kind, 0, 0, opt}
-#define INT(en, de, lo, hi, opt) {en, de, COL_INT, 0, lo, hi, opt}
-#define NUM(en, de, opt) {en, de, COL_NUM, 0, 0, 0, opt}
-#define DATE(en, de) {en, de, COL_DATE, 0, 0, 0, true}
+#define TEXT(en, de) {en, de, COL_TEXT, 0, 0, 0, true, NULL}
+#define ID {"id", "id", COL_ID, 0, 1, 0, false, NULL}
+#define REF(en, de, file, opt) {en, de, COL_REF, file, 1, 0, opt, NULL}
+#define CHOICE(en, de, kind, opt) {en, de, COL_CHOICE, kind, 0, 0, opt, NULL}
+#define INT(en, de, lo, hi, opt) {en, de, COL_INT, 0, lo, hi, opt, NULL}
+#define NUM(en, de, opt) {en, de, COL_NUM, 0, 0, 0, opt, NULL}
+#define DATE(en, de) {en, de, COL_DATE, 0, 0, 0, true, NULL}
 
 static const struct bundle_col workshop_cols[] = {
 	TEXT("title", "titel"),
@@ -68,7 +68,7 @@ static const struct bundle_col indicator_cols[] = {
 	TEXT("source", "datenquelle"),
 	TEXT("method", "methode"),
 	TEXT("frequency", "häufigkeit"),
-	REF("owner", "verantwortlich", BF_STAKEHOLDERS, true),
+	{"owner", "zuständig", COL_REF, BF_STAKEHOLDERS, 1, 0, true, "verantwortlich"},
 };
 static const struct bundle_col stakeholder_cols[] = {
 	ID,
@@ -114,11 +114,11 @@ static const struct bundle_col check_cols[] = {
 static const struct bundle_col note_cols[] = {
 	CHOICE("kind", "art", VOCAB_NOTE_KIND, false),
 	TEXT("text", "text"),
-	REF("owner", "verantwortlich", BF_STAKEHOLDERS, true),
+	{"owner", "zuständig", COL_REF, BF_STAKEHOLDERS, 1, 0, true, "verantwortlich"},
 	DATE("due", "fällig"),
 };
 static const struct bundle_col finding_cols[] = {
-	CHOICE("severity", "schwere", VOCAB_SEVERITY, false),
+	CHOICE("severity", "einstufung", VOCAB_SEVERITY, false),
 	CHOICE("step", "schritt", VOCAB_STEP, false),
 	TEXT("item", "punkt"),
 	TEXT("message", "meldung"),

@@ -23,16 +23,9 @@
 /* Influence and interest from this score on count as high. */
 #define HIGH_SCORE 4
 
-static const char *const factor_names[FACTOR_COUNT] = {
-	N_("Communication"),  N_("Impact"), N_("Technical integration"),
-	N_("Responsibility"), N_("Costs"),  N_("Wind-down"),
-};
-
 const char *findings_factor_name(int factor)
 {
-	if (factor < 1 || factor > FACTOR_COUNT)
-		return "";
-	return _(factor_names[factor - 1]);
+	return vocab_factor_short(factor);
 }
 
 /* ------------------------------------------------------------ messages */
@@ -49,6 +42,7 @@ enum msg {
 	MSG_GOAL_NO_STRATEGY,
 	MSG_GOAL_VAGUE, /* arg: the specific part */
 	MSG_IND_NO_BASELINE,
+	MSG_IND_NO_BASELINE_QUALITATIVE,
 	MSG_IND_NO_TARGET,
 	MSG_IND_TARGET_HIGHER, /* a: target, b: baseline */
 	MSG_IND_TARGET_LOWER,  /* a: target, b: baseline */
@@ -78,6 +72,11 @@ enum msg {
 	MSG_COST_NO_YEAR,	   /* a: the uncovered percent, b: the money */
 	MSG_CHECK_NOT_ASSESSED, /* n: the number of check items */
 	MSG_CHECK_LOW_READINESS, /* n: the readiness in percent */
+	MSG_SH_KEY_TEMPORARY,
+	MSG_RACI_NO_IMPACT_REGULAR,
+	MSG_RACI_NO_TRAINING,
+	MSG_WINDDOWN_NO_COMMUNICATION,
+	MSG_WINDDOWN_NO_DOCUMENTATION,
 };
 
 /* The SMART parts in the order of the goal form (bits of n). */
@@ -155,6 +154,9 @@ static char *format_message(const struct finding *x)
 	case MSG_IND_NO_BASELINE:
 		return xstrdup(_("No baseline; measure the starting value now, or the effect cannot "
 				 "be shown later."));
+	case MSG_IND_NO_BASELINE_QUALITATIVE:
+		return xstrdup(_("No starting state yet; describe it now with the survey or expert "
+				 "rating and enter its date as the baseline date."));
 	case MSG_IND_NO_TARGET:
 		return xstrdup(_("No target value; agree which value counts as success."));
 	case MSG_IND_TARGET_HIGHER:
@@ -276,6 +278,21 @@ static char *format_message(const struct finding *x)
 		return format(_("Readiness is only %d%%; agree the next steps on the open "
 				"recommendations of this factor."),
 			      (int)x->n);
+	case MSG_SH_KEY_TEMPORARY:
+		return xstrdup(_("A key person whose post ends with the funding; secure the post "
+				 "through long-term employment or win a permanent key person."));
+	case MSG_RACI_NO_IMPACT_REGULAR:
+		return xstrdup(_("No regular-operation task captures the impact; agree who collects "
+				 "the indicators at their frequency and assesses them critically."));
+	case MSG_RACI_NO_TRAINING:
+		return xstrdup(_("No training or documentation task: whoever takes over needs the "
+				 "knowledge of the pilot written down and passed on."));
+	case MSG_WINDDOWN_NO_COMMUNICATION:
+		return xstrdup(_("No communication task for the wind-down; agree who tells everyone "
+				 "involved why the measure ends and what changes for them."));
+	case MSG_WINDDOWN_NO_DOCUMENTATION:
+		return xstrdup(_("No task documents the measure; record its content, process steps, "
+				 "technical details and the reasons for ending, for later projects."));
 	}
 	return xstrdup("");
 }
@@ -337,6 +354,7 @@ struct ctx {
 	struct findings *out;
 	const char *ws_item; /* how the workshop is named in findings */
 	bool winddown;	     /* the measure is being wound down */
+	bool left_pilot;     /* the measure is in transition or regular operation */
 	/* the names of unnamed items, translated once */
 	const char *untitled_goal, *unnamed_indicator, *unnamed_stakeholder, *unnamed_task,
 		*unnamed_cost;
@@ -559,6 +577,28 @@ static void rules_goals(struct ctx *c, const unsigned *indicators_per_goal)
 
 /* ------------------------------------------------------------ indicators */
 
+/* true when method names a qualitative way of capturing impact: a survey or
+ * an expert rating (in either language). The study (section 2.4) allows
+ * such methods to describe the starting state where no figure exists. */
+bool findings_qualitative_method(const char *method)
+{
+	static const char *const stems[] = {
+		"survey", "interview", "expert", "rating", "befrag", "umfrage", "experten",
+		"einschätz", "einschaetz",
+	};
+	if (blank(method))
+		return false;
+	char low[256];
+	size_t n = 0;
+	for (const char *p = method; *p && n + 1 < sizeof low; p++)
+		low[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+	low[n] = '\0';
+	for (size_t i = 0; i < sizeof stems / sizeof *stems; i++)
+		if (strstr(low, stems[i]))
+			return true;
+	return false;
+}
+
 /* goal_of: the position of each indicator's goal in m->goals, or -1. */
 static void rules_indicators(struct ctx *c, const long *goal_of)
 {
@@ -570,9 +610,14 @@ static void rules_indicators(struct ctx *c, const long *goal_of)
 		if (g && g->status == GSTAT_DROPPED)
 			continue;
 		const char *item = name_or(ind->name, c->unnamed_indicator);
-		if (!ind->baseline.set)
+		/* a measure being wound down can no longer measure its starting
+		 * point; a survey or expert rating with the date of the described
+		 * starting state is a qualitative baseline */
+		bool qualitative = findings_qualitative_method(ind->method);
+		if (!ind->baseline.set && !c->winddown && !(qualitative && !blank(ind->baseline_date)))
 			add(c, SEV_GAP, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
-			    "indicator.no_baseline", MSG_IND_NO_BASELINE);
+			    "indicator.no_baseline",
+			    qualitative ? MSG_IND_NO_BASELINE_QUALITATIVE : MSG_IND_NO_BASELINE);
 		if (!ind->target.set) {
 			add(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
 			    "indicator.no_target", MSG_IND_NO_TARGET);
@@ -629,9 +674,18 @@ static void rules_stakeholders(struct ctx *c)
 				    : !msg	  ? MSG_SH_NO_MESSAGE
 						  : MSG_SH_NO_CHANNEL);
 		}
-		if (sh->influence >= HIGH_SCORE && sh->interest >= HIGH_SCORE && roles_total(sh) == 0)
+		/* politics takes part through decisions and regular reports (the
+		 * core message and channel above), not through tasks */
+		if (sh->influence >= HIGH_SCORE && sh->interest >= HIGH_SCORE && roles_total(sh) == 0 &&
+		    sh->group != GROUP_POLITICS)
 			add(c, SEV_WARNING, STEP_STAKEHOLDERS, ENT_STAKEHOLDER, sh->id, item,
 			    "stakeholder.no_role", MSG_SH_NO_ROLE);
+		/* Study, table 5 (actors): key persons are to be secured through
+		 * long-term employment; one on a post that ends with the funding
+		 * takes the measure's network with them. */
+		if (sh->key_person && sh->temporary && !c->winddown)
+			add(c, SEV_WARNING, STEP_STAKEHOLDERS, ENT_STAKEHOLDER, sh->id, item,
+			    "stakeholder.key_temporary", MSG_SH_KEY_TEMPORARY);
 	}
 }
 
@@ -702,6 +756,13 @@ static void rules_raci(struct ctx *c)
 		const struct task *t = MODEL_AT(m->tasks, struct task, i);
 		const char *item = name_or(t->name, c->unnamed_task);
 		unsigned rules = figures_task_rules(t);
+		/* once the measure has left the pilot, its pilot tasks are done:
+		 * a missing A or R there no longer endangers anything */
+		if (c->left_pilot && t->phase == TPHASE_PILOT)
+			rules &= ~(unsigned)(FIGURES_TASK_NO_A | FIGURES_TASK_MULTI_A | FIGURES_TASK_NO_R);
+		/* handing over to a permanent actor is a continuation rule */
+		if (c->winddown)
+			rules &= ~(unsigned)FIGURES_TASK_TEMP_AR;
 		if (rules & FIGURES_TASK_NO_A)
 			add(c, SEV_GAP, STEP_RACI, ENT_TASK, t->id, item, "task.no_a", MSG_TASK_NO_A);
 		else if (rules & FIGURES_TASK_MULTI_A)
@@ -725,8 +786,39 @@ static void rules_raci(struct ctx *c)
 			}
 		}
 	}
-	if (c->winddown)
+	unsigned per_cat[TPHASE_COUNT][CAT_COUNT] = {{0}};
+	for (size_t i = 0; i < m->tasks.n; i++) {
+		const struct task *t = MODEL_AT(m->tasks, struct task, i);
+		if (t->phase >= 0 && t->phase < TPHASE_COUNT && t->category >= 0 &&
+		    t->category < CAT_COUNT)
+			per_cat[t->phase][t->category]++;
+	}
+	if (c->winddown) {
+		/* Study, section 2.8 and table 7 (actors): everyone involved is told
+		 * why the measure ends and what changes for existing processes. */
+		if (!per_cat[TPHASE_PILOT][CAT_COMMUNICATION] &&
+		    !per_cat[TPHASE_REGULAR][CAT_COMMUNICATION])
+			add(c, SEV_GAP, STEP_RACI, ENT_WORKSHOP, 0, c->ws_item,
+			    "winddown.no_communication", MSG_WINDDOWN_NO_COMMUNICATION);
+		/* Study, table 7 (structures): content, process steps and insights
+		 * are documented for later projects and a possible restart. */
+		if (!per_cat[TPHASE_PILOT][CAT_IMPACT] && !per_cat[TPHASE_REGULAR][CAT_IMPACT] &&
+		    !per_cat[TPHASE_PILOT][CAT_DATA] && !per_cat[TPHASE_REGULAR][CAT_DATA])
+			add(c, SEV_WARNING, STEP_RACI, ENT_WORKSHOP, 0, c->ws_item,
+			    "winddown.no_documentation", MSG_WINDDOWN_NO_DOCUMENTATION);
 		return;
+	}
+	/* Study, table 3 (resources): impact is collected regularly and assessed
+	 * critically, in regular operation too (a pilot-only impact task is
+	 * already named by raci.regular_missing_pilot). */
+	if (!per_cat[TPHASE_REGULAR][CAT_IMPACT] && !per_cat[TPHASE_PILOT][CAT_IMPACT])
+		add(c, SEV_WARNING, STEP_RACI, ENT_WORKSHOP, 0, c->ws_item,
+		    "raci.no_impact_regular", MSG_RACI_NO_IMPACT_REGULAR);
+	/* Study, table 7 (structures) and the handover in section 2.6: what the
+	 * pilot team knows is documented and passed on through training. */
+	if (!per_cat[TPHASE_PILOT][CAT_TRAINING] && !per_cat[TPHASE_REGULAR][CAT_TRAINING])
+		add(c, SEV_WARNING, STEP_RACI, ENT_WORKSHOP, 0, c->ws_item, "raci.no_training",
+		    MSG_RACI_NO_TRAINING);
 	for (size_t i = 0; i < m->stakeholders.n; i++) {
 		const struct stakeholder *sh = MODEL_AT(m->stakeholders, struct stakeholder, i);
 		/* temporary posts end with the funding anyway (task.temporary_ar) */
@@ -764,7 +856,8 @@ static void rules_costs(struct ctx *c)
 			}
 			continue;
 		}
-		if (!fc->gap)
+		/* who pays after the funding is a continuation question */
+		if (!fc->gap || c->winddown)
 			continue;
 		enum msg msg = k->kind == COST_ONEOFF ? MSG_COST_UNCOVERED_ONEOFF
 			       : !fc->gap_partial     ? MSG_COST_UNCOVERED
@@ -799,10 +892,12 @@ static void rules_check(struct ctx *c)
 		return;
 	}
 	const struct readiness *r = &c->fig->readiness;
-	/* the wind-down factor only matters when the measure is wound down */
-	int factors = c->winddown ? FACTOR_COUNT : FACTOR_COUNT - 1;
-	for (int f = 0; f < factors; f++) {
-		if (r->factor[f] < 0 || r->factor[f] >= 0.5)
+	/* the wind-down counts only when the measure is wound down, and then
+	 * the five factors of continuation give way to it */
+	int first = c->winddown ? FACTOR_WINDDOWN - 1 : 0;
+	int last = c->winddown ? FACTOR_WINDDOWN : FACTOR_WINDDOWN - 1;
+	for (int f = first; f < last; f++) {
+		if (r->factor[f] < 0 || r->factor[f] >= FINDINGS_READINESS_LOW)
 			continue;
 		add(c, SEV_HINT, STEP_CHECK, ENT_WORKSHOP, 0, findings_factor_name(f + 1),
 		    "check.low_readiness", MSG_CHECK_LOW_READINESS)
@@ -843,6 +938,7 @@ static void run_rules(const struct model *m, struct findings *out, bool count_on
 		.out = out,
 		.count_only = count_only,
 		.winddown = m->ws.phase == PHASE_WINDDOWN,
+		.left_pilot = m->ws.phase == PHASE_TRANSITION || m->ws.phase == PHASE_REGULAR,
 	};
 	if (!count_only) {
 		c.ws_item = name_or(m->ws.title, _("(untitled workshop)"));

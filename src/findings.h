@@ -67,8 +67,18 @@ unsigned findings_total(const struct findings *f, enum severity sev);
 
 /* The readiness per factor is figures_readiness (figures.h). */
 
+/* true when an indicator's method is a survey or an expert rating: with the
+ * date of its described starting state it needs no baseline figure. */
+bool findings_qualitative_method(const char *method);
+
+/* Readiness below FINDINGS_READINESS_LOW is low: red in the heat maps and a
+ * hint among the findings; from FINDINGS_READINESS_HIGH on it is high (green).
+ * One set of thresholds, so the colour and the hint never disagree. */
+#define FINDINGS_READINESS_LOW (1.0 / 3)
+#define FINDINGS_READINESS_HIGH (2.0 / 3)
+
 /* The short name of factor 1..6 in the current language ("Communication",
- * …, "Wind-down"); "" for any other number. */
+ * …, "Wind-down"; vocab_factor_short); "" for any other number. */
 const char *findings_factor_name(int factor);
 
 /* true when the specific part of a goal is a vague verb alone ("improve",

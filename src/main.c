@@ -33,7 +33,8 @@ static void print_help(void)
 		 "  export FILE          write exports  [--xlsx OUT.xlsx] [--csv DIR]\n"
 		 "                       [--delimiter ';'|',']\n"
 		 "  import FILE --csv DIR  merge a CSV bundle (as written by export) into FILE\n"
-		 "  check FILE           print the findings; exit 0 none, 1 findings, 2 error\n"
+		 "  check FILE           print the findings; exit 1 if there is a gap or a\n"
+		 "                       warning (hints do not count), 2 on error\n"
 		 "                       [--format text|tsv]\n"
 		 "  templates            list the measure templates\n"
 		 "\n"));

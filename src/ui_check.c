@@ -1,5 +1,5 @@
 /* ui_check.c — step 6: the 39 recommendations of the study as a check list,
- * grouped by factor (1–5 and 6, the wind-down) and field (values,
+ * grouped by factor (1–5, then the wind-down, the alternative path) and field (values,
  * resources, actors, structures), and above it the readiness heat map:
  * per factor and field the share of items done (partly counts half, not
  * relevant is left out), in colour and always with the percentage. Space
@@ -139,7 +139,7 @@ static const char *hint(struct ui *ui)
 	if (worst >= 0 && ready_now.factor[worst] < 1) {
 		snprintf(buf, sizeof buf,
 			 _("Least ready: %d %s (%d %%). Agree next steps there; Space sets a status."),
-			 worst + 1, findings_factor_name(worst + 1), pct(ready_now.factor[worst]));
+			 worst + 1, vocab_factor_name(worst + 1), pct(ready_now.factor[worst]));
 		return buf;
 	}
 	return _("Every factor has high readiness. Next: 7 Findings, then 8 Export.");
@@ -151,9 +151,9 @@ static enum ui_style heat_style(double v)
 {
 	if (v < 0)
 		return ST_DIM;
-	if (v < 1.0 / 3)
+	if (v < FINDINGS_READINESS_LOW)
 		return ST_ALERT;
-	if (v < 2.0 / 3)
+	if (v < FINDINGS_READINESS_HIGH)
 		return ST_WARN;
 	return ST_LIT;
 }
@@ -183,7 +183,8 @@ static int draw_heat(struct ui *ui, struct ui_rect r)
 		int ly = y + 1 + f;
 		bool here = cur && cur->factor == f + 1;
 		ui_textf(ly, r.x, label_w - 1, here ? ui_style(ST_TITLE) : ui_style(ST_NORMAL), 0,
-			 "%s%d %s", here ? "▸" : " ", f + 1, findings_factor_name(f + 1));
+			 "%s%1s %s", here ? "▸" : " ", vocab_factor_number(f + 1),
+			 findings_factor_name(f + 1));
 		for (int fl = 0; fl < FIELD_COUNT; fl++) {
 			double v = ready_now.cell[f][fl];
 			bool on = here && cur->field == fl;
@@ -241,8 +242,9 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 			snprintf(p, sizeof p, "–");
 		else
 			snprintf(p, sizeof p, "%d %%", pct(v));
-		ui_textf(y, cx[0], cx[3] + cw[3] - cx[0], base | A_BOLD, 0, "%d %s · %s %s", r->factor,
-			 findings_factor_name(r->factor), _("readiness"), p);
+		const char *num = vocab_factor_number(r->factor);
+		ui_textf(y, cx[0], cx[3] + cw[3] - cx[0], base | A_BOLD, 0, "%s%s%s · %s %s", num,
+			 *num ? " " : "", vocab_factor_name(r->factor), _("readiness"), p);
 		return;
 	}
 	const struct check_item *c = MODEL_AT(ui->m.checks, struct check_item, r->idx);
@@ -393,9 +395,10 @@ const struct ui_view ui_view_check = {
 	.step = STEP_CHECK,
 	.hint = hint,
 	.help = N_("The check list holds the study's recommendations for carrying a measure "
-		   "into regular operation: five factors (communication, capturing impact, "
-		   "technical integration, binding responsibility, reducing and sharing costs) "
-		   "and a sixth for winding a measure down in an orderly way. Each factor has "
+		   "into regular operation: five factors (communication, impact capture, "
+		   "technical compatibility, responsibility, cost reduction and sharing) and, "
+		   "listed last without a number, the wind-down: not a sixth factor but the "
+		   "alternative path for a measure that is to end. Each group has "
 		   "recommendations on values, resources, actors and structures.\n\n"
 		   "Go through them with the group. Space moves the selected item from open to "
 		   "partly, done and not relevant; Enter adds a note on who does what by when. "

@@ -735,8 +735,9 @@ static const enum ui_action more[] = {ACT_NOTE, ACT_NONE};
 const struct ui_view ui_view_costs = {
 	.step = STEP_COSTS,
 	.hint = hint,
-	.help = N_("Running costs that go on after the funding are the most common reason a "
-		   "working measure is switched off. List every cost item: one-off purchases "
+	.help = N_("Running costs that go on after the funding are among the largest hurdles "
+		   "for keeping a measure; even one that works can end when the budget money "
+		   "planned for it is not there. List every cost item: one-off purchases "
 		   "and, above all, the yearly costs of operation, hosting, licences, "
 		   "maintenance and staff, each with the years it runs.\n\n"
 		   "Then agree who carries which share: an office's budget, a municipal "

@@ -103,10 +103,10 @@ static void sync(struct ui *ui)
 static const char *hint(struct ui *ui)
 {
 	if (res.done && !res.csv_err && !res.xlsx_err)
-		return _("Written. Add the decisions and action items for the council paper below "
+		return _("Written. Add the working group's agreements and action items below "
 			 "(n).");
 	if (ui->m.notes.n == 0 && part == PART_NOTES)
-		return _("Press n to write down the first decision or action item.");
+		return _("Press n to write down the first agreement or action item.");
 	return _("Enter on “Write the files now” (or e) writes them beside the workshop file.");
 }
 
@@ -340,7 +340,7 @@ static void draw(struct ui *ui, struct ui_rect r)
 				  "workbook is made to be attached to a council submission."),
 				ui_style(ST_DIM));
 	y += res_h + 1;
-	ui_text(y, r.x, r.w, _("Decisions and action items for the council paper"), ui_style(ST_TITLE),
+	ui_text(y, r.x, r.w, _("Agreements and action items of the working group"), ui_style(ST_TITLE),
 		0);
 	y++;
 	ui_notes_draw(ui, (struct ui_rect){y, r.x, r.y + r.h - y, r.w}, part == PART_NOTES);
@@ -454,7 +454,8 @@ const struct ui_view ui_view_export = {
 	.hint = hint,
 	.help = N_("The export writes what the group worked out in two forms: an Excel "
 		   "workbook made to be attached to a council submission (a cover sheet with "
-		   "the readiness and the decisions, one sheet per step, ready to print), and "
+		   "the readiness and the group's agreements, one sheet per step, ready to "
+		   "print), and "
 		   "a bundle of CSV files that other tools and stetig import can read. By "
 		   "default both go beside the workshop file; Enter on a path changes it, Space "
 		   "ticks what to write, and the language of the files can differ from the "
@@ -463,8 +464,8 @@ const struct ui_view ui_view_export = {
 		   "The workshop file keeps an undo history, and with it text that was deleted "
 		   "or overwritten. Before the file itself goes to someone else, clear the "
 		   "history: the file then holds only the current state.\n\n"
-		   "Below, write down the decisions, the action items (with an owner and a due "
-		   "date) and the topics parked for later: they appear on the workbook's cover "
+		   "Below, write down the agreements, the action items (with an owner and a due "
+		   "date) and the questions parked for later: they appear on the workbook's cover "
 		   "sheet. n adds a note here, F4 on steps 3 to 6 as well."),
 	.bar = bar,
 	.more = more,

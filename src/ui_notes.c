@@ -67,7 +67,7 @@ bool ui_notes_select(struct ui *ui, int64_t id)
 
 static const struct list_col cols[] = {
 	{N_("Kind"), 12, 0},
-	{N_("Decision, action item or topic"), -4, 12},
+	{N_("Agreement, action item or question"), -4, 12},
 	{N_("Owner"), -2, 8},
 	{N_("Due"), 10, 0},
 };
@@ -96,8 +96,8 @@ void ui_notes_draw(struct ui *ui, struct ui_rect r, bool focus)
 	(void)ui;
 	lst.passive = !focus;
 	list_draw(&lst, r, cols, 4, draw_row, ui,
-		  _("No notes yet. Press n (or F4 on steps 3 to 6) to write down a decision, an "
-		    "action item with owner and due date, or a topic for later."));
+		  _("No notes yet. Press n (or F4 on steps 3 to 6) to write down an agreement, "
+		    "an action item with owner and due date, or a question for later."));
 }
 
 /* ------------------------------------------------------------ the form */
@@ -145,7 +145,7 @@ void ui_note_form(struct ui *ui, int64_t id)
 	form_add_text(fm, N_("Note"), nt->text, true);
 	form_set_note(fm, NF_TEXT, N_("What was decided, what has to be done, or what is parked."));
 	form_add_choice(fm, N_("Kind"), VOCAB_NOTE_KIND, nt->kind);
-	form_set_note(fm, NF_KIND, N_("Decision, action item or parking lot; Space picks."));
+	form_set_note(fm, NF_KIND, N_("Agreement, action item or parked question; Space picks."));
 	form_add_ref(fm, N_("Owner"), N_("– nobody –"));
 	for (size_t i = 0; i < m->stakeholders.n; i++) {
 		const struct stakeholder *s = MODEL_AT(m->stakeholders, struct stakeholder, i);

@@ -12,6 +12,7 @@ struct vocab {
 	const char *const *en;    /* CSV words, English; also the stored form */
 	const char *const *de;    /* CSV words, German */
 	const char *const *label; /* screen labels (msgids) */
+	const char *const *old;   /* earlier German CSV words, still read (same positions as de, NULL for none) */
 };
 
 #define WORDS(...) ((const char *const[]){__VA_ARGS__})
@@ -48,17 +49,19 @@ static const struct vocab vocabs[VOCAB_COUNT] = {
 				WORDS(N_("open"), N_("partly"), N_("done"),
 				      N_("not relevant"))},
 	[VOCAB_NOTE_KIND] = {NOTE_KIND_COUNT, WORDS("decision", "action", "parking"),
-			     WORDS("beschluss", "aufgabe", "themenspeicher"),
-			     WORDS(N_("Decision"), N_("Action item"), N_("Parking lot"))},
+			     WORDS("vereinbarung", "arbeitsauftrag", "themenspeicher"),
+			     WORDS(N_("Agreement"), N_("Action item"), N_("Parked question")),
+			     WORDS("beschluss", "aufgabe", NULL)},
 	[VOCAB_CATEGORY] = {CAT_COUNT,
 			    WORDS("operation", "maintenance", "development", "hosting", "data",
 				  "communication", "funding", "training", "impact"),
 			    WORDS("betrieb", "wartung", "weiterentwicklung", "hosting",
 				  "datenpflege", "kommunikation", "finanzierung", "schulung",
-				  "wirkungsmessung"),
+				  "wirkungserfassung"),
 			    WORDS(N_("Operation"), N_("Maintenance"), N_("Development"),
 				  N_("Hosting"), N_("Data care"), N_("Communication"),
-				  N_("Funding"), N_("Training"), N_("Impact measurement"))},
+				  N_("Funding"), N_("Training"), N_("Impact capture")),
+			    WORDS(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "wirkungsmessung")},
 	[VOCAB_FIELD] = {FIELD_COUNT, WORDS("values", "resources", "actors", "structures"),
 			 WORDS("werte", "ressourcen", "akteure", "strukturen"),
 			 WORDS(N_("Values"), N_("Resources"), N_("Actors"), N_("Structures"))},
@@ -97,6 +100,11 @@ int vocab_lookup_lang(enum vocab_kind k, const char *word, enum lang lang)
 	for (int i = 0; i < vocabs[k].count; i++)
 		if (!strcasecmp(w[i], word))
 			return i;
+	/* an earlier German word stands for the value at the same position */
+	if (lang == LANG_DE && vocabs[k].old)
+		for (int i = 0; i < vocabs[k].count; i++)
+			if (vocabs[k].old[i] && !strcasecmp(vocabs[k].old[i], word))
+				return i;
 	return -1;
 }
 
@@ -117,6 +125,43 @@ const char *vocab_label(enum vocab_kind k, int v)
 {
 	const char *id = vocab_label_id(k, v);
 	return *id ? _(id) : id;
+}
+
+/* The five factors of the study (its section headings 2.3 to 2.7) and, as
+ * factor 6 in the data, the wind-down of section 2.8, which the study calls
+ * an alternative path, not a further factor. The short names are the ones
+ * the study's conclusion uses. */
+static const char *const factor_full[FACTOR_COUNT] = {
+	N_("Communicating the measure and its goals"),
+	N_("Capturing and conveying the impact"),
+	N_("Technical integration and compatibility"),
+	N_("Binding allocation of responsibility for continued operation"),
+	N_("Cost reduction and cost sharing"),
+	N_("Ending and winding down a measure (alternative path)"),
+};
+static const char *const factor_short[FACTOR_COUNT] = {
+	N_("Communication"),  N_("Impact capture"), N_("Technical compatibility"),
+	N_("Responsibility"), N_("Cost reduction and sharing"), N_("Wind-down"),
+};
+
+const char *vocab_factor_name(int factor)
+{
+	if (factor < 1 || factor > FACTOR_COUNT)
+		return "";
+	return _(factor_full[factor - 1]);
+}
+
+const char *vocab_factor_short(int factor)
+{
+	if (factor < 1 || factor > FACTOR_COUNT)
+		return "";
+	return _(factor_short[factor - 1]);
+}
+
+const char *vocab_factor_number(int factor)
+{
+	static const char *const numbers[FACTOR_COUNT] = {"1", "2", "3", "4", "5", ""};
+	return factor >= 1 && factor <= FACTOR_COUNT ? numbers[factor - 1] : "";
 }
 
 char raci_letter(enum raci r)

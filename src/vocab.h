@@ -43,8 +43,10 @@ enum severity { SEV_GAP, SEV_WARNING, SEV_HINT, SEV_COUNT };
 /* RACI roles; RACI_NONE is the empty cell. */
 enum raci { RACI_NONE, RACI_R, RACI_A, RACI_C, RACI_I, RACI_COUNT };
 
-/* The six factors: 1-5 of the study plus 6, the wind-down. */
+/* The catalogue's groups: the study's five factors (1-5) and, stored as 6,
+ * the wind-down, the alternative path that is not a factor. */
 #define FACTOR_COUNT 6
+#define FACTOR_WINDDOWN 6
 
 /* The workflow steps of the screen, also used by findings. */
 enum step {
@@ -94,6 +96,13 @@ int vocab_lookup_lang(enum vocab_kind k, const char *word, enum lang lang);
 const char *vocab_label(enum vocab_kind k, int v);
 /* The untranslated (msgid) label. */
 const char *vocab_label_id(enum vocab_kind k, int v);
+
+/* A factor's name as the study gives it (full) and the short form its
+ * conclusion uses (for narrow columns), translated; "" outside 1-6. */
+const char *vocab_factor_name(int factor);
+const char *vocab_factor_short(int factor);
+/* The number shown before a factor's name: "1"-"5", "" for the wind-down. */
+const char *vocab_factor_number(int factor);
 
 /* RACI letters: "R", "A", "C", "I" (same in both languages). */
 char raci_letter(enum raci r);

@@ -772,18 +772,30 @@ lxw_worksheet *xt_emit(struct xl *x, struct xtable *t, const char *sheet, size_t
 
 /* ------------------------------------------------------------ factors */
 
-static const char *const factor_names[FACTOR_COUNT] = {
-	N_("1 Communicating the measure and its goals"),
-	N_("2 Capturing and conveying the impact"),
-	N_("3 Technical integration"),
-	N_("4 Binding responsibility for operation"),
-	N_("5 Reducing and sharing costs"),
-	N_("6 Structured wind-down"),
-};
-
+/* "1 Communicating the measure and its goals"; the wind-down without a
+ * number, since it is not a factor. One buffer per factor, so the text
+ * stays valid while the sheet's cells point at it. */
 const char *xl_factor_name(int factor)
 {
-	return factor >= 1 && factor <= FACTOR_COUNT ? _(factor_names[factor - 1]) : "";
+	static char buf[FACTOR_COUNT][160];
+	if (factor < 1 || factor > FACTOR_COUNT)
+		return "";
+	const char *num = vocab_factor_number(factor);
+	snprintf(buf[factor - 1], sizeof buf[0], "%s%s%s", num, *num ? " " : "",
+		 vocab_factor_name(factor));
+	return buf[factor - 1];
+}
+
+/* The same with the short name, for narrow columns: "1 Communication". */
+const char *xl_factor_short(int factor)
+{
+	static char buf[FACTOR_COUNT][80];
+	if (factor < 1 || factor > FACTOR_COUNT)
+		return "";
+	const char *num = vocab_factor_number(factor);
+	snprintf(buf[factor - 1], sizeof buf[0], "%s%s%s", num, *num ? " " : "",
+		 vocab_factor_short(factor));
+	return buf[factor - 1];
 }
 
 /* ------------------------------------------------------------ workbook */

@@ -89,8 +89,10 @@ const char *xl_last_sheet_name(const struct xl *x);
 void xl_print_setup(struct xl *x, lxw_worksheet *ws, bool landscape, bool repeat_header);
 /* Keeps s (malloc'd) until the workbook is closed; returns s. */
 char *xl_keep(struct xl *x, char *s);
-/* The translated name of factor 1..6. */
+/* The translated name of factor 1..6 with its number ("1 ..."; the wind-down
+ * has none): the study's full name, or its short form for narrow columns. */
 const char *xl_factor_name(int factor);
+const char *xl_factor_short(int factor);
 
 /* A table for a step sheet: a header row and rows of cells. */
 enum xcell_kind { XC_EMPTY, XC_TEXT, XC_NUM, XC_DATE };

@@ -98,7 +98,7 @@ static void heat_cell(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 		xl_text(x, ws, r, c, "–", x->fmt.heat_na);
 		return;
 	}
-	int band = v < 1.0 / 3 ? 0 : v < 2.0 / 3 ? 1 : 2;
+	int band = v < FINDINGS_READINESS_LOW ? 0 : v < FINDINGS_READINESS_HIGH ? 1 : 2;
 	xl_num(x, ws, r, c, v, x->fmt.heat[band]);
 }
 
@@ -112,8 +112,8 @@ static void readiness(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 	xl_text(x, ws, *r, 5, _("Factor overall"), x->fmt.header);
 	(*r)++;
 	for (int f = 0; f < FACTOR_COUNT; f++, (*r)++) {
-		xl_text(x, ws, *r, 0, xl_factor_name(f + 1), x->fmt.wrap);
-		row_height(x, ws, *r, xl_wrapped_lines(xl_factor_name(f + 1), span_chars(0, 0)));
+		xl_text(x, ws, *r, 0, xl_factor_short(f + 1), x->fmt.wrap);
+		row_height(x, ws, *r, xl_wrapped_lines(xl_factor_short(f + 1), span_chars(0, 0)));
 		for (int d = 0; d < FIELD_COUNT; d++)
 			heat_cell(x, ws, *r, (lxw_col_t)(1 + d), rd->cell[f][d]);
 		heat_cell(x, ws, *r, 5, rd->factor[f]);
@@ -288,13 +288,13 @@ static void agreements(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 		total += MODEL_AT(m->notes, struct note, i)->kind == NOTE_DECISION;
 	if (!total)
 		return;
-	subtitle(x, ws, r, _("Decisions"));
+	subtitle(x, ws, r, _("Agreements of the working group"));
 	for (size_t i = 0; i < m->notes.n && shown < SUM_AGREEMENTS; i++) {
 		const struct note *n = MODEL_AT(m->notes, struct note, i);
 		if (n->kind != NOTE_DECISION)
 			continue;
 		char label[64];
-		snprintf(label, sizeof label, _("Decision %zu"), ++shown);
+		snprintf(label, sizeof label, _("Agreement %zu"), ++shown);
 		xl_text(x, ws, *r, 0, label, x->fmt.label);
 		int lines = 1;
 		merged_text(x, ws, *r, 1, SUM_COLS - 1, n->text, x->fmt.wrap, &lines);

@@ -50,7 +50,7 @@ expect_grep "No regular-operation task for 'Funding'" "$T/out"
 expect_grep "None of the 39 check items is assessed yet" "$T/out"
 expect_grep "Readiness per factor" "$T/out"
 expect_no_grep "Readiness is only" "$T/out" # quiet about factors on a new workshop
-expect_grep "Summary: 4 gaps, 2 warnings, 2 hints." "$T/out"
+expect_grep "Summary: 4 gaps, 4 warnings, 2 hints." "$T/out"
 
 # ---------------------------------------------------------------- a template workshop
 f="$T/platform.stetig"
@@ -62,8 +62,10 @@ cp "$T/out" "$T/platform.txt"
 [ "$(grep -c 'GAP .*No baseline' "$T/platform.txt")" = 6 ] && ok || fail "6 baselines"
 expect_grep "  WARNING  Urban data platform: The funding end date is missing" "$T/platform.txt"
 expect_grep "Indicators" "$T/platform.txt"
-expect_grep "  1  Communication          0%" "$T/platform.txt"
-expect_grep "  6  Wind-down              0%" "$T/platform.txt"
+expect_grep "  1  Communicating the measure and its goals                       0%" "$T/platform.txt"
+# the wind-down is the alternative path, not a sixth factor: no number
+expect_grep "     Ending and winding down a measure (alternative path)          0%" "$T/platform.txt"
+expect_no_grep "  6  " "$T/platform.txt"
 expect_grep "Summary: 6 gaps, 1 warning, 1 hint." "$T/platform.txt"
 # every finding is one line of its own, under its step
 awk 'length($0) > 0 && !/^  / && !/^[A-Z]/ { bad = 1 } END { exit bad }' "$T/platform.txt" \
@@ -91,7 +93,7 @@ expect_grep "Befunde zu Urban data platform" "$T/out"
 expect_grep "  LÜCKE    Platform availability: Kein Ausgangswert" "$T/out"
 expect_grep "Indikatoren" "$T/out"
 expect_grep "Reifegrad je Faktor" "$T/out"
-expect_grep "  1  Kommunikation           0 %" "$T/out"
+expect_grep "  1  Kommunikation der Maßnahme und ihrer Ziele                 0 %" "$T/out"
 expect_grep "Zusammenfassung: 6 Lücken, 1 Warnung, 1 Hinweis." "$T/out"
 LANGUAGE=de expect_status 1 "$STETIG" check "$f" --lang en
 expect_grep "Summary: 6 gaps" "$T/out"
@@ -209,11 +211,13 @@ gap${TAB}raci${TAB}Sensoren warten
 gap${TAB}raci${TAB}Bürgerinformation
 gap${TAB}raci${TAB}Bürgerinformation
 warning${TAB}raci${TAB}Parkraumsensorik Innenstadt
+warning${TAB}raci${TAB}Parkraumsensorik Innenstadt
+warning${TAB}raci${TAB}Parkraumsensorik Innenstadt
 warning${TAB}raci${TAB}Ordnungsamt
 gap${TAB}costs${TAB}Mobilfunk-Datentarif
 gap${TAB}costs${TAB}Pilotbetreuung
 gap${TAB}costs${TAB}Wartungsvertrag
-hint${TAB}check${TAB}Impact
+hint${TAB}check${TAB}Impact capture
 EOF
 if cmp -s "$T/parking.got" "$T/parking.want"; then ok; else
     fail "findings of the parking workshop differ"
@@ -244,7 +248,7 @@ expect_grep "Ordnungsamt${TAB}Accountable (A) in the pilot but without a role" "
 expect_grep "Mobilfunk-Datentarif${TAB}After the funding ends on 2026-06-30, 40% of this yearly cost are not covered by partner shares (€600 in the rest of 2026, then €1,200 a year)" "$p"
 expect_grep "Pilotbetreuung${TAB}After the funding ends on 2026-06-30, 100% of this yearly cost are not covered by partner shares (€20,000 in the rest of 2026);" "$p"
 expect_grep "The partner shares add up to 120%" "$p"
-expect_grep "Impact${TAB}Readiness is only 0%" "$p"
+expect_grep "Impact capture${TAB}Readiness is only 0%" "$p"
 # nothing that is in order is named
 for item in "Parksuchverkehr senken" "Durchschnittliche Parksuchzeit" "Oberbürgermeisterin" \
     "Kämmerei" "IT-Dienstleister" "Sensoren im Pilotgebiet" "Parkdaten auswerten" \
@@ -267,10 +271,10 @@ expect_grep "der Zielwert 150 liegt nicht über dem Ausgangswert 200" "$p"
 expect_grep "Keine Aufgabe im Regelbetrieb für „Finanzierung“" "$p"
 expect_grep "A oder R liegt bei Smart-City-Team" "$p"
 expect_grep "Mobilfunk-Datentarif: Nach dem Förderende am 30.06.2026 sind 40 % dieser jährlichen Kosten nicht durch Partneranteile gedeckt (600 € im Rest des Jahres 2026, danach 1.200 € im Jahr)" "$p"
-expect_grep "Wirkung: Der Reifegrad liegt nur bei 0 %" "$p"
-expect_grep "  1  Kommunikation           100 %" "$p"
-expect_grep "  2  Wirkung                 0 %" "$p"
-expect_grep "Zusammenfassung: 11 Lücken, 10 Warnungen, 2 Hinweise." "$p"
+expect_grep "Wirkungserfassung: Der Reifegrad liegt nur bei 0 %" "$p"
+expect_grep "  1  Kommunikation der Maßnahme und ihrer Ziele                 100 %" "$p"
+expect_grep "  2  Erfassung und Vermittlung der Wirkungen                    0 %" "$p"
+expect_grep "Zusammenfassung: 11 Lücken, 12 Warnungen, 2 Hinweise." "$p"
 # gaps before warnings before hints within a step
 awk '/^Ziele$/ { s = 1; next } /^[^ ]/ { s = 0 } s && /^  / { print $1 }' "$p" > "$T/order"
 [ "$(tr '\n' ' ' < "$T/order")" = "LÜCKE LÜCKE WARNUNG WARNUNG HINWEIS " ] && ok \
@@ -294,5 +298,39 @@ if [ -n "$SQLITE3" ]; then
     expect_status 1 "$STETIG" check "$esc_f" --format tsv
     if LC_ALL=C grep -q "$(printf '\033')" "$T/out"; then fail "tsv printed ESC"; else ok; fi
 fi
+
+# ---------------------------------------------------------------- district and wind-down templates
+# a district: the district council and administrator, a public-law institution
+# (AöR) as operator, the officers the measure needs, a replacement investment
+d="$T/district.stetig"
+expect_status 0 "$STETIG" new "$d" --template district-participation --lang de
+expect_status 0 "$STETIG" export "$d" --csv "$T/district" --lang de
+for w in "Kreistag" "Landrätin" "Anstalt des öffentlichen Rechts" "Datenschutzbeauftragte" \
+    "Zentrale Vergabestelle" "Personalrat"; do
+    expect_grep "$w" "$T/district/stakeholders.csv"
+done
+expect_grep "Ersatzinvestition" "$T/district/costs.csv"
+expect_grep "Zweckverband" "$T/district/notes.csv"
+# a measure being ended: phase wind-down, its tasks end the pilot properly and
+# one component (the gateways) goes on in regular operation elsewhere
+w="$T/winddown.stetig"
+expect_status 0 "$STETIG" new "$w" --template winddown-parking-sensors --lang en
+expect_status 0 "$STETIG" export "$w" --csv "$T/winddown" --lang en
+expect_grep "winddown" "$T/winddown/workshop.csv"
+expect_grep "statement on the use of funds" "$T/winddown/tasks.csv"
+expect_grep '"Run and maintain the gateways in the environmental network","operation","regular"' "$T/winddown/tasks.csv"
+expect_status 0 "$STETIG" check "$w"
+expect_no_grep "GAP" "$T/out"
+# wind-down guidance, and none of the continuation rules
+expect_grep "Wind-down: Readiness is only 29%" "$T/out"
+expect_no_grep "Communication: Readiness" "$T/out"
+expect_no_grep "not covered by partner shares" "$T/out"
+expect_no_grep "No baseline" "$T/out"
+# the demo is in transition: its finished pilot tasks are no gaps
+expect_status 0 "$STETIG" new "$T/demo.stetig" --template demo --lang en
+expect_status 1 "$STETIG" check "$T/demo.stetig" --format tsv
+awk -F'\t' '$2 == "raci" && $1 == "gap"' "$T/out" > "$T/demo-raci"
+expect_no_grep "Fördermittel" "$T/demo-raci"
+expect_no_grep "Draw down grant funds" "$T/demo-raci"
 
 finish

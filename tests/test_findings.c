@@ -161,10 +161,18 @@ static void build(unsigned leave_out)
 	put_task(&M, 2, "Operate the sensor network", CAT_OPERATION, TPHASE_REGULAR);
 	put_task(&M, 3, "Maintain sensors and batteries", CAT_MAINTENANCE, TPHASE_REGULAR);
 	put_task(&M, 4, "Budget the running costs", CAT_FUNDING, TPHASE_REGULAR);
+	/* impact capture and training in regular operation, with their own roles */
+	put_task(&M, 7, "Report the water levels yearly", CAT_IMPACT, TPHASE_REGULAR);
+	put_task(&M, 8, "Train the operating staff", CAT_TRAINING, TPHASE_REGULAR);
 	/* the temporary team is A and R in the pilot only: fine */
 	model_raci_set(&M, 1, 2, RACI_A);
 	model_raci_set(&M, 1, 4, RACI_R);
 	model_raci_set(&M, 1, 1, RACI_C);
+	put_stakeholder(&M, 9, "Operating staff", 2, 2, false, false, false);
+	for (int64_t t = 7; t <= 8; t++) {
+		model_raci_set(&M, t, 1, RACI_A);
+		model_raci_set(&M, t, 9, RACI_R);
+	}
 	for (int64_t t = 2; t <= 4; t++) {
 		model_raci_set(&M, t, 1, RACI_A);
 		model_raci_set(&M, t, 4, RACI_R);
@@ -256,6 +264,15 @@ static void dump(void)
 	for (size_t i = 0; i < F.n; i++)
 		fprintf(stderr, "  [%d/%d] %s | %s | %s\n", F.v[i].step, F.v[i].sev, F.v[i].rule,
 			F.v[i].item, findings_message(&F.v[i]));
+}
+
+/* Asserts exactly one finding of rule, naming item. */
+static void f_item_is(const char *rule, const char *item)
+{
+	CU_ASSERT_EQUAL(count_rule(rule), 1);
+	for (size_t i = 0; i < F.n; i++)
+		if (!strcmp(F.v[i].rule, rule))
+			CU_ASSERT_STRING_EQUAL(F.v[i].item, item);
 }
 
 /* ------------------------------------------------------------ the clean workshop */
@@ -776,6 +793,7 @@ static void test_regular_categories(void)
 	CU_ASSERT_EQUAL(count_rule("raci.regular_missing"), 0);
 	/* a category with pilot tasks only */
 	build(0);
+	EDIT(task, 8, e->category = CAT_DEVELOPMENT);
 	put_task(&M, 5, "Train the fire brigade", CAT_TRAINING, TPHASE_PILOT);
 	model_raci_set(&M, 5, 2, RACI_A);
 	model_raci_set(&M, 5, 4, RACI_R);
@@ -888,22 +906,26 @@ static void test_check_not_assessed(void)
 static void test_check_readiness(void)
 {
 	build(0);
-	/* factor 2: one done, one partly, two open → 37.5 % */
+	/* factor 2: one done, three open → 25 %: below a third, red in the heat map */
 	put_check(&M, 6, 2, FIELD_RESOURCES, 1, CHECK_OPEN);
 	put_check(&M, 7, 2, FIELD_ACTORS, 1, CHECK_OPEN);
-	put_check(&M, 8, 2, FIELD_STRUCTURES, 1, CHECK_PARTLY);
+	put_check(&M, 8, 2, FIELD_STRUCTURES, 1, CHECK_OPEN);
 	compute();
 	const struct finding *f =
 		expect_one("check.low_readiness", ENT_WORKSHOP, 0, SEV_HINT, STEP_CHECK);
-	CU_ASSERT_TRUE(f && !strcmp(f->item, "Impact") && contains(findings_message(f), "38%"));
+	CU_ASSERT_TRUE(f && !strcmp(f->item, "Impact capture") && contains(findings_message(f), "25%"));
 	struct readiness r;
+	figures_readiness(&M, &r);
+	CU_ASSERT_DOUBLE_EQUAL(r.factor[1], 0.25, 1e-9);
+	CU_ASSERT_TRUE(r.factor[1] < FINDINGS_READINESS_LOW);
+	/* one done, one partly, two open → 37.5 %: yellow in the heat map, no hint */
+	put_check(&M, 8, 2, FIELD_STRUCTURES, 1, CHECK_PARTLY);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("check.low_readiness"), 0);
 	figures_readiness(&M, &r);
 	CU_ASSERT_DOUBLE_EQUAL(r.factor[1], 0.375, 1e-9);
 	CU_ASSERT_DOUBLE_EQUAL(r.cell[1][FIELD_STRUCTURES], 0.5, 1e-9);
-	/* exactly half is not low */
-	put_check(&M, 6, 2, FIELD_RESOURCES, 1, CHECK_PARTLY);
-	compute();
-	CU_ASSERT_EQUAL(count_rule("check.low_readiness"), 0);
+	CU_ASSERT_TRUE(r.factor[1] >= FINDINGS_READINESS_LOW && r.factor[1] < FINDINGS_READINESS_HIGH);
 	/* not relevant is left out: 1 done + 3 n/a = 100 % */
 	put_check(&M, 6, 2, FIELD_RESOURCES, 1, CHECK_NA);
 	put_check(&M, 7, 2, FIELD_ACTORS, 1, CHECK_NA);
@@ -920,8 +942,173 @@ static void test_check_readiness(void)
 	compute();
 	f = expect_one("check.low_readiness", ENT_WORKSHOP, 0, SEV_HINT, STEP_CHECK);
 	CU_ASSERT_TRUE(f && !strcmp(f->item, "Wind-down") && contains(findings_message(f), "0%"));
-	CU_ASSERT_STRING_EQUAL(findings_factor_name(3), "Technical integration");
+	CU_ASSERT_STRING_EQUAL(findings_factor_name(3), "Technical compatibility");
 	CU_ASSERT_STRING_EQUAL(findings_factor_name(7), "");
+}
+
+/* Study, section 2.4: surveys and expert ratings may describe the starting
+ * state where no figure exists; with the date of that description they
+ * satisfy the baseline rule. */
+static void test_indicator_qualitative_baseline(void)
+{
+	build(0);
+	EDIT(indicator, 1, e->baseline.set = false);
+	compute();
+	const struct finding *f = expect_one("indicator.no_baseline", ENT_INDICATOR, 1, SEV_GAP,
+					     STEP_INDICATORS);
+	CU_ASSERT_TRUE(f && contains(findings_message(f), "measure the starting value"));
+	/* a survey without the date of the described starting state */
+	EDIT(indicator, 1, str_set(&e->method, "Survey of the residents"));
+	compute();
+	f = expect_one("indicator.no_baseline", ENT_INDICATOR, 1, SEV_GAP, STEP_INDICATORS);
+	CU_ASSERT_TRUE(f && contains(findings_message(f), "describe it now"));
+	/* with the date: a qualitative baseline */
+	EDIT(indicator, 1, str_set(&e->baseline_date, "2025-03-01"));
+	compute();
+	CU_ASSERT_EQUAL(count_rule("indicator.no_baseline"), 0);
+	CU_ASSERT_EQUAL(F.n, 0);
+	/* a count with a date but no figure is no baseline */
+	EDIT(indicator, 1, str_set(&e->method, "count"));
+	compute();
+	CU_ASSERT_EQUAL(count_rule("indicator.no_baseline"), 1);
+	CU_ASSERT_TRUE(findings_qualitative_method("Experteneinschätzung"));
+	CU_ASSERT_TRUE(findings_qualitative_method("Befragung"));
+	CU_ASSERT_TRUE(findings_qualitative_method("expert rating"));
+	CU_ASSERT_FALSE(findings_qualitative_method("Zählung"));
+	CU_ASSERT_FALSE(findings_qualitative_method(""));
+}
+
+/* ------------------------------------------------------------ phases */
+
+/* Pilot tasks are done once the measure has left the pilot: a missing A or R
+ * there is a gap only in the pilot (and in the wind-down, whose work is
+ * pilot-phase tasks). */
+static void test_phase_pilot_tasks(void)
+{
+	build(0);
+	model_raci_set(&M, 1, 2, RACI_NONE); /* the pilot task loses its A */
+	compute();
+	expect_one("task.no_a", ENT_TASK, 1, SEV_GAP, STEP_RACI);
+	set_title(&M, "Water-level sensors", "2026-12-31", PHASE_TRANSITION);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("task.no_a"), 0);
+	set_title(&M, "Water-level sensors", "2026-12-31", PHASE_REGULAR);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("task.no_a"), 0);
+	CU_ASSERT_EQUAL(F.n, 0);
+	/* a regular-operation task still needs its A in every phase */
+	model_raci_set(&M, 2, 1, RACI_NONE);
+	compute();
+	expect_one("task.no_a", ENT_TASK, 2, SEV_GAP, STEP_RACI);
+	set_title(&M, "Water-level sensors", "2026-12-31", PHASE_WINDDOWN);
+	model_raci_set(&M, 2, 1, RACI_A);
+	compute();
+	expect_one("task.no_a", ENT_TASK, 1, SEV_GAP, STEP_RACI);
+}
+
+/* In the wind-down the continuation rules give way (study, section 2.8: not
+ * a further factor but the alternative path) and the wind-down rules apply. */
+static void test_winddown(void)
+{
+	build(0);
+	set_title(&M, "Water-level sensors", "2026-12-31", PHASE_WINDDOWN);
+	put_task(&M, 10, "Tell everyone why the sensors end", CAT_COMMUNICATION, TPHASE_PILOT);
+	model_raci_set(&M, 10, 1, RACI_A);
+	model_raci_set(&M, 10, 4, RACI_R);
+	compute();
+	CU_ASSERT_EQUAL(F.n, 0);
+	if (F.n)
+		dump();
+	/* uncovered costs, a missing baseline, a temporary actor in charge of
+	 * regular operation: continuation questions, silent here */
+	put_share(&M, 2, 1, 3, 10);
+	put_indicator(&M, 2, 1, "Warnings sent", 1);
+	EDIT(indicator, 2, e->baseline.set = false);
+	model_raci_set(&M, 2, 2, RACI_R);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("cost.uncovered"), 0);
+	CU_ASSERT_EQUAL(count_rule("indicator.no_baseline"), 0);
+	CU_ASSERT_EQUAL(count_rule("task.temporary_ar"), 0);
+	set_title(&M, "Water-level sensors", "2026-12-31", PHASE_REGULAR);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("cost.uncovered"), 1);
+	CU_ASSERT_EQUAL(count_rule("indicator.no_baseline"), 1);
+	CU_ASSERT_EQUAL(count_rule("task.temporary_ar"), 1);
+	/* low readiness: factors 1-5 outside the wind-down, only the wind-down in it */
+	build(0);
+	for (int d = 0; d < FIELD_COUNT; d++) {
+		put_check(&M, 1 + d, 1, d, 1, CHECK_OPEN);
+		put_check(&M, 21 + d, FACTOR_WINDDOWN, d, 1, CHECK_OPEN);
+	}
+	compute();
+	f_item_is("check.low_readiness", "Communication");
+	set_title(&M, "Water-level sensors", "2026-12-31", PHASE_WINDDOWN);
+	compute();
+	f_item_is("check.low_readiness", "Wind-down");
+	/* nobody tells the people involved that the measure ends */
+	expect_one("winddown.no_communication", ENT_WORKSHOP, 0, SEV_GAP, STEP_RACI);
+	CU_ASSERT_EQUAL(count_rule("winddown.no_documentation"), 0);
+	/* nothing documents it (task 7 captures the impact) */
+	EDIT(task, 7, e->category = CAT_DEVELOPMENT);
+	compute();
+	expect_one("winddown.no_documentation", ENT_WORKSHOP, 0, SEV_WARNING, STEP_RACI);
+	/* outside the wind-down neither rule exists */
+	set_title(&M, "Water-level sensors", "2026-12-31", PHASE_PILOT);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("winddown.no_communication"), 0);
+	CU_ASSERT_EQUAL(count_rule("winddown.no_documentation"), 0);
+}
+
+/* Study, table 5 (actors 1): key persons are kept through long-term employment. */
+static void test_key_person_temporary(void)
+{
+	build(0);
+	EDIT(stakeholder, 2, e->key_person = true); /* the funded Smart City team */
+	compute();
+	const struct finding *f = expect_one("stakeholder.key_temporary", ENT_STAKEHOLDER, 2,
+					     SEV_WARNING, STEP_STAKEHOLDERS);
+	CU_ASSERT_TRUE(f && !strcmp(f->item, "Smart City team"));
+	EDIT(stakeholder, 2, e->temporary = false);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("stakeholder.key_temporary"), 0);
+}
+
+/* Study, table 3 (resources 2): impact is collected regularly and assessed
+ * critically; table 7 (structures 1) and section 2.6: knowledge is
+ * documented and passed on. */
+static void test_impact_and_training_tasks(void)
+{
+	build(0);
+	EDIT(task, 7, e->category = CAT_DEVELOPMENT);
+	compute();
+	expect_one("raci.no_impact_regular", ENT_WORKSHOP, 0, SEV_WARNING, STEP_RACI);
+	/* an impact task in the pilot only is named by raci.regular_missing_pilot */
+	put_task(&M, 10, "Record the baseline", CAT_IMPACT, TPHASE_PILOT);
+	model_raci_set(&M, 10, 2, RACI_A);
+	model_raci_set(&M, 10, 4, RACI_R);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("raci.no_impact_regular"), 0);
+	CU_ASSERT_EQUAL(count_rule("raci.regular_missing_pilot"), 1);
+	build(0);
+	EDIT(task, 8, e->category = CAT_DEVELOPMENT);
+	compute();
+	expect_one("raci.no_training", ENT_WORKSHOP, 0, SEV_WARNING, STEP_RACI);
+	EDIT(task, 8, e->category = CAT_TRAINING);
+	compute();
+	CU_ASSERT_EQUAL(F.n, 0);
+}
+
+/* Politics takes part through decisions and reports, not through tasks. */
+static void test_politics_no_role(void)
+{
+	build(0);
+	put_stakeholder(&M, 10, "Environment committee", 5, 5, false, false, true);
+	EDIT(stakeholder, 10, e->group = GROUP_POLITICS);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("stakeholder.no_role"), 0);
+	EDIT(stakeholder, 10, e->group = GROUP_ADMIN);
+	compute();
+	expect_one("stakeholder.no_role", ENT_STAKEHOLDER, 10, SEV_WARNING, STEP_STAKEHOLDERS);
 }
 
 /* ------------------------------------------------------------ order and counts */
@@ -1041,7 +1228,7 @@ static void build_large(void)
 {
 	char name[64];
 	model_clear(&M);
-	set_title(&M, "Large workshop", "2026-12-31", PHASE_TRANSITION);
+	set_title(&M, "Large workshop", "2026-12-31", PHASE_PILOT); /* every task rule applies */
 	put_sgoal(&M, 1, "Strategy");
 	for (int s = 1; s <= 500; s++) {
 		snprintf(name, sizeof name, "Actor %d", s);
@@ -1220,6 +1407,12 @@ int main(void)
 	ADD_TEST(s, test_cost_overshared);
 	ADD_TEST(s, test_check_not_assessed);
 	ADD_TEST(s, test_check_readiness);
+	ADD_TEST(s, test_indicator_qualitative_baseline);
+	ADD_TEST(s, test_phase_pilot_tasks);
+	ADD_TEST(s, test_winddown);
+	ADD_TEST(s, test_key_person_temporary);
+	ADD_TEST(s, test_impact_and_training_tasks);
+	ADD_TEST(s, test_politics_no_role);
 	ADD_TEST(s, test_order_and_counts);
 	ADD_TEST(s, test_language);
 	ADD_TEST(s, test_lazy_messages);

@@ -151,6 +151,20 @@ static void test_vocab(void)
 		for (int v = 0; v < vocab_count(k); v++)
 			for (int l = 0; l < LANG_COUNT; l++)
 				CU_ASSERT_EQUAL(vocab_lookup_lang(k, vocab_word(k, v, l), l), v);
+	/* the German words follow the glossary; bundles with the earlier words still read */
+	CU_ASSERT_STRING_EQUAL(vocab_word(VOCAB_NOTE_KIND, NOTE_DECISION, LANG_DE), "vereinbarung");
+	CU_ASSERT_STRING_EQUAL(vocab_word(VOCAB_CATEGORY, CAT_IMPACT, LANG_DE), "wirkungserfassung");
+	CU_ASSERT_EQUAL(vocab_lookup(VOCAB_NOTE_KIND, "Beschluss"), NOTE_DECISION);
+	CU_ASSERT_EQUAL(vocab_lookup(VOCAB_NOTE_KIND, "aufgabe"), NOTE_ACTION);
+	CU_ASSERT_EQUAL(vocab_lookup(VOCAB_CATEGORY, "wirkungsmessung"), CAT_IMPACT);
+	CU_ASSERT_EQUAL(vocab_lookup_lang(VOCAB_NOTE_KIND, "beschluss", LANG_EN), -1);
+	/* the factor names: five numbered factors, the wind-down without a number */
+	CU_ASSERT_STRING_EQUAL(vocab_factor_name(5), "Cost reduction and cost sharing");
+	CU_ASSERT_STRING_EQUAL(vocab_factor_number(5), "5");
+	CU_ASSERT_STRING_EQUAL(vocab_factor_number(FACTOR_WINDDOWN), "");
+	CU_ASSERT_STRING_EQUAL(vocab_factor_short(FACTOR_WINDDOWN), "Wind-down");
+	CU_ASSERT_STRING_EQUAL(vocab_factor_name(0), "");
+	CU_ASSERT_STRING_EQUAL(vocab_factor_short(7), "");
 	CU_ASSERT_EQUAL(raci_from_letter('a'), RACI_A);
 	CU_ASSERT_EQUAL(raci_from_letter('x'), RACI_NONE);
 	CU_ASSERT_EQUAL(raci_letter(RACI_I), 'I');

@@ -82,7 +82,7 @@ keys PgDn
 wait_for "Arrows move “Smart-City-Team Öhringen”"
 keys F6
 wait_for "Eng einbinden (2)"
-expect_screen "Einfluss-Interesse-Matrix"
+expect_screen "Einfluss-Interesse-Raster"
 keys F6
 wait_for "Manage closely (2)"
 keys g
@@ -168,7 +168,7 @@ expect_screen "Betrieb"
 keys v
 wait_for "[Pilot]"
 expect_screen "Aufgabe 1/1"
-expect_screen "durchführend"
+expect_screen "Durchführung"
 keys F6
 wait_for "View (v)"
 

@@ -86,7 +86,7 @@ wait_for "View (v):  Pilot  [Regular operation]"
 keys v
 wait_for "[Handover]"
 expect_screen "Operation"
-expect_screen "Impact measure"
+expect_screen "Impact capture"
 
 keys q
 wait_exit

@@ -42,7 +42,7 @@ for l in de en; do
     head -3 "$T/page2" | grep -qF "$second" && ok || fail "$l: the summary takes more than one page"
     pdftotext -layout "$pdf" "$T/text"
     if [ $l = de ]; then
-        for w in "Zusammenfassung" "Verstetigungsplan" "RACI-Matrix" "Einfluss-Interesse-Matrix" \
+        for w in "Zusammenfassung" "Verstetigungsplan" "RACI-Matrix" "Einfluss-Interesse-Raster" \
                  "Indikatoren: Weg vom Ausgangswert zum Zielwert" "Seite 1 von $pages" \
                  "Eng einbinden" "Zufriedenstellen"; do
             expect_grep "$w" "$T/text"
@@ -54,7 +54,7 @@ for l in de en; do
         done
     fi
     # the grid's page lists the stakeholders by number under the chart
-    if [ $l = de ]; then title="Einfluss-Interesse-Matrix"; name="Stadtentwässerung"; else
+    if [ $l = de ]; then title="Einfluss-Interesse-Raster"; name="Stadtentwässerung"; else
         title="Power/interest grid"; name="Urban drainage"; fi
     page=0
     for p in $(seq 1 "$pages"); do
