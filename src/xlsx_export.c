@@ -34,18 +34,22 @@ char *xl_clean(const char *s, size_t max_chars)
 	s = s ? s : "";
 	struct buf b;
 	buf_init(&b);
+	buf_adds(&b, "");
 	size_t len = strlen(s), i = 0, chars = 0;
 	while (i < len && chars < max_chars) {
-		unsigned char c = (unsigned char)s[i];
-		size_t step = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-		if (!step || i + step > len || !utf8_valid(s + i, step, NULL)) {
-			buf_adds(&b, "\xEF\xBF\xBD"); /* U+FFFD for a broken byte */
-			i++;
+		uint32_t cp;
+		size_t step = utf8_decode(s + i, len - i, &cp);
+		/* a broken byte, a control character (libxlsxwriter would write
+		 * it as _xHHHH_) or a bidirectional control: U+FFFD */
+		if (cp == UTF8_REPLACEMENT || uchar_is_bidi_control(cp) ||
+		    (uchar_is_control(cp) && cp != '\t' && cp != '\n' && cp != '\r')) {
+			buf_adds(&b, "\xEF\xBF\xBD");
+			i += step;
 			chars++;
 			continue;
 		}
 		/* "_xHHHH_" would be read back as an escaped character */
-		if (c == '_' && s[i + 1] == 'x' && strspn(s + i + 2, "0123456789abcdefABCDEF") >= 4 &&
+		if (cp == '_' && s[i + 1] == 'x' && strspn(s + i + 2, "0123456789abcdefABCDEF") >= 4 &&
 		    s[i + 6] == '_') {
 			if (chars + 6 >= max_chars)
 				break;
@@ -63,21 +67,21 @@ const char *xl_clean_ref(const char *s, size_t max_chars, char **copy)
 {
 	*copy = NULL;
 	s = s ? s : "";
-	/* one pass: every character valid UTF-8, no "_x" (no escape), and
-	 * within max_chars bytes, so within max_chars characters */
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
-	while (p[i]) {
-		unsigned char c = p[i];
-		if (c < 0x80) {
-			if (c == '_' && p[i + 1] == 'x')
+	/* one pass: every character valid UTF-8 and harmless, no "_x" (no
+	 * escape), and within max_chars bytes, so within max_chars characters */
+	size_t len = strlen(s), i = 0;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7F) {
+			if (c == '_' && s[i + 1] == 'x')
 				goto rework;
 			i++;
 			continue;
 		}
-		size_t step = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-		/* utf8_valid stops at a NUL, so it never reads past the end */
-		if (!step || !utf8_valid(s + i, step, NULL))
+		uint32_t cp;
+		size_t step = utf8_decode(s + i, len - i, &cp);
+		if (cp == UTF8_REPLACEMENT || uchar_is_bidi_control(cp) ||
+		    (uchar_is_control(cp) && cp != '\t' && cp != '\n' && cp != '\r'))
 			goto rework;
 		i += step;
 	}
@@ -92,15 +96,17 @@ rework:
  * *nl tells whether it has more than one line. */
 size_t xl_text_width(const char *s, bool *nl)
 {
-	size_t best = 0, cur = 0;
+	size_t best = 0, cur = 0, len = strlen(s), i = 0;
 	*nl = false;
-	for (; *s; s++) {
-		if (*s == '\n') {
+	while (i < len) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		if (cp == '\n') {
 			*nl = true;
 			if (cur > best)
 				best = cur;
 			cur = 0;
-		} else if (((unsigned char)*s & 0xC0) != 0x80) {
+		} else {
 			cur++;
 		}
 	}
@@ -249,34 +255,12 @@ static bool make_formats(struct xl *x)
 
 /* ------------------------------------------------------------ sheet names */
 
-/* Code points of s (valid UTF-8 assumed; other bytes are skipped). */
+/* Code points of s (invalid bytes as U+FFFD). */
 static size_t decode(const char *s, uint32_t *out, size_t max)
 {
-	size_t n = 0;
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p && n < max) {
-		uint32_t c = *p;
-		size_t k = 0;
-		if (c >= 0xF0 && c <= 0xF4)
-			k = 3, c &= 0x07;
-		else if (c >= 0xE0)
-			k = 2, c &= 0x0F;
-		else if (c >= 0xC2 && c < 0xE0)
-			k = 1, c &= 0x1F;
-		else if (c >= 0x80) {
-			p++;
-			continue;
-		}
-		size_t got = 0;
-		while (got < k && (p[1 + got] & 0xC0) == 0x80) {
-			c = (c << 6) | (p[1 + got] & 0x3F);
-			got++;
-		}
-		p += 1 + got;
-		if (got < k)
-			continue;
-		out[n++] = c;
-	}
+	size_t n = 0, len = strlen(s), i = 0;
+	while (i < len && n < max)
+		i += utf8_decode(s + i, len - i, &out[n++]);
 	return n;
 }
 
@@ -315,7 +299,7 @@ void xlsx_sheet_name(const char *base, const char *const *used, size_t n, char o
 		case ':': case '/': case '\\': cp[i] = '-'; break;
 		case '*': case '?': cp[i] = ' '; break;
 		default:
-			if (cp[i] < 0x20 || cp[i] == 0x7F || (cp[i] >= 0x80 && cp[i] < 0xA0) ||
+			if (uchar_is_control(cp[i]) || uchar_is_bidi_control(cp[i]) ||
 			    cp[i] == 0xFFFE || cp[i] == 0xFFFF)
 				cp[i] = ' ';
 		}
@@ -623,13 +607,17 @@ static int lines_of(const char *s, size_t chars)
 {
 	int lines = 0;
 	size_t cur = 0;
-	for (const char *p = s;; p++) {
-		if (*p == '\n' || !*p) {
+	size_t len = strlen(s), i = 0;
+	for (;;) {
+		uint32_t cp = 0;
+		if (i < len)
+			i += utf8_decode(s + i, len - i, &cp);
+		if (cp == '\n' || cp == 0) {
 			lines += 1 + (int)(cur / chars);
 			cur = 0;
-			if (!*p)
+			if (cp == 0)
 				break;
-		} else if (((unsigned char)*p & 0xC0) != 0x80) {
+		} else {
 			cur++;
 		}
 	}
