@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -890,24 +891,160 @@ bool xlsx_export_release(struct model *m, const struct findings *f, const char *
 	return export_workbook(m, m, f, path, lang, err, n);
 }
 
+bool xlsx_fits(const struct model *m, const struct findings *f, char *err, size_t n)
+{
+	const struct {
+		size_t rows;
+		const char *name;
+	} sheets[] = {
+		{m->sgoals.n, N_("Strategy goals")},
+		{m->goals.n, N_("Goals")},
+		{m->indicators.n, N_("Indicators")},
+		{m->stakeholders.n, N_("Stakeholders")},
+		{m->tasks.n, N_("Tasks")},
+		{m->costs.n + XL_SUMMARY_ROWS, N_("Costs per year")},
+		{m->shares.n, N_("Cost shares")},
+		{m->checks.n, N_("Check")},
+		{m->notes.n, N_("Notes")},
+		{f ? f->n : 0, N_("Findings")},
+	};
+	for (size_t i = 0; i < sizeof sheets / sizeof *sheets; i++) {
+		if (sheets[i].rows > XL_DATA_ROWS_MAX) {
+			snprintf(err, n,
+				 _("cannot write the workbook: the sheet \"%s\" would need %zu rows, "
+				   "more than a sheet can hold (%ld); export a CSV bundle instead"),
+				 _(sheets[i].name), sheets[i].rows, (long)XL_DATA_ROWS_MAX);
+			return false;
+		}
+	}
+	/* the RACI matrix has a column per stakeholder after three columns */
+	if (m->stakeholders.n > XL_COLS_MAX - 3) {
+		snprintf(err, n,
+			 _("cannot write the workbook: the RACI matrix would need %zu columns, "
+			   "more than a sheet can hold (%d); export a CSV bundle instead"),
+			 m->stakeholders.n + 3, XL_COLS_MAX);
+		return false;
+	}
+	return true;
+}
+
+/* The private folder beside path that the workbook is assembled in, and
+ * the file in it. */
+struct xl_target {
+	char *dir;  /* mode 0700, made by us: no one else can put a link there */
+	char *file; /* dir/out.xlsx */
+};
+
+/* Checks that path is missing or a regular file (a link is followed: a link
+ * to a regular file is replaced by the new file, never written through) and
+ * makes the private folder and an empty file in it (O_EXCL, O_NOFOLLOW).
+ * Returns 0 or an errno value: EISDIR for a folder, ENODEV for a pipe,
+ * device or socket. */
+static int target_begin(const char *path, struct xl_target *t)
+{
+	memset(t, 0, sizeof *t);
+	struct stat st;
+	if (stat(path, &st) == 0) {
+		if (!S_ISREG(st.st_mode))
+			return S_ISDIR(st.st_mode) ? EISDIR : ENODEV;
+	} else if (errno != ENOENT) {
+		return errno;
+	}
+	char *copy = xstrdup(path), *copy2 = xstrdup(path);
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s/.%s.tmp-XXXXXX", dirname(copy), basename(copy2));
+	free(copy);
+	free(copy2);
+	if (!mkdtemp(b.data)) {
+		int e = errno;
+		buf_free(&b);
+		return e;
+	}
+	t->dir = buf_steal(&b);
+	buf_printf(&b, "%s/out.xlsx", t->dir);
+	t->file = buf_steal(&b);
+	int fd = open(t->file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		int e = errno;
+		rmdir(t->dir);
+		free(t->dir);
+		free(t->file);
+		memset(t, 0, sizeof *t);
+		return e;
+	}
+	close(fd);
+	return 0;
+}
+
+static void target_abort(struct xl_target *t)
+{
+	if (t->file)
+		unlink(t->file);
+	if (t->dir)
+		rmdir(t->dir);
+	free(t->file);
+	free(t->dir);
+	memset(t, 0, sizeof *t);
+}
+
+/* Syncs the finished file and renames it to path. 0 or an errno value;
+ * the private folder is gone either way. */
+static int target_commit(struct xl_target *t, const char *path)
+{
+	int e = 0;
+	int fd = open(t->file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0)
+		e = errno;
+	else if (fstat(fd, &st) != 0)
+		e = errno;
+	else if (!S_ISREG(st.st_mode))
+		e = ENODEV;
+	else if (fsync(fd) != 0)
+		e = errno;
+	if (fd >= 0)
+		close(fd);
+	if (!e && stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		e = S_ISDIR(st.st_mode) ? EISDIR : ENODEV;
+	if (!e && rename(t->file, path) != 0)
+		e = errno;
+	if (!e) {
+		char *copy = xstrdup(path);
+		int dfd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (dfd >= 0) {
+			fsync(dfd);
+			close(dfd);
+		}
+		free(copy);
+	}
+	target_abort(t);
+	return e;
+}
+
+static const char *target_errno_text(int e)
+{
+	if (e == ENODEV)
+		return _("it is not a regular file (a pipe, a device or a socket)");
+	return bundle_errno_text(e);
+}
+
 static bool export_workbook(const struct model *m, struct model *release,
 			    const struct findings *f, const char *path, enum lang lang, char *err,
 			    size_t n)
 {
 	err[0] = '\0';
-	/* reserve a temporary name beside path: this also shows at once
-	 * whether the folder is writable */
-	struct buf tmp;
-	buf_init(&tmp);
-	buf_printf(&tmp, "%s.tmp-XXXXXX", path);
-	int fd = mkstemp(tmp.data);
-	if (fd < 0) {
+	if (!xlsx_fits(m, f, err, n))
+		return false;
+	/* the private folder beside path: this also shows at once whether the
+	 * folder is writable */
+	struct xl_target target;
+	int te = target_begin(path, &target);
+	if (te) {
 		snprintf(err, n, _("cannot write the workbook %s: %s"), path,
-			 bundle_errno_text(errno));
-		buf_free(&tmp);
+			 target_errno_text(te));
 		return false;
 	}
-	close(fd);
 
 	enum lang session = i18n_lang();
 	if (session != lang)
@@ -929,7 +1066,7 @@ static bool export_workbook(const struct model *m, struct model *release,
 		.tmpdir = NULL,
 		.use_zip64 = LXW_FALSE,
 	};
-	x.wb = workbook_new_opt(tmp.data, &opts);
+	x.wb = workbook_new_opt(target.file, &opts);
 	bool ok = x.wb != NULL;
 	if (!ok)
 		x.err = LXW_ERROR_MEMORY_MALLOC_FAILED;
@@ -959,21 +1096,10 @@ static bool export_workbook(const struct model *m, struct model *release,
 		i18n_set_lang(session);
 	ok = x.err == LXW_NO_ERROR;
 	if (ok) {
-		mode_t um = umask(0);
-		umask(um);
-		int e = 0;
-		if (chmod(tmp.data, 0666 & ~um) != 0)
-			e = errno;
-		fd = open(tmp.data, O_RDONLY | O_CLOEXEC);
-		if (!e && (fd < 0 || fsync(fd) != 0))
-			e = errno;
-		if (fd >= 0)
-			close(fd);
-		if (!e && rename(tmp.data, path) != 0)
-			e = errno;
+		int e = target_commit(&target, path);
 		if (e) {
 			snprintf(err, n, _("cannot write the workbook %s: %s"), path,
-				 bundle_errno_text(e));
+				 target_errno_text(e));
 			ok = false;
 		}
 	} else {
@@ -987,12 +1113,11 @@ static bool export_workbook(const struct model *m, struct model *release,
 				 xl_error_text(x.err));
 	}
 	if (!ok)
-		unlink(tmp.data);
+		target_abort(&target);
 	for (size_t i = 0; i < x.nnames; i++)
 		free(x.names[i]);
 	for (size_t i = 0; i < x.nkeep; i++)
 		free(x.keep[i]);
 	free(x.keep);
-	buf_free(&tmp);
 	return ok;
 }
