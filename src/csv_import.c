@@ -294,7 +294,7 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 static bool header_matches(const char *cell, const char *name)
 {
 	char *t = trimmed(cell);
-	bool ok = !strcasecmp(t, name);
+	bool ok = text_equal_fold(t, name);
 	free(t);
 	return ok;
 }

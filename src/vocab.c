@@ -3,9 +3,9 @@
 #include "vocab.h"
 
 #include <stddef.h>
-#include <strings.h>
 
 #include "i18n.h"
+#include "util.h"
 
 struct vocab {
 	int count;
@@ -95,7 +95,7 @@ int vocab_lookup_lang(enum vocab_kind k, const char *word, enum lang lang)
 		return -1;
 	const char *const *w = lang == LANG_DE ? vocabs[k].de : vocabs[k].en;
 	for (int i = 0; i < vocabs[k].count; i++)
-		if (!strcasecmp(w[i], word))
+		if (text_equal_fold(w[i], word))
 			return i;
 	return -1;
 }
