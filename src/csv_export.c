@@ -347,12 +347,21 @@ static void put_findings(struct writer *w, const struct findings *f)
 
 /* ------------------------------------------------------------ files */
 
-/* The message for a bundle folder that cannot be written. */
-static void fail_dir(struct bundle_error *err, enum bundle_file file, const char *dir, int e)
+/* The message for a bundle folder that cannot be written; stranger names
+ * what is in the way after ENOTEMPTY. */
+static void fail_dir(struct bundle_error *err, enum bundle_file file, const char *dir, int e,
+		     const char *stranger)
 {
-	const char *why = e == ENOTEMPTY ? _("the folder holds files that are not part of a CSV "
-					     "bundle; choose a new or empty folder")
-			  : e == ELOOP	 ? _("it is a symbolic link; give the folder itself")
+	if (e == ENOTEMPTY) {
+		char *name = str_printable(stranger);
+		bundle_fail(err, file, 0, 0, NULL,
+			    _("cannot write the bundle to %s: the folder holds \"%s\", which is not "
+			      "part of a CSV bundle; choose a new or empty folder"),
+			    dir, name);
+		free(name);
+		return;
+	}
+	const char *why = e == ELOOP	 ? _("it is a symbolic link; give the folder itself")
 			  : e == ENOTDIR ? _("it is not a folder")
 					 : bundle_errno_text(e);
 	bundle_fail(err, file, 0, 0, NULL, _("cannot write the bundle to %s: %s"), dir, why);
@@ -369,7 +378,7 @@ bool bundle_export(const struct model *m, const struct findings *f, const char *
 	struct dir_stage st;
 	int e = stage_begin(&st, dir, bundle_files);
 	if (e) {
-		fail_dir(err, BF_COUNT, dir, e);
+		fail_dir(err, BF_COUNT, dir, e, st.stranger);
 		return false;
 	}
 	bool ok = true;
@@ -396,7 +405,7 @@ bool bundle_export(const struct model *m, const struct findings *f, const char *
 		e = stage_write(&st, bundle_files[i], w.b.data, w.b.len);
 		buf_free(&w.b);
 		if (e) {
-			fail_dir(err, (enum bundle_file)i, dir, e);
+			fail_dir(err, (enum bundle_file)i, dir, e, st.stranger);
 			ok = false;
 		}
 	}
@@ -407,7 +416,7 @@ bool bundle_export(const struct model *m, const struct findings *f, const char *
 	/* all files are complete: the folder takes the target's place */
 	e = stage_commit(&st);
 	if (e) {
-		fail_dir(err, BF_COUNT, dir, e);
+		fail_dir(err, BF_COUNT, dir, e, st.stranger);
 		return false;
 	}
 	return true;

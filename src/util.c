@@ -720,7 +720,8 @@ static bool name_in(const char *name, const char *const *names)
 /* 0 when path is missing or a folder holding nothing but regular files
  * called one of names; ELOOP for a symbolic link, ENOTDIR for anything
  * else that is not a folder, ENOTEMPTY for a folder with other entries. */
-static int check_target(const char *path, const char *const *names, bool *exists)
+static int check_target(const char *path, const char *const *names, bool *exists,
+			char stranger[256])
 {
 	struct stat st;
 	*exists = false;
@@ -744,6 +745,7 @@ static int check_target(const char *path, const char *const *names, bool *exists
 		    fstatat(dirfd(d), de->d_name, &est, AT_SYMLINK_NOFOLLOW) != 0 ||
 		    !S_ISREG(est.st_mode)) {
 			e = ENOTEMPTY;
+			snprintf(stranger, 256, "%s", de->d_name);
 			break;
 		}
 	}
@@ -764,11 +766,12 @@ static char *strip_slashes(const char *path)
 int stage_begin(struct dir_stage *st, const char *target, const char *const *names)
 {
 	memset(st, 0, sizeof *st);
+	st->stranger[0] = '\0';
 	st->dfd = -1;
 	st->target = strip_slashes(target);
 	st->names = names;
 	bool exists;
-	int e = check_target(st->target, names, &exists);
+	int e = check_target(st->target, names, &exists, st->stranger);
 	if (e)
 		goto fail;
 	char *copy = xstrdup(st->target);
@@ -796,7 +799,7 @@ int stage_begin(struct dir_stage *st, const char *target, const char *const *nam
 fail:
 	free(st->tmp);
 	free(st->target);
-	memset(st, 0, sizeof *st);
+	st->tmp = st->target = NULL;
 	st->dfd = -1;
 	return e;
 }
@@ -871,14 +874,14 @@ int stage_commit(struct dir_stage *st)
 	st->dfd = -1;
 	bool exists;
 	if (!e)
-		e = check_target(st->target, st->names, &exists);
+		e = check_target(st->target, st->names, &exists, st->stranger);
 	if (!e && !exists) {
 		if (rename(st->tmp, st->target) == 0)
 			goto done;
 		if (errno != EEXIST && errno != ENOTEMPTY) {
 			e = errno;
 		} else {
-			e = check_target(st->target, st->names, &exists);
+			e = check_target(st->target, st->names, &exists, st->stranger);
 		}
 	}
 	if (e)

@@ -154,11 +154,13 @@ struct dir_stage {
 	char *tmp;    /* the private folder being filled (mode 0700) */
 	int dfd;      /* open on tmp */
 	const char *const *names; /* NULL-terminated; not copied */
+	char stranger[256]; /* after ENOTEMPTY: the entry that is in the way */
 };
 /* Checks the target and makes the private folder. Returns 0, or an errno
  * value: ELOOP (the target is a symbolic link), ENOTDIR (it is not a
- * folder), ENOTEMPTY (it holds entries not in names), or why the private
- * folder cannot be made. Nothing is left behind on failure. */
+ * folder), ENOTEMPTY (it holds an entry that is not a regular file called
+ * one of names; st->stranger names it), or why the private folder cannot
+ * be made. Nothing is left behind on failure. */
 int stage_begin(struct dir_stage *st, const char *target, const char *const *names);
 /* Writes a new file name (one of names) into the private folder (never
  * through a link; synced). Returns 0 or an errno value. */

@@ -51,7 +51,7 @@ expect_status 1 "$STETIG" export "$ws" --csv "$T/no/such/dir"
 [ -e "$T/no" ] && fail "folders made for a failed export" || ok
 mkdir "$T/blocked" && mkdir "$T/blocked/costs.csv"
 expect_status 1 "$STETIG" export "$ws" --csv "$T/blocked"
-expect_grep "not part of a CSV bundle" "$T/err"
+expect_grep "holds \"costs.csv\", which is not part of a CSV bundle" "$T/err"
 [ "$(ls -A "$T/blocked")" = costs.csv ] && ok || fail "the blocked folder changed"
 left=$(ls -A "$T" | grep 'tmp-' || true)
 [ -z "$left" ] && ok || fail "temporary folders left: $left"

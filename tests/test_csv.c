@@ -309,7 +309,7 @@ static void test_export_unwritable(void)
 	snprintf(blocker, sizeof blocker, "%s/notes.txt", dir);
 	test_write(blocker, "mine", 4);
 	CU_ASSERT_FALSE(bundle_export(&m, NULL, dir, LANG_EN, ',', &err));
-	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "not part of a CSV bundle"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "\"notes.txt\", which is not part of a CSV bundle"));
 	snprintf(cmd, sizeof cmd, "test \"$(ls -A '%s')\" = notes.txt", dir);
 	CU_ASSERT_EQUAL(system(cmd), 0);
 	/* a file where the folder should be */

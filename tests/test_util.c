@@ -268,6 +268,7 @@ static void test_stage(void)
 	snprintf(path, sizeof path, "%s/c.txt", target);
 	test_write(path, "mine", 4);
 	CU_ASSERT_EQUAL(stage_begin(&st, target, names), ENOTEMPTY);
+	CU_ASSERT_STRING_EQUAL(st.stranger, "c.txt");
 	CU_ASSERT_EQUAL(entries(target, NULL), 2);
 	CU_ASSERT_EQUAL(stage_begin(&st, path, names), ENOTDIR);
 	CU_ASSERT_EQUAL(entries(test_dir(), "tmp-"), 0);
