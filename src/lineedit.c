@@ -8,8 +8,6 @@
 
 #include "util.h"
 
-#define REPLACEMENT UTF8_REPLACEMENT
-
 int lineedit_char_width(wchar_t c)
 {
 	return uchar_width((uint32_t)c);

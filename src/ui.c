@@ -8,8 +8,9 @@
  * flag that ends the loop cleanly: an open form is saved if it is valid,
  * otherwise kept as a draft file that the next start offers, and the exit
  * status is 128 + the signal. A terminal that cannot place the cursor
- * (TERM=dumb) is refused before curses starts. While curses owns the terminal, stderr
- * goes to /dev/null (or $STETIG_LOG) so no library message garbles it. */
+ * (TERM=dumb) is refused before curses starts. While curses owns the
+ * terminal, stderr goes to /dev/null (or $STETIG_LOG) so no library
+ * message garbles it, and the fatal hook (util.h) restores both. */
 #include "config.h"
 #include "ui.h"
 
