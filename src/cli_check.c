@@ -20,11 +20,11 @@ enum check_format { FORMAT_TEXT, FORMAT_TSV };
 /* The severity tags in front of each line of the text output. */
 static const char *const severity_tags[SEV_COUNT] = {N_("GAP"), N_("WARNING"), N_("HINT")};
 
-/* Prints s with spaces padded to width characters. */
+/* Prints s with spaces padded to width display columns. */
 static void print_padded(const char *s, size_t width)
 {
 	fputs(s, stdout);
-	for (size_t n = utf8_chars(s); n < width; n++)
+	for (size_t n = (size_t)utf8_width(s); n < width; n++)
 		putchar(' ');
 }
 
@@ -70,7 +70,7 @@ static void print_readiness(const struct model *m)
 	figures_readiness(m, &r);
 	size_t width = 0;
 	for (int f = 1; f <= FACTOR_COUNT; f++) {
-		size_t w = utf8_chars(vocab_factor_name(f));
+		size_t w = (size_t)utf8_width(vocab_factor_name(f));
 		if (w > width)
 			width = w;
 	}
@@ -91,7 +91,7 @@ static void print_text(const struct model *m, const struct findings *f)
 {
 	size_t width = 0;
 	for (int s = 0; s < SEV_COUNT; s++) {
-		size_t w = utf8_chars(_(severity_tags[s]));
+		size_t w = (size_t)utf8_width(_(severity_tags[s]));
 		if (w > width)
 			width = w;
 	}

@@ -14,6 +14,16 @@
 #include "util.h"
 #include "xlsx_export.h"
 
+/* The text of a bundle error as it may reach the terminal: it can quote
+ * a cell, and no cell may steer the terminal (str_printable). */
+static char *printable_error(const struct bundle_error *err)
+{
+	char *text = bundle_error_text(err);
+	char *safe = str_printable(text);
+	free(text);
+	return safe;
+}
+
 int cli_export(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -82,6 +92,14 @@ int cli_export(int argc, char **argv)
 	struct findings f;
 	findings_compute(&m, &f);
 	int rc = 0;
+	char fit[1024];
+	if (xlsx && !xlsx_fits(&m, &f, fit, sizeof fit)) {
+		/* refused before anything is written */
+		cli_error("%s", fit);
+		findings_free(&f);
+		model_free(&m);
+		return 1;
+	}
 	if (csv) {
 		struct bundle_error err;
 		if (bundle_export(&m, &f, csv, lang, delim, &err)) {
@@ -93,7 +111,7 @@ int cli_export(int argc, char **argv)
 				buf_free(&b);
 			}
 		} else {
-			char *text = bundle_error_text(&err);
+			char *text = printable_error(&err);
 			cli_error("%s", text);
 			free(text);
 			rc = 1;
@@ -172,7 +190,7 @@ int cli_import(int argc, char **argv)
 		printf(_("Imported %s into %s. %s\n"), csv, path, text);
 		free(text);
 	} else {
-		char *text = bundle_error_text(&err);
+		char *text = printable_error(&err);
 		cli_error(_("nothing was imported from %s: %s"), csv, text);
 		free(text);
 		rc = 1;

@@ -39,15 +39,29 @@ static void w_cell(struct writer *w, const char *s, size_t len)
 	w->b.data[w->b.len] = '\0';
 }
 
+/* Every cell: invalid bytes, control characters other than TAB and line
+ * breaks, and bidirectional controls are written as U+FFFD, so that no
+ * text can steer the program that shows the file, and import (which
+ * refuses control characters) reads back what was written. */
 static void w_str(struct writer *w, const char *s)
 {
 	s = s ? s : "";
+	if (text_needs_neutral(s, TEXT_KEEP_LINES)) {
+		/* one more character: the ' of a formula-neutralised text */
+		char *t = text_neutral(s, TEXT_KEEP_LINES, TEXT_MAX_CHARS + 1);
+		w_cell(w, t, strlen(t));
+		free(t);
+		return;
+	}
 	w_cell(w, s, strlen(s));
 }
 
 /* A free-text cell, neutralised against formula injection. */
 static void w_text(struct writer *w, const char *s)
 {
+	char *clean = NULL;
+	if (text_needs_neutral(s, TEXT_KEEP_LINES))
+		s = clean = text_neutral(s, TEXT_KEEP_LINES, TEXT_MAX_CHARS);
 	if (csv_needs_neutralising(s)) {
 		char *n = csv_neutralise(s);
 		w_str(w, n);
@@ -55,6 +69,7 @@ static void w_text(struct writer *w, const char *s)
 	} else {
 		w_str(w, s);
 	}
+	free(clean);
 }
 
 static void w_long(struct writer *w, long v)
@@ -332,60 +347,24 @@ static void put_findings(struct writer *w, const struct findings *f)
 
 /* ------------------------------------------------------------ files */
 
-/* Writes b to a new temporary file beside dir/name; returns 0 or errno. */
-static int stage(const char *dir, const char *name, const struct buf *b, char **tmp_out)
+/* The message for a bundle folder that cannot be written; stranger names
+ * what is in the way after ENOTEMPTY. */
+static void fail_dir(struct bundle_error *err, enum bundle_file file, const char *dir, int e,
+		     const char *stranger)
 {
-	struct buf path;
-	buf_init(&path);
-	buf_printf(&path, "%s/%s.XXXXXX", dir, name);
-	*tmp_out = NULL;
-	int fd = mkstemp(path.data);
-	if (fd < 0) {
-		int e = errno;
-		buf_free(&path);
-		return e;
+	if (e == ENOTEMPTY) {
+		char *name = str_printable(stranger);
+		bundle_fail(err, file, 0, 0, NULL,
+			    _("cannot write the bundle to %s: the folder holds \"%s\", which is not "
+			      "part of a CSV bundle; choose a new or empty folder"),
+			    dir, name);
+		free(name);
+		return;
 	}
-	int e = 0;
-	const char *p = b->data;
-	size_t left = b->len;
-	while (left && !e) {
-		ssize_t n = write(fd, p, left);
-		if (n < 0) {
-			if (errno != EINTR)
-				e = errno;
-			continue;
-		}
-		p += n;
-		left -= (size_t)n;
-	}
-	mode_t um = umask(0);
-	umask(um);
-	if (!e && fchmod(fd, 0666 & ~um) != 0)
-		e = errno;
-	if (!e && fsync(fd) != 0)
-		e = errno;
-	if (close(fd) != 0 && !e)
-		e = errno;
-	if (e) {
-		unlink(path.data);
-		buf_free(&path);
-		return e;
-	}
-	*tmp_out = buf_steal(&path);
-	return 0;
-}
-
-/* Makes sure dir is a folder, creating it (not its parents) if missing. */
-static int ensure_dir(const char *dir)
-{
-	struct stat st;
-	if (stat(dir, &st) == 0)
-		return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
-	if (errno != ENOENT)
-		return errno;
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-		return errno;
-	return 0;
+	const char *why = e == ELOOP	 ? _("it is a symbolic link; give the folder itself")
+			  : e == ENOTDIR ? _("it is not a folder")
+					 : bundle_errno_text(e);
+	bundle_fail(err, file, 0, 0, NULL, _("cannot write the bundle to %s: %s"), dir, why);
 }
 
 bool bundle_export(const struct model *m, const struct findings *f, const char *dir,
@@ -394,13 +373,14 @@ bool bundle_export(const struct model *m, const struct findings *f, const char *
 	memset(err, 0, sizeof *err);
 	if (delim != ',' && delim != ';')
 		delim = lang == LANG_DE ? ';' : ',';
-	int e = ensure_dir(dir);
+	/* the files go into a fresh folder beside dir, which then replaces
+	 * dir as a whole */
+	struct dir_stage st;
+	int e = stage_begin(&st, dir, bundle_files);
 	if (e) {
-		bundle_fail(err, BF_COUNT, 0, 0, NULL, _("cannot write the bundle to %s: %s"), dir,
-			    bundle_errno_text(e));
+		fail_dir(err, BF_COUNT, dir, e, st.stranger);
 		return false;
 	}
-	char *tmp[BF_COUNT] = {NULL};
 	bool ok = true;
 	for (int i = 0; i < BF_COUNT && ok; i++) {
 		struct writer w = {.delim = delim, .lang = lang};
@@ -422,42 +402,22 @@ bool bundle_export(const struct model *m, const struct findings *f, const char *
 		case BF_FINDINGS: put_findings(&w, f); break;
 		case BF_COUNT: break;
 		}
-		e = stage(dir, bundle_files[i], &w.b, &tmp[i]);
+		e = stage_write(&st, bundle_files[i], w.b.data, w.b.len);
 		buf_free(&w.b);
 		if (e) {
-			bundle_fail(err, (enum bundle_file)i, 0, 0, NULL,
-				    _("cannot write the bundle to %s: %s"), dir,
-				    bundle_errno_text(e));
+			fail_dir(err, (enum bundle_file)i, dir, e, st.stranger);
 			ok = false;
 		}
 	}
-	/* all files are complete: give them their names */
-	for (int i = 0; i < BF_COUNT; i++) {
-		if (!tmp[i])
-			continue;
-		if (ok) {
-			struct buf path;
-			buf_init(&path);
-			buf_printf(&path, "%s/%s", dir, bundle_files[i]);
-			if (rename(tmp[i], path.data) != 0) {
-				e = errno;
-				bundle_fail(err, (enum bundle_file)i, 0, 0, NULL,
-					    _("cannot write the bundle to %s: %s"), dir,
-					    bundle_errno_text(e));
-				ok = false;
-			}
-			buf_free(&path);
-		}
-		if (!ok)
-			unlink(tmp[i]);
-		free(tmp[i]);
+	if (!ok) {
+		stage_abort(&st);
+		return false;
 	}
-	if (ok) {
-		int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (dfd >= 0) {
-			fsync(dfd);
-			close(dfd);
-		}
+	/* all files are complete: the folder takes the target's place */
+	e = stage_commit(&st);
+	if (e) {
+		fail_dir(err, BF_COUNT, dir, e, st.stranger);
+		return false;
 	}
-	return ok;
+	return true;
 }

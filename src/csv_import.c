@@ -294,7 +294,7 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 static bool header_matches(const char *cell, const char *name)
 {
 	char *t = trimmed(cell);
-	bool ok = !strcasecmp(t, name);
+	bool ok = text_equal_fold(t, name);
 	free(t);
 	return ok;
 }
@@ -459,27 +459,12 @@ static bool load(struct import *imp, enum bundle_file which)
 {
 	struct pfile *pf = &imp->f[which];
 	pf->which = which;
-	char *data = NULL;
-	size_t len = 0;
-	int e = imp->src->read(imp->src, bundle_files[which], &data, &len);
+	struct csv_error ce;
+	int e = imp->src->parse(imp->src, bundle_files[which],
+				CSV_TABLE_COMMENTS | CSV_TABLE_NEUTRALISED, &pf->t, &ce);
 	if (e == ENOENT)
 		return true;
 	if (e) {
-		bundle_fail(imp->err, which, 0, 0, NULL, _("cannot read the file: %s"),
-			    e == EFBIG ? _("the file is too large") : strerror(e));
-		return false;
-	}
-	if (len >= 2 && (!memcmp(data, "\xFF\xFE", 2) || !memcmp(data, "\xFE\xFF", 2))) {
-		free(data);
-		bundle_fail(imp->err, which, 1, 0, NULL, "%s",
-			    _("the file is saved as UTF-16; save it as CSV in UTF-8"));
-		return false;
-	}
-	struct csv_error ce;
-	bool ok = csv_table_parse(data, len, CSV_TABLE_COMMENTS | CSV_TABLE_NEUTRALISED, &pf->t,
-				  &ce);
-	free(data);
-	if (!ok) {
 		bundle_fail(imp->err, which, ce.line, ce.column, NULL, "%s", ce.msg);
 		return false;
 	}

@@ -5,11 +5,13 @@
 #include "csv_io.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "csv_bundle.h"
 #include "i18n.h"
@@ -139,25 +141,50 @@ const struct bundle_spec bundle_specs[BF_COUNT] = {
 /* Bundles larger than this are refused (a workshop is far smaller). */
 #define BUNDLE_FILE_MAX ((size_t)512 << 20)
 
-static int read_dir(const struct bundle_src *src, const char *name, char **data, size_t *len)
+/* A member of a bundle folder: opened without blocking (a pipe must not
+ * hang the import while the workshop is locked), refused unless it is a
+ * regular file, then parsed as it is read. */
+static int parse_dir(const struct bundle_src *src, const char *name, int flags,
+		     struct csv_table *t, struct csv_error *ce)
 {
+	memset(t, 0, sizeof *t);
+	memset(ce, 0, sizeof *ce);
 	struct buf path;
 	buf_init(&path);
 	buf_printf(&path, "%s/%s", src->base, name);
-	struct stat st;
-	int e = 0;
-	if (stat(path.data, &st) != 0)
-		e = errno;
-	else if (S_ISDIR(st.st_mode))
-		e = EISDIR;
-	else
-		e = file_read_all(path.data, BUNDLE_FILE_MAX, data, len);
+	int fd = open(path.data, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	buf_free(&path);
-	return e;
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return ENOENT;
+		snprintf(ce->msg, sizeof ce->msg, _("cannot read the file: %s"), strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	const char *why = NULL;
+	if (fstat(fd, &st) != 0)
+		why = strerror(errno);
+	else if (S_ISDIR(st.st_mode))
+		why = _("a folder has that name");
+	else if (!S_ISREG(st.st_mode))
+		why = _("it is not a regular file (a pipe, a device or a socket)");
+	else if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0)
+		why = strerror(errno);
+	if (why) {
+		snprintf(ce->msg, sizeof ce->msg, _("cannot read the file: %s"), why);
+		close(fd);
+		return -1;
+	}
+	bool ok = csv_table_parse_fd(fd, BUNDLE_FILE_MAX, flags, t, ce);
+	close(fd);
+	return ok ? 0 : -1;
 }
 
-static int read_embedded(const struct bundle_src *src, const char *name, char **data, size_t *len)
+static int parse_embedded(const struct bundle_src *src, const char *name, int flags,
+			  struct csv_table *t, struct csv_error *ce)
 {
+	memset(t, 0, sizeof *t);
+	memset(ce, 0, sizeof *ce);
 	struct buf path;
 	buf_init(&path);
 	buf_printf(&path, "%s%s", src->base, name);
@@ -165,17 +192,13 @@ static int read_embedded(const struct bundle_src *src, const char *name, char **
 	buf_free(&path);
 	if (!f)
 		return ENOENT;
-	*data = xmalloc(f->len + 1);
-	memcpy(*data, f->data, f->len);
-	(*data)[f->len] = '\0';
-	*len = f->len;
-	return 0;
+	return csv_table_parse(f->data, f->len, flags, t, ce) ? 0 : -1;
 }
 
 void bundle_src_dir(struct bundle_src *src, const char *dir)
 {
 	memset(src, 0, sizeof *src);
-	src->read = read_dir;
+	src->parse = parse_dir;
 	src->base = xstrdup(dir);
 	src->label = xstrdup(dir);
 	src->is_dir = true;
@@ -184,7 +207,7 @@ void bundle_src_dir(struct bundle_src *src, const char *dir)
 void bundle_src_embedded(struct bundle_src *src, const char *prefix)
 {
 	memset(src, 0, sizeof *src);
-	src->read = read_embedded;
+	src->parse = parse_embedded;
 	src->base = xstrdup(prefix);
 	src->label = xstrdup(prefix);
 	src->is_dir = false;

@@ -7,16 +7,19 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "csv_table.h"
 #include "findings.h"
 #include "model.h"
 #include "store.h"
 #include "vocab.h"
 
 /* Where the files of a bundle come from: a folder, or the templates compiled
- * into the program. read returns 0 and a malloc'd buffer, ENOENT when the
- * file is missing, or another errno value. */
+ * into the program. parse reads file name into t (as csv_table_parse with
+ * flags) and returns 0, ENOENT when the file is missing, or -1 with ce
+ * saying why (a member that is not a regular file is refused unread). */
 struct bundle_src {
-	int (*read)(const struct bundle_src *src, const char *name, char **data, size_t *len);
+	int (*parse)(const struct bundle_src *src, const char *name, int flags,
+		     struct csv_table *t, struct csv_error *ce);
 	char *base;  /* folder path or embedded prefix ("de/digital-twin/") */
 	char *label; /* how messages name the bundle */
 	bool is_dir; /* base is a folder (it must exist) */

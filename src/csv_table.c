@@ -3,9 +3,11 @@
 #include "csv_table.h"
 
 #include <csv.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "util.h"
@@ -149,70 +151,213 @@ void csv_table_free(struct csv_table *t)
 	memset(t, 0, sizeof *t);
 }
 
-bool csv_table_parse(const char *data, size_t len, int flags, struct csv_table *out,
-		     struct csv_error *err)
+/* A file being parsed piece by piece: the head (BOM, comment lines and the
+ * first line, which decides the delimiter) is collected first, then every
+ * piece goes to libcsv a physical line at a time. */
+struct csv_stream {
+	struct csv_parser parser;
+	bool parser_ready;
+	struct parse_state ps;
+	struct buf head;
+	bool head_done;
+	bool pending_cr; /* the last piece ended in CR: a LF next is the same line end */
+	int flags;
+	struct csv_table *out;
+	struct csv_error *err;
+};
+
+static void stream_begin(struct csv_stream *st, int flags, struct csv_table *out,
+			 struct csv_error *err)
 {
+	memset(st, 0, sizeof *st);
 	memset(out, 0, sizeof *out);
 	memset(err, 0, sizeof *err);
-	const char *p = data;
-	size_t line = 1;
-	if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) {
-		p += 3;
-		len -= 3;
-		out->had_bom = true;
-	}
-	if (flags & CSV_TABLE_COMMENTS) {
-		while (len && *p == '#') {
-			const char *nl = memchr(p, '\n', len);
-			size_t skip = nl ? (size_t)(nl - p) + 1 : len;
-			p += skip;
-			len -= skip;
-			line++;
-		}
-	}
-	out->delim = detect_delim(p, len);
+	buf_init(&st->head);
+	st->flags = flags;
+	st->out = out;
+	st->err = err;
+	st->ps = (struct parse_state){.t = out, .err = err, .line = 1, .flags = flags};
+}
 
-	struct csv_parser parser;
-	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-		snprintf(err->msg, sizeof err->msg, "%s", _("out of memory"));
-		return false;
-	}
-	csv_set_delim(&parser, (unsigned char)out->delim);
-	csv_set_space_func(&parser, is_space);
-	struct parse_state ps = {.t = out, .err = err, .line = line, .flags = flags};
-
-	/* Feed one physical line at a time so every record knows its line. */
+/* Feeds data[0..len) to libcsv a physical line at a time, so every record
+ * knows its line; a line ends in LF, CRLF or a bare CR (as libcsv reads
+ * it), also when the CR and LF come in different pieces. */
+static void feed_lines(struct csv_stream *st, const char *p, size_t len)
+{
+	struct parse_state *ps = &st->ps;
 	size_t off = 0;
-	while (off < len && !ps.failed) {
-		/* a line ends in LF, CRLF or a bare CR (as libcsv reads it) */
+	while (off < len && !ps->failed) {
+		size_t chunk;
+		bool line_end = false;
+		if (st->pending_cr) {
+			st->pending_cr = false;
+			if (p[off] == '\n') {
+				chunk = 1; /* the LF of a CRLF split between pieces */
+				goto feed;
+			}
+		}
 		const char *e = p + off, *end = p + len;
 		while (e < end && *e != '\n' && *e != '\r')
 			e++;
-		const char *nl = e < end ? e : NULL;
-		if (nl && *nl == '\r' && nl + 1 < end && nl[1] == '\n')
-			nl++;
-		size_t chunk = nl ? (size_t)(nl - (p + off)) + 1 : len - off;
-		size_t got = csv_parse(&parser, p + off, chunk, on_field, on_row, &ps);
+		if (e < end) {
+			line_end = true;
+			if (*e == '\r' && e + 1 < end && e[1] == '\n')
+				e++;
+			else if (*e == '\r' && e + 1 == end)
+				st->pending_cr = true;
+			chunk = (size_t)(e - (p + off)) + 1;
+		} else {
+			chunk = len - off;
+		}
+	feed:;
+		size_t got = csv_parse(&st->parser, p + off, chunk, on_field, on_row, ps);
 		if (got != chunk) {
-			fail_at(&ps, ps.line, ps.n + 1,
+			fail_at(ps, ps->line, ps->n + 1,
 				_("a quote is misplaced (a quoted cell must start and end with \", "
 				  "and a quote inside it is written twice)"));
 			break;
 		}
 		off += chunk;
-		if (nl)
-			ps.line++;
+		if (line_end)
+			ps->line++;
 	}
-	if (!ps.failed && csv_fini(&parser, on_field, on_row, &ps) != 0)
-		fail_at(&ps, ps.in_record ? ps.record_line : ps.line, ps.n + 1,
-			_("a quoted cell is not closed before the end of the file"));
-	csv_free(&parser);
-	for (size_t k = 0; k < ps.n; k++)
-		free(ps.cells[k]);
-	free(ps.cells);
-	if (ps.failed) {
-		csv_table_free(out);
+}
+
+/* Offset just after the first line end outside quotes in p[0..len), or 0
+ * when the line is not complete yet. */
+static size_t first_line_end(const char *p, size_t len)
+{
+	bool quoted = false;
+	for (size_t i = 0; i < len; i++) {
+		if (p[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && (p[i] == '\n' || p[i] == '\r'))
+			return i + 1;
+	}
+	return 0;
+}
+
+/* Handles the collected head once it holds the first line (or the file
+ * ended): UTF-16 and BOM, comment lines, the delimiter. */
+static bool head_ready(struct csv_stream *st, bool eof)
+{
+	const char *p = st->head.data ? st->head.data : "";
+	size_t len = st->head.len;
+	if (!eof && len < 3)
+		return false;
+	if (len >= 2 && (!memcmp(p, "\xFF\xFE", 2) || !memcmp(p, "\xFE\xFF", 2))) {
+		fail_at(&st->ps, 1, 0, _("the file is saved as UTF-16; save it as CSV in UTF-8"));
+		return true;
+	}
+	size_t off = 0, line = 1;
+	if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) {
+		off = 3;
+		st->out->had_bom = true;
+	}
+	if (st->flags & CSV_TABLE_COMMENTS) {
+		while (off < len && p[off] == '#') {
+			const char *nl = memchr(p + off, '\n', len - off);
+			if (!nl) {
+				if (!eof)
+					return false;
+				off = len;
+				break;
+			}
+			off = (size_t)(nl - p) + 1;
+			line++;
+		}
+	}
+	if (!eof && !first_line_end(p + off, len - off))
+		return false;
+	st->out->delim = detect_delim(p + off, len - off);
+	if (csv_init(&st->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		fail_at(&st->ps, 0, 0, _("out of memory"));
+		return true;
+	}
+	st->parser_ready = true;
+	csv_set_delim(&st->parser, (unsigned char)st->out->delim);
+	csv_set_space_func(&st->parser, is_space);
+	st->ps.line = line;
+	st->head_done = true;
+	feed_lines(st, p + off, len - off);
+	buf_free(&st->head);
+	return true;
+}
+
+static void stream_feed(struct csv_stream *st, const char *data, size_t len)
+{
+	if (st->ps.failed || !len)
+		return;
+	if (st->head_done) {
+		feed_lines(st, data, len);
+		return;
+	}
+	buf_add(&st->head, data, len);
+	head_ready(st, false);
+}
+
+static bool stream_finish(struct csv_stream *st)
+{
+	struct parse_state *ps = &st->ps;
+	if (!st->head_done && !ps->failed)
+		head_ready(st, true);
+	if (st->parser_ready) {
+		if (!ps->failed && csv_fini(&st->parser, on_field, on_row, ps) != 0)
+			fail_at(ps, ps->in_record ? ps->record_line : ps->line, ps->n + 1,
+				_("a quoted cell is not closed before the end of the file"));
+		csv_free(&st->parser);
+	}
+	buf_free(&st->head);
+	for (size_t k = 0; k < ps->n; k++)
+		free(ps->cells[k]);
+	free(ps->cells);
+	ps->cells = NULL;
+	ps->n = ps->cap = 0;
+	if (ps->failed) {
+		csv_table_free(st->out);
 		return false;
 	}
 	return true;
+}
+
+bool csv_table_parse(const char *data, size_t len, int flags, struct csv_table *out,
+		     struct csv_error *err)
+{
+	struct csv_stream st;
+	stream_begin(&st, flags, out, err);
+	stream_feed(&st, data, len);
+	return stream_finish(&st);
+}
+
+bool csv_table_parse_fd(int fd, size_t max, int flags, struct csv_table *out,
+			struct csv_error *err)
+{
+	struct csv_stream st;
+	stream_begin(&st, flags, out, err);
+	char chunk[65536];
+	size_t total = 0;
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof chunk);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			snprintf(err->msg, sizeof err->msg, _("cannot read the file: %s"),
+				 strerror(errno));
+			st.ps.failed = true;
+			break;
+		}
+		if (n == 0)
+			break;
+		total += (size_t)n;
+		if (total > max) {
+			snprintf(err->msg, sizeof err->msg, _("cannot read the file: %s"),
+				 _("the file is too large"));
+			st.ps.failed = true;
+			break;
+		}
+		stream_feed(&st, chunk, (size_t)n);
+		if (st.ps.failed)
+			break;
+	}
+	return stream_finish(&st);
 }

@@ -37,6 +37,11 @@ enum {
  * says what and where, and *out is empty. */
 bool csv_table_parse(const char *data, size_t len, int flags, struct csv_table *out,
 		     struct csv_error *err);
+/* The same for the file open on fd, read and parsed piece by piece (the
+ * file is never held whole); more than max bytes are refused. A file saved
+ * as UTF-16 is refused with a hint. */
+bool csv_table_parse_fd(int fd, size_t max, int flags, struct csv_table *out,
+			struct csv_error *err);
 void csv_table_free(struct csv_table *t);
 
 #endif

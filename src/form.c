@@ -263,7 +263,7 @@ static bool starts_with(const char *label, const wchar_t *pre, size_t npre)
 	size_t k = lineedit_decode(label, n, w);
 	bool ok = k >= npre;
 	for (size_t i = 0; ok && i < npre; i++)
-		ok = towlower((wint_t)w[i]) == towlower((wint_t)pre[i]);
+		ok = uchar_fold((uint32_t)w[i]) == uchar_fold((uint32_t)pre[i]);
 	if (w != stackbuf)
 		free(w);
 	return ok;

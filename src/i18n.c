@@ -7,7 +7,6 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
 #include "util.h"
@@ -47,9 +46,11 @@ int i18n_parse_lang(const char *s)
 {
 	if (!s)
 		return -1;
-	if (!strcasecmp(s, "de") || !strcasecmp(s, "deutsch") || !strcasecmp(s, "german"))
+	if (ascii_equal_fold(s, "de") || ascii_equal_fold(s, "deutsch") ||
+	    ascii_equal_fold(s, "german"))
 		return LANG_DE;
-	if (!strcasecmp(s, "en") || !strcasecmp(s, "englisch") || !strcasecmp(s, "english"))
+	if (ascii_equal_fold(s, "en") || ascii_equal_fold(s, "englisch") ||
+	    ascii_equal_fold(s, "english"))
 		return LANG_EN;
 	return -1;
 }
@@ -73,7 +74,7 @@ enum lang i18n_env_lang(void)
 static bool locale_is_utf8(void)
 {
 	const char *cs = nl_langinfo(CODESET);
-	return cs && (!strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "utf8"));
+	return cs && (ascii_equal_fold(cs, "UTF-8") || ascii_equal_fold(cs, "utf8"));
 }
 
 bool i18n_init(const char *lang_opt)

@@ -8,70 +8,29 @@
 
 #include "util.h"
 
-#define REPLACEMENT 0xFFFD
-
 int lineedit_char_width(wchar_t c)
 {
-	int w = wcwidth(c);
-	return w < 0 ? 1 : w;
+	return uchar_width((uint32_t)c);
 }
 
 wchar_t lineedit_display_char(wchar_t c)
 {
-	if (c == L'\t' || c == L'\n' || c == L'\r')
-		return L' ';
-	if (wcwidth(c) < 0)
-		return (wchar_t)REPLACEMENT;
-	return c;
+	return (wchar_t)uchar_display((uint32_t)c);
 }
 
 /* A character that belongs to the one before it (combining mark, joiner). */
 static bool is_mark(wchar_t c)
 {
-	return c != 0 && wcwidth(c) == 0;
+	return c != 0 && uchar_width((uint32_t)c) == 0;
 }
 
 size_t lineedit_decode(const char *s, size_t n, wchar_t *out)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, k = 0;
 	while (i < n) {
-		unsigned c = p[i];
 		uint32_t cp;
-		size_t need;
-		uint32_t min;
-		if (c < 0x80) {
-			out[k++] = (wchar_t)c;
-			i++;
-			continue;
-		} else if (c >= 0xC2 && c <= 0xDF) {
-			cp = c & 0x1F;
-			need = 1;
-			min = 0x80;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			cp = c & 0x0F;
-			need = 2;
-			min = 0x800;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			cp = c & 0x07;
-			need = 3;
-			min = 0x10000;
-		} else {
-			out[k++] = (wchar_t)REPLACEMENT;
-			i++;
-			continue;
-		}
-		size_t j = 1;
-		for (; j <= need && i + j < n && (p[i + j] & 0xC0) == 0x80; j++)
-			cp = (cp << 6) | (p[i + j] & 0x3F);
-		if (j <= need || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-			/* one replacement per bad lead byte; go on after it */
-			out[k++] = (wchar_t)REPLACEMENT;
-			i++;
-			continue;
-		}
+		i += utf8_decode(s + i, n - i, &cp);
 		out[k++] = (wchar_t)cp;
-		i += need + 1;
 	}
 	out[k] = 0;
 	return k;
@@ -79,18 +38,7 @@ size_t lineedit_decode(const char *s, size_t n, wchar_t *out)
 
 int lineedit_text_width(const char *s)
 {
-	if (!s)
-		return 0;
-	size_t n = strlen(s);
-	wchar_t stackbuf[256];
-	wchar_t *w = n < 256 ? stackbuf : xmalloc((n + 1) * sizeof *w);
-	size_t k = lineedit_decode(s, n, w);
-	int width = 0;
-	for (size_t i = 0; i < k; i++)
-		width += lineedit_char_width(w[i]);
-	if (w != stackbuf)
-		free(w);
-	return width;
+	return utf8_width(s);
 }
 
 void lineedit_init(struct lineedit *le, size_t max)
@@ -139,7 +87,7 @@ char *lineedit_get(const struct lineedit *le)
 
 enum lineedit_result lineedit_insert(struct lineedit *le, wchar_t c)
 {
-	if (c == 0 || wcwidth(c) < 0)
+	if (c == 0 || wcwidth(c) < 0 || uchar_is_bidi_control((uint32_t)c))
 		return LINEEDIT_REJECTED;
 	if (le->len >= le->max)
 		return LINEEDIT_FULL;

@@ -4,8 +4,8 @@
  * the horizontal scroll offset, measured in display columns (wcwidth), so it
  * can be unit-tested without a terminal. A combining mark (width 0) stays
  * with the character before it: the cursor never stops between them, and
- * Backspace/Delete remove the whole cluster. Characters of width -1 (control
- * characters) cannot be typed. Needs a UTF-8 LC_CTYPE (i18n_init). */
+ * Backspace/Delete remove the whole cluster. Control characters and
+ * bidirectional controls cannot be typed. Needs a UTF-8 LC_CTYPE (i18n_init). */
 #ifndef STETIG_LINEEDIT_H
 #define STETIG_LINEEDIT_H
 
@@ -58,15 +58,16 @@ void lineedit_scroll(struct lineedit *le, int width);
  * edge). A wide character cut by the right edge is left out. */
 size_t lineedit_visible(const struct lineedit *le, int width, size_t *start, int *pad);
 
-/* Display width of one character as the editor counts it: wcwidth, but 1
- * for characters without a width (they are drawn as a replacement). */
+/* Display width of one character as the editor counts it (uchar_width:
+ * characters drawn as a replacement count 1). */
 int lineedit_char_width(wchar_t c);
-/* The character to draw for c: c itself when printable, a space for tab and
- * line breaks, U+FFFD for other control characters. */
+/* The character to draw for c (uchar_display): c itself when printable, a
+ * space for tab and line breaks, U+FFFD for other control characters and
+ * bidirectional controls. */
 wchar_t lineedit_display_char(wchar_t c);
 
-/* Decodes UTF-8 s (n bytes) into wide characters, each invalid byte becoming
- * U+FFFD. out must hold n + 1 characters; returns the count (out is
+/* Decodes UTF-8 s (n bytes) into wide characters with utf8_decode, each
+ * invalid byte becoming U+FFFD. out must hold n + 1 characters; returns the count (out is
  * NUL-terminated). Independent of the locale. */
 size_t lineedit_decode(const char *s, size_t n, wchar_t *out);
 /* Display width of UTF-8 s as lineedit_char_width counts it. */

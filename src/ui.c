@@ -5,8 +5,12 @@
  * with wget_wch and a timeout (the clock ticks), maps it to an action, lets
  * the step view handle it and then the shell. Resizes arrive as KEY_RESIZE
  * (no SIGWINCH handler of our own); SIGTERM, SIGHUP and SIGINT only set a
- * flag that ends the loop cleanly. While curses owns the terminal, stderr
- * goes to /dev/null (or $STETIG_LOG) so no library message garbles it. */
+ * flag that ends the loop cleanly: an open form is saved if it is valid,
+ * otherwise kept as a draft file that the next start offers, and the exit
+ * status is 128 + the signal. A terminal that cannot place the cursor
+ * (TERM=dumb) is refused before curses starts. While curses owns the
+ * terminal, stderr goes to /dev/null (or $STETIG_LOG) so no library
+ * message garbles it, and the fatal hook (util.h) restores both. */
 #include "config.h"
 #include "ui.h"
 
@@ -17,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -44,6 +49,130 @@ static void install_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 }
 
+/* ------------------------------------------------------------ drafts */
+
+/* The draft file of the workshop at path: $XDG_STATE_HOME/stetig/ (or
+ * ~/.local/state/stetig/) draft-<hash of the full path>.txt, suffix ""
+ * or ".offered". NULL when there is no home for it. */
+static char *draft_path(const char *path, const char *suffix, bool make_dirs)
+{
+	char *full = realpath(path, NULL);
+	const char *key = full ? full : path;
+	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	free(full);
+	struct buf b;
+	buf_init(&b);
+	const char *state = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+	if (state && *state == '/')
+		buf_adds(&b, state);
+	else if (home && *home)
+		buf_printf(&b, "%s/.local/state", home);
+	else
+		return NULL;
+	if (make_dirs) {
+		/* the parents of the state folder, then stetig itself */
+		for (char *p = b.data + 1; *p; p++) {
+			if (*p == '/') {
+				*p = '\0';
+				mkdir(b.data, 0700);
+				*p = '/';
+			}
+		}
+		mkdir(b.data, 0700);
+	}
+	buf_adds(&b, "/stetig");
+	if (make_dirs)
+		mkdir(b.data, 0700);
+	buf_printf(&b, "/draft-%016llx%s.txt", (unsigned long long)h, suffix);
+	return buf_steal(&b);
+}
+
+/* Keeps what the open form holds in the draft file; true when written. */
+static bool draft_save(struct ui *ui)
+{
+	struct form *fm = ui->form;
+	struct buf b;
+	buf_init(&b);
+	char *full = realpath(ui->path, NULL);
+	buf_printf(&b, "%s\n", _("stetig: text typed into a form that was not saved"));
+	buf_printf(&b, "%s: %s\n", _("Workshop"), full ? full : ui->path);
+	free(full);
+	buf_printf(&b, "%s: %s", _("Form"), _(fm->title));
+	if (fm->item && *fm->item)
+		buf_printf(&b, " – %s", fm->item);
+	buf_adds(&b, "\n\n");
+	for (size_t i = 0; i < fm->n; i++) {
+		const struct form_field *f = &fm->f[i];
+		char *value = NULL;
+		switch (f->kind) {
+		case FORM_CHOICE:
+			value = xstrdup(vocab_label(f->vocab, f->value));
+			break;
+		case FORM_REF:
+			if (f->value >= 0 && (size_t)f->value < f->nopts)
+				value = xstrdup(f->has_none && f->value == 0
+							? _(f->opts[0].label)
+							: f->opts[f->value].label);
+			break;
+		default:
+			value = lineedit_get(&f->le);
+			break;
+		}
+		buf_printf(&b, "%s: %s\n", _(f->label), value ? value : "");
+		free(value);
+	}
+	char *path = draft_path(ui->path, "", true);
+	int e = path ? file_write_atomic(path, b.data, b.len) : ENOENT;
+	free(path);
+	buf_free(&b);
+	return e == 0;
+}
+
+/* A draft left by a stopped session is offered once: the status line
+ * names the file, which is then kept under its ".offered" name. */
+static void draft_offer(struct ui *ui)
+{
+	char *path = draft_path(ui->path, "", false);
+	if (!path || access(path, R_OK) != 0) {
+		free(path);
+		return;
+	}
+	char *seen = draft_path(ui->path, ".offered", false);
+	if (seen && rename(path, seen) == 0) {
+		char *shown = str_printable(seen);
+		ui_error(ui, _("Text typed before stetig was stopped was not saved; it is kept in %s."),
+			 shown);
+		free(shown);
+	}
+	free(seen);
+	free(path);
+}
+
+static bool form_submit(struct ui *ui);
+
+/* A signal ended the loop while a form was open: save the item if the
+ * form is valid, otherwise keep the text as a draft. */
+static void keep_form(struct ui *ui)
+{
+	if (!ui->form)
+		return;
+	if (form_validate(ui->form) && form_submit(ui) && !ui->form)
+		return;
+	if (ui->form)
+		draft_save(ui);
+}
+
+/* The terminal can run the screen (at the end of the file: term.h
+ * defines macros that clash with ordinary names). */
+static bool terminal_usable(void);
+
+/* The fatal hook: the terminal back to normal, stderr back, before the
+ * report of an out-of-memory abort. */
+static void restore_terminal_on_fatal(void);
+
 /* ------------------------------------------------------------ stderr */
 
 static int saved_stderr = -1;
@@ -69,6 +198,13 @@ static void stderr_back(void)
 	dup2(saved_stderr, STDERR_FILENO);
 	close(saved_stderr);
 	saved_stderr = -1;
+}
+
+static void restore_terminal_on_fatal(void)
+{
+	if (!isendwin())
+		endwin();
+	stderr_back();
 }
 
 /* ------------------------------------------------------------ messages */
@@ -648,6 +784,16 @@ int ui_run(const char *path, const struct ui_options *opt)
 		}
 		ks = &script;
 	}
+	if (!terminal_usable()) {
+		const char *term = getenv("TERM");
+		cli_error(_("cannot start the screen: the terminal type \"%s\" cannot place the "
+			    "cursor; use a full terminal (such as xterm), or the commands "
+			    "export and check (see --help)"),
+			  term ? term : "");
+		if (ks)
+			keyscript_free(ks);
+		return 1;
+	}
 	struct ui ui;
 	memset(&ui, 0, sizeof ui);
 	ui.path = path;
@@ -698,14 +844,20 @@ int ui_run(const char *path, const struct ui_options *opt)
 	mousemask(mask, NULL);
 	ui_theme_init(opt->theme);
 	install_signals();
+	util_set_fatal_hook(restore_terminal_on_fatal);
 	if (!existed)
 		ui_status(&ui, _("New workshop %s: start with the measure's data (Enter)."), path);
+	draft_offer(&ui);
 
 	run_loop(&ui, ks);
+	int sig = got_signal;
+	if (sig)
+		keep_form(&ui);
 	ui_clock_stop_all(&ui);
 
 	endwin();
 	delscreen(scr);
+	util_set_fatal_hook(NULL);
 	stderr_back();
 	form_free(ui.form);
 	free(ui.confirm);
@@ -715,5 +867,23 @@ int ui_run(const char *path, const struct ui_options *opt)
 	model_free(&ui.m);
 	if (ks)
 		keyscript_free(ks);
-	return 0;
+	/* stopped by a signal: say so with the status a shell expects */
+	return sig ? 128 + sig : 0;
+}
+
+/* ------------------------------------------------------------ terminal */
+
+#include <term.h>
+
+/* The terminal can run the screen: it is known and can place the cursor
+ * (a "dumb" terminal cannot). */
+static bool terminal_usable(void)
+{
+	int err = 0;
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
+		return false;
+	const char *cup = tigetstr("cup");
+	bool ok = cup && cup != (char *)-1 && !tigetflag("hc");
+	del_curterm(cur_term);
+	return ok;
 }

@@ -114,7 +114,7 @@ bool ui_theme_colour(void)
 
 int ui_width(const char *s)
 {
-	return lineedit_text_width(s);
+	return utf8_width(s);
 }
 
 void ui_fill(int y, int x, int width, attr_t a)
@@ -202,29 +202,17 @@ int ui_textf(int y, int x, int width, attr_t a, int flags, const char *fmt, ...)
 	return r;
 }
 
-/* Byte length of the UTF-8 character at s. */
-static size_t char_len(const char *s)
-{
-	unsigned char c = (unsigned char)*s;
-	size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-	for (size_t i = 1; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			return 1;
-	return n;
-}
-
 size_t ui_wrap(const char *s, int width, size_t *next)
 {
 	int col = 0;
-	size_t i = 0, brk = 0;
+	size_t len = strcspn(s, "\n"), i = 0, brk = 0;
 	bool have_brk = false;
 	if (width < 1)
 		width = 1;
 	while (s[i] && s[i] != '\n') {
-		size_t cl = char_len(s + i);
-		wchar_t w[5];
-		lineedit_decode(s + i, cl, w);
-		int cw = lineedit_char_width(lineedit_display_char(w[0]));
+		uint32_t cp;
+		size_t cl = utf8_decode(s + i, len - i, &cp);
+		int cw = uchar_width(cp);
 		if (col + cw > width && i > 0) {
 			if (have_brk) {
 				*next = brk;

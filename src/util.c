@@ -2,6 +2,7 @@
 #include "config.h"
 #include "util.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -13,10 +14,27 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
+
+static void (*fatal_hook)(void);
+
+void util_set_fatal_hook(void (*hook)(void))
+{
+	fatal_hook = hook;
+}
+
+void util_fatal_cleanup(void)
+{
+	void (*hook)(void) = fatal_hook;
+	fatal_hook = NULL; /* once, even if the hook itself fails */
+	if (hook)
+		hook();
+}
 
 static void out_of_memory(void)
 {
 	static const char msg[] = "stetig: out of memory\n";
+	util_fatal_cleanup();
 	if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
 		/* nothing left to report to */
 	}
@@ -155,54 +173,75 @@ char *buf_steal(struct buf *b)
 	return s;
 }
 
-bool utf8_valid(const char *str, size_t len, size_t *bad_off)
+size_t utf8_decode(const char *str, size_t n, uint32_t *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
+	unsigned c = s[0];
+	size_t need;
+	uint32_t v, min;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xC2 && c <= 0xDF) {
+		need = 1;
+		v = c & 0x1F;
+		min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		need = 2;
+		v = c & 0x0F;
+		min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		need = 3;
+		v = c & 0x07;
+		min = 0x10000;
+	} else {
+		*cp = UTF8_REPLACEMENT;
+		return 1;
+	}
+	if (need >= n)
+		goto bad;
+	for (size_t k = 1; k <= need; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			goto bad;
+		v = (v << 6) | (s[k] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		goto bad;
+	*cp = v;
+	return need + 1;
+bad:
+	*cp = UTF8_REPLACEMENT;
+	return 1;
+}
+
+/* The one step the walkers below share: the character at s[i] of a
+ * NUL-terminated string, and its byte length. */
+static size_t decode_at(const char *s, size_t len, size_t i, uint32_t *cp)
+{
+	return utf8_decode(s + i, len - i, cp);
+}
+
+bool utf8_valid(const char *str, size_t len, size_t *bad_off)
+{
 	size_t i = 0;
 	while (i < len) {
-		unsigned c = s[i];
-		size_t n;
-		unsigned cp;
-		if (c == 0)
-			goto bad;
-		if (c < 0x80) {
-			i++;
-			continue;
-		} else if (c >= 0xC2 && c <= 0xDF) {
-			n = 1;
-			cp = c & 0x1F;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			n = 2;
-			cp = c & 0x0F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			n = 3;
-			cp = c & 0x07;
-		} else {
-			goto bad;
+		uint32_t cp;
+		size_t k = utf8_decode(str + i, len - i, &cp);
+		/* U+FFFD itself is three bytes; a one-byte U+FFFD is a bad byte */
+		if (cp == 0 || (cp == UTF8_REPLACEMENT && k == 1)) {
+			if (bad_off)
+				*bad_off = i;
+			return false;
 		}
-		if (i + n >= len)
-			goto bad;
-		for (size_t k = 1; k <= n; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				goto bad;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-		    (cp >= 0xD800 && cp <= 0xDFFF))
-			goto bad;
-		i += n + 1;
+		i += k;
 	}
 	return true;
-bad:
-	if (bad_off)
-		*bad_off = i;
-	return false;
 }
 
 size_t utf8_encode(uint32_t c, char out[4])
 {
 	if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
-		c = 0xFFFD;
+		c = UTF8_REPLACEMENT;
 	if (c < 0x80) {
 		out[0] = (char)c;
 		return 1;
@@ -225,50 +264,159 @@ size_t utf8_encode(uint32_t c, char out[4])
 	return 4;
 }
 
-char *str_printable(const char *s)
+bool uchar_is_control(uint32_t c)
+{
+	return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F);
+}
+
+bool uchar_is_bidi_control(uint32_t c)
+{
+	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+uint32_t uchar_display(uint32_t c)
+{
+	if (c == '\t' || c == '\n' || c == '\r')
+		return ' ';
+	if (uchar_is_control(c) || uchar_is_bidi_control(c) || wcwidth((wchar_t)c) < 0)
+		return UTF8_REPLACEMENT;
+	return c;
+}
+
+int uchar_width(uint32_t c)
+{
+	int w = wcwidth((wchar_t)uchar_display(c));
+	return w < 0 ? 1 : w;
+}
+
+int utf8_width(const char *s)
+{
+	if (!s)
+		return 0;
+	size_t len = strlen(s), i = 0;
+	int width = 0;
+	while (i < len) {
+		uint32_t cp;
+		i += decode_at(s, len, i, &cp);
+		width += uchar_width(cp);
+	}
+	return width;
+}
+
+/* Whether text_neutral replaces c. */
+static bool steers(uint32_t c, int flags)
+{
+	if ((flags & TEXT_KEEP_LINES) && (c == '\t' || c == '\n' || c == '\r'))
+		return false;
+	return uchar_is_control(c) || uchar_is_bidi_control(c);
+}
+
+bool text_needs_neutral(const char *s, int flags)
+{
+	if (!s)
+		return false;
+	size_t len = strlen(s), i = 0;
+	while (i < len) {
+		unsigned char b = (unsigned char)s[i];
+		if (b >= 0x20 && b < 0x7F) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = decode_at(s, len, i, &cp);
+		if ((cp == UTF8_REPLACEMENT && k == 1) || steers(cp, flags))
+			return true;
+		i += k;
+	}
+	return false;
+}
+
+char *text_neutral(const char *s, int flags, size_t max_chars)
 {
 	struct buf b;
 	buf_init(&b);
-	const unsigned char *u = (const unsigned char *)(s ? s : "");
-	size_t len = strlen((const char *)u);
-	size_t i = 0;
-	while (i < len) {
-		size_t n = u[i] < 0x80 ? 1 : u[i] >= 0xF0 ? 4 : u[i] >= 0xE0 ? 3 : 2;
-		bool bad = i + n > len || !utf8_valid((const char *)u + i, n, NULL);
-		bool ctl = !bad && ((n == 1 && (u[i] < 0x20 || u[i] == 0x7F)) ||
-				    (n == 2 && u[i] == 0xC2 && u[i + 1] <= 0x9F));
-		if (bad || ctl) {
-			buf_adds(&b, "\xEF\xBF\xBD"); /* U+FFFD */
-			i += bad ? 1 : n;
+	s = s ? s : "";
+	size_t len = strlen(s), i = 0, chars = 0;
+	while (i < len && chars < max_chars) {
+		uint32_t cp;
+		size_t k = decode_at(s, len, i, &cp);
+		if (steers(cp, flags))
+			cp = UTF8_REPLACEMENT;
+		if (cp == UTF8_REPLACEMENT) {
+			buf_adds(&b, "\xEF\xBF\xBD");
 		} else {
-			buf_add(&b, u + i, n);
-			i += n;
+			buf_add(&b, s + i, k);
 		}
+		i += k;
+		chars++;
 	}
+	if (!b.data)
+		buf_adds(&b, "");
 	return buf_steal(&b);
+}
+
+char *str_printable(const char *s)
+{
+	return text_neutral(s, 0, SIZE_MAX);
 }
 
 size_t utf8_chars(const char *s)
 {
-	size_t n = 0;
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
+	size_t len = strlen(s), i = 0, n = 0;
+	while (i < len) {
+		uint32_t cp;
+		i += decode_at(s, len, i, &cp);
+		n++;
+	}
 	return n;
 }
 
 size_t utf8_prefix(const char *s, size_t max_chars)
 {
-	size_t i = 0, chars = 0;
-	while (s[i]) {
-		if (((unsigned char)s[i] & 0xC0) != 0x80) {
-			if (chars == max_chars)
-				break;
-			chars++;
-		}
-		i++;
+	size_t len = strlen(s), i = 0, chars = 0;
+	while (i < len && chars < max_chars) {
+		uint32_t cp;
+		i += decode_at(s, len, i, &cp);
+		chars++;
 	}
 	return i;
+}
+
+bool ascii_equal_fold(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x + 32);
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y + 32);
+		if (x != y)
+			return false;
+		if (!x)
+			return true;
+	}
+}
+
+uint32_t uchar_fold(uint32_t c)
+{
+	if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
+		return c + 0x20;
+	if (c == 0x1E9E) /* capital sharp s */
+		return 0xDF;
+	return c;
+}
+
+bool text_equal_fold(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i = 0, k = 0;
+	while (i < la && k < lb) {
+		uint32_t x, y;
+		i += decode_at(a, la, i, &x);
+		k += decode_at(b, lb, k, &y);
+		if (uchar_fold(x) != uchar_fold(y))
+			return false;
+	}
+	return i == la && k == lb;
 }
 
 static bool date_exists(int y, int m, int d)
@@ -556,4 +704,238 @@ int file_read_all(const char *path, size_t max, char **out, size_t *len)
 	*len = b.len;
 	*out = buf_steal(&b);
 	return 0;
+}
+
+/* ------------------------------------------------------------ staged folders */
+
+/* name is one of the NULL-terminated names. */
+static bool name_in(const char *name, const char *const *names)
+{
+	for (size_t i = 0; names && names[i]; i++)
+		if (!strcmp(name, names[i]))
+			return true;
+	return false;
+}
+
+/* 0 when path is missing or a folder holding nothing but regular files
+ * called one of names; ELOOP for a symbolic link, ENOTDIR for anything
+ * else that is not a folder, ENOTEMPTY for a folder with other entries. */
+static int check_target(const char *path, const char *const *names, bool *exists,
+			char stranger[256])
+{
+	struct stat st;
+	*exists = false;
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT ? 0 : errno;
+	*exists = true;
+	if (S_ISLNK(st.st_mode))
+		return ELOOP;
+	if (!S_ISDIR(st.st_mode))
+		return ENOTDIR;
+	DIR *d = opendir(path);
+	if (!d)
+		return errno;
+	int e = 0;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		struct stat est;
+		if (!name_in(de->d_name, names) ||
+		    fstatat(dirfd(d), de->d_name, &est, AT_SYMLINK_NOFOLLOW) != 0 ||
+		    !S_ISREG(est.st_mode)) {
+			e = ENOTEMPTY;
+			snprintf(stranger, 256, "%s", de->d_name);
+			break;
+		}
+	}
+	closedir(d);
+	return e;
+}
+
+/* path without trailing slashes (but "/" stays). */
+static char *strip_slashes(const char *path)
+{
+	char *p = xstrdup(path);
+	size_t n = strlen(p);
+	while (n > 1 && p[n - 1] == '/')
+		p[--n] = '\0';
+	return p;
+}
+
+int stage_begin(struct dir_stage *st, const char *target, const char *const *names)
+{
+	memset(st, 0, sizeof *st);
+	st->stranger[0] = '\0';
+	st->dfd = -1;
+	st->target = strip_slashes(target);
+	st->names = names;
+	bool exists;
+	int e = check_target(st->target, names, &exists, st->stranger);
+	if (e)
+		goto fail;
+	char *copy = xstrdup(st->target);
+	char *base = basename(copy);
+	char *copy2 = xstrdup(st->target);
+	char *dir = dirname(copy2);
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s/.%s.tmp-XXXXXX", dir, base);
+	free(copy);
+	free(copy2);
+	if (!mkdtemp(b.data)) {
+		e = errno;
+		buf_free(&b);
+		goto fail;
+	}
+	st->tmp = buf_steal(&b);
+	st->dfd = open(st->tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (st->dfd < 0) {
+		e = errno;
+		rmdir(st->tmp);
+		goto fail;
+	}
+	return 0;
+fail:
+	free(st->tmp);
+	free(st->target);
+	st->tmp = st->target = NULL;
+	st->dfd = -1;
+	return e;
+}
+
+/* Writes all of data to fd; 0 or errno. */
+static int write_all(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+	while (len) {
+		ssize_t w = write(fd, p, len);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return errno;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+int stage_write(struct dir_stage *st, const char *name, const void *data, size_t len)
+{
+	if (st->dfd < 0)
+		return EBADF;
+	int fd = openat(st->dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+			0666);
+	if (fd < 0)
+		return errno;
+	int e = write_all(fd, data, len);
+	if (!e && fsync(fd) != 0)
+		e = errno;
+	if (close(fd) != 0 && !e)
+		e = errno;
+	return e;
+}
+
+/* Removes the entries names of the folder at path (as far as they are
+ * there), then the folder. */
+static void remove_folder(const char *path, const char *const *names)
+{
+	int dfd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (dfd >= 0) {
+		for (size_t i = 0; names && names[i]; i++)
+			unlinkat(dfd, names[i], 0);
+		close(dfd);
+	}
+	rmdir(path);
+}
+
+static void sync_parent(const char *path)
+{
+	char *copy = xstrdup(path);
+	int dfd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	free(copy);
+}
+
+int stage_commit(struct dir_stage *st)
+{
+	if (st->dfd < 0)
+		return EBADF;
+	mode_t um = umask(0);
+	umask(um);
+	int e = 0;
+	if (fchmod(st->dfd, 0777 & ~um) != 0 || fsync(st->dfd) != 0)
+		e = errno;
+	close(st->dfd);
+	st->dfd = -1;
+	bool exists;
+	if (!e)
+		e = check_target(st->target, st->names, &exists, st->stranger);
+	if (!e && !exists) {
+		if (rename(st->tmp, st->target) == 0)
+			goto done;
+		if (errno != EEXIST && errno != ENOTEMPTY) {
+			e = errno;
+		} else {
+			e = check_target(st->target, st->names, &exists, st->stranger);
+		}
+	}
+	if (e)
+		goto fail;
+	/* the old bundle and the new one change places in one step */
+	if (renameat2(AT_FDCWD, st->tmp, AT_FDCWD, st->target, RENAME_EXCHANGE) != 0) {
+		if (errno != EINVAL && errno != ENOSYS) {
+			e = errno;
+			goto fail;
+		}
+		/* a file system without the exchange: move the old folder aside
+		 * first, so its name is never a mix of both */
+		struct buf old;
+		buf_init(&old);
+		buf_printf(&old, "%s.old", st->tmp);
+		if (rename(st->target, old.data) != 0) {
+			e = errno;
+			buf_free(&old);
+			goto fail;
+		}
+		if (rename(st->tmp, st->target) != 0) {
+			e = errno;
+			if (rename(old.data, st->target) != 0) {
+				/* the old bundle stays under the aside name */
+			}
+			buf_free(&old);
+			goto fail;
+		}
+		remove_folder(old.data, st->names);
+		buf_free(&old);
+	} else {
+		/* st->tmp now holds the old bundle */
+		remove_folder(st->tmp, st->names);
+	}
+done:
+	sync_parent(st->target);
+	free(st->tmp);
+	free(st->target);
+	memset(st, 0, sizeof *st);
+	st->dfd = -1;
+	return 0;
+fail:
+	stage_abort(st);
+	return e;
+}
+
+void stage_abort(struct dir_stage *st)
+{
+	if (st->dfd >= 0)
+		close(st->dfd);
+	if (st->tmp)
+		remove_folder(st->tmp, st->names);
+	free(st->tmp);
+	free(st->target);
+	memset(st, 0, sizeof *st);
+	st->dfd = -1;
 }

@@ -10,8 +10,14 @@
 #define TEXT_MAX_CHARS 32767
 
 /* Allocation that never returns NULL: out of memory aborts the program, as
- * there is nothing sensible a workshop tool can do without memory. */
+ * there is nothing sensible a workshop tool can do without memory. Before
+ * it reports, the fatal hook runs (the screen restores the terminal). */
 void *xmalloc(size_t n);
+/* Sets the function every fatal path calls before it reports (once); the
+ * core knows no terminal, the screen registers endwin here. NULL: none. */
+void util_set_fatal_hook(void (*hook)(void));
+/* Runs the fatal hook, if any, and forgets it. */
+void util_fatal_cleanup(void);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
@@ -43,21 +49,64 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 /* Takes the buffer's string; b is empty afterwards. */
 char *buf_steal(struct buf *b);
 
+/* The one UTF-8 decoder and display-width measure of the program; every
+ * module that walks text by characters goes through these. */
+#define UTF8_REPLACEMENT 0xFFFDu
+/* Decodes the character at s (n >= 1 bytes available): returns how many
+ * bytes it takes (1..4) and its code point in *cp. A byte that does not
+ * start a well-formed character (stray continuation, overlong form,
+ * surrogate, past U+10FFFF, cut off) takes one byte and gives U+FFFD. */
+size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
 /* Checks that s[0..len) is well-formed UTF-8 without NUL bytes (no overlong
  * forms, no surrogates). On failure *bad_off gets the byte offset. */
 bool utf8_valid(const char *s, size_t len, size_t *bad_off);
 /* Writes code point c as UTF-8 into out (up to 4 bytes) and returns the
  * length; surrogates and values past U+10FFFF become U+FFFD. */
 size_t utf8_encode(uint32_t c, char out[4]);
-/* A copy of s that is safe to print on one terminal line: invalid UTF-8
- * bytes and control characters (C0 including TAB and line breaks, DEL, C1)
- * become U+FFFD, so nothing from a file can steer the terminal. */
-char *str_printable(const char *s);
-/* Number of characters (code points) of valid UTF-8. */
+/* Number of characters of s as utf8_decode counts them (each invalid byte
+ * is one). */
 size_t utf8_chars(const char *s);
 /* Byte length of the longest prefix of s that has at most max_chars
  * characters (never splits a character). */
 size_t utf8_prefix(const char *s, size_t max_chars);
+
+/* C0 controls, DEL and the C1 range U+0080..U+009F. */
+bool uchar_is_control(uint32_t c);
+/* The bidirectional embedding, override and isolate controls
+ * (U+202A..U+202E, U+2066..U+2069), which reorder the text around them. */
+bool uchar_is_bidi_control(uint32_t c);
+/* The character a terminal is given for c: c itself when printable, a
+ * blank for TAB and line breaks, U+FFFD (a visible marker) for control
+ * characters, bidirectional controls and other characters without a width. */
+uint32_t uchar_display(uint32_t c);
+/* Display columns of c as drawn (uchar_display, measured with wcwidth;
+ * combining marks 0, wide characters 2). Needs a UTF-8 LC_CTYPE. */
+int uchar_width(uint32_t c);
+/* Display columns of UTF-8 s (NULL is 0), invalid bytes counted as the
+ * U+FFFD they are drawn as. */
+int utf8_width(const char *s);
+
+enum {
+	TEXT_KEEP_LINES = 1 << 0, /* TAB, LF and CR stay (text for files) */
+};
+/* A copy of s that cannot steer what shows it: invalid bytes, control
+ * characters (but TAB, LF and CR with TEXT_KEEP_LINES) and bidirectional
+ * controls become U+FFFD; at most max_chars characters. */
+char *text_neutral(const char *s, int flags, size_t max_chars);
+/* true when text_neutral(s, flags, ...) would change anything but length. */
+bool text_needs_neutral(const char *s, int flags);
+/* A copy of s that is safe to print on one terminal line: text_neutral
+ * without TEXT_KEEP_LINES, so nothing from a file can steer the terminal. */
+char *str_printable(const char *s);
+
+/* Case-insensitive comparison that does not depend on the locale (under
+ * tr_TR, tolower('I') is not 'i'): ASCII letters only. */
+bool ascii_equal_fold(const char *a, const char *b);
+/* c in lower case for ASCII and Latin-1 letters (Ä→ä, Ö→ö, Ü→ü), ẞ→ß;
+ * other characters unchanged. Locale-independent. */
+uint32_t uchar_fold(uint32_t c);
+/* a and b equal when folded with uchar_fold character by character. */
+bool text_equal_fold(const char *a, const char *b);
 
 /* A calendar date. */
 struct date {
@@ -94,5 +143,34 @@ int file_write_atomic(const char *path, const void *data, size_t len);
 /* Reads a whole file; returns 0 or an errno value. *out is NUL-terminated.
  * Files larger than max bytes give EFBIG. */
 int file_read_all(const char *path, size_t max, char **out, size_t *len);
+
+/* A folder written under a fresh temporary name beside its target and
+ * then put in place as a whole: whoever looks at the target sees the old
+ * content or the new, never a mix, and a failure leaves no temporary file
+ * or folder. The target may be missing or a folder that holds nothing but
+ * the given names (which the new content replaces). */
+struct dir_stage {
+	char *target; /* the folder to replace */
+	char *tmp;    /* the private folder being filled (mode 0700) */
+	int dfd;      /* open on tmp */
+	const char *const *names; /* NULL-terminated; not copied */
+	char stranger[256]; /* after ENOTEMPTY: the entry that is in the way */
+};
+/* Checks the target and makes the private folder. Returns 0, or an errno
+ * value: ELOOP (the target is a symbolic link), ENOTDIR (it is not a
+ * folder), ENOTEMPTY (it holds an entry that is not a regular file called
+ * one of names; st->stranger names it), or why the private folder cannot
+ * be made. Nothing is left behind on failure. */
+int stage_begin(struct dir_stage *st, const char *target, const char *const *names);
+/* Writes a new file name (one of names) into the private folder (never
+ * through a link; synced). Returns 0 or an errno value. */
+int stage_write(struct dir_stage *st, const char *name, const void *data, size_t len);
+/* Puts the folder in place (exchanging it with an existing target, whose
+ * old files are then removed). Returns 0 or an errno value; on failure the
+ * target is as before and the private folder is gone. st is finished
+ * either way. */
+int stage_commit(struct dir_stage *st);
+/* Removes the private folder and finishes st. */
+void stage_abort(struct dir_stage *st);
 
 #endif

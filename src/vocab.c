@@ -3,9 +3,9 @@
 #include "vocab.h"
 
 #include <stddef.h>
-#include <strings.h>
 
 #include "i18n.h"
+#include "util.h"
 
 struct vocab {
 	int count;
@@ -98,12 +98,12 @@ int vocab_lookup_lang(enum vocab_kind k, const char *word, enum lang lang)
 		return -1;
 	const char *const *w = lang == LANG_DE ? vocabs[k].de : vocabs[k].en;
 	for (int i = 0; i < vocabs[k].count; i++)
-		if (!strcasecmp(w[i], word))
+		if (text_equal_fold(w[i], word))
 			return i;
 	/* an earlier German word stands for the value at the same position */
 	if (lang == LANG_DE && vocabs[k].old)
 		for (int i = 0; i < vocabs[k].count; i++)
-			if (vocabs[k].old[i] && !strcasecmp(vocabs[k].old[i], word))
+			if (vocabs[k].old[i] && text_equal_fold(vocabs[k].old[i], word))
 				return i;
 	return -1;
 }

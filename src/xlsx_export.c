@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,18 +35,22 @@ char *xl_clean(const char *s, size_t max_chars)
 	s = s ? s : "";
 	struct buf b;
 	buf_init(&b);
+	buf_adds(&b, "");
 	size_t len = strlen(s), i = 0, chars = 0;
 	while (i < len && chars < max_chars) {
-		unsigned char c = (unsigned char)s[i];
-		size_t step = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-		if (!step || i + step > len || !utf8_valid(s + i, step, NULL)) {
-			buf_adds(&b, "\xEF\xBF\xBD"); /* U+FFFD for a broken byte */
-			i++;
+		uint32_t cp;
+		size_t step = utf8_decode(s + i, len - i, &cp);
+		/* a broken byte, a control character (libxlsxwriter would write
+		 * it as _xHHHH_) or a bidirectional control: U+FFFD */
+		if (cp == UTF8_REPLACEMENT || uchar_is_bidi_control(cp) ||
+		    (uchar_is_control(cp) && cp != '\t' && cp != '\n' && cp != '\r')) {
+			buf_adds(&b, "\xEF\xBF\xBD");
+			i += step;
 			chars++;
 			continue;
 		}
 		/* "_xHHHH_" would be read back as an escaped character */
-		if (c == '_' && s[i + 1] == 'x' && strspn(s + i + 2, "0123456789abcdefABCDEF") >= 4 &&
+		if (cp == '_' && s[i + 1] == 'x' && strspn(s + i + 2, "0123456789abcdefABCDEF") >= 4 &&
 		    s[i + 6] == '_') {
 			if (chars + 6 >= max_chars)
 				break;
@@ -63,21 +68,21 @@ const char *xl_clean_ref(const char *s, size_t max_chars, char **copy)
 {
 	*copy = NULL;
 	s = s ? s : "";
-	/* one pass: every character valid UTF-8, no "_x" (no escape), and
-	 * within max_chars bytes, so within max_chars characters */
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
-	while (p[i]) {
-		unsigned char c = p[i];
-		if (c < 0x80) {
-			if (c == '_' && p[i + 1] == 'x')
+	/* one pass: every character valid UTF-8 and harmless, no "_x" (no
+	 * escape), and within max_chars bytes, so within max_chars characters */
+	size_t len = strlen(s), i = 0;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7F) {
+			if (c == '_' && s[i + 1] == 'x')
 				goto rework;
 			i++;
 			continue;
 		}
-		size_t step = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-		/* utf8_valid stops at a NUL, so it never reads past the end */
-		if (!step || !utf8_valid(s + i, step, NULL))
+		uint32_t cp;
+		size_t step = utf8_decode(s + i, len - i, &cp);
+		if (cp == UTF8_REPLACEMENT || uchar_is_bidi_control(cp) ||
+		    (uchar_is_control(cp) && cp != '\t' && cp != '\n' && cp != '\r'))
 			goto rework;
 		i += step;
 	}
@@ -92,15 +97,17 @@ rework:
  * *nl tells whether it has more than one line. */
 size_t xl_text_width(const char *s, bool *nl)
 {
-	size_t best = 0, cur = 0;
+	size_t best = 0, cur = 0, len = strlen(s), i = 0;
 	*nl = false;
-	for (; *s; s++) {
-		if (*s == '\n') {
+	while (i < len) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		if (cp == '\n') {
 			*nl = true;
 			if (cur > best)
 				best = cur;
 			cur = 0;
-		} else if (((unsigned char)*s & 0xC0) != 0x80) {
+		} else {
 			cur++;
 		}
 	}
@@ -266,34 +273,12 @@ static bool make_formats(struct xl *x)
 
 /* ------------------------------------------------------------ sheet names */
 
-/* Code points of s (valid UTF-8 assumed; other bytes are skipped). */
+/* Code points of s (invalid bytes as U+FFFD). */
 static size_t decode(const char *s, uint32_t *out, size_t max)
 {
-	size_t n = 0;
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p && n < max) {
-		uint32_t c = *p;
-		size_t k = 0;
-		if (c >= 0xF0 && c <= 0xF4)
-			k = 3, c &= 0x07;
-		else if (c >= 0xE0)
-			k = 2, c &= 0x0F;
-		else if (c >= 0xC2 && c < 0xE0)
-			k = 1, c &= 0x1F;
-		else if (c >= 0x80) {
-			p++;
-			continue;
-		}
-		size_t got = 0;
-		while (got < k && (p[1 + got] & 0xC0) == 0x80) {
-			c = (c << 6) | (p[1 + got] & 0x3F);
-			got++;
-		}
-		p += 1 + got;
-		if (got < k)
-			continue;
-		out[n++] = c;
-	}
+	size_t n = 0, len = strlen(s), i = 0;
+	while (i < len && n < max)
+		i += utf8_decode(s + i, len - i, &out[n++]);
 	return n;
 }
 
@@ -332,7 +317,7 @@ void xlsx_sheet_name(const char *base, const char *const *used, size_t n, char o
 		case ':': case '/': case '\\': cp[i] = '-'; break;
 		case '*': case '?': cp[i] = ' '; break;
 		default:
-			if (cp[i] < 0x20 || cp[i] == 0x7F || (cp[i] >= 0x80 && cp[i] < 0xA0) ||
+			if (uchar_is_control(cp[i]) || uchar_is_bidi_control(cp[i]) ||
 			    cp[i] == 0xFFFE || cp[i] == 0xFFFF)
 				cp[i] = ' ';
 		}
@@ -404,17 +389,18 @@ const char *xl_last_sheet_name(const struct xl *x)
 static void hf_add(struct buf *b, const char *text, size_t max)
 {
 	char *t = xl_clean(text, max);
-	size_t chars = 0;
-	for (const char *p = t; *p && chars < max; p++) {
-		unsigned char c = (unsigned char)*p;
-		if ((c & 0xC0) != 0x80)
-			chars++;
-		if (c == '&')
+	size_t len = strlen(t), i = 0, chars = 0;
+	while (i < len && chars < max) {
+		uint32_t cp;
+		size_t k = utf8_decode(t + i, len - i, &cp);
+		if (cp == '&')
 			buf_adds(b, "&&");
-		else if (c < 0x20)
+		else if (cp < 0x20)
 			buf_addc(b, ' ');
 		else
-			buf_addc(b, (char)c);
+			buf_add(b, t + i, k);
+		i += k;
+		chars++;
 	}
 	free(t);
 }
@@ -561,15 +547,18 @@ static size_t cell_width(struct xcell *c)
 /* The longest word of s, in characters. */
 static size_t longest_word(const char *s)
 {
-	size_t best = 0, cur = 0;
-	for (;; s++) {
-		if (!*s || *s == ' ' || *s == '\n') {
+	size_t best = 0, cur = 0, len = strlen(s), i = 0;
+	for (;;) {
+		uint32_t cp = 0;
+		if (i < len)
+			i += utf8_decode(s + i, len - i, &cp);
+		if (cp == 0 || cp == ' ' || cp == '\n') {
 			if (cur > best)
 				best = cur;
 			cur = 0;
-			if (!*s)
+			if (cp == 0)
 				break;
-		} else if (((unsigned char)*s & 0xC0) != 0x80) {
+		} else {
 			cur++;
 		}
 	}
@@ -631,10 +620,12 @@ int xl_wrapped_lines(const char *s, size_t width)
 			continue;
 		}
 		size_t word = 0; /* characters of the next word */
-		const char *e = s;
-		for (; *e && *e != ' ' && *e != '\n'; e++)
-			if (((unsigned char)*e & 0xC0) != 0x80)
-				word++;
+		size_t wlen = strcspn(s, " \n");
+		for (size_t k = 0; k < wlen; word++) {
+			uint32_t cp;
+			k += utf8_decode(s + k, wlen - k, &cp);
+		}
+		const char *e = s + wlen;
 		if (cur > 0 && cur + word > chars) {
 			lines++;
 			cur = 0;
@@ -870,24 +861,160 @@ bool xlsx_export_release(struct model *m, const struct findings *f, const char *
 	return export_workbook(m, m, f, path, lang, err, n);
 }
 
+bool xlsx_fits(const struct model *m, const struct findings *f, char *err, size_t n)
+{
+	const struct {
+		size_t rows;
+		const char *name;
+	} sheets[] = {
+		{m->sgoals.n, N_("Strategy goals")},
+		{m->goals.n, N_("Goals")},
+		{m->indicators.n, N_("Indicators")},
+		{m->stakeholders.n, N_("Stakeholders")},
+		{m->tasks.n, N_("Tasks")},
+		{m->costs.n + XL_SUMMARY_ROWS, N_("Costs per year")},
+		{m->shares.n, N_("Cost shares")},
+		{m->checks.n, N_("Check")},
+		{m->notes.n, N_("Notes")},
+		{f ? f->n : 0, N_("Findings")},
+	};
+	for (size_t i = 0; i < sizeof sheets / sizeof *sheets; i++) {
+		if (sheets[i].rows > XL_DATA_ROWS_MAX) {
+			snprintf(err, n,
+				 _("cannot write the workbook: the sheet \"%s\" would need %zu rows, "
+				   "more than a sheet can hold (%ld); export a CSV bundle instead"),
+				 _(sheets[i].name), sheets[i].rows, (long)XL_DATA_ROWS_MAX);
+			return false;
+		}
+	}
+	/* the RACI matrix has a column per stakeholder after three columns */
+	if (m->stakeholders.n > XL_COLS_MAX - 3) {
+		snprintf(err, n,
+			 _("cannot write the workbook: the RACI matrix would need %zu columns, "
+			   "more than a sheet can hold (%d); export a CSV bundle instead"),
+			 m->stakeholders.n + 3, XL_COLS_MAX);
+		return false;
+	}
+	return true;
+}
+
+/* The private folder beside path that the workbook is assembled in, and
+ * the file in it. */
+struct xl_target {
+	char *dir;  /* mode 0700, made by us: no one else can put a link there */
+	char *file; /* dir/out.xlsx */
+};
+
+/* Checks that path is missing or a regular file (a link is followed: a link
+ * to a regular file is replaced by the new file, never written through) and
+ * makes the private folder and an empty file in it (O_EXCL, O_NOFOLLOW).
+ * Returns 0 or an errno value: EISDIR for a folder, ENODEV for a pipe,
+ * device or socket. */
+static int target_begin(const char *path, struct xl_target *t)
+{
+	memset(t, 0, sizeof *t);
+	struct stat st;
+	if (stat(path, &st) == 0) {
+		if (!S_ISREG(st.st_mode))
+			return S_ISDIR(st.st_mode) ? EISDIR : ENODEV;
+	} else if (errno != ENOENT) {
+		return errno;
+	}
+	char *copy = xstrdup(path), *copy2 = xstrdup(path);
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s/.%s.tmp-XXXXXX", dirname(copy), basename(copy2));
+	free(copy);
+	free(copy2);
+	if (!mkdtemp(b.data)) {
+		int e = errno;
+		buf_free(&b);
+		return e;
+	}
+	t->dir = buf_steal(&b);
+	buf_printf(&b, "%s/out.xlsx", t->dir);
+	t->file = buf_steal(&b);
+	int fd = open(t->file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		int e = errno;
+		rmdir(t->dir);
+		free(t->dir);
+		free(t->file);
+		memset(t, 0, sizeof *t);
+		return e;
+	}
+	close(fd);
+	return 0;
+}
+
+static void target_abort(struct xl_target *t)
+{
+	if (t->file)
+		unlink(t->file);
+	if (t->dir)
+		rmdir(t->dir);
+	free(t->file);
+	free(t->dir);
+	memset(t, 0, sizeof *t);
+}
+
+/* Syncs the finished file and renames it to path. 0 or an errno value;
+ * the private folder is gone either way. */
+static int target_commit(struct xl_target *t, const char *path)
+{
+	int e = 0;
+	int fd = open(t->file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0)
+		e = errno;
+	else if (fstat(fd, &st) != 0)
+		e = errno;
+	else if (!S_ISREG(st.st_mode))
+		e = ENODEV;
+	else if (fsync(fd) != 0)
+		e = errno;
+	if (fd >= 0)
+		close(fd);
+	if (!e && stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		e = S_ISDIR(st.st_mode) ? EISDIR : ENODEV;
+	if (!e && rename(t->file, path) != 0)
+		e = errno;
+	if (!e) {
+		char *copy = xstrdup(path);
+		int dfd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (dfd >= 0) {
+			fsync(dfd);
+			close(dfd);
+		}
+		free(copy);
+	}
+	target_abort(t);
+	return e;
+}
+
+static const char *target_errno_text(int e)
+{
+	if (e == ENODEV)
+		return _("it is not a regular file (a pipe, a device or a socket)");
+	return bundle_errno_text(e);
+}
+
 static bool export_workbook(const struct model *m, struct model *release,
 			    const struct findings *f, const char *path, enum lang lang, char *err,
 			    size_t n)
 {
 	err[0] = '\0';
-	/* reserve a temporary name beside path: this also shows at once
-	 * whether the folder is writable */
-	struct buf tmp;
-	buf_init(&tmp);
-	buf_printf(&tmp, "%s.tmp-XXXXXX", path);
-	int fd = mkstemp(tmp.data);
-	if (fd < 0) {
+	if (!xlsx_fits(m, f, err, n))
+		return false;
+	/* the private folder beside path: this also shows at once whether the
+	 * folder is writable */
+	struct xl_target target;
+	int te = target_begin(path, &target);
+	if (te) {
 		snprintf(err, n, _("cannot write the workbook %s: %s"), path,
-			 bundle_errno_text(errno));
-		buf_free(&tmp);
+			 target_errno_text(te));
 		return false;
 	}
-	close(fd);
 
 	enum lang session = i18n_lang();
 	if (session != lang)
@@ -912,7 +1039,7 @@ static bool export_workbook(const struct model *m, struct model *release,
 		.tmpdir = NULL,
 		.use_zip64 = LXW_FALSE,
 	};
-	x.wb = workbook_new_opt(tmp.data, &opts);
+	x.wb = workbook_new_opt(target.file, &opts);
 	bool ok = x.wb != NULL;
 	if (!ok)
 		x.err = LXW_ERROR_MEMORY_MALLOC_FAILED;
@@ -944,21 +1071,10 @@ static bool export_workbook(const struct model *m, struct model *release,
 		i18n_set_lang(session);
 	ok = x.err == LXW_NO_ERROR;
 	if (ok) {
-		mode_t um = umask(0);
-		umask(um);
-		int e = 0;
-		if (chmod(tmp.data, 0666 & ~um) != 0)
-			e = errno;
-		fd = open(tmp.data, O_RDONLY | O_CLOEXEC);
-		if (!e && (fd < 0 || fsync(fd) != 0))
-			e = errno;
-		if (fd >= 0)
-			close(fd);
-		if (!e && rename(tmp.data, path) != 0)
-			e = errno;
+		int e = target_commit(&target, path);
 		if (e) {
 			snprintf(err, n, _("cannot write the workbook %s: %s"), path,
-				 bundle_errno_text(e));
+				 target_errno_text(e));
 			ok = false;
 		}
 	} else {
@@ -972,13 +1088,12 @@ static bool export_workbook(const struct model *m, struct model *release,
 				 xl_error_text(x.err));
 	}
 	if (!ok)
-		unlink(tmp.data);
+		target_abort(&target);
 	for (size_t i = 0; i < x.nnames; i++)
 		free(x.names[i]);
 	for (size_t i = 0; i < x.nkeep; i++)
 		free(x.keep[i]);
 	free(x.keep);
 	figures_free(&fig);
-	buf_free(&tmp);
 	return ok;
 }

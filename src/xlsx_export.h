@@ -10,8 +10,11 @@
 #include "vocab.h"
 
 /* Writes the workbook of m to path in language lang (sheet names, headers,
- * choice words, number and date formats). Written to a temporary name and
- * renamed; on failure no file is left and err (size n) says why, localized. */
+ * choice words, number and date formats). path must be missing or a
+ * regular file (a folder, pipe or device is refused); the workbook is
+ * assembled in a private folder beside it and renamed over it, so nothing
+ * is ever written through path. On failure no file is left and err (size
+ * n) says why, localized. */
 bool xlsx_export(const struct model *m, const struct findings *f, const char *path,
 		 enum lang lang, char *err, size_t n);
 
@@ -20,6 +23,11 @@ bool xlsx_export(const struct model *m, const struct findings *f, const char *pa
  * export. For a caller that needs the workshop no more. */
 bool xlsx_export_release(struct model *m, const struct findings *f, const char *path,
 			 enum lang lang, char *err, size_t n);
+
+/* true when every sheet of m's workbook fits a sheet's limits (1,048,575
+ * data rows, 16,384 columns); otherwise err (size n) says which does not,
+ * localized. xlsx_export checks it before it writes anything. */
+bool xlsx_fits(const struct model *m, const struct findings *f, char *err, size_t n);
 
 /* A valid, unique (ignoring case, umlauts folded) sheet name from base: at
  * most 31 characters, none of []:*?/\ and no leading or trailing '. used

@@ -12,6 +12,12 @@
 #include "vocab.h"
 
 #define XL_MAX_SHEETS 32
+/* Rows below the header row a sheet can hold, and columns of a sheet. */
+#define XL_DATA_ROWS_MAX 1048575L
+#define XL_COLS_MAX 16384
+/* Rows the costs-per-year sheet adds to one row per cost item (totals,
+ * coverage and the like), counted generously. */
+#define XL_SUMMARY_ROWS 32
 #define XL_WIDTH_MAX 60 /* widest column, in characters; longer text wraps */
 #define XL_WIDTH_MIN 10 /* fit_columns narrows no column below this */
 #define XL_FLOOR_MAX 16 /* a longer word may be broken */

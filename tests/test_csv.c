@@ -293,15 +293,25 @@ static void test_export_unwritable(void)
 	CU_ASSERT_FALSE(bundle_export(&m, NULL, deep, LANG_EN, ',', &err));
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "does not exist"));
 	CU_ASSERT_NOT_EQUAL(access(missing, F_OK), 0);
-	/* a folder in the way of one file: nothing half-done stays behind */
+	/* a folder in the way of one file: the bundle folder is not replaced,
+	 * nothing is written and no temporary folder stays behind */
 	const char *dir = fresh_dir();
 	char blocker[600];
 	snprintf(blocker, sizeof blocker, "%s/goals.csv", dir);
 	CU_ASSERT_EQUAL(mkdir(blocker, 0777), 0);
 	CU_ASSERT_FALSE(bundle_export(&m, NULL, dir, LANG_EN, ',', &err));
-	CU_ASSERT_STRING_EQUAL(err.file, "goals.csv");
-	char cmd[700];
-	snprintf(cmd, sizeof cmd, "test -z \"$(ls -A '%s' | grep -v '^[a-z_]*\\.csv$')\"", dir);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "not part of a CSV bundle"));
+	char cmd[1400];
+	snprintf(cmd, sizeof cmd, "test \"$(ls -A '%s')\" = goals.csv && test -d '%s' && "
+		 "test -z \"$(ls -A '%s/..' | grep tmp-)\"", dir, blocker, dir);
+	CU_ASSERT_EQUAL(system(cmd), 0);
+	/* a foreign file beside bundle files: refused, left as it was */
+	CU_ASSERT_EQUAL(rmdir(blocker), 0);
+	snprintf(blocker, sizeof blocker, "%s/notes.txt", dir);
+	test_write(blocker, "mine", 4);
+	CU_ASSERT_FALSE(bundle_export(&m, NULL, dir, LANG_EN, ',', &err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "\"notes.txt\", which is not part of a CSV bundle"));
+	snprintf(cmd, sizeof cmd, "test \"$(ls -A '%s')\" = notes.txt", dir);
 	CU_ASSERT_EQUAL(system(cmd), 0);
 	/* a file where the folder should be */
 	const char *file = fresh("plain-file");

@@ -49,20 +49,21 @@ tm resize-window -t ui -x 120 -y 35
 wait_for "4 Responsibilities"
 expect_screen "F10 Quit"
 
-# SIGTERM: a clean end, status 0, terminal restored
+# SIGTERM: a clean end with the status of the signal (128 + 15), terminal
+# restored
 kill -TERM "$(cat "$T/ui.pid")"
 wait_exit
-[ "$ui_status" = 0 ] && ok || fail "SIGTERM: status $ui_status"
+[ "$ui_status" = 143 ] && ok || fail "SIGTERM: status $ui_status"
 expect_tty_sane
-wait_for "STETIG-EXITED 0"
+wait_for "STETIG-EXITED 143"
 expect_no_screen "F10 Quit"
 
-# SIGHUP (a closed terminal) ends it cleanly too
+# SIGHUP (a closed terminal) ends it cleanly too (status 128 + 1)
 ui_start "$f"
 wait_for "Datenplattform"
 kill -HUP "$(cat "$T/ui.pid")"
 wait_exit
-[ "$ui_status" = 0 ] && ok || fail "SIGHUP: status $ui_status"
+[ "$ui_status" = 129 ] && ok || fail "SIGHUP: status $ui_status"
 
 # not a workshop: a message, exit 1, the file untouched, no screen
 printf 'Protokoll des Arbeitskreises\n' > "$T/notes.stetig"

@@ -47,20 +47,21 @@ struct fuzz_src {
 static char *tmpl;
 static size_t tmpl_len;
 
-static int fuzz_read(const struct bundle_src *src, const char *name, char **data, size_t *len)
+static int fuzz_parse(const struct bundle_src *src, const char *name, int flags,
+		      struct csv_table *t, struct csv_error *ce)
 {
 	const struct fuzz_src *fs = (const struct fuzz_src *)src;
+	memset(t, 0, sizeof *t);
+	memset(ce, 0, sizeof *ce);
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct part *p = &fs->parts[i];
 		if (p->name_len != strlen(name) || memcmp(p->name, name, p->name_len))
 			continue;
-		if (p->unreadable)
-			return EACCES;
-		*data = xmalloc(p->len + 1);
-		memcpy(*data, p->data, p->len);
-		(*data)[p->len] = '\0';
-		*len = p->len;
-		return 0;
+		if (p->unreadable) {
+			snprintf(ce->msg, sizeof ce->msg, "cannot read the file: %s", strerror(EACCES));
+			return -1;
+		}
+		return csv_table_parse(p->data, p->len, flags, t, ce) ? 0 : -1;
 	}
 	return ENOENT;
 }
@@ -190,7 +191,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	setup();
 	struct fuzz_src fs;
 	memset(&fs, 0, sizeof fs);
-	fs.src.read = fuzz_read;
+	fs.src.parse = fuzz_parse;
 	fs.src.base = "fuzz";
 	fs.src.label = "fuzz";
 	fs.src.is_dir = false;
