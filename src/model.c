@@ -309,13 +309,6 @@ void model_set_workshop(struct model *m, const struct workshop *w)
 	m->revision++;
 }
 
-/* Any entity, all kinds in one (a copy on the stack). */
-#define ENTITY_UNION_MEMBER(K, prefix, type, ...) struct type prefix;
-union entity_any {
-	ENTITIES(ENTITY_UNION_MEMBER)
-};
-#undef ENTITY_UNION_MEMBER
-
 static void raci_recount_temp(struct model *m, struct stakeholder *sh, bool was_temp);
 
 /* A stakeholder keeps its cells; a changed temporary flag changes the

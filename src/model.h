@@ -147,6 +147,14 @@ struct entity_desc {
 	size_t n;
 };
 
+/* Room for an entity of any kind. */
+#define ENTITY_UNION_MEMBER(K, prefix, type, ...) struct type prefix;
+union entity_any {
+	ENTITIES(ENTITY_UNION_MEMBER)
+	struct workshop workshop;
+};
+#undef ENTITY_UNION_MEMBER
+
 /* Every entity kind, the workshop (ENT_WORKSHOP) last. */
 extern const struct entity_desc entity_descs[ENT_COUNT + 1];
 
