@@ -145,15 +145,6 @@ ENTITIES(ENTITY_TYPEDEF)
 #undef ENTITY_TYPEDEF
 typedef struct workshop entity_struct_WORKSHOP;
 
-#define FIELD_ARG_TEXT(a) 0
-#define FIELD_ARG_DATETEXT(a) 0
-#define FIELD_ARG_DATE(a) 0
-#define FIELD_ARG_WORD(a) a
-#define FIELD_ARG_FLAG(a) VOCAB_YESNO
-#define FIELD_ARG_INT(a) 0
-#define FIELD_ARG_REF(a) ENT_##a
-#define FIELD_ARG_NUM(a) 0
-#define FIELD_ARG_OPTNUM(a) 0
 #define FIELD_DESC(K, name, type, arg, lo, hi, empty, init, sql, en, de, fmt, head)         \
 	{#name, FT_##type, offsetof(entity_struct_##K, name), FIELD_ARG_##type(arg), lo, hi,  \
 	 FE_##empty, init, sql, en, de, FF_##fmt, head},
@@ -166,8 +157,8 @@ static const struct entity_field fields_WORKSHOP[] = {WORKSHOP_FIELDS(FIELD_DESC
 #define DERIVED_RACI(type) offsetof(struct type, cells)
 #define CSV_ID_ID true
 #define CSV_ID_NOID false
-#define ENTITY_DESC(K, prefix, type, member, sql, csv_id, derived, named, sheet, freeze, add,   \
-		    edit, del)                                                                   \
+#define ENTITY_DESC(K, prefix, type, member, sql, csv_id, derived, named, file, sheet, freeze,  \
+		    add, edit, del)                                                                   \
 	[ENT_##K] = {#prefix, sql, sizeof(struct type), DERIVED_##derived(type),              \
 		     DERIVED_##derived(type) != sizeof(struct type), true, CSV_ID_##csv_id,     \
 		     named, offsetof(struct model, member), sheet, freeze, add, edit, del,      \

@@ -53,6 +53,16 @@ struct optnum {
 #define FIELD_CTYPE_NUM double
 #define FIELD_CTYPE_OPTNUM struct optnum
 #define FIELD_MEMBER(K, name, type, ...) FIELD_CTYPE_##type name;
+/* The arg of entity_field for each field type. */
+#define FIELD_ARG_TEXT(a) 0
+#define FIELD_ARG_DATETEXT(a) 0
+#define FIELD_ARG_DATE(a) 0
+#define FIELD_ARG_WORD(a) a
+#define FIELD_ARG_FLAG(a) VOCAB_YESNO
+#define FIELD_ARG_INT(a) 0
+#define FIELD_ARG_REF(a) ENT_##a
+#define FIELD_ARG_NUM(a) 0
+#define FIELD_ARG_OPTNUM(a) 0
 
 struct workshop {
 	WORKSHOP_FIELDS(FIELD_MEMBER)
