@@ -562,21 +562,6 @@ static bool check_raci(struct import *imp)
 	return ok;
 }
 
-struct share_key {
-	long cost, stakeholder;
-	size_t row;
-};
-
-static int share_key_cmp(const void *a, const void *b)
-{
-	const struct share_key *x = a, *y = b;
-	if (x->cost != y->cost)
-		return x->cost < y->cost ? -1 : 1;
-	if (x->stakeholder != y->stakeholder)
-		return x->stakeholder < y->stakeholder ? -1 : 1;
-	return x->row < y->row ? -1 : x->row > y->row;
-}
-
 /* Percent in (0, 100]; one share per cost and stakeholder; at most 100 %
  * per cost. */
 static bool check_shares(struct import *imp)
@@ -595,27 +580,27 @@ static bool check_shares(struct import *imp)
 			return false;
 		}
 	}
-	struct share_key *v = xcalloc(pf->n ? pf->n : 1, sizeof *v);
+	struct share_order *v = xcalloc(pf->n ? pf->n : 1, sizeof *v);
 	for (size_t r = 0; r < pf->n; r++)
-		v[r] = (struct share_key){pf->rows[r].c[cost].i, pf->rows[r].c[sh].i, r};
-	qsort(v, pf->n, sizeof *v, share_key_cmp);
+		v[r] = (struct share_order){pf->rows[r].c[cost].i, pf->rows[r].c[sh].i, r};
+	qsort(v, pf->n, sizeof *v, share_order_cmp);
 	bool ok = true;
 	for (size_t k = 1; k < pf->n && ok; k++)
 		if (v[k].cost == v[k - 1].cost && v[k].stakeholder == v[k - 1].stakeholder) {
-			CELL_FAIL(imp, pf, pf->rows[v[k].row].row, sh,
+			CELL_FAIL(imp, pf, pf->rows[v[k].index].row, sh,
 				  _("stakeholder %ld already has a share of cost %ld (line %zu)"),
-				  v[k].stakeholder, v[k].cost, pf->rows[v[k - 1].row].row->line);
+				  v[k].stakeholder, v[k].cost, pf->rows[v[k - 1].index].row->line);
 			ok = false;
 		}
 	/* sums per cost, reported at the row that goes over 100 % */
 	for (size_t k = 0; k < pf->n && ok;) {
 		size_t end = k;
 		double sum = 0;
-		size_t worst = v[k].row;
+		size_t worst = v[k].index;
 		while (end < pf->n && v[end].cost == v[k].cost) {
-			sum += pf->rows[v[end].row].c[pct].d;
-			if (v[end].row > worst)
-				worst = v[end].row;
+			sum += pf->rows[v[end].index].c[pct].d;
+			if (v[end].index > worst)
+				worst = v[end].index;
 			end++;
 		}
 		if (sum > 100 + 1e-9) {

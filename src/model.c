@@ -251,35 +251,18 @@ void model_clear(struct model *m)
 	m->revision = rev + 1;
 }
 
-struct strategy_goal *model_sgoal(const struct model *m, int64_t id)
-{
-	return table_find(&m->sgoals, id);
-}
-
-struct goal *model_goal(const struct model *m, int64_t id)
-{
-	return table_find(&m->goals, id);
-}
-
-struct indicator *model_indicator(const struct model *m, int64_t id)
-{
-	return table_find(&m->indicators, id);
-}
-
-struct stakeholder *model_stakeholder(const struct model *m, int64_t id)
-{
-	return table_find(&m->stakeholders, id);
-}
-
-struct task *model_task(const struct model *m, int64_t id)
-{
-	return table_find(&m->tasks, id);
-}
-
-struct cost *model_cost(const struct model *m, int64_t id)
-{
-	return table_find(&m->costs, id);
-}
+#define MODEL_LOOKUP(prefix, type, member)                                                  \
+	struct type *model_##prefix(const struct model *m, int64_t id)                      \
+	{                                                                                   \
+		return table_find(&m->member, id);                                          \
+	}
+MODEL_LOOKUP(sgoal, strategy_goal, sgoals)
+MODEL_LOOKUP(goal, goal, goals)
+MODEL_LOOKUP(indicator, indicator, indicators)
+MODEL_LOOKUP(stakeholder, stakeholder, stakeholders)
+MODEL_LOOKUP(task, task, tasks)
+MODEL_LOOKUP(cost, cost, costs)
+#undef MODEL_LOOKUP
 
 struct check_item *model_check(const struct model *m, int factor, int field, int item)
 {
@@ -397,12 +380,7 @@ void workshop_free(struct workshop *w)
 
 /* ------------------------------------------------------------ rows */
 
-struct share_order {
-	long cost, stakeholder;
-	size_t index;
-};
-
-static int share_order_cmp(const void *a, const void *b)
+int share_order_cmp(const void *a, const void *b)
 {
 	const struct share_order *x = a, *y = b;
 	if (x->cost != y->cost)

@@ -277,6 +277,14 @@ void workshop_init(struct workshop *w);
 void workshop_copy(struct workshop *dst, const struct workshop *src);
 void workshop_free(struct workshop *w);
 
+/* Cost shares in order: by cost, then stakeholder (positions or bundle
+ * ids), then index; share_order_cmp is its qsort comparator. */
+struct share_order {
+	long cost, stakeholder;
+	size_t index;
+};
+int share_order_cmp(const void *a, const void *b);
+
 /* qsort comparator for an array of const struct check_item pointers: by
  * factor, field and item (the catalogue order). */
 int check_item_ptr_cmp(const void *a, const void *b);

@@ -204,6 +204,15 @@ static const struct {
 #undef INSERT_VAL
 #undef INSERT_COL
 
+/* A whole number; 0 of an optional one (no year, no reference) is NULL. */
+static void bind_whole(sqlite3_stmt *st, int k, int64_t v, bool opt)
+{
+	if (opt && !v)
+		sqlite3_bind_null(st, k);
+	else
+		sqlite3_bind_int64(st, k, v);
+}
+
 /* Binds the fields of e as parameters 1..n. */
 static void bind_fields(sqlite3_stmt *st, enum entity kind, const void *e)
 {
@@ -219,18 +228,8 @@ static void bind_fields(sqlite3_stmt *st, enum entity kind, const void *e)
 		case FT_DATE: bind_opt_text(st, k, *(char *const *)p); break;
 		case FT_WORD: bind_word(st, k, (enum vocab_kind)f->arg, *(const int *)p); break;
 		case FT_FLAG: sqlite3_bind_int(st, k, *(const bool *)p); break;
-		case FT_INT:
-			if (opt)
-				bind_opt_int(st, k, *(const int *)p);
-			else
-				sqlite3_bind_int(st, k, *(const int *)p);
-			break;
-		case FT_REF:
-			if (opt)
-				bind_ref(st, k, *(const int64_t *)p);
-			else
-				sqlite3_bind_int64(st, k, *(const int64_t *)p);
-			break;
+		case FT_INT: bind_whole(st, k, *(const int *)p, opt); break;
+		case FT_REF: bind_whole(st, k, *(const int64_t *)p, opt); break;
 		case FT_NUM: sqlite3_bind_double(st, k, *(const double *)p); break;
 		case FT_OPTNUM: bind_opt_num(st, k, *(const struct optnum *)p); break;
 		}

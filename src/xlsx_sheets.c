@@ -161,21 +161,15 @@ static void fill_count(struct xl *x, const void *e, size_t row, const void *ctx,
 	xc_num(c, ((const double *)ctx)[row], NULL);
 }
 
-static void sheet_sgoals(struct xl *x)
+/* The sheet of an entity with a last column that counts the entities of
+ * kind `from` referring to each row (by the int64_t at offset off). */
+static void sheet_counted(struct xl *x, enum entity kind, enum entity from, size_t off,
+			  const char *head)
 {
 	const struct model *m = x->m;
-	double *linked = tally(&m->goals, offsetof(struct goal, strategy_goal), -1, &m->sgoals);
-	const struct xextra ex[] = {{SGOAL_F_COUNT, N_("Linked goals"), fill_count, linked}};
-	entity_sheet(x, ENT_SGOAL, ex, 1, NULL);
-	free(linked);
-}
-
-static void sheet_goals(struct xl *x)
-{
-	const struct model *m = x->m;
-	double *count = tally(&m->indicators, offsetof(struct indicator, goal), -1, &m->goals);
-	const struct xextra ex[] = {{GOAL_F_COUNT, N_("Indicators"), fill_count, count}};
-	entity_sheet(x, ENT_GOAL, ex, 1, NULL);
+	double *count = tally(model_table(m, from), off, -1, model_table(m, kind));
+	const struct xextra ex[] = {{(int)entity_descs[kind].n, head, fill_count, count}};
+	entity_sheet(x, kind, ex, 1, NULL);
 	free(count);
 }
 
@@ -790,8 +784,10 @@ size_t xl_step_sheet_names(const char **out, size_t max)
 void xl_write_sheets(struct xl *x)
 {
 	struct chart_src sh = {NULL, 0}, in = {NULL, 0};
-	sheet_sgoals(x);
-	sheet_goals(x);
+	sheet_counted(x, ENT_SGOAL, ENT_GOAL, offsetof(struct goal, strategy_goal),
+		      N_("Linked goals"));
+	sheet_counted(x, ENT_GOAL, ENT_INDICATOR, offsetof(struct indicator, goal),
+		      N_("Indicators"));
 	entity_sheet(x, ENT_INDICATOR, NULL, 0, &in);
 	entity_sheet(x, ENT_STAKEHOLDER, NULL, 0, &sh);
 	sheet_tasks(x);
