@@ -6,6 +6,10 @@
  * (sorted, binary search), and per-task and per-stakeholder role counts are kept
  * up to date on every change, so nothing needs to scan the whole matrix.
  *
+ * The entities and their fields are described once, in entities.def: the
+ * structs below, the field names (GOAL_F_title, …) and entity_descs[], the
+ * table the store, the CSV bundle and the workbook walk, come from there.
+ *
  * Pointers into the model are valid until the next change to the same table. */
 #ifndef STETIG_MODEL_H
 #define STETIG_MODEL_H
