@@ -262,8 +262,10 @@ static bool fields_ok(struct store *s, enum entity kind, const void *e)
 	}
 	for (size_t i = 0; i < d->n; i++) {
 		const struct entity_field *f = &d->fields[i];
+		if (f->type != FT_DATETEXT)
+			continue;
 		const char *t = *(char *const *)field_at_c(e, f);
-		if (f->type == FT_DATETEXT && bad_iso_date(t)) {
+		if (bad_iso_date(t)) {
 			snprintf(s->detail, sizeof s->detail, _("%s is not a day of the calendar"),
 				 t);
 			return false;
