@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "figures.h"
 #include "i18n.h"
 #include "templates.h"
 #include "util.h"
@@ -104,13 +105,6 @@ static void field_cell(struct xl *x, const struct entity_field *f, const void *e
 	case FT_NUM: xc_num(c, *(const double *)p, field_format(x, f)); break;
 	case FT_OPTNUM: xc_optnum(c, *(const struct optnum *)p, field_format(x, f)); break;
 	}
-}
-
-/* The column of field f on its entity's sheet, for a field no computed
- * column stands before. */
-static lxw_col_t field_col(enum entity kind, int f)
-{
-	return (lxw_col_t)(f + (entity_descs[kind].csv_id ? 1 : 0));
 }
 
 /* The sheet of an entity: the row number ("No.") when the entity has one
@@ -242,8 +236,9 @@ static void sheet_raci(struct xl *x)
 				widest[c] = w[c];
 	}
 	bool wrap[3];
+	double width[3];
 	for (int c = 0; c < 3; c++) {
-		double w = xl_column_width(heads[c], widest[c], &wrap[c]);
+		double w = width[c] = xl_column_width(heads[c], widest[c], &wrap[c]);
 		xl_note(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL),
 			"set_column");
 		xl_text(x, ws, 0, (lxw_col_t)c, heads[c], x->fmt.header);
@@ -259,7 +254,8 @@ static void sheet_raci(struct xl *x)
 	}
 	if (ns) {
 		xl_note(x, worksheet_set_column(ws, 3, (lxw_col_t)(2 + ns), 5, NULL), "set_column");
-		double h = 7.0 * (double)(longest > 40 ? 40 : longest) + 12;
+		/* a turned bold character takes about 5 pt of the row */
+		double h = 5.2 * (double)(longest > 40 ? 40 : longest) + 14;
 		xl_note(x, worksheet_set_row(ws, 0, h < 30 ? 30 : h, NULL), "set_row");
 	}
 	for (size_t i = 0; i < nt && x->err == LXW_NO_ERROR; i++) {
@@ -268,6 +264,9 @@ static void sheet_raci(struct xl *x)
 		xl_num(x, ws, row, 0, (double)i + 1, x->fmt.num);
 		xl_text_width(e->name, &nl);
 		xl_text(x, ws, row, 1, e->name, wrap[1] || nl ? x->fmt.wrap : x->fmt.text);
+		int lines = wrap[1] || nl ? xl_wrapped_lines(e->name, (size_t)width[1] - 1) : 1;
+		if (lines > 1)
+			xl_note(x, worksheet_set_row(ws, row, xl_row_height(lines), NULL), "set_row");
 		const char *phase = vocab_label(VOCAB_TPHASE, e->phase);
 		xl_text_width(phase, &nl);
 		xl_text(x, ws, row, 2, phase, wrap[2] || nl ? x->fmt.wrap : x->fmt.text);
@@ -284,6 +283,8 @@ static void sheet_raci(struct xl *x)
 	xl_note(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)nt, (lxw_col_t)(2 + ns)),
 		"autofilter");
 	xl_print_setup(x, ws, true, true);
+	xl_note(x, worksheet_print_area(ws, 0, 0, (lxw_row_t)nt + 2, (lxw_col_t)(2 + ns)),
+		"print_area");
 	if (nt && ns) {
 		lxw_row_t r2 = (lxw_row_t)nt;
 		lxw_col_t c2 = (lxw_col_t)(2 + ns);
@@ -323,11 +324,9 @@ static void sheet_costs(struct xl *x)
 	struct xtable t;
 	TABLE(&t, _("No."), _("Cost item"), _("Kind"), _("Amount"), _("Start year"),
 	      _("End year"), _("Shared by partners"), _("Not covered"));
-	double *sum = tally(&m->shares, offsetof(struct cost_share, cost),
-			    (long)offsetof(struct cost_share, percent), &m->costs);
-	for (size_t i = 0; i < m->costs.n; i++) {
+	const struct figures *f = x->fig;
+	for (size_t i = 0; i < m->costs.n && i < f->ncosts; i++) {
 		const struct cost *e = MODEL_AT(m->costs, struct cost, i);
-		double shared = sum[i];
 		struct xcell *c = xt_row(&t);
 		xc_num(&c[0], (double)i + 1, NULL);
 		xc_text(&c[1], e->name);
@@ -337,10 +336,9 @@ static void sheet_costs(struct xl *x)
 			xc_num(&c[4], e->start_year, NULL);
 		if (e->end_year)
 			xc_num(&c[5], e->end_year, NULL);
-		xc_num(&c[6], shared, x->fmt.pct);
-		xc_num(&c[7], shared < 100 ? 100 - shared : 0, x->fmt.pct);
+		xc_num(&c[6], f->costs[i].shared, x->fmt.pct);
+		xc_num(&c[7], f->costs[i].open_pct, x->fmt.pct);
 	}
-	free(sum);
 	emit(x, &t, _("Costs"), 2);
 }
 
@@ -350,7 +348,7 @@ static void fill_share_amount(struct xl *x, const void *e, size_t row, const voi
 {
 	const struct cost_share *sh = e;
 	const struct cost *cost = model_cost(x->m, sh->cost);
-	xc_num(c, cost ? cost->amount * sh->percent / 100 : 0, x->fmt.money);
+	xc_num(c, cost ? figures_share_amount(cost, sh) : 0, x->fmt.money);
 }
 
 static void sheet_shares(struct xl *x)
@@ -360,128 +358,106 @@ static void sheet_shares(struct xl *x)
 	entity_sheet(x, ENT_SHARE, ex, 1, NULL);
 }
 
-/* The cost of e in year y, given the first year shown and the year open
- * yearly costs are shown until. */
-static double cost_in_year(const struct cost *e, int y, int first, int horizon)
+/* One row of the years sheet: a label and a figure per year, the "no
+ * year" column when there is one, and the sum. */
+static void year_row(struct xl *x, struct xtable *t, const char *label, bool bold,
+		     const double *v, size_t stride, size_t ny, bool undated, double sum)
 {
-	int start = e->start_year ? e->start_year : first;
-	if (e->kind == COST_ONEOFF)
-		return y == start ? e->amount : 0;
-	int end = e->end_year ? e->end_year : horizon;
-	return y >= start && y <= end ? e->amount : 0;
+	struct xcell *c = xt_row(t);
+	xc_text(&c[0], label);
+	if (bold)
+		c[0].fmt = x->fmt.bold;
+	for (size_t k = 0; k < ny; k++)
+		xc_num(&c[1 + k], v[k * stride], x->fmt.money);
+	if (undated)
+		xc_num(&c[1 + ny], v[ny * stride], x->fmt.money);
+	xc_num(&c[1 + ny + undated], sum, x->fmt.money);
 }
 
-/* Yearly totals per partner: shares of every cost in every year, what is
- * not covered, and the total. Open-ended yearly costs are shown until five
- * years after the funding ends (or after their start). */
+/* Costs per budget year (figures.h): what each partner carries, all
+ * costs, the parts inside and after the funded period, what the partner
+ * shares cover and what is not covered after the funding end. */
 static void sheet_years(struct xl *x)
 {
 	const struct model *m = x->m;
-	int fe = model_funding_end_year(m);
-	int first = 0, last = 0;
-	for (size_t i = 0; i < m->costs.n; i++) {
-		const struct cost *e = MODEL_AT(m->costs, struct cost, i);
-		if (e->start_year && (!first || e->start_year < first))
-			first = e->start_year;
-	}
-	if (!first && m->costs.n) {
-		struct date d;
-		date_today(&d);
-		first = fe ? fe : d.y;
-	}
-	int horizon = (fe > first ? fe : first) + 5;
-	for (size_t i = 0; i < m->costs.n; i++) {
-		const struct cost *e = MODEL_AT(m->costs, struct cost, i);
-		int start = e->start_year ? e->start_year : first;
-		int end = e->kind == COST_ONEOFF ? start
-			  : e->end_year		 ? e->end_year
-			  : horizon > start	 ? horizon
-						 : start;
-		if (end > last)
-			last = end;
-	}
-	if (last > first + 49)
-		last = first + 49;
-	size_t ny = m->costs.n ? (size_t)(last - first + 1) : 0;
-
+	const struct figures *f = x->fig;
+	size_t ny = m->costs.n ? f->nyears : 0;
+	bool undated = ny && f->undated.total != 0;
 	struct xtable t;
-	xt_init(&t, 2 + ny, NULL);
+	xt_init(&t, 2 + ny + undated, NULL);
 	xt_head(&t, 0, _("Partner"));
 	for (size_t k = 0; k < ny; k++) {
 		char year[16];
-		snprintf(year, sizeof year, "%d", first + (int)k);
+		snprintf(year, sizeof year, "%d", f->first + (int)k);
 		xt_head(&t, 1 + k, year);
 	}
-	xt_head(&t, 1 + ny, _("Total"));
-	double *uncovered = xcalloc(ny + 1, sizeof *uncovered);
-	double *total = xcalloc(ny + 1, sizeof *total);
-	double *shared = tally(&m->shares, offsetof(struct cost_share, cost),
-			       (long)offsetof(struct cost_share, percent), &m->costs);
-	for (size_t i = 0; i < m->costs.n; i++) {
-		const struct cost *e = MODEL_AT(m->costs, struct cost, i);
-		double open = 100 - shared[i];
-		for (size_t k = 0; k < ny; k++) {
-			double a = cost_in_year(e, first + (int)k, first, horizon);
-			total[k] += a;
-			uncovered[k] += a * (open > 0 ? open : 0) / 100;
+	if (undated)
+		xt_head(&t, 1 + ny, _("No year"));
+	xt_head(&t, 1 + ny + undated, _("Total"));
+	for (size_t p = 0; p < f->npartners && ny; p++)
+		year_row(x, &t, name_of(m, f->partners[p]), false,
+			 &f->partner_years[p * (f->nyears + 1)], 1, ny, undated, f->partner_sum[p]);
+	/* the rows of figures: the years and the "no year" column side by side */
+	size_t nrow = ny + 1;
+	double *v = xcalloc(nrow * 5, sizeof *v);
+	for (size_t k = 0; k < nrow; k++) {
+		const struct figures_row *r = k < ny ? &f->years[k] : &f->undated;
+		double *o = &v[k * 5];
+		o[0] = r->total;
+		o[1] = r->funded_period;
+		o[2] = r->after_funding;
+		o[3] = r->partner_covered;
+		o[4] = r->uncovered;
+	}
+	const struct figures_row *s = &f->sum;
+	if (ny) {
+		year_row(x, &t, _("All costs"), true, &v[0], 5, ny, undated, s->total);
+		if (f->has_funding_end) {
+			year_row(x, &t, _("In the funded period"), false, &v[1], 5, ny, undated,
+				 s->funded_period);
+			year_row(x, &t, _("After the funding end"), false, &v[2], 5, ny, undated,
+				 s->after_funding);
 		}
+		year_row(x, &t, _("Covered by partner shares"), false, &v[3], 5, ny, undated,
+			 s->partner_covered);
+		if (f->has_funding_end)
+			year_row(x, &t, _("Not covered after the funding end"), true, &v[4], 5, ny,
+				 undated, s->uncovered);
 	}
-	free(shared);
-	/* every partner's share in every year: one pass over the shares */
-	size_t ns = m->stakeholders.n;
-	double *acc = xcalloc((ns ? ns : 1) * (ny + 1), sizeof *acc);
-	bool *partner = xcalloc(ns ? ns : 1, sizeof *partner);
-	for (size_t i = 0; i < m->shares.n; i++) {
-		const struct cost_share *e = MODEL_AT(m->shares, struct cost_share, i);
-		long ci = table_index(&m->costs, e->cost), si = table_index(&m->stakeholders,
-									      e->stakeholder);
-		if (ci < 0 || si < 0)
-			continue;
-		const struct cost *c = MODEL_AT(m->costs, struct cost, (size_t)ci);
-		partner[si] = true;
-		for (size_t k = 0; k < ny; k++)
-			acc[(size_t)si * (ny + 1) + k] +=
-				cost_in_year(c, first + (int)k, first, horizon) * e->percent / 100;
-	}
-	for (size_t s = 0; s < ns; s++) {
-		if (!partner[s])
-			continue;
-		const struct stakeholder *sh = MODEL_AT(m->stakeholders, struct stakeholder, s);
-		struct xcell *c = xt_row(&t);
-		xc_text(&c[0], sh->name);
-		double sum = 0;
-		for (size_t k = 0; k < ny; k++) {
-			xc_num(&c[1 + k], acc[s * (ny + 1) + k], x->fmt.money);
-			sum += acc[s * (ny + 1) + k];
-		}
-		xc_num(&c[1 + ny], sum, x->fmt.money);
-	}
-	free(acc);
-	free(partner);
-	const char *labels[2] = {_("Not covered"), _("Total")};
-	double *rows[2] = {uncovered, total};
-	for (int r = 0; r < 2 && ny; r++) {
-		struct xcell *c = xt_row(&t);
-		xc_text(&c[0], labels[r]);
-		c[0].fmt = x->fmt.bold;
-		double sum = 0;
-		for (size_t k = 0; k < ny; k++) {
-			xc_num(&c[1 + k], rows[r][k], x->fmt.money);
-			sum += rows[r][k];
-		}
-		xc_num(&c[1 + ny], sum, x->fmt.money);
-	}
-	free(uncovered);
-	free(total);
+	free(v);
 	size_t nrows = t.nrows;
 	lxw_worksheet *ws = x->err == LXW_NO_ERROR ? xt_emit(x, &t, _("Costs per year"), 1) : NULL;
 	if (ws && ny) {
-		char note[256];
-		snprintf(note, sizeof note,
-			 _("Yearly costs without an end year are shown until %d (five years after "
-			   "the funding ends)."),
-			 horizon);
-		xl_text(x, ws, (lxw_row_t)nrows + 2, 0, note, x->fmt.note);
+		char note[512];
+		lxw_row_t r = (lxw_row_t)nrows + 2;
+		if (f->has_funding_end && f->last == f->funding_end_year + FIGURES_AFTER_YEARS)
+			snprintf(note, sizeof note,
+				 _("Yearly costs without an end year are shown until %d (five years "
+				   "after the funding ends)."),
+				 f->last);
+		else
+			snprintf(note, sizeof note,
+				 _("Yearly costs without an end year are shown until %d."), f->last);
+		xl_text(x, ws, r++, 0, note, x->fmt.note);
+		if (!f->has_funding_end) {
+			xl_text(x, ws, r++, 0,
+				_("No funding end is set: enter it to see what is not covered after "
+				  "it."),
+				x->fmt.note);
+		} else if (f->funded_months < 12) {
+			char end[32];
+			i18n_date(m->ws.funding_end, x->lang, end);
+			snprintf(note, sizeof note,
+				 _("The funding ends on %s: %d of the 12 months of %d count in the "
+				   "funded period."),
+				 end, f->funded_months, f->funding_end_year);
+			xl_text(x, ws, r++, 0, note, x->fmt.note);
+		}
+		if (undated)
+			xl_text(x, ws, r++, 0,
+				_("No year: one-off costs without a year; they count as after the "
+				  "funding end until their year is entered."),
+				x->fmt.note);
 	}
 	xt_free(&t);
 }
@@ -523,21 +499,6 @@ static void sheet_findings(struct xl *x)
 
 /* ------------------------------------------------------------ charts */
 
-/* "='Sheet'!$B$7" with quotes in the sheet name doubled. */
-static char *cell_ref(const char *sheet, lxw_row_t row, lxw_col_t col)
-{
-	struct buf b;
-	buf_init(&b);
-	buf_adds(&b, "='");
-	for (const char *p = sheet; *p; p++) {
-		if (*p == '\'')
-			buf_addc(&b, '\'');
-		buf_addc(&b, *p);
-	}
-	buf_printf(&b, "'!$%c$%u", 'A' + (int)col, (unsigned)row + 1);
-	return buf_steal(&b);
-}
-
 static lxw_chart *new_chart(struct xl *x, uint8_t type)
 {
 	lxw_chart *c = workbook_add_chart(x->wb, type);
@@ -554,74 +515,93 @@ static lxw_chart_series *new_series(struct xl *x, lxw_chart *c)
 	return s;
 }
 
-/* The power/interest grid: interest across, influence up, each stakeholder
- * its own series named after it, so every spreadsheet program labels the
- * point with the name; the axes cross in the middle so the quadrants show.
- * A map too large for one series each (Excel allows 255) gets one series
- * whose points take their labels from the name cells. */
-#define GRID_SERIES_MAX 60
-
-static lxw_chart *chart_grid(struct xl *x, const struct chart_src *sh)
+/* The strategy of a quadrant of the power/interest grid (scores 1–5, high
+ * from 3 up — the screen's grid uses the same split). */
+static const char *quadrant(int influence, int interest)
 {
+	if (influence >= 3)
+		return interest >= 3 ? _("Manage closely") : _("Keep satisfied");
+	return interest >= 3 ? _("Keep informed") : _("Monitor");
+}
+
+/* Where the grid's points and quadrant labels are, on the chart sheet:
+ * columns right of the print area, headed so a reader sees what they are. */
+enum { GD_X = 20, GD_Y, GD_LABEL };
+
+/* The power/interest grid: interest across, influence up, both 0–6 with
+ * the scale numbers at the bottom and left edges; the axis lines cross at
+ * 3 and so draw the quadrant borders, and each quadrant carries its
+ * strategy. Every occupied score cell is ONE point labelled with the
+ * numbers of the stakeholders in it (their No. on the stakeholder sheet and
+ * in the table under the chart), so labels never overprint, however many
+ * stakeholders share a cell. Returns the chart; *data_rows: rows of point
+ * data written at GD_X…GD_LABEL from row 1. */
+static lxw_chart *chart_grid(struct xl *x, lxw_worksheet *ws, const char *sheet)
+{
+	const struct model *m = x->m;
 	lxw_chart *c = new_chart(x, LXW_CHART_SCATTER);
 	if (!c)
 		return NULL;
-	/* where the stakeholder sheet has the name and the scores */
-	const lxw_col_t name = field_col(ENT_STAKEHOLDER, STAKEHOLDER_F_name),
-			influence = field_col(ENT_STAKEHOLDER, STAKEHOLDER_F_influence),
-			interest = field_col(ENT_STAKEHOLDER, STAKEHOLDER_F_interest);
+	xl_text(x, ws, 0, GD_X, _("Interest"), x->fmt.header);
+	xl_text(x, ws, 0, GD_Y, _("Influence"), x->fmt.header);
+	xl_text(x, ws, 0, GD_LABEL, _("No."), x->fmt.header);
+	lxw_row_t r = 1;
+	/* the four quadrant captions, as points without a marker */
+	static const double qx[4] = {1.5, 4.5, 1.5, 4.5}, qy[4] = {5.6, 5.6, 0.4, 0.4};
+	for (int q = 0; q < 4; q++, r++) {
+		const char *name = quadrant(qy[q] > 3 ? 5 : 1, qx[q] > 3 ? 5 : 1);
+		xl_num(x, ws, r, GD_X, qx[q], NULL);
+		xl_num(x, ws, r, GD_Y, qy[q], NULL);
+		xl_text(x, ws, r, GD_LABEL, name, NULL);
+		lxw_chart_series *s = new_series(x, c);
+		if (!s)
+			return NULL;
+		chart_series_set_categories(s, sheet, r, GD_X, r, GD_X);
+		chart_series_set_values(s, sheet, r, GD_Y, r, GD_Y);
+		chart_series_set_name_range(s, sheet, r, GD_LABEL);
+		chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
+		chart_series_set_labels_position(s, LXW_CHART_LABEL_POSITION_CENTER);
+		chart_series_set_labels_options(s, LXW_TRUE, LXW_FALSE, LXW_FALSE);
+		lxw_chart_font f = {.bold = LXW_TRUE, .italic = LXW_TRUE, .color = 0x595959};
+		chart_series_set_labels_font(s, &f);
+	}
+	/* one point per occupied score cell */
 	lxw_chart_fill fill = {.color = 0x4472C4};
 	lxw_chart_line line = {.color = 0x2F5597};
-	if (sh->rows <= GRID_SERIES_MAX) {
-		/* stakeholders sharing a score cell put their names on different
-		 * sides of the point: right, below, above, left (left last: it
-		 * runs into the labels of the cell beside) */
-		static const uint8_t sides[4] = {
-			LXW_CHART_LABEL_POSITION_RIGHT, LXW_CHART_LABEL_POSITION_BELOW,
-			LXW_CHART_LABEL_POSITION_ABOVE, LXW_CHART_LABEL_POSITION_LEFT};
-		unsigned in_cell[6][6] = {{0}};
-		for (size_t i = 0; i < sh->rows; i++) {
-			const struct stakeholder *e =
-				MODEL_AT(x->m->stakeholders, struct stakeholder, i);
-			unsigned *k = &in_cell[e->interest % 6][e->influence % 6];
+	for (int infl = 5; infl >= 1; infl--) {
+		for (int intr = 1; intr <= 5; intr++) {
+			struct buf b;
+			buf_init(&b);
+			for (size_t i = 0; i < m->stakeholders.n; i++) {
+				const struct stakeholder *e =
+					MODEL_AT(m->stakeholders, struct stakeholder, i);
+				if (e->influence == infl && e->interest == intr)
+					buf_printf(&b, "%s%zu", b.len ? ", " : "", i + 1);
+			}
+			if (!b.len) {
+				buf_free(&b);
+				continue;
+			}
+			xl_num(x, ws, r, GD_X, intr, NULL);
+			xl_num(x, ws, r, GD_Y, infl, NULL);
+			xl_text(x, ws, r, GD_LABEL, b.data, NULL);
+			buf_free(&b);
 			lxw_chart_series *s = new_series(x, c);
 			if (!s)
 				return NULL;
-			lxw_row_t r = (lxw_row_t)(i + 1);
-			chart_series_set_categories(s, sh->sheet, r, interest, r, interest);
-			chart_series_set_values(s, sh->sheet, r, influence, r, influence);
-			chart_series_set_name_range(s, sh->sheet, r, name);
+			chart_series_set_categories(s, sheet, r, GD_X, r, GD_X);
+			chart_series_set_values(s, sheet, r, GD_Y, r, GD_Y);
+			chart_series_set_name_range(s, sheet, r, GD_LABEL);
 			chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
 			chart_series_set_marker_size(s, 8);
 			chart_series_set_marker_fill(s, &fill);
 			chart_series_set_marker_line(s, &line);
 			/* the position first: libxlsxwriter 1.1.4 turns the value on
 			 * when it is set, and the options then show the name only */
-			chart_series_set_labels_position(s, sides[(*k)++ % 4]);
+			chart_series_set_labels_position(s, LXW_CHART_LABEL_POSITION_RIGHT);
 			chart_series_set_labels_options(s, LXW_TRUE, LXW_FALSE, LXW_FALSE);
+			r++;
 		}
-	} else {
-		lxw_chart_series *s = new_series(x, c);
-		if (!s)
-			return NULL;
-		lxw_row_t last = (lxw_row_t)sh->rows;
-		chart_series_set_categories(s, sh->sheet, 1, interest, last, interest);
-		chart_series_set_values(s, sh->sheet, 1, influence, last, influence);
-		chart_series_set_name(s, _("Stakeholders"));
-		chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
-		chart_series_set_marker_size(s, 8);
-		chart_series_set_marker_fill(s, &fill);
-		lxw_chart_data_label *labels = xcalloc(sh->rows, sizeof *labels);
-		lxw_chart_data_label **ptrs = xcalloc(sh->rows + 1, sizeof *ptrs);
-		for (size_t i = 0; i < sh->rows; i++) {
-			labels[i].value =
-				xl_keep(x, cell_ref(sh->sheet, (lxw_row_t)(i + 1), name));
-			ptrs[i] = &labels[i];
-		}
-		xl_note(x, chart_series_set_labels_custom(s, ptrs), "labels_custom");
-		chart_series_set_labels_position(s, LXW_CHART_LABEL_POSITION_RIGHT);
-		free(labels);
-		free(ptrs);
 	}
 	lxw_chart_axis *axes[2] = {c->x_axis, c->y_axis};
 	const char *names[2] = {_("Interest (1 low – 5 high)"), _("Influence (1 low – 5 high)")};
@@ -631,11 +611,36 @@ static lxw_chart *chart_grid(struct xl *x, const struct chart_src *sh)
 		chart_axis_set_max(axes[i], 6);
 		chart_axis_set_major_unit(axes[i], 1);
 		chart_axis_set_crossing(axes[i], 3);
+		/* the scale stays at the edge while the axis line is the border */
+		chart_axis_set_label_position(axes[i], LXW_CHART_AXIS_LABEL_POSITION_LOW);
 		chart_axis_major_gridlines_set_visible(axes[i], LXW_FALSE);
 	}
 	chart_title_set_name(c, _("Power/interest grid"));
 	chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
 	return c;
+}
+
+/* The table under the grid: every stakeholder by number, with its scores
+ * and the strategy of its quadrant. Returns the row after it. */
+static lxw_row_t grid_table(struct xl *x, lxw_worksheet *ws, lxw_row_t top)
+{
+	const struct model *m = x->m;
+	const char *heads[] = {_("No."), _("Name"), _("Influence"), _("Interest"), _("Strategy")};
+	for (int k = 0; k < 5; k++)
+		xl_text(x, ws, top, (lxw_col_t)k, heads[k], x->fmt.header);
+	for (size_t i = 0; i < m->stakeholders.n; i++) {
+		const struct stakeholder *e = MODEL_AT(m->stakeholders, struct stakeholder, i);
+		lxw_row_t r = top + 1 + (lxw_row_t)i;
+		xl_num(x, ws, r, 0, (double)i + 1, NULL);
+		xl_text(x, ws, r, 1, e->name, x->fmt.wrap);
+		xl_num(x, ws, r, 2, e->influence, NULL);
+		xl_num(x, ws, r, 3, e->interest, NULL);
+		xl_text(x, ws, r, 4, quadrant(e->influence, e->interest), x->fmt.wrap);
+		int lines = xl_wrapped_lines(e->name, 44);
+		if (lines > 1)
+			xl_note(x, worksheet_set_row(ws, r, xl_row_height(lines), NULL), "set_row");
+	}
+	return top + 1 + (lxw_row_t)m->stakeholders.n;
 }
 
 /* The indicators the chart shows: all, or the first XL_CHART_INDICATORS_MAX. */
@@ -644,14 +649,12 @@ static size_t chart_indicator_rows(const struct chart_src *in)
 	return in->rows > XL_CHART_INDICATORS_MAX ? XL_CHART_INDICATORS_MAX : in->rows;
 }
 
-/* How far the latest value has come from the baseline (0 %) to the target
- * (100 %), whichever direction is better; false when it cannot be said. */
-static bool progress(const struct indicator *e, double *pct)
+bool xl_indicator_progress(const struct indicator *e, double *frac)
 {
 	if (!e->baseline.set || !e->target.set || !e->latest.set ||
 	    e->target.v == e->baseline.v)
 		return false;
-	*pct = (e->latest.v - e->baseline.v) / (e->target.v - e->baseline.v) * 100.0;
+	*frac = (e->latest.v - e->baseline.v) / (e->target.v - e->baseline.v);
 	return true;
 }
 
@@ -659,47 +662,64 @@ static bool progress(const struct indicator *e, double *pct)
 enum { PG_NAME = 1, PG_UNIT, PG_BASELINE, PG_LATEST, PG_TARGET, PG_PROGRESS, PG_GOAL };
 
 /* The table the indicator chart reads, at row `top` of the chart sheet:
- * the indicator's own values, and its progress in percent, which makes
- * indicators of different units comparable in one chart. */
-static void progress_table(struct xl *x, lxw_worksheet *ws, lxw_row_t top, size_t shown)
+ * the indicator's own values, and its progress as a share of the way from
+ * baseline to target, which makes indicators of different units comparable
+ * in one chart. *lo, *hi: the smallest and largest progress shown (0 and 1
+ * at least). */
+static void progress_table(struct xl *x, lxw_worksheet *ws, lxw_row_t top, size_t shown,
+			   double *lo, double *hi)
 {
 	const struct model *m = x->m;
 	static const char *const heads[] = {N_("Indicator"), N_("Unit"), N_("Baseline"),
 					    N_("Latest value"), N_("Target"), N_("Progress in %"),
 					    N_("Target (100 %)")};
+	*lo = 0;
+	*hi = 1;
 	for (int k = 0; k < 7; k++)
 		xl_text(x, ws, top, (lxw_col_t)(PG_NAME + k), _(heads[k]), x->fmt.header);
-	xl_note(x, worksheet_set_column(ws, PG_NAME, PG_NAME, 45, x->fmt.wrap), "set_column");
-	xl_note(x, worksheet_set_column(ws, PG_UNIT, PG_GOAL, 14, NULL), "set_column");
 	for (size_t i = 0; i < shown && i < m->indicators.n; i++) {
 		const struct indicator *e = MODEL_AT(m->indicators, struct indicator, i);
 		lxw_row_t r = top + 1 + (lxw_row_t)i;
 		xl_text(x, ws, r, PG_NAME, e->name, x->fmt.wrap);
-		xl_text(x, ws, r, PG_UNIT, e->unit, x->fmt.text);
+		xl_text(x, ws, r, PG_UNIT, e->unit, x->fmt.wrap);
 		if (e->baseline.set)
 			xl_num(x, ws, r, PG_BASELINE, e->baseline.v, x->fmt.num);
 		if (e->latest.set)
 			xl_num(x, ws, r, PG_LATEST, e->latest.v, x->fmt.num);
 		if (e->target.set)
 			xl_num(x, ws, r, PG_TARGET, e->target.v, x->fmt.num);
-		double pct;
-		if (progress(e, &pct))
-			xl_num(x, ws, r, PG_PROGRESS, round(pct), x->fmt.pct);
-		xl_num(x, ws, r, PG_GOAL, 100, x->fmt.pct);
+		double p;
+		if (xl_indicator_progress(e, &p)) {
+			p = round(p * 100) / 100;
+			xl_num(x, ws, r, PG_PROGRESS, p, x->fmt.frac);
+			if (p < *lo)
+				*lo = p;
+			if (p > *hi)
+				*hi = p;
+		}
+		xl_num(x, ws, r, PG_GOAL, 1, x->fmt.frac);
+		int lines = xl_wrapped_lines(e->name, 44);
+		int ul = xl_wrapped_lines(e->unit, 13);
+		if (ul > lines)
+			lines = ul;
+		if (lines > 1)
+			xl_note(x, worksheet_set_row(ws, r, xl_row_height(lines), NULL), "set_row");
 	}
 }
 
-/* Progress of every indicator (up to the cap) from its baseline (0 %)
- * towards its target (100 %), beside the target as a bar of 100. */
+/* Progress of every indicator (up to the cap) as a bar growing from 0 %
+ * (the baseline) to the right, drawn over a grey bar of 100 % (the
+ * target), with its value at the end; the first indicator on top. */
 static lxw_chart *chart_indicators(struct xl *x, const char *sheet, lxw_row_t top,
-				   size_t shown)
+				   size_t shown, double lo, double hi)
 {
 	lxw_chart *c = new_chart(x, LXW_CHART_BAR);
 	if (!c)
 		return NULL;
 	lxw_row_t first = top + 1, last = top + (lxw_row_t)shown;
-	static const lxw_col_t cols[2] = {PG_PROGRESS, PG_GOAL};
-	static const lxw_color_t colours[2] = {0x5B9BD5, 0xC9C9C9};
+	/* the target first: a later series is drawn over an earlier one */
+	static const lxw_col_t cols[2] = {PG_GOAL, PG_PROGRESS};
+	static const lxw_color_t colours[2] = {0xD9D9D9, 0x2E75B6};
 	for (int i = 0; i < 2; i++) {
 		lxw_chart_series *s = new_series(x, c);
 		if (!s)
@@ -709,9 +729,24 @@ static lxw_chart *chart_indicators(struct xl *x, const char *sheet, lxw_row_t to
 		chart_series_set_name_range(s, sheet, top, cols[i]);
 		lxw_chart_fill fill = {.color = colours[i]};
 		chart_series_set_fill(s, &fill);
+		if (cols[i] == PG_PROGRESS) {
+			chart_series_set_labels(s);
+			chart_series_set_labels_position(s, LXW_CHART_LABEL_POSITION_OUTSIDE_END);
+			chart_series_set_labels_num_format(s, "0%");
+		}
 	}
-	chart_axis_set_reverse(c->x_axis); /* first indicator on top */
-	chart_axis_set_name(c->y_axis, _("Progress from the baseline (0 %) to the target (100 %)"));
+	chart_set_series_overlap(c, 100);
+	chart_set_series_gap(c, 60);
+	/* in a bar chart x_axis is the value axis (across), y_axis the
+	 * categories (down): the categories run top-down, the value axis stays
+	 * at the bottom and grows from 0 to the right */
+	chart_axis_set_reverse(c->y_axis);
+	chart_axis_set_crossing_max(c->y_axis);
+	chart_axis_set_min(c->x_axis, floor(lo * 10) / 10);
+	chart_axis_set_max(c->x_axis, ceil(hi * 10) / 10 + 0.1);
+	chart_axis_set_major_unit(c->x_axis, hi - lo > 2 ? 0.5 : 0.25);
+	chart_axis_set_num_format(c->x_axis, "0%");
+	chart_axis_set_name(c->x_axis, _("Progress from the baseline (0 %) to the target (100 %)"));
 	chart_title_set_name(c, _("Indicators: how far from baseline to target"));
 	chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
 	return c;
@@ -725,14 +760,17 @@ static void sheet_charts(struct xl *x, const struct chart_src *sh, const struct 
 	if (!ws)
 		return;
 	const char *sheet = xl_last_sheet_name(x);
+	xl_note(x, worksheet_set_column(ws, 0, 0, 6, NULL), "set_column");
+	xl_note(x, worksheet_set_column(ws, PG_NAME, PG_NAME, 45, NULL), "set_column");
+	xl_note(x, worksheet_set_column(ws, PG_UNIT, PG_GOAL, 14, NULL), "set_column");
 	lxw_row_t row = 1;
 	if (sh->rows) {
-		lxw_chart *c = chart_grid(x, sh);
-		lxw_chart_options o = {.x_scale = 1.8, .y_scale = 1.6,
+		lxw_chart *c = chart_grid(x, ws, sheet);
+		lxw_chart_options o = {.x_scale = 1.9, .y_scale = 1.55,
 				       .object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE};
 		if (c)
 			xl_note(x, worksheet_insert_chart_opt(ws, row, 1, c, &o), "insert_chart");
-		row += 25;
+		row = grid_table(x, ws, row + 24) + 1;
 	}
 	if (in->rows) {
 		/* the indicators start a page of their own */
@@ -755,16 +793,21 @@ static void sheet_charts(struct xl *x, const struct chart_src *sh, const struct 
 			x->fmt.note);
 		/* the chart, then its table below it */
 		double height = 1.0 + (double)shown / 8.0;
+		if (height > 2.2)
+			height = 2.2;
 		lxw_row_t table = row + 3 + (lxw_row_t)(height * 15 + 2);
-		progress_table(x, ws, table, shown);
-		lxw_chart *c = chart_indicators(x, sheet, table, shown);
-		lxw_chart_options o = {.x_scale = 1.8, .y_scale = height > 2.2 ? 2.2 : height,
+		double lo, hi;
+		progress_table(x, ws, table, shown, &lo, &hi);
+		lxw_chart *c = chart_indicators(x, sheet, table, shown, lo, hi);
+		lxw_chart_options o = {.x_scale = 1.9, .y_scale = height,
 				       .object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE};
 		if (c)
 			xl_note(x, worksheet_insert_chart_opt(ws, row + 3, 1, c, &o),
 				"insert_chart");
+		row = table + 1 + (lxw_row_t)shown;
 	}
 	xl_print_setup(x, ws, true, false);
+	xl_note(x, worksheet_print_area(ws, 0, 0, row, PG_GOAL), "print_area");
 }
 
 size_t xl_step_sheet_names(const char **out, size_t max)
