@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "csv_io.h"
+#include "model.h"
 #include "vocab.h"
 
 /* The files, in their documented order (bundle_files[] has their names). */
@@ -28,7 +29,7 @@ enum bundle_file {
 
 enum col_type {
 	COL_ID,	    /* the row's id within the bundle: a whole number >= 1, unique */
-	COL_REF,    /* the id of a row in another file (arg: enum bundle_file) */
+	COL_REF,    /* the id of a row in another file (arg: enum entity) */
 	COL_TEXT,   /* free text, formula-neutralised */
 	COL_CHOICE, /* a choice word (arg: enum vocab_kind) */
 	COL_INT,    /* a whole number in [lo, hi] */
@@ -41,18 +42,31 @@ struct bundle_col {
 	enum col_type type;
 	int arg;
 	long lo, hi;
-	bool optional;	    /* may be empty */
-	const char *de_old; /* an earlier German header, still read; or NULL */
+	bool optional; /* may be empty */
 };
 
 struct bundle_spec {
 	const struct bundle_col *cols;
 	size_t n;
+	int entity; /* the enum entity the file holds, -1: raci.csv, findings.csv */
 };
 
-/* Columns of every file; raci.csv lists only its first column (the
- * stakeholder columns follow). */
+/* Columns of every file; raci.csv lists only its first column, the task
+ * (the stakeholder columns follow). The files of the entities list their
+ * id first (when the entity has one in the CSV, see entities.def), then
+ * the fields of entities.def. */
 extern const struct bundle_spec bundle_specs[BF_COUNT];
+/* An earlier German header of a column that is still read, or NULL. */
+const char *bundle_col_de_old(const struct bundle_col *bc);
+/* The file of every entity kind (ENT_WORKSHOP included). */
+extern const enum bundle_file bundle_file_of[ENT_COUNT + 1];
+
+/* The column of a bundle file holding an entity's id or field f. */
+enum { BUNDLE_ID_COL = 0, RACI_TASK_COL = 0 };
+static inline size_t bundle_col_of(enum entity kind, int f)
+{
+	return (size_t)f + (entity_descs[kind].csv_id ? 1 : 0);
+}
 
 /* Largest magnitude of a number in the bundle (keeps 15 significant digits
  * exact through a round trip). */

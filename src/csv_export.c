@@ -135,100 +135,46 @@ static long bid(const struct table *t, int64_t id)
 
 /* ------------------------------------------------------------ the files */
 
-static void put_workshop(struct writer *w, const struct model *m)
+/* One field of an entity as its cell. */
+static void put_field(struct writer *w, const struct model *m, const struct entity_field *f,
+		      const void *e)
 {
-	const struct workshop *ws = &m->ws;
-	w_text(w, ws->title);
-	w_text(w, ws->municipality);
-	w_text(w, ws->field);
-	w_str(w, ws->funding_end);
-	w_word(w, VOCAB_PHASE, ws->phase);
-	w_text(w, ws->facilitator);
-	w_text(w, ws->participants);
-	w_word(w, VOCAB_LANG, ws->lang);
-	w_end(w);
-}
-
-static void put_sgoals(struct writer *w, const struct model *m)
-{
-	for (size_t i = 0; i < m->sgoals.n; i++) {
-		const struct strategy_goal *e = MODEL_AT(m->sgoals, struct strategy_goal, i);
-		w_long(w, (long)i + 1);
-		w_text(w, e->title);
-		w_end(w);
+	const void *p = field_at_c(e, f);
+	switch (f->type) {
+	case FT_TEXT:
+	case FT_DATETEXT: w_text(w, *(char *const *)p); break;
+	case FT_DATE: w_str(w, *(char *const *)p); break;
+	case FT_WORD: w_word(w, (enum vocab_kind)f->arg, *(const int *)p); break;
+	case FT_FLAG: w_word(w, VOCAB_YESNO, *(const bool *)p ? YN_YES : YN_NO); break;
+	case FT_INT:
+		if (f->empty == FE_OPT)
+			w_ref(w, *(const int *)p);
+		else
+			w_long(w, *(const int *)p);
+		break;
+	case FT_REF:
+		w_ref(w, bid(model_table(m, (enum entity)f->arg), *(const int64_t *)p));
+		break;
+	case FT_NUM: w_num(w, *(const double *)p); break;
+	case FT_OPTNUM: w_optnum(w, *(const struct optnum *)p); break;
 	}
 }
 
-static void put_goals(struct writer *w, const struct model *m)
+/* The rows of an entity's file: its bundle id (the row number) when it
+ * has one, then its fields. */
+static void put_entities(struct writer *w, const struct model *m, enum entity kind)
 {
-	for (size_t i = 0; i < m->goals.n; i++) {
-		const struct goal *e = MODEL_AT(m->goals, struct goal, i);
-		w_long(w, (long)i + 1);
-		w_text(w, e->title);
-		w_text(w, e->specific);
-		w_text(w, e->measurable);
-		w_text(w, e->achievable);
-		w_text(w, e->relevant);
-		w_text(w, e->time_bound);
-		w_ref(w, bid(&m->sgoals, e->strategy_goal));
-		w_word(w, VOCAB_GSTATUS, e->status);
+	const struct entity_desc *d = &entity_descs[kind];
+	size_t n;
+	const void **rows = model_rows(m, kind, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (d->csv_id)
+			w_long(w, (long)i + 1);
+		for (size_t k = 0; k < d->n; k++)
+			put_field(w, m, &d->fields[k], rows[i]);
 		w_end(w);
 	}
-}
-
-static void put_indicators(struct writer *w, const struct model *m)
-{
-	for (size_t i = 0; i < m->indicators.n; i++) {
-		const struct indicator *e = MODEL_AT(m->indicators, struct indicator, i);
-		w_long(w, (long)i + 1);
-		w_ref(w, bid(&m->goals, e->goal));
-		w_text(w, e->name);
-		w_text(w, e->unit);
-		w_word(w, VOCAB_DIRECTION, e->direction);
-		w_optnum(w, e->baseline);
-		w_str(w, e->baseline_date);
-		w_optnum(w, e->target);
-		w_str(w, e->target_date);
-		w_optnum(w, e->latest);
-		w_str(w, e->latest_date);
-		w_text(w, e->source);
-		w_text(w, e->method);
-		w_text(w, e->frequency);
-		w_ref(w, bid(&m->stakeholders, e->owner));
-		w_end(w);
-	}
-}
-
-static void put_stakeholders(struct writer *w, const struct model *m)
-{
-	for (size_t i = 0; i < m->stakeholders.n; i++) {
-		const struct stakeholder *e = MODEL_AT(m->stakeholders, struct stakeholder, i);
-		w_long(w, (long)i + 1);
-		w_text(w, e->name);
-		w_text(w, e->organisation);
-		w_word(w, VOCAB_GROUP, e->group);
-		w_long(w, e->influence);
-		w_long(w, e->interest);
-		w_word(w, VOCAB_ATTITUDE, e->attitude);
-		w_word(w, VOCAB_YESNO, e->key_person ? YN_YES : YN_NO);
-		w_word(w, VOCAB_YESNO, e->temporary ? YN_YES : YN_NO);
-		w_text(w, e->message);
-		w_text(w, e->channel);
-		w_text(w, e->cadence);
-		w_end(w);
-	}
-}
-
-static void put_tasks(struct writer *w, const struct model *m)
-{
-	for (size_t i = 0; i < m->tasks.n; i++) {
-		const struct task *e = MODEL_AT(m->tasks, struct task, i);
-		w_long(w, (long)i + 1);
-		w_text(w, e->name);
-		w_word(w, VOCAB_CATEGORY, e->category);
-		w_word(w, VOCAB_TPHASE, e->phase);
-		w_end(w);
-	}
+	free(rows);
 }
 
 /* The matrix: a row per task, a column per stakeholder. */
@@ -247,88 +193,6 @@ static void put_raci(struct writer *w, const struct model *m)
 			char letter[2] = {raci_letter(r), '\0'};
 			w_str(w, r == RACI_NONE ? "" : letter);
 		}
-		w_end(w);
-	}
-}
-
-static void put_costs(struct writer *w, const struct model *m)
-{
-	for (size_t i = 0; i < m->costs.n; i++) {
-		const struct cost *e = MODEL_AT(m->costs, struct cost, i);
-		w_long(w, (long)i + 1);
-		w_text(w, e->name);
-		w_word(w, VOCAB_COST_KIND, e->kind);
-		w_num(w, e->amount);
-		w_ref(w, e->start_year);
-		w_ref(w, e->end_year);
-		w_end(w);
-	}
-}
-
-struct share_ref {
-	long cost, stakeholder;
-	size_t index;
-};
-
-static int share_cmp(const void *a, const void *b)
-{
-	const struct share_ref *x = a, *y = b;
-	if (x->cost != y->cost)
-		return x->cost < y->cost ? -1 : 1;
-	if (x->stakeholder != y->stakeholder)
-		return x->stakeholder < y->stakeholder ? -1 : 1;
-	return x->index < y->index ? -1 : x->index > y->index;
-}
-
-/* Shares by cost, then stakeholder (bundle order). */
-static void put_shares(struct writer *w, const struct model *m)
-{
-	size_t n = 0;
-	struct share_ref *v = xcalloc(m->shares.n ? m->shares.n : 1, sizeof *v);
-	for (size_t i = 0; i < m->shares.n; i++) {
-		const struct cost_share *e = MODEL_AT(m->shares, struct cost_share, i);
-		long c = bid(&m->costs, e->cost), s = bid(&m->stakeholders, e->stakeholder);
-		if (!c || !s)
-			continue;
-		v[n++] = (struct share_ref){c, s, i};
-	}
-	qsort(v, n, sizeof *v, share_cmp);
-	for (size_t i = 0; i < n; i++) {
-		const struct cost_share *e = MODEL_AT(m->shares, struct cost_share, v[i].index);
-		w_long(w, v[i].cost);
-		w_long(w, v[i].stakeholder);
-		w_num(w, e->percent);
-		w_end(w);
-	}
-	free(v);
-}
-
-/* All check items, by factor, field and item. */
-static void put_check(struct writer *w, const struct model *m)
-{
-	const struct check_item **v = xcalloc(m->checks.n ? m->checks.n : 1, sizeof *v);
-	for (size_t i = 0; i < m->checks.n; i++)
-		v[i] = MODEL_AT(m->checks, struct check_item, i);
-	qsort(v, m->checks.n, sizeof *v, check_item_ptr_cmp);
-	for (size_t i = 0; i < m->checks.n; i++) {
-		w_long(w, v[i]->factor);
-		w_word(w, VOCAB_FIELD, v[i]->field);
-		w_long(w, v[i]->item);
-		w_word(w, VOCAB_CHECK_STATUS, v[i]->status);
-		w_text(w, v[i]->note);
-		w_end(w);
-	}
-	free(v);
-}
-
-static void put_notes(struct writer *w, const struct model *m)
-{
-	for (size_t i = 0; i < m->notes.n; i++) {
-		const struct note *e = MODEL_AT(m->notes, struct note, i);
-		w_word(w, VOCAB_NOTE_KIND, e->kind);
-		w_text(w, e->text);
-		w_ref(w, bid(&m->stakeholders, e->owner));
-		w_str(w, e->due);
 		w_end(w);
 	}
 }
@@ -387,21 +251,12 @@ bool bundle_export(const struct model *m, const struct findings *f, const char *
 		buf_init(&w.b);
 		buf_adds(&w.b, "\xEF\xBB\xBF");
 		w_header(&w, (enum bundle_file)i);
-		switch ((enum bundle_file)i) {
-		case BF_WORKSHOP: put_workshop(&w, m); break;
-		case BF_SGOALS: put_sgoals(&w, m); break;
-		case BF_GOALS: put_goals(&w, m); break;
-		case BF_INDICATORS: put_indicators(&w, m); break;
-		case BF_STAKEHOLDERS: put_stakeholders(&w, m); break;
-		case BF_TASKS: put_tasks(&w, m); break;
-		case BF_RACI: put_raci(&w, m); break;
-		case BF_COSTS: put_costs(&w, m); break;
-		case BF_SHARES: put_shares(&w, m); break;
-		case BF_CHECK: put_check(&w, m); break;
-		case BF_NOTES: put_notes(&w, m); break;
-		case BF_FINDINGS: put_findings(&w, f); break;
-		case BF_COUNT: break;
-		}
+		if (bundle_specs[i].entity >= 0)
+			put_entities(&w, m, (enum entity)bundle_specs[i].entity);
+		else if (i == BF_RACI)
+			put_raci(&w, m);
+		else
+			put_findings(&w, f);
 		e = stage_write(&st, bundle_files[i], w.b.data, w.b.len);
 		buf_free(&w.b);
 		if (e) {

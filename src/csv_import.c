@@ -331,8 +331,9 @@ static bool check_header(struct import *imp, struct pfile *pf)
 			return false;
 		}
 		bool is_en = header_matches(h->cells[i], bc->en);
+		const char *old = bundle_col_de_old(bc);
 		bool is_de = header_matches(h->cells[i], bc->de) ||
-			     (bc->de_old && header_matches(h->cells[i], bc->de_old));
+			     (old && header_matches(h->cells[i], old));
 		if (!is_en && !is_de) {
 			if (!strcmp(bc->en, bc->de))
 				bundle_fail(imp->err, pf->which, h->line, i + 1, NULL,
@@ -476,8 +477,8 @@ static bool load(struct import *imp, enum bundle_file which)
 	pf->present = true;
 	if (!check_header(imp, pf) || !check_rows(imp, pf))
 		return false;
-	if (bundle_specs[which].cols[0].type == COL_ID)
-		return index_ids(imp, pf, 0);
+	if (bundle_specs[which].cols[BUNDLE_ID_COL].type == COL_ID)
+		return index_ids(imp, pf, BUNDLE_ID_COL);
 	return true;
 }
 
@@ -504,13 +505,14 @@ static bool check_refs(struct import *imp)
 		for (size_t c = 0; c < sp->n; c++) {
 			if (sp->cols[c].type != COL_REF)
 				continue;
-			const struct pfile *target = &imp->f[sp->cols[c].arg];
+			enum bundle_file tf = bundle_file_of[sp->cols[c].arg];
+			const struct pfile *target = &imp->f[tf];
 			for (size_t r = 0; r < pf->n; r++) {
 				const struct pcell *pc = &pf->rows[r].c[c];
 				if (!pc->set || find_row(target, pc->i) >= 0)
 					continue;
 				CELL_FAIL(imp, pf, pf->rows[r].row, c, _("%s has no row with id %ld"),
-					  bundle_files[sp->cols[c].arg], pc->i);
+					  bundle_files[tf], pc->i);
 				return false;
 			}
 		}
@@ -533,12 +535,12 @@ static bool check_raci(struct import *imp)
 	/* one row per task */
 	struct idref *v = xcalloc(pf->n ? pf->n : 1, sizeof *v);
 	for (size_t r = 0; r < pf->n; r++)
-		v[r] = (struct idref){pf->rows[r].c[0].i, r};
+		v[r] = (struct idref){pf->rows[r].c[RACI_TASK_COL].i, r};
 	qsort(v, pf->n, sizeof *v, idref_cmp);
 	bool ok = true;
 	for (size_t k = 1; k < pf->n && ok; k++)
 		if (v[k].id == v[k - 1].id) {
-			CELL_FAIL(imp, pf, pf->rows[v[k].row].row, 0,
+			CELL_FAIL(imp, pf, pf->rows[v[k].row].row, RACI_TASK_COL,
 				  _("task %ld has two rows (also line %zu)"), v[k].id,
 				  pf->rows[v[k - 1].row].row->line);
 			ok = false;
@@ -547,62 +549,50 @@ static bool check_raci(struct import *imp)
 	return ok;
 }
 
-struct share_key {
-	long cost, stakeholder;
-	size_t row;
-};
-
-static int share_key_cmp(const void *a, const void *b)
-{
-	const struct share_key *x = a, *y = b;
-	if (x->cost != y->cost)
-		return x->cost < y->cost ? -1 : 1;
-	if (x->stakeholder != y->stakeholder)
-		return x->stakeholder < y->stakeholder ? -1 : 1;
-	return x->row < y->row ? -1 : x->row > y->row;
-}
-
 /* Percent in (0, 100]; one share per cost and stakeholder; at most 100 %
  * per cost. */
 static bool check_shares(struct import *imp)
 {
 	struct pfile *pf = &imp->f[BF_SHARES];
+	const size_t cost = bundle_col_of(ENT_SHARE, SHARE_F_cost),
+		     sh = bundle_col_of(ENT_SHARE, SHARE_F_stakeholder),
+		     pct = bundle_col_of(ENT_SHARE, SHARE_F_percent);
 	char num[64];
 	for (size_t r = 0; r < pf->n; r++) {
-		double p = pf->rows[r].c[2].d;
+		double p = pf->rows[r].c[pct].d;
 		if (!(p > 0 && p <= 100)) {
 			num_format(p, pf->lang == LANG_DE, num);
-			CELL_FAIL(imp, pf, pf->rows[r].row, 2,
+			CELL_FAIL(imp, pf, pf->rows[r].row, pct,
 				  _("%s %% is not a share; write more than 0 and at most 100"), num);
 			return false;
 		}
 	}
-	struct share_key *v = xcalloc(pf->n ? pf->n : 1, sizeof *v);
+	struct share_order *v = xcalloc(pf->n ? pf->n : 1, sizeof *v);
 	for (size_t r = 0; r < pf->n; r++)
-		v[r] = (struct share_key){pf->rows[r].c[0].i, pf->rows[r].c[1].i, r};
-	qsort(v, pf->n, sizeof *v, share_key_cmp);
+		v[r] = (struct share_order){pf->rows[r].c[cost].i, pf->rows[r].c[sh].i, r};
+	qsort(v, pf->n, sizeof *v, share_order_cmp);
 	bool ok = true;
 	for (size_t k = 1; k < pf->n && ok; k++)
 		if (v[k].cost == v[k - 1].cost && v[k].stakeholder == v[k - 1].stakeholder) {
-			CELL_FAIL(imp, pf, pf->rows[v[k].row].row, 1,
+			CELL_FAIL(imp, pf, pf->rows[v[k].index].row, sh,
 				  _("stakeholder %ld already has a share of cost %ld (line %zu)"),
-				  v[k].stakeholder, v[k].cost, pf->rows[v[k - 1].row].row->line);
+				  v[k].stakeholder, v[k].cost, pf->rows[v[k - 1].index].row->line);
 			ok = false;
 		}
 	/* sums per cost, reported at the row that goes over 100 % */
 	for (size_t k = 0; k < pf->n && ok;) {
 		size_t end = k;
 		double sum = 0;
-		size_t worst = v[k].row;
+		size_t worst = v[k].index;
 		while (end < pf->n && v[end].cost == v[k].cost) {
-			sum += pf->rows[v[end].row].c[2].d;
-			if (v[end].row > worst)
-				worst = v[end].row;
+			sum += pf->rows[v[end].index].c[pct].d;
+			if (v[end].index > worst)
+				worst = v[end].index;
 			end++;
 		}
 		if (sum > 100 + 1e-9) {
 			num_format(sum, pf->lang == LANG_DE, num);
-			CELL_FAIL(imp, pf, pf->rows[worst].row, 2,
+			CELL_FAIL(imp, pf, pf->rows[worst].row, pct,
 				  _("the shares of cost %ld add up to %s %%; at most 100 %% can be "
 				    "shared"),
 				  v[k].cost, num);
@@ -634,14 +624,17 @@ static int check_key_cmp(const void *a, const void *b)
 static bool check_checks(struct import *imp)
 {
 	struct pfile *pf = &imp->f[BF_CHECK];
+	const size_t item = bundle_col_of(ENT_CHECK, CHECK_F_item);
 	struct check_key *v = xcalloc(pf->n ? pf->n : 1, sizeof *v);
 	bool ok = true;
 	for (size_t r = 0; r < pf->n && ok; r++) {
 		const struct pcell *c = pf->rows[r].c;
-		v[r] = (struct check_key){(int)c[0].i, c[1].w, (int)c[2].i, r};
+		v[r] = (struct check_key){(int)c[bundle_col_of(ENT_CHECK, CHECK_F_factor)].i,
+					  c[bundle_col_of(ENT_CHECK, CHECK_F_field)].w,
+					  (int)c[item].i, r};
 		if (!catalogue_find(LANG_EN, v[r].factor, v[r].field, v[r].item) &&
 		    !catalogue_find(LANG_DE, v[r].factor, v[r].field, v[r].item)) {
-			CELL_FAIL(imp, pf, pf->rows[r].row, 2,
+			CELL_FAIL(imp, pf, pf->rows[r].row, item,
 				  _("the check catalogue has no item %d in factor %d, field %s"),
 				  v[r].item, v[r].factor, vocab_word(VOCAB_FIELD, v[r].field, pf->lang));
 			ok = false;
@@ -653,13 +646,42 @@ static bool check_checks(struct import *imp)
 		if (!check_key_cmp(&(struct check_key){v[k].factor, v[k].field, v[k].item, 0},
 				   &(struct check_key){v[k - 1].factor, v[k - 1].field,
 						       v[k - 1].item, 0})) {
-			CELL_FAIL(imp, pf, pf->rows[v[k].row].row, 2,
+			CELL_FAIL(imp, pf, pf->rows[v[k].row].row, item,
 				  _("this check item is listed twice (also on line %zu)"),
 				  pf->rows[v[k - 1].row].row->line);
 			ok = false;
 		}
 	free(v);
 	return ok;
+}
+
+/* A free text that looks like a date (YYYY-MM-DD) must be a real day. */
+static bool check_date_texts(struct import *imp)
+{
+	for (int f = 0; f < BF_COUNT; f++) {
+		int kind = bundle_specs[f].entity;
+		if (kind < 0)
+			continue;
+		const struct entity_desc *d = &entity_descs[kind];
+		struct pfile *pf = &imp->f[f];
+		for (size_t k = 0; k < d->n; k++) {
+			if (d->fields[k].type != FT_DATETEXT)
+				continue;
+			size_t col = bundle_col_of((enum entity)kind, (int)k);
+			for (size_t r = 0; r < pf->n; r++) {
+				const char *t = pf->rows[r].c[col].s;
+				if (looks_like_iso_date(t) && !date_parse_iso(t, NULL)) {
+					char sh[200];
+					CELL_FAIL(imp, pf, pf->rows[r].row, col,
+						  _("'%s' is not a valid date; write dates as "
+						    "YYYY-MM-DD, for example 2027-06-30"),
+						  shorten(t, sh));
+					return false;
+				}
+			}
+		}
+	}
+	return true;
 }
 
 /* Ranges that involve more than one cell, and the rules of single files. */
@@ -674,29 +696,23 @@ static bool check_rules(struct import *imp)
 			    pf->n);
 		return false;
 	}
-	pf = &imp->f[BF_GOALS];
-	for (size_t r = 0; r < pf->n; r++) {
-		const char *tb = pf->rows[r].c[6].s;
-		if (looks_like_iso_date(tb) && !date_parse_iso(tb, NULL)) {
-			char sh[200];
-			CELL_FAIL(imp, pf, pf->rows[r].row, 6,
-				  _("'%s' is not a valid date; write dates as YYYY-MM-DD, for "
-				    "example 2027-06-30"),
-				  shorten(tb, sh));
-			return false;
-		}
-	}
+	if (!check_date_texts(imp))
+		return false;
 	pf = &imp->f[BF_COSTS];
+	const size_t amount = bundle_col_of(ENT_COST, COST_F_amount),
+		     start = bundle_col_of(ENT_COST, COST_F_start_year),
+		     end = bundle_col_of(ENT_COST, COST_F_end_year);
 	for (size_t r = 0; r < pf->n; r++) {
 		const struct pcell *c = pf->rows[r].c;
-		if (c[3].set && c[3].d < 0) {
-			CELL_FAIL(imp, pf, pf->rows[r].row, 3, "%s",
+		if (c[amount].set && c[amount].d < 0) {
+			CELL_FAIL(imp, pf, pf->rows[r].row, amount, "%s",
 				  _("an amount cannot be negative"));
 			return false;
 		}
-		if (c[4].set && c[5].set && c[5].i < c[4].i) {
-			CELL_FAIL(imp, pf, pf->rows[r].row, 5,
-				  _("the end year %ld is before the start year %ld"), c[5].i, c[4].i);
+		if (c[start].set && c[end].set && c[end].i < c[start].i) {
+			CELL_FAIL(imp, pf, pf->rows[r].row, end,
+				  _("the end year %ld is before the start year %ld"), c[end].i,
+				  c[start].i);
 			return false;
 		}
 	}
@@ -717,149 +733,68 @@ static int choice(const struct pcell *c, int dflt)
 	return c->w >= 0 ? c->w : dflt;
 }
 
-static enum store_status merge_workshop(struct merge *g)
-{
-	const struct pfile *pf = &g->imp->f[BF_WORKSHOP];
-	if (!pf->present)
-		return STORE_OK;
-	const struct pcell *c = pf->rows[0].c;
-	struct workshop w;
-	workshop_copy(&w, &g->m->ws);
-	str_set(&w.title, c[0].s);
-	str_set(&w.municipality, c[1].s);
-	str_set(&w.field, c[2].s);
-	str_set(&w.funding_end, c[3].set ? c[3].s : "");
-	w.phase = choice(&c[4], w.phase);
-	str_set(&w.facilitator, c[5].s);
-	str_set(&w.participants, c[6].s);
-	w.lang = choice(&c[7], w.lang);
-	enum store_status st = store_save_workshop(g->s, g->m, &w);
-	workshop_free(&w);
-	g->sum->workshop = st == STORE_OK;
-	return st;
-}
-
-static enum store_status merge_sgoals(struct merge *g)
-{
-	struct pfile *pf = &g->imp->f[BF_SGOALS];
-	for (size_t r = 0; r < pf->n; r++) {
-		struct strategy_goal e = {0, xstrdup(pf->rows[r].c[1].s)};
-		enum store_status st = store_save_sgoal(g->s, g->m, &e);
-		pf->newid[r] = e.id;
-		free(e.title);
-		if (st != STORE_OK)
-			return st;
-		g->sum->sgoals++;
-	}
-	return STORE_OK;
-}
-
-static enum store_status merge_goals(struct merge *g)
-{
-	struct pfile *pf = &g->imp->f[BF_GOALS];
-	for (size_t r = 0; r < pf->n; r++) {
-		const struct pcell *c = pf->rows[r].c;
-		struct goal e;
-		goal_init(&e);
-		str_set(&e.title, c[1].s);
-		str_set(&e.specific, c[2].s);
-		str_set(&e.measurable, c[3].s);
-		str_set(&e.achievable, c[4].s);
-		str_set(&e.relevant, c[5].s);
-		str_set(&e.time_bound, c[6].s);
-		e.strategy_goal = new_id(&g->imp->f[BF_SGOALS], c[7].i);
-		e.status = choice(&c[8], e.status);
-		enum store_status st = store_save_goal(g->s, g->m, &e);
-		pf->newid[r] = e.id;
-		goal_free(&e);
-		if (st != STORE_OK)
-			return st;
-		g->sum->goals++;
-	}
-	return STORE_OK;
-}
-
-static enum store_status merge_stakeholders(struct merge *g)
-{
-	struct pfile *pf = &g->imp->f[BF_STAKEHOLDERS];
-	for (size_t r = 0; r < pf->n; r++) {
-		const struct pcell *c = pf->rows[r].c;
-		struct stakeholder e;
-		stakeholder_init(&e);
-		str_set(&e.name, c[1].s);
-		str_set(&e.organisation, c[2].s);
-		e.group = choice(&c[3], e.group);
-		e.influence = (int)c[4].i;
-		e.interest = (int)c[5].i;
-		e.attitude = choice(&c[6], e.attitude);
-		e.key_person = choice(&c[7], YN_NO) == YN_YES;
-		e.temporary = choice(&c[8], YN_NO) == YN_YES;
-		str_set(&e.message, c[9].s);
-		str_set(&e.channel, c[10].s);
-		str_set(&e.cadence, c[11].s);
-		enum store_status st = store_save_stakeholder(g->s, g->m, &e);
-		pf->newid[r] = e.id;
-		stakeholder_free(&e);
-		if (st != STORE_OK)
-			return st;
-		g->sum->stakeholders++;
-	}
-	return STORE_OK;
-}
-
 static struct optnum optnum_of(const struct pcell *c)
 {
 	struct optnum n = {c->set ? c->d : 0, c->set};
 	return n;
 }
 
-static enum store_status merge_indicators(struct merge *g)
+/* Sets field f of e from its checked cell. */
+static void take_field(const struct merge *g, const struct entity_field *f, void *e,
+		       const struct pcell *c)
 {
-	struct pfile *pf = &g->imp->f[BF_INDICATORS];
-	for (size_t r = 0; r < pf->n; r++) {
-		const struct pcell *c = pf->rows[r].c;
-		struct indicator e;
-		indicator_init(&e);
-		e.goal = new_id(&g->imp->f[BF_GOALS], c[1].i);
-		str_set(&e.name, c[2].s);
-		str_set(&e.unit, c[3].s);
-		e.direction = choice(&c[4], e.direction);
-		e.baseline = optnum_of(&c[5]);
-		str_set(&e.baseline_date, c[6].set ? c[6].s : "");
-		e.target = optnum_of(&c[7]);
-		str_set(&e.target_date, c[8].set ? c[8].s : "");
-		e.latest = optnum_of(&c[9]);
-		str_set(&e.latest_date, c[10].set ? c[10].s : "");
-		str_set(&e.source, c[11].s);
-		str_set(&e.method, c[12].s);
-		str_set(&e.frequency, c[13].s);
-		e.owner = new_id(&g->imp->f[BF_STAKEHOLDERS], c[14].i);
-		enum store_status st = store_save_indicator(g->s, g->m, &e);
-		pf->newid[r] = e.id;
-		indicator_free(&e);
-		if (st != STORE_OK)
-			return st;
-		g->sum->indicators++;
+	void *p = field_at(e, f);
+	switch (f->type) {
+	case FT_TEXT:
+	case FT_DATETEXT: str_set(p, c->s); break;
+	case FT_DATE: str_set(p, c->set ? c->s : ""); break;
+	case FT_WORD: *(int *)p = choice(c, *(int *)p); break;
+	case FT_FLAG: *(bool *)p = choice(c, YN_NO) == YN_YES; break;
+	case FT_INT: *(int *)p = (int)c->i; break;
+	case FT_REF: *(int64_t *)p = new_id(&g->imp->f[bundle_file_of[f->arg]], c->i); break;
+	case FT_NUM: *(double *)p = c->set ? c->d : 0; break;
+	case FT_OPTNUM: *(struct optnum *)p = optnum_of(c); break;
 	}
-	return STORE_OK;
 }
 
-static enum store_status merge_tasks(struct merge *g)
+/* Where the summary counts what was added of a kind. */
+static size_t *summary_count(struct bundle_summary *sum, enum entity kind)
 {
-	struct pfile *pf = &g->imp->f[BF_TASKS];
+	size_t *const counts[ENT_COUNT] = {
+		[ENT_SGOAL] = &sum->sgoals,	      [ENT_GOAL] = &sum->goals,
+		[ENT_INDICATOR] = &sum->indicators, [ENT_STAKEHOLDER] = &sum->stakeholders,
+		[ENT_TASK] = &sum->tasks,	      [ENT_COST] = &sum->costs,
+		[ENT_SHARE] = &sum->shares,	      [ENT_CHECK] = &sum->checks,
+		[ENT_NOTE] = &sum->notes,
+	};
+	return counts[kind];
+}
+
+/* Saves every row of an entity's file: a new entity (the workshop: its
+ * values replaced) with the row's fields; check items by their key. */
+static enum store_status merge_entities(struct merge *g, enum entity kind)
+{
+	struct pfile *pf = &g->imp->f[bundle_file_of[kind]];
+	const struct entity_desc *d = &entity_descs[kind];
 	for (size_t r = 0; r < pf->n; r++) {
 		const struct pcell *c = pf->rows[r].c;
-		struct task e;
-		task_init(&e);
-		str_set(&e.name, c[1].s);
-		e.category = choice(&c[2], e.category);
-		e.phase = choice(&c[3], e.phase);
-		enum store_status st = store_save_task(g->s, g->m, &e);
-		pf->newid[r] = e.id;
-		task_free(&e);
+		union entity_any e;
+		if (kind == ENT_WORKSHOP)
+			workshop_copy(&e.workshop, &g->m->ws);
+		else
+			entity_init(kind, &e);
+		for (size_t k = 0; k < d->n; k++)
+			take_field(g, &d->fields[k], &e, &c[bundle_col_of(kind, (int)k)]);
+		enum store_status st = store_save_entity(g->s, g->m, kind, &e);
+		if (pf->newid)
+			pf->newid[r] = *(int64_t *)&e;
+		entity_free(kind, &e);
+		if (kind == ENT_WORKSHOP)
+			g->sum->workshop = st == STORE_OK;
 		if (st != STORE_OK)
 			return st;
-		g->sum->tasks++;
+		if (kind != ENT_WORKSHOP)
+			(*summary_count(g->sum, kind))++;
 	}
 	return STORE_OK;
 }
@@ -868,7 +803,7 @@ static enum store_status merge_raci(struct merge *g)
 {
 	const struct pfile *pf = &g->imp->f[BF_RACI];
 	for (size_t r = 0; r < pf->n; r++) {
-		int64_t task = new_id(&g->imp->f[BF_TASKS], pf->rows[r].c[0].i);
+		int64_t task = new_id(&g->imp->f[BF_TASKS], pf->rows[r].c[RACI_TASK_COL].i);
 		for (size_t k = 1; k < pf->ncols; k++) {
 			const struct pcell *c = &pf->rows[r].c[k];
 			if (!c->set)
@@ -883,93 +818,17 @@ static enum store_status merge_raci(struct merge *g)
 	return STORE_OK;
 }
 
-static enum store_status merge_costs(struct merge *g)
-{
-	struct pfile *pf = &g->imp->f[BF_COSTS];
-	for (size_t r = 0; r < pf->n; r++) {
-		const struct pcell *c = pf->rows[r].c;
-		struct cost e;
-		cost_init(&e);
-		str_set(&e.name, c[1].s);
-		e.kind = choice(&c[2], e.kind);
-		e.amount = c[3].set ? c[3].d : 0;
-		e.start_year = c[4].set ? (int)c[4].i : 0;
-		e.end_year = c[5].set ? (int)c[5].i : 0;
-		enum store_status st = store_save_cost(g->s, g->m, &e);
-		pf->newid[r] = e.id;
-		cost_free(&e);
-		if (st != STORE_OK)
-			return st;
-		g->sum->costs++;
-	}
-	return STORE_OK;
-}
-
-static enum store_status merge_shares(struct merge *g)
-{
-	const struct pfile *pf = &g->imp->f[BF_SHARES];
-	for (size_t r = 0; r < pf->n; r++) {
-		const struct pcell *c = pf->rows[r].c;
-		struct cost_share e = {0, new_id(&g->imp->f[BF_COSTS], c[0].i),
-				       new_id(&g->imp->f[BF_STAKEHOLDERS], c[1].i), c[2].d};
-		enum store_status st = store_save_share(g->s, g->m, &e);
-		if (st != STORE_OK)
-			return st;
-		g->sum->shares++;
-	}
-	return STORE_OK;
-}
-
-static enum store_status merge_checks(struct merge *g)
-{
-	const struct pfile *pf = &g->imp->f[BF_CHECK];
-	for (size_t r = 0; r < pf->n; r++) {
-		const struct pcell *c = pf->rows[r].c;
-		struct check_item e = {0, (int)c[0].i, c[1].w, (int)c[2].i, c[3].w, NULL};
-		const struct check_item *old = model_check(g->m, e.factor, e.field, e.item);
-		e.id = old ? old->id : 0;
-		e.note = xstrdup(c[4].s);
-		enum store_status st = store_save_check(g->s, g->m, &e);
-		free(e.note);
-		if (st != STORE_OK)
-			return st;
-		g->sum->checks++;
-	}
-	return STORE_OK;
-}
-
-static enum store_status merge_notes(struct merge *g)
-{
-	const struct pfile *pf = &g->imp->f[BF_NOTES];
-	for (size_t r = 0; r < pf->n; r++) {
-		const struct pcell *c = pf->rows[r].c;
-		struct note e;
-		note_init(&e);
-		e.kind = choice(&c[0], e.kind);
-		str_set(&e.text, c[1].s);
-		e.owner = new_id(&g->imp->f[BF_STAKEHOLDERS], c[2].i);
-		str_set(&e.due, c[3].set ? c[3].s : "");
-		enum store_status st = store_save_note(g->s, g->m, &e);
-		note_free(&e);
-		if (st != STORE_OK)
-			return st;
-		g->sum->notes++;
-	}
-	return STORE_OK;
-}
-
 static bool merge(struct store *s, struct model *m, struct import *imp,
 		  struct bundle_summary *sum, struct bundle_error *err)
 {
 	struct merge g = {s, m, imp, sum};
-	enum store_status (*const steps[])(struct merge *) = {
-		merge_workshop, merge_sgoals, merge_goals, merge_stakeholders, merge_indicators,
-		merge_tasks,	merge_raci,   merge_costs, merge_shares,       merge_checks,
-		merge_notes,
-	};
+	/* in the order of their references; the RACI matrix after the tasks */
+	static const int order[] = {ENT_WORKSHOP, ENT_SGOAL, ENT_GOAL,	ENT_STAKEHOLDER,
+				    ENT_INDICATOR, ENT_TASK,  -1,	ENT_COST,
+				    ENT_SHARE,	  ENT_CHECK, ENT_NOTE};
 	enum store_status st = store_begin(s, N_("Import CSV bundle"), imp->src->label);
-	for (size_t i = 0; i < sizeof steps / sizeof *steps && st == STORE_OK; i++)
-		st = steps[i](&g);
+	for (size_t i = 0; i < sizeof order / sizeof *order && st == STORE_OK; i++)
+		st = order[i] < 0 ? merge_raci(&g) : merge_entities(&g, (enum entity)order[i]);
 	if (st == STORE_OK)
 		st = store_commit(s, m);
 	if (st != STORE_OK) {

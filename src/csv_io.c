@@ -25,116 +25,84 @@ const char *const bundle_files[] = {
 	NULL,
 };
 
-#define TEXT(en, de) {en, de, COL_TEXT, 0, 0, 0, true, NULL}
-#define ID {"id", "id", COL_ID, 0, 1, 0, false, NULL}
-#define REF(en, de, file, opt) {en, de, COL_REF, file, 1, 0, opt, NULL}
-#define CHOICE(en, de, kind, opt) {en, de, COL_CHOICE, kind, 0, 0, opt, NULL}
-#define INT(en, de, lo, hi, opt) {en, de, COL_INT, 0, lo, hi, opt, NULL}
-#define NUM(en, de, opt) {en, de, COL_NUM, 0, 0, 0, opt, NULL}
-#define DATE(en, de) {en, de, COL_DATE, 0, 0, 0, true, NULL}
+/* The columns of the entities' files, from entities.def. */
+#define ID_COL {"id", "id", COL_ID, 0, 1, 0, false},
+#define CSV_ID_ID ID_COL
+#define CSV_ID_NOID
+#define COL_TYPE_TEXT COL_TEXT
+#define COL_TYPE_DATETEXT COL_TEXT
+#define COL_TYPE_DATE COL_DATE
+#define COL_TYPE_WORD COL_CHOICE
+#define COL_TYPE_FLAG COL_CHOICE
+#define COL_TYPE_INT COL_INT
+#define COL_TYPE_REF COL_REF
+#define COL_TYPE_NUM COL_NUM
+#define COL_TYPE_OPTNUM COL_NUM
+/* may the cell be empty: texts, dates and optional numbers always */
+#define COL_EMPTY_OPT true
+#define COL_EMPTY_REQ false
+#define COL_EMPTY_KEY false
+#define COL_OPT_TEXT(e) true
+#define COL_OPT_DATETEXT(e) true
+#define COL_OPT_DATE(e) true
+#define COL_OPT_WORD(e) COL_EMPTY_##e
+#define COL_OPT_FLAG(e) COL_EMPTY_##e
+#define COL_OPT_INT(e) COL_EMPTY_##e
+#define COL_OPT_REF(e) COL_EMPTY_##e
+#define COL_OPT_NUM(e) COL_EMPTY_##e
+#define COL_OPT_OPTNUM(e) true
+#define FIELD_COL(K, name, type, arg, lo, hi, empty, init, sql, en, de, ...)                \
+	{en, de, COL_TYPE_##type, FIELD_ARG_##type(arg), lo, hi, COL_OPT_##type(empty)},
+#define ENTITY_COLS(K, prefix, type, member, sql, csv_id, ...)                              \
+	static const struct bundle_col K##_cols[] = {CSV_ID_##csv_id K##_FIELDS(FIELD_COL)};
+ENTITIES(ENTITY_COLS)
+static const struct bundle_col WORKSHOP_cols[] = {WORKSHOP_FIELDS(FIELD_COL)};
+#undef ENTITY_COLS
 
-static const struct bundle_col workshop_cols[] = {
-	TEXT("title", "titel"),
-	TEXT("municipality", "kommune"),
-	TEXT("field", "handlungsfeld"),
-	DATE("funding_end", "förderende"),
-	CHOICE("phase", "phase", VOCAB_PHASE, false),
-	TEXT("facilitator", "moderation"),
-	TEXT("participants", "teilnehmende"),
-	CHOICE("language", "sprache", VOCAB_LANG, true),
-};
-static const struct bundle_col sgoal_cols[] = {ID, TEXT("title", "titel")};
-static const struct bundle_col goal_cols[] = {
-	ID,
-	TEXT("title", "titel"),
-	TEXT("specific", "spezifisch"),
-	TEXT("measurable", "messbar"),
-	TEXT("achievable", "erreichbar"),
-	TEXT("relevant", "relevant"),
-	TEXT("time_bound", "terminiert"),
-	REF("strategy_goal", "strategieziel", BF_SGOALS, true),
-	CHOICE("status", "status", VOCAB_GSTATUS, false),
-};
-static const struct bundle_col indicator_cols[] = {
-	ID,
-	REF("goal", "ziel", BF_GOALS, false),
-	TEXT("name", "name"),
-	TEXT("unit", "einheit"),
-	CHOICE("direction", "richtung", VOCAB_DIRECTION, false),
-	NUM("baseline", "ausgangswert", true),
-	DATE("baseline_date", "ausgangsdatum"),
-	NUM("target", "zielwert", true),
-	DATE("target_date", "zieldatum"),
-	NUM("latest", "aktueller_wert", true),
-	DATE("latest_date", "aktuelles_datum"),
-	TEXT("source", "datenquelle"),
-	TEXT("method", "methode"),
-	TEXT("frequency", "häufigkeit"),
-	{"owner", "zuständig", COL_REF, BF_STAKEHOLDERS, 1, 0, true, "verantwortlich"},
-};
-static const struct bundle_col stakeholder_cols[] = {
-	ID,
-	TEXT("name", "name"),
-	TEXT("organisation", "organisation"),
-	CHOICE("group", "gruppe", VOCAB_GROUP, false),
-	INT("influence", "einfluss", 1, 5, false),
-	INT("interest", "interesse", 1, 5, false),
-	CHOICE("attitude", "haltung", VOCAB_ATTITUDE, false),
-	CHOICE("key_person", "schlüsselperson", VOCAB_YESNO, true),
-	CHOICE("temporary", "befristet", VOCAB_YESNO, true),
-	TEXT("message", "kernbotschaft"),
-	TEXT("channel", "kanal"),
-	TEXT("cadence", "turnus"),
-};
-static const struct bundle_col task_cols[] = {
-	ID,
-	TEXT("name", "name"),
-	CHOICE("category", "kategorie", VOCAB_CATEGORY, false),
-	CHOICE("phase", "phase", VOCAB_TPHASE, false),
-};
-static const struct bundle_col raci_cols[] = {REF("task", "aufgabe", BF_TASKS, false)};
-static const struct bundle_col cost_cols[] = {
-	ID,
-	TEXT("name", "name"),
-	CHOICE("kind", "art", VOCAB_COST_KIND, false),
-	NUM("amount", "betrag", true),
-	INT("start_year", "startjahr", 1900, 9999, true),
-	INT("end_year", "endjahr", 1900, 9999, true),
-};
-static const struct bundle_col share_cols[] = {
-	REF("cost", "kosten", BF_COSTS, false),
-	REF("stakeholder", "akteur", BF_STAKEHOLDERS, false),
-	NUM("percent", "prozent", false),
-};
-static const struct bundle_col check_cols[] = {
-	INT("factor", "faktor", 1, FACTOR_COUNT, false),
-	CHOICE("field", "feld", VOCAB_FIELD, false),
-	INT("item", "punkt", 1, 99, false),
-	CHOICE("status", "status", VOCAB_CHECK_STATUS, false),
-	TEXT("note", "notiz"),
-};
-static const struct bundle_col note_cols[] = {
-	CHOICE("kind", "art", VOCAB_NOTE_KIND, false),
-	TEXT("text", "text"),
-	{"owner", "zuständig", COL_REF, BF_STAKEHOLDERS, 1, 0, true, "verantwortlich"},
-	DATE("due", "fällig"),
+static const struct bundle_col raci_cols[] = {
+	{"task", "aufgabe", COL_REF, ENT_TASK, 1, 0, false},
 };
 static const struct bundle_col finding_cols[] = {
-	CHOICE("severity", "einstufung", VOCAB_SEVERITY, false),
-	CHOICE("step", "schritt", VOCAB_STEP, false),
-	TEXT("item", "punkt"),
-	TEXT("message", "meldung"),
+	{"severity", "einstufung", COL_CHOICE, VOCAB_SEVERITY, 0, 0, false},
+	{"step", "schritt", COL_CHOICE, VOCAB_STEP, 0, 0, false},
+	{"item", "punkt", COL_TEXT, 0, 0, 0, true},
+	{"message", "meldung", COL_TEXT, 0, 0, 0, true},
 };
 
-#define SPEC(a) {a, sizeof a / sizeof *a}
-const struct bundle_spec bundle_specs[BF_COUNT] = {
-	[BF_WORKSHOP] = SPEC(workshop_cols),	   [BF_SGOALS] = SPEC(sgoal_cols),
-	[BF_GOALS] = SPEC(goal_cols),		   [BF_INDICATORS] = SPEC(indicator_cols),
-	[BF_STAKEHOLDERS] = SPEC(stakeholder_cols), [BF_TASKS] = SPEC(task_cols),
-	[BF_RACI] = SPEC(raci_cols),		   [BF_COSTS] = SPEC(cost_cols),
-	[BF_SHARES] = SPEC(share_cols),		   [BF_CHECK] = SPEC(check_cols),
-	[BF_NOTES] = SPEC(note_cols),		   [BF_FINDINGS] = SPEC(finding_cols),
+#define SPEC(a, kind) {a, sizeof a / sizeof *a, kind}
+#define ENTITY_SPEC(K, prefix, type, member, sql, csv_id, derived, named, file, ...)      \
+	[file] = SPEC(K##_cols, ENT_##K),
+/* German headers of earlier versions, still read: the owner columns were
+ * "verantwortlich" before the glossary made them "zuständig". */
+static const struct {
+	const char *de, *old;
+} de_old_headers[] = {
+	{"zuständig", "verantwortlich"},
 };
+
+const char *bundle_col_de_old(const struct bundle_col *bc)
+{
+	for (size_t i = 0; i < sizeof de_old_headers / sizeof *de_old_headers; i++)
+		if (!strcmp(bc->de, de_old_headers[i].de))
+			return de_old_headers[i].old;
+	return NULL;
+}
+
+const struct bundle_spec bundle_specs[BF_COUNT] = {
+	ENTITIES(ENTITY_SPEC)
+	[BF_WORKSHOP] = SPEC(WORKSHOP_cols, ENT_WORKSHOP),
+	[BF_RACI] = SPEC(raci_cols, -1),
+	[BF_FINDINGS] = SPEC(finding_cols, -1),
+};
+#undef ENTITY_SPEC
+
+#define ENTITY_FILE(K, prefix, type, member, sql, csv_id, derived, named, file, ...)      \
+	[ENT_##K] = file,
+const enum bundle_file bundle_file_of[ENT_COUNT + 1] = {
+	ENTITIES(ENTITY_FILE)
+	[ENT_WORKSHOP] = BF_WORKSHOP,
+};
+#undef ENTITY_FILE
 
 /* ------------------------------------------------------------ sources */
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "util.h"
 
 /* ------------------------------------------------------------ id index */
@@ -136,255 +137,94 @@ static void *table_slot(struct table *t, int64_t id, bool *fresh)
 	return slot;
 }
 
-static void table_free(struct table *t, void (*free_item)(void *))
+/* ------------------------------------------------------------ entities */
+
+/* The descriptions of entities.def, with the member offsets. */
+#define ENTITY_TYPEDEF(K, prefix, type, ...) typedef struct type entity_struct_##K;
+ENTITIES(ENTITY_TYPEDEF)
+#undef ENTITY_TYPEDEF
+typedef struct workshop entity_struct_WORKSHOP;
+
+#define FIELD_DESC(K, name, type, arg, lo, hi, empty, init, sql, en, de, fmt, head)         \
+	{#name, FT_##type, offsetof(entity_struct_##K, name), FIELD_ARG_##type(arg), lo, hi,  \
+	 FE_##empty, init, sql, en, de, FF_##fmt, head},
+#define ENTITY_FIELDS(K, ...) static const struct entity_field fields_##K[] = {K##_FIELDS(FIELD_DESC)};
+ENTITIES(ENTITY_FIELDS)
+static const struct entity_field fields_WORKSHOP[] = {WORKSHOP_FIELDS(FIELD_DESC)};
+#undef ENTITY_FIELDS
+
+#define DERIVED_NONE(type) sizeof(struct type)
+#define DERIVED_RACI(type) offsetof(struct type, cells)
+#define CSV_ID_ID true
+#define CSV_ID_NOID false
+#define ENTITY_DESC(K, prefix, type, member, sql, csv_id, derived, named, file, sheet, freeze,  \
+		    add, edit, del)                                                                   \
+	[ENT_##K] = {#prefix, sql, sizeof(struct type), DERIVED_##derived(type),              \
+		     DERIVED_##derived(type) != sizeof(struct type), true, CSV_ID_##csv_id,     \
+		     named, offsetof(struct model, member), sheet, freeze, add, edit, del,      \
+		     fields_##K, sizeof fields_##K / sizeof *fields_##K},
+const struct entity_desc entity_descs[ENT_COUNT + 1] = {
+	ENTITIES(ENTITY_DESC)
+	[ENT_WORKSHOP] = {"workshop", "workshop", sizeof(struct workshop), sizeof(struct workshop),
+			  false, false, false, WORKSHOP_F_title, 0, NULL, 0, N_("Edit workshop"),
+			  N_("Edit workshop"), NULL, fields_WORKSHOP,
+			  sizeof fields_WORKSHOP / sizeof *fields_WORKSHOP},
+};
+#undef ENTITY_DESC
+
+void entity_init(enum entity kind, void *e)
+{
+	const struct entity_desc *d = &entity_descs[kind];
+	memset(e, 0, d->size);
+	for (size_t i = 0; i < d->n; i++) {
+		const struct entity_field *f = &d->fields[i];
+		void *p = field_at(e, f);
+		if (field_is_string(f))
+			*(char **)p = xstrdup("");
+		else if (f->type == FT_WORD || f->type == FT_INT)
+			*(int *)p = f->init;
+		else if (f->type == FT_FLAG)
+			*(bool *)p = f->init != 0;
+	}
+}
+
+void entity_copy(enum entity kind, void *dst, const void *src)
+{
+	const struct entity_desc *d = &entity_descs[kind];
+	memcpy(dst, src, d->size);
+	for (size_t i = 0; i < d->n; i++)
+		if (field_is_string(&d->fields[i])) {
+			char **p = field_at(dst, &d->fields[i]);
+			*p = xstrdup(*p ? *p : "");
+		}
+	memset((char *)dst + d->derived, 0, d->size - d->derived);
+}
+
+void entity_free(enum entity kind, void *e)
+{
+	const struct entity_desc *d = &entity_descs[kind];
+	for (size_t i = 0; i < d->n; i++)
+		if (field_is_string(&d->fields[i]))
+			free(*(char **)field_at(e, &d->fields[i]));
+	if (d->raci)
+		free(((struct raci_list *)((char *)e + d->derived))->v);
+	memset(e, 0, d->size);
+}
+
+static void table_free(struct table *t, enum entity kind)
 {
 	for (size_t i = 0; i < t->n; i++)
-		free_item(table_at(t, i));
+		entity_free(kind, table_at(t, i));
 	free(t->items);
 	idmap_free(&t->idx);
 	size_t size = t->size;
 	table_init(t, size);
 }
 
-/* ------------------------------------------------------------ entities */
-
-void workshop_init(struct workshop *w)
+struct table *model_table(const struct model *m, enum entity kind)
 {
-	memset(w, 0, sizeof *w);
-	w->title = xstrdup("");
-	w->municipality = xstrdup("");
-	w->field = xstrdup("");
-	w->funding_end = xstrdup("");
-	w->facilitator = xstrdup("");
-	w->participants = xstrdup("");
+	return (struct table *)((const char *)m + entity_descs[kind].table);
 }
-
-void workshop_free(struct workshop *w)
-{
-	free(w->title);
-	free(w->municipality);
-	free(w->field);
-	free(w->funding_end);
-	free(w->facilitator);
-	free(w->participants);
-	memset(w, 0, sizeof *w);
-}
-
-void workshop_copy(struct workshop *dst, const struct workshop *src)
-{
-	*dst = *src;
-	dst->title = xstrdup(src->title);
-	dst->municipality = xstrdup(src->municipality);
-	dst->field = xstrdup(src->field);
-	dst->funding_end = xstrdup(src->funding_end);
-	dst->facilitator = xstrdup(src->facilitator);
-	dst->participants = xstrdup(src->participants);
-}
-
-void sgoal_copy(struct strategy_goal *dst, const struct strategy_goal *src)
-{
-	*dst = *src;
-	dst->title = xstrdup(src->title);
-}
-
-void sgoal_free(struct strategy_goal *e)
-{
-	free(e->title);
-	e->title = NULL;
-}
-
-void goal_init(struct goal *e)
-{
-	memset(e, 0, sizeof *e);
-	e->title = xstrdup("");
-	e->specific = xstrdup("");
-	e->measurable = xstrdup("");
-	e->achievable = xstrdup("");
-	e->relevant = xstrdup("");
-	e->time_bound = xstrdup("");
-}
-
-void goal_copy(struct goal *dst, const struct goal *src)
-{
-	*dst = *src;
-	dst->title = xstrdup(src->title);
-	dst->specific = xstrdup(src->specific);
-	dst->measurable = xstrdup(src->measurable);
-	dst->achievable = xstrdup(src->achievable);
-	dst->relevant = xstrdup(src->relevant);
-	dst->time_bound = xstrdup(src->time_bound);
-}
-
-void goal_free(struct goal *e)
-{
-	free(e->title);
-	free(e->specific);
-	free(e->measurable);
-	free(e->achievable);
-	free(e->relevant);
-	free(e->time_bound);
-	memset(e, 0, sizeof *e);
-}
-
-void indicator_init(struct indicator *e)
-{
-	memset(e, 0, sizeof *e);
-	e->name = xstrdup("");
-	e->unit = xstrdup("");
-	e->baseline_date = xstrdup("");
-	e->target_date = xstrdup("");
-	e->latest_date = xstrdup("");
-	e->source = xstrdup("");
-	e->method = xstrdup("");
-	e->frequency = xstrdup("");
-}
-
-void indicator_copy(struct indicator *dst, const struct indicator *src)
-{
-	*dst = *src;
-	dst->name = xstrdup(src->name);
-	dst->unit = xstrdup(src->unit);
-	dst->baseline_date = xstrdup(src->baseline_date);
-	dst->target_date = xstrdup(src->target_date);
-	dst->latest_date = xstrdup(src->latest_date);
-	dst->source = xstrdup(src->source);
-	dst->method = xstrdup(src->method);
-	dst->frequency = xstrdup(src->frequency);
-}
-
-void indicator_free(struct indicator *e)
-{
-	free(e->name);
-	free(e->unit);
-	free(e->baseline_date);
-	free(e->target_date);
-	free(e->latest_date);
-	free(e->source);
-	free(e->method);
-	free(e->frequency);
-	memset(e, 0, sizeof *e);
-}
-
-void stakeholder_init(struct stakeholder *e)
-{
-	memset(e, 0, sizeof *e);
-	e->name = xstrdup("");
-	e->organisation = xstrdup("");
-	e->message = xstrdup("");
-	e->channel = xstrdup("");
-	e->cadence = xstrdup("");
-	e->influence = 3;
-	e->interest = 3;
-	e->attitude = ATT_NEUTRAL;
-}
-
-/* Copies the stakeholder's own fields; the derived RACI data is not copied
- * (dst gets none). */
-void stakeholder_copy(struct stakeholder *dst, const struct stakeholder *src)
-{
-	*dst = *src;
-	dst->name = xstrdup(src->name);
-	dst->organisation = xstrdup(src->organisation);
-	dst->message = xstrdup(src->message);
-	dst->channel = xstrdup(src->channel);
-	dst->cadence = xstrdup(src->cadence);
-	memset(&dst->cells, 0, sizeof dst->cells);
-	memset(dst->roles, 0, sizeof dst->roles);
-}
-
-void stakeholder_free(struct stakeholder *e)
-{
-	free(e->name);
-	free(e->organisation);
-	free(e->message);
-	free(e->channel);
-	free(e->cadence);
-	free(e->cells.v);
-	memset(e, 0, sizeof *e);
-}
-
-void task_init(struct task *e)
-{
-	memset(e, 0, sizeof *e);
-	e->name = xstrdup("");
-}
-
-void task_copy(struct task *dst, const struct task *src)
-{
-	*dst = *src;
-	dst->name = xstrdup(src->name);
-	memset(&dst->cells, 0, sizeof dst->cells);
-	memset(dst->roles, 0, sizeof dst->roles);
-	dst->temp_ar = 0;
-}
-
-void task_free(struct task *e)
-{
-	free(e->name);
-	free(e->cells.v);
-	memset(e, 0, sizeof *e);
-}
-
-void cost_init(struct cost *e)
-{
-	memset(e, 0, sizeof *e);
-	e->name = xstrdup("");
-}
-
-void cost_copy(struct cost *dst, const struct cost *src)
-{
-	*dst = *src;
-	dst->name = xstrdup(src->name);
-}
-
-void cost_free(struct cost *e)
-{
-	free(e->name);
-	memset(e, 0, sizeof *e);
-}
-
-void check_copy(struct check_item *dst, const struct check_item *src)
-{
-	*dst = *src;
-	dst->note = xstrdup(src->note);
-}
-
-void check_free(struct check_item *e)
-{
-	free(e->note);
-	memset(e, 0, sizeof *e);
-}
-
-void note_init(struct note *e)
-{
-	memset(e, 0, sizeof *e);
-	e->text = xstrdup("");
-	e->due = xstrdup("");
-}
-
-void note_copy(struct note *dst, const struct note *src)
-{
-	*dst = *src;
-	dst->text = xstrdup(src->text);
-	dst->due = xstrdup(src->due);
-}
-
-void note_free(struct note *e)
-{
-	free(e->text);
-	free(e->due);
-	memset(e, 0, sizeof *e);
-}
-
-static void free_sgoal_v(void *p) { sgoal_free(p); }
-static void free_goal_v(void *p) { goal_free(p); }
-static void free_indicator_v(void *p) { indicator_free(p); }
-static void free_stakeholder_v(void *p) { stakeholder_free(p); }
-static void free_task_v(void *p) { task_free(p); }
-static void free_cost_v(void *p) { cost_free(p); }
-static void free_share_v(void *p) { (void)p; }
-static void free_check_v(void *p) { check_free(p); }
-static void free_note_v(void *p) { note_free(p); }
 
 /* ------------------------------------------------------------ model */
 
@@ -392,29 +232,15 @@ void model_init(struct model *m)
 {
 	memset(m, 0, sizeof *m);
 	workshop_init(&m->ws);
-	table_init(&m->sgoals, sizeof(struct strategy_goal));
-	table_init(&m->goals, sizeof(struct goal));
-	table_init(&m->indicators, sizeof(struct indicator));
-	table_init(&m->stakeholders, sizeof(struct stakeholder));
-	table_init(&m->tasks, sizeof(struct task));
-	table_init(&m->costs, sizeof(struct cost));
-	table_init(&m->shares, sizeof(struct cost_share));
-	table_init(&m->checks, sizeof(struct check_item));
-	table_init(&m->notes, sizeof(struct note));
+	for (int k = 0; k < ENT_COUNT; k++)
+		table_init(model_table(m, (enum entity)k), entity_descs[k].size);
 }
 
 void model_free(struct model *m)
 {
 	workshop_free(&m->ws);
-	table_free(&m->sgoals, free_sgoal_v);
-	table_free(&m->goals, free_goal_v);
-	table_free(&m->indicators, free_indicator_v);
-	table_free(&m->stakeholders, free_stakeholder_v);
-	table_free(&m->tasks, free_task_v);
-	table_free(&m->costs, free_cost_v);
-	table_free(&m->shares, free_share_v);
-	table_free(&m->checks, free_check_v);
-	table_free(&m->notes, free_note_v);
+	for (int k = 0; k < ENT_COUNT; k++)
+		table_free(model_table(m, (enum entity)k), (enum entity)k);
 }
 
 void model_clear(struct model *m)
@@ -425,35 +251,18 @@ void model_clear(struct model *m)
 	m->revision = rev + 1;
 }
 
-struct strategy_goal *model_sgoal(const struct model *m, int64_t id)
-{
-	return table_find(&m->sgoals, id);
-}
-
-struct goal *model_goal(const struct model *m, int64_t id)
-{
-	return table_find(&m->goals, id);
-}
-
-struct indicator *model_indicator(const struct model *m, int64_t id)
-{
-	return table_find(&m->indicators, id);
-}
-
-struct stakeholder *model_stakeholder(const struct model *m, int64_t id)
-{
-	return table_find(&m->stakeholders, id);
-}
-
-struct task *model_task(const struct model *m, int64_t id)
-{
-	return table_find(&m->tasks, id);
-}
-
-struct cost *model_cost(const struct model *m, int64_t id)
-{
-	return table_find(&m->costs, id);
-}
+#define MODEL_LOOKUP(prefix, type, member)                                                  \
+	struct type *model_##prefix(const struct model *m, int64_t id)                      \
+	{                                                                                   \
+		return table_find(&m->member, id);                                          \
+	}
+MODEL_LOOKUP(sgoal, strategy_goal, sgoals)
+MODEL_LOOKUP(goal, goal, goals)
+MODEL_LOOKUP(indicator, indicator, indicators)
+MODEL_LOOKUP(stakeholder, stakeholder, stakeholders)
+MODEL_LOOKUP(task, task, tasks)
+MODEL_LOOKUP(cost, cost, costs)
+#undef MODEL_LOOKUP
 
 struct check_item *model_check(const struct model *m, int factor, int field, int item)
 {
@@ -474,136 +283,152 @@ void model_set_workshop(struct model *m, const struct workshop *w)
 	m->revision++;
 }
 
-void model_put_sgoal(struct model *m, const struct strategy_goal *e)
-{
-	bool fresh;
-	struct strategy_goal *s = table_slot(&m->sgoals, e->id, &fresh);
-	struct strategy_goal copy;
-	sgoal_copy(&copy, e);
-	if (!fresh)
-		sgoal_free(s);
-	*s = copy;
-	m->revision++;
-}
-
-void model_put_goal(struct model *m, const struct goal *e)
-{
-	bool fresh;
-	struct goal *s = table_slot(&m->goals, e->id, &fresh);
-	struct goal copy;
-	goal_copy(&copy, e);
-	if (!fresh)
-		goal_free(s);
-	*s = copy;
-	m->revision++;
-}
-
-void model_put_indicator(struct model *m, const struct indicator *e)
-{
-	bool fresh;
-	struct indicator *s = table_slot(&m->indicators, e->id, &fresh);
-	struct indicator copy;
-	indicator_copy(&copy, e);
-	if (!fresh)
-		indicator_free(s);
-	*s = copy;
-	m->revision++;
-}
-
 static void raci_recount_temp(struct model *m, struct stakeholder *sh, bool was_temp);
 
-void model_put_stakeholder(struct model *m, const struct stakeholder *e)
+/* A stakeholder keeps its cells; a changed temporary flag changes the
+ * tasks' counts of temporary A/R. */
+static void put_stakeholder(struct model *m, struct stakeholder *s, bool fresh,
+			    struct stakeholder *copy)
 {
-	bool fresh;
-	struct stakeholder *s = table_slot(&m->stakeholders, e->id, &fresh);
-	struct stakeholder copy;
-	stakeholder_copy(&copy, e);
 	bool was_temp = false;
 	if (!fresh) {
 		was_temp = s->temporary;
-		copy.cells = s->cells;
-		memcpy(copy.roles, s->roles, sizeof copy.roles);
+		copy->cells = s->cells;
+		memcpy(copy->roles, s->roles, sizeof copy->roles);
 		s->cells.v = NULL;
 		stakeholder_free(s);
 	}
-	*s = copy;
+	*s = *copy;
 	if (!fresh && was_temp != s->temporary)
 		raci_recount_temp(m, s, was_temp);
-	m->revision++;
 }
 
-void model_put_task(struct model *m, const struct task *e)
+/* A task keeps its cells; a changed phase moves the stakeholders' role
+ * counts to the new phase. */
+static void put_task(struct model *m, struct task *s, bool fresh, struct task *copy)
 {
+	if (fresh) {
+		*s = *copy;
+		return;
+	}
+	copy->cells = s->cells;
+	memcpy(copy->roles, s->roles, sizeof copy->roles);
+	copy->temp_ar = s->temp_ar;
+	int old_phase = s->phase;
+	s->cells.v = NULL;
+	task_free(s);
+	*s = *copy;
+	if (old_phase == s->phase)
+		return;
+	for (size_t i = 0; i < s->cells.n; i++) {
+		struct stakeholder *sh = model_stakeholder(m, s->cells.v[i].other);
+		if (!sh)
+			continue;
+		sh->roles[old_phase][s->cells.v[i].role]--;
+		sh->roles[s->phase][s->cells.v[i].role]++;
+	}
+}
+
+void model_put(struct model *m, enum entity kind, const void *e)
+{
+	const struct entity_desc *d = &entity_descs[kind];
 	bool fresh;
-	struct task *s = table_slot(&m->tasks, e->id, &fresh);
-	struct task copy;
-	task_copy(&copy, e);
-	if (!fresh) {
-		copy.cells = s->cells;
-		memcpy(copy.roles, s->roles, sizeof copy.roles);
-		copy.temp_ar = s->temp_ar;
-		int old_phase = s->phase;
-		s->cells.v = NULL;
-		task_free(s);
-		*s = copy;
-		if (old_phase != s->phase) {
-			/* move the stakeholders' role counts to the new phase */
-			for (size_t i = 0; i < s->cells.n; i++) {
-				struct stakeholder *sh = model_stakeholder(m, s->cells.v[i].other);
-				if (!sh)
-					continue;
-				sh->roles[old_phase][s->cells.v[i].role]--;
-				sh->roles[s->phase][s->cells.v[i].role]++;
-			}
-		}
+	void *s = table_slot(model_table(m, kind), *(const int64_t *)e, &fresh);
+	union entity_any copy;
+	entity_copy(kind, &copy, e);
+	if (kind == ENT_STAKEHOLDER) {
+		put_stakeholder(m, s, fresh, &copy.stakeholder);
+	} else if (kind == ENT_TASK) {
+		put_task(m, s, fresh, &copy.task);
 	} else {
-		*s = copy;
+		if (!fresh)
+			entity_free(kind, s);
+		memcpy(s, &copy, d->size);
 	}
 	m->revision++;
 }
 
-void model_put_cost(struct model *m, const struct cost *e)
+/* The functions by name (model.h). */
+#define ENTITY_FUNCS(K, prefix, type, ...)                                                  \
+	void prefix##_init(struct type *e) { entity_init(ENT_##K, e); }                     \
+	void prefix##_copy(struct type *dst, const struct type *src)                        \
+	{                                                                                   \
+		entity_copy(ENT_##K, dst, src);                                             \
+	}                                                                                   \
+	void prefix##_free(struct type *e) { entity_free(ENT_##K, e); }                     \
+	void model_put_##prefix(struct model *m, const struct type *e)                      \
+	{                                                                                   \
+		model_put(m, ENT_##K, e);                                                   \
+	}
+ENTITIES(ENTITY_FUNCS)
+#undef ENTITY_FUNCS
+
+void workshop_init(struct workshop *w)
 {
-	bool fresh;
-	struct cost *s = table_slot(&m->costs, e->id, &fresh);
-	struct cost copy;
-	cost_copy(&copy, e);
-	if (!fresh)
-		cost_free(s);
-	*s = copy;
-	m->revision++;
+	entity_init(ENT_WORKSHOP, w);
 }
 
-void model_put_share(struct model *m, const struct cost_share *e)
+void workshop_copy(struct workshop *dst, const struct workshop *src)
 {
-	bool fresh;
-	struct cost_share *s = table_slot(&m->shares, e->id, &fresh);
-	*s = *e;
-	m->revision++;
+	entity_copy(ENT_WORKSHOP, dst, src);
 }
 
-void model_put_check(struct model *m, const struct check_item *e)
+void workshop_free(struct workshop *w)
 {
-	bool fresh;
-	struct check_item *s = table_slot(&m->checks, e->id, &fresh);
-	struct check_item copy;
-	check_copy(&copy, e);
-	if (!fresh)
-		check_free(s);
-	*s = copy;
-	m->revision++;
+	entity_free(ENT_WORKSHOP, w);
 }
 
-void model_put_note(struct model *m, const struct note *e)
+/* ------------------------------------------------------------ rows */
+
+int share_order_cmp(const void *a, const void *b)
 {
-	bool fresh;
-	struct note *s = table_slot(&m->notes, e->id, &fresh);
-	struct note copy;
-	note_copy(&copy, e);
-	if (!fresh)
-		note_free(s);
-	*s = copy;
-	m->revision++;
+	const struct share_order *x = a, *y = b;
+	if (x->cost != y->cost)
+		return x->cost < y->cost ? -1 : 1;
+	if (x->stakeholder != y->stakeholder)
+		return x->stakeholder < y->stakeholder ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Shares by the position of their cost, then of their stakeholder. */
+static size_t share_rows(const struct model *m, const void **v)
+{
+	size_t n = 0;
+	struct share_order *o = xcalloc(m->shares.n ? m->shares.n : 1, sizeof *o);
+	for (size_t i = 0; i < m->shares.n; i++) {
+		const struct cost_share *e = MODEL_AT(m->shares, struct cost_share, i);
+		long c = table_index(&m->costs, e->cost), s = table_index(&m->stakeholders,
+									     e->stakeholder);
+		if (c >= 0 && s >= 0)
+			o[n++] = (struct share_order){c, s, i};
+	}
+	qsort(o, n, sizeof *o, share_order_cmp);
+	for (size_t i = 0; i < n; i++)
+		v[i] = table_at(&m->shares, o[i].index);
+	free(o);
+	return n;
+}
+
+const void **model_rows(const struct model *m, enum entity kind, size_t *n)
+{
+	if (kind == ENT_WORKSHOP) {
+		const void **v = xcalloc(1, sizeof *v);
+		v[0] = &m->ws;
+		*n = 1;
+		return v;
+	}
+	const struct table *t = model_table(m, kind);
+	const void **v = xcalloc(t->n ? t->n : 1, sizeof *v);
+	if (kind == ENT_SHARE) {
+		*n = share_rows(m, v);
+		return v;
+	}
+	for (size_t i = 0; i < t->n; i++)
+		v[i] = table_at(t, i);
+	if (kind == ENT_CHECK)
+		qsort(v, t->n, sizeof *v, check_item_ptr_cmp);
+	*n = t->n;
+	return v;
 }
 
 /* ------------------------------------------------------------ RACI */
@@ -735,38 +560,11 @@ int check_item_ptr_cmp(const void *a, const void *b)
 
 const char *model_entity_name(const struct model *m, enum entity kind, int64_t id)
 {
-	switch (kind) {
-	case ENT_SGOAL: {
-		const struct strategy_goal *e = model_sgoal(m, id);
-		return e ? e->title : "";
-	}
-	case ENT_GOAL: {
-		const struct goal *e = model_goal(m, id);
-		return e ? e->title : "";
-	}
-	case ENT_INDICATOR: {
-		const struct indicator *e = model_indicator(m, id);
-		return e ? e->name : "";
-	}
-	case ENT_STAKEHOLDER: {
-		const struct stakeholder *e = model_stakeholder(m, id);
-		return e ? e->name : "";
-	}
-	case ENT_TASK: {
-		const struct task *e = model_task(m, id);
-		return e ? e->name : "";
-	}
-	case ENT_COST: {
-		const struct cost *e = model_cost(m, id);
-		return e ? e->name : "";
-	}
-	case ENT_NOTE: {
-		const struct note *e = table_find(&m->notes, id);
-		return e ? e->text : "";
-	}
-	default:
+	if (kind < 0 || kind >= ENT_COUNT || entity_descs[kind].named < 0)
 		return "";
-	}
+	const struct entity_desc *d = &entity_descs[kind];
+	const void *e = table_find(model_table(m, kind), id);
+	return e ? *(char *const *)field_at_c(e, &d->fields[d->named]) : "";
 }
 
 size_t model_goal_indicators(const struct model *m, int64_t goal)

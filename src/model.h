@@ -6,6 +6,10 @@
  * (sorted, binary search), and per-task and per-stakeholder role counts are kept
  * up to date on every change, so nothing needs to scan the whole matrix.
  *
+ * The entities and their fields are described once, in entities.def: the
+ * structs below, the field names (GOAL_F_title, …) and entity_descs[], the
+ * table the store, the CSV bundle and the workbook walk, come from there.
+ *
  * Pointers into the model are valid until the next change to the same table. */
 #ifndef STETIG_MODEL_H
 #define STETIG_MODEL_H
@@ -16,20 +20,25 @@
 
 #include "vocab.h"
 
-/* The kinds of entities (deletion, findings that name an item). */
+#include "entities.def"
+
+/* The kinds of entities (deletion, findings that name an item), in the
+ * order of ENTITIES (entities.def). */
+#define ENTITY_ENUM(K, ...) ENT_##K,
 enum entity {
-	ENT_SGOAL,
-	ENT_GOAL,
-	ENT_INDICATOR,
-	ENT_STAKEHOLDER,
-	ENT_TASK,
-	ENT_COST,
-	ENT_SHARE,
-	ENT_CHECK,
-	ENT_NOTE,
+	ENTITIES(ENTITY_ENUM)
 	ENT_COUNT,
-	ENT_WORKSHOP = ENT_COUNT /* the workshop as a whole (findings only) */
+	ENT_WORKSHOP = ENT_COUNT /* the workshop as a whole */
 };
+#undef ENTITY_ENUM
+
+/* The fields of each entity by name: GOAL_F_title, STAKEHOLDER_F_name, … */
+#define FIELD_ENUM(K, name, ...) K##_F_##name,
+#define ENTITY_FIELD_ENUM(K, ...) enum { K##_FIELDS(FIELD_ENUM) K##_F_COUNT };
+ENTITIES(ENTITY_FIELD_ENUM)
+enum { WORKSHOP_FIELDS(FIELD_ENUM) WORKSHOP_F_COUNT };
+#undef ENTITY_FIELD_ENUM
+#undef FIELD_ENUM
 
 /* An optional number (baseline, target, latest value). */
 struct optnum {
@@ -37,37 +46,43 @@ struct optnum {
 	bool set;
 };
 
+/* The C type of each field type of entities.def. */
+#define FIELD_CTYPE_TEXT char *
+#define FIELD_CTYPE_DATETEXT char *
+#define FIELD_CTYPE_DATE char *
+#define FIELD_CTYPE_WORD int
+#define FIELD_CTYPE_FLAG bool
+#define FIELD_CTYPE_INT int
+#define FIELD_CTYPE_REF int64_t
+#define FIELD_CTYPE_NUM double
+#define FIELD_CTYPE_OPTNUM struct optnum
+#define FIELD_MEMBER(K, name, type, ...) FIELD_CTYPE_##type name;
+/* The arg of entity_field for each field type. */
+#define FIELD_ARG_TEXT(a) 0
+#define FIELD_ARG_DATETEXT(a) 0
+#define FIELD_ARG_DATE(a) 0
+#define FIELD_ARG_WORD(a) a
+#define FIELD_ARG_FLAG(a) VOCAB_YESNO
+#define FIELD_ARG_INT(a) 0
+#define FIELD_ARG_REF(a) ENT_##a
+#define FIELD_ARG_NUM(a) 0
+#define FIELD_ARG_OPTNUM(a) 0
+
 struct workshop {
-	char *title, *municipality, *field;
-	char *funding_end; /* "" or YYYY-MM-DD */
-	int phase;	   /* enum ws_phase */
-	char *facilitator, *participants;
-	int lang; /* enum lang */
+	WORKSHOP_FIELDS(FIELD_MEMBER)
 };
 
-struct strategy_goal {
-	int64_t id;
-	char *title;
-};
-
-struct goal {
-	int64_t id;
-	char *title, *specific, *measurable, *achievable, *relevant;
-	char *time_bound;      /* should be a date (YYYY-MM-DD); free text is kept */
-	int64_t strategy_goal; /* 0: none */
-	int status;	       /* enum goal_status */
-};
-
-struct indicator {
-	int64_t id;
-	int64_t goal;
-	char *name, *unit;
-	int direction; /* enum direction */
-	struct optnum baseline, target, latest;
-	char *baseline_date, *target_date, *latest_date; /* "" or YYYY-MM-DD */
-	char *source, *method, *frequency;
-	int64_t owner; /* stakeholder id, 0: none */
-};
+/* The entities without derived data: their id and their fields. */
+#define ENTITY_STRUCT_NONE(K, type)                                                         \
+	struct type {                                                                       \
+		int64_t id;                                                                 \
+		K##_FIELDS(FIELD_MEMBER)                                                    \
+	};
+#define ENTITY_STRUCT_RACI(K, type)
+#define ENTITY_STRUCT(K, prefix, type, member, sql, csv_id, derived, ...)                  \
+	ENTITY_STRUCT_##derived(K, type)
+ENTITIES(ENTITY_STRUCT)
+#undef ENTITY_STRUCT
 
 /* One RACI cell seen from a task (other = stakeholder id) or from a
  * stakeholder (other = task id). */
@@ -81,61 +96,97 @@ struct raci_list {
 	size_t n, cap;
 };
 
+/* The entities with derived RACI data after their fields (never stored,
+ * never copied: the model keeps it up to date). */
 struct stakeholder {
 	int64_t id;
-	char *name, *organisation;
-	int group;		/* enum group */
-	int influence, interest; /* 1-5 */
-	int attitude;		/* enum attitude */
-	bool key_person, temporary;
-	char *message, *channel, *cadence;
-	/* derived: the stakeholder's cells and role counts per task phase */
+	STAKEHOLDER_FIELDS(FIELD_MEMBER)
+	/* the stakeholder's cells and role counts per task phase */
 	struct raci_list cells;
 	unsigned roles[TPHASE_COUNT][RACI_COUNT];
 };
 
 struct task {
 	int64_t id;
-	char *name;
-	int category; /* enum category */
-	int phase;    /* enum task_phase */
-	/* derived: the task's cells, role counts, A or R held by temporary
-	 * stakeholders */
+	TASK_FIELDS(FIELD_MEMBER)
+	/* the task's cells, role counts, A or R held by temporary stakeholders */
 	struct raci_list cells;
 	unsigned roles[RACI_COUNT];
 	unsigned temp_ar;
 };
 
-struct cost {
-	int64_t id;
-	char *name;
-	int kind; /* enum cost_kind */
-	double amount;
-	int start_year, end_year; /* 0: open */
+/* The description of the fields (entities.def), walked at run time. */
+enum field_type {
+	FT_TEXT,
+	FT_DATETEXT,
+	FT_DATE,
+	FT_WORD,
+	FT_FLAG,
+	FT_INT,
+	FT_REF,
+	FT_NUM,
+	FT_OPTNUM,
+};
+enum field_empty { FE_OPT, FE_REQ, FE_KEY };
+enum field_fmt { FF_PLAIN, FF_MONEY, FF_PCT, FF_FACTOR };
+
+struct entity_field {
+	const char *name; /* the struct member */
+	enum field_type type;
+	size_t off;	  /* of the member */
+	int arg;	  /* WORD: enum vocab_kind (FLAG: VOCAB_YESNO); REF: enum entity */
+	long lo, hi;	  /* INT: the range */
+	enum field_empty empty;
+	int init;	  /* start value of numbers and choices */
+	const char *sql;  /* the column in the workshop file */
+	const char *en, *de; /* the CSV headers */
+	enum field_fmt fmt;  /* how the workbook shows it */
+	const char *head;    /* the workbook heading (msgid), NULL: none */
 };
 
-struct cost_share {
-	int64_t id;
-	int64_t cost, stakeholder;
-	double percent;
+struct entity_desc {
+	const char *prefix; /* "goal" */
+	const char *sql;    /* the table */
+	size_t size;	    /* of the struct */
+	size_t derived;	    /* where the derived data begins (size: none) */
+	bool raci;	    /* the derived data starts with a struct raci_list */
+	bool has_id;	    /* the struct starts with its int64_t id */
+	bool csv_id;	    /* the CSV file and the sheet start with the row number */
+	int named;	    /* the field that names an entity, -1: none */
+	size_t table;	    /* offset of its struct table in struct model */
+	const char *sheet;  /* the workbook sheet (msgid) */
+	int freeze;	    /* columns frozen there */
+	const char *add, *edit, *del; /* undo labels (msgid) */
+	const struct entity_field *fields;
+	size_t n;
 };
 
-struct check_item {
-	int64_t id;
-	int factor; /* 1..6 */
-	int field;  /* enum check_field */
-	int item;   /* 1..n within factor and field */
-	int status; /* enum check_status */
-	char *note;
+/* Room for an entity of any kind. */
+#define ENTITY_UNION_MEMBER(K, prefix, type, ...) struct type prefix;
+union entity_any {
+	ENTITIES(ENTITY_UNION_MEMBER)
+	struct workshop workshop;
 };
+#undef ENTITY_UNION_MEMBER
 
-struct note {
-	int64_t id;
-	int kind; /* enum note_kind */
-	char *text;
-	int64_t owner; /* stakeholder id, 0: none */
-	char *due;     /* "" or YYYY-MM-DD */
-};
+/* Every entity kind, the workshop (ENT_WORKSHOP) last. */
+extern const struct entity_desc entity_descs[ENT_COUNT + 1];
+
+static inline void *field_at(void *e, const struct entity_field *f)
+{
+	return (char *)e + f->off;
+}
+
+static inline const void *field_at_c(const void *e, const struct entity_field *f)
+{
+	return (const char *)e + f->off;
+}
+
+/* true for fields held as a string (TEXT, DATETEXT, DATE). */
+static inline bool field_is_string(const struct entity_field *f)
+{
+	return f->type == FT_TEXT || f->type == FT_DATETEXT || f->type == FT_DATE;
+}
 
 /* id → index hash */
 struct idmap {
@@ -193,15 +244,16 @@ struct check_item *model_check(const struct model *m, int factor, int field, int
 /* Putting an entity copies it (deep) into the model, replacing the one with
  * the same id or inserting it in id order. Derived fields are kept. */
 void model_set_workshop(struct model *m, const struct workshop *w);
-void model_put_sgoal(struct model *m, const struct strategy_goal *e);
-void model_put_goal(struct model *m, const struct goal *e);
-void model_put_indicator(struct model *m, const struct indicator *e);
-void model_put_stakeholder(struct model *m, const struct stakeholder *e);
-void model_put_task(struct model *m, const struct task *e);
-void model_put_cost(struct model *m, const struct cost *e);
-void model_put_share(struct model *m, const struct cost_share *e);
-void model_put_check(struct model *m, const struct check_item *e);
-void model_put_note(struct model *m, const struct note *e);
+void model_put(struct model *m, enum entity kind, const void *e);
+
+/* The table of an entity kind (not the workshop). */
+struct table *model_table(const struct model *m, enum entity kind);
+
+/* The entities of a kind in the order the CSV bundle and the workbook list
+ * them: id order; cost shares by cost, then stakeholder (a share whose cost
+ * or stakeholder is gone is left out); check items in catalogue order. The
+ * workshop is one row. *n gets the count; free the array. */
+const void **model_rows(const struct model *m, enum entity kind, size_t *n);
 
 /* RACI. Setting RACI_NONE clears the cell. Both ids must exist. */
 enum raci model_raci_get(const struct model *m, int64_t task, int64_t stakeholder);
@@ -209,33 +261,33 @@ void model_raci_set(struct model *m, int64_t task, int64_t stakeholder, enum rac
 /* Number of filled cells. */
 size_t model_raci_count(const struct model *m);
 
-/* Deep copies and frees of single entities (for forms editing a copy). */
+/* Entities of any kind: zero-initialised with "" strings and the start
+ * values of entities.def; deep copies (derived data is not copied: dst gets
+ * none); frees. */
+void entity_init(enum entity kind, void *e);
+void entity_copy(enum entity kind, void *dst, const void *src);
+void entity_free(enum entity kind, void *e);
+
+/* The same for each kind by name: goal_init, goal_copy, goal_free,
+ * model_put_goal, … (the prefixes of ENTITIES), and the workshop's. */
+#define ENTITY_FUNCS(K, prefix, type, ...)                                                  \
+	void prefix##_init(struct type *e);                                                 \
+	void prefix##_copy(struct type *dst, const struct type *src);                       \
+	void prefix##_free(struct type *e);                                                 \
+	void model_put_##prefix(struct model *m, const struct type *e);
+ENTITIES(ENTITY_FUNCS)
+#undef ENTITY_FUNCS
+void workshop_init(struct workshop *w);
 void workshop_copy(struct workshop *dst, const struct workshop *src);
 void workshop_free(struct workshop *w);
-void sgoal_copy(struct strategy_goal *dst, const struct strategy_goal *src);
-void sgoal_free(struct strategy_goal *e);
-void goal_copy(struct goal *dst, const struct goal *src);
-void goal_free(struct goal *e);
-void indicator_copy(struct indicator *dst, const struct indicator *src);
-void indicator_free(struct indicator *e);
-void stakeholder_copy(struct stakeholder *dst, const struct stakeholder *src);
-void stakeholder_free(struct stakeholder *e);
-void task_copy(struct task *dst, const struct task *src);
-void task_free(struct task *e);
-void cost_copy(struct cost *dst, const struct cost *src);
-void cost_free(struct cost *e);
-void check_copy(struct check_item *dst, const struct check_item *src);
-void check_free(struct check_item *e);
-void note_copy(struct note *dst, const struct note *src);
-void note_free(struct note *e);
-/* Zero-initialised entities with "" strings and sensible defaults. */
-void goal_init(struct goal *e);
-void indicator_init(struct indicator *e);
-void stakeholder_init(struct stakeholder *e);
-void task_init(struct task *e);
-void cost_init(struct cost *e);
-void note_init(struct note *e);
-void workshop_init(struct workshop *w);
+
+/* Cost shares in order: by cost, then stakeholder (positions or bundle
+ * ids), then index; share_order_cmp is its qsort comparator. */
+struct share_order {
+	long cost, stakeholder;
+	size_t index;
+};
+int share_order_cmp(const void *a, const void *b);
 
 /* qsort comparator for an array of const struct check_item pointers: by
  * factor, field and item (the catalogue order). */

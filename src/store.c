@@ -823,6 +823,62 @@ enum store_status store_create_version(const char *path, int version)
 
 /* ------------------------------------------------------------ load */
 
+/* "SELECT id,<columns> FROM <table> ORDER BY id" for every kind. */
+#define SELECT_COL(K, name, type, arg, lo, hi, empty, init, sql, ...) "," sql
+#define SELECT_SQL(K, prefix, type, member, sql, ...)                                      \
+	[ENT_##K] = "SELECT id" K##_FIELDS(SELECT_COL) " FROM " sql " ORDER BY id",
+static const char *const select_sql[ENT_COUNT + 1] = {
+	ENTITIES(SELECT_SQL)
+	[ENT_WORKSHOP] = "SELECT id" WORKSHOP_FIELDS(SELECT_COL) " FROM workshop ORDER BY id",
+};
+#undef SELECT_SQL
+#undef SELECT_COL
+
+/* Reads the fields of an entity from the columns after the id. */
+static void read_fields(sqlite3_stmt *st, enum entity kind, void *e)
+{
+	const struct entity_desc *d = &entity_descs[kind];
+	memset(e, 0, d->size);
+	for (size_t i = 0; i < d->n; i++) {
+		const struct entity_field *f = &d->fields[i];
+		void *p = field_at(e, f);
+		int col = (int)i + 1;
+		switch (f->type) {
+		case FT_TEXT:
+		case FT_DATETEXT:
+		case FT_DATE: *(char **)p = col_text(st, col); break;
+		case FT_WORD: *(int *)p = col_word(st, col, (enum vocab_kind)f->arg); break;
+		case FT_FLAG: *(bool *)p = sqlite3_column_int(st, col) != 0; break;
+		case FT_INT: *(int *)p = sqlite3_column_int(st, col); break;
+		case FT_REF: *(int64_t *)p = sqlite3_column_int64(st, col); break;
+		case FT_NUM: *(double *)p = sqlite3_column_double(st, col); break;
+		case FT_OPTNUM: *(struct optnum *)p = col_opt_num(st, col); break;
+		}
+	}
+}
+
+/* Loads every row of a kind into the model; returns SQLite's code. */
+static int load_kind(struct store *s, struct model *m, enum entity kind)
+{
+	sqlite3_stmt *st = store_prep(s, select_sql[kind]);
+	if (!st)
+		return SQLITE_ERROR;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		union entity_any e;
+		read_fields(st, kind, &e);
+		if (kind == ENT_WORKSHOP) {
+			model_set_workshop(m, &e.workshop);
+		} else {
+			*(int64_t *)&e = sqlite3_column_int64(st, 0);
+			model_put(m, kind, &e);
+		}
+		entity_free(kind, &e);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
 enum store_status store_load(struct store *s, struct model *m)
 {
 	model_clear(m);
@@ -843,22 +899,8 @@ enum store_status store_load(struct store *s, struct model *m)
 		goto bad;       \
 	sqlite3_reset(st)
 
-	QUERY("SELECT title,municipality,field,funding_end,phase,facilitator,participants,"
-	      "language FROM workshop WHERE id=1")
-	{
-		struct workshop w;
-		w.title = col_text(st, 0);
-		w.municipality = col_text(st, 1);
-		w.field = col_text(st, 2);
-		w.funding_end = col_text(st, 3);
-		w.phase = col_word(st, 4, VOCAB_PHASE);
-		w.facilitator = col_text(st, 5);
-		w.participants = col_text(st, 6);
-		w.lang = col_word(st, 7, VOCAB_LANG);
-		model_set_workshop(m, &w);
-		workshop_free(&w);
-	}
-	END_QUERY;
+	if (load_kind(s, m, ENT_WORKSHOP) != SQLITE_DONE)
+		goto bad;
 	for (int i = 0; i < STEP_COUNT; i++)
 		m->agenda[i] = 0;
 	QUERY("SELECT step,minutes FROM agenda")
@@ -868,86 +910,12 @@ enum store_status store_load(struct store *s, struct model *m)
 			m->agenda[step] = sqlite3_column_int(st, 1);
 	}
 	END_QUERY;
-	QUERY("SELECT id,title FROM strategy_goal ORDER BY id")
-	{
-		struct strategy_goal e = {sqlite3_column_int64(st, 0), col_text(st, 1)};
-		model_put_sgoal(m, &e);
-		sgoal_free(&e);
-	}
-	END_QUERY;
-	QUERY("SELECT id,title,specific,measurable,achievable,relevant,time_bound,"
-	      "strategy_goal,status FROM goal ORDER BY id")
-	{
-		struct goal e;
-		e.id = sqlite3_column_int64(st, 0);
-		e.title = col_text(st, 1);
-		e.specific = col_text(st, 2);
-		e.measurable = col_text(st, 3);
-		e.achievable = col_text(st, 4);
-		e.relevant = col_text(st, 5);
-		e.time_bound = col_text(st, 6);
-		e.strategy_goal = sqlite3_column_int64(st, 7);
-		e.status = col_word(st, 8, VOCAB_GSTATUS);
-		model_put_goal(m, &e);
-		goal_free(&e);
-	}
-	END_QUERY;
-	QUERY("SELECT id,name,organisation,grp,influence,interest,attitude,key_person,"
-	      "temporary,message,channel,cadence FROM stakeholder ORDER BY id")
-	{
-		struct stakeholder e;
-		memset(&e, 0, sizeof e);
-		e.id = sqlite3_column_int64(st, 0);
-		e.name = col_text(st, 1);
-		e.organisation = col_text(st, 2);
-		e.group = col_word(st, 3, VOCAB_GROUP);
-		e.influence = sqlite3_column_int(st, 4);
-		e.interest = sqlite3_column_int(st, 5);
-		e.attitude = col_word(st, 6, VOCAB_ATTITUDE);
-		e.key_person = sqlite3_column_int(st, 7) != 0;
-		e.temporary = sqlite3_column_int(st, 8) != 0;
-		e.message = col_text(st, 9);
-		e.channel = col_text(st, 10);
-		e.cadence = col_text(st, 11);
-		model_put_stakeholder(m, &e);
-		stakeholder_free(&e);
-	}
-	END_QUERY;
-	QUERY("SELECT id,goal,name,unit,direction,baseline,baseline_date,target,target_date,"
-	      "latest,latest_date,source,method,frequency,owner FROM indicator ORDER BY id")
-	{
-		struct indicator e;
-		e.id = sqlite3_column_int64(st, 0);
-		e.goal = sqlite3_column_int64(st, 1);
-		e.name = col_text(st, 2);
-		e.unit = col_text(st, 3);
-		e.direction = col_word(st, 4, VOCAB_DIRECTION);
-		e.baseline = col_opt_num(st, 5);
-		e.baseline_date = col_text(st, 6);
-		e.target = col_opt_num(st, 7);
-		e.target_date = col_text(st, 8);
-		e.latest = col_opt_num(st, 9);
-		e.latest_date = col_text(st, 10);
-		e.source = col_text(st, 11);
-		e.method = col_text(st, 12);
-		e.frequency = col_text(st, 13);
-		e.owner = sqlite3_column_int64(st, 14);
-		model_put_indicator(m, &e);
-		indicator_free(&e);
-	}
-	END_QUERY;
-	QUERY("SELECT id,name,category,phase FROM task ORDER BY id")
-	{
-		struct task e;
-		memset(&e, 0, sizeof e);
-		e.id = sqlite3_column_int64(st, 0);
-		e.name = col_text(st, 1);
-		e.category = col_word(st, 2, VOCAB_CATEGORY);
-		e.phase = col_word(st, 3, VOCAB_TPHASE);
-		model_put_task(m, &e);
-		task_free(&e);
-	}
-	END_QUERY;
+	/* in the order of their references */
+	static const enum entity before_raci[] = {ENT_SGOAL, ENT_GOAL, ENT_STAKEHOLDER,
+						  ENT_INDICATOR, ENT_TASK};
+	for (size_t i = 0; i < sizeof before_raci / sizeof *before_raci; i++)
+		if (load_kind(s, m, before_raci[i]) != SQLITE_DONE)
+			goto bad;
 	/* table order: cheaper than walking the (task, stakeholder) index, and
 	 * for imported matrices already the model's row order (appends) */
 	QUERY("SELECT task,stakeholder,role FROM raci ORDER BY id")
@@ -957,51 +925,10 @@ enum store_status store_load(struct store *s, struct model *m)
 			       raci_from_letter(r ? r[0] : 0));
 	}
 	END_QUERY;
-	QUERY("SELECT id,name,kind,amount,start_year,end_year FROM cost ORDER BY id")
-	{
-		struct cost e;
-		e.id = sqlite3_column_int64(st, 0);
-		e.name = col_text(st, 1);
-		e.kind = col_word(st, 2, VOCAB_COST_KIND);
-		e.amount = sqlite3_column_double(st, 3);
-		e.start_year = sqlite3_column_int(st, 4);
-		e.end_year = sqlite3_column_int(st, 5);
-		model_put_cost(m, &e);
-		cost_free(&e);
-	}
-	END_QUERY;
-	QUERY("SELECT id,cost,stakeholder,percent FROM cost_share ORDER BY id")
-	{
-		struct cost_share e = {sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
-				       sqlite3_column_int64(st, 2), sqlite3_column_double(st, 3)};
-		model_put_share(m, &e);
-	}
-	END_QUERY;
-	QUERY("SELECT id,factor,field,item,status,note FROM check_item ORDER BY id")
-	{
-		struct check_item e;
-		e.id = sqlite3_column_int64(st, 0);
-		e.factor = sqlite3_column_int(st, 1);
-		e.field = col_word(st, 2, VOCAB_FIELD);
-		e.item = sqlite3_column_int(st, 3);
-		e.status = col_word(st, 4, VOCAB_CHECK_STATUS);
-		e.note = col_text(st, 5);
-		model_put_check(m, &e);
-		check_free(&e);
-	}
-	END_QUERY;
-	QUERY("SELECT id,kind,text,owner,due FROM note ORDER BY id")
-	{
-		struct note e;
-		e.id = sqlite3_column_int64(st, 0);
-		e.kind = col_word(st, 1, VOCAB_NOTE_KIND);
-		e.text = col_text(st, 2);
-		e.owner = sqlite3_column_int64(st, 3);
-		e.due = col_text(st, 4);
-		model_put_note(m, &e);
-		note_free(&e);
-	}
-	END_QUERY;
+	static const enum entity after_raci[] = {ENT_COST, ENT_SHARE, ENT_CHECK, ENT_NOTE};
+	for (size_t i = 0; i < sizeof after_raci / sizeof *after_raci; i++)
+		if (load_kind(s, m, after_raci[i]) != SQLITE_DONE)
+			goto bad;
 #undef QUERY
 #undef END_QUERY
 	if (own_tx)

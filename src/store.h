@@ -83,7 +83,10 @@ enum store_status store_commit(struct store *s, struct model *m);
 /* Abandons the group; reloads m so it matches the file again. */
 void store_rollback(struct store *s, struct model *m);
 
-/* Saving: an id of 0 inserts and sets the new id; otherwise it updates. */
+/* Saving: an id of 0 inserts and sets the new id; otherwise it updates.
+ * store_save_entity saves an entity of any kind (ENT_WORKSHOP: the
+ * workshop); the others are it by name. */
+enum store_status store_save_entity(struct store *s, struct model *m, enum entity kind, void *e);
 enum store_status store_save_workshop(struct store *s, struct model *m, const struct workshop *w);
 enum store_status store_save_sgoal(struct store *s, struct model *m, struct strategy_goal *e);
 enum store_status store_save_goal(struct store *s, struct model *m, struct goal *e);

@@ -156,13 +156,6 @@ static bool text_ok(struct store *s, const char *const *texts, size_t n)
 	return true;
 }
 
-#define CHECK_TEXTS(...)                                                         \
-	do {                                                                     \
-		const char *texts_[] = {__VA_ARGS__};                            \
-		if (!text_ok(s, texts_, sizeof texts_ / sizeof *texts_))         \
-			return STORE_E_INVALID;                                  \
-	} while (0)
-
 static enum store_status saved_id(struct store *s, int64_t *id)
 {
 	if (*id == 0)
@@ -174,51 +167,73 @@ static enum store_status saved_id(struct store *s, int64_t *id)
 	return STORE_OK;
 }
 
-enum store_status store_save_workshop(struct store *s, struct model *m, const struct workshop *w)
+/* The statements of every kind, put together from entities.def:
+ *   INSERT INTO t(<columns>,id) VALUES(?,…,NULL)
+ *   UPDATE t SET <column>=?,…,id=id WHERE id=?
+ *   INSERT … ON CONFLICT DO UPDATE SET <non-key column>=excluded.…,id=id
+ *     RETURNING id (kinds with a unique key: a save of an existing key
+ *     updates that row) */
+#define INSERT_COL(K, name, type, arg, lo, hi, empty, init, sql, ...) sql ","
+#define INSERT_VAL(K, ...) "?,"
+#define UPDATE_COL(K, name, type, arg, lo, hi, empty, init, sql, ...) sql "=?,"
+#define UPSERT_SET_KEY(sql)
+#define UPSERT_SET_REQ(sql) sql "=excluded." sql ","
+#define UPSERT_SET_OPT(sql) UPSERT_SET_REQ(sql)
+#define UPSERT_COL(K, name, type, arg, lo, hi, empty, init, sql, ...) UPSERT_SET_##empty(sql)
+#define INSERT_SQL(K, sql)                                                                  \
+	"INSERT INTO " sql "(" K##_FIELDS(INSERT_COL) "id) VALUES(" K##_FIELDS(INSERT_VAL) "NULL)"
+#define EDIT_SQL(K, prefix, type, member, sql, ...)                                        \
+	[ENT_##K] = {INSERT_SQL(K, sql),                                                    \
+		     "UPDATE " sql " SET " K##_FIELDS(UPDATE_COL) "id=id WHERE id=?",          \
+		     INSERT_SQL(K, sql) " ON CONFLICT DO UPDATE SET " K##_FIELDS(UPSERT_COL)   \
+					"id=id RETURNING id"},
+static const struct {
+	const char *insert, *update, *upsert;
+} edit_sql[ENT_COUNT + 1] = {
+	ENTITIES(EDIT_SQL)
+	[ENT_WORKSHOP] = {NULL, "UPDATE workshop SET " WORKSHOP_FIELDS(UPDATE_COL) "id=id WHERE id=?",
+			  NULL},
+};
+#undef EDIT_SQL
+#undef INSERT_SQL
+#undef UPSERT_COL
+#undef UPSERT_SET_OPT
+#undef UPSERT_SET_REQ
+#undef UPSERT_SET_KEY
+#undef UPDATE_COL
+#undef INSERT_VAL
+#undef INSERT_COL
+
+/* A whole number; 0 of an optional one (no year, no reference) is NULL. */
+static void bind_whole(sqlite3_stmt *st, int k, int64_t v, bool opt)
 {
-	CHECK_TEXTS(w->title, w->municipality, w->field, w->facilitator, w->participants);
-	enum store_status e = store_begin(s, N_("Edit workshop"), w->title);
-	if (e != STORE_OK)
-		return e;
-	sqlite3_stmt *st = store_prep(s, "UPDATE workshop SET title=?,municipality=?,field=?,"
-				   "funding_end=?,phase=?,facilitator=?,participants=?,language=? "
-				   "WHERE id=1");
-	if (!st)
-		return end_edit(s, m, STORE_E_IO);
-	bind_text(st, 1, w->title);
-	bind_text(st, 2, w->municipality);
-	bind_text(st, 3, w->field);
-	bind_opt_text(st, 4, w->funding_end);
-	bind_word(st, 5, VOCAB_PHASE, w->phase);
-	bind_text(st, 6, w->facilitator);
-	bind_text(st, 7, w->participants);
-	bind_word(st, 8, VOCAB_LANG, w->lang);
-	e = step_edit(s, st);
-	if (e == STORE_OK)
-		model_set_workshop(m, w);
-	return end_edit(s, m, e);
+	if (opt && !v)
+		sqlite3_bind_null(st, k);
+	else
+		sqlite3_bind_int64(st, k, v);
 }
 
-enum store_status store_save_sgoal(struct store *s, struct model *m, struct strategy_goal *e)
+/* Binds the fields of e as parameters 1..n. */
+static void bind_fields(sqlite3_stmt *st, enum entity kind, const void *e)
 {
-	CHECK_TEXTS(e->title);
-	enum store_status r =
-		store_begin(s, e->id ? N_("Edit strategy goal") : N_("Add strategy goal"), e->title);
-	if (r != STORE_OK)
-		return r;
-	sqlite3_stmt *st = e->id ? store_prep(s, "UPDATE strategy_goal SET title=?1 WHERE id=?2")
-				 : store_prep(s, "INSERT INTO strategy_goal(title) VALUES(?1)");
-	if (!st)
-		return end_edit(s, m, STORE_E_IO);
-	bind_text(st, 1, e->title);
-	if (e->id)
-		sqlite3_bind_int64(st, 2, e->id);
-	r = step_edit(s, st);
-	if (r == STORE_OK)
-		r = saved_id(s, &e->id);
-	if (r == STORE_OK)
-		model_put_sgoal(m, e);
-	return end_edit(s, m, r);
+	const struct entity_desc *d = &entity_descs[kind];
+	for (size_t i = 0; i < d->n; i++) {
+		const struct entity_field *f = &d->fields[i];
+		const void *p = field_at_c(e, f);
+		int k = (int)i + 1;
+		bool opt = f->empty == FE_OPT;
+		switch (f->type) {
+		case FT_TEXT:
+		case FT_DATETEXT: bind_text(st, k, *(char *const *)p); break;
+		case FT_DATE: bind_opt_text(st, k, *(char *const *)p); break;
+		case FT_WORD: bind_word(st, k, (enum vocab_kind)f->arg, *(const int *)p); break;
+		case FT_FLAG: sqlite3_bind_int(st, k, *(const bool *)p); break;
+		case FT_INT: bind_whole(st, k, *(const int *)p, opt); break;
+		case FT_REF: bind_whole(st, k, *(const int64_t *)p, opt); break;
+		case FT_NUM: sqlite3_bind_double(st, k, *(const double *)p); break;
+		case FT_OPTNUM: bind_opt_num(st, k, *(const struct optnum *)p); break;
+		}
+	}
 }
 
 /* true for text shaped like YYYY-MM-DD that is no real day (2027-02-30) */
@@ -232,177 +247,122 @@ static bool bad_iso_date(const char *t)
 	return !date_parse_iso(t, NULL);
 }
 
-enum store_status store_save_goal(struct store *s, struct model *m, struct goal *e)
+/* The texts of e are valid UTF-8 and not too long; a date-like text is a
+ * day of the calendar. */
+static bool fields_ok(struct store *s, enum entity kind, const void *e)
 {
-	CHECK_TEXTS(e->title, e->specific, e->measurable, e->achievable, e->relevant,
-		    e->time_bound);
-	if (bad_iso_date(e->time_bound)) {
-		snprintf(s->detail, sizeof s->detail, _("%s is not a day of the calendar"),
-			 e->time_bound);
-		return STORE_E_INVALID;
+	const struct entity_desc *d = &entity_descs[kind];
+	for (size_t i = 0; i < d->n; i++) {
+		const struct entity_field *f = &d->fields[i];
+		if (f->type != FT_TEXT && f->type != FT_DATETEXT)
+			continue;
+		const char *t = *(char *const *)field_at_c(e, f);
+		if (!text_ok(s, &t, 1))
+			return false;
 	}
-	enum store_status r = store_begin(s, e->id ? N_("Edit goal") : N_("Add goal"), e->title);
-	if (r != STORE_OK)
-		return r;
-	sqlite3_stmt *st =
-		e->id ? store_prep(s, "UPDATE goal SET title=?1,specific=?2,measurable=?3,achievable=?4,"
-				"relevant=?5,time_bound=?6,strategy_goal=?7,status=?8 WHERE id=?9")
-		      : store_prep(s, "INSERT INTO goal(title,specific,measurable,achievable,relevant,"
-				"time_bound,strategy_goal,status) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
-	if (!st)
-		return end_edit(s, m, STORE_E_IO);
-	bind_text(st, 1, e->title);
-	bind_text(st, 2, e->specific);
-	bind_text(st, 3, e->measurable);
-	bind_text(st, 4, e->achievable);
-	bind_text(st, 5, e->relevant);
-	bind_text(st, 6, e->time_bound);
-	bind_ref(st, 7, e->strategy_goal);
-	bind_word(st, 8, VOCAB_GSTATUS, e->status);
-	if (e->id)
-		sqlite3_bind_int64(st, 9, e->id);
-	r = step_edit(s, st);
-	if (r == STORE_OK)
-		r = saved_id(s, &e->id);
-	if (r == STORE_OK)
-		model_put_goal(m, e);
-	return end_edit(s, m, r);
+	for (size_t i = 0; i < d->n; i++) {
+		const struct entity_field *f = &d->fields[i];
+		if (f->type != FT_DATETEXT)
+			continue;
+		const char *t = *(char *const *)field_at_c(e, f);
+		if (bad_iso_date(t)) {
+			snprintf(s->detail, sizeof s->detail, _("%s is not a day of the calendar"),
+				 t);
+			return false;
+		}
+	}
+	return true;
 }
 
-enum store_status store_save_indicator(struct store *s, struct model *m, struct indicator *e)
+static bool has_key(enum entity kind)
 {
-	CHECK_TEXTS(e->name, e->unit, e->source, e->method, e->frequency);
-	enum store_status r =
-		store_begin(s, e->id ? N_("Edit indicator") : N_("Add indicator"), e->name);
-	if (r != STORE_OK)
-		return r;
-	sqlite3_stmt *st =
-		e->id ? store_prep(s, "UPDATE indicator SET goal=?1,name=?2,unit=?3,direction=?4,"
-				"baseline=?5,baseline_date=?6,target=?7,target_date=?8,latest=?9,"
-				"latest_date=?10,source=?11,method=?12,frequency=?13,owner=?14 "
-				"WHERE id=?15")
-		      : store_prep(s, "INSERT INTO indicator(goal,name,unit,direction,baseline,"
-				"baseline_date,target,target_date,latest,latest_date,source,method,"
-				"frequency,owner) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
-				"?13,?14)");
-	if (!st)
-		return end_edit(s, m, STORE_E_IO);
-	sqlite3_bind_int64(st, 1, e->goal);
-	bind_text(st, 2, e->name);
-	bind_text(st, 3, e->unit);
-	bind_word(st, 4, VOCAB_DIRECTION, e->direction);
-	bind_opt_num(st, 5, e->baseline);
-	bind_opt_text(st, 6, e->baseline_date);
-	bind_opt_num(st, 7, e->target);
-	bind_opt_text(st, 8, e->target_date);
-	bind_opt_num(st, 9, e->latest);
-	bind_opt_text(st, 10, e->latest_date);
-	bind_text(st, 11, e->source);
-	bind_text(st, 12, e->method);
-	bind_text(st, 13, e->frequency);
-	bind_ref(st, 14, e->owner);
-	if (e->id)
-		sqlite3_bind_int64(st, 15, e->id);
-	r = step_edit(s, st);
-	if (r == STORE_OK)
-		r = saved_id(s, &e->id);
-	if (r == STORE_OK)
-		model_put_indicator(m, e);
-	return end_edit(s, m, r);
+	const struct entity_desc *d = &entity_descs[kind];
+	for (size_t i = 0; i < d->n; i++)
+		if (d->fields[i].empty == FE_KEY)
+			return true;
+	return false;
 }
 
-enum store_status store_save_stakeholder(struct store *s, struct model *m, struct stakeholder *e)
+/* Runs an upsert and takes the id it returns. */
+static enum store_status step_upsert(struct store *s, sqlite3_stmt *st, int64_t *id)
 {
-	CHECK_TEXTS(e->name, e->organisation, e->message, e->channel, e->cadence);
-	enum store_status r =
-		store_begin(s, e->id ? N_("Edit stakeholder") : N_("Add stakeholder"), e->name);
-	if (r != STORE_OK)
-		return r;
-	sqlite3_stmt *st =
-		e->id ? store_prep(s, "UPDATE stakeholder SET name=?1,organisation=?2,grp=?3,"
-				"influence=?4,interest=?5,attitude=?6,key_person=?7,temporary=?8,"
-				"message=?9,channel=?10,cadence=?11 WHERE id=?12")
-		      : store_prep(s, "INSERT INTO stakeholder(name,organisation,grp,influence,"
-				"interest,attitude,key_person,temporary,message,channel,cadence) "
-				"VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
-	if (!st)
-		return end_edit(s, m, STORE_E_IO);
-	bind_text(st, 1, e->name);
-	bind_text(st, 2, e->organisation);
-	bind_word(st, 3, VOCAB_GROUP, e->group);
-	sqlite3_bind_int(st, 4, e->influence);
-	sqlite3_bind_int(st, 5, e->interest);
-	bind_word(st, 6, VOCAB_ATTITUDE, e->attitude);
-	sqlite3_bind_int(st, 7, e->key_person);
-	sqlite3_bind_int(st, 8, e->temporary);
-	bind_text(st, 9, e->message);
-	bind_text(st, 10, e->channel);
-	bind_text(st, 11, e->cadence);
-	if (e->id)
-		sqlite3_bind_int64(st, 12, e->id);
-	r = step_edit(s, st);
-	if (r == STORE_OK)
-		r = saved_id(s, &e->id);
-	if (r == STORE_OK)
-		model_put_stakeholder(m, e);
-	return end_edit(s, m, r);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		rc = sqlite3_step(st);
+	}
+	enum store_status r = rc == SQLITE_DONE ? STORE_OK : store_fail(s, rc);
+	sqlite3_reset(st);
+	return r;
 }
 
-enum store_status store_save_task(struct store *s, struct model *m, struct task *e)
+static void put_saved(struct model *m, enum entity kind, const void *e)
 {
-	CHECK_TEXTS(e->name);
-	enum store_status r = store_begin(s, e->id ? N_("Edit task") : N_("Add task"), e->name);
-	if (r != STORE_OK)
-		return r;
-	sqlite3_stmt *st = e->id ? store_prep(s, "UPDATE task SET name=?1,category=?2,phase=?3 WHERE id=?4")
-				 : store_prep(s, "INSERT INTO task(name,category,phase) VALUES(?1,?2,?3)");
-	if (!st)
-		return end_edit(s, m, STORE_E_IO);
-	bind_text(st, 1, e->name);
-	bind_word(st, 2, VOCAB_CATEGORY, e->category);
-	bind_word(st, 3, VOCAB_TPHASE, e->phase);
-	if (e->id)
-		sqlite3_bind_int64(st, 4, e->id);
-	r = step_edit(s, st);
-	if (r == STORE_OK)
-		r = saved_id(s, &e->id);
-	if (r == STORE_OK)
-		model_put_task(m, e);
-	return end_edit(s, m, r);
+	if (kind == ENT_WORKSHOP)
+		model_set_workshop(m, e);
+	else
+		model_put(m, kind, e);
 }
 
-enum store_status store_save_cost(struct store *s, struct model *m, struct cost *e)
+static enum store_status save_share(struct store *s, struct model *m, struct cost_share *e);
+
+enum store_status store_save_entity(struct store *s, struct model *m, enum entity kind, void *e)
 {
-	CHECK_TEXTS(e->name);
-	enum store_status r = store_begin(s, e->id ? N_("Edit cost") : N_("Add cost"), e->name);
+	if (kind == ENT_SHARE)
+		return save_share(s, m, e);
+	const struct entity_desc *d = &entity_descs[kind];
+	if (!fields_ok(s, kind, e))
+		return STORE_E_INVALID;
+	int64_t *id = d->has_id ? (int64_t *)e : NULL;
+	bool upsert = has_key(kind);
+	const char *item =
+		d->named >= 0 ? *(char *const *)field_at_c(e, &d->fields[d->named]) : "";
+	enum store_status r = store_begin(s, !id || *id || upsert ? d->edit : d->add, item);
 	if (r != STORE_OK)
 		return r;
-	sqlite3_stmt *st =
-		e->id ? store_prep(s, "UPDATE cost SET name=?1,kind=?2,amount=?3,start_year=?4,"
-				"end_year=?5 WHERE id=?6")
-		      : store_prep(s, "INSERT INTO cost(name,kind,amount,start_year,end_year) "
-				"VALUES(?1,?2,?3,?4,?5)");
+	const char *sql = upsert ? edit_sql[kind].upsert
+			  : !id || *id ? edit_sql[kind].update
+				       : edit_sql[kind].insert;
+	sqlite3_stmt *st = store_prep(s, sql);
 	if (!st)
 		return end_edit(s, m, STORE_E_IO);
-	bind_text(st, 1, e->name);
-	bind_word(st, 2, VOCAB_COST_KIND, e->kind);
-	sqlite3_bind_double(st, 3, e->amount);
-	bind_opt_int(st, 4, e->start_year);
-	bind_opt_int(st, 5, e->end_year);
-	if (e->id)
-		sqlite3_bind_int64(st, 6, e->id);
-	r = step_edit(s, st);
+	bind_fields(st, kind, e);
+	if (upsert) {
+		r = step_upsert(s, st, id);
+	} else {
+		if (!id || *id)
+			sqlite3_bind_int64(st, (int)d->n + 1, id ? *id : 1);
+		r = step_edit(s, st);
+		if (r == STORE_OK && id)
+			r = saved_id(s, id);
+	}
 	if (r == STORE_OK)
-		r = saved_id(s, &e->id);
-	if (r == STORE_OK)
-		model_put_cost(m, e);
+		put_saved(m, kind, e);
 	return end_edit(s, m, r);
 }
 
-enum store_status store_save_share(struct store *s, struct model *m, struct cost_share *e)
+enum store_status store_save_workshop(struct store *s, struct model *m, const struct workshop *w)
+{
+	struct workshop copy;
+	workshop_copy(&copy, w);
+	enum store_status r = store_save_entity(s, m, ENT_WORKSHOP, &copy);
+	workshop_free(&copy);
+	return r;
+}
+
+/* The functions by name (store.h). */
+#define SAVE_FUNC(K, prefix, type, ...)                                                     \
+	enum store_status store_save_##prefix(struct store *s, struct model *m, struct type *e) \
+	{                                                                                   \
+		return store_save_entity(s, m, ENT_##K, e);                                 \
+	}
+ENTITIES(SAVE_FUNC)
+#undef SAVE_FUNC
+
+static enum store_status save_share(struct store *s, struct model *m, struct cost_share *e)
 {
 	const struct cost *c = model_cost(m, e->cost);
-	enum store_status r = store_begin(s, N_("Edit cost share"), c ? c->name : "");
+	enum store_status r = store_begin(s, entity_descs[ENT_SHARE].edit, c ? c->name : "");
 	if (r != STORE_OK)
 		return r;
 	sqlite3_stmt *st;
@@ -434,83 +394,13 @@ enum store_status store_save_share(struct store *s, struct model *m, struct cost
 			 pct);
 		return end_edit(s, m, STORE_E_INVALID);
 	}
-	st = store_prep(s, "INSERT INTO cost_share(cost,stakeholder,percent) VALUES(?1,?2,?3) "
-		     "ON CONFLICT(cost,stakeholder) DO UPDATE SET percent=excluded.percent "
-		     "RETURNING id");
+	st = store_prep(s, edit_sql[ENT_SHARE].upsert);
 	if (!st)
 		return end_edit(s, m, STORE_E_IO);
-	sqlite3_bind_int64(st, 1, e->cost);
-	sqlite3_bind_int64(st, 2, e->stakeholder);
-	sqlite3_bind_double(st, 3, e->percent);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		e->id = sqlite3_column_int64(st, 0);
-		rc = sqlite3_step(st);
-	}
-	if (rc != SQLITE_DONE) {
-		r = store_fail(s, rc);
-		sqlite3_reset(st);
-		return end_edit(s, m, r);
-	}
-	sqlite3_reset(st);
-	model_put_share(m, e);
-	return end_edit(s, m, STORE_OK);
-}
-
-enum store_status store_save_check(struct store *s, struct model *m, struct check_item *e)
-{
-	CHECK_TEXTS(e->note);
-	enum store_status r = store_begin(s, N_("Edit check item"), "");
-	if (r != STORE_OK)
-		return r;
-	sqlite3_stmt *st =
-		store_prep(s, "INSERT INTO check_item(factor,field,item,status,note) VALUES(?1,?2,?3,?4,?5) "
-			"ON CONFLICT(factor,field,item) DO UPDATE SET status=excluded.status,"
-			"note=excluded.note RETURNING id");
-	if (!st)
-		return end_edit(s, m, STORE_E_IO);
-	sqlite3_bind_int(st, 1, e->factor);
-	bind_word(st, 2, VOCAB_FIELD, e->field);
-	sqlite3_bind_int(st, 3, e->item);
-	bind_word(st, 4, VOCAB_CHECK_STATUS, e->status);
-	bind_text(st, 5, e->note);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		e->id = sqlite3_column_int64(st, 0);
-		rc = sqlite3_step(st);
-	}
-	if (rc != SQLITE_DONE) {
-		r = store_fail(s, rc);
-		sqlite3_reset(st);
-		return end_edit(s, m, r);
-	}
-	sqlite3_reset(st);
-	model_put_check(m, e);
-	return end_edit(s, m, STORE_OK);
-}
-
-enum store_status store_save_note(struct store *s, struct model *m, struct note *e)
-{
-	CHECK_TEXTS(e->text);
-	enum store_status r = store_begin(s, e->id ? N_("Edit note") : N_("Add note"), e->text);
-	if (r != STORE_OK)
-		return r;
-	sqlite3_stmt *st = e->id ? store_prep(s, "UPDATE note SET kind=?1,text=?2,owner=?3,due=?4 "
-					   "WHERE id=?5")
-				 : store_prep(s, "INSERT INTO note(kind,text,owner,due) VALUES(?1,?2,?3,?4)");
-	if (!st)
-		return end_edit(s, m, STORE_E_IO);
-	bind_word(st, 1, VOCAB_NOTE_KIND, e->kind);
-	bind_text(st, 2, e->text);
-	bind_ref(st, 3, e->owner);
-	bind_opt_text(st, 4, e->due);
-	if (e->id)
-		sqlite3_bind_int64(st, 5, e->id);
-	r = step_edit(s, st);
+	bind_fields(st, ENT_SHARE, e);
+	r = step_upsert(s, st, &e->id);
 	if (r == STORE_OK)
-		r = saved_id(s, &e->id);
-	if (r == STORE_OK)
-		model_put_note(m, e);
+		model_put_share(m, e);
 	return end_edit(s, m, r);
 }
 
@@ -563,26 +453,12 @@ enum store_status store_set_agenda(struct store *s, struct model *m, int step, i
 	return end_edit(s, m, r);
 }
 
-static const char *entity_table(enum entity kind)
-{
-	static const char *const names[ENT_COUNT] = {
-		"strategy_goal", "goal", "indicator", "stakeholder", "task",
-		"cost", "cost_share", "check_item", "note",
-	};
-	return kind >= 0 && kind < ENT_COUNT ? names[kind] : NULL;
-}
-
 enum store_status store_delete(struct store *s, struct model *m, enum entity kind, int64_t id)
 {
-	const char *table = entity_table(kind);
-	if (!table)
+	if (kind < 0 || kind >= ENT_COUNT)
 		return STORE_E_INVALID;
-	static const char *const labels[ENT_COUNT] = {
-		N_("Delete strategy goal"), N_("Delete goal"), N_("Delete indicator"),
-		N_("Delete stakeholder"), N_("Delete task"), N_("Delete cost"),
-		N_("Delete cost share"), N_("Delete check item"), N_("Delete note"),
-	};
-	enum store_status r = store_begin(s, labels[kind], model_entity_name(m, kind, id));
+	const char *table = entity_descs[kind].sql;
+	enum store_status r = store_begin(s, entity_descs[kind].del, model_entity_name(m, kind, id));
 	if (r != STORE_OK)
 		return r;
 	char sql[96];

@@ -61,113 +61,110 @@ static void emit(struct xl *x, struct xtable *t, const char *sheet, size_t freez
 	xt_free(t);
 }
 
-static void sheet_sgoals(struct xl *x)
+/* ------------------------------------------------------------ entity sheets */
+
+/* A column of an entity's sheet computed from the entity, not one of its
+ * fields: it stands before field `before` (the number of fields: after the
+ * last). fill gets the entity, its row (0-based) and ctx. */
+struct xextra {
+	int before;
+	const char *head; /* msgid */
+	void (*fill)(struct xl *x, const void *e, size_t row, const void *ctx, struct xcell *c);
+	const void *ctx;
+};
+
+static lxw_format *field_format(const struct xl *x, const struct entity_field *f)
 {
-	const struct model *m = x->m;
-	struct xtable t;
-	TABLE(&t, _("No."), _("Strategy goal"), _("Linked goals"));
-	double *linked = tally(&m->goals, offsetof(struct goal, strategy_goal), -1, &m->sgoals);
-	for (size_t i = 0; i < m->sgoals.n; i++) {
-		const struct strategy_goal *e = MODEL_AT(m->sgoals, struct strategy_goal, i);
-		struct xcell *c = xt_row(&t);
-		xc_num(&c[0], (double)i + 1, NULL);
-		xc_text(&c[1], e->title);
-		xc_num(&c[2], linked[i], NULL);
-	}
-	free(linked);
-	emit(x, &t, _("Strategy goals"), 0);
+	return f->fmt == FF_MONEY ? x->fmt.money : f->fmt == FF_PCT ? x->fmt.pct : NULL;
 }
 
-static void sheet_goals(struct xl *x)
+/* One field of an entity as its cell. */
+static void field_cell(struct xl *x, const struct entity_field *f, const void *e,
+		       struct xcell *c)
+{
+	const void *p = field_at_c(e, f);
+	switch (f->type) {
+	case FT_TEXT: xc_text(c, *(char *const *)p); break;
+	case FT_DATETEXT:
+	case FT_DATE: xc_date(c, *(char *const *)p); break;
+	case FT_WORD: xc_text(c, vocab_label((enum vocab_kind)f->arg, *(const int *)p)); break;
+	case FT_FLAG: xc_text(c, vocab_label(VOCAB_YESNO, *(const bool *)p ? YN_YES : YN_NO)); break;
+	case FT_INT: {
+		int v = *(const int *)p;
+		if (f->empty == FE_OPT && !v)
+			break;
+		if (f->fmt == FF_FACTOR)
+			xc_text(c, xl_factor_name(v));
+		else
+			xc_num(c, v, field_format(x, f));
+		break;
+	}
+	case FT_REF:
+		xc_text(c, model_entity_name(x->m, (enum entity)f->arg, *(const int64_t *)p));
+		break;
+	case FT_NUM: xc_num(c, *(const double *)p, field_format(x, f)); break;
+	case FT_OPTNUM: xc_optnum(c, *(const struct optnum *)p, field_format(x, f)); break;
+	}
+}
+
+/* The sheet of an entity: the row number ("No.") when the entity has one
+ * in the CSV bundle, every field, and the computed columns ex (in the order
+ * of their places); rows in bundle order. src (may be NULL) learns the
+ * sheet's name and rows, for the charts. */
+static void entity_sheet(struct xl *x, enum entity kind, const struct xextra *ex, size_t nex,
+			 struct chart_src *src)
+{
+	const struct entity_desc *d = &entity_descs[kind];
+	struct xtable t;
+	xt_init(&t, (d->csv_id ? 1 : 0) + d->n + nex, NULL);
+	size_t col = 0, e = 0;
+	if (d->csv_id)
+		xt_head(&t, col++, _("No."));
+	for (size_t k = 0; k <= d->n; k++) {
+		for (; e < nex && ex[e].before == (int)k; e++)
+			xt_head(&t, col++, _(ex[e].head));
+		if (k < d->n)
+			xt_head(&t, col++, _(d->fields[k].head));
+	}
+	size_t n;
+	const void **rows = model_rows(x->m, kind, &n);
+	for (size_t i = 0; i < n; i++) {
+		struct xcell *c = xt_row(&t);
+		col = 0;
+		e = 0;
+		if (d->csv_id)
+			xc_num(&c[col++], (double)i + 1, NULL);
+		for (size_t k = 0; k <= d->n; k++) {
+			for (; e < nex && ex[e].before == (int)k; e++)
+				ex[e].fill(x, rows[i], i, ex[e].ctx, &c[col++]);
+			if (k < d->n)
+				field_cell(x, &d->fields[k], rows[i], &c[col++]);
+		}
+	}
+	free(rows);
+	if (src)
+		src->rows = t.nrows;
+	emit(x, &t, _(d->sheet), (size_t)d->freeze);
+	if (src)
+		src->sheet = xstrdup(xl_last_sheet_name(x));
+}
+
+/* A count per row (ctx: the counts). */
+static void fill_count(struct xl *x, const void *e, size_t row, const void *ctx, struct xcell *c)
+{
+	xc_num(c, ((const double *)ctx)[row], NULL);
+}
+
+/* The sheet of an entity with a last column that counts the entities of
+ * kind `from` referring to each row (by the int64_t at offset off). */
+static void sheet_counted(struct xl *x, enum entity kind, enum entity from, size_t off,
+			  const char *head)
 {
 	const struct model *m = x->m;
-	struct xtable t;
-	TABLE(&t, _("No."), _("Goal"), _("Specific"), _("Measurable"), _("Achievable"),
-	      _("Relevant"), _("Time-bound"), _("Strategy goal"), _("Status"), _("Indicators"));
-	double *count = tally(&m->indicators, offsetof(struct indicator, goal), -1, &m->goals);
-	for (size_t i = 0; i < m->goals.n; i++) {
-		const struct goal *e = MODEL_AT(m->goals, struct goal, i);
-		const struct strategy_goal *sg = model_sgoal(m, e->strategy_goal);
-		struct xcell *c = xt_row(&t);
-		xc_num(&c[0], (double)i + 1, NULL);
-		xc_text(&c[1], e->title);
-		xc_text(&c[2], e->specific);
-		xc_text(&c[3], e->measurable);
-		xc_text(&c[4], e->achievable);
-		xc_text(&c[5], e->relevant);
-		xc_date(&c[6], e->time_bound);
-		xc_text(&c[7], sg ? sg->title : "");
-		xc_text(&c[8], vocab_label(VOCAB_GSTATUS, e->status));
-		xc_num(&c[9], count[i], NULL);
-	}
+	double *count = tally(model_table(m, from), off, -1, model_table(m, kind));
+	const struct xextra ex[] = {{(int)entity_descs[kind].n, head, fill_count, count}};
+	entity_sheet(x, kind, ex, 1, NULL);
 	free(count);
-	emit(x, &t, _("Goals"), 2);
-}
-
-/* Columns of the indicator sheet the chart reads. */
-enum { IND_NAME = 2, IND_BASELINE = 5, IND_TARGET = 7, IND_LATEST = 9 };
-
-static void sheet_indicators(struct xl *x, struct chart_src *src)
-{
-	const struct model *m = x->m;
-	struct xtable t;
-	TABLE(&t, _("No."), _("Goal"), _("Indicator"), _("Unit"), _("Direction"), _("Baseline"),
-	      _("Baseline date"), _("Target"), _("Target date"), _("Latest value"),
-	      _("Date of latest value"), _("Data source"), _("Method"), _("Frequency"), _("Responsible"));
-	for (size_t i = 0; i < m->indicators.n; i++) {
-		const struct indicator *e = MODEL_AT(m->indicators, struct indicator, i);
-		const struct goal *g = model_goal(m, e->goal);
-		struct xcell *c = xt_row(&t);
-		xc_num(&c[0], (double)i + 1, NULL);
-		xc_text(&c[1], g ? g->title : "");
-		xc_text(&c[IND_NAME], e->name);
-		xc_text(&c[3], e->unit);
-		xc_text(&c[4], vocab_label(VOCAB_DIRECTION, e->direction));
-		xc_optnum(&c[IND_BASELINE], e->baseline, NULL);
-		xc_date(&c[6], e->baseline_date);
-		xc_optnum(&c[IND_TARGET], e->target, NULL);
-		xc_date(&c[8], e->target_date);
-		xc_optnum(&c[IND_LATEST], e->latest, NULL);
-		xc_date(&c[10], e->latest_date);
-		xc_text(&c[11], e->source);
-		xc_text(&c[12], e->method);
-		xc_text(&c[13], e->frequency);
-		xc_text(&c[14], name_of(m, e->owner));
-	}
-	src->rows = t.nrows;
-	emit(x, &t, _("Indicators"), 3);
-	src->sheet = xstrdup(xl_last_sheet_name(x));
-}
-
-/* Columns of the stakeholder sheet the chart reads. */
-enum { SH_NAME = 1, SH_INFLUENCE = 4, SH_INTEREST = 5 };
-
-static void sheet_stakeholders(struct xl *x, struct chart_src *src)
-{
-	const struct model *m = x->m;
-	struct xtable t;
-	TABLE(&t, _("No."), _("Name"), _("Organisation"), _("Group"), _("Influence"),
-	      _("Interest"), _("Attitude"), _("Key person"), _("Post ends with the funding"),
-	      _("Core message"), _("Channel"), _("Cadence"));
-	for (size_t i = 0; i < m->stakeholders.n; i++) {
-		const struct stakeholder *e = MODEL_AT(m->stakeholders, struct stakeholder, i);
-		struct xcell *c = xt_row(&t);
-		xc_num(&c[0], (double)i + 1, NULL);
-		xc_text(&c[SH_NAME], e->name);
-		xc_text(&c[2], e->organisation);
-		xc_text(&c[3], vocab_label(VOCAB_GROUP, e->group));
-		xc_num(&c[SH_INFLUENCE], e->influence, NULL);
-		xc_num(&c[SH_INTEREST], e->interest, NULL);
-		xc_text(&c[6], vocab_label(VOCAB_ATTITUDE, e->attitude));
-		xc_text(&c[7], vocab_label(VOCAB_YESNO, e->key_person ? YN_YES : YN_NO));
-		xc_text(&c[8], vocab_label(VOCAB_YESNO, e->temporary ? YN_YES : YN_NO));
-		xc_text(&c[9], e->message);
-		xc_text(&c[10], e->channel);
-		xc_text(&c[11], e->cadence);
-	}
-	src->rows = t.nrows;
-	emit(x, &t, _("Stakeholders"), 2);
-	src->sheet = xstrdup(xl_last_sheet_name(x));
 }
 
 /* Names of the stakeholders holding role r on task t, one per line: the
@@ -195,24 +192,23 @@ static char *holders(const struct model *m, const struct task *t, enum raci r)
 	return buf_steal(&b);
 }
 
+/* The holders of a role (ctx: the enum raci). */
+static void fill_holders(struct xl *x, const void *e, size_t row, const void *ctx,
+			 struct xcell *c)
+{
+	xc_text_own(c, holders(x->m, e, *(const enum raci *)ctx));
+}
+
 static void sheet_tasks(struct xl *x)
 {
-	const struct model *m = x->m;
-	struct xtable t;
-	TABLE(&t, _("No."), _("Task"), _("Category"), _("Phase"), _("Accountable (A)"),
-	      _("Responsible (R)"), _("Consulted (C)"), _("Informed (I)"));
 	static const enum raci order[] = {RACI_A, RACI_R, RACI_C, RACI_I};
-	for (size_t i = 0; i < m->tasks.n; i++) {
-		const struct task *e = MODEL_AT(m->tasks, struct task, i);
-		struct xcell *c = xt_row(&t);
-		xc_num(&c[0], (double)i + 1, NULL);
-		xc_text(&c[1], e->name);
-		xc_text(&c[2], vocab_label(VOCAB_CATEGORY, e->category));
-		xc_text(&c[3], vocab_label(VOCAB_TPHASE, e->phase));
-		for (size_t k = 0; k < 4; k++)
-			xc_text_own(&c[4 + k], holders(m, e, order[k]));
-	}
-	emit(x, &t, _("Tasks"), 2);
+	const struct xextra ex[] = {
+		{TASK_F_COUNT, N_("Accountable (A)"), fill_holders, &order[0]},
+		{TASK_F_COUNT, N_("Responsible (R)"), fill_holders, &order[1]},
+		{TASK_F_COUNT, N_("Consulted (C)"), fill_holders, &order[2]},
+		{TASK_F_COUNT, N_("Informed (I)"), fill_holders, &order[3]},
+	};
+	entity_sheet(x, ENT_TASK, ex, sizeof ex / sizeof *ex, NULL);
 }
 
 /* The matrix: a row per task, a column per stakeholder, R/A/C/I cells
@@ -346,46 +342,20 @@ static void sheet_costs(struct xl *x)
 	emit(x, &t, _("Costs"), 2);
 }
 
-static int share_cmp(const void *a, const void *b)
+/* What a partner's share of a cost amounts to. */
+static void fill_share_amount(struct xl *x, const void *e, size_t row, const void *ctx,
+			      struct xcell *c)
 {
-	const long *x = a, *y = b;
-	for (int i = 0; i < 3; i++)
-		if (x[i] != y[i])
-			return x[i] < y[i] ? -1 : 1;
-	return 0;
+	const struct cost_share *sh = e;
+	const struct cost *cost = model_cost(x->m, sh->cost);
+	xc_num(c, cost ? figures_share_amount(cost, sh) : 0, x->fmt.money);
 }
 
 static void sheet_shares(struct xl *x)
 {
-	const struct model *m = x->m;
-	/* by cost, then stakeholder, as in the CSV bundle */
-	long(*v)[3] = xcalloc(m->shares.n ? m->shares.n : 1, sizeof *v);
-	size_t n = 0;
-	for (size_t i = 0; i < m->shares.n; i++) {
-		const struct cost_share *e = MODEL_AT(m->shares, struct cost_share, i);
-		long c = table_index(&m->costs, e->cost), s = table_index(&m->stakeholders,
-									     e->stakeholder);
-		if (c >= 0 && s >= 0) {
-			v[n][0] = c;
-			v[n][1] = s;
-			v[n][2] = (long)i;
-			n++;
-		}
-	}
-	qsort(v, n, sizeof *v, share_cmp);
-	struct xtable t;
-	TABLE(&t, _("Cost item"), _("Partner"), _("Share"), _("Amount of the share"));
-	for (size_t i = 0; i < n; i++) {
-		const struct cost_share *e = MODEL_AT(m->shares, struct cost_share, (size_t)v[i][2]);
-		const struct cost *c = MODEL_AT(m->costs, struct cost, (size_t)v[i][0]);
-		struct xcell *row = xt_row(&t);
-		xc_text(&row[0], c->name);
-		xc_text(&row[1], name_of(m, e->stakeholder));
-		xc_num(&row[2], e->percent, x->fmt.pct);
-		xc_num(&row[3], figures_share_amount(c, e), x->fmt.money);
-	}
-	free(v);
-	emit(x, &t, _("Cost shares"), 2);
+	const struct xextra ex[] = {
+		{SHARE_F_COUNT, N_("Amount of the share"), fill_share_amount, NULL}};
+	entity_sheet(x, ENT_SHARE, ex, 1, NULL);
 }
 
 /* One row of the years sheet: a label and a figure per year, the "no
@@ -494,28 +464,20 @@ static void sheet_years(struct xl *x)
 
 /* ------------------------------------------------------------ check, findings, notes */
 
+/* The recommendation of the catalogue a check item answers. */
+static void fill_recommendation(struct xl *x, const void *e, size_t row, const void *ctx,
+				struct xcell *c)
+{
+	const struct check_item *v = e;
+	const struct catalogue_item *ci = catalogue_find(x->lang, v->factor, v->field, v->item);
+	xc_text(c, ci ? ci->title : "");
+}
+
 static void sheet_check(struct xl *x)
 {
-	const struct model *m = x->m;
-	const struct check_item **v = xcalloc(m->checks.n ? m->checks.n : 1, sizeof *v);
-	for (size_t i = 0; i < m->checks.n; i++)
-		v[i] = MODEL_AT(m->checks, struct check_item, i);
-	qsort(v, m->checks.n, sizeof *v, check_item_ptr_cmp);
-	struct xtable t;
-	TABLE(&t, _("Factor"), _("Field"), _("No."), _("Recommendation"), _("Status"), _("Note"));
-	for (size_t i = 0; i < m->checks.n; i++) {
-		const struct catalogue_item *ci =
-			catalogue_find(x->lang, v[i]->factor, v[i]->field, v[i]->item);
-		struct xcell *c = xt_row(&t);
-		xc_text(&c[0], xl_factor_name(v[i]->factor));
-		xc_text(&c[1], vocab_label(VOCAB_FIELD, v[i]->field));
-		xc_num(&c[2], v[i]->item, NULL);
-		xc_text(&c[3], ci ? ci->title : "");
-		xc_text(&c[4], vocab_label(VOCAB_CHECK_STATUS, v[i]->status));
-		xc_text(&c[5], v[i]->note);
-	}
-	free(v);
-	emit(x, &t, _("Check list"), 0);
+	const struct xextra ex[] = {
+		{CHECK_F_status, N_("Recommendation"), fill_recommendation, NULL}};
+	entity_sheet(x, ENT_CHECK, ex, 1, NULL);
 }
 
 static void sheet_findings(struct xl *x)
@@ -533,22 +495,6 @@ static void sheet_findings(struct xl *x)
 		xc_text(&c[3], findings_message(e));
 	}
 	emit(x, &t, _("Findings"), 0);
-}
-
-static void sheet_notes(struct xl *x)
-{
-	const struct model *m = x->m;
-	struct xtable t;
-	TABLE(&t, _("Kind"), _("Text"), _("Responsible"), _("Due"));
-	for (size_t i = 0; i < m->notes.n; i++) {
-		const struct note *e = MODEL_AT(m->notes, struct note, i);
-		struct xcell *c = xt_row(&t);
-		xc_text(&c[0], vocab_label(VOCAB_NOTE_KIND, e->kind));
-		xc_text(&c[1], e->text);
-		xc_text(&c[2], name_of(m, e->owner));
-		xc_date(&c[3], e->due);
-	}
-	emit(x, &t, _("Notes"), 0);
 }
 
 /* ------------------------------------------------------------ charts */
@@ -881,10 +827,12 @@ size_t xl_step_sheet_names(const char **out, size_t max)
 void xl_write_sheets(struct xl *x)
 {
 	struct chart_src sh = {NULL, 0}, in = {NULL, 0};
-	sheet_sgoals(x);
-	sheet_goals(x);
-	sheet_indicators(x, &in);
-	sheet_stakeholders(x, &sh);
+	sheet_counted(x, ENT_SGOAL, ENT_GOAL, offsetof(struct goal, strategy_goal),
+		      N_("Linked goals"));
+	sheet_counted(x, ENT_GOAL, ENT_INDICATOR, offsetof(struct indicator, goal),
+		      N_("Indicators"));
+	entity_sheet(x, ENT_INDICATOR, NULL, 0, &in);
+	entity_sheet(x, ENT_STAKEHOLDER, NULL, 0, &sh);
 	sheet_tasks(x);
 	sheet_raci(x);
 	sheet_costs(x);
@@ -892,7 +840,7 @@ void xl_write_sheets(struct xl *x)
 	sheet_years(x);
 	sheet_check(x);
 	sheet_findings(x);
-	sheet_notes(x);
+	entity_sheet(x, ENT_NOTE, NULL, 0, NULL);
 	sheet_charts(x, &sh, &in);
 	free(sh.sheet);
 	free(in.sheet);
