@@ -331,7 +331,7 @@ static void check_form(struct ui *ui, const struct check_item *c)
 {
 	const struct catalogue_item *ci = catalogue_find(i18n_lang(), c->factor, c->field, c->item);
 	struct form *fm = form_new(N_("Check item"), ci ? ci->title : NULL);
-	form_add_text(fm, N_("Note"), c->note, false);
+	form_add_longtext(fm, N_("Note"), c->note, false);
 	form_set_note(fm, KF_NOTE, N_("What is in place, what is missing, who does what by when."));
 	form_add_choice(fm, N_("Status"), VOCAB_CHECK_STATUS, c->status);
 	form_set_note(fm, KF_STATUS, N_("Open, partly, done or not relevant; Space picks."));

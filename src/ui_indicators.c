@@ -277,7 +277,7 @@ void ui_indicator_form(struct ui *ui, int64_t id, int64_t goal)
 	form_add_date(fm, N_("Date of latest value"), in->latest_date, false);
 	form_add_text(fm, N_("Data source"), in->source, false);
 	form_set_note(fm, IF_SOURCE, N_("Where the figure comes from (system, survey, office)."));
-	form_add_text(fm, N_("Method"), in->method, false);
+	form_add_longtext(fm, N_("Method"), in->method, false);
 	form_set_note(fm, IF_METHOD, N_("Count, survey, expert rating, …"));
 	form_add_text(fm, N_("Frequency"), in->frequency, false);
 	form_set_note(fm, IF_FREQUENCY, N_("How often it is measured, e.g. monthly or yearly."));

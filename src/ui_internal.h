@@ -111,6 +111,13 @@ struct ui {
 	bool help;
 	int help_top;
 
+	/* input: the text of the paste being handled; whether the last key
+	 * from the terminal came in a burst (ui_paste.h) */
+	wchar_t *paste;
+	size_t paste_len;
+	bool paste_cut;
+	bool burst;
+
 	char *status;
 	bool status_error;
 

@@ -142,7 +142,7 @@ void ui_note_form(struct ui *ui, int64_t id)
 	if (!nt)
 		nt = &empty;
 	struct form *fm = form_new(id ? N_("Edit note") : N_("New note"), NULL);
-	form_add_text(fm, N_("Note"), nt->text, true);
+	form_add_longtext(fm, N_("Note"), nt->text, true);
 	form_set_note(fm, NF_TEXT, N_("What was decided, what has to be done, or what is parked."));
 	form_add_choice(fm, N_("Kind"), VOCAB_NOTE_KIND, nt->kind);
 	form_set_note(fm, NF_KIND, N_("Decision, action item or parking lot; Space picks."));
