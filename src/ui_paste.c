@@ -126,23 +126,13 @@ wchar_t *ui_paste_read(size_t *n, bool *cut)
 
 /* ------------------------------------------------------------ bursts */
 
-/* Whether more input waits: in the kernel, or in curses' own queue
- * (peeked without waiting and put back). */
+/* Whether more input waits in the terminal. Plain characters and line
+ * breaks (what a paste sends) reach curses one byte at a time, so what
+ * follows them is still in the kernel's queue. */
 static bool input_waiting(void)
 {
 	int avail = 0;
-	if (ioctl(STDIN_FILENO, FIONREAD, &avail) == 0 && avail > 0)
-		return true;
-	wtimeout(stdscr, 0);
-	wint_t c;
-	int rc = wget_wch(stdscr, &c);
-	if (rc == ERR)
-		return false;
-	if (rc == KEY_CODE_YES)
-		ungetch((int)c);
-	else
-		unget_wch((wchar_t)c);
-	return true;
+	return ioctl(STDIN_FILENO, FIONREAD, &avail) == 0 && avail > 0;
 }
 
 static bool in_burst;
@@ -169,6 +159,8 @@ bool ui_burst_allows(enum ui_action a)
 	case ACT_NEXT_STEP:
 	case ACT_PREV_STEP:
 	case ACT_HELP:
+	case ACT_CLOCK:
+	case ACT_LANG:
 		return true;
 	default:
 		return false;

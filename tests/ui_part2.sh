@@ -113,7 +113,9 @@ expect_screen "[C]"
 # no A now: the row is marked, the problem named in words
 wait_for "!A"
 expect_screen "! no A"
-keys Space Space
+keys Space
+wait_for "Smart-City-Team Öhringen: I (informed)."
+keys Space
 wait_for "Smart-City-Team Öhringen: no role."
 expect_sql "$f" "SELECT count(*) FROM raci" "1"
 typed "A"

@@ -98,7 +98,11 @@ expect_screen "[25 %]"
 keys Space
 wait_for "erledigt."
 expect_screen "[50 %]"
-keys Down Space Space
+keys Down
+sleep 0.3
+keys Space
+wait_for "teilweise."
+keys Space
 wait_for "erledigt."
 expect_screen "[100 %]"
 expect_sql "$f" "SELECT group_concat(status) FROM check_item WHERE factor = 1 AND field = 'values'" "done,done"
@@ -133,7 +137,9 @@ expect_screen "Arbeitsmappe: $T/kosten.xlsx"
 expect_grep '"Hosting der Plattform";"jährlich";"12000,5"' "$T/kosten-csv/costs.csv"
 # the language of the files: English
 rm -rf "$T/kosten-csv"
-keys Up Space
+keys Up
+sleep 0.3
+keys Space
 wait_for "Englisch"
 keys e
 wait_for "Export geschrieben."
