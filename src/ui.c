@@ -397,7 +397,7 @@ static int main_key(struct ui *ui, int key)
 {
 	int arg;
 	enum ui_action a = ui_key_action(CTX_MAIN, key, &arg);
-	if (ui->burst && a != ACT_NONE && !ui_burst_allows(a)) {
+	if (ui->burst && !ui_burst_allows(a)) {
 		ui_error(ui, "%s",
 			 _("Keys came faster than anyone types (pasted text?): they changed "
 			   "nothing."));
