@@ -770,10 +770,8 @@ static int key(struct ui *ui, enum ui_action a, int k)
 			: NULL;
 	switch (a) {
 	case ACT_NEW:
-		if (part == PART_SHARES && c)
-			share_form(ui, c->id, 0);
-		else
-			cost_form(ui, 0);
+		/* always a cost item, also on the shares: s adds a share */
+		cost_form(ui, 0);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_SHARE:
 		if (!c) {

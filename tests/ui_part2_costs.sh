@@ -41,6 +41,11 @@ keys Enter
 wait_for "Stadtwerke Löhne trägt 60 % von „Hosting der Plattform“."
 expect_sql "$f" "SELECT s.name, c.percent FROM cost_share c JOIN stakeholder s ON s.id = c.stakeholder" \
     "Stadtwerke Löhne|60.0"
+# n on the shares still adds a cost item (s adds a share)
+keys n
+wait_for "Neue Kostenposition"
+keys Escape
+wait_for "Ohne Speichern geschlossen."
 # per year: all costs, the uncovered 40 % after 2026, the partner's part
 expect_screen "! Ungedeckt"
 expect_screen "›2027"
