@@ -24,6 +24,7 @@
 #include "i18n.h"
 #include "ui_internal.h"
 #include "ui_paste.h"
+#include "ui_room.h"
 #include "util.h"
 
 static volatile sig_atomic_t got_signal;
@@ -177,6 +178,7 @@ void ui_goto(struct ui *ui, enum step step)
 		return;
 	ui->step = step;
 	ui->help = false;
+	ui->reading = false;
 	sync_view(ui);
 }
 
@@ -230,6 +232,9 @@ static void undo_redo(struct ui *ui, bool redo)
 	if (st == STORE_E_NOTHING) {
 		ui_status(ui, "%s", redo ? _("Nothing to redo.") : _("Nothing to undo."));
 	} else if (ui_store_ok(ui, st)) {
+		/* the room sees where the change was before it reads about it */
+		ui->reading = false;
+		ui_undo_show(ui, label, item);
 		const char *what = label && *label ? _(label) : "";
 		if (item && *item)
 			ui_status(ui, redo ? _("Redone: %s “%s”.") : _("Undone: %s “%s”."), what, item);
@@ -284,6 +289,9 @@ static int global_action(struct ui *ui, enum ui_action a, int arg)
 		return UI_REDRAW;
 	case ACT_REDO:
 		undo_redo(ui, true);
+		return UI_REDRAW;
+	case ACT_READ:
+		ui_reading_open(ui);
 		return UI_REDRAW;
 	case ACT_NOTE:
 		/* a decision or action item can be captured from any step */
@@ -402,6 +410,11 @@ static int main_key(struct ui *ui, int key)
 			 _("Keys came faster than anyone types (pasted text?): they changed "
 			   "nothing."));
 		return UI_REDRAW;
+	}
+	if (ui->reading) {
+		int rr = ui_reading_key(ui, a, key);
+		if (rr & UI_HANDLED)
+			return rr;
 	}
 	const struct ui_view *v = ui_views[ui->step];
 	int r = v->key ? v->key(ui, a, key) : UI_UNHANDLED;
@@ -541,10 +554,12 @@ static void draw_all(struct ui *ui)
 			move(ui->form->cur_y, ui->form->cur_x);
 			cursor = true;
 		}
+	} else if (ui->reading) {
+		ui_reading_draw(ui, r);
 	} else {
 		ui_views[ui->step]->draw(ui, r);
 	}
-	ui->frame_plain = !ui->help && !ui->form && !ui->confirm;
+	ui->frame_plain = !ui->help && !ui->form && !ui->confirm && !ui->reading;
 	ui->frame_step = ui->step;
 	ui->frame_rev = ui->m.revision;
 	ui->frame_status = ui->status != NULL;

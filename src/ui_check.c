@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "templates.h"
 #include "ui_internal.h"
+#include "ui_room.h"
 #include "util.h"
 
 /* A row: a factor's header or a check item (index into m->checks). */
@@ -286,7 +287,11 @@ static void draw(struct ui *ui, struct ui_rect r)
 	ui_text_wrapped((struct ui_rect){dy, r.x, gl, r.w}, 0, b.data, ui_style(ST_NORMAL));
 	buf_free(&b);
 	if (!str_empty(c->note))
-		ui_textf(dy + gl, r.x, r.w, ui_style(ST_TITLE), 0, "✎ %s", c->note);
+	{
+		char *first = ui_first_line(c->note);
+		ui_textf(dy + gl, r.x, r.w, ui_style(ST_TITLE), 0, "✎ %s", first);
+		free(first);
+	}
 	else
 		ui_text(dy + gl, r.x, r.w, _("No note yet: Enter adds one (who does what by when)."),
 			ui_style(ST_DIM), 0);

@@ -290,6 +290,15 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 
 static const enum ui_action bar[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_UNDO, ACT_NONE};
 
+/* The selected item, for the reading view. */
+static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
+{
+	const struct goal *g = selected(ui);
+	*kind = ENT_GOAL;
+	*id = g ? g->id : 0;
+	return g != NULL;
+}
+
 const struct ui_view ui_view_goals = {
 	.step = STEP_GOALS,
 	.hint = hint,
@@ -307,4 +316,5 @@ const struct ui_view ui_view_goals = {
 	.key = key,
 	.click = click,
 	.select = select_item,
+	.current = current_item,
 };

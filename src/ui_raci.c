@@ -979,6 +979,18 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 static const enum ui_action bar[] = {ACT_CYCLE, ACT_VIEW, ACT_NEW, ACT_NONE};
 static const enum ui_action more[] = {ACT_ROLE, ACT_CLEAR, ACT_EDIT, ACT_DELETE, ACT_NOTE, ACT_NONE};
 
+/* The selected item, for the reading view. */
+static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
+{
+	ready();
+	if (view == RV_HANDOVER)
+		return false;
+	const struct task *t = cur_task(ui, view == RV_REGULAR ? 1 : 0);
+	*kind = ENT_TASK;
+	*id = t ? t->id : 0;
+	return t != NULL;
+}
+
 const struct ui_view ui_view_raci = {
 	.step = STEP_RACI,
 	.hint = hint,
@@ -1007,4 +1019,5 @@ const struct ui_view ui_view_raci = {
 	.key = key,
 	.click = click,
 	.select = select_item,
+	.current = current_item,
 };

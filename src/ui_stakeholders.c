@@ -15,6 +15,7 @@
 
 #include "i18n.h"
 #include "ui_internal.h"
+#include "ui_room.h"
 #include "util.h"
 
 #define HIGH 4 /* influence and interest from this score on are high */
@@ -183,9 +184,11 @@ static void draw_detail(struct ui *ui, int y, int x, int w)
 			s->influence >= HIGH ? ui_style(ST_WARN) : ui_style(ST_DIM), 0);
 		return;
 	}
+	char *message = ui_first_line(s->message);
 	snprintf(line, sizeof line, "%s: %s · %s: %s · %s: %s", _("Message"),
-		 *s->message ? s->message : "–", _("Channel"), *s->channel ? s->channel : "–",
+		 *message ? message : "–", _("Channel"), *s->channel ? s->channel : "–",
 		 _("Cadence"), *s->cadence ? s->cadence : "–");
+	free(message);
 	ui_text(y + 1, x, w, line, ui_style(ST_NORMAL), 0);
 }
 
@@ -703,6 +706,15 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 static const enum ui_action bar[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_GRID, ACT_NONE};
 static const enum ui_action more[] = {ACT_NOTE, ACT_NONE};
 
+/* The selected item, for the reading view. */
+static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
+{
+	const struct stakeholder *s = selected(ui);
+	*kind = ENT_STAKEHOLDER;
+	*id = s ? s->id : 0;
+	return s != NULL;
+}
+
 const struct ui_view ui_view_stakeholders = {
 	.step = STEP_STAKEHOLDERS,
 	.hint = hint,
@@ -728,4 +740,5 @@ const struct ui_view ui_view_stakeholders = {
 	.key = key,
 	.click = click,
 	.select = select_item,
+	.current = current_item,
 };
