@@ -104,4 +104,22 @@ expect_no_stderr
 export_to "$T/after"
 same_bundle "$T/before" "$T/after" notes.csv
 expect_sql "$f" "SELECT count(*) FROM note" "$((notes + 2))"
+
+# ---------------------------------------------------------------- key script
+# paste: in a key script is a bracketed paste; \n is a line break
+cat > "$T/paste.keys" <<'KEYS'
+3
+F4
+paste:Skript eins\nqd
+Enter
+paste:x\nq\nd\nj
+d
+KEYS
+ui_start --keys "$T/paste.keys" --lang en "$f"
+wait_exit
+[ "$ui_status" = 0 ] && ok || fail "key script: exit status $ui_status"
+expect_sql "$f" "SELECT text FROM note ORDER BY id DESC LIMIT 1" "Skript eins
+qd"
+expect_sql "$f" "SELECT count(*) FROM stakeholder" "$stakeholders"
+expect_no_stderr
 finish

@@ -112,6 +112,12 @@ keys Enter
 wait_for "Edit goal: Dashboards in everyday administrative work"
 keys Escape
 wait_for "Closed without saving."
+# the help names the reading view
+keys F1
+wait_for "Reading view: the selected item whole"
+expect_screen "F3"
+keys Escape
+wait_gone "Reading view: the selected item whole"
 # indicators: the findings that name the item are under it
 keys 2
 wait_for "Datasets connected by interface"
