@@ -394,6 +394,15 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 static const enum ui_action bar[] = {ACT_CYCLE, ACT_EDIT, ACT_NONE};
 static const enum ui_action more[] = {ACT_NOTE, ACT_NONE};
 
+/* The selected item, for the reading view. */
+static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
+{
+	const struct check_item *c = selected_item(ui);
+	*kind = ENT_CHECK;
+	*id = c ? c->id : 0;
+	return c != NULL;
+}
+
 const struct ui_view ui_view_check = {
 	.step = STEP_CHECK,
 	.hint = hint,
@@ -416,4 +425,5 @@ const struct ui_view ui_view_check = {
 	.key = key,
 	.click = click,
 	.select = select_item,
+	.current = current_item,
 };

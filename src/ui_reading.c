@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "templates.h"
 #include "util.h"
 
 struct part {
@@ -167,6 +168,36 @@ static bool build(struct ui *ui, enum entity kind, int64_t id, struct page *pg)
 		char *sh = buf_steal(&r);
 		add(pg, _("Shares"), sh);
 		free(sh);
+		return true;
+	}
+	case ENT_SGOAL: {
+		const struct strategy_goal *sg = model_sgoal(m, id);
+		if (!sg)
+			return false;
+		pg->title = xstrdup(*sg->title ? sg->title : _("(no title)"));
+		struct buf r;
+		buf_init(&r);
+		for (size_t i = 0; i < m->goals.n; i++) {
+			const struct goal *g = MODEL_AT(m->goals, struct goal, i);
+			if (g->strategy_goal == id)
+				buf_printf(&r, "%s%s", r.len ? "\n" : "", name_of(m, ENT_GOAL, g->id));
+		}
+		char *goals = buf_steal(&r);
+		add(pg, _("Goals"), goals);
+		free(goals);
+		return true;
+	}
+	case ENT_CHECK: {
+		long i = table_index(&m->checks, id);
+		if (i < 0)
+			return false;
+		const struct check_item *ch = MODEL_AT(m->checks, struct check_item, (size_t)i);
+		const struct catalogue_item *ci =
+			catalogue_find(i18n_lang(), ch->factor, ch->field, ch->item);
+		pg->title = xstrdup(ci ? ci->title : "?");
+		add(pg, NULL, ci ? ci->guidance : "");
+		add(pg, _("Status"), vocab_label(VOCAB_CHECK_STATUS, ch->status));
+		add(pg, _("Note"), ch->note);
 		return true;
 	}
 	case ENT_NOTE: {

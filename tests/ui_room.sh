@@ -129,6 +129,22 @@ expect_screen "   Findings"
 keys Escape
 wait_gone "No baseline; measure the starting value now"
 
+# the check list: a recommendation with its guidance, status and note
+keys 6
+wait_for "Readiness"
+keys Down
+keys F3
+wait_for "   Status"
+expect_screen "   Note"
+keys Escape
+# the findings: the item a finding names
+keys 7
+wait_for "No baseline"
+keys Down
+keys F3
+wait_for "   Findings"
+expect_screen "Datasets connected by interface"
+keys Escape
 # a note of several lines: the list shows its first line and that more follows
 keys F4
 wait_for "New note"
