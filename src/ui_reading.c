@@ -353,6 +353,9 @@ int ui_reading_key(struct ui *ui, enum ui_action a, int key)
 	case ACT_UNDO:
 	case ACT_REDO:
 	case ACT_NOTE:
+	case ACT_STEP:
+	case ACT_NEXT_STEP:
+	case ACT_PREV_STEP:
 		return UI_UNHANDLED;
 	default:
 		if (key == 27) {
