@@ -86,6 +86,31 @@ expect_no_screen "(y/n)"
 expect_sql "$f" "SELECT count(*) FROM stakeholder" "$stakeholders"
 expect_sql "$f" "SELECT count(*) FROM raci" "$cells"
 
+# keys that come in a burst do not answer a question
+keys d
+wait_for "(y/n)"
+tm send-keys -t ui -l "jjyy"
+sleep 0.5
+expect_screen "(y/n)"
+expect_sql "$f" "SELECT count(*) FROM stakeholder" "$stakeholders"
+# a paste does not answer it either
+paste "y"
+sleep 0.3
+expect_screen "(y/n)"
+keys n
+wait_for "Cancelled; nothing was changed."
+expect_sql "$f" "SELECT count(*) FROM stakeholder" "$stakeholders"
+
+# a choice field takes no pasted text
+keys Enter
+wait_for "Edit stakeholder"
+keys Tab Tab
+wait_for "2/6"
+paste "Politik"
+wait_for "This field takes no pasted text"
+keys Escape
+wait_for "Closed without saving."
+
 # a question is answered only by a key pressed after it appeared
 keys d
 wait_for "(y/n)"
