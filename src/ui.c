@@ -369,8 +369,6 @@ static int form_key_in(struct ui *ui, int key)
 	case ACT_CLOCK:
 		return global_action(ui, a, arg);
 	case ACT_QUIT:
-		if (ui->burst)
-			return UI_HANDLED;
 		ui_confirm(ui,
 			   form_changed(ui->form) ? _("Save this form and quit?")
 						  : _("Close this form and quit?"),
@@ -384,8 +382,6 @@ static int form_key_in(struct ui *ui, int key)
 		form_submit(ui);
 		return UI_REDRAW;
 	case FORM_CANCEL:
-		if (ui->burst)
-			return UI_HANDLED;
 		if (form_changed(ui->form)) {
 			ui_confirm(ui, _("Discard the changes in this form?"), discard_yes, 0);
 			return UI_REDRAW;

@@ -159,6 +159,7 @@ bool ui_burst_allows(enum ui_action a)
 	case ACT_NEXT_STEP:
 	case ACT_PREV_STEP:
 	case ACT_HELP:
+	case ACT_READ:
 	case ACT_CLOCK:
 	case ACT_LANG:
 		return true;

@@ -133,6 +133,7 @@ wait_gone "No baseline; measure the starting value now"
 keys 6
 wait_for "Readiness"
 keys Down
+sleep 0.3
 keys F3
 wait_for "   Status"
 expect_screen "   Note"
@@ -141,6 +142,7 @@ keys Escape
 keys 7
 wait_for "No baseline"
 keys Down
+sleep 0.3
 keys F3
 wait_for "   Findings"
 expect_screen "Datasets connected by interface"
@@ -181,6 +183,7 @@ keys n
 wait_for "New indicator"
 wait_for "nobody yet: add stakeholders in step 3"
 keys Escape
+wait_for "Closed without saving."
 keys q
 wait_exit
 finish
