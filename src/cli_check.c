@@ -67,7 +67,7 @@ static void print_tsv(const struct findings *f)
 static void print_readiness(const struct model *m)
 {
 	struct readiness r;
-	findings_readiness(m, &r);
+	figures_readiness(m, &r);
 	size_t width = 0;
 	for (int f = 1; f <= FACTOR_COUNT; f++) {
 		size_t w = utf8_chars(findings_factor_name(f));

@@ -1,6 +1,6 @@
 /* findings.c — the guidance rules: where a measure's plan is likely to fail
- * after the funded pilot (after the BBSR study, Hohmann/Kayser/Abt 2025), and
- * the readiness per factor from the check items.
+ * after the funded pilot (after the BBSR study, Hohmann/Kayser/Abt 2025).
+ * The figures the rules judge come from figures.c, computed once per run.
  *
  * Every rule runs in one pass over a table; the RACI matrix is only read
  * through the role counts the model keeps per task and per stakeholder, and
@@ -20,8 +20,6 @@
 #include "i18n.h"
 #include "util.h"
 
-/* Percent sums are compared with this tolerance (33.3 + 33.3 + 33.4). */
-#define PERCENT_EPS 1e-6
 /* Influence and interest from this score on count as high. */
 #define HIGH_SCORE 4
 
@@ -71,7 +69,13 @@ enum msg {
 	MSG_TASK_TEMPORARY_AR, /* arg: the names, n: how many */
 	MSG_SH_HANDOVER_OPEN,
 	MSG_COST_OVERSHARED, /* a: the sum of the shares */
-	MSG_COST_UNCOVERED,  /* n: the first year, a: the uncovered percent */
+	MSG_COST_UNCOVERED,  /* n: the first year, a: the uncovered percent, b: per year */
+	/* arg: the funding end, n: its year, a: the uncovered percent, b: the
+	 * uncovered money in the rest of that year, c: in each later year */
+	MSG_COST_UNCOVERED_PARTIAL,
+	MSG_COST_UNCOVERED_PARTIAL_ENDS, /* as above, the cost ends that year */
+	MSG_COST_UNCOVERED_ONEOFF, /* n: its year, a: the uncovered percent, b: the money */
+	MSG_COST_NO_YEAR,	   /* a: the uncovered percent, b: the money */
 	MSG_CHECK_NOT_ASSESSED, /* n: the number of check items */
 	MSG_CHECK_LOW_READINESS, /* n: the readiness in percent */
 };
@@ -227,9 +231,40 @@ static char *format_message(const struct finding *x)
 			      a);
 	case MSG_COST_UNCOVERED:
 		i18n_number(x->a, lang, a);
+		figures_money(x->b, true, lang, b, sizeof b);
 		return format(_("From %d on, %s%% of this yearly cost are not covered by partner "
-				"shares; agree who pays them."),
-			      (int)x->n, a);
+				"shares (%s a year); agree who pays them."),
+			      (int)x->n, a, b);
+	case MSG_COST_UNCOVERED_PARTIAL:
+	case MSG_COST_UNCOVERED_PARTIAL_ENDS: {
+		char end[32], c[64];
+		i18n_date(arg, lang, end);
+		i18n_number(x->a, lang, a);
+		figures_money(x->b, true, lang, b, sizeof b);
+		figures_money(x->c, true, lang, c, sizeof c);
+		if (x->msg == MSG_COST_UNCOVERED_PARTIAL_ENDS)
+			return format(_("After the funding ends on %s, %s%% of this yearly cost are "
+					"not covered by partner shares (%s in the rest of %d); agree "
+					"who pays them."),
+				      end, a, b, (int)x->n);
+		return format(_("After the funding ends on %s, %s%% of this yearly cost are not "
+				"covered by partner shares (%s in the rest of %d, then %s a "
+				"year); agree who pays them."),
+			      end, a, b, (int)x->n, c);
+	}
+	case MSG_COST_UNCOVERED_ONEOFF:
+		i18n_number(x->a, lang, a);
+		figures_money(x->b, true, lang, b, sizeof b);
+		return format(_("This one-off cost falls in %d, after the funding end, and %s%% of "
+				"it (%s) are not covered by partner shares; agree who pays them."),
+			      (int)x->n, a, b);
+	case MSG_COST_NO_YEAR:
+		i18n_number(x->a, lang, a);
+		figures_money(x->b, true, lang, b, sizeof b);
+		return format(_("This one-off cost has no year, and %s%% of it (%s) are not "
+				"covered by partner shares; enter the year it is paid so that it "
+				"can be checked against the funding end."),
+			      a, b);
 	case MSG_CHECK_NOT_ASSESSED:
 		return format(ngettext("%zu check item is not assessed yet; go through the check "
 				       "list with the group.",
@@ -298,6 +333,7 @@ static const char *text_copy(struct findings *out, const char *s)
 
 struct ctx {
 	const struct model *m;
+	const struct figures *fig;
 	struct findings *out;
 	const char *ws_item; /* how the workshop is named in findings */
 	bool winddown;	     /* the measure is being wound down */
@@ -395,7 +431,7 @@ static void rules_workshop(struct ctx *c)
 	if (blank(m->ws.title))
 		add(c, SEV_WARNING, STEP_WORKSHOP, ENT_WORKSHOP, 0, c->ws_item, "workshop.no_title",
 		    MSG_WS_NO_TITLE);
-	if (model_funding_end_year(m) == 0)
+	if (!c->fig->has_funding_end)
 		add(c, SEV_WARNING, STEP_WORKSHOP, ENT_WORKSHOP, 0, c->ws_item,
 		    "workshop.no_funding_end", MSG_WS_NO_FUNDING_END);
 	if (m->sgoals.n == 0)
@@ -607,17 +643,6 @@ static void rules_stakeholders(struct ctx *c)
 
 /* ------------------------------------------------------------ responsibilities */
 
-/* Categories every measure needs in regular operation. */
-static const int required_categories[] = {CAT_OPERATION, CAT_MAINTENANCE, CAT_FUNDING};
-
-static bool is_required_category(int cat)
-{
-	for (size_t i = 0; i < sizeof required_categories / sizeof *required_categories; i++)
-		if (required_categories[i] == cat)
-			return true;
-	return false;
-}
-
 /* true when stakeholder id may be temporary: a bit per id when the ids are
  * dense enough (built once per computation), else true (look it up). */
 static bool maybe_temporary(struct ctx *c, int64_t id)
@@ -665,23 +690,15 @@ static unsigned temporary_ar_names(struct ctx *c, const struct task *t, struct b
 static void rules_raci(struct ctx *c)
 {
 	const struct model *m = c->m;
-	unsigned per_category[TPHASE_COUNT][CAT_COUNT] = {{0}};
-	for (size_t i = 0; i < m->tasks.n; i++) {
-		const struct task *t = MODEL_AT(m->tasks, struct task, i);
-		if (t->phase >= 0 && t->phase < TPHASE_COUNT && t->category >= 0 &&
-		    t->category < CAT_COUNT)
-			per_category[t->phase][t->category]++;
-	}
 	/* A measure that is being wound down needs no regular operation. */
 	if (!c->winddown) {
 		for (int cat = 0; cat < CAT_COUNT; cat++) {
-			if (per_category[TPHASE_REGULAR][cat])
-				continue;
-			if (is_required_category(cat))
+			enum figures_category_gap gap = c->fig->category_gap[cat];
+			if (gap == FIGURES_CAT_REQUIRED_MISSING)
 				add(c, SEV_GAP, STEP_RACI, ENT_WORKSHOP, 0, c->ws_item,
 				    "raci.regular_missing", MSG_RACI_REGULAR_MISSING)
 					->n = cat;
-			else if (per_category[TPHASE_PILOT][cat])
+			else if (gap == FIGURES_CAT_PILOT_ONLY)
 				add(c, SEV_WARNING, STEP_RACI, ENT_WORKSHOP, 0, c->ws_item,
 				    "raci.regular_missing_pilot", MSG_RACI_REGULAR_MISSING_PILOT)
 					->n = cat;
@@ -690,20 +707,20 @@ static void rules_raci(struct ctx *c)
 	for (size_t i = 0; i < m->tasks.n; i++) {
 		const struct task *t = MODEL_AT(m->tasks, struct task, i);
 		const char *item = name_or(t->name, c->unnamed_task);
-		unsigned a = t->roles[RACI_A];
-		if (a == 0)
+		unsigned rules = figures_task_rules(t);
+		if (rules & FIGURES_TASK_NO_A)
 			add(c, SEV_GAP, STEP_RACI, ENT_TASK, t->id, item, "task.no_a", MSG_TASK_NO_A);
-		else if (a > 1)
+		else if (rules & FIGURES_TASK_MULTI_A)
 			add(c, SEV_GAP, STEP_RACI, ENT_TASK, t->id, item, "task.multi_a",
 			    MSG_TASK_MULTI_A)
-				->n = a;
-		if (t->roles[RACI_R] == 0)
+				->n = t->roles[RACI_A];
+		if (rules & FIGURES_TASK_NO_R)
 			add(c, SEV_GAP, STEP_RACI, ENT_TASK, t->id, item, "task.no_r", MSG_TASK_NO_R);
-		if (t->phase == TPHASE_REGULAR && t->temp_ar > 0 && c->count_only) {
+		if ((rules & FIGURES_TASK_TEMP_AR) && c->count_only) {
 			/* temp_ar counts exactly the names listed below */
 			add(c, SEV_GAP, STEP_RACI, ENT_TASK, t->id, item, "task.temporary_ar",
 			    MSG_TASK_TEMPORARY_AR);
-		} else if (t->phase == TPHASE_REGULAR && t->temp_ar > 0) {
+		} else if (rules & FIGURES_TASK_TEMP_AR) {
 			struct buf *names = &c->scratch;
 			names->len = 0;
 			unsigned n = temporary_ar_names(c, t, names);
@@ -733,38 +750,41 @@ static void rules_raci(struct ctx *c)
 static void rules_costs(struct ctx *c)
 {
 	const struct model *m = c->m;
-	if (m->costs.n == 0)
-		return;
-	double *shared = xcalloc(m->costs.n, sizeof *shared);
-	for (size_t i = 0; i < m->shares.n; i++) {
-		const struct cost_share *s = MODEL_AT(m->shares, struct cost_share, i);
-		long ci = table_index(&m->costs, s->cost);
-		if (ci >= 0)
-			shared[ci] += s->percent;
-	}
-	int funding_end = model_funding_end_year(m);
-	for (size_t i = 0; i < m->costs.n; i++) {
+	const struct figures *fig = c->fig;
+	for (size_t i = 0; i < m->costs.n && i < fig->ncosts; i++) {
 		const struct cost *k = MODEL_AT(m->costs, struct cost, i);
+		const struct figures_cost *fc = &fig->costs[i];
 		const char *item = name_or(k->name, c->unnamed_cost);
-		if (shared[i] > 100 + PERCENT_EPS) {
+		if (fc->shared > 100 + FIGURES_PERCENT_EPS) {
 			add(c, SEV_GAP, STEP_COSTS, ENT_COST, k->id, item, "cost.overshared",
 			    MSG_COST_OVERSHARED)
-				->a = shared[i];
+				->a = fc->shared;
 			continue;
 		}
-		if (k->kind != COST_YEARLY || funding_end == 0)
+		if (fc->undated) {
+			if (fc->gap) {
+				struct finding *f = add(c, SEV_WARNING, STEP_COSTS, ENT_COST, k->id,
+							item, "cost.no_year", MSG_COST_NO_YEAR);
+				f->a = fc->open_pct;
+				f->b = k->amount * fc->open_pct / 100;
+			}
 			continue;
-		if (k->end_year != 0 && k->end_year <= funding_end)
+		}
+		if (!fc->gap)
 			continue;
-		if (shared[i] >= 100 - PERCENT_EPS)
-			continue;
-		int from = k->start_year > funding_end ? k->start_year : funding_end + 1;
-		struct finding *f = add(c, SEV_GAP, STEP_COSTS, ENT_COST, k->id, item,
-					"cost.uncovered", MSG_COST_UNCOVERED);
-		f->n = from;
-		f->a = 100 - shared[i];
+		enum msg msg = k->kind == COST_ONEOFF ? MSG_COST_UNCOVERED_ONEOFF
+			       : !fc->gap_partial     ? MSG_COST_UNCOVERED
+			       : fc->gap_yearly > 0   ? MSG_COST_UNCOVERED_PARTIAL
+						      : MSG_COST_UNCOVERED_PARTIAL_ENDS;
+		struct finding *f =
+			add(c, SEV_GAP, STEP_COSTS, ENT_COST, k->id, item, "cost.uncovered", msg);
+		if (fc->gap_partial && k->kind != COST_ONEOFF && !c->count_only)
+			f->arg = text_copy(c->out, m->ws.funding_end);
+		f->n = fc->gap_year;
+		f->a = fc->open_pct;
+		f->b = fc->gap_first;
+		f->c = fc->gap_yearly;
 	}
-	free(shared);
 }
 
 /* ------------------------------------------------------------ check */
@@ -784,16 +804,15 @@ static void rules_check(struct ctx *c)
 			->n = (long)m->checks.n;
 		return;
 	}
-	struct readiness r;
-	findings_readiness(m, &r);
+	const struct readiness *r = &c->fig->readiness;
 	/* the wind-down factor only matters when the measure is wound down */
 	int factors = c->winddown ? FACTOR_COUNT : FACTOR_COUNT - 1;
 	for (int f = 0; f < factors; f++) {
-		if (r.factor[f] < 0 || r.factor[f] >= 0.5)
+		if (r->factor[f] < 0 || r->factor[f] >= 0.5)
 			continue;
 		add(c, SEV_HINT, STEP_CHECK, ENT_WORKSHOP, 0, findings_factor_name(f + 1),
 		    "check.low_readiness", MSG_CHECK_LOW_READINESS)
-			->n = (int)(r.factor[f] * 100 + 0.5);
+			->n = (int)(r->factor[f] * 100 + 0.5);
 	}
 }
 
@@ -821,8 +840,12 @@ static void sort_findings(struct findings *out)
 static void run_rules(const struct model *m, struct findings *out, bool count_only)
 {
 	memset(out, 0, sizeof *out);
+	struct figures fig;
+	figures_init(&fig);
+	figures_update(&fig, m);
 	struct ctx c = {
 		.m = m,
+		.fig = &fig,
 		.out = out,
 		.count_only = count_only,
 		.winddown = m->ws.phase == PHASE_WINDDOWN,
@@ -856,6 +879,7 @@ static void run_rules(const struct model *m, struct findings *out, bool count_on
 	free(per_goal);
 	buf_free(&c.scratch);
 	free(c.temp_bits);
+	figures_free(&fig);
 }
 
 void findings_compute(const struct model *m, struct findings *out)
@@ -889,38 +913,4 @@ unsigned findings_total(const struct findings *f, enum severity sev)
 	for (int s = 0; s < STEP_COUNT; s++)
 		n += f->count[s][sev];
 	return n;
-}
-
-void findings_readiness(const struct model *m, struct readiness *r)
-{
-	double got[FACTOR_COUNT][FIELD_COUNT] = {{0}};
-	unsigned applicable[FACTOR_COUNT][FIELD_COUNT] = {{0}};
-	memset(r, 0, sizeof *r);
-	for (size_t i = 0; i < m->checks.n; i++) {
-		const struct check_item *c = MODEL_AT(m->checks, struct check_item, i);
-		if (c->factor < 1 || c->factor > FACTOR_COUNT || c->field < 0 || c->field >= FIELD_COUNT)
-			continue;
-		r->items[c->factor - 1][c->field]++;
-		if (c->status == CHECK_NA)
-			continue;
-		applicable[c->factor - 1][c->field]++;
-		got[c->factor - 1][c->field] += c->status == CHECK_DONE ? 1 : c->status == CHECK_PARTLY ? 0.5 : 0;
-	}
-	double all_got = 0;
-	unsigned all_n = 0;
-	for (int f = 0; f < FACTOR_COUNT; f++) {
-		double fg = 0;
-		unsigned fn = 0;
-		for (int d = 0; d < FIELD_COUNT; d++) {
-			r->cell[f][d] = applicable[f][d] ? got[f][d] / applicable[f][d] : -1;
-			fg += got[f][d];
-			fn += applicable[f][d];
-		}
-		r->factor[f] = fn ? fg / fn : -1;
-		if (f < 5) {
-			all_got += fg;
-			all_n += fn;
-		}
-	}
-	r->overall = all_n ? all_got / all_n : -1;
 }

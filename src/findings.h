@@ -1,8 +1,9 @@
 /* findings.h — the guidance rules: pure functions of the model that name the
- * gaps that make a measure fail after its pilot, and the readiness per
- * factor from the check items. Messages come out in the current gettext
- * language when they are asked for (findings_message); item fallbacks
- * ("(untitled goal)") in the language of the computation. */
+ * gaps that make a measure fail after its pilot. The figures they judge
+ * (costs per year, shares, RACI row rules, required categories, readiness)
+ * come from figures.h. Messages come out in the current gettext language
+ * when they are asked for (findings_message); item fallbacks ("(untitled
+ * goal)") in the language of the computation. */
 #ifndef STETIG_FINDINGS_H
 #define STETIG_FINDINGS_H
 
@@ -10,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "figures.h"
 #include "model.h"
 #include "vocab.h"
 
@@ -28,7 +30,7 @@ struct finding {
 	/* what the message quotes (private to findings.c; use findings_message) */
 	int msg;	  /* which text */
 	long n;		  /* a count, a year, a category or the missing SMART parts */
-	double a, b;	  /* figures */
+	double a, b, c;	  /* figures */
 	const char *arg;  /* a name or text, or NULL */
 	char *message;	  /* the formatted message, once asked for */
 	int message_lang; /* the language it was formatted in */
@@ -63,15 +65,7 @@ void findings_free(struct findings *f);
 /* Number of findings of a severity over all steps. */
 unsigned findings_total(const struct findings *f, enum severity sev);
 
-/* Readiness from the check items: done counts 1, partly 1/2, open 0, not
- * relevant is left out. A value < 0 means "no applicable item". */
-struct readiness {
-	double factor[FACTOR_COUNT];		  /* 0..1 per factor 1..6 (index 0..5) */
-	double cell[FACTOR_COUNT][FIELD_COUNT];	  /* the heat map */
-	unsigned items[FACTOR_COUNT][FIELD_COUNT]; /* check items per cell */
-	double overall;				  /* over factors 1..5 */
-};
-void findings_readiness(const struct model *m, struct readiness *r);
+/* The readiness per factor is figures_readiness (figures.h). */
 
 /* The short name of factor 1..6 in the current language ("Communication",
  * …, "Wind-down"); "" for any other number. */

@@ -769,18 +769,6 @@ const char *model_entity_name(const struct model *m, enum entity kind, int64_t i
 	}
 }
 
-
-double model_cost_shared(const struct model *m, int64_t cost)
-{
-	double sum = 0;
-	for (size_t i = 0; i < m->shares.n; i++) {
-		const struct cost_share *s = MODEL_AT(m->shares, struct cost_share, i);
-		if (s->cost == cost)
-			sum += s->percent;
-	}
-	return sum;
-}
-
 size_t model_goal_indicators(const struct model *m, int64_t goal)
 {
 	size_t n = 0;

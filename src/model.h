@@ -244,9 +244,8 @@ int check_item_ptr_cmp(const void *a, const void *b);
 /* The name or title of an entity as it is shown ("" when absent or nameless). */
 const char *model_entity_name(const struct model *m, enum entity kind, int64_t id);
 
-/* Derived figures shared by findings, screens and exports. */
-/* Sum of partner shares of a cost in percent. */
-double model_cost_shared(const struct model *m, int64_t cost);
+/* Derived figures shared by findings, screens and exports (the costs, the
+ * shares and the readiness are in figures.h). */
 /* Number of indicators of a goal. */
 size_t model_goal_indicators(const struct model *m, int64_t goal);
 /* Year of the funding end, or 0 when none is set. */

@@ -71,7 +71,7 @@ static void sync(struct ui *ui)
 	}
 	free(idx);
 	list_set_count(&lst, nrows);
-	findings_readiness(m, &ready_now);
+	figures_readiness(m, &ready_now);
 	if (keep.factor) {
 		for (size_t r = 0; r < nrows; r++) {
 			if (rows[r].header) {

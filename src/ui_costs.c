@@ -2,10 +2,10 @@
  * what nobody pays once the funding has ended.
  *
  * Three parts, one above the other, each a list: the cost items, the
- * partner shares of the selected cost, and a table of years (the earliest
- * start to five years after the funding end) with the total, the uncovered
- * share after the funding end, and each partner's yearly sum. Up/Down at
- * the edge of a part go on into the next; Left/Right scroll the years. */
+ * partner shares of the selected cost, and a table of years with the total,
+ * the uncovered money after the funding end, and each partner's yearly sum
+ * (every figure from figures.c). Up/Down at the edge of a part go on into
+ * the next; Left/Right scroll the years. */
 #include "config.h"
 
 #include <math.h>
@@ -14,11 +14,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "figures.h"
 #include "i18n.h"
 #include "ui_internal.h"
 #include "util.h"
-
-#define PCT_EPS 1e-6
 
 enum part { PART_COSTS, PART_SHARES, PART_YEARS };
 
@@ -26,12 +25,9 @@ static enum part part = PART_COSTS;
 static struct list lc, ls, ly; /* costs, shares, years */
 static bool lists_ready;
 static int64_t sel_cost, sel_share_sh;
-static double *shared;	      /* percent shared per cost index */
-static size_t cap_shared;
+static struct figures fig;    /* the figures of the model's revision */
 static size_t *sh_rows;	      /* share indices of the selected cost */
 static size_t n_sh_rows, cap_sh_rows;
-static int64_t *partners;     /* stakeholders with a share in any cost */
-static size_t npartners, cap_partners;
 static int year_shift;	      /* Left/Right in the years */
 
 static void ready(void)
@@ -46,35 +42,10 @@ static void ready(void)
 
 /* ------------------------------------------------------------ money */
 
-/* An amount the way the session language writes it: "12.345 €" or
- * "€12,345"; cents only when asked and not zero. out: 64 bytes. */
+/* An amount the way the session language writes it. out: 64 bytes. */
 static void money(double v, bool cents, char *out, size_t n)
 {
-	bool de = i18n_lang() == LANG_DE;
-	bool neg = v < 0;
-	double a = fabs(v);
-	long long whole = (long long)(cents ? floor(a) : llround(a));
-	int frac = cents ? (int)llround((a - floor(a)) * 100) : 0;
-	if (frac == 100) {
-		whole++;
-		frac = 0;
-	}
-	char digits[32], grouped[48];
-	snprintf(digits, sizeof digits, "%lld", whole);
-	size_t len = strlen(digits), k = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			grouped[k++] = de ? '.' : ',';
-		grouped[k++] = digits[i];
-	}
-	grouped[k] = '\0';
-	char dec[8] = "";
-	if (cents && frac)
-		snprintf(dec, sizeof dec, "%c%02d", de ? ',' : '.', frac);
-	if (de)
-		snprintf(out, n, "%s%s%s €", neg ? "-" : "", grouped, dec);
-	else
-		snprintf(out, n, "%s€%s%s", neg ? "-" : "", grouped, dec);
+	figures_money(v, cents, i18n_lang(), out, n);
 }
 
 /* An amount in at most w columns: whole euros, or thousands ("1.235 T€",
@@ -99,85 +70,9 @@ static void money_short(double v, int w, char *out, size_t n)
 
 /* ------------------------------------------------------------ figures */
 
-/* What cost c costs in year y. */
-static double in_year(const struct cost *c, int y)
+static const struct figures *figs(const struct model *m)
 {
-	if (c->kind == COST_ONEOFF)
-		return c->start_year == y ? c->amount : 0;
-	if (c->start_year && y < c->start_year)
-		return 0;
-	if (c->end_year && y > c->end_year)
-		return 0;
-	return c->amount;
-}
-
-static int this_year(void)
-{
-	struct date d;
-	date_today(&d);
-	return d.y;
-}
-
-/* The years the table covers: from the earliest start (or the funding end)
- * to five years after the funding end. */
-static void year_range(const struct model *m, int *first, int *last)
-{
-	int fe = model_funding_end_year(m);
-	int lo = 0;
-	for (size_t i = 0; i < m->costs.n; i++) {
-		const struct cost *c = MODEL_AT(m->costs, struct cost, i);
-		if (c->start_year && (!lo || c->start_year < lo))
-			lo = c->start_year;
-	}
-	if (!lo)
-		lo = fe ? fe : this_year();
-	if (fe && fe < lo)
-		lo = fe;
-	int hi = fe ? fe + 5 : lo + 5;
-	if (hi < lo)
-		hi = lo;
-	if (hi - lo > 40)
-		lo = hi - 40;
-	*first = lo;
-	*last = hi;
-}
-
-/* The share of cost index ci nobody carries, in percent (0..100). */
-static double uncovered_pct(size_t ci)
-{
-	double u = 100 - shared[ci];
-	return u > PCT_EPS ? u : 0;
-}
-
-/* Sum of what nobody carries in year y (only after the funding end). */
-static double uncovered_in(const struct model *m, int y)
-{
-	double sum = 0;
-	for (size_t i = 0; i < m->costs.n; i++)
-		sum += in_year(MODEL_AT(m->costs, struct cost, i), y) * uncovered_pct(i) / 100;
-	return sum;
-}
-
-static double total_in(const struct model *m, int y)
-{
-	double sum = 0;
-	for (size_t i = 0; i < m->costs.n; i++)
-		sum += in_year(MODEL_AT(m->costs, struct cost, i), y);
-	return sum;
-}
-
-static double partner_in(const struct model *m, int64_t sh, int y)
-{
-	double sum = 0;
-	for (size_t i = 0; i < m->shares.n; i++) {
-		const struct cost_share *s = MODEL_AT(m->shares, struct cost_share, i);
-		if (s->stakeholder != sh)
-			continue;
-		const struct cost *c = model_cost(m, s->cost);
-		if (c)
-			sum += in_year(c, y) * s->percent / 100;
-	}
-	return sum;
+	return figures_update(&fig, m);
 }
 
 /* ------------------------------------------------------------ sync */
@@ -216,27 +111,7 @@ static void sync(struct ui *ui)
 		if (i >= 0)
 			list_select(&lc, (size_t)i);
 	}
-	xgrow((void **)&shared, &cap_shared, m->costs.n + 1, sizeof *shared);
-	for (size_t i = 0; i < m->costs.n; i++)
-		shared[i] = 0;
-	xgrow((void **)&partners, &cap_partners, m->shares.n + 1, sizeof *partners);
-	npartners = 0;
-	for (size_t i = 0; i < m->shares.n; i++) {
-		const struct cost_share *s = MODEL_AT(m->shares, struct cost_share, i);
-		long ci = table_index(&m->costs, s->cost);
-		if (ci >= 0)
-			shared[ci] += s->percent;
-	}
-	/* the partners in the order of the stakeholder table */
-	for (size_t k = 0; k < m->stakeholders.n; k++) {
-		int64_t id = MODEL_AT(m->stakeholders, struct stakeholder, k)->id;
-		for (size_t i = 0; i < m->shares.n; i++)
-			if (MODEL_AT(m->shares, struct cost_share, i)->stakeholder == id) {
-				partners[npartners++] = id;
-				break;
-			}
-	}
-	list_set_count(&ly, 2 + npartners);
+	list_set_count(&ly, 2 + figs(m)->npartners);
 	collect_shares(ui);
 	if (part == PART_SHARES && !m->costs.n)
 		part = PART_COSTS;
@@ -251,16 +126,16 @@ static const char *hint(struct ui *ui)
 	if (m->costs.n == 0)
 		return _("No costs yet: press n and add what the measure costs, above all the yearly "
 			 "running costs.");
-	int fe = model_funding_end_year(m);
-	if (!fe)
+	const struct figures *f = figs(m);
+	if (!f->has_funding_end)
 		return _("Enter the funding end in step 0: then this step shows what nobody pays "
 			 "after it.");
 	double worst = 0;
 	int worst_y = 0;
-	for (int y = fe + 1; y <= fe + 5; y++) {
-		double u = uncovered_in(m, y);
-		if (u > worst + 0.005) {
-			worst = u;
+	for (int y = f->funding_end_year; y <= f->funding_end_year + FIGURES_AFTER_YEARS; y++) {
+		const struct figures_row *row = figures_year(f, y);
+		if (row && row->uncovered > worst + 0.005) {
+			worst = row->uncovered;
 			worst_y = y;
 		}
 	}
@@ -270,6 +145,15 @@ static const char *hint(struct ui *ui)
 		snprintf(buf, sizeof buf,
 			 _("%s is not covered in %d: select a cost and press s to add a partner's share."),
 			 a, worst_y);
+		return buf;
+	}
+	if (f->undated.uncovered > 0.005) {
+		char a[64];
+		money(f->undated.uncovered, false, a, sizeof a);
+		snprintf(buf, sizeof buf,
+			 _("%s of one-off costs without a year is not covered: enter the year, or "
+			   "press s to add a partner's share."),
+			 a);
 		return buf;
 	}
 	return _("Every cost after the funding end has a payer. Next: 6 Check.");
@@ -298,18 +182,6 @@ static void years_text(const struct cost *c, char *buf, size_t n)
 		snprintf(buf, n, "–");
 }
 
-/* true when the cost runs after the funding end with a share nobody carries */
-static bool cost_gap(const struct model *m, size_t ci)
-{
-	const struct cost *c = MODEL_AT(m->costs, struct cost, ci);
-	int fe = model_funding_end_year(m);
-	if (!fe || uncovered_pct(ci) <= 0)
-		return false;
-	if (c->kind == COST_ONEOFF)
-		return c->start_year > fe;
-	return !c->end_year || c->end_year > fe;
-}
-
 static void draw_cost_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
 {
 	struct ui *ui = ctx;
@@ -322,11 +194,15 @@ static void draw_cost_row(void *ctx, size_t row, int y, const int *cx, const int
 	ui_text(y, cx[2], cw[2], s, base, UI_TEXT_RIGHT);
 	years_text(c, s, sizeof s);
 	ui_text(y, cx[3], cw[3], s, base, 0);
+	const struct figures *f = figs(&ui->m);
+	if (row >= f->ncosts)
+		return;
+	const struct figures_cost *fc = &f->costs[row];
 	char pct[64];
-	i18n_number(round(shared[row] * 10) / 10, i18n_lang(), pct);
+	i18n_number(round(fc->shared * 10) / 10, i18n_lang(), pct);
 	ui_textf(y, cx[4], cw[4], base, UI_TEXT_RIGHT, "%s %%", pct);
-	if (cost_gap(&ui->m, row)) {
-		i18n_number(round(uncovered_pct(row) * 10) / 10, i18n_lang(), pct);
+	if (fc->gap) {
+		i18n_number(round(fc->open_pct * 10) / 10, i18n_lang(), pct);
 		ui_textf(y, cx[5], cw[5], sel ? base : ui_style(ST_ALERT), UI_TEXT_RIGHT, "! %s %%", pct);
 	}
 }
@@ -349,48 +225,57 @@ static void draw_share_row(void *ctx, size_t row, int y, const int *cx, const in
 	i18n_number(s->percent, i18n_lang(), pct);
 	ui_textf(y, cx[1], cw[1], base, UI_TEXT_RIGHT, "%s %%", pct);
 	if (c) {
-		money(c->amount * s->percent / 100, true, a, sizeof a);
+		money(figures_share_amount(c, s), true, a, sizeof a);
 		ui_text(y, cx[2], cw[2], a, base, UI_TEXT_RIGHT);
 	}
 	if (p)
 		ui_text(y, cx[3], cw[3], vocab_label(VOCAB_GROUP, p->group), base, 0);
 }
 
-/* The years table: label column and one column per year shown. */
+/* The years table: label column, one column per year shown, and the
+ * column of one-off costs without a year when there are any. */
 static int years_first, years_n;
-static struct list_col year_cols[16];
+static bool years_undated;
+static struct list_col year_cols[17];
 
 static void draw_year_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
 {
 	struct ui *ui = ctx;
 	const struct model *m = &ui->m;
-	int fe = model_funding_end_year(m);
+	const struct figures *f = figs(m);
 	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
 	const char *label;
 	if (row == 0)
 		label = _("All costs");
 	else if (row == 1)
 		label = _("! Uncovered");
-	else {
-		const struct stakeholder *s = model_stakeholder(m, partners[row - 2]);
+	else if (row - 2 < f->npartners) {
+		const struct stakeholder *s = model_stakeholder(m, f->partners[row - 2]);
 		label = s ? s->name : "?";
-	}
+	} else
+		return;
 	ui_text(y, cx[0], cw[0], label, base | (row < 2 ? A_BOLD : 0), 0);
-	for (int i = 0; i < years_n; i++) {
+	for (int i = 0; i < years_n + years_undated; i++) {
 		int yr = years_first + i;
+		bool undated = i == years_n;
+		const struct figures_row *fr = undated ? &f->undated : figures_year(f, yr);
 		char a[64];
 		if (row == 1) {
-			if (!fe || yr <= fe) {
+			/* nothing is uncovered in a year wholly inside the funded period */
+			if (!fr || !f->has_funding_end ||
+			    (!undated && figures_funded_fraction(f, yr) >= 1)) {
 				ui_text(y, cx[i + 1], cw[i + 1], "–", base, UI_TEXT_RIGHT);
 				continue;
 			}
-			double u = uncovered_in(m, yr);
+			double u = fr->uncovered;
 			money_short(u, cw[i + 1], a, sizeof a);
 			ui_text(y, cx[i + 1], cw[i + 1], a,
 				u > 0.005 && !sel ? ui_style(ST_ALERT) : base | A_BOLD, UI_TEXT_RIGHT);
 			continue;
 		}
-		double v = row == 0 ? total_in(m, yr) : partner_in(m, partners[row - 2], yr);
+		double v = row == 0 ? (fr ? fr->total : 0)
+			   : undated ? f->partner_years[(row - 2) * (f->nyears + 1) + f->nyears]
+				     : figures_partner_in(f, row - 2, yr);
 		money_short(v, cw[i + 1], a, sizeof a);
 		ui_text(y, cx[i + 1], cw[i + 1], v > 0.005 ? a : "·", base, UI_TEXT_RIGHT);
 	}
@@ -399,11 +284,12 @@ static void draw_year_row(void *ctx, size_t row, int y, const int *cx, const int
 static void draw_years(struct ui *ui, struct ui_rect r)
 {
 	const struct model *m = &ui->m;
-	int first, last;
-	year_range(m, &first, &last);
+	const struct figures *f = figs(m);
+	int first = f->first, last = f->last;
 	int label_w = r.w >= 110 ? 26 : 18;
 	int col_w = r.w >= 110 ? 11 : 9;
-	int fit = (r.w - label_w) / (col_w + 1);
+	years_undated = f->undated.total > 0.005;
+	int fit = (r.w - label_w) / (col_w + 1) - years_undated;
 	if (fit > 15)
 		fit = 15;
 	if (fit < 1)
@@ -429,15 +315,17 @@ static void draw_years(struct ui *ui, struct ui_rect r)
 	years_first = start;
 	years_n = fit;
 	static char titles[16][16];
-	int fe = model_funding_end_year(m);
+	int fe = f->funding_end_year;
 	year_cols[0] = (struct list_col){N_("Per year"), label_w, 0};
 	for (int i = 0; i < fit; i++) {
 		/* the years after the funding end carry a mark, not only a colour */
 		snprintf(titles[i], sizeof titles[i], fe && start + i > fe ? "›%d" : "%d", start + i);
 		year_cols[i + 1] = (struct list_col){titles[i], col_w, 0};
 	}
+	if (years_undated)
+		year_cols[fit + 1] = (struct list_col){N_("No year"), col_w, 0};
 	ly.passive = part != PART_YEARS;
-	list_draw(&ly, r, year_cols, fit + 1, draw_year_row, ui, NULL);
+	list_draw(&ly, r, year_cols, fit + 1 + years_undated, draw_year_row, ui, NULL);
 }
 
 static void draw(struct ui *ui, struct ui_rect r)
@@ -452,7 +340,7 @@ static void draw(struct ui *ui, struct ui_rect r)
 			    "maintenance, staff) that go on after the funding ends."));
 		return;
 	}
-	int years_h = 3 + (int)npartners;
+	int years_h = 3 + (int)figs(m)->npartners;
 	int cap = r.h * 2 / 5;
 	if (cap < 4)
 		cap = 4;
@@ -590,11 +478,11 @@ static bool save_share(struct ui *ui, struct form *fm, int64_t cost_id)
 	enum store_status st = store_save_share(ui->s, &ui->m, &s);
 	if (st == STORE_E_INVALID) {
 		/* more than 100 % together: say first how much is left */
-		double others = 0;
+		double others = figures_cost_shared(&ui->m, cost_id);
 		for (size_t i = 0; i < ui->m.shares.n; i++) {
 			const struct cost_share *x = MODEL_AT(ui->m.shares, struct cost_share, i);
-			if (x->cost == cost_id && x->stakeholder != s.stakeholder)
-				others += x->percent;
+			if (x->cost == cost_id && x->stakeholder == s.stakeholder)
+				others -= x->percent;
 		}
 		char left[64], msg[256];
 		i18n_number(others < 100 ? 100 - others : 0, i18n_lang(), left);
@@ -633,8 +521,7 @@ static void share_form(struct ui *ui, int64_t cost_id, int64_t sh)
 		ui_error(ui, "%s", _("Partners are stakeholders: add them in step 3 first."));
 		return;
 	}
-	long ci = table_index(&m->costs, cost_id);
-	double left = ci >= 0 ? 100 - shared[ci] : 100;
+	double left = 100 - figures_cost_shared(m, cost_id);
 	form_share_sh = sh;
 	struct form *fm;
 	if (sh) {
@@ -660,7 +547,8 @@ static void share_form(struct ui *ui, int64_t cost_id, int64_t sh)
 		}
 		form_set_note(fm, 0, N_("Who pays a part: Space or the first letters pick."));
 		form_add_number(fm, N_("Share in percent"),
-				(struct optnum){left > PCT_EPS ? round(left * 100) / 100 : 0, true});
+				(struct optnum){left > FIGURES_PERCENT_EPS ? round(left * 100) / 100 : 0,
+						true});
 		form_set_note(fm, 1, N_("The percentage of the cost this partner carries."));
 		form_focus(fm, 0);
 	}
@@ -865,8 +753,11 @@ const struct ui_view ui_view_costs = {
 		   "one cost never add up to more than 100 %.\n\n"
 		   "The table at the bottom shows per year what all costs add up to, what "
 		   "each partner pays, and what nobody pays after the funding end (years "
-		   "marked ›). Left and Right scroll the years. Up and Down go on from one part "
-		   "into the next."),
+		   "marked ›). The year the funding ends counts by month: with an end on 30 "
+		   "June, half of that year's running costs fall after it. One-off costs "
+		   "without a year appear under “No year” and count as after the funding end "
+		   "until their year is entered. Left and Right scroll the years. Up and Down "
+		   "go on from one part into the next."),
 	.bar = bar,
 	.more = more,
 	.sync = sync,

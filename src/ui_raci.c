@@ -18,6 +18,7 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "figures.h"
 #include "grid.h"
 #include "i18n.h"
 #include "ui_internal.h"
@@ -57,12 +58,6 @@ static bool ho_valid;
 static struct list ho_list;
 static int ho_keep_cat = -1;
 
-/* Categories every measure needs in regular operation (as the findings). */
-static bool required_category(int cat)
-{
-	return cat == CAT_OPERATION || cat == CAT_MAINTENANCE || cat == CAT_FUNDING;
-}
-
 static void ready(void)
 {
 	if (grids_ready)
@@ -75,8 +70,7 @@ static void ready(void)
 
 static bool task_broken(const struct task *t)
 {
-	return t->roles[RACI_A] != 1 || t->roles[RACI_R] == 0 ||
-	       (t->phase == TPHASE_REGULAR && t->temp_ar > 0);
+	return figures_task_rules(t) != 0;
 }
 
 /* Puts the cursor back on the task and stakeholder it was on. */
@@ -165,9 +159,10 @@ static void handover_build(struct ui *ui)
 					if (role == 0)
 						ho[c].ntasks[p]++;
 					if (p == 1 && role == 0) {
-						if (t->roles[RACI_A] == 0)
+						unsigned rules = figures_task_rules(t);
+						if (rules & FIGURES_TASK_NO_A)
 							ho[c].open |= HO_NO_A;
-						if (t->temp_ar > 0)
+						if (rules & FIGURES_TASK_TEMP_AR)
 							ho[c].open |= HO_TEMP;
 					}
 					for (size_t k = 0; k < t->cells.n; k++) {
@@ -185,9 +180,9 @@ static void handover_build(struct ui *ui)
 	nho = 0;
 	for (int c = 0; c < CAT_COUNT; c++) {
 		struct ho_row *h = &ho[c];
-		if (h->ntasks[1] == 0 && (h->ntasks[0] > 0 || required_category(c)))
+		if (figures_category_gap(h->ntasks, c) != FIGURES_CAT_OK)
 			h->open |= HO_NO_REGULAR;
-		if (h->ntasks[0] || h->ntasks[1] || required_category(c))
+		if (h->ntasks[0] || h->ntasks[1] || figures_category_required(c))
 			shown[nho++] = c;
 	}
 	list_set_count(&ho_list, nho);
@@ -316,14 +311,14 @@ static void short_name(const char *name, int w, char *out, size_t n)
 static void task_marker(const struct task *t, char out[8])
 {
 	int n = 0;
-	if (t->roles[RACI_A] != 1 || t->roles[RACI_R] == 0 ||
-	    (t->phase == TPHASE_REGULAR && t->temp_ar > 0))
+	unsigned rules = figures_task_rules(t);
+	if (rules)
 		out[n++] = '!';
-	if (t->roles[RACI_A] != 1)
+	if (rules & (FIGURES_TASK_NO_A | FIGURES_TASK_MULTI_A))
 		out[n++] = 'A';
-	if (t->roles[RACI_R] == 0)
+	if (rules & FIGURES_TASK_NO_R)
 		out[n++] = 'R';
-	if (t->phase == TPHASE_REGULAR && t->temp_ar > 0)
+	if (rules & FIGURES_TASK_TEMP_AR)
 		out[n++] = 'T';
 	out[n] = '\0';
 }
@@ -331,14 +326,14 @@ static void task_marker(const struct task *t, char out[8])
 /* The broken rules of a task in words. */
 static void task_problems(const struct task *t, struct buf *b)
 {
-	unsigned a = t->roles[RACI_A];
-	if (a == 0)
+	unsigned rules = figures_task_rules(t);
+	if (rules & FIGURES_TASK_NO_A)
 		buf_printf(b, "%s", _("no A"));
-	else if (a > 1)
-		buf_printf(b, _("%u × A (only one allowed)"), a);
-	if (t->roles[RACI_R] == 0)
+	else if (rules & FIGURES_TASK_MULTI_A)
+		buf_printf(b, _("%u × A (only one allowed)"), t->roles[RACI_A]);
+	if (rules & FIGURES_TASK_NO_R)
 		buf_printf(b, "%s%s", b->len ? " · " : "", _("no R"));
-	if (t->phase == TPHASE_REGULAR && t->temp_ar > 0)
+	if (rules & FIGURES_TASK_TEMP_AR)
 		buf_printf(b, "%s%s", b->len ? " · " : "",
 			   _("A or R with a temporary stakeholder whose post ends with the funding"));
 }

@@ -887,6 +887,10 @@ static bool export_workbook(const struct model *m, struct model *release,
 	x.lang = lang;
 	struct date today;
 	date_today(&today);
+	struct figures fig;
+	figures_init(&fig);
+	figures_compute(&fig, m, today.y);
+	x.fig = &fig;
 	date_iso(&today, x.today_iso);
 	i18n_date(x.today_iso, lang, x.today);
 	make_footer(&x);
@@ -962,6 +966,7 @@ static bool export_workbook(const struct model *m, struct model *release,
 	for (size_t i = 0; i < x.nkeep; i++)
 		free(x.keep[i]);
 	free(x.keep);
+	figures_free(&fig);
 	buf_free(&tmp);
 	return ok;
 }

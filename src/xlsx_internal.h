@@ -52,6 +52,7 @@ struct xl {
 	lxw_workbook *wb;
 	const struct model *m;
 	const struct findings *f; /* may be NULL */
+	const struct figures *fig; /* the model's figures (figures.h) */
 	enum lang lang;
 	struct xl_formats fmt;
 	lxw_error err;	  /* the first error */

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "figures.h"
 #include "i18n.h"
 #include "templates.h"
 #include "util.h"
@@ -327,11 +328,9 @@ static void sheet_costs(struct xl *x)
 	struct xtable t;
 	TABLE(&t, _("No."), _("Cost item"), _("Kind"), _("Amount"), _("Start year"),
 	      _("End year"), _("Shared by partners"), _("Not covered"));
-	double *sum = tally(&m->shares, offsetof(struct cost_share, cost),
-			    (long)offsetof(struct cost_share, percent), &m->costs);
-	for (size_t i = 0; i < m->costs.n; i++) {
+	const struct figures *f = x->fig;
+	for (size_t i = 0; i < m->costs.n && i < f->ncosts; i++) {
 		const struct cost *e = MODEL_AT(m->costs, struct cost, i);
-		double shared = sum[i];
 		struct xcell *c = xt_row(&t);
 		xc_num(&c[0], (double)i + 1, NULL);
 		xc_text(&c[1], e->name);
@@ -341,10 +340,9 @@ static void sheet_costs(struct xl *x)
 			xc_num(&c[4], e->start_year, NULL);
 		if (e->end_year)
 			xc_num(&c[5], e->end_year, NULL);
-		xc_num(&c[6], shared, x->fmt.pct);
-		xc_num(&c[7], shared < 100 ? 100 - shared : 0, x->fmt.pct);
+		xc_num(&c[6], f->costs[i].shared, x->fmt.pct);
+		xc_num(&c[7], f->costs[i].open_pct, x->fmt.pct);
 	}
-	free(sum);
 	emit(x, &t, _("Costs"), 2);
 }
 
@@ -384,134 +382,112 @@ static void sheet_shares(struct xl *x)
 		xc_text(&row[0], c->name);
 		xc_text(&row[1], name_of(m, e->stakeholder));
 		xc_num(&row[2], e->percent, x->fmt.pct);
-		xc_num(&row[3], c->amount * e->percent / 100, x->fmt.money);
+		xc_num(&row[3], figures_share_amount(c, e), x->fmt.money);
 	}
 	free(v);
 	emit(x, &t, _("Cost shares"), 2);
 }
 
-/* The cost of e in year y, given the first year shown and the year open
- * yearly costs are shown until. */
-static double cost_in_year(const struct cost *e, int y, int first, int horizon)
+/* One row of the years sheet: a label and a figure per year, the "no
+ * year" column when there is one, and the sum. */
+static void year_row(struct xl *x, struct xtable *t, const char *label, bool bold,
+		     const double *v, size_t stride, size_t ny, bool undated, double sum)
 {
-	int start = e->start_year ? e->start_year : first;
-	if (e->kind == COST_ONEOFF)
-		return y == start ? e->amount : 0;
-	int end = e->end_year ? e->end_year : horizon;
-	return y >= start && y <= end ? e->amount : 0;
+	struct xcell *c = xt_row(t);
+	xc_text(&c[0], label);
+	if (bold)
+		c[0].fmt = x->fmt.bold;
+	for (size_t k = 0; k < ny; k++)
+		xc_num(&c[1 + k], v[k * stride], x->fmt.money);
+	if (undated)
+		xc_num(&c[1 + ny], v[ny * stride], x->fmt.money);
+	xc_num(&c[1 + ny + undated], sum, x->fmt.money);
 }
 
-/* Yearly totals per partner: shares of every cost in every year, what is
- * not covered, and the total. Open-ended yearly costs are shown until five
- * years after the funding ends (or after their start). */
+/* Costs per budget year (figures.h): what each partner carries, all
+ * costs, the parts inside and after the funded period, what the partner
+ * shares cover and what is not covered after the funding end. */
 static void sheet_years(struct xl *x)
 {
 	const struct model *m = x->m;
-	int fe = model_funding_end_year(m);
-	int first = 0, last = 0;
-	for (size_t i = 0; i < m->costs.n; i++) {
-		const struct cost *e = MODEL_AT(m->costs, struct cost, i);
-		if (e->start_year && (!first || e->start_year < first))
-			first = e->start_year;
-	}
-	if (!first && m->costs.n) {
-		struct date d;
-		date_today(&d);
-		first = fe ? fe : d.y;
-	}
-	int horizon = (fe > first ? fe : first) + 5;
-	for (size_t i = 0; i < m->costs.n; i++) {
-		const struct cost *e = MODEL_AT(m->costs, struct cost, i);
-		int start = e->start_year ? e->start_year : first;
-		int end = e->kind == COST_ONEOFF ? start
-			  : e->end_year		 ? e->end_year
-			  : horizon > start	 ? horizon
-						 : start;
-		if (end > last)
-			last = end;
-	}
-	if (last > first + 49)
-		last = first + 49;
-	size_t ny = m->costs.n ? (size_t)(last - first + 1) : 0;
-
+	const struct figures *f = x->fig;
+	size_t ny = m->costs.n ? f->nyears : 0;
+	bool undated = ny && f->undated.total != 0;
 	struct xtable t;
-	xt_init(&t, 2 + ny, NULL);
+	xt_init(&t, 2 + ny + undated, NULL);
 	xt_head(&t, 0, _("Partner"));
 	for (size_t k = 0; k < ny; k++) {
 		char year[16];
-		snprintf(year, sizeof year, "%d", first + (int)k);
+		snprintf(year, sizeof year, "%d", f->first + (int)k);
 		xt_head(&t, 1 + k, year);
 	}
-	xt_head(&t, 1 + ny, _("Total"));
-	double *uncovered = xcalloc(ny + 1, sizeof *uncovered);
-	double *total = xcalloc(ny + 1, sizeof *total);
-	double *shared = tally(&m->shares, offsetof(struct cost_share, cost),
-			       (long)offsetof(struct cost_share, percent), &m->costs);
-	for (size_t i = 0; i < m->costs.n; i++) {
-		const struct cost *e = MODEL_AT(m->costs, struct cost, i);
-		double open = 100 - shared[i];
-		for (size_t k = 0; k < ny; k++) {
-			double a = cost_in_year(e, first + (int)k, first, horizon);
-			total[k] += a;
-			uncovered[k] += a * (open > 0 ? open : 0) / 100;
+	if (undated)
+		xt_head(&t, 1 + ny, _("No year"));
+	xt_head(&t, 1 + ny + undated, _("Total"));
+	for (size_t p = 0; p < f->npartners && ny; p++)
+		year_row(x, &t, name_of(m, f->partners[p]), false,
+			 &f->partner_years[p * (f->nyears + 1)], 1, ny, undated, f->partner_sum[p]);
+	/* the rows of figures: the years and the "no year" column side by side */
+	size_t nrow = ny + 1;
+	double *v = xcalloc(nrow * 5, sizeof *v);
+	for (size_t k = 0; k < nrow; k++) {
+		const struct figures_row *r = k < ny ? &f->years[k] : &f->undated;
+		double *o = &v[k * 5];
+		o[0] = r->total;
+		o[1] = r->funded_period;
+		o[2] = r->after_funding;
+		o[3] = r->partner_covered;
+		o[4] = r->uncovered;
+	}
+	const struct figures_row *s = &f->sum;
+	if (ny) {
+		year_row(x, &t, _("All costs"), true, &v[0], 5, ny, undated, s->total);
+		if (f->has_funding_end) {
+			year_row(x, &t, _("In the funded period"), false, &v[1], 5, ny, undated,
+				 s->funded_period);
+			year_row(x, &t, _("After the funding end"), false, &v[2], 5, ny, undated,
+				 s->after_funding);
 		}
+		year_row(x, &t, _("Covered by partner shares"), false, &v[3], 5, ny, undated,
+			 s->partner_covered);
+		if (f->has_funding_end)
+			year_row(x, &t, _("Not covered after the funding end"), true, &v[4], 5, ny,
+				 undated, s->uncovered);
 	}
-	free(shared);
-	/* every partner's share in every year: one pass over the shares */
-	size_t ns = m->stakeholders.n;
-	double *acc = xcalloc((ns ? ns : 1) * (ny + 1), sizeof *acc);
-	bool *partner = xcalloc(ns ? ns : 1, sizeof *partner);
-	for (size_t i = 0; i < m->shares.n; i++) {
-		const struct cost_share *e = MODEL_AT(m->shares, struct cost_share, i);
-		long ci = table_index(&m->costs, e->cost), si = table_index(&m->stakeholders,
-									      e->stakeholder);
-		if (ci < 0 || si < 0)
-			continue;
-		const struct cost *c = MODEL_AT(m->costs, struct cost, (size_t)ci);
-		partner[si] = true;
-		for (size_t k = 0; k < ny; k++)
-			acc[(size_t)si * (ny + 1) + k] +=
-				cost_in_year(c, first + (int)k, first, horizon) * e->percent / 100;
-	}
-	for (size_t s = 0; s < ns; s++) {
-		if (!partner[s])
-			continue;
-		const struct stakeholder *sh = MODEL_AT(m->stakeholders, struct stakeholder, s);
-		struct xcell *c = xt_row(&t);
-		xc_text(&c[0], sh->name);
-		double sum = 0;
-		for (size_t k = 0; k < ny; k++) {
-			xc_num(&c[1 + k], acc[s * (ny + 1) + k], x->fmt.money);
-			sum += acc[s * (ny + 1) + k];
-		}
-		xc_num(&c[1 + ny], sum, x->fmt.money);
-	}
-	free(acc);
-	free(partner);
-	const char *labels[2] = {_("Not covered"), _("Total")};
-	double *rows[2] = {uncovered, total};
-	for (int r = 0; r < 2 && ny; r++) {
-		struct xcell *c = xt_row(&t);
-		xc_text(&c[0], labels[r]);
-		c[0].fmt = x->fmt.bold;
-		double sum = 0;
-		for (size_t k = 0; k < ny; k++) {
-			xc_num(&c[1 + k], rows[r][k], x->fmt.money);
-			sum += rows[r][k];
-		}
-		xc_num(&c[1 + ny], sum, x->fmt.money);
-	}
-	free(uncovered);
-	free(total);
+	free(v);
 	size_t nrows = t.nrows;
 	lxw_worksheet *ws = x->err == LXW_NO_ERROR ? xt_emit(x, &t, _("Costs per year"), 1) : NULL;
 	if (ws && ny) {
-		char note[256];
-		snprintf(note, sizeof note,
-			 _("Yearly costs without an end year are shown until %d (five years after "
-			   "the funding ends)."),
-			 horizon);
-		xl_text(x, ws, (lxw_row_t)nrows + 2, 0, note, x->fmt.note);
+		char note[512];
+		lxw_row_t r = (lxw_row_t)nrows + 2;
+		if (f->has_funding_end && f->last == f->funding_end_year + FIGURES_AFTER_YEARS)
+			snprintf(note, sizeof note,
+				 _("Yearly costs without an end year are shown until %d (five years "
+				   "after the funding ends)."),
+				 f->last);
+		else
+			snprintf(note, sizeof note,
+				 _("Yearly costs without an end year are shown until %d."), f->last);
+		xl_text(x, ws, r++, 0, note, x->fmt.note);
+		if (!f->has_funding_end) {
+			xl_text(x, ws, r++, 0,
+				_("No funding end is set: enter it to see what is not covered after "
+				  "it."),
+				x->fmt.note);
+		} else if (f->funded_months < 12) {
+			char end[32];
+			i18n_date(m->ws.funding_end, x->lang, end);
+			snprintf(note, sizeof note,
+				 _("The funding ends on %s: %d of the 12 months of %d count in the "
+				   "funded period."),
+				 end, f->funded_months, f->funding_end_year);
+			xl_text(x, ws, r++, 0, note, x->fmt.note);
+		}
+		if (undated)
+			xl_text(x, ws, r++, 0,
+				_("No year: one-off costs without a year; they count as after the "
+				  "funding end until their year is entered."),
+				x->fmt.note);
 	}
 	xt_free(&t);
 }

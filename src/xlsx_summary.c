@@ -105,8 +105,7 @@ static void heat_cell(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 static void readiness(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 {
 	subtitle(x, ws, r, _("Readiness per factor and field (share of check items done)"));
-	struct readiness rd;
-	findings_readiness(x->m, &rd);
+	const struct readiness *rd = &x->fig->readiness;
 	xl_text(x, ws, *r, 0, _("Factor"), x->fmt.header);
 	for (int d = 0; d < FIELD_COUNT; d++)
 		xl_text(x, ws, *r, (lxw_col_t)(1 + d), vocab_label(VOCAB_FIELD, d), x->fmt.header);
@@ -116,11 +115,11 @@ static void readiness(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 		xl_text(x, ws, *r, 0, xl_factor_name(f + 1), x->fmt.wrap);
 		row_height(x, ws, *r, xl_wrapped_lines(xl_factor_name(f + 1), span_chars(0, 0)));
 		for (int d = 0; d < FIELD_COUNT; d++)
-			heat_cell(x, ws, *r, (lxw_col_t)(1 + d), rd.cell[f][d]);
-		heat_cell(x, ws, *r, 5, rd.factor[f]);
+			heat_cell(x, ws, *r, (lxw_col_t)(1 + d), rd->cell[f][d]);
+		heat_cell(x, ws, *r, 5, rd->factor[f]);
 	}
 	xl_text(x, ws, *r, 0, _("Overall (factors 1–5)"), x->fmt.bold);
-	heat_cell(x, ws, *r, 5, rd.overall);
+	heat_cell(x, ws, *r, 5, rd->overall);
 	(*r)++;
 	merged_text(x, ws, *r, 0, SUM_COLS - 1,
 		    _("– : no check item applies. Red below a third, yellow below two thirds, "
@@ -164,12 +163,7 @@ static char *accountable(const struct model *m, int cat, int ph)
 static void handover(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 {
 	const struct model *m = x->m;
-	bool any[CAT_COUNT] = {false};
-	for (size_t i = 0; i < m->tasks.n; i++) {
-		const struct task *t = MODEL_AT(m->tasks, struct task, i);
-		if (t->category >= 0 && t->category < CAT_COUNT)
-			any[t->category] = true;
-	}
+	const struct figures *fig = x->fig;
 	subtitle(x, ws, r, _("Who is accountable (A), per kind of task"));
 	xl_text(x, ws, *r, 0, _("Task category"), x->fmt.header);
 	xl_note(x, worksheet_merge_range(ws, *r, 1, *r, 2, _("In the pilot"), x->fmt.header),
@@ -180,7 +174,7 @@ static void handover(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 	(*r)++;
 	size_t shown = 0;
 	for (int c = 0; c < CAT_COUNT; c++) {
-		if (!any[c])
+		if (!fig->tasks[TPHASE_PILOT][c] && !fig->tasks[TPHASE_REGULAR][c])
 			continue;
 		char *pilot = accountable(m, c, TPHASE_PILOT);
 		char *regular = accountable(m, c, TPHASE_REGULAR);

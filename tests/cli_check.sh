@@ -172,8 +172,9 @@ VALUES (1, 3, 'A'), (1, 2, 'R'),
        (5, 2, 'A'), (5, 3, 'R'),
        (6, 1, 'A'), (6, 2, 'A'), (6, 5, 'C');
 
--- K1 covered 60 % + 40 %; K2 only 60 %; K3 ends with the funding; K4 is
--- one-off; K5 is shared 120 %
+-- K1 covered 60 % + 40 %; K2 only 60 %; K3 runs through 2026, half a year
+-- after the funding end (2026-06-30), uncovered; K4 is one-off within the
+-- funding; K5 is shared 120 %
 INSERT INTO cost(id, name, kind, amount, start_year, end_year)
 VALUES (1, 'Sensorlizenzen', 'yearly', 12000, 2025, NULL),
        (2, 'Mobilfunk-Datentarif', 'yearly', 3000, 2025, NULL),
@@ -210,6 +211,7 @@ gap${TAB}raci${TAB}Bürgerinformation
 warning${TAB}raci${TAB}Parkraumsensorik Innenstadt
 warning${TAB}raci${TAB}Ordnungsamt
 gap${TAB}costs${TAB}Mobilfunk-Datentarif
+gap${TAB}costs${TAB}Pilotbetreuung
 gap${TAB}costs${TAB}Wartungsvertrag
 hint${TAB}check${TAB}Impact
 EOF
@@ -238,13 +240,15 @@ expect_grep "Sensoren warten${TAB}A or R lies with Smart-City-Team, whose post e
 expect_grep "Bürgerinformation${TAB}2 actors are accountable (A)" "$p"
 expect_grep "Bürgerinformation${TAB}Nobody is responsible (R)" "$p"
 expect_grep "Ordnungsamt${TAB}Accountable (A) in the pilot but without a role" "$p"
-expect_grep "From 2027 on, 40% of this yearly cost are not covered" "$p"
+# the funding-end year counts by month: half of 2026 is after the funding
+expect_grep "Mobilfunk-Datentarif${TAB}After the funding ends on 2026-06-30, 40% of this yearly cost are not covered by partner shares (€600 in the rest of 2026, then €1,200 a year)" "$p"
+expect_grep "Pilotbetreuung${TAB}After the funding ends on 2026-06-30, 100% of this yearly cost are not covered by partner shares (€20,000 in the rest of 2026);" "$p"
 expect_grep "The partner shares add up to 120%" "$p"
 expect_grep "Impact${TAB}Readiness is only 0%" "$p"
 # nothing that is in order is named
 for item in "Parksuchverkehr senken" "Durchschnittliche Parksuchzeit" "Oberbürgermeisterin" \
     "Kämmerei" "IT-Dienstleister" "Sensoren im Pilotgebiet" "Parkdaten auswerten" \
-    "Fördermittel abrufen" "Sensornetz betreiben" "Sensorlizenzen" "Pilotbetreuung" \
+    "Fördermittel abrufen" "Sensornetz betreiben" "Sensorlizenzen" \
     "Sensoren Erstausstattung"; do
     expect_no_grep "$item" "$p"
 done
@@ -262,11 +266,11 @@ expect_grep "  HINWEIS  Innenstadt beleben: Der spezifische Teil „Verbessern�
 expect_grep "der Zielwert 150 liegt nicht über dem Ausgangswert 200" "$p"
 expect_grep "Keine Aufgabe im Regelbetrieb für „Finanzierung“" "$p"
 expect_grep "A oder R liegt bei Smart-City-Team" "$p"
-expect_grep "Ab 2027 sind 40 % dieser jährlichen Kosten nicht durch Partneranteile gedeckt" "$p"
+expect_grep "Mobilfunk-Datentarif: Nach dem Förderende am 30.06.2026 sind 40 % dieser jährlichen Kosten nicht durch Partneranteile gedeckt (600 € im Rest des Jahres 2026, danach 1.200 € im Jahr)" "$p"
 expect_grep "Wirkung: Der Reifegrad liegt nur bei 0 %" "$p"
 expect_grep "  1  Kommunikation           100 %" "$p"
 expect_grep "  2  Wirkung                 0 %" "$p"
-expect_grep "Zusammenfassung: 10 Lücken, 10 Warnungen, 2 Hinweise." "$p"
+expect_grep "Zusammenfassung: 11 Lücken, 10 Warnungen, 2 Hinweise." "$p"
 # gaps before warnings before hints within a step
 awk '/^Ziele$/ { s = 1; next } /^[^ ]/ { s = 0 } s && /^  / { print $1 }' "$p" > "$T/order"
 [ "$(tr '\n' ' ' < "$T/order")" = "LÜCKE LÜCKE WARNUNG WARNUNG HINWEIS " ] && ok \

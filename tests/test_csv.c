@@ -15,6 +15,7 @@
 
 #include "csv_io.h"
 #include "csv_table.h"
+#include "figures.h"
 #include "findings.h"
 #include "i18n.h"
 #include "model.h"
@@ -363,7 +364,7 @@ static void test_import_base(void)
 	CU_ASSERT_EQUAL(in2->goal, MODEL_AT(m.goals, struct goal, 1)->id);
 	const struct task *t2 = MODEL_AT(m.tasks, struct task, 2);
 	CU_ASSERT_EQUAL(model_raci_get(&m, t2->id, owner->id), RACI_R);
-	CU_ASSERT_DOUBLE_EQUAL(model_cost_shared(&m, MODEL_AT(m.costs, struct cost, 2)->id), 100,
+	CU_ASSERT_DOUBLE_EQUAL(figures_cost_shared(&m, MODEL_AT(m.costs, struct cost, 2)->id), 100,
 			       1e-9);
 	/* undo takes the whole second import back */
 	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
@@ -411,7 +412,7 @@ static void test_import_german(void)
 	const struct cost *c = MODEL_AT(m.costs, struct cost, 0);
 	CU_ASSERT_DOUBLE_EQUAL(c->amount, 14000.5, 1e-9);
 	CU_ASSERT_EQUAL(MODEL_AT(m.costs, struct cost, 1)->amount, 0);
-	CU_ASSERT_DOUBLE_EQUAL(model_cost_shared(&m, c->id), 100, 1e-9);
+	CU_ASSERT_DOUBLE_EQUAL(figures_cost_shared(&m, c->id), 100, 1e-9);
 	const struct task *t = MODEL_AT(m.tasks, struct task, 0);
 	CU_ASSERT_EQUAL(t->phase, TPHASE_REGULAR);
 	CU_ASSERT_EQUAL(model_raci_get(&m, t->id, w->id), RACI_R);

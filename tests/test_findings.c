@@ -914,7 +914,7 @@ static void test_check_readiness(void)
 		expect_one("check.low_readiness", ENT_WORKSHOP, 0, SEV_HINT, STEP_CHECK);
 	CU_ASSERT_TRUE(f && !strcmp(f->item, "Impact") && contains(findings_message(f), "38%"));
 	struct readiness r;
-	findings_readiness(&M, &r);
+	figures_readiness(&M, &r);
 	CU_ASSERT_DOUBLE_EQUAL(r.factor[1], 0.375, 1e-9);
 	CU_ASSERT_DOUBLE_EQUAL(r.cell[1][FIELD_STRUCTURES], 0.5, 1e-9);
 	/* exactly half is not low */
@@ -925,7 +925,7 @@ static void test_check_readiness(void)
 	put_check(&M, 6, 2, FIELD_RESOURCES, 1, CHECK_NA);
 	put_check(&M, 7, 2, FIELD_ACTORS, 1, CHECK_NA);
 	put_check(&M, 8, 2, FIELD_STRUCTURES, 1, CHECK_NA);
-	findings_readiness(&M, &r);
+	figures_readiness(&M, &r);
 	CU_ASSERT_DOUBLE_EQUAL(r.factor[1], 1.0, 1e-9);
 	CU_ASSERT_DOUBLE_EQUAL(r.cell[1][FIELD_ACTORS], -1, 1e-9);
 	/* the wind-down factor only counts when the measure is wound down */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "figures.h"
 #include "i18n.h"
 #include "model.h"
 #include "testutil.h"
@@ -331,8 +332,8 @@ static void test_cost_share_sum(void)
 	struct cost_share a = {1, 1, 2, 60}, b = {2, 1, 3, 40.5};
 	model_put_share(&m, &a);
 	model_put_share(&m, &b);
-	CU_ASSERT_DOUBLE_EQUAL(model_cost_shared(&m, 1), 100.5, 1e-9);
-	CU_ASSERT_DOUBLE_EQUAL(model_cost_shared(&m, 2), 0, 1e-9);
+	CU_ASSERT_DOUBLE_EQUAL(figures_cost_shared(&m, 1), 100.5, 1e-9);
+	CU_ASSERT_DOUBLE_EQUAL(figures_cost_shared(&m, 2), 0, 1e-9);
 	str_set(&m.ws.funding_end, "2027-06-30");
 	CU_ASSERT_EQUAL(model_funding_end_year(&m), 2027);
 	model_free(&m);

@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "figures.h"
 #include "i18n.h"
 #include "model.h"
 #include "store.h"
@@ -251,7 +252,7 @@ static void assert_filled(const struct model *m, const int64_t ids[8])
 	CU_ASSERT_PTR_NOT_NULL_FATAL(c);
 	CU_ASSERT_EQUAL(c->amount, 12500.5);
 	CU_ASSERT_EQUAL(c->end_year, 0);
-	CU_ASSERT_DOUBLE_EQUAL(model_cost_shared(m, ids[5]), 60, 1e-9);
+	CU_ASSERT_DOUBLE_EQUAL(figures_cost_shared(m, ids[5]), 60, 1e-9);
 	const struct check_item *ci = model_check(m, 4, FIELD_STRUCTURES, 1);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(ci);
 	CU_ASSERT_EQUAL(ci->status, CHECK_DONE);
@@ -427,7 +428,7 @@ static void test_delete_cascade_undo(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(store_detail(s), "40"));
 	too_much.percent = 40;
 	CU_ASSERT_EQUAL(store_save_share(s, &m, &too_much), STORE_OK);
-	CU_ASSERT_DOUBLE_EQUAL(model_cost_shared(&m, ids[5]), 100, 1e-9);
+	CU_ASSERT_DOUBLE_EQUAL(figures_cost_shared(&m, ids[5]), 100, 1e-9);
 	/* changing a partner's own share counts only the others */
 	too_much.id = 0;
 	too_much.percent = 35;

@@ -1,0 +1,394 @@
+/* figures.c — the domain figures: costs per budget year and their
+ * coverage, shares per cost, RACI row rules, required task categories and
+ * readiness (see figures.h for what each figure means). */
+#include "config.h"
+#include "figures.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void figures_init(struct figures *f)
+{
+	memset(f, 0, sizeof *f);
+}
+
+void figures_free(struct figures *f)
+{
+	free(f->years);
+	free(f->costs);
+	free(f->partners);
+	free(f->partner_years);
+	free(f->partner_sum);
+	figures_init(f);
+}
+
+/* ------------------------------------------------------------ costs */
+
+double figures_cost_in_year(const struct cost *c, int y, int first, int last)
+{
+	if (c->kind == COST_ONEOFF)
+		return c->start_year && c->start_year == y ? c->amount : 0;
+	int from = c->start_year ? c->start_year : first;
+	int to = c->end_year ? c->end_year : last;
+	return y >= from && y <= to ? c->amount : 0;
+}
+
+double figures_funded_fraction(const struct figures *f, int y)
+{
+	if (!f->has_funding_end || y > f->funding_end_year)
+		return 0;
+	if (y < f->funding_end_year)
+		return 1;
+	return f->funded_months / 12.0;
+}
+
+/* The fraction of what c costs in year y that lies in the funded period:
+ * a one-off cost is bought whole, so in the funding-end year it counts as
+ * funded. */
+static double cost_funded_fraction(const struct figures *f, const struct cost *c, int y)
+{
+	if (c->kind == COST_ONEOFF)
+		return f->has_funding_end && y <= f->funding_end_year ? 1 : 0;
+	return figures_funded_fraction(f, y);
+}
+
+const struct figures_row *figures_year(const struct figures *f, int y)
+{
+	if (!f->nyears || y < f->first || y > f->last)
+		return NULL;
+	return &f->years[y - f->first];
+}
+
+double figures_partner_in(const struct figures *f, size_t p, int y)
+{
+	if (p >= f->npartners || !f->nyears || y < f->first || y > f->last)
+		return 0;
+	return f->partner_years[p * (f->nyears + 1) + (size_t)(y - f->first)];
+}
+
+double figures_share_amount(const struct cost *c, const struct cost_share *s)
+{
+	return c->amount * s->percent / 100;
+}
+
+double figures_cost_shared(const struct model *m, int64_t cost)
+{
+	double sum = 0;
+	for (size_t i = 0; i < m->shares.n; i++) {
+		const struct cost_share *s = MODEL_AT(m->shares, struct cost_share, i);
+		if (s->cost == cost)
+			sum += s->percent;
+	}
+	return sum;
+}
+
+static void row_add(struct figures_row *r, const struct figures_row *a)
+{
+	r->total += a->total;
+	r->funded_period += a->funded_period;
+	r->after_funding += a->after_funding;
+	r->partner_covered += a->partner_covered;
+	r->uncovered += a->uncovered;
+}
+
+/* The table's years: see figures.h. */
+static void year_range(struct figures *f, const struct model *m, int this_year)
+{
+	int lo = 0, hi = 0;
+	for (size_t i = 0; i < m->costs.n; i++) {
+		const struct cost *c = MODEL_AT(m->costs, struct cost, i);
+		int ys[2] = {c->start_year, c->kind == COST_YEARLY ? c->end_year : 0};
+		for (int k = 0; k < 2; k++) {
+			if (!ys[k])
+				continue;
+			if (!lo || ys[k] < lo)
+				lo = ys[k];
+			if (ys[k] > hi)
+				hi = ys[k];
+		}
+	}
+	if (f->has_funding_end && (!lo || f->funding_end_year < lo))
+		lo = f->funding_end_year;
+	if (!lo)
+		lo = this_year;
+	int must = (f->has_funding_end ? f->funding_end_year : lo) + FIGURES_AFTER_YEARS;
+	if (hi < must)
+		hi = must;
+	if (hi - lo + 1 > FIGURES_MAX_YEARS) {
+		/* keep the years after the funding end: they matter most */
+		if (must - lo + 1 > FIGURES_MAX_YEARS)
+			lo = must - FIGURES_MAX_YEARS + 1;
+		hi = lo + FIGURES_MAX_YEARS - 1;
+	}
+	f->first = lo;
+	f->last = hi;
+	f->nyears = (size_t)(hi - lo + 1);
+}
+
+/* Adds amount a of cost c, falling in year y (0: the "no year" column),
+ * with the funded fraction fr, to the cost's figures and to row r. */
+static void count_cost(struct figures *f, struct figures_cost *fc, const struct cost *c, int y,
+		       double a, double fr, struct figures_row *r)
+{
+	struct figures_row add = {0};
+	add.total = a;
+	add.partner_covered = a * fc->shared / 100;
+	if (f->has_funding_end) {
+		add.funded_period = a * fr;
+		add.after_funding = a - add.funded_period;
+		add.uncovered = add.after_funding * fc->open_pct / 100;
+	}
+	row_add(r, &add);
+	row_add(&fc->sum, &add);
+	if (add.uncovered > 0 && !fc->gap_year && y) {
+		fc->gap_year = y;
+		fc->gap_first = add.uncovered;
+		fc->gap_partial = fr > 0;
+		bool goes_on = c->kind == COST_YEARLY && (!c->end_year || c->end_year > y);
+		fc->gap_yearly = goes_on ? c->amount * fc->open_pct / 100 : 0;
+	}
+}
+
+static void compute_costs(struct figures *f, const struct model *m)
+{
+	size_t nc = m->costs.n, ny = f->nyears;
+	f->ncosts = nc;
+	f->costs = xcalloc(nc ? nc : 1, sizeof *f->costs);
+	f->years = xcalloc(ny, sizeof *f->years);
+	for (size_t i = 0; i < m->shares.n; i++) {
+		const struct cost_share *s = MODEL_AT(m->shares, struct cost_share, i);
+		long ci = table_index(&m->costs, s->cost);
+		if (ci >= 0)
+			f->costs[ci].shared += s->percent;
+	}
+	for (size_t i = 0; i < nc; i++) {
+		const struct cost *c = MODEL_AT(m->costs, struct cost, i);
+		struct figures_cost *fc = &f->costs[i];
+		fc->id = c->id;
+		double open = 100 - fc->shared;
+		fc->open_pct = open > FIGURES_PERCENT_EPS ? open : 0;
+		if (c->kind == COST_ONEOFF && !c->start_year) {
+			fc->undated = true;
+			count_cost(f, fc, c, 0, c->amount, 0, &f->undated);
+			fc->gap = fc->open_pct > 0 && c->amount > 0;
+			continue;
+		}
+		for (size_t k = 0; k < ny; k++) {
+			int y = f->first + (int)k;
+			double a = figures_cost_in_year(c, y, f->first, f->last);
+			if (a != 0)
+				count_cost(f, fc, c, y, a, cost_funded_fraction(f, c, y), &f->years[k]);
+		}
+		fc->gap = fc->gap_year != 0;
+	}
+	for (size_t k = 0; k < ny; k++)
+		row_add(&f->sum, &f->years[k]);
+	row_add(&f->sum, &f->undated);
+}
+
+static void compute_partners(struct figures *f, const struct model *m)
+{
+	size_t ns = m->stakeholders.n, ny = f->nyears;
+	long *pidx = xmalloc((ns ? ns : 1) * sizeof *pidx);
+	for (size_t s = 0; s < ns; s++)
+		pidx[s] = -1;
+	for (size_t i = 0; i < m->shares.n; i++) {
+		const struct cost_share *s = MODEL_AT(m->shares, struct cost_share, i);
+		long si = table_index(&m->stakeholders, s->stakeholder);
+		if (si >= 0 && table_index(&m->costs, s->cost) >= 0)
+			pidx[si] = 0;
+	}
+	f->partners = xcalloc(ns ? ns : 1, sizeof *f->partners);
+	for (size_t s = 0; s < ns; s++)
+		if (pidx[s] == 0) {
+			pidx[s] = (long)f->npartners;
+			f->partners[f->npartners++] =
+				MODEL_AT(m->stakeholders, struct stakeholder, s)->id;
+		}
+	size_t np = f->npartners;
+	f->partner_years = xcalloc((np ? np : 1) * (ny + 1), sizeof *f->partner_years);
+	f->partner_sum = xcalloc(np ? np : 1, sizeof *f->partner_sum);
+	for (size_t i = 0; i < m->shares.n; i++) {
+		const struct cost_share *s = MODEL_AT(m->shares, struct cost_share, i);
+		long si = table_index(&m->stakeholders, s->stakeholder);
+		long ci = table_index(&m->costs, s->cost);
+		if (si < 0 || ci < 0)
+			continue;
+		const struct cost *c = MODEL_AT(m->costs, struct cost, (size_t)ci);
+		double *row = &f->partner_years[(size_t)pidx[si] * (ny + 1)];
+		if (f->costs[ci].undated) {
+			row[ny] += figures_share_amount(c, s);
+		} else {
+			for (size_t k = 0; k < ny; k++)
+				row[k] += figures_cost_in_year(c, f->first + (int)k, f->first, f->last) *
+					  s->percent / 100;
+		}
+	}
+	for (size_t p = 0; p < np; p++)
+		for (size_t k = 0; k <= ny; k++)
+			f->partner_sum[p] += f->partner_years[p * (ny + 1) + k];
+	free(pidx);
+}
+
+/* ------------------------------------------------------------ responsibilities */
+
+/* Categories every measure needs in regular operation. */
+static const int required_categories[] = {CAT_OPERATION, CAT_MAINTENANCE, CAT_FUNDING};
+
+bool figures_category_required(int category)
+{
+	for (size_t i = 0; i < sizeof required_categories / sizeof *required_categories; i++)
+		if (required_categories[i] == category)
+			return true;
+	return false;
+}
+
+enum figures_category_gap figures_category_gap(const unsigned tasks[TPHASE_COUNT], int category)
+{
+	if (tasks[TPHASE_REGULAR])
+		return FIGURES_CAT_OK;
+	if (figures_category_required(category))
+		return FIGURES_CAT_REQUIRED_MISSING;
+	return tasks[TPHASE_PILOT] ? FIGURES_CAT_PILOT_ONLY : FIGURES_CAT_OK;
+}
+
+unsigned figures_task_rules(const struct task *t)
+{
+	unsigned r = 0;
+	if (t->roles[RACI_A] == 0)
+		r |= FIGURES_TASK_NO_A;
+	else if (t->roles[RACI_A] > 1)
+		r |= FIGURES_TASK_MULTI_A;
+	if (t->roles[RACI_R] == 0)
+		r |= FIGURES_TASK_NO_R;
+	if (t->phase == TPHASE_REGULAR && t->temp_ar > 0)
+		r |= FIGURES_TASK_TEMP_AR;
+	return r;
+}
+
+static void compute_categories(struct figures *f, const struct model *m)
+{
+	for (size_t i = 0; i < m->tasks.n; i++) {
+		const struct task *t = MODEL_AT(m->tasks, struct task, i);
+		if (t->phase >= 0 && t->phase < TPHASE_COUNT && t->category >= 0 &&
+		    t->category < CAT_COUNT)
+			f->tasks[t->phase][t->category]++;
+	}
+	for (int c = 0; c < CAT_COUNT; c++) {
+		unsigned per_phase[TPHASE_COUNT];
+		for (int p = 0; p < TPHASE_COUNT; p++)
+			per_phase[p] = f->tasks[p][c];
+		f->category_gap[c] = figures_category_gap(per_phase, c);
+	}
+}
+
+/* ------------------------------------------------------------ readiness */
+
+void figures_readiness(const struct model *m, struct readiness *r)
+{
+	double got[FACTOR_COUNT][FIELD_COUNT] = {{0}};
+	unsigned applicable[FACTOR_COUNT][FIELD_COUNT] = {{0}};
+	memset(r, 0, sizeof *r);
+	for (size_t i = 0; i < m->checks.n; i++) {
+		const struct check_item *c = MODEL_AT(m->checks, struct check_item, i);
+		if (c->factor < 1 || c->factor > FACTOR_COUNT || c->field < 0 || c->field >= FIELD_COUNT)
+			continue;
+		r->items[c->factor - 1][c->field]++;
+		if (c->status == CHECK_NA)
+			continue;
+		applicable[c->factor - 1][c->field]++;
+		got[c->factor - 1][c->field] += c->status == CHECK_DONE	   ? 1
+						: c->status == CHECK_PARTLY ? 0.5
+									    : 0;
+	}
+	double all_got = 0;
+	unsigned all_n = 0;
+	for (int f = 0; f < FACTOR_COUNT; f++) {
+		double fg = 0;
+		unsigned fn = 0;
+		for (int d = 0; d < FIELD_COUNT; d++) {
+			r->cell[f][d] = applicable[f][d] ? got[f][d] / applicable[f][d] : -1;
+			fg += got[f][d];
+			fn += applicable[f][d];
+		}
+		r->factor[f] = fn ? fg / fn : -1;
+		/* the wind-down factor is left out of the overall readiness */
+		if (f < FACTOR_COUNT - 1) {
+			all_got += fg;
+			all_n += fn;
+		}
+	}
+	r->overall = all_n ? all_got / all_n : -1;
+}
+
+/* ------------------------------------------------------------ the whole */
+
+void figures_compute(struct figures *f, const struct model *m, int this_year)
+{
+	figures_free(f);
+	struct date d;
+	if (date_parse_iso(m->ws.funding_end, &d)) {
+		f->has_funding_end = true;
+		f->funding_end_year = d.y;
+		f->funded_months = d.m;
+	}
+	year_range(f, m, this_year);
+	compute_costs(f, m);
+	compute_partners(f, m);
+	compute_categories(f, m);
+	figures_readiness(m, &f->readiness);
+	f->revision = m->revision;
+	f->valid = true;
+}
+
+const struct figures *figures_update(struct figures *f, const struct model *m)
+{
+	if (!f->valid || f->revision != m->revision) {
+		struct date d;
+		date_today(&d);
+		figures_compute(f, m, d.y);
+	}
+	return f;
+}
+
+/* ------------------------------------------------------------ money */
+
+void figures_money(double v, bool cents, enum lang lang, char *out, size_t n)
+{
+	bool de = lang == LANG_DE;
+	bool neg = v < 0;
+	double a = fabs(v);
+	if (!(a < 1e15)) {
+		/* beyond any budget (or not a number): no grouping, no cents */
+		snprintf(out, n, de ? "%s%.0f €" : "%s€%.0f", neg ? "-" : "", a);
+		return;
+	}
+	long long whole = (long long)(cents ? floor(a) : llround(a));
+	int frac = cents ? (int)llround((a - floor(a)) * 100) : 0;
+	if (frac == 100) {
+		whole++;
+		frac = 0;
+	}
+	if (whole == 0 && frac == 0)
+		neg = false;
+	char digits[32], grouped[48];
+	snprintf(digits, sizeof digits, "%lld", whole);
+	size_t len = strlen(digits), k = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			grouped[k++] = de ? '.' : ',';
+		grouped[k++] = digits[i];
+	}
+	grouped[k] = '\0';
+	char dec[8] = "";
+	if (cents && frac)
+		snprintf(dec, sizeof dec, "%c%02d", de ? ',' : '.', frac);
+	if (de)
+		snprintf(out, n, "%s%s%s €", neg ? "-" : "", grouped, dec);
+	else
+		snprintf(out, n, "%s€%s%s", neg ? "-" : "", grouped, dec);
+}

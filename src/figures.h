@@ -1,0 +1,188 @@
+/* figures.h — the domain figures that the screen, the findings and the
+ * workbook all show, computed in one place: costs and their coverage per
+ * budget year, the partner shares per cost, the RACI row rules, the task
+ * categories regular operation needs, and the readiness per factor.
+ *
+ * Costs per budget year. A figure is in euros; the year is the budget
+ * (calendar) year.
+ *  - A yearly cost costs its amount in every year from its first to its
+ *    last year. Without a first year it runs from the first year of the
+ *    table, without a last year to the last year of the table.
+ *  - A one-off cost costs its amount once, in its (first) year. A one-off
+ *    cost without a year falls in no budget year: it is counted in the
+ *    column "no year" (struct figures.undated), never in a year.
+ *  - The funded period runs to the funding end (workshop.funding_end).
+ *    The year of the funding end is counted by month: the month in which
+ *    the funding ends counts as funded, so an end on 2027-06-30 puts 6/12
+ *    of 2027's yearly costs in the funded period and 6/12 after it. A
+ *    one-off cost in the year of the funding end counts as bought within
+ *    the funded period. A one-off cost without a year is not known to fall
+ *    in the funded period and counts as after the funding end.
+ *  - Without a funding end (none set, or not a date) nothing is known to
+ *    be after the funding: funded_period, after_funding and uncovered are
+ *    0 everywhere and has_funding_end is false.
+ *  - "Covered" means carried by partner shares: a cost's shares (in
+ *    percent) apply to its amount in every year alike. "Uncovered" is the
+ *    part of the cost after the funding end that no partner share carries;
+ *    what falls in the funded period is never uncovered.
+ *
+ * The table of years runs from the earliest year any cost names (or the
+ * funding-end year, when that is earlier) to the later of the last year any
+ * cost names and five years after the funding-end year (without a funding
+ * end: after the first year); without any year at all it starts this year.
+ * It holds at most FIGURES_MAX_YEARS years, always including the five after
+ * the funding end; what falls outside counts in no year.
+ *
+ * Computing is linear in the number of costs, shares, tasks and check
+ * items times the years; figures_update recomputes only when the model's
+ * revision has changed, so a screen can ask on every redraw. */
+#ifndef STETIG_FIGURES_H
+#define STETIG_FIGURES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+#include "vocab.h"
+
+/* Years shown after the funding-end year. */
+#define FIGURES_AFTER_YEARS 5
+/* The most years the table holds. */
+#define FIGURES_MAX_YEARS 60
+/* Percent sums are compared with this tolerance (33.3 + 33.3 + 33.4). */
+#define FIGURES_PERCENT_EPS 1e-6
+
+/* The costs of one budget year (or of the "no year" column, or a sum).
+ * With a funding end total = funded_period + after_funding; always
+ * uncovered <= after_funding. */
+struct figures_row {
+	double total;		/* every cost that falls in the year */
+	double funded_period;	/* the part of total inside the funded period */
+	double after_funding;	/* the part of total after the funding end */
+	/* what the partner shares carry of total (more than total only when a
+	 * cost's shares add up to more than 100 %, which is a finding) */
+	double partner_covered;
+	double uncovered;	/* the part of after_funding no partner share carries */
+};
+
+/* One cost (in the order of the model's cost table). */
+struct figures_cost {
+	int64_t id;
+	double shared;	 /* its partner shares summed, in percent (may exceed 100) */
+	double open_pct; /* 100 - shared, at least 0: the percent nobody carries */
+	bool undated;	 /* a one-off cost without a year */
+	/* money nobody carries: uncovered after the funding end (gap_year), or
+	 * a one-off cost without a year that the partners do not fully carry */
+	bool gap;
+	struct figures_row sum; /* over all years and the "no year" column */
+	/* The first budget year with uncovered money after the funding end
+	 * (0: none), the uncovered money in it, and in each later year (0 when
+	 * the cost does not go on after gap_year). gap_partial: gap_year is the
+	 * funding-end year, uncovered only from the month after the end. */
+	int gap_year;
+	double gap_first, gap_yearly;
+	bool gap_partial;
+};
+
+/* Task categories and their tasks per phase. */
+enum figures_category_gap {
+	FIGURES_CAT_OK,
+	FIGURES_CAT_REQUIRED_MISSING, /* required, but no regular-operation task */
+	FIGURES_CAT_PILOT_ONLY,	      /* pilot tasks, but none in regular operation */
+};
+
+/* The broken RACI row rules of a task (bits). */
+enum figures_task_rule {
+	FIGURES_TASK_NO_A = 1,	   /* nobody is accountable */
+	FIGURES_TASK_MULTI_A = 2,  /* more than one A */
+	FIGURES_TASK_NO_R = 4,	   /* nobody is responsible */
+	FIGURES_TASK_TEMP_AR = 8,  /* a regular-operation task with A or R on a temporary actor */
+};
+
+/* Readiness from the check items: done counts 1, partly 1/2, open 0, not
+ * relevant is left out. A value < 0 means "no applicable item". */
+struct readiness {
+	double factor[FACTOR_COUNT];		   /* 0..1 per factor 1..6 (index 0..5) */
+	double cell[FACTOR_COUNT][FIELD_COUNT];	   /* the heat map */
+	unsigned items[FACTOR_COUNT][FIELD_COUNT]; /* check items per cell */
+	double overall;				   /* over factors 1..5 */
+};
+
+struct figures {
+	/* the funding end */
+	bool has_funding_end;
+	int funding_end_year;	/* 0 without a funding end */
+	int funded_months;	/* months of funding_end_year in the funded period (1..12) */
+	/* the table of years: years[k] is the budget year first + k */
+	int first, last;
+	size_t nyears;
+	struct figures_row *years;
+	struct figures_row undated; /* one-off costs without a year */
+	struct figures_row sum;	    /* all years and undated together */
+	/* the costs, in the order of m->costs */
+	size_t ncosts;
+	struct figures_cost *costs;
+	/* the partners: stakeholders with a share in an existing cost, in the
+	 * order of the stakeholder table; partner_years[p * (nyears + 1) + k]
+	 * is what partner p carries in year k, index nyears the "no year"
+	 * column; partner_sum[p] everything partner p carries */
+	size_t npartners;
+	int64_t *partners;
+	double *partner_years;
+	double *partner_sum;
+	/* tasks per phase and category; per category the gap */
+	unsigned tasks[TPHASE_COUNT][CAT_COUNT];
+	enum figures_category_gap category_gap[CAT_COUNT];
+	struct readiness readiness;
+	/* the model revision these figures belong to (figures_update) */
+	unsigned long revision;
+	bool valid;
+};
+
+/* Zeroes f (no figures, nothing allocated). */
+void figures_init(struct figures *f);
+void figures_free(struct figures *f);
+/* Computes every figure of m into f (its old contents are freed).
+ * this_year is the budget year the table starts with when no cost has a
+ * year and no funding end is set. */
+void figures_compute(struct figures *f, const struct model *m, int this_year);
+/* Recomputes f only when m changed since (its revision differs or f was
+ * never computed); returns f. Uses the current year as figures_compute. */
+const struct figures *figures_update(struct figures *f, const struct model *m);
+
+/* What cost c costs in budget year y (0 for a one-off cost without a year).
+ * first and last bound the years of a yearly cost without a first or last
+ * year. */
+double figures_cost_in_year(const struct cost *c, int y, int first, int last);
+/* The fraction (0..1) of budget year y inside the funded period of f. */
+double figures_funded_fraction(const struct figures *f, int y);
+/* The row of budget year y, or NULL when y is outside the table. */
+const struct figures_row *figures_year(const struct figures *f, int y);
+/* What partner index p carries in budget year y (0 outside the table). */
+double figures_partner_in(const struct figures *f, size_t p, int y);
+
+/* What share s carries of cost c: a year's part for a yearly cost, the
+ * part of the whole for a one-off cost. */
+double figures_share_amount(const struct cost *c, const struct cost_share *s);
+/* The partner shares of a cost summed, in percent. */
+double figures_cost_shared(const struct model *m, int64_t cost);
+
+/* The RACI row rules of task t broken (enum figures_task_rule bits; 0: all
+ * kept): exactly one A, at least one R, and in regular operation no A or R
+ * with a temporary actor. */
+unsigned figures_task_rules(const struct task *t);
+/* true for the categories every measure needs in regular operation
+ * (operation, maintenance, funding). */
+bool figures_category_required(int category);
+/* The gap of a category given its tasks per phase (tasks[phase]). */
+enum figures_category_gap figures_category_gap(const unsigned tasks[TPHASE_COUNT], int category);
+
+/* Readiness per factor and field from the check items of m. */
+void figures_readiness(const struct model *m, struct readiness *r);
+
+/* An amount of euros as the language writes it: "12.345 €", "€12,345";
+ * cents only when asked for and not zero. out: at least 64 bytes. */
+void figures_money(double v, bool cents, enum lang lang, char *out, size_t n);
+
+#endif
