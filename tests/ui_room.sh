@@ -147,6 +147,7 @@ keys F3
 wait_for "   Findings"
 expect_screen "Datasets connected by interface"
 keys Escape
+wait_for "Severity"
 # a note of several lines: the list shows its first line and that more follows
 keys F4
 wait_for "New note"
