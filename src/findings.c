@@ -541,6 +541,17 @@ bool findings_vague_specific(const char *s)
 	return verb;
 }
 
+unsigned findings_smart_missing(const struct goal *g)
+{
+	const char *parts[] = {g->specific, g->measurable, g->achievable, g->relevant,
+			       g->time_bound};
+	unsigned missing = 0;
+	for (size_t k = 0; k < sizeof parts / sizeof *parts; k++)
+		if (blank(parts[k]))
+			missing |= 1u << k;
+	return missing;
+}
+
 static void rules_goals(struct ctx *c, const unsigned *indicators_per_goal)
 {
 	const struct model *m = c->m;
@@ -549,12 +560,7 @@ static void rules_goals(struct ctx *c, const unsigned *indicators_per_goal)
 		if (g->status == GSTAT_DROPPED)
 			continue;
 		const char *item = name_or(g->title, c->untitled_goal);
-		const char *parts[] = {g->specific, g->measurable, g->achievable, g->relevant,
-				       g->time_bound};
-		long missing = 0;
-		for (size_t k = 0; k < sizeof parts / sizeof *parts; k++)
-			if (blank(parts[k]))
-				missing |= 1L << k;
+		long missing = (long)findings_smart_missing(g);
 		if (missing)
 			add(c, SEV_GAP, STEP_GOALS, ENT_GOAL, g->id, item, "goal.smart_missing",
 			    MSG_GOAL_SMART_MISSING)

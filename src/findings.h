@@ -85,5 +85,10 @@ const char *findings_factor_name(int factor);
  * "verbessern", "stärken", …) without an object and without any figure
  * (the rule "goal.vague"). */
 bool findings_vague_specific(const char *s);
+/* The SMART parts a goal lacks: bit 0 specific … bit 4 time-bound, set
+ * when that part is blank. The goals list, its hint and the rule
+ * "goal.smart_missing" all use this one answer (a strategy goal does not
+ * stand in for the relevant part; it has its own rule). */
+unsigned findings_smart_missing(const struct goal *g);
 
 #endif

@@ -1,4 +1,5 @@
-/* form.c — forms of one-line fields with inline validation. */
+/* form.c — forms of one-line and multi-line fields with inline
+ * validation. */
 #include "config.h"
 #include "form.h"
 
@@ -31,6 +32,7 @@ void form_free(struct form *fm)
 			free(f->opts[k].label);
 		free(f->opts);
 		free(f->error);
+		free(f->orig);
 	}
 	free(fm->f);
 	free(fm->field_y);
@@ -57,6 +59,14 @@ int form_add_text(struct form *fm, const char *label, const char *value, bool re
 	f->required = required;
 	lineedit_set(&f->le, value);
 	return (int)fm->n - 1;
+}
+
+int form_add_longtext(struct form *fm, const char *label, const char *value, bool required)
+{
+	int i = form_add_text(fm, label, NULL, required);
+	fm->f[i].le.multiline = true;
+	lineedit_set(&fm->f[i].le, value);
+	return i;
 }
 
 int form_add_date(struct form *fm, const char *label, const char *iso, bool lenient)
@@ -96,6 +106,26 @@ int form_add_choice(struct form *fm, const char *label, enum vocab_kind k, int v
 	f->vocab = k;
 	f->value = value >= 0 && value < vocab_count(k) ? value : 0;
 	return (int)fm->n - 1;
+}
+
+int form_add_choice_unset(struct form *fm, const char *label, enum vocab_kind k)
+{
+	int i = form_add_choice(fm, label, k, 0);
+	fm->f[i].value = -1;
+	fm->f[i].required = true;
+	return i;
+}
+
+int form_add_scale(struct form *fm, const char *label, long v, long lo, long hi)
+{
+	int i = form_add_ref(fm, label, NULL);
+	for (long k = lo; k <= hi; k++) {
+		char num[24];
+		snprintf(num, sizeof num, "%ld", k);
+		form_ref_option(fm, i, k, num);
+	}
+	form_ref_set(fm, i, v);
+	return i;
 }
 
 int form_add_ref(struct form *fm, const char *label, const char *none_label)
@@ -157,6 +187,8 @@ void form_set_error(struct form *fm, int field, const char *msg)
 /* The label of option i of a choice or reference field (translated). */
 static const char *option_label(const struct form_field *f, size_t i)
 {
+	if (f->value < 0 && i == (size_t)f->value)
+		return _("– not chosen: Space or a first letter –");
 	if (f->kind == FORM_CHOICE)
 		return vocab_label(f->vocab, (int)i);
 	if (i == 0 && f->has_none)
@@ -226,7 +258,12 @@ static bool check_field(struct form_field *f)
 		break;
 	}
 	case FORM_CHOICE:
-		set_msg(f, NULL, false);
+		if (f->value < 0) {
+			set_msg(f, _("Choose one: Space, or type its first letter."), false);
+			ok = false;
+		} else {
+			set_msg(f, NULL, false);
+		}
 		break;
 	case FORM_REF:
 		if (f->nopts == 0) {
@@ -272,6 +309,8 @@ static bool starts_with(const char *label, const wchar_t *pre, size_t npre)
 static long find_option(const struct form_field *f, const wchar_t *pre, size_t npre, size_t from)
 {
 	size_t n = option_count(f);
+	if (n == 0)
+		return -1;
 	for (size_t k = 0; k < n; k++) {
 		size_t i = (from + k) % n;
 		if (starts_with(option_label(f, i), pre, npre))
@@ -289,12 +328,20 @@ static bool type_ahead(struct form *fm, struct form_field *f, wchar_t c)
 	if (npre >= 60)
 		npre = 0;
 	pre[npre++] = c;
-	long i = npre > 1 ? find_option(f, pre, npre, (size_t)f->value) : -1;
+	size_t cur = f->value < 0 ? 0 : (size_t)f->value;
+	long i = npre > 1 ? find_option(f, pre, npre, cur) : -1;
 	if (i < 0) {
 		/* a first letter: the next option with it (again: the one after) */
-		i = find_option(f, &c, 1, (size_t)f->value + 1);
+		i = find_option(f, &c, 1, f->value < 0 ? 0 : cur + 1);
 		npre = 1;
 		pre[0] = c;
+	}
+	if (i < 0 && c >= L'1' && c <= L'9') {
+		/* a digit no option starts with: the option of that number */
+		size_t k = (size_t)(c - L'1') + (f->kind == FORM_REF && f->has_none ? 1 : 0);
+		if (k < option_count(f))
+			i = (long)k;
+		npre = 0;
 	}
 	if (i < 0) {
 		fm->search[0] = '\0';
@@ -319,12 +366,12 @@ static enum form_result choice_key(struct form *fm, struct form_field *f, int ke
 	if (n == 0)
 		return FORM_IGNORED;
 	if (key == ' ' || key == KC(KEY_RIGHT)) {
-		f->value = (int)(((size_t)f->value + 1) % n);
+		f->value = f->value < 0 ? 0 : (int)(((size_t)f->value + 1) % n);
 		fm->search[0] = '\0';
 		return FORM_CHANGED;
 	}
 	if (key == KC(KEY_LEFT)) {
-		f->value = (int)(((size_t)f->value + n - 1) % n);
+		f->value = f->value < 0 ? (int)n - 1 : (int)(((size_t)f->value + n - 1) % n);
 		fm->search[0] = '\0';
 		return FORM_CHANGED;
 	}
@@ -381,11 +428,77 @@ static enum form_result text_key(struct form_field *f, int key)
 	return done ? FORM_CHANGED : FORM_IGNORED;
 }
 
+/* Keeps every field's first value, once (form_changed compares). */
+static void snapshot(struct form *fm)
+{
+	if (fm->snapped)
+		return;
+	for (size_t i = 0; i < fm->n; i++) {
+		fm->f[i].orig = lineedit_get(&fm->f[i].le);
+		fm->f[i].orig_value = fm->f[i].value;
+	}
+	fm->snapped = true;
+}
+
+bool form_changed(struct form *fm)
+{
+	if (!fm->snapped)
+		return false;
+	for (size_t i = 0; i < fm->n; i++) {
+		const struct form_field *f = &fm->f[i];
+		if (f->kind == FORM_CHOICE || f->kind == FORM_REF) {
+			if (f->value != f->orig_value)
+				return true;
+			continue;
+		}
+		char *t = lineedit_get(&f->le);
+		bool same = !strcmp(t, f->orig ? f->orig : "");
+		free(t);
+		if (!same)
+			return true;
+	}
+	return false;
+}
+
+enum form_result form_paste(struct form *fm, const wchar_t *text, size_t n, bool *cut)
+{
+	*cut = false;
+	if (fm->n == 0)
+		return FORM_IGNORED;
+	snapshot(fm);
+	struct form_field *f = &fm->f[fm->focus];
+	if (f->kind == FORM_CHOICE || f->kind == FORM_REF)
+		return FORM_IGNORED;
+	bool done = false;
+	for (size_t i = 0; i < n; i++) {
+		wchar_t c = text[i];
+		if (c == L'\n' && !f->le.multiline)
+			c = L' ';
+		else if (c == L'\t')
+			c = L' ';
+		enum lineedit_result r = lineedit_insert(&f->le, c);
+		if (r == LINEEDIT_FULL) {
+			*cut = true;
+			break;
+		}
+		if (r == LINEEDIT_OK)
+			done = true;
+	}
+	if (done && f->error && !f->warning)
+		set_msg(f, NULL, false);
+	return done ? FORM_CHANGED : FORM_IGNORED;
+}
+
 enum form_result form_key(struct form *fm, int key)
 {
 	if (fm->n == 0)
 		return FORM_IGNORED;
+	snapshot(fm);
 	struct form_field *f = &fm->f[fm->focus];
+	/* Up and Down move between the lines of a multi-line field first */
+	if (f->le.multiline && f->width > 0 && (key == KC(KEY_UP) || key == KC(KEY_DOWN)) &&
+	    lineedit_line_move(&f->le, f->width, key == KC(KEY_UP) ? -1 : 1))
+		return FORM_CHANGED;
 	switch (ui_key_action(CTX_FORM, key, NULL)) {
 	case ACT_SAVE:
 		return form_validate(fm) ? FORM_SUBMIT : FORM_CHANGED;
@@ -448,6 +561,8 @@ struct optnum form_number(const struct form *fm, int field)
 
 long form_int(const struct form *fm, int field)
 {
+	if (fm->f[field].kind == FORM_REF)
+		return form_ref(fm, field);
 	char *t = form_text(fm, field);
 	long v = 0;
 	if (!int_parse(t, fm->f[field].lo, fm->f[field].hi, &v))
@@ -464,7 +579,7 @@ int form_choice(const struct form *fm, int field)
 int64_t form_ref(const struct form *fm, int field)
 {
 	const struct form_field *f = &fm->f[field];
-	return f->nopts ? f->opts[f->value].id : 0;
+	return f->nopts && f->value >= 0 ? f->opts[f->value].id : 0;
 }
 
 /* ------------------------------------------------------------ drawing */
@@ -513,14 +628,83 @@ static void draw_text_field(struct form *fm, struct form_field *f, bool focus, i
 	}
 }
 
+/* The most lines a multi-line field shows, focused and not. */
+#define FORM_ROWS_FOCUS 8
+#define FORM_ROWS 3
+
+static int multiline_rows(const struct form_field *f, bool focus, int w)
+{
+	size_t *st;
+	size_t n = lineedit_wrap(&f->le, w, &st);
+	free(st);
+	int max = focus ? FORM_ROWS_FOCUS : FORM_ROWS;
+	return n > (size_t)max ? max : (int)n;
+}
+
+static void draw_multiline_field(struct form *fm, struct form_field *f, bool focus, int y, int x,
+				 int w, int rows)
+{
+	attr_t a = ui_style(focus ? ST_FIELD_FOCUS : ST_FIELD);
+	size_t *st;
+	size_t n = lineedit_wrap(&f->le, w, &st);
+	size_t crow;
+	int ccol;
+	lineedit_cursor_line(&f->le, st, n, &crow, &ccol);
+	/* le.scroll is the first line shown */
+	if (!focus)
+		f->le.scroll = 0;
+	else if ((int)crow < f->le.scroll)
+		f->le.scroll = (int)crow;
+	else if ((int)crow >= f->le.scroll + rows)
+		f->le.scroll = (int)crow - rows + 1;
+	if (f->le.scroll > 0 && (size_t)f->le.scroll + (size_t)rows > n)
+		f->le.scroll = n > (size_t)rows ? (int)(n - (size_t)rows) : 0;
+	wchar_t *buf = xmalloc(((size_t)w + 1) * sizeof *buf);
+	for (int r = 0; r < rows; r++) {
+		ui_fill(y + r, x, w, a);
+		size_t line = (size_t)f->le.scroll + (size_t)r;
+		if (line >= n)
+			continue;
+		size_t from;
+		size_t cnt = lineedit_line(&f->le, st, n, line, &from);
+		size_t k = 0;
+		int used = 0;
+		while (k < cnt && k < (size_t)w) {
+			int cw = lineedit_char_width(f->le.text[from + k]);
+			if (used + cw > w)
+				break;
+			buf[k] = lineedit_display_char(f->le.text[from + k]);
+			used += cw;
+			k++;
+		}
+		attr_set(a, PAIR_NUMBER(a), NULL);
+		if (k)
+			mvaddnwstr(y + r, x, buf, (int)k);
+		attr_set(A_NORMAL, 0, NULL);
+	}
+	free(buf);
+	/* more lines above or below */
+	if (f->le.scroll > 0)
+		ui_text(y, x + w - 1, 1, "▴", a | A_BOLD, 0);
+	if ((size_t)f->le.scroll + (size_t)rows < n)
+		ui_text(y + rows - 1, x + w - 1, 1, "▾", a | A_BOLD, 0);
+	if (focus) {
+		fm->cur_y = y + (int)crow - f->le.scroll;
+		fm->cur_x = x + (ccol < w ? ccol : w - 1);
+	}
+	free(st);
+}
+
 static void draw_choice_field(struct form_field *f, bool focus, int y, int x, int w)
 {
 	attr_t a = ui_style(focus ? ST_FIELD_FOCUS : ST_FIELD);
 	ui_fill(y, x, w, a);
 	size_t n = option_count(f);
-	const char *label = n ? option_label(f, (size_t)f->value) : "";
+	const char *label = n ? option_label(f, f->value < 0 ? (size_t)-1 : (size_t)f->value) : "";
+	if (f->value < 0)
+		a = (a & ~A_BOLD) | A_DIM;
 	char pos[64] = "";
-	if (focus && n > 1)
+	if (focus && n > 1 && f->value >= 0)
 		snprintf(pos, sizeof pos, " %d/%zu ", f->value + 1, n);
 	int pw = ui_width(pos);
 	ui_text(y, x, w - pw, label, a | (focus ? A_BOLD : 0), 0);
@@ -528,10 +712,12 @@ static void draw_choice_field(struct form_field *f, bool focus, int y, int x, in
 		ui_text(y, x + w - pw, pw, pos, a, 0);
 }
 
-/* Lines the field takes (1, or 2 with a message). */
-static int field_lines(const struct form_field *f)
+/* Lines the field takes (its rows, and one more with a message); fw is
+ * the field's width. */
+static int field_lines(const struct form_field *f, bool focus, int fw)
 {
-	return f->error ? 2 : 1;
+	int rows = f->le.multiline ? multiline_rows(f, focus, fw) : 1;
+	return rows + (f->error ? 1 : 0);
 }
 
 void form_draw(struct form *fm, struct ui_rect r)
@@ -557,25 +743,31 @@ void form_draw(struct form *fm, struct ui_rect r)
 		body_h = r.h - 1;
 		note = NULL;
 	}
+	int lw = label_width(fm, r.w);
+	int fx = r.x + lw + 1;
+	int fw = r.w - lw - 1;
 	/* scroll so the focused field (with its message) is visible */
 	int line_of_focus = 0;
 	for (size_t i = 0; i < fm->focus; i++)
-		line_of_focus += field_lines(&fm->f[i]);
-	int need = field_lines(&fm->f[fm->focus]);
+		line_of_focus += field_lines(&fm->f[i], false, fw);
+	int need = field_lines(&fm->f[fm->focus], true, fw);
 	if (line_of_focus < fm->top)
 		fm->top = line_of_focus;
 	if (line_of_focus + need > fm->top + body_h)
 		fm->top = line_of_focus + need - body_h;
 	if (fm->top < 0)
 		fm->top = 0;
-	int lw = label_width(fm, r.w);
-	int fx = r.x + lw + 1;
-	int fw = r.w - lw - 1;
 	int line = 0;
 	for (size_t i = 0; i < fm->n; i++) {
 		struct form_field *f = &fm->f[i];
 		bool focus = i == fm->focus;
 		int y = body_y + line - fm->top;
+		int rows = f->le.multiline ? multiline_rows(f, focus, fw) : 1;
+		f->rows = rows;
+		f->width = fw;
+		/* a multi-line field cut by the bottom shows what fits */
+		if (y + rows > body_y + body_h && y < body_y + body_h)
+			rows = body_y + body_h - y;
 		if (y >= body_y && y < body_y + body_h) {
 			fm->field_y[i] = y;
 			char lab[256];
@@ -584,18 +776,20 @@ void form_draw(struct form *fm, struct ui_rect r)
 				UI_TEXT_RIGHT);
 			if (f->kind == FORM_CHOICE || f->kind == FORM_REF)
 				draw_choice_field(f, focus, y, fx, fw);
+			else if (f->le.multiline)
+				draw_multiline_field(fm, f, focus, y, fx, fw, rows);
 			else
 				draw_text_field(fm, f, focus, y, fx, fw);
 		}
 		if (f->error) {
-			int ey = y + 1;
+			int ey = y + f->rows;
 			if (ey >= body_y && ey < body_y + body_h) {
 				char msg[512];
 				snprintf(msg, sizeof msg, "! %s", f->error);
 				ui_text(ey, fx, fw, msg, ui_style(f->warning ? ST_WARN : ST_FORM_ERROR), 0);
 			}
 		}
-		line += field_lines(f);
+		line += field_lines(f, focus, fw);
 	}
 	if (note) {
 		/* under the last field, or at the bottom when the form scrolls */
@@ -614,7 +808,8 @@ bool form_click(struct form *fm, int y, int x)
 {
 	(void)x;
 	for (size_t i = 0; i < fm->n; i++)
-		if (fm->field_y[i] == y) {
+		if (fm->field_y[i] >= 0 && y >= fm->field_y[i] &&
+		    y < fm->field_y[i] + (fm->f[i].le.multiline ? fm->f[i].rows : 1)) {
 			if (fm->focus != i)
 				check_field(&fm->f[fm->focus]);
 			form_focus(fm, (int)i);

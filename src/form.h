@@ -1,11 +1,15 @@
-/* form.h — a form of one-line fields: text, dates, numbers, choices and
- * references to other items, with validation messages under the fields.
+/* form.h — a form of fields: one-line and multi-line text, dates, numbers,
+ * choices, scales and references to other items, with validation messages
+ * under the fields.
  *
  * Keys (the contract, see actions.def): typing edits the focused field
  * (Left/Right, Home/End, Backspace, Delete); Tab/Shift-Tab or Down/Up move
- * between fields; Enter checks all fields and submits; Esc cancels. Choice
- * and reference fields cycle with Space (Left/Right go back and forth) and
- * jump to the option that starts with the letters typed. Dates take
+ * between fields; Enter checks all fields and submits; Esc cancels. A
+ * multi-line field wraps its text at word boundaries; Up/Down move between
+ * its lines first, and pasted line breaks stay. Choice, scale and reference
+ * fields cycle with Space (Left/Right go back and forth), jump to the option
+ * that starts with the letters typed, take a digit as the option's number
+ * (a scale: its value) and never take free text. Dates take
  * DD.MM.YYYY or YYYY-MM-DD and are shown the session language's way;
  * numbers take a decimal comma or point. */
 #ifndef STETIG_FORM_H
@@ -32,15 +36,19 @@ struct form_field {
 	const char *note;  /* msgid shown beside the focused field, or NULL */
 	bool required;
 	bool lenient;	   /* a date field that keeps free text (with a warning) */
-	struct lineedit le; /* text, date, number, int */
+	struct lineedit le; /* text, date, number, int (le.multiline: long text) */
 	long lo, hi;	   /* int */
 	enum vocab_kind vocab; /* choice */
-	int value;	   /* choice: the value; ref: index into opts */
+	int value;	   /* choice: the value (-1: none chosen yet); ref: index into opts */
 	struct form_option *opts; /* ref; opts[0] is "none" when has_none */
 	size_t nopts, capopts;
 	bool has_none;	   /* ref: opts[0].label is a msgid */
 	char *error;	   /* the message under the field (translated), or NULL */
 	bool warning;	   /* the message does not stop saving */
+	char *orig;	   /* the text when the form was first used */
+	int orig_value;	   /* the choice when the form was first used */
+	int rows;	   /* multi-line: lines drawn at the last draw */
+	int width;	   /* columns of the field at the last draw */
 };
 
 struct form {
@@ -54,6 +62,7 @@ struct form {
 	int cur_y, cur_x;  /* where the terminal cursor goes (-1: hidden) */
 	struct ui_rect area; /* where the form was drawn last */
 	int *field_y;	   /* screen line of each field at the last draw (-1: hidden) */
+	bool snapped;	   /* the fields' first values are kept (form_changed) */
 };
 
 enum form_result { FORM_IGNORED, FORM_CHANGED, FORM_SUBMIT, FORM_CANCEL };
@@ -64,11 +73,19 @@ void form_free(struct form *fm);
 
 /* Adding fields returns the field's index. */
 int form_add_text(struct form *fm, const char *label, const char *value, bool required);
+/* A multi-line text field for long text (line breaks kept). */
+int form_add_longtext(struct form *fm, const char *label, const char *value, bool required);
 /* iso: "" or YYYY-MM-DD (free text when lenient). */
 int form_add_date(struct form *fm, const char *label, const char *iso, bool lenient);
 int form_add_number(struct form *fm, const char *label, struct optnum v);
 int form_add_int(struct form *fm, const char *label, long v, long lo, long hi);
 int form_add_choice(struct form *fm, const char *label, enum vocab_kind k, int value);
+/* A choice field with nothing chosen; the form cannot be saved until one
+ * is (form_choice is -1 before). */
+int form_add_choice_unset(struct form *fm, const char *label, enum vocab_kind k);
+/* A whole number from lo to hi chosen like a choice (Space, a digit);
+ * read it with form_int. */
+int form_add_scale(struct form *fm, const char *label, long v, long lo, long hi);
 /* A reference field; none_label (msgid) adds a first "none" option with id
  * 0 (NULL: an option must be chosen). Add the options, then set the value. */
 int form_add_ref(struct form *fm, const char *label, const char *none_label);
@@ -79,6 +96,13 @@ void form_focus(struct form *fm, int field);
 
 /* Handles a key; FORM_SUBMIT only when every field is valid. */
 enum form_result form_key(struct form *fm, int key);
+/* Puts pasted text (n characters) into the focused field: line breaks stay
+ * in a multi-line field and become spaces elsewhere, tabs become spaces,
+ * other control characters are dropped. FORM_IGNORED when the field takes
+ * no text (a choice); *cut tells whether the field was full before the end. */
+enum form_result form_paste(struct form *fm, const wchar_t *text, size_t n, bool *cut);
+/* Whether any field differs from its value when the form was first used. */
+bool form_changed(struct form *fm);
 /* Checks every field, sets the messages and focuses the first bad field;
  * true when the form can be saved. */
 bool form_validate(struct form *fm);

@@ -87,7 +87,8 @@ char *lineedit_get(const struct lineedit *le)
 
 enum lineedit_result lineedit_insert(struct lineedit *le, wchar_t c)
 {
-	if (c == 0 || wcwidth(c) < 0 || uchar_is_bidi_control((uint32_t)c))
+	if (c == 0 || uchar_is_bidi_control((uint32_t)c) ||
+	    (wcwidth(c) < 0 && !(c == L'\n' && le->multiline)))
 		return LINEEDIT_REJECTED;
 	if (le->len >= le->max)
 		return LINEEDIT_FULL;
@@ -254,4 +255,100 @@ size_t lineedit_visible(const struct lineedit *le, int width, size_t *start, int
 		j++;
 	}
 	return j - i;
+}
+
+/* ------------------------------------------------------------ lines */
+
+size_t lineedit_wrap(const struct lineedit *le, int width, size_t **starts)
+{
+	size_t cap = 8, n = 0;
+	size_t *st = xmalloc(cap * sizeof *st);
+	if (width < 1)
+		width = 1;
+	size_t s = 0;
+	st[n++] = 0;
+	while (s < le->len) {
+		int col = 0;
+		size_t i = s, space = 0; /* 0: no space seen after s */
+		size_t next = le->len;
+		bool brk = false;
+		while (i < le->len) {
+			wchar_t c = le->text[i];
+			if (c == L'\n') {
+				next = i + 1;
+				brk = true;
+				break;
+			}
+			int w = lineedit_char_width(c);
+			if (col + w > width && i > s) {
+				/* break after the last space, or here */
+				next = space > s ? space : i;
+				brk = true;
+				break;
+			}
+			col += w;
+			i++;
+			if (c == L' ')
+				space = i;
+			while (i < le->len && is_mark(le->text[i]))
+				i++;
+		}
+		if (!brk)
+			break;
+		if (n + 1 > cap)
+			xgrow((void **)&st, &cap, n + 1, sizeof *st);
+		st[n++] = next;
+		s = next;
+	}
+	*starts = st;
+	return n;
+}
+
+size_t lineedit_line(const struct lineedit *le, const size_t *starts, size_t nlines, size_t i,
+		     size_t *from)
+{
+	*from = starts[i];
+	size_t to = i + 1 < nlines ? starts[i + 1] : le->len;
+	if (to > *from && le->text[to - 1] == L'\n')
+		to--;
+	return to - *from;
+}
+
+void lineedit_cursor_line(const struct lineedit *le, const size_t *starts, size_t nlines,
+			  size_t *line, int *col)
+{
+	size_t r = 0;
+	while (r + 1 < nlines && starts[r + 1] <= le->cur)
+		r++;
+	*line = r;
+	*col = width_of(le, starts[r], le->cur);
+}
+
+bool lineedit_line_move(struct lineedit *le, int width, int dir)
+{
+	size_t *st;
+	size_t n = lineedit_wrap(le, width, &st);
+	size_t r;
+	int col;
+	lineedit_cursor_line(le, st, n, &r, &col);
+	bool ok = dir < 0 ? r > 0 : r + 1 < n;
+	if (ok) {
+		size_t t = dir < 0 ? r - 1 : r + 1, from;
+		size_t cnt = lineedit_line(le, st, n, t, &from);
+		size_t i = from;
+		int c = 0;
+		while (i < from + cnt) {
+			int w = lineedit_char_width(le->text[i]);
+			if (c + w > col)
+				break;
+			c += w;
+			i = cluster_after(le, i);
+		}
+		/* a soft break: the end of the line is the start of the next */
+		if (i == from + cnt && t + 1 < n && i == st[t + 1] && i > from)
+			i = cluster_before(le, i);
+		le->cur = i;
+	}
+	free(st);
+	return ok;
 }

@@ -18,7 +18,8 @@ struct lineedit {
 	size_t len, cap;
 	size_t cur;  /* cursor index 0..len, always at a cluster boundary */
 	size_t max;  /* the most characters the text may hold */
-	int scroll;  /* first display column shown */
+	int scroll;  /* first display column shown (multiline: first line) */
+	bool multiline; /* line breaks ('\n') may be inserted */
 };
 
 enum lineedit_result {
@@ -57,6 +58,23 @@ void lineedit_scroll(struct lineedit *le, int width);
  * number of blank columns before them (a wide character cut by the left
  * edge). A wide character cut by the right edge is left out. */
 size_t lineedit_visible(const struct lineedit *le, int width, size_t *start, int *pad);
+
+/* Multi-line text: where each line starts when the text wraps at word
+ * boundaries into width columns ('\n' always breaks; a word longer than a
+ * line is cut). *starts gets a malloc'd array; returns the number of lines
+ * (at least 1). */
+size_t lineedit_wrap(const struct lineedit *le, int width, size_t **starts);
+/* The wrapped line and display column of the cursor. */
+void lineedit_cursor_line(const struct lineedit *le, const size_t *starts, size_t nlines,
+			  size_t *line, int *col);
+/* Moves the cursor to the line above (dir -1) or below (dir 1) in text
+ * wrapped at width, as near its column as possible; false when there is
+ * no such line. */
+bool lineedit_line_move(struct lineedit *le, int width, int dir);
+/* The characters of wrapped line i: *from, and the count without the line
+ * break. */
+size_t lineedit_line(const struct lineedit *le, const size_t *starts, size_t nlines, size_t i,
+		     size_t *from);
 
 /* Display width of one character as the editor counts it (uchar_width:
  * characters drawn as a replacement count 1). */

@@ -28,6 +28,8 @@
 #include "cli.h"
 #include "i18n.h"
 #include "ui_internal.h"
+#include "ui_paste.h"
+#include "ui_room.h"
 #include "util.h"
 
 static volatile sig_atomic_t got_signal;
@@ -312,6 +314,7 @@ void ui_goto(struct ui *ui, enum step step)
 		return;
 	ui->step = step;
 	ui->help = false;
+	ui->reading = false;
 	sync_view(ui);
 }
 
@@ -339,6 +342,9 @@ void ui_confirm(struct ui *ui, const char *question, ui_confirm_fn yes, int64_t 
 	ui->confirm = xstrdup(question);
 	ui->confirm_yes = yes;
 	ui->confirm_id = id;
+	/* only a key pressed after the question appeared answers it */
+	if (!ui->opt.keys_file)
+		flushinp();
 }
 
 /* Saves the open form; true when it was saved and closed. */
@@ -362,6 +368,9 @@ static void undo_redo(struct ui *ui, bool redo)
 	if (st == STORE_E_NOTHING) {
 		ui_status(ui, "%s", redo ? _("Nothing to redo.") : _("Nothing to undo."));
 	} else if (ui_store_ok(ui, st)) {
+		/* the room sees where the change was before it reads about it */
+		ui->reading = false;
+		ui_undo_show(ui, label, item);
 		const char *what = label && *label ? _(label) : "";
 		if (item && *item)
 			ui_status(ui, redo ? _("Redone: %s “%s”.") : _("Undone: %s “%s”."), what, item);
@@ -417,6 +426,9 @@ static int global_action(struct ui *ui, enum ui_action a, int arg)
 	case ACT_REDO:
 		undo_redo(ui, true);
 		return UI_REDRAW;
+	case ACT_READ:
+		ui_reading_open(ui);
+		return UI_REDRAW;
 	case ACT_NOTE:
 		/* a decision or action item can be captured from any step */
 		ui_note_form(ui, 0);
@@ -432,6 +444,56 @@ static int global_action(struct ui *ui, enum ui_action a, int arg)
 	}
 }
 
+static void discard_yes(struct ui *ui, int64_t id)
+{
+	(void)id;
+	form_close(ui);
+	ui_status(ui, "%s", _("Closed without saving."));
+}
+
+static void form_quit_yes(struct ui *ui, int64_t id)
+{
+	(void)id;
+	if (!form_changed(ui->form)) {
+		form_close(ui);
+		ui->quit = true;
+		return;
+	}
+	/* nothing typed is lost: save the item if it can be saved */
+	if (!form_validate(ui->form)) {
+		ui_error(ui, "%s",
+			 _("Not saved yet: fix the marked field (or Esc to drop the "
+			   "form), then quit."));
+		return;
+	}
+	if (form_submit(ui))
+		ui->quit = true;
+}
+
+/* Pasted text: into the open form's field, nowhere else. */
+static int handle_paste(struct ui *ui)
+{
+	if (ui->too_small || ui->confirm || ui->help)
+		return UI_REDRAW; /* a paste answers no question */
+	if (!ui->form) {
+		ui_status(ui, "%s",
+			  _("Pasted text was not used: open a form (Enter or n) and paste into "
+			    "a field."));
+		return UI_REDRAW;
+	}
+	bool cut = false;
+	if (form_paste(ui->form, ui->paste, ui->paste_len, &cut) == FORM_IGNORED &&
+	    ui->paste_len)
+		ui_status(ui, "%s",
+			  form_focus_is_choice(ui->form)
+				  ? _("This field takes no pasted text: choose with Space or the "
+				      "first letter.")
+				  : _("Pasted text was not used: the field is full."));
+	else if (cut || ui->paste_cut)
+		ui_error(ui, "%s", _("The field is full: the end of the pasted text was left out."));
+	return UI_REDRAW;
+}
+
 /* A key while a form is open. */
 static int form_key_in(struct ui *ui, int key)
 {
@@ -443,15 +505,10 @@ static int form_key_in(struct ui *ui, int key)
 	case ACT_CLOCK:
 		return global_action(ui, a, arg);
 	case ACT_QUIT:
-		/* nothing typed is lost: save the item if it can be saved */
-		if (!form_validate(ui->form)) {
-			ui_error(ui, "%s",
-				 _("Not saved yet: fix the marked field (or Esc to drop the "
-				   "form), then quit."));
-			return UI_REDRAW;
-		}
-		if (form_submit(ui))
-			ui->quit = true;
+		ui_confirm(ui,
+			   form_changed(ui->form) ? _("Save this form and quit?")
+						  : _("Close this form and quit?"),
+			   form_quit_yes, 0);
 		return UI_REDRAW;
 	default:
 		break;
@@ -461,6 +518,10 @@ static int form_key_in(struct ui *ui, int key)
 		form_submit(ui);
 		return UI_REDRAW;
 	case FORM_CANCEL:
+		if (form_changed(ui->form)) {
+			ui_confirm(ui, _("Discard the changes in this form?"), discard_yes, 0);
+			return UI_REDRAW;
+		}
 		form_close(ui);
 		ui_status(ui, "%s", _("Closed without saving."));
 		return UI_REDRAW;
@@ -476,6 +537,17 @@ static int main_key(struct ui *ui, int key)
 {
 	int arg;
 	enum ui_action a = ui_key_action(CTX_MAIN, key, &arg);
+	if (ui->burst && !ui_burst_allows(a)) {
+		ui_error(ui, "%s",
+			 _("Keys came faster than anyone types (pasted text?): they changed "
+			   "nothing."));
+		return UI_REDRAW;
+	}
+	if (ui->reading) {
+		int rr = ui_reading_key(ui, a, key);
+		if (rr & UI_HANDLED)
+			return rr;
+	}
 	const struct ui_view *v = ui_views[ui->step];
 	int r = v->key ? v->key(ui, a, key) : UI_UNHANDLED;
 	if (r & UI_HANDLED)
@@ -487,12 +559,16 @@ static int handle_key(struct ui *ui, int key)
 {
 	if (key == KC(KEY_RESIZE))
 		return UI_REDRAW;
+	if (key == KC(KEY_PASTE_BEGIN))
+		return handle_paste(ui);
 	if (ui->too_small) {
 		int arg;
-		if (ui_key_action(CTX_MAIN, key, &arg) == ACT_QUIT && !ui->form)
+		if (ui_key_action(CTX_MAIN, key, &arg) == ACT_QUIT && !ui->form && !ui->burst)
 			ui->quit = true;
 		return UI_REDRAW;
 	}
+	if (ui->confirm && ui->burst)
+		return UI_HANDLED; /* typed before anyone read the question */
 	if (ui->confirm) {
 		ui_confirm_fn yes = ui->confirm_yes;
 		int64_t id = ui->confirm_id;
@@ -507,8 +583,11 @@ static int handle_key(struct ui *ui, int key)
 	/* a message stays until the next key (the status line is drawn again,
 	 * with the rest of the frame when the view cannot repaint in part) */
 	int r = ui->status ? UI_PARTIAL : 0;
-	free(ui->status);
-	ui->status = NULL;
+	/* a burst keeps the message that it changed nothing */
+	if (!ui->burst) {
+		free(ui->status);
+		ui->status = NULL;
+	}
 	sync_view(ui);
 	if (ui->help)
 		r |= ui_help_key(ui, ui_key_action(ui->form ? CTX_FORM : CTX_MAIN, key, NULL), key);
@@ -607,10 +686,12 @@ static void draw_all(struct ui *ui)
 			move(ui->form->cur_y, ui->form->cur_x);
 			cursor = true;
 		}
+	} else if (ui->reading) {
+		ui_reading_draw(ui, r);
 	} else {
 		ui_views[ui->step]->draw(ui, r);
 	}
-	ui->frame_plain = !ui->help && !ui->form && !ui->confirm;
+	ui->frame_plain = !ui->help && !ui->form && !ui->confirm && !ui->reading;
 	ui->frame_step = ui->step;
 	ui->frame_rev = ui->m.revision;
 	ui->frame_status = ui->status != NULL;
@@ -695,6 +776,16 @@ static enum input next_key(struct ui *ui, struct keyscript *ks, int *key, int *f
 			return INPUT_TICK;
 		}
 		ks->pos++;
+		ui->burst = false;
+		if (e->kind == SCRIPT_PASTE) {
+			free(ui->paste);
+			ui->paste = xmalloc((e->len + 1) * sizeof *ui->paste);
+			memcpy(ui->paste, e->text, (e->len + 1) * sizeof *ui->paste);
+			ui->paste_len = e->len;
+			ui->paste_cut = false;
+			*key = KC(KEY_PASTE_BEGIN);
+			return INPUT_KEY;
+		}
 		if (e->kind == SCRIPT_CLICK) {
 			handle_click(ui, e->y, e->x, false, false);
 			*key = 0;
@@ -726,6 +817,15 @@ static enum input next_key(struct ui *ui, struct keyscript *ks, int *key, int *f
 	}
 	*fast_errs = 0;
 	*key = rc == KEY_CODE_YES ? KC((int)wch) : (int)wch;
+	if (*key == KC(KEY_PASTE_BEGIN)) {
+		free(ui->paste);
+		ui->paste = ui_paste_read(&ui->paste_len, &ui->paste_cut);
+		ui->burst = false;
+	} else if (*key == KC(KEY_PASTE_END)) {
+		return INPUT_TICK; /* an end without a beginning */
+	} else {
+		ui->burst = ui_burst_note(now_ms() - t0);
+	}
 	return INPUT_KEY;
 }
 
@@ -834,6 +934,7 @@ int ui_run(const char *path, const struct ui_options *opt)
 	cbreak();
 	noecho();
 	keypad(stdscr, TRUE);
+	ui_paste_start();
 	set_escdelay(25);
 	curs_set(0);
 	mouseinterval(0);
@@ -855,12 +956,14 @@ int ui_run(const char *path, const struct ui_options *opt)
 		keep_form(&ui);
 	ui_clock_stop_all(&ui);
 
+	ui_paste_stop();
 	endwin();
 	delscreen(scr);
 	util_set_fatal_hook(NULL);
 	stderr_back();
 	form_free(ui.form);
 	free(ui.confirm);
+	free(ui.paste);
 	free(ui.status);
 	findings_free(&ui.f);
 	store_close(ui.s);

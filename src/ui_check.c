@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "templates.h"
 #include "ui_internal.h"
+#include "ui_room.h"
 #include "util.h"
 
 /* A row: a factor's header or a check item (index into m->checks). */
@@ -288,7 +289,11 @@ static void draw(struct ui *ui, struct ui_rect r)
 	ui_text_wrapped((struct ui_rect){dy, r.x, gl, r.w}, 0, b.data, ui_style(ST_NORMAL));
 	buf_free(&b);
 	if (!str_empty(c->note))
-		ui_textf(dy + gl, r.x, r.w, ui_style(ST_TITLE), 0, "✎ %s", c->note);
+	{
+		char *first = ui_first_line(c->note);
+		ui_textf(dy + gl, r.x, r.w, ui_style(ST_TITLE), 0, "✎ %s", first);
+		free(first);
+	}
 	else
 		ui_text(dy + gl, r.x, r.w, _("No note yet: Enter adds one (who does what by when)."),
 			ui_style(ST_DIM), 0);
@@ -333,7 +338,7 @@ static void check_form(struct ui *ui, const struct check_item *c)
 {
 	const struct catalogue_item *ci = catalogue_find(i18n_lang(), c->factor, c->field, c->item);
 	struct form *fm = form_new(N_("Check item"), ci ? ci->title : NULL);
-	form_add_text(fm, N_("Note"), c->note, false);
+	form_add_longtext(fm, N_("Note"), c->note, false);
 	form_set_note(fm, KF_NOTE, N_("What is in place, what is missing, who does what by when."));
 	form_add_choice(fm, N_("Status"), VOCAB_CHECK_STATUS, c->status);
 	form_set_note(fm, KF_STATUS, N_("Open, partly, done or not relevant; Space picks."));
@@ -391,6 +396,15 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 static const enum ui_action bar[] = {ACT_CYCLE, ACT_EDIT, ACT_NONE};
 static const enum ui_action more[] = {ACT_NOTE, ACT_NONE};
 
+/* The selected item, for the reading view. */
+static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
+{
+	const struct check_item *c = selected_item(ui);
+	*kind = ENT_CHECK;
+	*id = c ? c->id : 0;
+	return c != NULL;
+}
+
 const struct ui_view ui_view_check = {
 	.step = STEP_CHECK,
 	.hint = hint,
@@ -414,4 +428,5 @@ const struct ui_view ui_view_check = {
 	.key = key,
 	.click = click,
 	.select = select_item,
+	.current = current_item,
 };

@@ -658,10 +658,8 @@ static int key(struct ui *ui, enum ui_action a, int k)
 			: NULL;
 	switch (a) {
 	case ACT_NEW:
-		if (part == PART_SHARES && c)
-			share_form(ui, c->id, 0);
-		else
-			cost_form(ui, 0);
+		/* always a cost item, also on the shares: s adds a share */
+		cost_form(ui, 0);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_SHARE:
 		if (!c) {
@@ -732,6 +730,15 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 static const enum ui_action bar[] = {ACT_NEW, ACT_SHARE, ACT_EDIT, ACT_DELETE, ACT_NONE};
 static const enum ui_action more[] = {ACT_NOTE, ACT_NONE};
 
+/* The selected item, for the reading view. */
+static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
+{
+	const struct cost *c = selected_cost(ui);
+	*kind = ENT_COST;
+	*id = c ? c->id : 0;
+	return c != NULL;
+}
+
 const struct ui_view ui_view_costs = {
 	.step = STEP_COSTS,
 	.hint = hint,
@@ -759,4 +766,5 @@ const struct ui_view ui_view_costs = {
 	.key = key,
 	.click = click,
 	.select = select_item,
+	.current = current_item,
 };

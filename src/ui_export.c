@@ -449,6 +449,16 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 static const enum ui_action bar[] = {ACT_EXPORT, ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_NONE};
 static const enum ui_action more[] = {ACT_CYCLE, ACT_NOTE, ACT_NONE};
 
+/* The selected item, for the reading view. */
+static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
+{
+	if (part != PART_NOTES)
+		return false;
+	*kind = ENT_NOTE;
+	*id = ui_notes_current(ui);
+	return *id != 0;
+}
+
 const struct ui_view ui_view_export = {
 	.step = STEP_EXPORT,
 	.hint = hint,
@@ -474,4 +484,5 @@ const struct ui_view ui_view_export = {
 	.key = key,
 	.click = click,
 	.select = select_item,
+	.current = current_item,
 };

@@ -149,6 +149,17 @@ static int click(struct ui *ui, int y, int x)
 
 static const enum ui_action bar[] = {ACT_JUMP, ACT_UNDO, ACT_NONE};
 
+/* The item the selected finding names, for the reading view. */
+static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
+{
+	const struct findings *f = ui_findings(ui);
+	if (!lst.n || lst.sel >= f->n || f->v[lst.sel].kind == ENT_WORKSHOP)
+		return false;
+	*kind = f->v[lst.sel].kind;
+	*id = f->v[lst.sel].id;
+	return true;
+}
+
 const struct ui_view ui_view_findings = {
 	.step = STEP_FINDINGS,
 	.hint = hint,
@@ -164,4 +175,5 @@ const struct ui_view ui_view_findings = {
 	.draw = draw,
 	.key = key,
 	.click = click,
+	.current = current_item,
 };

@@ -40,22 +40,10 @@ const size_t *ui_goal_indicator_counts(struct ui *ui)
 	return counts;
 }
 
-/* Which SMART parts a goal has: bit 0 S … bit 4 T. */
+/* Which SMART parts a goal has: bit 0 S … bit 4 T (the findings' rule). */
 static unsigned smart_bits(const struct goal *g)
 {
-	unsigned b = 0;
-	struct date d;
-	if (!str_empty(g->specific))
-		b |= 1;
-	if (!str_empty(g->measurable))
-		b |= 2;
-	if (!str_empty(g->achievable))
-		b |= 4;
-	if (!str_empty(g->relevant) || g->strategy_goal)
-		b |= 8;
-	if (date_parse(g->time_bound, &d))
-		b |= 16;
-	return b;
+	return ~findings_smart_missing(g) & 31u;
 }
 
 static void sync(struct ui *ui)
@@ -92,7 +80,7 @@ static const char *hint(struct ui *ui)
 	if (ui->m.goals.n == 0)
 		return _("No goals yet: press n and type the first goal's title.");
 	if (incomplete)
-		return _("Fill in the dim SMART letters: select a goal and press Enter.");
+		return _("Fill in the SMART parts shown as ·: select a goal and press Enter.");
 	if (no_indicator) {
 		const struct goal *g = model_goal(&ui->m, no_indicator);
 		snprintf(buf, sizeof buf, _("Next: add an indicator in step 2 for the goal “%s”."),
@@ -193,13 +181,13 @@ void ui_goal_form(struct ui *ui, int64_t id)
 	struct form *fm = form_new(id ? N_("Edit goal") : N_("New goal"), id ? g->title : NULL);
 	form_add_text(fm, N_("Goal"), g->title, true);
 	form_set_note(fm, GF_TITLE, N_("A short name the group will recognise."));
-	form_add_text(fm, N_("Specific"), g->specific, false);
+	form_add_longtext(fm, N_("Specific"), g->specific, false);
 	form_set_note(fm, GF_SPECIFIC, N_("What exactly changes, and for whom?"));
-	form_add_text(fm, N_("Measurable"), g->measurable, false);
+	form_add_longtext(fm, N_("Measurable"), g->measurable, false);
 	form_set_note(fm, GF_MEASURABLE, N_("How will you see it? Name the figure; step 2 holds the indicators."));
-	form_add_text(fm, N_("Achievable"), g->achievable, false);
+	form_add_longtext(fm, N_("Achievable"), g->achievable, false);
 	form_set_note(fm, GF_ACHIEVABLE, N_("Why it is realistic with the people and money at hand."));
-	form_add_text(fm, N_("Relevant"), g->relevant, false);
+	form_add_longtext(fm, N_("Relevant"), g->relevant, false);
 	form_set_note(fm, GF_RELEVANT, N_("Why it matters to the municipality."));
 	form_add_ref(fm, N_("Strategy goal"), N_("– none –"));
 	for (size_t i = 0; i < ui->m.sgoals.n; i++) {
@@ -302,6 +290,15 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 
 static const enum ui_action bar[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_UNDO, ACT_NONE};
 
+/* The selected item, for the reading view. */
+static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
+{
+	const struct goal *g = selected(ui);
+	*kind = ENT_GOAL;
+	*id = g ? g->id : 0;
+	return g != NULL;
+}
+
 const struct ui_view ui_view_goals = {
 	.step = STEP_GOALS,
 	.hint = hint,
@@ -319,4 +316,5 @@ const struct ui_view ui_view_goals = {
 	.key = key,
 	.click = click,
 	.select = select_item,
+	.current = current_item,
 };

@@ -116,6 +116,9 @@ static void build(struct ui *ui, int width, struct hlines *h)
 			acts[n++] = *a;
 		for (const enum ui_action *a = v->more; a && *a != ACT_NONE && n < 26; a++)
 			acts[n++] = *a;
+		/* the reading view where the step has items to read */
+		if (v->current)
+			acts[n++] = ACT_READ;
 		static const enum ui_action main_keys[] = {ACT_UP, ACT_UNDO, ACT_REDO, ACT_STEP,
 							   ACT_NEXT_STEP, ACT_PREV_STEP};
 		for (size_t i = 0; i < sizeof main_keys / sizeof *main_keys; i++) {

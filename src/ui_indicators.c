@@ -132,19 +132,33 @@ static int put_value(int y, int x, int w, struct optnum v, attr_t a)
 	return ui_text(y, x, w, s, a, 0);
 }
 
+static void value_text(struct optnum v, char *s, size_t n)
+{
+	if (v.set)
+		i18n_number(v.v, i18n_lang(), s);
+	else
+		snprintf(s, n, "–");
+}
+
+/* direction, baseline → latest → target; when the column is narrow the
+ * baseline is cut, never the target */
 static void draw_values(const struct indicator *in, int y, int x, int w, attr_t base)
 {
 	int end = x + w;
 	int used = ui_text(y, x, end - x, in->direction == DIR_LOWER ? "↓ " : "↑ ", base | A_BOLD, 0);
 	x += used;
+	char latest[64], target[64], tail[160];
+	value_text(in->latest, latest, sizeof latest);
+	value_text(in->target, target, sizeof target);
+	snprintf(tail, sizeof tail, " → %s → %s", latest, target);
+	int room = end - x - ui_width(tail);
+	if (room < 1)
+		room = 1;
 	if (in->baseline.set)
-		x += put_value(y, x, end - x, in->baseline, base);
+		x += put_value(y, x, room, in->baseline, base);
 	else
-		x += ui_text(y, x, end - x, _("no baseline"), ui_style(ST_ALERT), 0);
-	x += ui_text(y, x, end - x, " → ", base, 0);
-	x += put_value(y, x, end - x, in->latest, base);
-	x += ui_text(y, x, end - x, " → ", base, 0);
-	put_value(y, x, end - x, in->target, base);
+		x += ui_text(y, x, room, _("no baseline"), ui_style(ST_ALERT), 0);
+	ui_text(y, x, end - x, tail, base, 0);
 }
 
 static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
@@ -277,11 +291,13 @@ void ui_indicator_form(struct ui *ui, int64_t id, int64_t goal)
 	form_add_date(fm, N_("Date of latest value"), in->latest_date, false);
 	form_add_text(fm, N_("Data source"), in->source, false);
 	form_set_note(fm, IF_SOURCE, N_("Where the figure comes from (system, survey, office)."));
-	form_add_text(fm, N_("Method"), in->method, false);
+	form_add_longtext(fm, N_("Method"), in->method, false);
 	form_set_note(fm, IF_METHOD, N_("Count, survey, expert rating, …"));
 	form_add_text(fm, N_("Frequency"), in->frequency, false);
 	form_set_note(fm, IF_FREQUENCY, N_("How often it is measured, e.g. monthly or yearly."));
-	form_add_ref(fm, N_("Owner"), N_("– nobody –"));
+	form_add_ref(fm, N_("Owner"),
+		     m->stakeholders.n ? N_("– nobody –")
+				       : N_("– nobody yet: add stakeholders in step 3 –"));
 	for (size_t i = 0; i < m->stakeholders.n; i++) {
 		const struct stakeholder *s = MODEL_AT(m->stakeholders, struct stakeholder, i);
 		form_ref_option(fm, IF_OWNER, s->id, s->name);
@@ -382,6 +398,18 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 
 static const enum ui_action bar[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_UNDO, ACT_NONE};
 
+/* The selected item, for the reading view. */
+static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
+{
+	(void)ui;
+	const struct irow *r = selected();
+	if (!r)
+		return false;
+	*kind = r->header ? ENT_GOAL : ENT_INDICATOR;
+	*id = r->id;
+	return true;
+}
+
 const struct ui_view ui_view_indicators = {
 	.step = STEP_INDICATORS,
 	.hint = hint,
@@ -399,4 +427,5 @@ const struct ui_view ui_view_indicators = {
 	.key = key,
 	.click = click,
 	.select = select_item,
+	.current = current_item,
 };

@@ -62,6 +62,9 @@ struct ui_view {
 	int (*click)(struct ui *ui, int y, int x);
 	/* Selects an item a finding names; false if the view has no such item. */
 	bool (*select)(struct ui *ui, enum entity kind, int64_t id);
+	/* The selected item (for the reading view); false when none. May be
+	 * NULL. */
+	bool (*current)(struct ui *ui, enum entity *kind, int64_t *id);
 };
 
 /* The views, one per step (ui_steps.c). */
@@ -110,6 +113,16 @@ struct ui {
 	int64_t confirm_id;
 	bool help;
 	int help_top;
+
+	/* input: the text of the paste being handled; whether the last key
+	 * from the terminal came in a burst (ui_paste.h) */
+	wchar_t *paste;
+	size_t paste_len;
+	bool paste_cut;
+	bool burst;
+	/* the reading view (F3) is open; its scroll position and length */
+	bool reading;
+	int reading_top, reading_lines;
 
 	char *status;
 	bool status_error;
@@ -235,5 +248,7 @@ int ui_notes_key(struct ui *ui, enum ui_action a);
 /* The list widget (for the step's own part switching and the mouse). */
 struct list *ui_notes_list(void);
 bool ui_notes_select(struct ui *ui, int64_t id);
+/* The selected note's id, or 0. */
+int64_t ui_notes_current(struct ui *ui);
 
 #endif

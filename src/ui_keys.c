@@ -5,6 +5,9 @@
  *
  *   n               a line of one character types that character (ä, q, 7 …)
  *   text:Bürger     types every character after "text:" (spaces included)
+ *   paste:eins\nzwei pastes the text after "paste:" as a terminal with
+ *                   bracketed paste does; \n is a line break, \t a tab,
+ *                   \\ a backslash
  *   Enter Tab S-Tab Esc Space Backspace Del Ins Home End PgUp PgDn
  *   Up Down Left Right F1 … F12
  *                   the named key
@@ -160,7 +163,26 @@ void ui_action_keys(enum ui_action a, char *buf, size_t n)
 static void add_event(struct keyscript *ks, enum script_kind kind, int key, int x, int y)
 {
 	xgrow((void **)&ks->v, &ks->cap, ks->n + 1, sizeof *ks->v);
-	ks->v[ks->n++] = (struct script_event){kind, key, x, y};
+	ks->v[ks->n++] = (struct script_event){kind, key, x, y, NULL, 0};
+}
+
+static void add_paste(struct keyscript *ks, const char *s)
+{
+	size_t n = strlen(s);
+	wchar_t *w = xmalloc((n + 1) * sizeof *w);
+	size_t k = lineedit_decode(s, n, w), j = 0;
+	for (size_t i = 0; i < k; i++) {
+		wchar_t c = w[i];
+		if (c == L'\\' && i + 1 < k) {
+			wchar_t e = w[++i];
+			c = e == L'n' ? L'\n' : e == L't' ? L'\t' : e;
+		}
+		w[j++] = c;
+	}
+	w[j] = 0;
+	add_event(ks, SCRIPT_PASTE, 0, 0, 0);
+	ks->v[ks->n - 1].text = w;
+	ks->v[ks->n - 1].len = j;
 }
 
 static void add_text(struct keyscript *ks, const char *s)
@@ -178,6 +200,10 @@ static bool parse_line(struct keyscript *ks, const char *line)
 {
 	if (!strncmp(line, "text:", 5)) {
 		add_text(ks, line + 5);
+		return true;
+	}
+	if (!strncmp(line, "paste:", 6)) {
+		add_paste(ks, line + 6);
 		return true;
 	}
 	if (!strncmp(line, "click:", 6)) {
@@ -260,6 +286,8 @@ bool keyscript_load(const char *path, struct keyscript *ks, char **err)
 
 void keyscript_free(struct keyscript *ks)
 {
+	for (size_t i = 0; i < ks->n; i++)
+		free(ks->v[i].text);
 	free(ks->v);
 	memset(ks, 0, sizeof *ks);
 }

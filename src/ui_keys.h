@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <wchar.h>
 
 /* A key is a character (its code point) or a curses key code marked with
  * UI_KEYCODE, so that KEY_UP never collides with a character. */
@@ -46,11 +47,13 @@ void ui_action_key1(enum ui_action a, char *buf, size_t n);
 void ui_key_name(int key, char *buf, size_t n);
 
 /* A key script: what --keys FILE plays instead of the keyboard. */
-enum script_kind { SCRIPT_KEY, SCRIPT_CLICK, SCRIPT_WAIT };
+enum script_kind { SCRIPT_KEY, SCRIPT_CLICK, SCRIPT_WAIT, SCRIPT_PASTE };
 struct script_event {
 	enum script_kind kind;
 	int key;  /* SCRIPT_KEY */
 	int x, y; /* SCRIPT_CLICK: column and line, 0-based; SCRIPT_WAIT: x ms */
+	wchar_t *text; /* SCRIPT_PASTE: the pasted text (malloc'd) */
+	size_t len;
 };
 struct keyscript {
 	struct script_event *v;

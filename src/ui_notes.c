@@ -11,6 +11,7 @@
 
 #include "i18n.h"
 #include "ui_internal.h"
+#include "ui_room.h"
 #include "util.h"
 
 static struct list lst;
@@ -80,7 +81,9 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 		return;
 	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
 	ui_text(y, cx[0], cw[0], vocab_label(VOCAB_NOTE_KIND, nt->kind), base | A_BOLD, 0);
-	ui_text(y, cx[1], cw[1], *nt->text ? nt->text : _("(no text)"), base, 0);
+	char *first = ui_first_line(nt->text);
+	ui_text(y, cx[1], cw[1], *first ? first : _("(no text)"), base, 0);
+	free(first);
 	const struct stakeholder *o = nt->owner ? model_stakeholder(&ui->m, nt->owner) : NULL;
 	if (o)
 		ui_text(y, cx[2], cw[2], o->name, base, 0);
@@ -142,7 +145,7 @@ void ui_note_form(struct ui *ui, int64_t id)
 	if (!nt)
 		nt = &empty;
 	struct form *fm = form_new(id ? N_("Edit note") : N_("New note"), NULL);
-	form_add_text(fm, N_("Note"), nt->text, true);
+	form_add_longtext(fm, N_("Note"), nt->text, true);
 	form_set_note(fm, NF_TEXT, N_("What was decided, what has to be done, or what is parked."));
 	form_add_choice(fm, N_("Kind"), VOCAB_NOTE_KIND, nt->kind);
 	form_set_note(fm, NF_KIND, N_("Agreement, action item or parked question; Space picks."));
@@ -203,4 +206,10 @@ int ui_notes_key(struct ui *ui, enum ui_action a)
 	default:
 		return UI_UNHANDLED;
 	}
+}
+
+int64_t ui_notes_current(struct ui *ui)
+{
+	const struct note *nt = selected(ui);
+	return nt ? nt->id : 0;
 }

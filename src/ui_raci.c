@@ -420,7 +420,15 @@ static void draw_row_head(void *ctx, size_t row, int y, int x, int w, bool cur_r
 	task_marker(t, mk);
 	if (*mk)
 		ui_text(y, x, 4, mk, on ? base : ui_style(ST_ALERT), 0);
-	ui_text(y, x + mw, w - mw - 1, *t->name ? t->name : _("(no name)"), base, 0);
+	/* the task's category, shortened, in a column of its own */
+	int cw = w - mw >= 15 ? 5 : 0;
+	ui_text(y, x + mw, w - mw - 1 - cw, *t->name ? t->name : _("(no name)"), base, 0);
+	if (cw) {
+		const char *cat = vocab_label(VOCAB_CATEGORY, t->category);
+		char *shortcat = xstrndup(cat, utf8_prefix(cat, 4));
+		ui_text(y, x + w - 1 - cw, cw - 1, shortcat, on ? base : base | A_DIM, 0);
+		free(shortcat);
+	}
 	if (cur_row && !on)
 		ui_text(y, x + w - 1, 1, "▸", base, 0);
 }
@@ -470,11 +478,12 @@ static void draw_views(struct ui *ui, int y, int x, int w)
 /* The grid's area and column widths in the content area r. */
 static struct ui_rect matrix_layout(struct ui_rect r, int *head_w, int *cell_w)
 {
-	*head_w = r.w * 3 / 10;
-	if (*head_w < 20)
-		*head_w = 20;
-	if (*head_w > 40)
-		*head_w = 40;
+	/* the task's name and, in 5 more columns, its category */
+	*head_w = r.w * 3 / 10 + 5;
+	if (*head_w < 25)
+		*head_w = 25;
+	if (*head_w > 45)
+		*head_w = 45;
 	*cell_w = r.w >= 110 ? 6 : 5;
 	return (struct ui_rect){r.y + 1, r.x, r.h - 3, r.w};
 }
@@ -736,11 +745,15 @@ static void task_form(struct ui *ui, int64_t id, int category, int phase)
 	struct form *fm = form_new(id ? N_("Edit task") : N_("New task"), t ? t->name : NULL);
 	form_add_text(fm, N_("Task"), t ? t->name : "", true);
 	form_set_note(fm, TF_NAME, N_("What has to be done, e.g. \"run the sensor network\"."));
-	form_add_choice(fm, N_("Category"), VOCAB_CATEGORY, t ? t->category : category);
+	/* category -1: a new task whose category the group has to choose */
+	if (!t && category < 0)
+		form_add_choice_unset(fm, N_("Category"), VOCAB_CATEGORY);
+	else
+		form_add_choice(fm, N_("Category"), VOCAB_CATEGORY, t ? t->category : category);
 	form_set_note(fm, TF_CATEGORY, N_("Operation, maintenance, hosting, funding, …; Space picks."));
 	form_add_choice(fm, N_("Phase"), VOCAB_TPHASE, t ? t->phase : phase);
 	form_set_note(fm, TF_PHASE, N_("Pilot, or regular operation after the funding ends."));
-	form_focus(fm, TF_NAME);
+	form_focus(fm, !t && category < 0 ? TF_CATEGORY : TF_NAME);
 	ui_form_open(ui, fm, save_task, id);
 }
 
@@ -821,7 +834,7 @@ static int handover_key(struct ui *ui, enum ui_action a)
 	const struct ho_row *h = ho_list.n && ho_list.sel < nho ? &ho[shown[ho_list.sel]] : NULL;
 	switch (a) {
 	case ACT_NEW:
-		task_form(ui, 0, h ? h->cat : CAT_OPERATION, TPHASE_REGULAR);
+		task_form(ui, 0, h ? (int)h->cat : -1, TPHASE_REGULAR);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_EDIT: {
 		if (!h)
@@ -878,13 +891,13 @@ static int key(struct ui *ui, enum ui_action a, int k)
 		set_role(ui, p, RACI_NONE);
 		return UI_PARTIAL | UI_HANDLED;
 	case ACT_NEW:
-		task_form(ui, 0, t ? t->category : CAT_OPERATION, p ? TPHASE_REGULAR : TPHASE_PILOT);
+		task_form(ui, 0, -1, p ? TPHASE_REGULAR : TPHASE_PILOT);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_EDIT:
 		if (t)
 			task_form(ui, t->id, 0, 0);
 		else
-			task_form(ui, 0, CAT_OPERATION, p ? TPHASE_REGULAR : TPHASE_PILOT);
+			task_form(ui, 0, -1, p ? TPHASE_REGULAR : TPHASE_PILOT);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_DELETE:
 		if (!t)
@@ -961,6 +974,18 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 static const enum ui_action bar[] = {ACT_CYCLE, ACT_VIEW, ACT_NEW, ACT_NONE};
 static const enum ui_action more[] = {ACT_ROLE, ACT_CLEAR, ACT_EDIT, ACT_DELETE, ACT_NOTE, ACT_NONE};
 
+/* The selected item, for the reading view. */
+static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
+{
+	ready();
+	if (view == RV_HANDOVER)
+		return false;
+	const struct task *t = cur_task(ui, view == RV_REGULAR ? 1 : 0);
+	*kind = ENT_TASK;
+	*id = t ? t->id : 0;
+	return t != NULL;
+}
+
 const struct ui_view ui_view_raci = {
 	.step = STEP_RACI,
 	.hint = hint,
@@ -989,4 +1014,5 @@ const struct ui_view ui_view_raci = {
 	.key = key,
 	.click = click,
 	.select = select_item,
+	.current = current_item,
 };

@@ -15,6 +15,7 @@
 
 #include "i18n.h"
 #include "ui_internal.h"
+#include "ui_room.h"
 #include "util.h"
 
 #define HIGH 4 /* influence and interest from this score on are high */
@@ -183,9 +184,11 @@ static void draw_detail(struct ui *ui, int y, int x, int w)
 			s->influence >= HIGH ? ui_style(ST_WARN) : ui_style(ST_DIM), 0);
 		return;
 	}
+	char *message = ui_first_line(s->message);
 	snprintf(line, sizeof line, "%s: %s · %s: %s · %s: %s", _("Message"),
-		 *s->message ? s->message : "–", _("Channel"), *s->channel ? s->channel : "–",
+		 *message ? message : "–", _("Channel"), *s->channel ? s->channel : "–",
 		 _("Cadence"), *s->cadence ? s->cadence : "–");
+	free(message);
 	ui_text(y + 1, x, w, line, ui_style(ST_NORMAL), 0);
 }
 
@@ -451,16 +454,16 @@ static void stakeholder_form(struct ui *ui, int64_t id)
 	form_set_note(fm, SF_NAME, N_("A person, an office or an organisation, as the group calls it."));
 	form_add_text(fm, N_("Organisation"), s->organisation, false);
 	form_add_choice(fm, N_("Group"), VOCAB_GROUP, s->group);
-	form_add_int(fm, N_("Influence"), s->influence, 1, 5);
+	form_add_scale(fm, N_("Influence"), s->influence, 1, 5);
 	form_set_note(fm, SF_INFLUENCE, N_("1 low to 5 high: how much can they decide or block?"));
-	form_add_int(fm, N_("Interest"), s->interest, 1, 5);
+	form_add_scale(fm, N_("Interest"), s->interest, 1, 5);
 	form_set_note(fm, SF_INTEREST, N_("1 low to 5 high: how much does the measure concern them?"));
 	form_add_choice(fm, N_("Attitude"), VOCAB_ATTITUDE, s->attitude);
 	form_add_choice(fm, N_("Key person"), VOCAB_YESNO, s->key_person ? YN_YES : YN_NO);
 	form_set_note(fm, SF_KEY, N_("Someone who carries the measure on, with a network to the deciders."));
 	form_add_choice(fm, N_("Temporary"), VOCAB_YESNO, s->temporary ? YN_YES : YN_NO);
 	form_set_note(fm, SF_TEMP, N_("Yes when the post ends with the funding (e.g. the Smart City team)."));
-	form_add_text(fm, N_("Core message"), s->message, false);
+	form_add_longtext(fm, N_("Core message"), s->message, false);
 	form_set_note(fm, SF_MESSAGE, N_("What this stakeholder should hear about the measure's benefit."));
 	form_add_text(fm, N_("Channel"), s->channel, false);
 	form_set_note(fm, SF_CHANNEL, N_("How they are reached: committee, newsletter, meeting, …"));
@@ -703,6 +706,15 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 static const enum ui_action bar[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_GRID, ACT_NONE};
 static const enum ui_action more[] = {ACT_NOTE, ACT_NONE};
 
+/* The selected item, for the reading view. */
+static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
+{
+	const struct stakeholder *s = selected(ui);
+	*kind = ENT_STAKEHOLDER;
+	*id = s ? s->id : 0;
+	return s != NULL;
+}
+
 const struct ui_view ui_view_stakeholders = {
 	.step = STEP_STAKEHOLDERS,
 	.hint = hint,
@@ -728,4 +740,5 @@ const struct ui_view ui_view_stakeholders = {
 	.key = key,
 	.click = click,
 	.select = select_item,
+	.current = current_item,
 };

@@ -460,6 +460,16 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 static const enum ui_action bar[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_UNDO, ACT_NONE};
 static const enum ui_action more[] = {ACT_MORE, ACT_LESS, ACT_NONE};
 
+/* The selected item, for the reading view. */
+static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
+{
+	if (part != PART_SGOALS || !ls.n || ls.sel >= ui->m.sgoals.n)
+		return false;
+	*kind = ENT_SGOAL;
+	*id = MODEL_AT(ui->m.sgoals, struct strategy_goal, ls.sel)->id;
+	return true;
+}
+
 const struct ui_view ui_view_workshop = {
 	.step = STEP_WORKSHOP,
 	.hint = hint,
@@ -480,4 +490,5 @@ const struct ui_view ui_view_workshop = {
 	.key = key,
 	.click = click,
 	.select = select_item,
+	.current = current_item,
 };

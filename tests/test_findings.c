@@ -277,6 +277,23 @@ static void f_item_is(const char *rule, const char *item)
 
 /* ------------------------------------------------------------ the clean workshop */
 
+/* One answer for the SMART letters: a blank part is missing, a strategy
+ * goal does not stand in for the relevant part. */
+static void test_smart_missing(void)
+{
+	struct goal g;
+	goal_init(&g);
+	CU_ASSERT_EQUAL(findings_smart_missing(&g), 31u);
+	str_set(&g.specific, "Mehr Rückmeldungen");
+	str_set(&g.relevant, " \n ");
+	g.strategy_goal = 1;
+	CU_ASSERT_EQUAL(findings_smart_missing(&g), 2u | 4u | 8u | 16u);
+	str_set(&g.relevant, "Dient der Strategie");
+	str_set(&g.time_bound, "Ende 2027");
+	CU_ASSERT_EQUAL(findings_smart_missing(&g), 2u | 4u);
+	goal_free(&g);
+}
+
 static void test_clean(void)
 {
 	build(0);
@@ -1417,6 +1434,7 @@ int main(void)
 	ADD_TEST(s, test_language);
 	ADD_TEST(s, test_lazy_messages);
 	ADD_TEST(s, test_large);
+	ADD_TEST(s, test_smart_missing);
 	int rc = test_run();
 	findings_free(&F);
 	model_free(&M);

@@ -259,6 +259,57 @@ static void test_scroll(void)
 	lineedit_free(&le);
 }
 
+/* Multi-line text wraps at word boundaries, breaks at line breaks, and
+ * Up/Down keep the column. */
+static void test_wrap(void)
+{
+	struct lineedit le;
+	lineedit_init(&le, 0);
+	/* a one-line editor takes no line break, a multi-line one does */
+	CU_ASSERT_EQUAL(lineedit_insert(&le, L'\n'), LINEEDIT_REJECTED);
+	le.multiline = true;
+	lineedit_set(&le, "eins zwei drei\nvier");
+	size_t *st;
+	size_t n = lineedit_wrap(&le, 10, &st);
+	/* "eins zwei " | "drei" (line break) | "vier" */
+	CU_ASSERT_EQUAL(n, 3);
+	CU_ASSERT_EQUAL(st[1], 10);
+	CU_ASSERT_EQUAL(st[2], 15);
+	size_t from;
+	CU_ASSERT_EQUAL(lineedit_line(&le, st, n, 1, &from), 4); /* "drei" without the break */
+	CU_ASSERT_EQUAL(from, 10);
+	/* the cursor at the end is on the last line, column 4 */
+	size_t line;
+	int col;
+	lineedit_cursor_line(&le, st, n, &line, &col);
+	CU_ASSERT_EQUAL(line, 2);
+	CU_ASSERT_EQUAL(col, 4);
+	free(st);
+	/* up: the same column of "drei" (its end); up again: "eins" */
+	CU_ASSERT_TRUE(lineedit_line_move(&le, 10, -1));
+	CU_ASSERT_EQUAL(le.cur, 14);
+	CU_ASSERT_TRUE(lineedit_line_move(&le, 10, -1));
+	CU_ASSERT_EQUAL(le.cur, 4);
+	CU_ASSERT_FALSE(lineedit_line_move(&le, 10, -1));
+	CU_ASSERT_TRUE(lineedit_line_move(&le, 10, 1));
+	CU_ASSERT_EQUAL(le.cur, 14);
+	CU_ASSERT_TRUE(lineedit_line_move(&le, 10, 1));
+	CU_ASSERT_FALSE(lineedit_line_move(&le, 10, 1));
+	/* a word longer than the line is cut; umlauts count one column */
+	CU_ASSERT_EQUAL(lineedit_insert(&le, L'\n'), LINEEDIT_OK);
+	lineedit_set(&le, "Überlänge");
+	n = lineedit_wrap(&le, 4, &st);
+	CU_ASSERT_EQUAL(n, 3);
+	CU_ASSERT_EQUAL(st[1], 4);
+	free(st);
+	/* empty text is one line */
+	lineedit_set(&le, "");
+	n = lineedit_wrap(&le, 4, &st);
+	CU_ASSERT_EQUAL(n, 1);
+	free(st);
+	lineedit_free(&le);
+}
+
 int main(void)
 {
 	test_init_locale();
@@ -272,5 +323,6 @@ int main(void)
 	ADD_TEST(s, test_rejects);
 	ADD_TEST(s, test_max);
 	ADD_TEST(s, test_scroll);
+	ADD_TEST(s, test_wrap);
 	return test_run();
 }

@@ -51,7 +51,8 @@ typed "31.12.2027"
 wait_for "31.12.2027"
 keys Enter
 wait_for "Goal “Bürger beteiligen” added."
-expect_screen "S M · R T Bürger beteiligen"
+# R stands for the relevant part itself, as in the findings
+expect_screen "S M · · T Bürger beteiligen"
 expect_sql "$f" "SELECT g.title, g.specific, g.time_bound, s.title FROM goal g JOIN strategy_goal s ON s.id = g.strategy_goal" \
     "Bürger beteiligen|Mehr Rückmeldungen aus den Quartieren|2027-12-31|Bürgernahe Verwaltung"
 
@@ -63,7 +64,7 @@ keys Tab Tab Tab
 typed "Zwei Stellen im Fachamt"
 keys Enter
 wait_for "Goal “Bürger beteiligen und informieren” saved."
-expect_screen "S M A R T Bürger beteiligen und informi"
+expect_screen "S M A · T Bürger beteiligen und informi"
 expect_sql "$f" "SELECT title, achievable FROM goal" "Bürger beteiligen und informieren|Zwei Stellen im Fachamt"
 
 # undo and redo that edit
@@ -115,12 +116,14 @@ keys Enter
 wait_for "Not a number"
 expect_screen "Edit indicator"
 keys Escape
+wait_for "Discard the changes in this form? (y/n)"
+keys y
 wait_for "Closed without saving."
 expect_sql "$f" "SELECT count(*) FROM indicator WHERE baseline IS NULL" "1"
 
 # deleting the goal names what goes with it; n keeps it, y deletes
 keys 1
-wait_for "S M A R T Bürger beteiligen und informi"
+wait_for "S M A · T Bürger beteiligen und informi"
 keys d
 wait_for "Delete goal “Bürger beteiligen und informieren” and its 2 indicators? (y/n)"
 keys n

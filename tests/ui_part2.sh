@@ -94,10 +94,20 @@ keys 4
 wait_for "No tasks yet: press n"
 keys n
 wait_for "New task"
+# the form starts on the category, with none chosen, and will not save without one
+wait_for "not chosen"
+keys Up
 typed "Sensoren warten"
+keys Enter
+wait_for "Choose one: Space, or type its first letter."
+expect_sql "$f" "SELECT count(*) FROM task" "0"
+typed "o"
+wait_for "Operation"
 keys Enter
 wait_for "Task “Sensoren warten” added: now set its roles."
 expect_screen "Task 1/1"
+# the matrix shows each task's category in a short column
+if screen | grep -q "Sensoren warten *Oper "; then ok; else fail "no category beside the task"; screen >&2; fi
 # Space cycles the first stakeholder's cell to R, a letter sets the next
 keys Space
 wait_for "Sensoren warten → Jürgen Müller: R (responsible)."
@@ -113,7 +123,9 @@ expect_screen "[C]"
 # no A now: the row is marked, the problem named in words
 wait_for "!A"
 expect_screen "! no A"
-keys Space Space
+keys Space
+wait_for "Smart-City-Team Öhringen: I (informed)."
+keys Space
 wait_for "Smart-City-Team Öhringen: no role."
 expect_sql "$f" "SELECT count(*) FROM raci" "1"
 typed "A"
@@ -129,6 +141,9 @@ wait_for "[Regular operation]"
 wait_for "No regular-operation tasks yet: press n"
 keys n
 wait_for "New task"
+typed "o"
+wait_for "Operation"
+keys Up
 typed "Sensornetz betreiben"
 keys Tab Tab
 wait_for "Regular operation"

@@ -41,6 +41,11 @@ keys Enter
 wait_for "Stadtwerke Löhne trägt 60 % von „Hosting der Plattform“."
 expect_sql "$f" "SELECT s.name, c.percent FROM cost_share c JOIN stakeholder s ON s.id = c.stakeholder" \
     "Stadtwerke Löhne|60.0"
+# n on the shares still adds a cost item (s adds a share)
+keys n
+wait_for "Neue Kostenposition"
+keys Escape
+wait_for "Ohne Speichern geschlossen."
 # per year: all costs, the uncovered 40 % after 2026, the partner's part
 expect_screen "! Ungedeckt"
 expect_screen "›2027"
@@ -98,7 +103,11 @@ expect_screen "[25 %]"
 keys Space
 wait_for "erledigt."
 expect_screen "[50 %]"
-keys Down Space Space
+keys Down
+sleep 0.3
+keys Space
+wait_for "teilweise."
+keys Space
 wait_for "erledigt."
 expect_screen "[100 %]"
 expect_sql "$f" "SELECT group_concat(status) FROM check_item WHERE factor = 1 AND field = 'values'" "done,done"
@@ -133,7 +142,9 @@ expect_screen "Arbeitsmappe: $T/kosten.xlsx"
 expect_grep '"Hosting der Plattform";"jährlich";"12000,5"' "$T/kosten-csv/costs.csv"
 # the language of the files: English
 rm -rf "$T/kosten-csv"
-keys Up Space
+keys Up
+sleep 0.3
+keys Space
 wait_for "Englisch"
 keys e
 wait_for "Export geschrieben."

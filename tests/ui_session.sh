@@ -9,7 +9,9 @@ f="$T/kill.stetig"
 # kill -9 right after an edit: the edit is in the file
 ui_start "$f"
 wait_for "Datenplattform · Köln"
-keys 1 n
+keys 1
+wait_for "No goals yet"
+keys n
 wait_for "New goal"
 typed "Daten öffnen"
 keys Enter
