@@ -981,7 +981,7 @@ static bool merge(struct store *s, struct model *m, struct import *imp,
 		merge_tasks,	merge_raci,   merge_costs, merge_shares,       merge_checks,
 		merge_notes,
 	};
-	enum store_status st = store_begin(s, N_("Import CSV bundle"), imp->src->label);
+	enum store_status st = store_begin_bulk(s, N_("Import CSV bundle"), imp->src->label);
 	for (size_t i = 0; i < sizeof steps / sizeof *steps && st == STORE_OK; i++)
 		st = steps[i](&g);
 	if (st == STORE_OK)

@@ -194,6 +194,10 @@ enum store_status store_save_workshop(struct store *s, struct model *m, const st
 	bind_text(st, 7, w->participants);
 	bind_word(st, 8, VOCAB_LANG, w->lang);
 	e = step_edit(s, st);
+	if (e == STORE_OK && sqlite3_changes(s->db) != 1) {
+		snprintf(s->detail, sizeof s->detail, "%s", _("the workshop row is missing"));
+		e = STORE_E_INVALID;
+	}
 	if (e == STORE_OK)
 		model_set_workshop(m, w);
 	return end_edit(s, m, e);
