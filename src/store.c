@@ -459,11 +459,23 @@ const struct store_columns *store_table_columns(size_t t)
 static const char schema_sql[] =
 	"SELECT type, name, tbl_name, coalesce(sql,'') FROM sqlite_schema ORDER BY type, name";
 
-static const char *object_kind(const char *type, const char *sql)
+/* "it contains a <kind> "<name>" that stetig did not create" */
+static void name_foreign(struct store *s, const char *type, const char *name, const char *sql)
 {
-	if (!strcmp(type, "table") && sql && strstr(sql, "VIRTUAL"))
-		return "virtual table";
-	return type;
+	const char *fmt;
+	if (!strcmp(type, "trigger"))
+		fmt = _("it contains a trigger \"%s\" that stetig did not create");
+	else if (!strcmp(type, "view"))
+		fmt = _("it contains a view \"%s\" that stetig did not create");
+	else if (!strcmp(type, "index"))
+		fmt = _("it contains an index \"%s\" that stetig did not create");
+	else if (!strcmp(type, "table") && sql && strstr(sql, "VIRTUAL"))
+		fmt = _("it contains a virtual table \"%s\" that stetig did not create");
+	else
+		fmt = _("it contains a table \"%s\" that stetig did not create");
+	char *safe = str_printable(name);
+	snprintf(s->detail, sizeof s->detail, fmt, safe);
+	free(safe);
 }
 
 /* Compares the file's schema with stetig's own at `version`: any object
@@ -503,16 +515,17 @@ static enum store_status check_schema(struct store *s, int version)
 		sqlite3_bind_text(find, 1, type ? type : "", -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(find, 2, name ? name : "", -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(find) != SQLITE_ROW) {
-			snprintf(s->detail, sizeof s->detail, _("it contains a %s \"%s\" that stetig did not create"),
-				 object_kind(type ? type : "?", sql), name ? name : "?");
+			name_foreign(s, type ? type : "?", name ? name : "?", sql);
 			e = STORE_E_UNSAFE;
 			goto done;
 		}
 		const char *rtbl = (const char *)sqlite3_column_text(find, 0);
 		const char *rsql = (const char *)sqlite3_column_text(find, 1);
 		if (strcmp(tbl ? tbl : "", rtbl ? rtbl : "") || strcmp(sql ? sql : "", rsql ? rsql : "")) {
-			snprintf(s->detail, sizeof s->detail, _("its %s \"%s\" was altered"),
-				 type ? type : "?", name ? name : "?");
+			char *safe = str_printable(name ? name : "?");
+			snprintf(s->detail, sizeof s->detail,
+				 _("its definition of \"%s\" differs from stetig's own"), safe);
+			free(safe);
 			e = STORE_E_UNSAFE;
 			goto done;
 		}

@@ -25,6 +25,10 @@
 #define STORE_APPLICATION_ID 0x53746574 /* "Stet" */
 #define STORE_SCHEMA_VERSION 3
 #define STORE_UNDO_MAX 1000
+/* Timebox clocks: up to a century of elapsed seconds, start times up to the
+ * end of the year 9999. */
+#define STORE_CLOCK_ELAPSED_MAX 3155760000L
+#define STORE_CLOCK_STARTED_MAX 253402300799L
 
 enum store_status {
 	STORE_OK = 0,

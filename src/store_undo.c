@@ -58,7 +58,7 @@ static char *apply_sql(size_t t, int op)
 
 static enum store_status damaged_history(struct store *s, const char *why)
 {
-	snprintf(s->detail, sizeof s->detail, "%s: %s", "undo history is damaged", why);
+	snprintf(s->detail, sizeof s->detail, _("the undo history is damaged (%s)"), why);
 	return STORE_E_DAMAGED;
 }
 
@@ -425,8 +425,10 @@ enum store_status store_clock_get(struct store *s, int step, long *elapsed, long
 	sqlite3_bind_int(st, 1, step);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		*elapsed = (long)sqlite3_column_int64(st, 0);
-		*started = (long)sqlite3_column_int64(st, 1);
+		/* the bounds store_validate checks on open */
+		int64_t el = sqlite3_column_int64(st, 0), sa = sqlite3_column_int64(st, 1);
+		*elapsed = el < 0 ? 0 : el > STORE_CLOCK_ELAPSED_MAX ? STORE_CLOCK_ELAPSED_MAX : (long)el;
+		*started = sa < 0 || sa > STORE_CLOCK_STARTED_MAX ? 0 : (long)sa;
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : store_fail(s, rc);

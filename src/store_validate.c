@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "store_internal.h"
 #include "util.h"
 #include "vocab.h"
@@ -47,10 +48,6 @@ struct rule {
 #define WORD(t, c, k) {t, c, R_WORD, 0, 0, false, false, k, NULL}
 #define REF(t, c, n) {t, c, R_REF, 0, 0, n, false, 0, NULL}
 
-/* Timebox clocks: up to a century of elapsed seconds, start times up to
- * the year 9999; the clock's arithmetic cannot overflow within these. */
-#define CLOCK_ELAPSED_MAX 3155760000.0
-#define CLOCK_STARTED_MAX 253402300799.0
 #define NUMBER_MAX 1e15
 
 static const struct rule rules[] = {
@@ -62,8 +59,8 @@ static const struct rule rules[] = {
 
 	INT("agenda", "step", 0, STEP_COUNT - 1, false), INT("agenda", "minutes", 0, 999, false),
 	INT("clock", "step", 0, STEP_COUNT - 1, false),
-	INT("clock", "elapsed", 0, CLOCK_ELAPSED_MAX, false),
-	INT("clock", "started", 0, CLOCK_STARTED_MAX, false),
+	INT("clock", "elapsed", 0, (double)STORE_CLOCK_ELAPSED_MAX, false),
+	INT("clock", "started", 0, (double)STORE_CLOCK_STARTED_MAX, false),
 
 	ID("strategy_goal"), TEXT("strategy_goal", "title"),
 
@@ -189,9 +186,10 @@ static enum store_status check_table(struct store *s, size_t first, size_t end)
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		size_t r = (size_t)sqlite3_column_int64(st, 1);
-		snprintf(s->detail, sizeof s->detail, "table %s, row %lld, column %s: %s",
+		snprintf(s->detail, sizeof s->detail,
+			 _("table %s, row %lld, column %s: a value stetig does not accept"),
 			 rules[first].table, (long long)sqlite3_column_int64(st, 0),
-			 r < N_RULES ? rules[r].column : "?", "a value out of range");
+			 r < N_RULES ? rules[r].column : "?");
 		e = STORE_E_DAMAGED;
 	} else if (rc != SQLITE_DONE) {
 		e = store_fail(s, rc);
@@ -214,9 +212,13 @@ static enum store_status check_references(struct store *s)
 	if (rc == SQLITE_ROW) {
 		const unsigned char *t = sqlite3_column_text(st, 0);
 		const unsigned char *p = sqlite3_column_text(st, 2);
-		snprintf(s->detail, sizeof s->detail, "table %s, row %lld: %s %s",
-			 t ? (const char *)t : "?", (long long)sqlite3_column_int64(st, 1),
-			 "refers to a missing row of", p ? (const char *)p : "?");
+		char *ts = str_printable(t ? (const char *)t : "?");
+		char *ps = str_printable(p ? (const char *)p : "?");
+		snprintf(s->detail, sizeof s->detail,
+			 _("table %s, row %lld: refers to a missing row of table %s"), ts,
+			 (long long)sqlite3_column_int64(st, 1), ps);
+		free(ts);
+		free(ps);
 		e = STORE_E_DAMAGED;
 	} else if (rc != SQLITE_DONE) {
 		e = store_fail(s, rc);

@@ -626,7 +626,7 @@ static lxw_chart *chart_grid(struct xl *x, const struct chart_src *sh)
 		for (size_t i = 0; i < sh->rows; i++) {
 			const struct stakeholder *e =
 				MODEL_AT(x->m->stakeholders, struct stakeholder, i);
-			unsigned *k = &in_cell[e->interest % 6][e->influence % 6];
+			unsigned *k = &in_cell[(unsigned)e->interest % 6][(unsigned)e->influence % 6];
 			lxw_chart_series *s = new_series(x, c);
 			if (!s)
 				return NULL;
