@@ -455,9 +455,11 @@ const struct store_columns *store_table_columns(size_t t)
 	return &table_columns[t];
 }
 
-/* The schema objects of db: type, name, table and SQL, sorted. */
+/* The schema objects of db: type, name, table and SQL; triggers, views
+ * and tables before indexes, so a refusal names what was added rather than
+ * an index SQLite made for it. */
 static const char schema_sql[] =
-	"SELECT type, name, tbl_name, coalesce(sql,'') FROM sqlite_schema ORDER BY type, name";
+	"SELECT type, name, tbl_name, coalesce(sql,'') FROM sqlite_schema ORDER BY type DESC, name";
 
 /* "it contains a <kind> "<name>" that stetig did not create" */
 static void name_foreign(struct store *s, const char *type, const char *name, const char *sql)
