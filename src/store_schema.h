@@ -1,5 +1,8 @@
 /* store_schema.h — the workshop file's schema as forward migrations.
- * Private to store.c. migrations[v] takes a file from version v to v+1. */
+ * Private to store.c. migrations[v] takes a file from version v to v+1.
+ * A file of version v must hold exactly the schema objects migrations
+ * 0 … v-1 create, with the same SQL text (store.c compares them with an
+ * in-memory database built from these migrations). */
 #ifndef STETIG_STORE_SCHEMA_H
 #define STETIG_STORE_SCHEMA_H
 
@@ -153,13 +156,6 @@ static const char *const migrations[] = {
 static const char *const undo_tables[] = {
 	"workshop", "strategy_goal", "goal", "stakeholder", "indicator", "task",
 	"raci", "cost", "cost_share", "check_item", "note", "agenda",
-};
-
-/* Tables every workshop of the current version has (validation on open). */
-static const char *const required_tables[] = {
-	"workshop", "strategy_goal", "goal", "stakeholder", "indicator", "task",
-	"raci", "cost", "cost_share", "check_item", "note", "undo_step", "undo_log",
-	"agenda", "clock",
 };
 
 #undef TXT
