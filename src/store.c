@@ -746,8 +746,9 @@ static enum store_status check_side_files(struct store *s, const char *path, boo
 }
 
 /* Brings the schema from version `from` to the current one in one
- * transaction. The undo history is dropped: its SQL was written for the old
- * schema. */
+ * transaction and checks every value before it commits. The undo history
+ * is dropped: it was written for the old schema (before format 3 it even
+ * held SQL text, which stetig no longer runs). */
 static enum store_status migrate(struct store *s, int from)
 {
 	if (store_exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
@@ -763,11 +764,18 @@ static enum store_status migrate(struct store *s, int from)
 		goto bad;
 	if (from > 0 && store_exec(s, "DELETE FROM undo_step") != SQLITE_OK)
 		goto bad;
+	/* the values are checked before the migration is committed, so a
+	 * refused file stays as it was */
+	enum store_status e = store_validate(s);
+	if (e != STORE_OK) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return e;
+	}
 	if (store_exec(s, "COMMIT") != SQLITE_OK)
 		goto bad;
 	return STORE_OK;
-bad:;
-	enum store_status e = store_fail(s, 0);
+bad:
+	e = store_fail(s, 0);
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return e;
 }
@@ -1005,18 +1013,16 @@ static enum store_status open_existing(const char *path, int flags, struct model
 		e = integrity_check(s);
 	if (e != STORE_OK)
 		goto bad_detail;
-	if (readonly) {
-		/* an old file is migrated in memory, never on disk */
-		if (v < STORE_SCHEMA_VERSION) {
+	/* every value is checked: an old file within its migration (in
+	 * memory for a reader, never on disk), a current one here */
+	if (v < STORE_SCHEMA_VERSION) {
+		if (readonly)
 			e = load_into_memory(s);
-			if (e == STORE_OK)
-				e = migrate(s, v);
-		}
-	} else if (v < STORE_SCHEMA_VERSION) {
-		e = migrate(s, v);
-	}
-	if (e == STORE_OK)
+		if (e == STORE_OK)
+			e = migrate(s, v);
+	} else {
 		e = store_validate(s);
+	}
 	if (e != STORE_OK)
 		goto bad_detail;
 	if (m) {

@@ -1172,6 +1172,21 @@ static void test_refuse_bad_values(void)
 	}
 }
 
+/* An old file with a bad value is refused before its migration commits:
+ * it stays byte-identical and keeps its version. */
+static void test_refuse_bad_values_old_file(void)
+{
+	const char *p0 = fresh("oldvalues");
+	char p[512];
+	snprintf(p, sizeof p, "%s", p0);
+	CU_ASSERT_EQUAL_FATAL(store_create_version(p, 2), STORE_OK);
+	CU_ASSERT_EQUAL(exec_on(p, "INSERT INTO clock VALUES(3,0,9223372036854775807)"), SQLITE_OK);
+	assert_refused(p, STORE_EXCLUSIVE, STORE_E_DAMAGED);
+	CU_ASSERT_PTR_NOT_NULL(strstr(store_detail(NULL), "started"));
+	assert_refused(p, STORE_READONLY, STORE_E_DAMAGED);
+	CU_ASSERT_EQUAL(pragma(p, "PRAGMA user_version"), 2);
+}
+
 /* A -wal beside the file, or a journal that is not the file's, refuses it
  * untouched; the side file stays as it was. */
 static void test_refuse_side_files(void)
@@ -1362,6 +1377,7 @@ int main(void)
 	ADD_TEST(r, test_refuse_foreign_objects);
 	ADD_TEST(r, test_refuse_bad_values);
 	ADD_TEST(r, test_refuse_side_files);
+	ADD_TEST(r, test_refuse_bad_values_old_file);
 	ADD_TEST(r, test_save_checks_changes);
 	CU_pSuite g = CU_add_suite("migrations", NULL, NULL);
 	ADD_TEST(g, test_migrate_v1);
