@@ -1096,6 +1096,53 @@ static void test_readers_wait(void)
 	model_free(&m);
 }
 
+/* A reader that waits longer than the busy timeout says what the other
+ * program is doing: here another stetig holding the file, saving. */
+static void test_readers_busy_message(void)
+{
+	const char *p0 = fresh("busymsg");
+	char p[512];
+	snprintf(p, sizeof p, "%s", p0);
+	struct model m;
+	model_init(&m);
+	store_close(create(p, &m));
+	int fds[2];
+	CU_ASSERT_EQUAL_FATAL(pipe(fds), 0);
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(fds[0]);
+		struct model cm;
+		model_init(&cm);
+		struct store *s = NULL;
+		sqlite3 *db;
+		if (store_open(p, STORE_EXCLUSIVE, &cm, &s) != STORE_OK ||
+		    sqlite3_open(p, &db) != SQLITE_OK ||
+		    sqlite3_exec(db, "BEGIN EXCLUSIVE; UPDATE workshop SET title='x'", NULL, NULL,
+				 NULL) != SQLITE_OK)
+			_exit(3);
+		char c = 'x';
+		if (write(fds[1], &c, 1) != 1)
+			_exit(4);
+		sleep(7);
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		_exit(0);
+	}
+	close(fds[1]);
+	char c;
+	CU_ASSERT_EQUAL_FATAL(read(fds[0], &c, 1), 1);
+	close(fds[0]);
+	struct store *s = NULL;
+	enum store_status st = store_open(p, STORE_READONLY, &m, &s);
+	CU_ASSERT_EQUAL(st, STORE_E_BUSY);
+	char *msg = store_message(st, p, NULL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "another stetig that has it open is saving a change"));
+	free(msg);
+	store_close(s);
+	int status;
+	CU_ASSERT_EQUAL(waitpid(pid, &status, 0), pid);
+	model_free(&m);
+}
+
 /* ------------------------------------------------------------ untrusted files */
 
 static void test_refuse_foreign_objects(void)
@@ -1366,6 +1413,7 @@ int main(void)
 	ADD_TEST(f, test_bulk_undo);
 	ADD_TEST(f, test_undo_cap_all);
 	ADD_TEST(f, test_readers_wait);
+	ADD_TEST(f, test_readers_busy_message);
 	CU_pSuite r = CU_add_suite("refusals", NULL, NULL);
 	ADD_TEST(r, test_refuse_not_sqlite);
 	ADD_TEST(r, test_refuse_foreign);
