@@ -826,7 +826,7 @@ static bool merge(struct store *s, struct model *m, struct import *imp,
 	static const int order[] = {ENT_WORKSHOP, ENT_SGOAL, ENT_GOAL,	ENT_STAKEHOLDER,
 				    ENT_INDICATOR, ENT_TASK,  -1,	ENT_COST,
 				    ENT_SHARE,	  ENT_CHECK, ENT_NOTE};
-	enum store_status st = store_begin(s, N_("Import CSV bundle"), imp->src->label);
+	enum store_status st = store_begin_bulk(s, N_("Import CSV bundle"), imp->src->label);
 	for (size_t i = 0; i < sizeof order / sizeof *order && st == STORE_OK; i++)
 		st = order[i] < 0 ? merge_raci(&g) : merge_entities(&g, (enum entity)order[i]);
 	if (st == STORE_OK)

@@ -29,6 +29,8 @@ const size_t store_n_undo_tables = sizeof undo_tables / sizeof *undo_tables;
 /* The detail of the last failed open (no store exists then). */
 static char open_detail[512];
 static int open_version;
+/* The last open rolled a journal back into the file before it failed. */
+static bool open_changed;
 
 /* ------------------------------------------------------------ errors */
 
@@ -84,6 +86,9 @@ char *store_message(enum store_status st, const char *path_in, const struct stor
 	char *detail_safe = str_printable(store_detail(s));
 	char *path_safe = str_printable(path_in);
 	const char *detail = detail_safe, *path = path_safe;
+	/* a failed open that rolled a journal back must not claim the file
+	 * is unchanged */
+	bool changed = !s && open_changed;
 	struct buf b;
 	buf_init(&b);
 	switch (st) {
@@ -115,10 +120,17 @@ char *store_message(enum store_status st, const char *path_in, const struct stor
 			   path, open_version, STORE_SCHEMA_VERSION);
 		break;
 	case STORE_E_DAMAGED:
-		buf_printf(&b, _("\"%s\" is damaged (%s). The file was not changed; restore it "
-				 "from a backup or import an exported CSV bundle into a new "
-				 "workshop."),
-			   path, detail);
+		if (changed)
+			buf_printf(&b, _("\"%s\" is damaged (%s). An interrupted edit from its "
+					 "journal was rolled back into it first; restore it from a "
+					 "backup or import an exported CSV bundle into a new "
+					 "workshop."),
+				   path, detail);
+		else
+			buf_printf(&b, _("\"%s\" is damaged (%s). The file was not changed; restore it "
+					 "from a backup or import an exported CSV bundle into a new "
+					 "workshop."),
+				   path, detail);
 		break;
 	case STORE_E_IN_USE:
 		buf_printf(&b, _("\"%s\" is in use by another stetig. Close it there first; "
@@ -139,12 +151,33 @@ char *store_message(enum store_status st, const char *path_in, const struct stor
 		buf_printf(&b, _("\"%s\" refused a value: %s."), path, detail);
 		break;
 	case STORE_E_BUSY:
-		buf_printf(&b, _("\"%s\" is busy (another program is writing to it). "
-				 "Try again."),
-			   path);
+		if (!s && *detail)
+			buf_printf(&b, _("\"%s\" is busy (%s) for longer than stetig waits. "
+					 "Try again."),
+				   path, detail);
+		else
+			buf_printf(&b, _("\"%s\" is busy (another program is writing to it). "
+					 "Try again."),
+				   path);
 		break;
 	case STORE_E_NOTHING:
 		buf_adds(&b, _("Nothing to undo or redo."));
+		break;
+	case STORE_E_UNSAFE:
+		if (changed)
+			buf_printf(&b, _("\"%s\" was refused: %s. An interrupted edit from its "
+					 "journal was rolled back into it before this was found."),
+				   path, detail);
+		else
+			buf_printf(&b, _("\"%s\" was refused: %s. It may have been tampered with; "
+					 "stetig does not open it. The file was not changed."),
+				   path, detail);
+		break;
+	case STORE_E_RECOVER:
+		buf_printf(&b, _("\"%s\" has an interrupted edit waiting in its journal file. "
+				 "Open it in stetig once to recover it; this command only reads "
+				 "and did not change it."),
+			   path);
 		break;
 	case STORE_E_IO:
 	case STORE_STATUS_COUNT:
@@ -253,21 +286,91 @@ static bool dir_writable(const char *path)
 	return ok;
 }
 
+/* The SQL functions stetig's own statements, its schema's CHECK
+ * constraints and its validation use; every other function is refused on
+ * a connection to a workshop file. */
+static const char *const allowed_functions[] = {
+	"count", "max", "min", "sum", "total", "length", "date", "coalesce", "ifnull", "typeof",
+};
+
+static int file_auth(void *user, int action, const char *a, const char *b, const char *db,
+		     const char *trigger)
+{
+	(void)user;
+	(void)db;
+	(void)trigger;
+	switch (action) {
+	case SQLITE_FUNCTION:
+		for (size_t i = 0; i < sizeof allowed_functions / sizeof *allowed_functions; i++)
+			if (b && !strcmp(b, allowed_functions[i]))
+				return SQLITE_OK;
+		return SQLITE_DENY;
+	case SQLITE_ATTACH:
+	case SQLITE_DETACH:
+		/* VACUUM attaches its own scratch database under the hood */
+		return a && *a ? SQLITE_DENY : SQLITE_OK;
+	default:
+		(void)a;
+		return SQLITE_OK;
+	}
+}
+
+/* SQLite's defences for a file someone else made (sqlite.org "Defense
+ * Against the Dark Arts"): no schema tricks, no FTS3 tokenizer pointers,
+ * no unsafe functions in the schema, limits no larger than stetig needs,
+ * and an authorizer that lets only a short list of functions run. */
+static void harden(sqlite3 *db)
+{
+	int on = 0;
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, &on);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, &on);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &on);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &on);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, &on);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DDL, 0, &on);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DML, 0, &on);
+	/* a row holds at most about fifteen texts of TEXT_MAX_CHARS
+	 * characters of up to four bytes each */
+	sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 8 * 1000 * 1000);
+	sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, 200 * 1000);
+	sqlite3_limit(db, SQLITE_LIMIT_COLUMN, 64);
+	sqlite3_limit(db, SQLITE_LIMIT_EXPR_DEPTH, 200);
+	sqlite3_limit(db, SQLITE_LIMIT_COMPOUND_SELECT, 16);
+	sqlite3_limit(db, SQLITE_LIMIT_VDBE_OP, 1000 * 1000);
+	sqlite3_limit(db, SQLITE_LIMIT_FUNCTION_ARG, 8);
+	sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 1);
+	sqlite3_limit(db, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 100);
+	sqlite3_limit(db, SQLITE_LIMIT_VARIABLE_NUMBER, 999);
+	sqlite3_limit(db, SQLITE_LIMIT_TRIGGER_DEPTH, 4);
+	sqlite3_limit(db, SQLITE_LIMIT_WORKER_THREADS, 0);
+	sqlite3_set_authorizer(db, file_auth, NULL);
+}
+
+void store_authorize(struct store *s, bool on)
+{
+	sqlite3_set_authorizer(s->db, on ? file_auth : NULL, NULL);
+}
+
 static enum store_status apply_pragmas(struct store *s)
 {
+	/* the timeout comes first: even a pragma reads the file's schema and
+	 * must wait while another program commits */
+	sqlite3_busy_timeout(s->db, 5000);
+	harden(s->db);
 	if (store_exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;"
 		    "PRAGMA trusted_schema=OFF; PRAGMA recursive_triggers=OFF;"
 		    "PRAGMA cell_size_check=ON;") != SQLITE_OK)
 		return store_fail(s, 0);
-	sqlite3_busy_timeout(s->db, 5000);
 	return STORE_OK;
 }
 
-/* PRAGMA quick_check on the current connection. */
-static enum store_status quick_check(struct store *s)
+/* PRAGMA integrity_check on the current connection. On a read-write
+ * connection it also checks the CHECK constraints (a read-only one skips
+ * them) and that every index matches its table. */
+static enum store_status integrity_check(struct store *s)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(s->db, "PRAGMA integrity_check(1)", -1, &st, NULL);
 	if (rc != SQLITE_OK) {
 		enum store_status e = store_fail(s, rc);
 		return e == STORE_E_NOT_SQLITE || e == STORE_E_IO ? STORE_E_DAMAGED : e;
@@ -286,26 +389,199 @@ static enum store_status quick_check(struct store *s)
 	return ok ? STORE_OK : STORE_E_DAMAGED;
 }
 
-/* The tables every workshop of the current version has. */
-static enum store_status check_tables(struct store *s)
+/* ------------------------------------------------------------ own schema */
+
+/* An in-memory database with stetig's own schema at `version`: what a
+ * workshop file of that version must contain, nothing more. */
+static sqlite3 *reference_db(int version)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(s->db,
-				    "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name=?",
-				    -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_fail(s, rc);
-	for (size_t i = 0; i < sizeof required_tables / sizeof *required_tables; i++) {
-		sqlite3_reset(st);
-		sqlite3_bind_text(st, 1, required_tables[i], -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0) != 1) {
-			snprintf(s->detail, sizeof s->detail, "table %s missing", required_tables[i]);
-			sqlite3_finalize(st);
-			return STORE_E_DAMAGED;
+	sqlite3 *ref = NULL;
+	if (sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		sqlite3_close(ref);
+		return NULL;
+	}
+	for (int v = 0; v < version; v++)
+		if (sqlite3_exec(ref, migrations[v], NULL, NULL, NULL) != SQLITE_OK) {
+			sqlite3_close(ref);
+			return NULL;
+		}
+	return ref;
+}
+
+static struct store_columns table_columns[sizeof undo_tables / sizeof *undo_tables];
+static bool table_columns_ready;
+
+int store_table_index(const char *name)
+{
+	for (size_t i = 0; i < store_n_undo_tables; i++)
+		if (name && !strcmp(name, undo_tables[i]))
+			return (int)i;
+	return -1;
+}
+
+const struct store_columns *store_table_columns(size_t t)
+{
+	if (t >= store_n_undo_tables)
+		return NULL;
+	if (!table_columns_ready) {
+		sqlite3 *ref = reference_db(STORE_SCHEMA_VERSION);
+		sqlite3_stmt *st = NULL;
+		if (!ref || sqlite3_prepare_v2(ref, "SELECT name FROM pragma_table_info(?) ORDER BY cid",
+					       -1, &st, NULL) != SQLITE_OK) {
+			sqlite3_close(ref);
+			return NULL;
+		}
+		bool ok = true;
+		for (size_t i = 0; i < store_n_undo_tables && ok; i++) {
+			struct store_columns *c = &table_columns[i];
+			sqlite3_reset(st);
+			sqlite3_bind_text(st, 1, undo_tables[i], -1, SQLITE_STATIC);
+			c->n = 0;
+			while (sqlite3_step(st) == SQLITE_ROW) {
+				if (c->n == UNDO_SLOTS) {
+					ok = false;
+					break;
+				}
+				c->name[c->n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+			}
+			ok = ok && c->n > 0;
+		}
+		sqlite3_finalize(st);
+		sqlite3_close(ref);
+		if (!ok)
+			return NULL;
+		table_columns_ready = true;
+	}
+	return &table_columns[t];
+}
+
+/* The schema objects of db: type, name, table and SQL; triggers, views
+ * and tables before indexes, so a refusal names what was added rather than
+ * an index SQLite made for it. */
+static const char schema_sql[] =
+	"SELECT type, name, tbl_name, coalesce(sql,'') FROM sqlite_schema ORDER BY type DESC, name";
+
+/* "it contains a <kind> "<name>" that stetig did not create" */
+static void name_foreign(struct store *s, const char *type, const char *name, const char *sql)
+{
+	const char *fmt;
+	if (!strcmp(type, "trigger"))
+		fmt = _("it contains a trigger \"%s\" that stetig did not create");
+	else if (!strcmp(type, "view"))
+		fmt = _("it contains a view \"%s\" that stetig did not create");
+	else if (!strcmp(type, "index"))
+		fmt = _("it contains an index \"%s\" that stetig did not create");
+	else if (!strcmp(type, "table") && sql && strstr(sql, "VIRTUAL"))
+		fmt = _("it contains a virtual table \"%s\" that stetig did not create");
+	else
+		fmt = _("it contains a table \"%s\" that stetig did not create");
+	char *safe = str_printable(name);
+	snprintf(s->detail, sizeof s->detail, fmt, safe);
+	free(safe);
+}
+
+/* Compares the file's schema with stetig's own at `version`: any object
+ * stetig did not create refuses the file (named in the detail), any of its
+ * own that is missing or altered marks it damaged. */
+static enum store_status check_schema(struct store *s, int version)
+{
+	sqlite3 *ref = reference_db(version);
+	if (!ref) {
+		snprintf(s->detail, sizeof s->detail, "%s", "out of memory");
+		return STORE_E_IO;
+	}
+	sqlite3_stmt *mine = NULL, *theirs = NULL, *find = NULL;
+	enum store_status e = STORE_OK;
+	if (sqlite3_prepare_v2(s->db, schema_sql, -1, &theirs, NULL) != SQLITE_OK) {
+		e = store_fail(s, 0);
+		if (e == STORE_E_IO || e == STORE_E_NOT_SQLITE)
+			e = STORE_E_DAMAGED;
+		goto done;
+	}
+	if (sqlite3_prepare_v2(ref, "SELECT tbl_name, coalesce(sql,'') FROM sqlite_schema "
+				    "WHERE type=? AND name=?",
+			       -1, &find, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(ref, schema_sql, -1, &mine, NULL) != SQLITE_OK) {
+		snprintf(s->detail, sizeof s->detail, "%s", sqlite3_errmsg(ref));
+		e = STORE_E_IO;
+		goto done;
+	}
+	int n_theirs = 0, n_mine = 0, rc;
+	while ((rc = sqlite3_step(theirs)) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(theirs, 0);
+		const char *name = (const char *)sqlite3_column_text(theirs, 1);
+		const char *tbl = (const char *)sqlite3_column_text(theirs, 2);
+		const char *sql = (const char *)sqlite3_column_text(theirs, 3);
+		n_theirs++;
+		sqlite3_reset(find);
+		sqlite3_bind_text(find, 1, type ? type : "", -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(find, 2, name ? name : "", -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(find) != SQLITE_ROW) {
+			name_foreign(s, type ? type : "?", name ? name : "?", sql);
+			e = STORE_E_UNSAFE;
+			goto done;
+		}
+		const char *rtbl = (const char *)sqlite3_column_text(find, 0);
+		const char *rsql = (const char *)sqlite3_column_text(find, 1);
+		if (strcmp(tbl ? tbl : "", rtbl ? rtbl : "") || strcmp(sql ? sql : "", rsql ? rsql : "")) {
+			char *safe = str_printable(name ? name : "?");
+			snprintf(s->detail, sizeof s->detail,
+				 _("its definition of \"%s\" differs from stetig's own"), safe);
+			free(safe);
+			e = STORE_E_UNSAFE;
+			goto done;
 		}
 	}
+	if (rc != SQLITE_DONE) {
+		e = store_fail(s, rc);
+		if (e == STORE_E_IO || e == STORE_E_NOT_SQLITE)
+			e = STORE_E_DAMAGED;
+		goto done;
+	}
+	while (sqlite3_step(mine) == SQLITE_ROW)
+		n_mine++;
+	if (n_mine != n_theirs) {
+		/* something of stetig's own is missing */
+		sqlite3_reset(mine);
+		while (sqlite3_step(mine) == SQLITE_ROW) {
+			sqlite3_stmt *q = NULL;
+			bool found = false;
+			if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM sqlite_schema WHERE type=? AND name=?",
+					       -1, &q, NULL) == SQLITE_OK) {
+				sqlite3_bind_text(q, 1, (const char *)sqlite3_column_text(mine, 0), -1,
+						  SQLITE_TRANSIENT);
+				sqlite3_bind_text(q, 2, (const char *)sqlite3_column_text(mine, 1), -1,
+						  SQLITE_TRANSIENT);
+				found = sqlite3_step(q) == SQLITE_ROW;
+			}
+			sqlite3_finalize(q);
+			if (!found) {
+				snprintf(s->detail, sizeof s->detail, "%s %s missing",
+					 (const char *)sqlite3_column_text(mine, 0),
+					 (const char *)sqlite3_column_text(mine, 1));
+				break;
+			}
+		}
+		e = STORE_E_DAMAGED;
+	}
+done:
+	sqlite3_finalize(mine);
+	sqlite3_finalize(theirs);
+	sqlite3_finalize(find);
+	sqlite3_close(ref);
+	return e;
+}
+
+/* The file's application id, or 0. */
+static uint32_t application_id(struct store *s)
+{
+	sqlite3_stmt *st = NULL;
+	uint32_t v = 0;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA application_id", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = (uint32_t)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	return STORE_OK;
+	return v;
 }
 
 static int user_version(struct store *s)
@@ -317,17 +593,6 @@ static int user_version(struct store *s)
 		v = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return v;
-}
-
-/* Reads the schema version and checks the whole file. */
-static enum store_status probe(struct store *s, int *version, bool whole_file)
-{
-	*version = user_version(s);
-	if (*version < 0) {
-		snprintf(s->detail, sizeof s->detail, "%s", sqlite3_errmsg(s->db));
-		return STORE_E_DAMAGED;
-	}
-	return whole_file ? quick_check(s) : STORE_OK;
 }
 
 /* (Re)opens the store's connection to path with the given open flags. */
@@ -352,40 +617,138 @@ static enum store_status open_db(struct store *s, const char *path, int oflags)
 	return apply_pragmas(s);
 }
 
-/* true when a journal lies beside the file: a crash in the middle of an
- * edit (or a writer busy right now) */
-static bool journal_beside(const char *path)
+/* ------------------------------------------------------------ side files */
+
+#define JOURNAL_MAGIC "\xd9\xd5\x05\xf9\x20\xa1\x63\xd7"
+/* SQLite's lock bytes (os_unix.c): a writer holds RESERVED_BYTE */
+#define PENDING_BYTE 0x40000000
+#define RESERVED_BYTE (PENDING_BYTE + 1)
+
+static char *side_name(const char *path, const char *suffix)
 {
 	struct buf b;
 	buf_init(&b);
-	buf_printf(&b, "%s-journal", path);
-	struct stat st;
-	bool found = stat(b.data, &st) == 0 && st.st_size > 0;
-	buf_free(&b);
-	return found;
+	buf_printf(&b, "%s%s", path, suffix);
+	return buf_steal(&b);
 }
 
-/* A read-only connection cannot roll back the journal a crash left beside
- * the file. Unless another stetig holds the file, a short writable
- * connection does that (it only restores the last committed state). */
-static bool recover_journal(struct store *s, const char *path)
+/* true when another process is in the middle of a write transaction
+ * (holds SQLite's RESERVED lock); the journal beside the file is then
+ * live, not left by a crash. F_GETLK only asks, it takes no lock. */
+static bool writer_active(int fd)
 {
-	if (!(s->flags & STORE_EXCLUSIVE) && flock(s->lock_fd, LOCK_SH | LOCK_NB) != 0) {
-		snprintf(s->detail, sizeof s->detail, "%s",
-			 _("it is being recovered by another stetig; try again"));
+	struct flock fl;
+	memset(&fl, 0, sizeof fl);
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	fl.l_start = RESERVED_BYTE;
+	fl.l_len = 1;
+	if (fcntl(fd, F_GETLK, &fl) != 0)
 		return false;
-	}
-	bool ok = open_db(s, path, SQLITE_OPEN_READWRITE) == STORE_OK &&
-		  store_exec(s, "SELECT count(*) FROM sqlite_schema") == SQLITE_OK;
-	if (!(s->flags & STORE_EXCLUSIVE))
-		flock(s->lock_fd, LOCK_UN);
-	return ok;
+	return fl.l_type != F_UNLCK;
 }
 
+/* true when the journal at jpath belongs to the database whose first 100
+ * bytes are h: same page size; its copy of page 1 is a workshop of a
+ * version this build reads whose change counter is the file's or one
+ * before; with no records, the file has the size the journal expects. */
+static bool journal_belongs(int jfd, off_t jsize, const unsigned char *h, off_t dbsize)
+{
+	unsigned char jh[28];
+	if (pread(jfd, jh, sizeof jh, 0) != (ssize_t)sizeof jh || memcmp(jh, JOURNAL_MAGIC, 8))
+		return false;
+	uint32_t nrec = be32(jh + 8), norig = be32(jh + 16), sector = be32(jh + 20);
+	uint32_t jpage = be32(jh + 24);
+	unsigned dbpage = (unsigned)h[16] << 8 | h[17];
+	if (dbpage == 1)
+		dbpage = 65536;
+	if (jpage != dbpage || sector < 32 || sector > 65536 || (sector & (sector - 1)))
+		return false;
+	off_t rec = (off_t)jpage + 8;
+	off_t max_rec = (jsize - (off_t)sector) / rec;
+	if (nrec == 0xffffffffu || (off_t)nrec > max_rec)
+		nrec = (uint32_t)(max_rec < 0 ? 0 : max_rec);
+	if (nrec == 0)
+		return dbsize / (off_t)dbpage == (off_t)norig;
+	for (uint32_t i = 0; i < nrec && i < 1000000; i++) {
+		off_t at = (off_t)sector + (off_t)i * rec;
+		unsigned char pg[4];
+		if (pread(jfd, pg, 4, at) != 4)
+			return false;
+		if (be32(pg) != 1)
+			continue;
+		unsigned char p1[100];
+		if (pread(jfd, p1, sizeof p1, at + 4) != (ssize_t)sizeof p1)
+			return false;
+		uint32_t cj = be32(p1 + 24), cf = be32(h + 24);
+		uint32_t version = be32(p1 + 60);
+		return !memcmp(p1, "SQLite format 3", 16) && !memcmp(p1 + 16, h + 16, 2) &&
+		       be32(p1 + 68) == STORE_APPLICATION_ID && version >= 1 &&
+		       version <= STORE_SCHEMA_VERSION && (cf == cj || cf == cj + 1);
+	}
+	return false;
+}
+
+/* Looks at what SQLite would read besides the file before it opens it:
+ * stetig never uses WAL, so a -wal beside the file is foreign; a hot
+ * -journal (left by a crash) is rolled back only when editing and only if
+ * it belongs to the file. A reader refuses it and changes nothing. */
+static enum store_status check_side_files(struct store *s, const char *path, bool readonly,
+					  bool *recover)
+{
+	*recover = false;
+	char *wal = side_name(path, "-wal");
+	struct stat st;
+	bool has_wal = lstat(wal, &st) == 0;
+	if (has_wal) {
+		char *safe = str_printable(wal);
+		snprintf(open_detail, sizeof open_detail,
+			 _("a file \"%s\" lies beside it that stetig did not write"), safe);
+		free(safe);
+	}
+	free(wal);
+	if (has_wal)
+		return STORE_E_UNSAFE;
+	char *jpath = side_name(path, "-journal");
+	enum store_status e = STORE_OK;
+	if (lstat(jpath, &st) == 0) {
+		unsigned char first = 0;
+		int jfd = S_ISREG(st.st_mode) ? open(jpath, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) : -1;
+		bool hot = st.st_size > 0 &&
+			   (jfd < 0 || (pread(jfd, &first, 1, 0) == 1 && first != 0));
+		if (hot && !writer_active(s->lock_fd)) {
+			unsigned char h[100];
+			struct stat dst;
+			bool mine = jfd >= 0 && fstat(s->lock_fd, &dst) == 0 &&
+				    pread(s->lock_fd, h, sizeof h, 0) == (ssize_t)sizeof h &&
+				    journal_belongs(jfd, st.st_size, h, dst.st_size);
+			char *safe = str_printable(jpath);
+			if (!mine) {
+				snprintf(open_detail, sizeof open_detail,
+					 _("the journal \"%s\" beside it does not belong to it "
+					   "(for example a file restored from a backup next to an "
+					   "old journal); move the journal away only if you are "
+					   "sure"),
+					 safe);
+				e = STORE_E_UNSAFE;
+			} else if (readonly) {
+				e = STORE_E_RECOVER;
+			} else {
+				*recover = true;
+			}
+			free(safe);
+		}
+		if (jfd >= 0)
+			close(jfd);
+	}
+	free(jpath);
+	return e;
+}
 
 /* Brings the schema from version `from` to the current one in one
- * transaction. The undo history is dropped: its SQL was written for the old
- * schema. */
+ * transaction and checks every value before it commits. The undo history
+ * is dropped: it was written for the old schema (before format 3 it even
+ * held SQL text, which stetig no longer runs). */
 static enum store_status migrate(struct store *s, int from)
 {
 	if (store_exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
@@ -401,60 +764,67 @@ static enum store_status migrate(struct store *s, int from)
 		goto bad;
 	if (from > 0 && store_exec(s, "DELETE FROM undo_step") != SQLITE_OK)
 		goto bad;
+	/* the values are checked before the migration is committed, so a
+	 * refused file stays as it was */
+	enum store_status e = store_validate(s);
+	if (e != STORE_OK) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return e;
+	}
 	if (store_exec(s, "COMMIT") != SQLITE_OK)
 		goto bad;
 	return STORE_OK;
-bad:;
-	enum store_status e = store_fail(s, 0);
+bad:
+	e = store_fail(s, 0);
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return e;
 }
 
-/* Generates the TEMP triggers that record undo SQL for one table. */
-static enum store_status install_undo_triggers(struct store *s, const char *table)
+/* Generates the TEMP triggers that record undo data for one table: the
+ * table, the operation, the row id and (for updates and deletes) the old
+ * values in stetig's own column order. */
+static enum store_status install_undo_triggers(struct store *s, size_t t)
 {
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, "SELECT name FROM pragma_table_info(?) ORDER BY cid", -1, &st,
-			       NULL) != SQLITE_OK)
-		return store_fail(s, 0);
-	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-	struct buf cols, set, when, vals;
-	buf_init(&cols);
-	buf_init(&set);
-	buf_init(&when);
-	buf_init(&vals);
-	int n = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *c = (const char *)sqlite3_column_text(st, 0);
-		buf_printf(&cols, ",%s", c);
-		buf_printf(&set, "%s'%s%s='||quote(old.%s)", n ? "||" : "", n ? "," : "", c, c);
-		buf_printf(&when, "%sold.%s IS NOT new.%s", n ? " OR " : "", c, c);
-		buf_printf(&vals, "||','||quote(old.%s)", c);
-		n++;
+	const struct store_columns *c = store_table_columns(t);
+	if (!c) {
+		snprintf(s->detail, sizeof s->detail, "%s", "undo columns");
+		return STORE_E_IO;
 	}
-	sqlite3_finalize(st);
+	const char *table = store_undo_tables[t];
+	struct buf slots, vals, when;
+	buf_init(&slots);
+	buf_init(&vals);
+	buf_init(&when);
+	for (int i = 0; i < c->n; i++) {
+		buf_printf(&slots, ",v%d", i);
+		buf_printf(&vals, ",old.%s", c->name[i]);
+		buf_printf(&when, "%sold.%s IS NOT new.%s", i ? " OR " : "", c->name[i], c->name[i]);
+	}
 	struct buf sql;
 	buf_init(&sql);
 	buf_printf(&sql,
+		   "DROP TRIGGER IF EXISTS temp.undo_%s_i; DROP TRIGGER IF EXISTS temp.undo_%s_u;"
+		   "DROP TRIGGER IF EXISTS temp.undo_%s_d;",
+		   table, table, table);
+	buf_printf(&sql,
 		   "CREATE TEMP TRIGGER undo_%s_i AFTER INSERT ON main.%s BEGIN "
-		   "INSERT INTO undo_log(step,sql) VALUES((SELECT max(id) FROM undo_step),"
-		   "'DELETE FROM %s WHERE rowid='||new.rowid); END;",
+		   "INSERT INTO undo_log(step,tbl,op,rid) VALUES((SELECT max(id) FROM undo_step),"
+		   "'%s','i',new.rowid); END;",
 		   table, table, table);
 	buf_printf(&sql,
 		   "CREATE TEMP TRIGGER undo_%s_u AFTER UPDATE ON main.%s WHEN %s BEGIN "
-		   "INSERT INTO undo_log(step,sql) VALUES((SELECT max(id) FROM undo_step),"
-		   "'UPDATE %s SET '||%s||' WHERE rowid='||old.rowid); END;",
-		   table, table, when.data, table, set.data);
+		   "INSERT INTO undo_log(step,tbl,op,rid%s) VALUES((SELECT max(id) FROM undo_step),"
+		   "'%s','u',old.rowid%s); END;",
+		   table, table, when.data, slots.data, table, vals.data);
 	buf_printf(&sql,
 		   "CREATE TEMP TRIGGER undo_%s_d BEFORE DELETE ON main.%s BEGIN "
-		   "INSERT INTO undo_log(step,sql) VALUES((SELECT max(id) FROM undo_step),"
-		   "'INSERT INTO %s(rowid%s) VALUES('||old.rowid%s||')'); END;",
-		   table, table, table, cols.data, vals.data);
-	int rc = n ? store_exec(s, sql.data) : SQLITE_ERROR;
-	buf_free(&cols);
-	buf_free(&set);
-	buf_free(&when);
+		   "INSERT INTO undo_log(step,tbl,op,rid%s) VALUES((SELECT max(id) FROM undo_step),"
+		   "'%s','d',old.rowid%s); END;",
+		   table, table, slots.data, table, vals.data);
+	int rc = store_exec(s, sql.data);
+	buf_free(&slots);
 	buf_free(&vals);
+	buf_free(&when);
 	buf_free(&sql);
 	return rc == SQLITE_OK ? STORE_OK : store_fail(s, rc);
 }
@@ -466,12 +836,29 @@ enum store_status store_ensure_triggers(struct store *s)
 	if (s->triggers)
 		return STORE_OK;
 	for (size_t i = 0; i < store_n_undo_tables; i++) {
-		enum store_status e = install_undo_triggers(s, store_undo_tables[i]);
+		enum store_status e = install_undo_triggers(s, i);
 		if (e != STORE_OK)
 			return e;
 	}
 	s->triggers = true;
 	return STORE_OK;
+}
+
+enum store_status store_drop_triggers(struct store *s)
+{
+	struct buf sql;
+	buf_init(&sql);
+	for (size_t i = 0; i < store_n_undo_tables; i++) {
+		const char *t = store_undo_tables[i];
+		buf_printf(&sql,
+			   "DROP TRIGGER IF EXISTS temp.undo_%s_i; DROP TRIGGER IF EXISTS "
+			   "temp.undo_%s_u; DROP TRIGGER IF EXISTS temp.undo_%s_d;",
+			   t, t, t);
+	}
+	int rc = store_exec(s, sql.data);
+	buf_free(&sql);
+	s->triggers = false;
+	return rc == SQLITE_OK ? STORE_OK : store_fail(s, rc);
 }
 
 static void store_free(struct store *s)
@@ -513,7 +900,44 @@ static enum store_status load_into_memory(struct store *s)
 	}
 	sqlite3_close(s->db);
 	s->db = mem;
+	sqlite3_busy_timeout(mem, 5000);
+	harden(mem);
 	return STORE_OK;
+}
+
+/* Reads the version the file claims and checks it, its application id
+ * and its schema against stetig's own. */
+static enum store_status check_identity(struct store *s, int *version)
+{
+	if (application_id(s) != STORE_APPLICATION_ID)
+		return STORE_E_FOREIGN;
+	*version = user_version(s);
+	open_version = *version;
+	if (*version < 0) {
+		snprintf(s->detail, sizeof s->detail, "%s", sqlite3_errmsg(s->db));
+		return STORE_E_DAMAGED;
+	}
+	if (*version > STORE_SCHEMA_VERSION)
+		return STORE_E_NEWER;
+	if (*version < 1) {
+		snprintf(s->detail, sizeof s->detail, "%s", "no schema");
+		return STORE_E_DAMAGED;
+	}
+	return check_schema(s, *version);
+}
+
+/* What another program holding the file is doing, for the busy message. */
+static void note_busy(struct store *s)
+{
+	if (s->lock_fd >= 0 && !(s->flags & STORE_EXCLUSIVE) &&
+	    flock(s->lock_fd, LOCK_SH | LOCK_NB) != 0)
+		snprintf(s->detail, sizeof s->detail, "%s",
+			 _("another stetig that has it open is saving a change"));
+	else
+		snprintf(s->detail, sizeof s->detail, "%s",
+			 _("another program is writing to it"));
+	if (s->lock_fd >= 0 && !(s->flags & STORE_EXCLUSIVE))
+		flock(s->lock_fd, LOCK_UN);
 }
 
 static enum store_status open_existing(const char *path, int flags, struct model *m,
@@ -523,6 +947,7 @@ static enum store_status open_existing(const char *path, int flags, struct model
 	s->lock_fd = -1;
 	s->path = xstrdup(path);
 	s->flags = flags;
+	open_changed = false;
 	enum store_status e;
 
 	struct stat st;
@@ -560,39 +985,44 @@ static enum store_status open_existing(const char *path, int flags, struct model
 			goto bad;
 		}
 	}
-	/* The whole-file check runs on a read-only connection: it writes
-	 * nothing, and SQLite skips the CHECK constraints there, which makes it
-	 * several times faster on a large workshop. */
-	/* a journal beside the file (a crash mid-edit) is rolled back first:
-	 * a read-only connection cannot do that and refuses to read */
-	if (journal_beside(path))
-		recover_journal(s, path);
-	e = open_db(s, path, SQLITE_OPEN_READONLY);
+	/* SQLite reads a -wal or a hot -journal beside the file as part of
+	 * it: those are checked before it opens the file */
+	bool recover;
+	e = check_side_files(s, path, readonly, &recover);
+	if (e != STORE_OK)
+		goto bad;
+	e = open_db(s, path, readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
 	if (e != STORE_OK)
 		goto bad_detail;
-	/* Before anything may be written, the whole file is checked. A reader
-	 * that loads the workshop reads every table row by row anyway, and
-	 * SQLite reports damage it meets there, so it skips the check (a
-	 * quarter of an export of a large workshop) and never writes. */
-	int v;
-	e = probe(s, &v, !readonly || !m);
-	if (e != STORE_OK)
-		goto bad_detail;
-	if (readonly) {
-		/* an old file is migrated in memory, never on disk */
-		if (v < STORE_SCHEMA_VERSION) {
-			e = load_into_memory(s);
-			if (e == STORE_OK)
-				e = migrate(s, v);
+	s->writable = !readonly;
+	if (recover) {
+		/* the first read rolls the journal back into the file */
+		if (store_exec(s, "SELECT count(*) FROM sqlite_schema") != SQLITE_OK) {
+			e = store_fail(s, 0);
+			goto bad_detail;
 		}
-	} else {
-		e = open_db(s, path, SQLITE_OPEN_READWRITE);
-		s->writable = e == STORE_OK;
-		if (e == STORE_OK && v < STORE_SCHEMA_VERSION)
-			e = migrate(s, v);
+		open_changed = true;
 	}
-	if (e == STORE_OK)
-		e = check_tables(s);
+	/* header, version and schema as SQLite now reads them (after any
+	 * recovery), then the whole file: a read-write connection checks the
+	 * CHECK constraints and the indexes too. A reader does not edit; the
+	 * values it loads are checked row by row below. */
+	int v;
+	e = check_identity(s, &v);
+	if (e == STORE_OK && !readonly)
+		e = integrity_check(s);
+	if (e != STORE_OK)
+		goto bad_detail;
+	/* every value is checked: an old file within its migration (in
+	 * memory for a reader, never on disk), a current one here */
+	if (v < STORE_SCHEMA_VERSION) {
+		if (readonly)
+			e = load_into_memory(s);
+		if (e == STORE_OK)
+			e = migrate(s, v);
+	} else {
+		e = store_validate(s);
+	}
 	if (e != STORE_OK)
 		goto bad_detail;
 	if (m) {
@@ -605,6 +1035,10 @@ static enum store_status open_existing(const char *path, int flags, struct model
 	*out = s;
 	return STORE_OK;
 bad_detail:
+	if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_BUSY && e == STORE_E_BUSY)
+		note_busy(s);
+	if (s->db && sqlite3_extended_errcode(s->db) == SQLITE_READONLY_ROLLBACK)
+		e = STORE_E_RECOVER; /* a crash left a journal after the check above */
 	snprintf(open_detail, sizeof open_detail, "%s", s->detail);
 	if (e == STORE_E_NOT_SQLITE)
 		e = STORE_E_DAMAGED;

@@ -1,8 +1,14 @@
 /* store.h — the workshop file: one SQLite database per workshop.
  *
- * Opening validates before it writes anything: a file that is not SQLite, a
- * database of another application, a file from a newer stetig, a damaged file
- * or one that another stetig holds open is refused and left byte-identical.
+ * Every file is untrusted input. Opening validates before it writes
+ * anything: a file that is not SQLite, a database of another application, a
+ * file from a newer stetig, a damaged file, one with schema objects or side
+ * files stetig did not make, one with a value out of range, or one that
+ * another stetig holds open is refused and left byte-identical (with its
+ * side files). Only opening for editing rolls back a journal a crash left,
+ * and only one that belongs to the file. No SQL text from a file is ever
+ * executed: the undo history stores data and is applied through stetig's
+ * own statements.
  * Every committed edit is one transaction and one undo step; the undo history
  * lives in the file (capped at STORE_UNDO_MAX steps) and survives a restart.
  *
@@ -17,8 +23,12 @@
 #include "model.h"
 
 #define STORE_APPLICATION_ID 0x53746574 /* "Stet" */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 #define STORE_UNDO_MAX 1000
+/* Timebox clocks: up to a century of elapsed seconds, start times up to the
+ * end of the year 9999. */
+#define STORE_CLOCK_ELAPSED_MAX 3155760000L
+#define STORE_CLOCK_STARTED_MAX 253402300799L
 
 enum store_status {
 	STORE_OK = 0,
@@ -35,6 +45,11 @@ enum store_status {
 	STORE_E_INVALID,   /* a value the file refuses (too long, out of range) */
 	STORE_E_BUSY,	   /* locked by another process for too long */
 	STORE_E_NOTHING,   /* nothing to undo or redo */
+	STORE_E_UNSAFE,	   /* holds or comes with something stetig did not make
+			    * (a schema object, a -wal, a journal of another
+			    * file); see store_detail */
+	STORE_E_RECOVER,   /* an interrupted edit waits in its journal; only
+			    * opening it for editing recovers it */
 	STORE_E_IO,	   /* any other failure; see store_detail */
 	STORE_STATUS_COUNT
 };
@@ -73,6 +88,11 @@ const char *store_path(const struct store *s);
 
 /* Re-reads the whole workshop into m. */
 enum store_status store_load(struct store *s, struct model *m);
+
+/* Like store_begin, for a change of many rows (an import): the undo step
+ * keeps a snapshot of every data table instead of one entry per changed
+ * row, so undo restores the previous state in one pass. */
+enum store_status store_begin_bulk(struct store *s, const char *label, const char *item);
 
 /* Groups the following saves into one transaction and one undo step. Nested
  * calls are counted; only the outermost commit writes. label is an

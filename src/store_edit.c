@@ -335,6 +335,11 @@ enum store_status store_save_entity(struct store *s, struct model *m, enum entit
 		r = step_edit(s, st);
 		if (r == STORE_OK && id)
 			r = saved_id(s, id);
+		/* the workshop row: a save that stored nothing never says saved */
+		if (r == STORE_OK && !id && sqlite3_changes(s->db) != 1) {
+			snprintf(s->detail, sizeof s->detail, "%s", _("the workshop row is missing"));
+			r = STORE_E_INVALID;
+		}
 	}
 	if (r == STORE_OK)
 		put_saved(m, kind, e);

@@ -13,6 +13,9 @@
 
 #define STMT_CACHE 64
 
+/* The value slots v0… of an undo entry: enough for the widest data table. */
+#define UNDO_SLOTS 24
+
 struct store {
 	sqlite3 *db;
 	char *path;
@@ -23,6 +26,7 @@ struct store {
 	bool failed;	 /* a save inside the current group failed */
 	bool reload;	 /* the model must be reloaded at the end of the group */
 	bool triggers;	 /* the TEMP undo triggers exist on this connection */
+	bool changed;	 /* opening rolled back a journal into the file */
 	char detail[512];
 	struct {
 		const char *sql;
@@ -41,8 +45,29 @@ enum store_status store_fail(struct store *s, int rc);
 sqlite3_stmt *store_prep(struct store *s, const char *sql);
 /* Runs SQL; on error the detail says why. Returns SQLite's code. */
 int store_exec(struct store *s, const char *sql);
+/* Switches the authorizer that lets only stetig's short list of SQL
+ * functions run (on by default on every connection to a file). */
+void store_authorize(struct store *s, bool on);
 /* Makes the TEMP undo triggers at the first edit. */
 enum store_status store_ensure_triggers(struct store *s);
+/* Drops them (a bulk change records a snapshot instead); the next
+ * store_ensure_triggers makes them again. */
+enum store_status store_drop_triggers(struct store *s);
+
+/* The columns of data table store_undo_tables[t] in stetig's own schema
+ * (never read from a file), in column order; NULL when t is unknown. */
+struct store_columns {
+	int n;
+	const char *name[UNDO_SLOTS];
+};
+const struct store_columns *store_table_columns(size_t t);
+/* The index of a data table in store_undo_tables, or -1. */
+int store_table_index(const char *name);
+
+/* Checks every value the program relies on in every row (ranges, choice
+ * words, dates, text lengths, references), whatever the file's schema
+ * claims. STORE_E_DAMAGED with a detail naming table, row and column. */
+enum store_status store_validate(struct store *s);
 /* Re-reads the whole workshop (store_load) — declared in store.h. */
 
 /* Binding parameters and reading columns. */

@@ -1,7 +1,16 @@
 /* store_schema.h — the workshop file's schema as forward migrations.
- * Private to store.c. migrations[v] takes a file from version v to v+1. */
+ * Private to store.c. migrations[v] takes a file from version v to v+1.
+ * A file of version v must hold exactly the schema objects migrations
+ * 0 … v-1 create, with the same SQL text (store.c compares them with an
+ * in-memory database built from these migrations). */
 #ifndef STETIG_STORE_SCHEMA_H
 #define STETIG_STORE_SCHEMA_H
+
+/* The value slots of an undo entry (UNDO_SLOTS in store_internal.h). */
+#define UNDO_SLOTS_SQL                                                          \
+	", v0 ANY, v1 ANY, v2 ANY, v3 ANY, v4 ANY, v5 ANY, v6 ANY, v7 ANY, v8 ANY," \
+	" v9 ANY, v10 ANY, v11 ANY, v12 ANY, v13 ANY, v14 ANY, v15 ANY, v16 ANY,"   \
+	" v17 ANY, v18 ANY, v19 ANY, v20 ANY, v21 ANY, v22 ANY, v23 ANY"
 
 #define TXT(col) col " TEXT NOT NULL DEFAULT '' CHECK(length(" col ") <= 32767)"
 #define DATE(col) col " TEXT CHECK(" col " IS NULL OR date(" col ", '+0 days') IS " col ")"
@@ -125,6 +134,22 @@ static const char *const migrations[] = {
 	"  elapsed INTEGER NOT NULL DEFAULT 0 CHECK(elapsed >= 0),"
 	"  started INTEGER NOT NULL DEFAULT 0"
 	") STRICT;",
+
+	/* 2 → 3: the undo history holds data, not SQL. Each entry names a
+	 * table, an operation and a row id and carries the row's values in
+	 * column order (v0, v1, …); undo applies it through stetig's own
+	 * prepared statements. The old SQL-text history cannot be converted
+	 * safely and is dropped: a migrated file starts without history. */
+	"DROP TABLE undo_log;"
+	"DELETE FROM undo_step;"
+	"CREATE TABLE undo_log("
+	"  seq INTEGER PRIMARY KEY,"
+	"  step INTEGER NOT NULL REFERENCES undo_step(id) ON DELETE CASCADE,"
+	"  tbl TEXT NOT NULL, op TEXT NOT NULL CHECK(op IN ('i','u','d','s')),"
+	"  rid INTEGER NOT NULL"
+	UNDO_SLOTS_SQL
+	") STRICT;"
+	"CREATE INDEX undo_log_step ON undo_log(step);",
 };
 
 /* The tables whose changes are recorded for undo, in dependency order. */
@@ -133,14 +158,8 @@ static const char *const undo_tables[] = {
 	"raci", "cost", "cost_share", "check_item", "note", "agenda",
 };
 
-/* Tables every workshop of the current version has (validation on open). */
-static const char *const required_tables[] = {
-	"workshop", "strategy_goal", "goal", "stakeholder", "indicator", "task",
-	"raci", "cost", "cost_share", "check_item", "note", "undo_step", "undo_log",
-	"agenda", "clock",
-};
-
 #undef TXT
 #undef DATE
+#undef UNDO_SLOTS_SQL
 
 #endif

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <time.h>
 
+#include <limits.h>
+
 #include "i18n.h"
 #include "ui_internal.h"
 
@@ -24,12 +26,22 @@ void ui_clock_load(struct ui *ui)
 	}
 }
 
+/* a + b without signed overflow: the sum stops at the limits of long */
+static long add_sat(long a, long b)
+{
+	if (b > 0 && a > LONG_MAX - b)
+		return LONG_MAX;
+	if (b < 0 && a < LONG_MIN - b)
+		return LONG_MIN;
+	return a + b;
+}
+
 long ui_clock_used(const struct ui *ui, int step, long now)
 {
 	const struct ui_clock *c = &ui->clock[step];
-	long used = c->elapsed;
-	if (c->started && now > c->started)
-		used += now - c->started;
+	long used = c->elapsed < 0 ? 0 : c->elapsed;
+	if (c->started > 0 && now > c->started)
+		used = add_sat(used, now - c->started);
 	return used;
 }
 
@@ -113,7 +125,7 @@ enum ui_style ui_clock_text(const struct ui *ui, long now, char *buf, size_t n)
 		snprintf(buf, n, running ? _("Step %d: %s used") : _("Step %d: %s used, stopped"), step, t);
 		return ST_CLOCK;
 	}
-	long left = planned - used;
+	long left = add_sat(planned, -used);
 	if (left < 0) {
 		ui_clock_format(-left, t, sizeof t);
 		/* TRANSLATORS: the timebox is used up; %s is by how much */
@@ -142,16 +154,16 @@ void ui_clock_agenda(const struct ui *ui, long now, long planned_end[STEP_COUNT]
 {
 	long used_total = 0;
 	for (int s = 0; s < STEP_COUNT; s++)
-		used_total += ui_clock_used(ui, s, now);
+		used_total = add_sat(used_total, ui_clock_used(ui, s, now));
 	/* the workshop started as long ago as the clocks have run */
-	*start_epoch = now - used_total;
+	*start_epoch = add_sat(now, -used_total);
 	long plan = 0, proj = 0;
 	for (int s = 0; s < STEP_COUNT; s++) {
 		long planned = (long)ui->m.agenda[s] * 60;
 		long used = ui_clock_used(ui, s, now);
-		plan += planned;
+		plan = add_sat(plan, planned);
 		/* a step takes its plan, or longer when it ran over */
-		proj += used > planned ? used : planned;
+		proj = add_sat(proj, used > planned ? used : planned);
 		planned_end[s] = plan;
 		projected_end[s] = proj;
 	}

@@ -726,6 +726,575 @@ static void test_refuse_directory(void)
 
 /* ------------------------------------------------------------ migrations */
 
+/* ------------------------------------------------------------ undo as data */
+
+static const char *const data_tables[] = {
+	"workshop", "strategy_goal", "goal", "stakeholder", "indicator", "task",
+	"raci", "cost", "cost_share", "check_item", "note", "agenda",
+};
+
+/* Every row of every data table, each value with its type (REAL to the
+ * last bit), read on a connection of its own. */
+static char *fingerprint(const char *path)
+{
+	sqlite3 *db;
+	struct buf b;
+	buf_init(&b);
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return buf_steal(&b);
+	}
+	for (size_t t = 0; t < sizeof data_tables / sizeof *data_tables; t++) {
+		char sql[128];
+		snprintf(sql, sizeof sql, "SELECT rowid,* FROM %s ORDER BY rowid", data_tables[t]);
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+			continue;
+		buf_printf(&b, "[%s]\n", data_tables[t]);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			for (int i = 0; i < sqlite3_column_count(st); i++) {
+				switch (sqlite3_column_type(st, i)) {
+				case SQLITE_NULL:
+					buf_adds(&b, "|N");
+					break;
+				case SQLITE_INTEGER:
+					buf_printf(&b, "|I%lld", (long long)sqlite3_column_int64(st, i));
+					break;
+				case SQLITE_FLOAT:
+					buf_printf(&b, "|R%a", sqlite3_column_double(st, i));
+					break;
+				default:
+					buf_printf(&b, "|T%s", (const char *)sqlite3_column_text(st, i));
+				}
+			}
+			buf_adds(&b, "\n");
+		}
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return buf_steal(&b);
+}
+
+static int exec_on(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	int rc = sqlite3_open(path, &db);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+	return rc;
+}
+
+/* A long sequence of edits over every kind of row, deletions with their
+ * cascades among them: undoing step by step passes through exactly the
+ * states the edits made, backwards; redoing passes through them forwards. */
+static void test_undo_exact_states(void)
+{
+	const char *p0 = fresh("states");
+	char p[512];
+	snprintf(p, sizeof p, "%s", p0);
+	struct model m;
+	model_init(&m);
+	struct store *s = create(p, &m);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	enum { MAX_STATES = 64 };
+	char *state[MAX_STATES];
+	int n = 0;
+	state[n++] = fingerprint(p);
+	int64_t ids[8];
+	/* fill makes one step per save; record the state after each */
+	fill(s, &m, ids);
+	int filled_steps = store_undo_depth(s);
+	CU_ASSERT_TRUE(filled_steps > 5);
+	char *after_fill = fingerprint(p);
+	struct indicator *in = model_indicator(&m, ids[3]);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+	struct indicator ic;
+	indicator_copy(&ic, in);
+	ic.latest.set = true;
+	ic.latest.v = 1.0 / 3.0;
+	str_set(&ic.latest_date, "2026-02-28");
+	free(state[0]);
+	n = 0;
+	state[n++] = after_fill;
+	CU_ASSERT_EQUAL(store_save_indicator(s, &m, &ic), STORE_OK);
+	indicator_free(&ic);
+	state[n++] = fingerprint(p);
+	CU_ASSERT_EQUAL(store_set_raci(s, &m, ids[4], ids[1], RACI_C), STORE_OK);
+	state[n++] = fingerprint(p);
+	CU_ASSERT_EQUAL(store_set_agenda(s, &m, STEP_COSTS, 7), STORE_OK);
+	state[n++] = fingerprint(p);
+	CU_ASSERT_EQUAL(store_delete(s, &m, ENT_STAKEHOLDER, ids[1]), STORE_OK);
+	state[n++] = fingerprint(p);
+	CU_ASSERT_EQUAL(store_delete(s, &m, ENT_GOAL, ids[2]), STORE_OK);
+	state[n++] = fingerprint(p);
+	struct stakeholder sh;
+	stakeholder_init(&sh);
+	str_set(&sh.name, "Neu");
+	CU_ASSERT_EQUAL(store_save_stakeholder(s, &m, &sh), STORE_OK);
+	state[n++] = fingerprint(p);
+	sh.influence = 1;
+	CU_ASSERT_EQUAL(store_save_stakeholder(s, &m, &sh), STORE_OK);
+	stakeholder_free(&sh);
+	state[n++] = fingerprint(p);
+	for (int i = 1; i < n; i++)
+		CU_ASSERT_STRING_NOT_EQUAL(state[i], state[i - 1]);
+	/* backwards, one step at a time */
+	for (int i = n - 1; i > 0; i--) {
+		CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+		char *now = fingerprint(p);
+		CU_ASSERT_STRING_EQUAL(now, state[i - 1]);
+		free(now);
+	}
+	/* the model matches the file */
+	assert_filled(&m, ids);
+	/* forwards again, across a restart */
+	store_close(s);
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	for (int i = 1; i < n; i++) {
+		CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), STORE_OK);
+		char *now = fingerprint(p);
+		CU_ASSERT_STRING_EQUAL(now, state[i]);
+		free(now);
+	}
+	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), STORE_E_NOTHING);
+	/* undo everything fill did too: an empty workshop again */
+	for (int i = 0; i < n - 1 + filled_steps; i++)
+		CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_E_NOTHING);
+	CU_ASSERT_EQUAL(m.goals.n + m.stakeholders.n + m.indicators.n, 0);
+	CU_ASSERT_TRUE(store_integrity_ok(s));
+	store_close(s);
+	for (int i = 0; i < n; i++)
+		free(state[i]);
+	model_free(&m);
+}
+
+/* The history in the file is data: no statement text, and an entry that
+ * names no table of stetig's is refused without running anything; text
+ * that looks like SQL comes back as text. */
+static void test_undo_is_data(void)
+{
+	const char *p0 = fresh("undodata");
+	char p[512];
+	snprintf(p, sizeof p, "%s", p0);
+	struct model m;
+	model_init(&m);
+	struct store *s = create(p, &m);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	struct goal g;
+	goal_init(&g);
+	str_set(&g.title, "Ziel");
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	goal_free(&g);
+	store_close(s);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM pragma_table_info('undo_log') "
+				  "WHERE name='sql'"),
+			0);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM undo_log WHERE tbl='goal' AND op='i'"), 1);
+	/* a step whose entry names something else */
+	CU_ASSERT_EQUAL(exec_on(p, "INSERT INTO undo_step(kind,label,item) VALUES('undo','x','');"
+				   "INSERT INTO undo_log(step,tbl,op,rid) VALUES((SELECT max(id) "
+				   "FROM undo_step),'goal; DELETE FROM goal','i',1);"),
+			SQLITE_OK);
+	char *before = fingerprint(p);
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_E_DAMAGED);
+	CU_ASSERT_PTR_NOT_NULL(strstr(store_detail(s), "undo history"));
+	CU_ASSERT_EQUAL(m.goals.n, 1);
+	store_close(s);
+	char *after = fingerprint(p);
+	CU_ASSERT_STRING_EQUAL(before, after);
+	free(before);
+	free(after);
+	/* an update entry whose value is SQL text */
+	CU_ASSERT_EQUAL(exec_on(p, "DELETE FROM undo_step;"
+				   "INSERT INTO undo_step(id,kind,label,item) VALUES(1,'undo','x','');"
+				   "INSERT INTO undo_log(step,tbl,op,rid,v0,v1,v2,v3,v4,v5,v6,v7,v8) "
+				   "SELECT 1,'goal','u',id,id,'fts3_tokenizer(''simple'')',specific,"
+				   "measurable,achievable,relevant,time_bound,strategy_goal,status "
+				   "FROM goal;"),
+			SQLITE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_STRING_EQUAL(MODEL_AT(m.goals, struct goal, 0)->title, "fts3_tokenizer('simple')");
+	/* and redo puts the old title back */
+	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_STRING_EQUAL(MODEL_AT(m.goals, struct goal, 0)->title, "Ziel");
+	/* a value of the wrong type is refused by the table, nothing changes */
+	store_close(s);
+	CU_ASSERT_EQUAL(exec_on(p, "DELETE FROM undo_step;"
+				   "INSERT INTO undo_step(id,kind,label,item) VALUES(1,'undo','x','');"
+				   "INSERT INTO undo_log(step,tbl,op,rid,v0,v1,v2,v3,v4,v5,v6,v7,v8) "
+				   "SELECT 1,'goal','u',id,id,title,specific,measurable,achievable,"
+				   "relevant,time_bound,'x',status FROM goal;"),
+			SQLITE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	CU_ASSERT_NOT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(MODEL_AT(m.goals, struct goal, 0)->strategy_goal, 0);
+	store_close(s);
+	model_free(&m);
+}
+
+/* A bulk change is one undo step holding a snapshot, not one entry per
+ * changed row; undo and redo restore the states exactly. */
+static void test_bulk_undo(void)
+{
+	const char *p0 = fresh("bulk");
+	char p[512];
+	snprintf(p, sizeof p, "%s", p0);
+	struct model m;
+	model_init(&m);
+	struct store *s = create(p, &m);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	int64_t ids[8];
+	fill(s, &m, ids);
+	char *before = fingerprint(p);
+	int depth = store_undo_depth(s);
+	CU_ASSERT_EQUAL(store_begin_bulk(s, "Import CSV bundle", "bundle"), STORE_OK);
+	for (int i = 0; i < 200; i++) {
+		struct goal g;
+		goal_init(&g);
+		char t[32];
+		snprintf(t, sizeof t, "Importiert %d", i);
+		str_set(&g.title, t);
+		CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+		goal_free(&g);
+	}
+	CU_ASSERT_EQUAL(store_delete(s, &m, ENT_STAKEHOLDER, ids[1]), STORE_OK);
+	CU_ASSERT_EQUAL(store_commit(s, &m), STORE_OK);
+	CU_ASSERT_EQUAL(m.goals.n, 201);
+	CU_ASSERT_EQUAL(store_undo_depth(s), depth + 1);
+	char *after = fingerprint(p);
+	/* the step is a snapshot: no entry per imported row */
+	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM undo_log WHERE step=(SELECT max(id) FROM "
+				  "undo_step) AND op<>'s'"),
+			0);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM undo_log WHERE step=(SELECT max(id) FROM "
+				  "undo_step) AND tbl='goal'"),
+			1);
+	char *label = NULL;
+	CU_ASSERT_EQUAL(store_undo(s, &m, &label, NULL), STORE_OK);
+	CU_ASSERT_STRING_EQUAL(label, "Import CSV bundle");
+	free(label);
+	char *now = fingerprint(p);
+	CU_ASSERT_STRING_EQUAL(now, before);
+	free(now);
+	assert_filled(&m, ids);
+	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), STORE_OK);
+	now = fingerprint(p);
+	CU_ASSERT_STRING_EQUAL(now, after);
+	free(now);
+	CU_ASSERT_EQUAL(m.goals.n, 201);
+	/* ordinary edits after it are recorded row by row again */
+	struct goal g;
+	goal_init(&g);
+	str_set(&g.title, "danach");
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	goal_free(&g);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM undo_log WHERE step=(SELECT max(id) FROM "
+				  "undo_step) AND op='i'"),
+			1);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	now = fingerprint(p);
+	CU_ASSERT_STRING_EQUAL(now, before);
+	free(now);
+	CU_ASSERT_TRUE(store_integrity_ok(s));
+	store_close(s);
+	free(before);
+	free(after);
+	model_free(&m);
+}
+
+/* The history keeps the last STORE_UNDO_MAX steps; all of them undo. */
+static void test_undo_cap_all(void)
+{
+	const char *p0 = fresh("capall");
+	char p[512];
+	snprintf(p, sizeof p, "%s", p0);
+	struct model m;
+	model_init(&m);
+	struct store *s = create(p, &m);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	struct goal g;
+	goal_init(&g);
+	str_set(&g.title, "Fassung 0");
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	for (int i = 1; i <= STORE_UNDO_MAX + 3; i++) {
+		char t[32];
+		snprintf(t, sizeof t, "Fassung %d", i);
+		str_set(&g.title, t);
+		CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	}
+	CU_ASSERT_EQUAL(store_undo_depth(s), STORE_UNDO_MAX);
+	int undone = 0;
+	while (store_undo(s, &m, NULL, NULL) == STORE_OK)
+		undone++;
+	CU_ASSERT_EQUAL(undone, STORE_UNDO_MAX);
+	/* the oldest steps were dropped: the title stops at the oldest kept */
+	CU_ASSERT_STRING_EQUAL(model_goal(&m, g.id)->title, "Fassung 3");
+	CU_ASSERT_EQUAL(store_redo_depth(s), STORE_UNDO_MAX);
+	goal_free(&g);
+	store_close(s);
+	model_free(&m);
+}
+
+/* ------------------------------------------------------------ readers wait */
+
+/* A reader opens and loads while another process holds the file's write
+ * lock for a moment (a save in progress), instead of failing at once. */
+static void test_readers_wait(void)
+{
+	const char *p0 = fresh("wait");
+	char p[512];
+	snprintf(p, sizeof p, "%s", p0);
+	struct model m;
+	model_init(&m);
+	struct store *s = create(p, &m);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	int64_t ids[8];
+	fill(s, &m, ids);
+	store_close(s);
+	for (int trial = 0; trial < 2; trial++) {
+		int fds[2];
+		CU_ASSERT_EQUAL_FATAL(pipe(fds), 0);
+		pid_t pid = fork();
+		if (pid == 0) {
+			close(fds[0]);
+			sqlite3 *db;
+			if (sqlite3_open(p, &db) != SQLITE_OK ||
+			    sqlite3_exec(db, "BEGIN EXCLUSIVE; UPDATE workshop SET title=title||'!'",
+					 NULL, NULL, NULL) != SQLITE_OK)
+				_exit(3);
+			char c = 'x';
+			if (write(fds[1], &c, 1) != 1)
+				_exit(4);
+			usleep(700 * 1000);
+			_exit(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK ? 0 : 5);
+		}
+		close(fds[1]);
+		char c;
+		CU_ASSERT_EQUAL_FATAL(read(fds[0], &c, 1), 1);
+		close(fds[0]);
+		struct model r;
+		model_init(&r);
+		struct store *rs = NULL;
+		enum store_status st = store_open(p, STORE_READONLY, &r, &rs);
+		CU_ASSERT_EQUAL(st, STORE_OK);
+		if (st != STORE_OK)
+			fprintf(stderr, "\n  reader: %d (%s)\n", st, store_detail(NULL));
+		/* it read the committed state after the writer was done */
+		CU_ASSERT_PTR_NOT_NULL(strstr(r.ws.title, trial ? "!!" : "!"));
+		store_close(rs);
+		model_free(&r);
+		int status;
+		CU_ASSERT_EQUAL(waitpid(pid, &status, 0), pid);
+		CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	model_free(&m);
+}
+
+/* A reader that waits longer than the busy timeout says what the other
+ * program is doing: here another stetig holding the file, saving. */
+static void test_readers_busy_message(void)
+{
+	const char *p0 = fresh("busymsg");
+	char p[512];
+	snprintf(p, sizeof p, "%s", p0);
+	struct model m;
+	model_init(&m);
+	store_close(create(p, &m));
+	int fds[2];
+	CU_ASSERT_EQUAL_FATAL(pipe(fds), 0);
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(fds[0]);
+		struct model cm;
+		model_init(&cm);
+		struct store *s = NULL;
+		sqlite3 *db;
+		if (store_open(p, STORE_EXCLUSIVE, &cm, &s) != STORE_OK ||
+		    sqlite3_open(p, &db) != SQLITE_OK ||
+		    sqlite3_exec(db, "BEGIN EXCLUSIVE; UPDATE workshop SET title='x'", NULL, NULL,
+				 NULL) != SQLITE_OK)
+			_exit(3);
+		char c = 'x';
+		if (write(fds[1], &c, 1) != 1)
+			_exit(4);
+		sleep(7);
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		_exit(0);
+	}
+	close(fds[1]);
+	char c;
+	CU_ASSERT_EQUAL_FATAL(read(fds[0], &c, 1), 1);
+	close(fds[0]);
+	struct store *s = NULL;
+	enum store_status st = store_open(p, STORE_READONLY, &m, &s);
+	CU_ASSERT_EQUAL(st, STORE_E_BUSY);
+	char *msg = store_message(st, p, NULL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "another stetig that has it open is saving a change"));
+	free(msg);
+	store_close(s);
+	int status;
+	CU_ASSERT_EQUAL(waitpid(pid, &status, 0), pid);
+	model_free(&m);
+}
+
+/* ------------------------------------------------------------ untrusted files */
+
+static void test_refuse_foreign_objects(void)
+{
+	static const char *const objects[] = {
+		"CREATE TRIGGER t AFTER UPDATE ON workshop BEGIN DELETE FROM goal; END",
+		"CREATE VIEW v AS SELECT 1",
+		"CREATE TABLE extra(x)",
+		"CREATE INDEX goal_title ON goal(title)",
+		"CREATE TEMP TABLE harmless(x); CREATE TABLE main.other(y INTEGER PRIMARY KEY)",
+	};
+	for (size_t i = 0; i < sizeof objects / sizeof *objects; i++) {
+		const char *p0 = fresh("objects");
+		char p[512];
+		snprintf(p, sizeof p, "%s", p0);
+		struct model m;
+		model_init(&m);
+		store_close(create(p, &m));
+		model_free(&m);
+		CU_ASSERT_EQUAL(exec_on(p, objects[i]), SQLITE_OK);
+		assert_refused(p, STORE_EXCLUSIVE, STORE_E_UNSAFE);
+		assert_refused(p, STORE_READONLY, STORE_E_UNSAFE);
+	}
+	/* an altered CHECK constraint of stetig's own table */
+	const char *p0 = fresh("altered");
+	char p[512];
+	snprintf(p, sizeof p, "%s", p0);
+	struct model m;
+	model_init(&m);
+	store_close(create(p, &m));
+	model_free(&m);
+	CU_ASSERT_EQUAL(exec_on(p, "PRAGMA writable_schema=ON; UPDATE sqlite_schema SET "
+				   "sql=replace(sql,'BETWEEN 1 AND 5','BETWEEN 1 AND 500') WHERE "
+				   "name='stakeholder'"),
+			SQLITE_OK);
+	assert_refused(p, STORE_EXCLUSIVE, STORE_E_UNSAFE);
+	CU_ASSERT_PTR_NOT_NULL(strstr(store_detail(NULL), "stakeholder"));
+}
+
+/* Values the schema's CHECKs forbid, planted past them, are refused on
+ * open with table, row and column named; readers refuse them too. */
+static void test_refuse_bad_values(void)
+{
+	static const struct {
+		const char *sql, *column;
+	} bad[] = {
+		{"UPDATE stakeholder SET influence=99", "influence"},
+		{"UPDATE stakeholder SET interest=-3", "interest"},
+		{"UPDATE raci SET role='X'", "role"},
+		{"INSERT INTO clock VALUES(1,9223372036854775807,0)", "elapsed"},
+		{"INSERT INTO clock VALUES(2,0,9223372036854775807)", "started"},
+		{"UPDATE workshop SET funding_end='2026-13-01'", "funding_end"},
+		{"UPDATE agenda SET minutes=5000 WHERE step=1", "minutes"},
+		{"UPDATE workshop SET phase='later'", "phase"},
+		{"UPDATE cost SET amount=-1", "amount"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		const char *p0 = fresh("values");
+		char p[512];
+		snprintf(p, sizeof p, "%s", p0);
+		struct model m;
+		model_init(&m);
+		struct store *s = create(p, &m);
+		int64_t ids[8];
+		fill(s, &m, ids);
+		store_close(s);
+		model_free(&m);
+		char sql[256];
+		snprintf(sql, sizeof sql, "PRAGMA ignore_check_constraints=ON; %s", bad[i].sql);
+		CU_ASSERT_EQUAL(exec_on(p, sql), SQLITE_OK);
+		assert_refused(p, STORE_READONLY, STORE_E_DAMAGED);
+		CU_ASSERT_PTR_NOT_NULL(strstr(store_detail(NULL), bad[i].column));
+		assert_refused(p, STORE_EXCLUSIVE, STORE_E_DAMAGED);
+	}
+}
+
+/* An old file with a bad value is refused before its migration commits:
+ * it stays byte-identical and keeps its version. */
+static void test_refuse_bad_values_old_file(void)
+{
+	const char *p0 = fresh("oldvalues");
+	char p[512];
+	snprintf(p, sizeof p, "%s", p0);
+	CU_ASSERT_EQUAL_FATAL(store_create_version(p, 2), STORE_OK);
+	CU_ASSERT_EQUAL(exec_on(p, "INSERT INTO clock VALUES(3,0,9223372036854775807)"), SQLITE_OK);
+	assert_refused(p, STORE_EXCLUSIVE, STORE_E_DAMAGED);
+	CU_ASSERT_PTR_NOT_NULL(strstr(store_detail(NULL), "started"));
+	assert_refused(p, STORE_READONLY, STORE_E_DAMAGED);
+	CU_ASSERT_EQUAL(pragma(p, "PRAGMA user_version"), 2);
+}
+
+/* A -wal beside the file, or a journal that is not the file's, refuses it
+ * untouched; the side file stays as it was. */
+static void test_refuse_side_files(void)
+{
+	const char *p0 = fresh("side");
+	char p[512], side[600], copy[600];
+	snprintf(p, sizeof p, "%s", p0);
+	struct model m;
+	model_init(&m);
+	store_close(create(p, &m));
+	snprintf(side, sizeof side, "%s-wal", p);
+	test_write(side, "not a wal at all", 16);
+	snprintf(copy, sizeof copy, "%s.wal-orig", p);
+	test_copy(side, copy);
+	assert_refused(p, STORE_READONLY, STORE_E_UNSAFE);
+	assert_refused(p, STORE_EXCLUSIVE, STORE_E_UNSAFE);
+	CU_ASSERT_TRUE(test_same_file(side, copy));
+	unlink(side);
+	/* a journal of another database */
+	snprintf(side, sizeof side, "%s-journal", p);
+	unsigned char j[4096 + 512 + 8];
+	memset(j, 0, sizeof j);
+	memcpy(j, "\xd9\xd5\x05\xf9\x20\xa1\x63\xd7\0\0\0\1\0\0\0\0\0\0\0\1\0\0\2\0\0\0\x10\0", 28);
+	j[512 + 3] = 1;
+	memcpy(j + 516, "SQLite format 3", 16);
+	test_write(side, j, sizeof j);
+	snprintf(copy, sizeof copy, "%s.journal-orig", p);
+	test_copy(side, copy);
+	assert_refused(p, STORE_READONLY, STORE_E_UNSAFE);
+	assert_refused(p, STORE_EXCLUSIVE, STORE_E_UNSAFE);
+	CU_ASSERT_TRUE(test_same_file(side, copy));
+	unlink(side);
+	struct store *s = NULL;
+	CU_ASSERT_EQUAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	store_close(s);
+	model_free(&m);
+}
+
+/* Saving the workshop data checks that a row was written. */
+static void test_save_checks_changes(void)
+{
+	const char *p0 = fresh("changes");
+	char p[512];
+	snprintf(p, sizeof p, "%s", p0);
+	struct model m;
+	model_init(&m);
+	struct store *s = create(p, &m);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	/* the workshop row vanishes behind the store's back */
+	CU_ASSERT_EQUAL(exec_on(p, "DELETE FROM workshop"), SQLITE_OK);
+	struct workshop w;
+	workshop_copy(&w, &m.ws);
+	str_set(&w.title, "gespeichert?");
+	CU_ASSERT_EQUAL(store_save_workshop(s, &m, &w), STORE_E_INVALID);
+	CU_ASSERT_STRING_NOT_EQUAL(m.ws.title, "gespeichert?");
+	workshop_free(&w);
+	store_close(s);
+	model_free(&m);
+}
+
 static void test_migrate_v1(void)
 {
 	const char *p = fresh("v1");
@@ -840,6 +1409,12 @@ int main(void)
 	ADD_TEST(f, test_group_rollback);
 	ADD_TEST(f, test_clear_history);
 	ADD_TEST(f, test_undo_cap);
+	ADD_TEST(f, test_undo_exact_states);
+	ADD_TEST(f, test_undo_is_data);
+	ADD_TEST(f, test_bulk_undo);
+	ADD_TEST(f, test_undo_cap_all);
+	ADD_TEST(f, test_readers_wait);
+	ADD_TEST(f, test_readers_busy_message);
 	CU_pSuite r = CU_add_suite("refusals", NULL, NULL);
 	ADD_TEST(r, test_refuse_not_sqlite);
 	ADD_TEST(r, test_refuse_foreign);
@@ -848,6 +1423,11 @@ int main(void)
 	ADD_TEST(r, test_refuse_in_use);
 	ADD_TEST(r, test_refuse_readonly);
 	ADD_TEST(r, test_refuse_directory);
+	ADD_TEST(r, test_refuse_foreign_objects);
+	ADD_TEST(r, test_refuse_bad_values);
+	ADD_TEST(r, test_refuse_side_files);
+	ADD_TEST(r, test_refuse_bad_values_old_file);
+	ADD_TEST(r, test_save_checks_changes);
 	CU_pSuite g = CU_add_suite("migrations", NULL, NULL);
 	ADD_TEST(g, test_migrate_v1);
 	CU_pSuite c = CU_add_suite("crashes", NULL, NULL);

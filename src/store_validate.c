@@ -1,0 +1,245 @@
+/* store_validate.c — every value the program relies on, checked as the
+ * workshop is opened: ranges, choice words, dates, text lengths and
+ * references, row by row, whatever the file's schema claims (a file can
+ * carry rows that break its CHECK constraints, and a read-only connection
+ * does not see that). The first bad value is reported with its table, row
+ * and column. */
+#include "config.h"
+#include "store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "store_internal.h"
+#include "util.h"
+#include "vocab.h"
+
+enum rule_kind {
+	R_ID,	/* INTEGER >= 1 */
+	R_TEXT, /* TEXT, at most TEXT_MAX_CHARS characters */
+	R_DATE, /* NULL or an ISO date */
+	R_INT,	/* INTEGER in lo..hi (or NULL when null_ok) */
+	R_REAL, /* a number in lo..hi (or NULL when null_ok); above lo when open */
+	R_WORD, /* one of the stored words of a vocabulary */
+	R_ROLE, /* R, A, C or I */
+	R_REF,	/* an id (or NULL when null_ok) */
+	R_EXPR, /* a condition of the row that must hold */
+};
+
+struct rule {
+	const char *table;
+	const char *column;
+	enum rule_kind kind;
+	double lo, hi;
+	bool null_ok;
+	bool open_lo;
+	enum vocab_kind vocab;
+	const char *expr;
+};
+
+#define ID(t) {t, "id", R_ID, 0, 0, false, false, 0, NULL}
+#define TEXT(t, c) {t, c, R_TEXT, 0, 0, false, false, 0, NULL}
+#define DATE(t, c) {t, c, R_DATE, 0, 0, true, false, 0, NULL}
+#define INT(t, c, lo, hi, n) {t, c, R_INT, lo, hi, n, false, 0, NULL}
+#define REAL(t, c, lo, hi, n, o) {t, c, R_REAL, lo, hi, n, o, 0, NULL}
+#define WORD(t, c, k) {t, c, R_WORD, 0, 0, false, false, k, NULL}
+#define REF(t, c, n) {t, c, R_REF, 0, 0, n, false, 0, NULL}
+
+#define NUMBER_MAX 1e15
+
+static const struct rule rules[] = {
+	INT("workshop", "id", 1, 1, false),
+	TEXT("workshop", "title"), TEXT("workshop", "municipality"), TEXT("workshop", "field"),
+	DATE("workshop", "funding_end"), WORD("workshop", "phase", VOCAB_PHASE),
+	TEXT("workshop", "facilitator"), TEXT("workshop", "participants"),
+	WORD("workshop", "language", VOCAB_LANG),
+
+	INT("agenda", "step", 0, STEP_COUNT - 1, false), INT("agenda", "minutes", 0, 999, false),
+	INT("clock", "step", 0, STEP_COUNT - 1, false),
+	INT("clock", "elapsed", 0, (double)STORE_CLOCK_ELAPSED_MAX, false),
+	INT("clock", "started", 0, (double)STORE_CLOCK_STARTED_MAX, false),
+
+	ID("strategy_goal"), TEXT("strategy_goal", "title"),
+
+	ID("goal"), TEXT("goal", "title"), TEXT("goal", "specific"), TEXT("goal", "measurable"),
+	TEXT("goal", "achievable"), TEXT("goal", "relevant"), TEXT("goal", "time_bound"),
+	REF("goal", "strategy_goal", true), WORD("goal", "status", VOCAB_GSTATUS),
+
+	ID("stakeholder"), TEXT("stakeholder", "name"), TEXT("stakeholder", "organisation"),
+	WORD("stakeholder", "grp", VOCAB_GROUP), INT("stakeholder", "influence", 1, 5, false),
+	INT("stakeholder", "interest", 1, 5, false),
+	WORD("stakeholder", "attitude", VOCAB_ATTITUDE),
+	INT("stakeholder", "key_person", 0, 1, false), INT("stakeholder", "temporary", 0, 1, false),
+	TEXT("stakeholder", "message"), TEXT("stakeholder", "channel"),
+	TEXT("stakeholder", "cadence"),
+
+	ID("indicator"), REF("indicator", "goal", false), TEXT("indicator", "name"),
+	TEXT("indicator", "unit"), WORD("indicator", "direction", VOCAB_DIRECTION),
+	REAL("indicator", "baseline", -NUMBER_MAX, NUMBER_MAX, true, false),
+	DATE("indicator", "baseline_date"),
+	REAL("indicator", "target", -NUMBER_MAX, NUMBER_MAX, true, false),
+	DATE("indicator", "target_date"),
+	REAL("indicator", "latest", -NUMBER_MAX, NUMBER_MAX, true, false),
+	DATE("indicator", "latest_date"), TEXT("indicator", "source"),
+	TEXT("indicator", "method"), TEXT("indicator", "frequency"),
+	REF("indicator", "owner", true),
+
+	ID("task"), TEXT("task", "name"), WORD("task", "category", VOCAB_CATEGORY),
+	WORD("task", "phase", VOCAB_TPHASE),
+
+	ID("raci"), REF("raci", "task", false), REF("raci", "stakeholder", false),
+	{"raci", "role", R_ROLE, 0, 0, false, false, 0, NULL},
+
+	ID("cost"), TEXT("cost", "name"), WORD("cost", "kind", VOCAB_COST_KIND),
+	REAL("cost", "amount", 0, NUMBER_MAX, false, false),
+	INT("cost", "start_year", 1900, 9999, true), INT("cost", "end_year", 1900, 9999, true),
+	{"cost", "end_year", R_EXPR, 0, 0, false, false, 0,
+	 "start_year IS NULL OR end_year IS NULL OR end_year >= start_year"},
+
+	ID("cost_share"), REF("cost_share", "cost", false), REF("cost_share", "stakeholder", false),
+	REAL("cost_share", "percent", 0, 100, false, true),
+
+	ID("check_item"), INT("check_item", "factor", 1, 6, false),
+	WORD("check_item", "field", VOCAB_FIELD), INT("check_item", "item", 1, 99, false),
+	WORD("check_item", "status", VOCAB_CHECK_STATUS), TEXT("check_item", "note"),
+
+	ID("note"), WORD("note", "kind", VOCAB_NOTE_KIND), TEXT("note", "text"),
+	REF("note", "owner", true), DATE("note", "due"),
+};
+
+#define N_RULES (sizeof rules / sizeof *rules)
+
+/* Appends the condition under which rule r's column is NOT acceptable. */
+static void add_bad(struct buf *b, const struct rule *r)
+{
+	const char *c = r->column;
+	buf_adds(b, "NOT(");
+	if (r->null_ok)
+		buf_printf(b, "%s IS NULL OR ", c);
+	switch (r->kind) {
+	case R_ID:
+	case R_REF:
+		buf_printf(b, "(typeof(%s)='integer' AND %s>=1)", c, c);
+		break;
+	case R_TEXT:
+		buf_printf(b, "(typeof(%s)='text' AND length(%s)<=%d)", c, c, TEXT_MAX_CHARS);
+		break;
+	case R_DATE:
+		buf_printf(b, "(typeof(%s)='text' AND length(%s)=10 AND date(%s,'+0 days') IS %s)",
+			   c, c, c, c);
+		break;
+	case R_INT:
+		buf_printf(b, "(typeof(%s)='integer' AND %s BETWEEN %.0f AND %.0f)", c, c, r->lo,
+			   r->hi);
+		break;
+	case R_REAL:
+		buf_printf(b, "(typeof(%s) IN ('real','integer') AND %s %s %.17g AND %s <= %.17g)", c,
+			   c, r->open_lo ? ">" : ">=", r->lo, c, r->hi);
+		break;
+	case R_WORD:
+		buf_printf(b, "(typeof(%s)='text' AND %s IN (", c, c);
+		for (int i = 0; i < vocab_count(r->vocab); i++) {
+			char *q = sqlite3_mprintf("%Q", vocab_word(r->vocab, i, LANG_EN));
+			buf_printf(b, "%s%s", i ? "," : "", q ? q : "NULL");
+			sqlite3_free(q);
+		}
+		buf_adds(b, "))");
+		break;
+	case R_ROLE:
+		buf_printf(b, "(typeof(%s)='text' AND %s IN ('R','A','C','I'))", c, c);
+		break;
+	case R_EXPR:
+		buf_printf(b, "(%s)", r->expr);
+		break;
+	}
+	buf_adds(b, ")");
+}
+
+/* Checks the rules [first, end) of one table. */
+static enum store_status check_table(struct store *s, size_t first, size_t end)
+{
+	struct buf conds, sql;
+	buf_init(&conds);
+	buf_init(&sql);
+	buf_adds(&sql, "SELECT rowid, CASE");
+	for (size_t i = first; i < end; i++) {
+		struct buf one;
+		buf_init(&one);
+		add_bad(&one, &rules[i]);
+		buf_printf(&sql, " WHEN %s THEN %zu", one.data, i);
+		buf_printf(&conds, "%s%s", i > first ? " OR " : "", one.data);
+		buf_free(&one);
+	}
+	buf_printf(&sql, " END FROM %s WHERE %s LIMIT 1", rules[first].table, conds.data);
+	buf_free(&conds);
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL);
+	buf_free(&sql);
+	if (rc != SQLITE_OK) {
+		enum store_status e = store_fail(s, rc);
+		return e == STORE_E_IO ? STORE_E_DAMAGED : e;
+	}
+	enum store_status e = STORE_OK;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		size_t r = (size_t)sqlite3_column_int64(st, 1);
+		snprintf(s->detail, sizeof s->detail,
+			 _("table %s, row %lld, column %s: a value stetig does not accept"),
+			 rules[first].table, (long long)sqlite3_column_int64(st, 0),
+			 r < N_RULES ? rules[r].column : "?");
+		e = STORE_E_DAMAGED;
+	} else if (rc != SQLITE_DONE) {
+		e = store_fail(s, rc);
+		if (e == STORE_E_IO || e == STORE_E_NOT_SQLITE)
+			e = STORE_E_DAMAGED;
+	}
+	sqlite3_finalize(st);
+	return e;
+}
+
+/* Every reference points at a row that exists. */
+static enum store_status check_references(struct store *s)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, "PRAGMA foreign_key_check", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc);
+	enum store_status e = STORE_OK;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *t = sqlite3_column_text(st, 0);
+		const unsigned char *p = sqlite3_column_text(st, 2);
+		char *ts = str_printable(t ? (const char *)t : "?");
+		char *ps = str_printable(p ? (const char *)p : "?");
+		snprintf(s->detail, sizeof s->detail,
+			 _("table %s, row %lld: refers to a missing row of table %s"), ts,
+			 (long long)sqlite3_column_int64(st, 1), ps);
+		free(ts);
+		free(ps);
+		e = STORE_E_DAMAGED;
+	} else if (rc != SQLITE_DONE) {
+		e = store_fail(s, rc);
+		if (e == STORE_E_IO || e == STORE_E_NOT_SQLITE)
+			e = STORE_E_DAMAGED;
+	}
+	sqlite3_finalize(st);
+	return e;
+}
+
+enum store_status store_validate(struct store *s)
+{
+	size_t first = 0;
+	while (first < N_RULES) {
+		size_t end = first + 1;
+		while (end < N_RULES && !strcmp(rules[end].table, rules[first].table))
+			end++;
+		enum store_status e = check_table(s, first, end);
+		if (e != STORE_OK)
+			return e;
+		first = end;
+	}
+	return check_references(s);
+}
