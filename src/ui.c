@@ -20,7 +20,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli.h"
 #include "i18n.h"
 #include "ui_internal.h"
 #include "util.h"
@@ -636,13 +635,26 @@ static void run_loop(struct ui *ui, struct keyscript *ks)
 
 /* ------------------------------------------------------------ run */
 
+/* Reports why the screen could not start, on stderr as "stetig: message"
+ * (curses does not own the terminal at that point). */
+static void startup_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void startup_error(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s: ", PACKAGE);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 int ui_run(const char *path, const struct ui_options *opt)
 {
 	struct keyscript script, *ks = NULL;
 	if (opt->keys_file) {
 		char *err = NULL;
 		if (!keyscript_load(opt->keys_file, &script, &err)) {
-			cli_error("%s", err);
+			startup_error("%s", err);
 			free(err);
 			return 2;
 		}
@@ -659,7 +671,7 @@ int ui_run(const char *path, const struct ui_options *opt)
 	enum store_status st = store_open(path, STORE_CREATE | STORE_EXCLUSIVE, &ui.m, &ui.s);
 	if (st != STORE_OK) {
 		char *msg = store_message(st, path, NULL);
-		cli_error("%s", msg);
+		startup_error("%s", msg);
 		free(msg);
 		model_free(&ui.m);
 		if (ks)
@@ -676,7 +688,7 @@ int ui_run(const char *path, const struct ui_options *opt)
 	if (!scr) {
 		stderr_back();
 		const char *term = getenv("TERM");
-		cli_error(_("cannot start the screen: the terminal type \"%s\" is unknown"),
+		startup_error(_("cannot start the screen: the terminal type \"%s\" is unknown"),
 			  term ? term : "");
 		store_close(ui.s);
 		model_free(&ui.m);
