@@ -710,6 +710,7 @@ int ui_run(const char *path, const struct ui_options *opt)
 	mousemask(mask, NULL);
 	ui_theme_init(opt->theme);
 	install_signals();
+	ui_views_open(&ui);
 	if (!existed)
 		ui_status(&ui, _("New workshop %s: start with the measure's data (Enter)."), path);
 
@@ -719,6 +720,7 @@ int ui_run(const char *path, const struct ui_options *opt)
 	endwin();
 	delscreen(scr);
 	stderr_back();
+	ui_views_close(&ui);
 	form_free(ui.form);
 	free(ui.confirm);
 	free(ui.status);

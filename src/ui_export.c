@@ -387,7 +387,7 @@ static int key(struct ui *ui, enum ui_action a, int k)
 {
 	(void)k;
 	ready();
-	struct list *notes = ui_notes_list();
+	struct list *notes = ui_notes_list(ui);
 	if (a == ACT_EXPORT) {
 		run_export(ui);
 		return UI_REDRAW | UI_HANDLED;
@@ -426,7 +426,7 @@ static int click(struct ui *ui, int y, int x)
 		list_select(&le, (size_t)row);
 		return same ? export_key(ui, ACT_EDIT) : UI_REDRAW | UI_HANDLED;
 	}
-	struct list *notes = ui_notes_list();
+	struct list *notes = ui_notes_list(ui);
 	row = list_hit(notes, y);
 	if (row < 0)
 		return UI_UNHANDLED;
