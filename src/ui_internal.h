@@ -1,7 +1,7 @@
 /* ui_internal.h — what the shell (ui.c, ui_chrome.c, ui_help.c,
  * ui_clock.c) and the step views (ui_<step>.c) share.
  *
- * Each step is a view: a small table of functions (tig's pattern). The
+ * Each step is a view: a small table of functions. The
  * shell owns the screen, the keys, the status line, the timebox and the
  * overlays (form, confirmation, help); a view draws its content area and
  * handles the actions it offers. A view keeps its state (selection, the
@@ -26,7 +26,7 @@
 #include "ui_keys.h"
 #include "vocab.h"
 
-/* What a key handler returns (htop's pattern). UI_PARTIAL: only the
+/* What a key handler returns, as flags. UI_PARTIAL: only the
  * view's cursor moved or one of its items changed, and its redraw hook can
  * repaint just that on the last frame (the shell redraws everything when
  * the view has no hook or the last frame was not the view's). */
@@ -244,8 +244,8 @@ void ui_indicator_delete(struct ui *ui, int64_t id);
 /* Number of indicators per goal, indexed like m->goals (rebuilt on sync). */
 const size_t *ui_goal_indicator_counts(struct ui *ui);
 
-/* Part 2: stakeholders (ui_stakeholders.c), responsibilities (ui_raci.c),
- * costs, check, export and the notes. */
+/* Shared by steps 3 to 8 (ui_stakeholders.c, ui_raci.c, ui_costs.c,
+ * ui_check.c, ui_export.c) and the notes. */
 /* How the power/interest grid and the tables mark key persons and
  * temporary stakeholders (a post that ends with the funding). */
 #define UI_MARK_KEY "★"

@@ -1,5 +1,5 @@
 /* test_ui_views.c — the step views' private state, in process: curses on
- * the null device (LIBRARIES.md §5, headless tests), the views drawn into
+ * the null device (newterm, no terminal needed), the views drawn into
  * stdscr and read back cell by cell.
  *
  * A view's state belongs to one session and can be reset: moving the
