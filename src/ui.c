@@ -343,6 +343,13 @@ static int main_key(struct ui *ui, int key)
 	int r = v->key ? v->key(ui, a, key) : UI_UNHANDLED;
 	if (r & UI_HANDLED)
 		return r;
+	/* a key of several actions: the view takes the first it has */
+	for (enum ui_action b = ui_key_action_next(CTX_MAIN, key, a, NULL); b != ACT_NONE && v->key;
+	     b = ui_key_action_next(CTX_MAIN, key, b, NULL)) {
+		r = v->key(ui, b, key);
+		if (r & UI_HANDLED)
+			return r;
+	}
 	return global_action(ui, a, arg);
 }
 
@@ -361,7 +368,7 @@ static int handle_key(struct ui *ui, int key)
 		int64_t id = ui->confirm_id;
 		free(ui->confirm);
 		ui->confirm = NULL;
-		if (key == 'y' || key == 'Y' || key == 'j' || key == 'J')
+		if (ui_key_action(CTX_CONFIRM, key, NULL) == ACT_YES)
 			yes(ui, id);
 		else
 			ui_status(ui, "%s", _("Cancelled; nothing was changed."));

@@ -902,10 +902,6 @@ static int key(struct ui *ui, enum ui_action a, int k)
 		return UI_PARTIAL | UI_HANDLED;
 	}
 	const struct task *t = cur_task(ui, p);
-	if (a == ACT_NONE && !(k & UI_KEYCODE) && raci_from_letter(k) != RACI_NONE) {
-		set_role(ui, p, raci_from_letter(k));
-		return UI_PARTIAL | UI_HANDLED;
-	}
 	switch (a) {
 	case ACT_CYCLE: {
 		const struct stakeholder *s = cur_sh(ui, p);
@@ -913,8 +909,10 @@ static int key(struct ui *ui, enum ui_action a, int k)
 			set_role(ui, p, s ? next_role(model_raci_get(&ui->m, t->id, s->id)) : RACI_NONE);
 		return UI_PARTIAL | UI_HANDLED;
 	}
+	case ACT_ROLE:
+		set_role(ui, p, raci_from_letter(k));
+		return UI_PARTIAL | UI_HANDLED;
 	case ACT_CLEAR:
-	case ACT_LESS:
 		set_role(ui, p, RACI_NONE);
 		return UI_PARTIAL | UI_HANDLED;
 	case ACT_NEW:
