@@ -387,7 +387,6 @@ static int click(struct ui *ui, int y, int x)
 static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 {
 	struct indicators_state *vs = ui_view_state(ui, STEP_INDICATORS);
-	(void)ui;
 	if (kind != ENT_INDICATOR && kind != ENT_GOAL)
 		return false;
 	for (size_t r = 0; r < vs->nrows; r++)

@@ -499,7 +499,6 @@ static void draw_views(struct ui *ui, int y, int x, int w)
 				v == (int)vs->view ? ui_style(ST_TAB_CUR) : ui_style(ST_TAB), 0);
 		used += ui_text(y, x + used, w - used, " ", ui_style(ST_NORMAL), 0);
 	}
-	(void)ui;
 }
 
 /* The grid's area and column widths in the content area r. */
