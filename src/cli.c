@@ -36,13 +36,22 @@ int cli_usage_error(const char *fmt, ...)
 	return 2;
 }
 
+/* Whether --lang was given on this command line. */
+static bool lang_given;
+
 bool cli_set_lang(const char *arg)
 {
 	int l = i18n_parse_lang(arg);
 	if (l < 0)
 		return false;
 	i18n_set_lang((enum lang)l);
+	lang_given = true;
 	return true;
+}
+
+bool cli_lang_given(void)
+{
+	return lang_given;
 }
 
 int cli_shared_option(int c, char **argv)

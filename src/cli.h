@@ -45,4 +45,7 @@ void cli_templates_free(struct template_info *v, size_t n);
 bool cli_create_workshop(const char *path, const char *tmpl, enum lang lang, const char *title,
 			 const char *municipality);
 
+/* Whether --lang was given (otherwise exports follow the workshop). */
+bool cli_lang_given(void);
+
 #endif

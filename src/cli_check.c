@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_io.h"
 #include "findings.h"
 #include "i18n.h"
 #include "store.h"
@@ -27,9 +28,11 @@ static void print_padded(const char *s, size_t width)
 		putchar(' ');
 }
 
-/* Prints text from the workshop on one line: tabs and line breaks become
- * spaces, and nothing in it (control characters, broken UTF-8) reaches the
- * terminal as it is. */
+/* Prints text from the workshop as one tab-separated field: tabs and line
+ * breaks become spaces, nothing in it (control characters, broken UTF-8)
+ * reaches the terminal as it is, and a text a spreadsheet would run as a
+ * formula is neutralised the way the CSV bundle does it (the file may be
+ * opened in a spreadsheet). */
 static void print_field(const char *s)
 {
 	char *flat = xstrdup(s);
@@ -37,6 +40,11 @@ static void print_field(const char *s)
 		if (*p == '\t' || *p == '\n' || *p == '\r')
 			*p = ' ';
 	char *safe = str_printable(flat);
+	if (csv_needs_neutralising(safe)) {
+		char *n = csv_neutralise(safe);
+		free(safe);
+		safe = n;
+	}
 	fputs(safe, stdout);
 	free(safe);
 	free(flat);

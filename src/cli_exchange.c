@@ -67,8 +67,6 @@ int cli_export(int argc, char **argv)
 		return usage;
 	if (!xlsx && !csv)
 		return cli_usage_error(_("say what to write: --xlsx OUT.xlsx, --csv DIR, or both"));
-	enum lang lang = i18n_lang();
-
 	struct model m;
 	model_init(&m);
 	struct store *s = cli_open(path, STORE_READONLY, &m);
@@ -76,6 +74,9 @@ int cli_export(int argc, char **argv)
 		model_free(&m);
 		return 1;
 	}
+	/* the files speak the workshop's language unless --lang says otherwise;
+	 * the messages here stay in the session's */
+	enum lang lang = cli_lang_given() ? i18n_lang() : (enum lang)m.ws.lang;
 	/* the exports need only the model: let SQLite's cache go now */
 	store_close(s);
 	struct findings f;

@@ -171,7 +171,8 @@ static bool make_formats(struct xl *x)
 	struct xl_formats *F = &x->fmt;
 	lxw_format **all[] = {&F->title,  &F->subtitle, &F->label,  &F->header, &F->header_rot,
 			      &F->text,	  &F->wrap,	&F->date,   &F->num,	&F->money,
-			      &F->pct,	  &F->frac,	&F->heat_na, &F->bold,	&F->note};
+			      &F->pct,	  &F->frac,	&F->heat_na, &F->bold,	&F->note,
+			      &F->link};
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
 		if (!(*all[i] = new_format(x)))
 			return false;
@@ -183,6 +184,9 @@ static bool make_formats(struct xl *x)
 			return false;
 	for (int i = 0; i < SEV_COUNT; i++)
 		if (!(F->sev[i] = new_format(x)))
+			return false;
+	for (int i = 0; i < XL_LIGHT_COUNT; i++)
+		if (!(F->light[i] = new_format(x)))
 			return false;
 
 	format_set_bold(F->title);
@@ -238,6 +242,19 @@ static bool make_formats(struct xl *x)
 		format_set_bold(F->raci[i]);
 	}
 	format_set_align(F->raci[0], LXW_ALIGN_CENTER);
+	format_set_align(F->raci[0], LXW_ALIGN_VERTICAL_TOP);
+
+	/* traffic lights: the colour and, for print in black and white, the
+	 * word in the cell say the same */
+	static const lxw_color_t light[XL_LIGHT_COUNT] = {0xA9D08E, 0xFFE699, 0xF4B6B0,
+							  0xEDEDED};
+	for (int i = 0; i < XL_LIGHT_COUNT; i++) {
+		format_set_bg_color(F->light[i], light[i]);
+		format_set_align(F->light[i], LXW_ALIGN_VERTICAL_TOP);
+		format_set_border(F->light[i], LXW_BORDER_THIN);
+	}
+	format_set_underline(F->link, LXW_UNDERLINE_SINGLE);
+	format_set_font_color(F->link, 0x0563C1);
 
 	static const lxw_color_t sev[SEV_COUNT] = {0xF4B6B0, 0xFFE699, 0xDDEBF7};
 	for (int i = 0; i < SEV_COUNT; i++) {
@@ -402,29 +419,28 @@ static void hf_add(struct buf *b, const char *text, size_t max)
 	free(t);
 }
 
-/* The footer: municipality · measure on the left, the export date in the
- * middle, "page x of y" on the right — at most 255 characters. */
+/* The footer: municipality and measure on the left (shortened to
+ * XL_FOOTER_LEFT characters, so that it never runs into the right part even
+ * on a portrait page), the export date and "page x of y" on the right; at
+ * most 255 characters. */
 static void make_footer(struct xl *x)
 {
-	const char *page = _("Page &P of &N");
-	for (size_t keep = 100;; keep -= 10) {
-		struct buf b;
-		buf_init(&b);
-		buf_adds(&b, "&L");
-		hf_add(&b, x->m->ws.municipality, keep);
-		if (*x->m->ws.municipality && *x->m->ws.title)
-			buf_adds(&b, " · ");
-		hf_add(&b, x->m->ws.title, keep);
-		buf_printf(&b, "&C%s&R%s", x->today, page);
-		if (utf8_chars(b.data) <= 255 || keep <= 10) {
-			snprintf(x->footer, sizeof x->footer, "%s", b.data);
-			buf_free(&b);
-			if (utf8_chars(x->footer) > 255) /* a translation far too long */
-				snprintf(x->footer, sizeof x->footer, "&C%s&R&P / &N", x->today);
-			return;
-		}
-		buf_free(&b);
-	}
+	struct buf left;
+	buf_init(&left);
+	hf_add(&left, x->m->ws.municipality, XL_FOOTER_LEFT);
+	if (*x->m->ws.municipality && *x->m->ws.title)
+		buf_adds(&left, " · ");
+	hf_add(&left, x->m->ws.title, XL_FOOTER_LEFT);
+	buf_adds(&left, ""); /* a string even when both are empty */
+	size_t keep = utf8_prefix(left.data, XL_FOOTER_LEFT - 1);
+	bool cut = left.data[keep] != '\0';
+	if (cut && keep > 0 && left.data[keep - 1] == '&') /* never split "&&" */
+		keep--;
+	snprintf(x->footer, sizeof x->footer, "&L%.*s%s&R%s · %s", (int)keep, left.data,
+		 cut ? "…" : "", x->today, _("Page &P of &N"));
+	buf_free(&left);
+	if (utf8_chars(x->footer) > 255) /* a translation far too long */
+		snprintf(x->footer, sizeof x->footer, "&R%s · &P / &N", x->today);
 }
 
 void xl_print_setup(struct xl *x, lxw_worksheet *ws, bool landscape, bool repeat_header)
@@ -435,7 +451,7 @@ void xl_print_setup(struct xl *x, lxw_worksheet *ws, bool landscape, bool repeat
 		worksheet_set_portrait(ws);
 	worksheet_set_paper(ws, 9); /* A4 */
 	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_set_margins(ws, 0.5, 0.5, 0.75, 0.75);
+	worksheet_set_margins(ws, 0.4, 0.4, 0.75, 0.75);
 	if (repeat_header)
 		xl_note(x, worksheet_repeat_rows(ws, 0, 0), "repeat_rows");
 	xl_note(x, worksheet_set_header(ws, "&C&A"), "set_header");
@@ -542,11 +558,35 @@ static size_t cell_width(struct xcell *c)
 	return 0;
 }
 
+/* The longest word of s, in characters. */
+static size_t longest_word(const char *s)
+{
+	size_t best = 0, cur = 0;
+	for (;; s++) {
+		if (!*s || *s == ' ' || *s == '\n') {
+			if (cur > best)
+				best = cur;
+			cur = 0;
+			if (!*s)
+				break;
+		} else if (((unsigned char)*s & 0xC0) != 0x80) {
+			cur++;
+		}
+	}
+	return best;
+}
+
 double xl_column_width(const char *head, size_t widest, bool *wrap)
 {
-	size_t w = text_width(head) + 3; /* room for the filter button */
-	if (w > 24)
-		w = 24; /* long headers wrap */
+	/* a header takes its own width when short; a longer one wraps at its
+	 * words (the header row grows), so it does not widen the column */
+	size_t w = text_width(head);
+	if (w > 12) {
+		w = longest_word(head);
+		if (w < 12)
+			w = 12;
+	}
+	w += 3; /* room for the filter button */
 	if (widest + 1 > w)
 		w = widest + 1;
 	*wrap = false;
@@ -566,36 +606,145 @@ size_t xl_number_width(double v)
 	return strlen(tmp);
 }
 
+/* Lines text takes in a column `width` characters wide when the cell wraps
+ * at spaces (a word longer than the column is broken where it overflows).
+ * A column's width counts digits; ordinary text is narrower, so a line
+ * holds XL_TEXT_PER_WIDTH characters per unit of width. */
+int xl_wrapped_lines(const char *s, size_t width)
+{
+	size_t chars = (size_t)((double)width * XL_TEXT_PER_WIDTH);
+	if (chars < 1)
+		chars = 1;
+	int lines = 1;
+	size_t cur = 0; /* characters on the current line */
+	while (*s) {
+		if (*s == '\n') {
+			lines++;
+			cur = 0;
+			s++;
+			continue;
+		}
+		if (*s == ' ') {
+			if (cur > 0 && cur < chars)
+				cur++;
+			s++;
+			continue;
+		}
+		size_t word = 0; /* characters of the next word */
+		const char *e = s;
+		for (; *e && *e != ' ' && *e != '\n'; e++)
+			if (((unsigned char)*e & 0xC0) != 0x80)
+				word++;
+		if (cur > 0 && cur + word > chars) {
+			lines++;
+			cur = 0;
+		}
+		while (word > chars) { /* overflowing word */
+			lines++;
+			word -= chars;
+		}
+		cur += word;
+		s = e;
+	}
+	return lines;
+}
+
+/* Narrows the widest columns until the table fits the printable width of
+ * an A4 landscape page at a scale that keeps 11 pt text at 9 pt or more;
+ * a narrowed column wraps. No column gets narrower than its floor (its
+ * longest word, so that words are not broken); when the floors alone are
+ * wider than the page, the page is scaled to fit them. */
+static void fit_columns(double *w, const double *floor_w, bool *wrap, size_t n)
+{
+	double sum = 0;
+	for (size_t c = 0; c < n; c++)
+		sum += w[c];
+	if (sum <= XL_PAGE_CHARS)
+		return;
+	/* the cap: the largest width whose capped sum fits */
+	double lo = XL_WIDTH_MIN, hi = XL_WIDTH_MAX;
+	for (int i = 0; i < 40; i++) {
+		double mid = (lo + hi) / 2, s2 = 0;
+		for (size_t c = 0; c < n; c++) {
+			double v = w[c] > mid ? mid : w[c];
+			s2 += v < floor_w[c] && w[c] > floor_w[c] ? floor_w[c] : v;
+		}
+		if (s2 <= XL_PAGE_CHARS)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	double cap = (double)(size_t)lo;
+	for (size_t c = 0; c < n; c++)
+		if (w[c] > cap) {
+			w[c] = cap > floor_w[c] ? cap : floor_w[c];
+			wrap[c] = true;
+		}
+}
+
+/* Height in points of a row whose tallest cell has `lines` lines. */
+double xl_row_height(int lines)
+{
+	double h = XL_LINE_PT * lines + 2;
+	return h > 409 ? 409 : h;
+}
+
 lxw_worksheet *xt_emit(struct xl *x, struct xtable *t, const char *sheet, size_t freeze_cols)
 {
 	lxw_worksheet *ws = xl_sheet(x, sheet);
 	if (!ws)
 		return NULL;
 	bool *wrap_col = xcalloc(t->ncols, sizeof *wrap_col);
+	double *floor_w = xcalloc(t->ncols, sizeof *floor_w);
 	for (size_t c = 0; c < t->ncols; c++) {
-		size_t widest = 0;
+		size_t widest = 0, word = 0;
 		for (size_t r = 0; r < t->nrows; r++) {
-			size_t cw = cell_width(&t->cells[r * t->ncols + c]);
+			struct xcell *cell = &t->cells[r * t->ncols + c];
+			size_t cw = cell_width(cell);
 			if (cw > widest)
 				widest = cw;
+			size_t lw = cell->k == XC_TEXT ? longest_word(cell->s) : cw;
+			if (lw > word)
+				word = lw;
 		}
-		size_t w = (size_t)xl_column_width(t->heads[c], widest, &wrap_col[c]);
-		t->width[c] = (double)w;
-		xl_note(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, (double)w, NULL),
+		t->width[c] = xl_column_width(t->heads[c], widest, &wrap_col[c]);
+		floor_w[c] = (double)(word + 1);
+		if (floor_w[c] < XL_WIDTH_MIN)
+			floor_w[c] = XL_WIDTH_MIN;
+		if (floor_w[c] > XL_FLOOR_MAX)
+			floor_w[c] = XL_FLOOR_MAX;
+	}
+	fit_columns(t->width, floor_w, wrap_col, t->ncols);
+	free(floor_w);
+	int head_lines = 1;
+	for (size_t c = 0; c < t->ncols; c++) {
+		xl_note(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, t->width[c], NULL),
 			"set_column");
 		xl_text(x, ws, 0, (lxw_col_t)c, t->heads[c], x->fmt.header);
+		/* the filter button takes about three characters */
+		int l = xl_wrapped_lines(t->heads[c], t->width[c] > 4 ? (size_t)t->width[c] - 3 : 1);
+		if (l > head_lines)
+			head_lines = l;
 	}
+	if (head_lines > 1)
+		xl_note(x, worksheet_set_row(ws, 0, xl_row_height(head_lines), NULL), "set_row");
 	for (size_t r = 0; r < t->nrows && x->err == LXW_NO_ERROR; r++) {
+		int lines = 1;
 		for (size_t c = 0; c < t->ncols; c++) {
 			const struct xcell *cell = &t->cells[r * t->ncols + c];
 			lxw_row_t row = (lxw_row_t)(r + 1);
 			switch (cell->k) {
-			case XC_TEXT:
+			case XC_TEXT: {
+				bool wraps = wrap_col[c] || cell->nl;
 				xl_text(x, ws, row, (lxw_col_t)c, cell->s,
-					cell->fmt ? cell->fmt
-					: wrap_col[c] || cell->nl ? x->fmt.wrap
-									: x->fmt.text);
+					cell->fmt ? cell->fmt : wraps ? x->fmt.wrap : x->fmt.text);
+				if (wraps) {
+					int l = xl_wrapped_lines(cell->s, (size_t)t->width[c] - 1);
+					if (l > lines)
+						lines = l;
+				}
 				break;
+			}
 			case XC_NUM:
 				xl_num(x, ws, row, (lxw_col_t)c, cell->v,
 				       cell->fmt ? cell->fmt : x->fmt.num);
@@ -607,48 +756,21 @@ lxw_worksheet *xt_emit(struct xl *x, struct xtable *t, const char *sheet, size_t
 				break;
 			}
 		}
+		if (lines > 1)
+			xl_note(x, worksheet_set_row(ws, (lxw_row_t)(r + 1), xl_row_height(lines), NULL),
+				"set_row");
 	}
 	free(wrap_col);
 	worksheet_freeze_panes(ws, 1, (lxw_col_t)freeze_cols);
 	xl_note(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->nrows, (lxw_col_t)(t->ncols - 1)),
 		"autofilter");
 	xl_print_setup(x, ws, true, true);
+	xl_note(x, worksheet_print_area(ws, 0, 0, (lxw_row_t)t->nrows, (lxw_col_t)(t->ncols - 1)),
+		"print_area");
 	return ws;
 }
 
-/* ------------------------------------------------------------ cover */
-
-/* Estimated lines of text s in a merged area about `chars` wide. */
-static int lines_of(const char *s, size_t chars)
-{
-	int lines = 0;
-	size_t cur = 0;
-	for (const char *p = s;; p++) {
-		if (*p == '\n' || !*p) {
-			lines += 1 + (int)(cur / chars);
-			cur = 0;
-			if (!*p)
-				break;
-		} else if (((unsigned char)*p & 0xC0) != 0x80) {
-			cur++;
-		}
-	}
-	return lines > 409 / 15 ? 409 / 15 : lines;
-}
-
-/* A label in A and a value merged over B:F. */
-static void cover_pair(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char *label,
-		       const char *value)
-{
-	xl_text(x, ws, *r, 0, label, x->fmt.label);
-	char *v = xl_clean(value, TEXT_MAX_CHARS);
-	xl_note(x, worksheet_merge_range(ws, *r, 1, *r, 5, v, x->fmt.wrap), "merge_range");
-	int lines = lines_of(v, 70);
-	if (lines > 1)
-		xl_note(x, worksheet_set_row(ws, *r, 15.0 * lines, NULL), "set_row");
-	free(v);
-	(*r)++;
-}
+/* ------------------------------------------------------------ factors */
 
 static const char *const factor_names[FACTOR_COUNT] = {
 	N_("1 Communicating the measure and its goals"),
@@ -662,172 +784,6 @@ static const char *const factor_names[FACTOR_COUNT] = {
 const char *xl_factor_name(int factor)
 {
 	return factor >= 1 && factor <= FACTOR_COUNT ? _(factor_names[factor - 1]) : "";
-}
-
-static void heat_cell(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v)
-{
-	if (v < 0) {
-		xl_text(x, ws, r, c, "–", x->fmt.heat_na);
-		return;
-	}
-	int band = v < 1.0 / 3 ? 0 : v < 2.0 / 3 ? 1 : 2;
-	xl_num(x, ws, r, c, v, x->fmt.heat[band]);
-}
-
-/* The cover sheet is named after the measure: its short name before a
- * colon or dash if it has one, cut at a word to fit 31 characters. */
-static char *cover_name(const char *title)
-{
-	char *t = xl_clean(title, 200);
-	size_t cut = strcspn(t, ":");
-	const char *dash = strstr(t, " – ");
-	if (!dash)
-		dash = strstr(t, " - ");
-	if (dash && (size_t)(dash - t) < cut)
-		cut = (size_t)(dash - t);
-	if (cut < strlen(t)) {
-		char *pre = str_trim(xstrndup(t, cut));
-		if (utf8_chars(pre) >= 3) {
-			free(t);
-			t = pre;
-		} else {
-			free(pre);
-		}
-	}
-	if (utf8_chars(t) > 31) {
-		size_t end = utf8_prefix(t, 31);
-		size_t space = 0;
-		for (size_t i = 12; i < end; i++)
-			if (t[i] == ' ')
-				space = i;
-		t[space ? space : end] = '\0';
-		/* no bracket left open, no dangling "and" */
-		char *open = strrchr(t, '(');
-		if (open && !strchr(open, ')') && open - t >= 3)
-			*open = '\0';
-		static const char *const small[] = {" und", " and", " für", " for", " of", " mit",
-						    " with", " der", " die", " das", " the", " in",
-						    " im", " zur", " zum", " to", " -", " –"};
-		for (bool again = true; again;) {
-			again = false;
-			str_trim(t);
-			for (size_t i = 0; i < sizeof small / sizeof *small; i++) {
-				size_t n = strlen(t), k = strlen(small[i]);
-				if (n > k + 3 && !strcmp(t + n - k, small[i])) {
-					t[n - k] = '\0';
-					again = true;
-				}
-			}
-		}
-	}
-	str_trim(t);
-	if (!*t) {
-		free(t);
-		t = xstrdup(_("Overview"));
-	}
-	return t;
-}
-
-static void write_cover(struct xl *x)
-{
-	const struct model *m = x->m;
-	/* the step sheets keep their names even if the measure has one of them */
-	char *base = cover_name(m->ws.title);
-	const char *steps[XL_MAX_SHEETS];
-	size_t nsteps = xl_step_sheet_names(steps, XL_MAX_SHEETS);
-	char name[128];
-	xlsx_sheet_name(base, steps, nsteps, name);
-	free(base);
-	lxw_worksheet *ws = xl_sheet(x, name);
-	if (!ws)
-		return;
-	xl_note(x, worksheet_set_column(ws, 0, 0, 34, NULL), "set_column");
-	xl_note(x, worksheet_set_column(ws, 1, 5, 14, NULL), "set_column");
-	lxw_row_t r = 0;
-	xl_text(x, ws, r, 0, _("Plan for regular operation of a Smart-City measure"), x->fmt.title);
-	xl_note(x, worksheet_set_row(ws, r, 24, NULL), "set_row");
-	r += 2;
-	char date[32];
-	cover_pair(x, ws, &r, _("Measure"), m->ws.title);
-	cover_pair(x, ws, &r, _("Municipality"), m->ws.municipality);
-	cover_pair(x, ws, &r, _("Field of action"), m->ws.field);
-	cover_pair(x, ws, &r, _("Phase"), vocab_label(VOCAB_PHASE, m->ws.phase));
-	i18n_date(m->ws.funding_end, x->lang, date);
-	cover_pair(x, ws, &r, _("Funding ends"), *date ? date : "–");
-	cover_pair(x, ws, &r, _("Facilitator"), m->ws.facilitator);
-	cover_pair(x, ws, &r, _("Working group (participants)"), m->ws.participants);
-	cover_pair(x, ws, &r, _("Date of export"), x->today);
-
-	/* readiness heat map */
-	r++;
-	xl_text(x, ws, r++, 0, _("Readiness per factor and field (share of check items done)"),
-		x->fmt.subtitle);
-	struct readiness rd;
-	findings_readiness(m, &rd);
-	xl_text(x, ws, r, 0, _("Factor"), x->fmt.header);
-	for (int d = 0; d < FIELD_COUNT; d++)
-		xl_text(x, ws, r, (lxw_col_t)(1 + d), vocab_label(VOCAB_FIELD, d), x->fmt.header);
-	xl_text(x, ws, r, 5, _("Factor overall"), x->fmt.header);
-	r++;
-	for (int f = 0; f < FACTOR_COUNT; f++, r++) {
-		xl_text(x, ws, r, 0, xl_factor_name(f + 1), x->fmt.wrap);
-		for (int d = 0; d < FIELD_COUNT; d++)
-			heat_cell(x, ws, r, (lxw_col_t)(1 + d), rd.cell[f][d]);
-		heat_cell(x, ws, r, 5, rd.factor[f]);
-	}
-	xl_text(x, ws, r, 0, _("Overall (factors 1–5)"), x->fmt.bold);
-	heat_cell(x, ws, r, 5, rd.overall);
-	r++;
-	xl_text(x, ws, r++, 0,
-		_("– : no check item applies. Red below a third, yellow below two thirds, green "
-		  "above."),
-		x->fmt.note);
-
-	/* findings */
-	r++;
-	xl_text(x, ws, r++, 0, _("Findings"), x->fmt.subtitle);
-	for (int s = 0; s < SEV_COUNT; s++, r++) {
-		xl_text(x, ws, r, 0, vocab_label(VOCAB_SEVERITY, s), x->fmt.sev[s]);
-		xl_num(x, ws, r, 1, x->f ? findings_total(x->f, (enum severity)s) : 0, x->fmt.num);
-	}
-
-	/* decisions */
-	r++;
-	xl_text(x, ws, r++, 0, _("Decisions"), x->fmt.subtitle);
-	size_t nd = 0;
-	for (size_t i = 0; i < m->notes.n; i++) {
-		const struct note *n = MODEL_AT(m->notes, struct note, i);
-		if (n->kind != NOTE_DECISION)
-			continue;
-		struct buf b;
-		buf_init(&b);
-		buf_adds(&b, n->text);
-		const struct stakeholder *o = model_stakeholder(m, n->owner);
-		if (o || *n->due) {
-			i18n_date(n->due, x->lang, date);
-			buf_adds(&b, "\n(");
-			if (o)
-				buf_printf(&b, _("responsible: %s"), o->name);
-			if (o && *n->due)
-				buf_adds(&b, ", ");
-			if (*n->due)
-				buf_printf(&b, _("due: %s"), date);
-			buf_adds(&b, ")");
-		}
-		char label[64];
-		snprintf(label, sizeof label, _("Decision %zu"), ++nd);
-		cover_pair(x, ws, &r, label, b.data);
-		buf_free(&b);
-	}
-	if (!nd)
-		xl_text(x, ws, r++, 0, _("No decisions recorded yet."), x->fmt.note);
-	r++;
-	xl_text(x, ws, r, 0,
-		_("Check catalogue based on: Hohmann, Kayser, Abt (2025): Von der innovativen Idee in "
-		  "den Regelbetrieb. BBSR, Bonn. DOI 10.58007/95fg-ty59."),
-		x->fmt.note);
-	xl_print_setup(x, ws, false, false);
-	worksheet_activate(ws);
 }
 
 /* ------------------------------------------------------------ workbook */
@@ -931,9 +887,8 @@ static bool export_workbook(const struct model *m, struct model *release,
 	x.lang = lang;
 	struct date today;
 	date_today(&today);
-	char iso[11];
-	date_iso(&today, iso);
-	i18n_date(iso, lang, x.today);
+	date_iso(&today, x.today_iso);
+	i18n_date(x.today_iso, lang, x.today);
 	make_footer(&x);
 
 	lxw_workbook_options opts = {
@@ -947,9 +902,11 @@ static bool export_workbook(const struct model *m, struct model *release,
 		x.err = LXW_ERROR_MEMORY_MALLOC_FAILED;
 	if (ok && make_formats(&x)) {
 		set_properties(&x);
-		write_cover(&x);
-		if (x.err == LXW_NO_ERROR)
+		x.summary = xl_sheet(&x, _("Summary"));
+		if (x.summary && x.err == LXW_NO_ERROR)
 			xl_write_sheets(&x);
+		if (x.summary && x.err == LXW_NO_ERROR)
+			xl_write_summary(&x);
 	}
 	/* every string is in the workbook now: the workshop can go before
 	 * libxlsxwriter assembles the file, its most memory-hungry part */

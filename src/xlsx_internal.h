@@ -13,6 +13,19 @@
 
 #define XL_MAX_SHEETS 32
 #define XL_WIDTH_MAX 60 /* widest column, in characters; longer text wraps */
+#define XL_WIDTH_MIN 10 /* fit_columns narrows no column below this */
+#define XL_FLOOR_MAX 16 /* a longer word may be broken */
+/* Column-width characters that fit the printable width of an A4 landscape
+ * page (margins 0.5") at the smallest scale allowed: 11 pt text printed at
+ * no less than 9 pt. At 100 % about 135 characters fit (measured with LibreOffice and Carlito). */
+#define XL_PAGE_CHARS 165.0
+#define XL_LINE_PT 15.0 /* height of one line of 11 pt text */
+/* Characters of ordinary text per unit of column width (a unit is the
+ * width of a digit; measured on wrapped German and English text in
+ * Calibri/Carlito 11 pt: about 1.3; kept lower so rows are never short). */
+#define XL_TEXT_PER_WIDTH 1.15
+/* Characters of the footer left part (municipality and measure). */
+#define XL_FOOTER_LEFT 60
 /* The task sheet names at most this many holders of a role per task (the
  * RACI matrix has them all). */
 #define XL_HOLDERS_MAX 10
@@ -21,6 +34,9 @@
  * and makes the file slow to write and to open. */
 #define XL_CHART_INDICATORS_MAX 50
 
+/* Traffic lights of the indicators on the summary sheet. */
+enum { XL_LIGHT_GREEN, XL_LIGHT_AMBER, XL_LIGHT_RED, XL_LIGHT_NONE, XL_LIGHT_COUNT };
+
 /* Every format of the workbook, made once. */
 struct xl_formats {
 	lxw_format *title, *subtitle, *label, *header, *header_rot;
@@ -28,6 +44,8 @@ struct xl_formats {
 	lxw_format *heat[3], *heat_na, *bold, *note;
 	lxw_format *raci[RACI_COUNT]; /* [0]: centred cell, others: conditional */
 	lxw_format *sev[SEV_COUNT];
+	lxw_format *light[XL_LIGHT_COUNT]; /* indicator traffic lights */
+	lxw_format *link;		    /* a link to another sheet */
 };
 
 struct xl {
@@ -39,10 +57,12 @@ struct xl {
 	lxw_error err;	  /* the first error */
 	char what[64];	  /* the call that failed */
 	char reason[128]; /* a file-system reason, if known */
+	lxw_worksheet *summary; /* the first sheet, written last */
 	char *names[XL_MAX_SHEETS];
 	size_t nnames;
 	char footer[1024];
-	char today[32];
+	char today[32];	    /* the export date as the session writes it */
+	char today_iso[11]; /* and as YYYY-MM-DD */
 	char **keep; /* strings libxlsxwriter may read until workbook_close */
 	size_t nkeep, capkeep;
 };
@@ -112,9 +132,21 @@ size_t xl_number_width(double v);
 /* Display width of text: its longest line, in characters; *nl: it has a
  * line break. */
 size_t xl_text_width(const char *s, bool *nl);
+/* Lines text takes in a wrapping cell `chars` characters wide. */
+int xl_wrapped_lines(const char *s, size_t chars);
+/* Height in points of a row with `lines` lines of text (at most 409). */
+double xl_row_height(int lines);
 /* Writes the table to a new sheet: bold frozen header (and freeze_cols
  * columns), autofilter, fitted widths, wrapped long text, print setup. */
 lxw_worksheet *xt_emit(struct xl *x, struct xtable *t, const char *sheet, size_t freeze_cols);
+
+/* How far an indicator's latest value has come from its baseline (0) to its
+ * target (1), whichever direction is better; false when it cannot be said
+ * (no baseline, latest value or target, or target equal to baseline). */
+bool xl_indicator_progress(const struct indicator *e, double *frac);
+/* Fills the summary sheet x->summary (xlsx_summary.c): after every other
+ * sheet exists, so that it can link to them. */
+void xl_write_summary(struct xl *x);
 
 /* The step sheets and charts (xlsx_sheets.c). */
 void xl_write_sheets(struct xl *x);

@@ -239,8 +239,9 @@ static void sheet_raci(struct xl *x)
 				widest[c] = w[c];
 	}
 	bool wrap[3];
+	double width[3];
 	for (int c = 0; c < 3; c++) {
-		double w = xl_column_width(heads[c], widest[c], &wrap[c]);
+		double w = width[c] = xl_column_width(heads[c], widest[c], &wrap[c]);
 		xl_note(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL),
 			"set_column");
 		xl_text(x, ws, 0, (lxw_col_t)c, heads[c], x->fmt.header);
@@ -256,7 +257,8 @@ static void sheet_raci(struct xl *x)
 	}
 	if (ns) {
 		xl_note(x, worksheet_set_column(ws, 3, (lxw_col_t)(2 + ns), 5, NULL), "set_column");
-		double h = 7.0 * (double)(longest > 40 ? 40 : longest) + 12;
+		/* a turned bold character takes about 5 pt of the row */
+		double h = 5.2 * (double)(longest > 40 ? 40 : longest) + 14;
 		xl_note(x, worksheet_set_row(ws, 0, h < 30 ? 30 : h, NULL), "set_row");
 	}
 	for (size_t i = 0; i < nt && x->err == LXW_NO_ERROR; i++) {
@@ -265,6 +267,9 @@ static void sheet_raci(struct xl *x)
 		xl_num(x, ws, row, 0, (double)i + 1, x->fmt.num);
 		xl_text_width(e->name, &nl);
 		xl_text(x, ws, row, 1, e->name, wrap[1] || nl ? x->fmt.wrap : x->fmt.text);
+		int lines = wrap[1] || nl ? xl_wrapped_lines(e->name, (size_t)width[1] - 1) : 1;
+		if (lines > 1)
+			xl_note(x, worksheet_set_row(ws, row, xl_row_height(lines), NULL), "set_row");
 		const char *phase = vocab_label(VOCAB_TPHASE, e->phase);
 		xl_text_width(phase, &nl);
 		xl_text(x, ws, row, 2, phase, wrap[2] || nl ? x->fmt.wrap : x->fmt.text);
@@ -281,6 +286,8 @@ static void sheet_raci(struct xl *x)
 	xl_note(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)nt, (lxw_col_t)(2 + ns)),
 		"autofilter");
 	xl_print_setup(x, ws, true, true);
+	xl_note(x, worksheet_print_area(ws, 0, 0, (lxw_row_t)nt + 2, (lxw_col_t)(2 + ns)),
+		"print_area");
 	if (nt && ns) {
 		lxw_row_t r2 = (lxw_row_t)nt;
 		lxw_col_t c2 = (lxw_col_t)(2 + ns);
@@ -570,21 +577,6 @@ static void sheet_notes(struct xl *x)
 
 /* ------------------------------------------------------------ charts */
 
-/* "='Sheet'!$B$7" with quotes in the sheet name doubled. */
-static char *cell_ref(const char *sheet, lxw_row_t row, lxw_col_t col)
-{
-	struct buf b;
-	buf_init(&b);
-	buf_adds(&b, "='");
-	for (const char *p = sheet; *p; p++) {
-		if (*p == '\'')
-			buf_addc(&b, '\'');
-		buf_addc(&b, *p);
-	}
-	buf_printf(&b, "'!$%c$%u", 'A' + (int)col, (unsigned)row + 1);
-	return buf_steal(&b);
-}
-
 static lxw_chart *new_chart(struct xl *x, uint8_t type)
 {
 	lxw_chart *c = workbook_add_chart(x->wb, type);
@@ -601,70 +593,93 @@ static lxw_chart_series *new_series(struct xl *x, lxw_chart *c)
 	return s;
 }
 
-/* The power/interest grid: interest across, influence up, each stakeholder
- * its own series named after it, so every spreadsheet program labels the
- * point with the name; the axes cross in the middle so the quadrants show.
- * A map too large for one series each (Excel allows 255) gets one series
- * whose points take their labels from the name cells. */
-#define GRID_SERIES_MAX 60
-
-static lxw_chart *chart_grid(struct xl *x, const struct chart_src *sh)
+/* The strategy of a quadrant of the power/interest grid (scores 1–5, high
+ * from 3 up — the screen's grid uses the same split). */
+static const char *quadrant(int influence, int interest)
 {
+	if (influence >= 3)
+		return interest >= 3 ? _("Manage closely") : _("Keep satisfied");
+	return interest >= 3 ? _("Keep informed") : _("Monitor");
+}
+
+/* Where the grid's points and quadrant labels are, on the chart sheet:
+ * columns right of the print area, headed so a reader sees what they are. */
+enum { GD_X = 20, GD_Y, GD_LABEL };
+
+/* The power/interest grid: interest across, influence up, both 0–6 with
+ * the scale numbers at the bottom and left edges; the axis lines cross at
+ * 3 and so draw the quadrant borders, and each quadrant carries its
+ * strategy. Every occupied score cell is ONE point labelled with the
+ * numbers of the stakeholders in it (their No. on the stakeholder sheet and
+ * in the table under the chart), so labels never overprint, however many
+ * stakeholders share a cell. Returns the chart; *data_rows: rows of point
+ * data written at GD_X…GD_LABEL from row 1. */
+static lxw_chart *chart_grid(struct xl *x, lxw_worksheet *ws, const char *sheet)
+{
+	const struct model *m = x->m;
 	lxw_chart *c = new_chart(x, LXW_CHART_SCATTER);
 	if (!c)
 		return NULL;
+	xl_text(x, ws, 0, GD_X, _("Interest"), x->fmt.header);
+	xl_text(x, ws, 0, GD_Y, _("Influence"), x->fmt.header);
+	xl_text(x, ws, 0, GD_LABEL, _("No."), x->fmt.header);
+	lxw_row_t r = 1;
+	/* the four quadrant captions, as points without a marker */
+	static const double qx[4] = {1.5, 4.5, 1.5, 4.5}, qy[4] = {5.6, 5.6, 0.4, 0.4};
+	for (int q = 0; q < 4; q++, r++) {
+		const char *name = quadrant(qy[q] > 3 ? 5 : 1, qx[q] > 3 ? 5 : 1);
+		xl_num(x, ws, r, GD_X, qx[q], NULL);
+		xl_num(x, ws, r, GD_Y, qy[q], NULL);
+		xl_text(x, ws, r, GD_LABEL, name, NULL);
+		lxw_chart_series *s = new_series(x, c);
+		if (!s)
+			return NULL;
+		chart_series_set_categories(s, sheet, r, GD_X, r, GD_X);
+		chart_series_set_values(s, sheet, r, GD_Y, r, GD_Y);
+		chart_series_set_name_range(s, sheet, r, GD_LABEL);
+		chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
+		chart_series_set_labels_position(s, LXW_CHART_LABEL_POSITION_CENTER);
+		chart_series_set_labels_options(s, LXW_TRUE, LXW_FALSE, LXW_FALSE);
+		lxw_chart_font f = {.bold = LXW_TRUE, .italic = LXW_TRUE, .color = 0x595959};
+		chart_series_set_labels_font(s, &f);
+	}
+	/* one point per occupied score cell */
 	lxw_chart_fill fill = {.color = 0x4472C4};
 	lxw_chart_line line = {.color = 0x2F5597};
-	if (sh->rows <= GRID_SERIES_MAX) {
-		/* stakeholders sharing a score cell put their names on different
-		 * sides of the point: right, below, above, left (left last: it
-		 * runs into the labels of the cell beside) */
-		static const uint8_t sides[4] = {
-			LXW_CHART_LABEL_POSITION_RIGHT, LXW_CHART_LABEL_POSITION_BELOW,
-			LXW_CHART_LABEL_POSITION_ABOVE, LXW_CHART_LABEL_POSITION_LEFT};
-		unsigned in_cell[6][6] = {{0}};
-		for (size_t i = 0; i < sh->rows; i++) {
-			const struct stakeholder *e =
-				MODEL_AT(x->m->stakeholders, struct stakeholder, i);
-			unsigned *k = &in_cell[e->interest % 6][e->influence % 6];
+	for (int infl = 5; infl >= 1; infl--) {
+		for (int intr = 1; intr <= 5; intr++) {
+			struct buf b;
+			buf_init(&b);
+			for (size_t i = 0; i < m->stakeholders.n; i++) {
+				const struct stakeholder *e =
+					MODEL_AT(m->stakeholders, struct stakeholder, i);
+				if (e->influence == infl && e->interest == intr)
+					buf_printf(&b, "%s%zu", b.len ? ", " : "", i + 1);
+			}
+			if (!b.len) {
+				buf_free(&b);
+				continue;
+			}
+			xl_num(x, ws, r, GD_X, intr, NULL);
+			xl_num(x, ws, r, GD_Y, infl, NULL);
+			xl_text(x, ws, r, GD_LABEL, b.data, NULL);
+			buf_free(&b);
 			lxw_chart_series *s = new_series(x, c);
 			if (!s)
 				return NULL;
-			lxw_row_t r = (lxw_row_t)(i + 1);
-			chart_series_set_categories(s, sh->sheet, r, SH_INTEREST, r, SH_INTEREST);
-			chart_series_set_values(s, sh->sheet, r, SH_INFLUENCE, r, SH_INFLUENCE);
-			chart_series_set_name_range(s, sh->sheet, r, SH_NAME);
+			chart_series_set_categories(s, sheet, r, GD_X, r, GD_X);
+			chart_series_set_values(s, sheet, r, GD_Y, r, GD_Y);
+			chart_series_set_name_range(s, sheet, r, GD_LABEL);
 			chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
 			chart_series_set_marker_size(s, 8);
 			chart_series_set_marker_fill(s, &fill);
 			chart_series_set_marker_line(s, &line);
 			/* the position first: libxlsxwriter 1.1.4 turns the value on
 			 * when it is set, and the options then show the name only */
-			chart_series_set_labels_position(s, sides[(*k)++ % 4]);
+			chart_series_set_labels_position(s, LXW_CHART_LABEL_POSITION_RIGHT);
 			chart_series_set_labels_options(s, LXW_TRUE, LXW_FALSE, LXW_FALSE);
+			r++;
 		}
-	} else {
-		lxw_chart_series *s = new_series(x, c);
-		if (!s)
-			return NULL;
-		lxw_row_t last = (lxw_row_t)sh->rows;
-		chart_series_set_categories(s, sh->sheet, 1, SH_INTEREST, last, SH_INTEREST);
-		chart_series_set_values(s, sh->sheet, 1, SH_INFLUENCE, last, SH_INFLUENCE);
-		chart_series_set_name(s, _("Stakeholders"));
-		chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
-		chart_series_set_marker_size(s, 8);
-		chart_series_set_marker_fill(s, &fill);
-		lxw_chart_data_label *labels = xcalloc(sh->rows, sizeof *labels);
-		lxw_chart_data_label **ptrs = xcalloc(sh->rows + 1, sizeof *ptrs);
-		for (size_t i = 0; i < sh->rows; i++) {
-			labels[i].value =
-				xl_keep(x, cell_ref(sh->sheet, (lxw_row_t)(i + 1), SH_NAME));
-			ptrs[i] = &labels[i];
-		}
-		xl_note(x, chart_series_set_labels_custom(s, ptrs), "labels_custom");
-		chart_series_set_labels_position(s, LXW_CHART_LABEL_POSITION_RIGHT);
-		free(labels);
-		free(ptrs);
 	}
 	lxw_chart_axis *axes[2] = {c->x_axis, c->y_axis};
 	const char *names[2] = {_("Interest (1 low – 5 high)"), _("Influence (1 low – 5 high)")};
@@ -674,11 +689,36 @@ static lxw_chart *chart_grid(struct xl *x, const struct chart_src *sh)
 		chart_axis_set_max(axes[i], 6);
 		chart_axis_set_major_unit(axes[i], 1);
 		chart_axis_set_crossing(axes[i], 3);
+		/* the scale stays at the edge while the axis line is the border */
+		chart_axis_set_label_position(axes[i], LXW_CHART_AXIS_LABEL_POSITION_LOW);
 		chart_axis_major_gridlines_set_visible(axes[i], LXW_FALSE);
 	}
 	chart_title_set_name(c, _("Power/interest grid"));
 	chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
 	return c;
+}
+
+/* The table under the grid: every stakeholder by number, with its scores
+ * and the strategy of its quadrant. Returns the row after it. */
+static lxw_row_t grid_table(struct xl *x, lxw_worksheet *ws, lxw_row_t top)
+{
+	const struct model *m = x->m;
+	const char *heads[] = {_("No."), _("Name"), _("Influence"), _("Interest"), _("Strategy")};
+	for (int k = 0; k < 5; k++)
+		xl_text(x, ws, top, (lxw_col_t)k, heads[k], x->fmt.header);
+	for (size_t i = 0; i < m->stakeholders.n; i++) {
+		const struct stakeholder *e = MODEL_AT(m->stakeholders, struct stakeholder, i);
+		lxw_row_t r = top + 1 + (lxw_row_t)i;
+		xl_num(x, ws, r, 0, (double)i + 1, NULL);
+		xl_text(x, ws, r, 1, e->name, x->fmt.wrap);
+		xl_num(x, ws, r, 2, e->influence, NULL);
+		xl_num(x, ws, r, 3, e->interest, NULL);
+		xl_text(x, ws, r, 4, quadrant(e->influence, e->interest), x->fmt.wrap);
+		int lines = xl_wrapped_lines(e->name, 44);
+		if (lines > 1)
+			xl_note(x, worksheet_set_row(ws, r, xl_row_height(lines), NULL), "set_row");
+	}
+	return top + 1 + (lxw_row_t)m->stakeholders.n;
 }
 
 /* The indicators the chart shows: all, or the first XL_CHART_INDICATORS_MAX. */
@@ -687,14 +727,12 @@ static size_t chart_indicator_rows(const struct chart_src *in)
 	return in->rows > XL_CHART_INDICATORS_MAX ? XL_CHART_INDICATORS_MAX : in->rows;
 }
 
-/* How far the latest value has come from the baseline (0 %) to the target
- * (100 %), whichever direction is better; false when it cannot be said. */
-static bool progress(const struct indicator *e, double *pct)
+bool xl_indicator_progress(const struct indicator *e, double *frac)
 {
 	if (!e->baseline.set || !e->target.set || !e->latest.set ||
 	    e->target.v == e->baseline.v)
 		return false;
-	*pct = (e->latest.v - e->baseline.v) / (e->target.v - e->baseline.v) * 100.0;
+	*frac = (e->latest.v - e->baseline.v) / (e->target.v - e->baseline.v);
 	return true;
 }
 
@@ -702,47 +740,64 @@ static bool progress(const struct indicator *e, double *pct)
 enum { PG_NAME = 1, PG_UNIT, PG_BASELINE, PG_LATEST, PG_TARGET, PG_PROGRESS, PG_GOAL };
 
 /* The table the indicator chart reads, at row `top` of the chart sheet:
- * the indicator's own values, and its progress in percent, which makes
- * indicators of different units comparable in one chart. */
-static void progress_table(struct xl *x, lxw_worksheet *ws, lxw_row_t top, size_t shown)
+ * the indicator's own values, and its progress as a share of the way from
+ * baseline to target, which makes indicators of different units comparable
+ * in one chart. *lo, *hi: the smallest and largest progress shown (0 and 1
+ * at least). */
+static void progress_table(struct xl *x, lxw_worksheet *ws, lxw_row_t top, size_t shown,
+			   double *lo, double *hi)
 {
 	const struct model *m = x->m;
 	static const char *const heads[] = {N_("Indicator"), N_("Unit"), N_("Baseline"),
 					    N_("Latest value"), N_("Target"), N_("Progress in %"),
 					    N_("Target (100 %)")};
+	*lo = 0;
+	*hi = 1;
 	for (int k = 0; k < 7; k++)
 		xl_text(x, ws, top, (lxw_col_t)(PG_NAME + k), _(heads[k]), x->fmt.header);
-	xl_note(x, worksheet_set_column(ws, PG_NAME, PG_NAME, 45, x->fmt.wrap), "set_column");
-	xl_note(x, worksheet_set_column(ws, PG_UNIT, PG_GOAL, 14, NULL), "set_column");
 	for (size_t i = 0; i < shown && i < m->indicators.n; i++) {
 		const struct indicator *e = MODEL_AT(m->indicators, struct indicator, i);
 		lxw_row_t r = top + 1 + (lxw_row_t)i;
 		xl_text(x, ws, r, PG_NAME, e->name, x->fmt.wrap);
-		xl_text(x, ws, r, PG_UNIT, e->unit, x->fmt.text);
+		xl_text(x, ws, r, PG_UNIT, e->unit, x->fmt.wrap);
 		if (e->baseline.set)
 			xl_num(x, ws, r, PG_BASELINE, e->baseline.v, x->fmt.num);
 		if (e->latest.set)
 			xl_num(x, ws, r, PG_LATEST, e->latest.v, x->fmt.num);
 		if (e->target.set)
 			xl_num(x, ws, r, PG_TARGET, e->target.v, x->fmt.num);
-		double pct;
-		if (progress(e, &pct))
-			xl_num(x, ws, r, PG_PROGRESS, round(pct), x->fmt.pct);
-		xl_num(x, ws, r, PG_GOAL, 100, x->fmt.pct);
+		double p;
+		if (xl_indicator_progress(e, &p)) {
+			p = round(p * 100) / 100;
+			xl_num(x, ws, r, PG_PROGRESS, p, x->fmt.frac);
+			if (p < *lo)
+				*lo = p;
+			if (p > *hi)
+				*hi = p;
+		}
+		xl_num(x, ws, r, PG_GOAL, 1, x->fmt.frac);
+		int lines = xl_wrapped_lines(e->name, 44);
+		int ul = xl_wrapped_lines(e->unit, 13);
+		if (ul > lines)
+			lines = ul;
+		if (lines > 1)
+			xl_note(x, worksheet_set_row(ws, r, xl_row_height(lines), NULL), "set_row");
 	}
 }
 
-/* Progress of every indicator (up to the cap) from its baseline (0 %)
- * towards its target (100 %), beside the target as a bar of 100. */
+/* Progress of every indicator (up to the cap) as a bar growing from 0 %
+ * (the baseline) to the right, drawn over a grey bar of 100 % (the
+ * target), with its value at the end; the first indicator on top. */
 static lxw_chart *chart_indicators(struct xl *x, const char *sheet, lxw_row_t top,
-				   size_t shown)
+				   size_t shown, double lo, double hi)
 {
 	lxw_chart *c = new_chart(x, LXW_CHART_BAR);
 	if (!c)
 		return NULL;
 	lxw_row_t first = top + 1, last = top + (lxw_row_t)shown;
-	static const lxw_col_t cols[2] = {PG_PROGRESS, PG_GOAL};
-	static const lxw_color_t colours[2] = {0x5B9BD5, 0xC9C9C9};
+	/* the target first: a later series is drawn over an earlier one */
+	static const lxw_col_t cols[2] = {PG_GOAL, PG_PROGRESS};
+	static const lxw_color_t colours[2] = {0xD9D9D9, 0x2E75B6};
 	for (int i = 0; i < 2; i++) {
 		lxw_chart_series *s = new_series(x, c);
 		if (!s)
@@ -752,9 +807,24 @@ static lxw_chart *chart_indicators(struct xl *x, const char *sheet, lxw_row_t to
 		chart_series_set_name_range(s, sheet, top, cols[i]);
 		lxw_chart_fill fill = {.color = colours[i]};
 		chart_series_set_fill(s, &fill);
+		if (cols[i] == PG_PROGRESS) {
+			chart_series_set_labels(s);
+			chart_series_set_labels_position(s, LXW_CHART_LABEL_POSITION_OUTSIDE_END);
+			chart_series_set_labels_num_format(s, "0%");
+		}
 	}
-	chart_axis_set_reverse(c->x_axis); /* first indicator on top */
-	chart_axis_set_name(c->y_axis, _("Progress from the baseline (0 %) to the target (100 %)"));
+	chart_set_series_overlap(c, 100);
+	chart_set_series_gap(c, 60);
+	/* in a bar chart x_axis is the value axis (across), y_axis the
+	 * categories (down): the categories run top-down, the value axis stays
+	 * at the bottom and grows from 0 to the right */
+	chart_axis_set_reverse(c->y_axis);
+	chart_axis_set_crossing_max(c->y_axis);
+	chart_axis_set_min(c->x_axis, floor(lo * 10) / 10);
+	chart_axis_set_max(c->x_axis, ceil(hi * 10) / 10 + 0.1);
+	chart_axis_set_major_unit(c->x_axis, hi - lo > 2 ? 0.5 : 0.25);
+	chart_axis_set_num_format(c->x_axis, "0%");
+	chart_axis_set_name(c->x_axis, _("Progress from the baseline (0 %) to the target (100 %)"));
 	chart_title_set_name(c, _("Indicators: how far from baseline to target"));
 	chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
 	return c;
@@ -768,14 +838,17 @@ static void sheet_charts(struct xl *x, const struct chart_src *sh, const struct 
 	if (!ws)
 		return;
 	const char *sheet = xl_last_sheet_name(x);
+	xl_note(x, worksheet_set_column(ws, 0, 0, 6, NULL), "set_column");
+	xl_note(x, worksheet_set_column(ws, PG_NAME, PG_NAME, 45, NULL), "set_column");
+	xl_note(x, worksheet_set_column(ws, PG_UNIT, PG_GOAL, 14, NULL), "set_column");
 	lxw_row_t row = 1;
 	if (sh->rows) {
-		lxw_chart *c = chart_grid(x, sh);
-		lxw_chart_options o = {.x_scale = 1.8, .y_scale = 1.6,
+		lxw_chart *c = chart_grid(x, ws, sheet);
+		lxw_chart_options o = {.x_scale = 1.9, .y_scale = 1.55,
 				       .object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE};
 		if (c)
 			xl_note(x, worksheet_insert_chart_opt(ws, row, 1, c, &o), "insert_chart");
-		row += 25;
+		row = grid_table(x, ws, row + 24) + 1;
 	}
 	if (in->rows) {
 		/* the indicators start a page of their own */
@@ -798,16 +871,21 @@ static void sheet_charts(struct xl *x, const struct chart_src *sh, const struct 
 			x->fmt.note);
 		/* the chart, then its table below it */
 		double height = 1.0 + (double)shown / 8.0;
+		if (height > 2.2)
+			height = 2.2;
 		lxw_row_t table = row + 3 + (lxw_row_t)(height * 15 + 2);
-		progress_table(x, ws, table, shown);
-		lxw_chart *c = chart_indicators(x, sheet, table, shown);
-		lxw_chart_options o = {.x_scale = 1.8, .y_scale = height > 2.2 ? 2.2 : height,
+		double lo, hi;
+		progress_table(x, ws, table, shown, &lo, &hi);
+		lxw_chart *c = chart_indicators(x, sheet, table, shown, lo, hi);
+		lxw_chart_options o = {.x_scale = 1.9, .y_scale = height,
 				       .object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE};
 		if (c)
 			xl_note(x, worksheet_insert_chart_opt(ws, row + 3, 1, c, &o),
 				"insert_chart");
+		row = table + 1 + (lxw_row_t)shown;
 	}
 	xl_print_setup(x, ws, true, false);
+	xl_note(x, worksheet_print_area(ws, 0, 0, row, PG_GOAL), "print_area");
 }
 
 size_t xl_step_sheet_names(const char **out, size_t max)

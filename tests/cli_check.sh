@@ -78,6 +78,12 @@ expect_grep "gap${TAB}indicators${TAB}Platform availability${TAB}No baseline" "$
 expect_grep "warning${TAB}workshop${TAB}Urban data platform${TAB}" "$T/platform.tsv"
 expect_grep "hint${TAB}check${TAB}" "$T/platform.tsv"
 expect_no_grep "Readiness" "$T/platform.tsv"
+# a name a spreadsheet would run as a formula is neutralised as in the CSV
+# bundle (a tsv file is opened in spreadsheets too)
+expect_status 0 "$STETIG" new "$T/formula.stetig" --title '=HYPERLINK("x")' --lang en
+expect_status 1 "$STETIG" check "$T/formula.stetig" --format tsv
+expect_grep "workshop${TAB}'=HYPERLINK(\"x\")${TAB}" "$T/out"
+awk -F'\t' '$3 ~ /^[=+@-]/ { bad = 1 } END { exit bad }' "$T/out" && ok || fail "a raw formula in tsv"
 
 # German: from the environment, and --lang wins over it
 LANGUAGE=de expect_status 1 "$STETIG" check "$f"

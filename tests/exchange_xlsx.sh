@@ -26,9 +26,10 @@ for lang in en de; do
         --text='-Bürgerschaft' --title "$title" --author 'Jörg Müller' \
         --company 'Musterstadt & Umland' --footer 'Musterstadt && Umland'
     cat "$T/out" >&2
-    # the cover sheet is named after the measure's short name
-    "$py" -c 'import openpyxl, sys; print(openpyxl.load_workbook(sys.argv[1]).sheetnames[0])' \
+    # the summary comes first and carries the measure's title
+    "$py" -c 'import openpyxl, sys; wb = openpyxl.load_workbook(sys.argv[1]); print(wb.sheetnames[0]); print(wb.worksheets[0]["A1"].value)' \
         "$T/h-$lang.xlsx" > "$T/first"
+    if [ $lang = de ]; then expect_grep "Zusammenfassung" "$T/first"; else expect_grep "Summary" "$T/first"; fi
     expect_grep "Umweltsensorik" "$T/first"
 done
 
@@ -67,6 +68,18 @@ if locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
 else
     echo "SKIP: the de_DE.UTF-8 locale is not generated (./bootstrap makes it); numbers under a German locale not checked"
 fi
+
+# without --lang the workbook speaks the workshop's language, whatever the
+# environment says (LANG=C.UTF-8 here); the messages stay in the session's
+expect_status 0 "$STETIG" new "$T/lang-de.stetig" --template demo --lang de
+expect_status 0 env LANGUAGE= "$STETIG" export "$T/lang-de.stetig" --xlsx "$T/lang-de.xlsx"
+expect_grep "Wrote" "$T/out"
+expect_status 0 "$py" -c 'import openpyxl, sys
+names = openpyxl.load_workbook(sys.argv[1]).sheetnames
+sys.exit(0 if "Ziele" in names and "RACI-Matrix" in names else 1)' "$T/lang-de.xlsx"
+expect_status 0 env LANGUAGE= "$STETIG" export "$T/lang-de.stetig" --xlsx "$T/lang-en.xlsx" --lang en
+expect_status 0 "$py" -c 'import openpyxl, sys
+sys.exit(0 if "Goals" in openpyxl.load_workbook(sys.argv[1]).sheetnames else 1)' "$T/lang-en.xlsx"
 
 # unwritable targets fail and leave no file
 expect_status 1 "$STETIG" export "$ws" --xlsx /dev/null/x.xlsx

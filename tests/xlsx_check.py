@@ -25,6 +25,9 @@ STEP_SHEETS = {
            "Kosten", "Kostenanteile", "Kosten je Jahr", "Prüfliste", "Befunde", "Notizen"],
 }
 CHARTS = {"en": "Charts", "de": "Diagramme"}
+SUMMARY = {"en": "Summary", "de": "Zusammenfassung"}
+LIGHTS = {"en": {"target reached", "under way", "no progress", "no data yet"},
+          "de": {"Ziel erreicht", "auf dem Weg", "kein Fortschritt", "noch keine Daten"}}
 PAGE = {"en": "Page &P of &N", "de": "Seite &P von &N"}
 DATE_FORMAT = {"en": "yyyy-mm-dd", "de": "dd.mm.yyyy"}
 BASELINE = {"en": "Baseline", "de": "Ausgangswert"}
@@ -233,6 +236,27 @@ def main():
             check(not re.search(r"<v>-?\d+,\d", body), "%s: number with a comma" % n)
             check(not re.search(r'(width|left|right|top|bottom|val)="-?\d+,\d', body),
                   "%s: attribute with a decimal comma" % n)
+    # the summary: first, one page, links to every other sheet, indicators
+    # as traffic lights in words (not colour alone)
+    check(names and names[0] == SUMMARY[lang], "the summary is not first: %r" % names[:1])
+    if names and names[0] == SUMMARY[lang]:
+        sm = wb[names[0]]
+        ps = sm.page_setup
+        check(ps.orientation == "portrait" and str(ps.paperSize) == "9",
+              "summary not A4 portrait")
+        check(sm.sheet_properties.pageSetUpPr is not None
+              and sm.sheet_properties.pageSetUpPr.fitToPage
+              and ps.fitToHeight in (None, 1, "1") and ps.fitToWidth in (None, 1, "1"),
+              "summary not set to one page")
+        links = {c.hyperlink.location.split("!")[0].strip("'").replace("''", "'")
+                 for row in sm.iter_rows() for c in row
+                 if c.hyperlink is not None and c.hyperlink.location}
+        check(set(names[1:]) <= links, "summary lacks links to %r"
+              % sorted(set(names[1:]) - links))
+        words = {c.value for row in sm.iter_rows() for c in row if isinstance(c.value, str)}
+        n_ind = wb[STEP_SHEETS[lang][2]].max_row - 1 if STEP_SHEETS[lang][2] in names else 0
+        if n_ind > 0:
+            check(words & LIGHTS[lang], "no traffic lights on the summary")
     props = wb.properties
     if a.title:
         check(props.title == a.title, "title %r" % props.title)

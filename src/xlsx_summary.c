@@ -1,0 +1,393 @@
+/* xlsx_summary.c — the workbook's first sheet: a one-page summary in the
+ * shape of an attachment to a council submission. It names the measure and
+ * its state, shows readiness per factor and field, who is accountable for
+ * each kind of task in the pilot and in regular operation, the indicators
+ * as traffic lights, the most important findings and the working group's
+ * agreements, and links to every other sheet. Long lists are cut (and say
+ * so); the page is set to print on one A4 page.
+ *
+ * Reads the model and the findings; never changes them. */
+#include "config.h"
+#include "xlsx_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "util.h"
+
+/* Columns: A labels (wide), B–F values. */
+#define SUM_COLS 6
+#define SUM_LABEL_W 26.0
+#define SUM_VALUE_W 14.0
+/* Lists on the summary stop after this many rows (the sheets have them all). */
+#define SUM_INDICATORS 5
+#define SUM_FINDINGS 3
+#define SUM_AGREEMENTS 3
+
+/* Characters of merged columns from..to (as xl_wrapped_lines counts). */
+static size_t span_chars(lxw_col_t from, lxw_col_t to)
+{
+	double w = 0;
+	for (lxw_col_t c = from; c <= to; c++)
+		w += c == 0 ? SUM_LABEL_W : SUM_VALUE_W;
+	return (size_t)w - 1;
+}
+
+/* Text merged over columns from..to of row r, wrapped, the row as high as
+ * the text needs (rows only grow). */
+static void merged_text(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t from,
+			lxw_col_t to, const char *text, lxw_format *f, int *lines)
+{
+	char *v = xl_clean(text ? text : "", TEXT_MAX_CHARS);
+	if (from == to)
+		xl_text(x, ws, r, from, v, f);
+	else
+		xl_note(x, worksheet_merge_range(ws, r, from, r, to, v, f), "merge_range");
+	int l = xl_wrapped_lines(v, span_chars(from, to));
+	if (l > *lines)
+		*lines = l;
+	free(v);
+}
+
+static void row_height(struct xl *x, lxw_worksheet *ws, lxw_row_t r, int lines)
+{
+	if (lines > 1)
+		xl_note(x, worksheet_set_row(ws, r, xl_row_height(lines), NULL), "set_row");
+}
+
+/* Two label/value pairs side by side: A label, B–C value, D label, E–F
+ * value. A value that is an ISO date (is_date) is written as a date. */
+static void pair_row(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char *l1,
+		     const char *v1, bool d1, const char *l2, const char *v2, bool d2)
+{
+	int lines = 1;
+	const char *lab[2] = {l1, l2};
+	const char *val[2] = {v1, v2};
+	bool date[2] = {d1, d2};
+	for (int k = 0; k < 2; k++) {
+		lxw_col_t c = (lxw_col_t)(k * 3);
+		xl_text(x, ws, *r, c, lab[k], x->fmt.label);
+		if (date[k]) {
+			xl_note(x, worksheet_merge_range(ws, *r, c + 1, *r, c + 2, "", x->fmt.date),
+				"merge_range");
+			if (!xl_date(x, ws, *r, c + 1, val[k]))
+				xl_text(x, ws, *r, c + 1, "–", x->fmt.text);
+		} else {
+			merged_text(x, ws, *r, c + 1, c + 2, *val[k] ? val[k] : "–", x->fmt.wrap,
+				    &lines);
+		}
+	}
+	row_height(x, ws, *r, lines);
+	(*r)++;
+}
+
+/* A section heading: a taller row instead of an empty one above it. */
+static void subtitle(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char *text)
+{
+	xl_note(x, worksheet_merge_range(ws, *r, 0, *r, SUM_COLS - 1, text, x->fmt.subtitle),
+		"merge_range");
+	xl_note(x, worksheet_set_row(ws, *r, 21, NULL), "set_row");
+	(*r)++;
+}
+
+static void heat_cell(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v)
+{
+	if (v < 0) {
+		xl_text(x, ws, r, c, "–", x->fmt.heat_na);
+		return;
+	}
+	int band = v < 1.0 / 3 ? 0 : v < 2.0 / 3 ? 1 : 2;
+	xl_num(x, ws, r, c, v, x->fmt.heat[band]);
+}
+
+static void readiness(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
+{
+	subtitle(x, ws, r, _("Readiness per factor and field (share of check items done)"));
+	struct readiness rd;
+	findings_readiness(x->m, &rd);
+	xl_text(x, ws, *r, 0, _("Factor"), x->fmt.header);
+	for (int d = 0; d < FIELD_COUNT; d++)
+		xl_text(x, ws, *r, (lxw_col_t)(1 + d), vocab_label(VOCAB_FIELD, d), x->fmt.header);
+	xl_text(x, ws, *r, 5, _("Factor overall"), x->fmt.header);
+	(*r)++;
+	for (int f = 0; f < FACTOR_COUNT; f++, (*r)++) {
+		xl_text(x, ws, *r, 0, xl_factor_name(f + 1), x->fmt.wrap);
+		row_height(x, ws, *r, xl_wrapped_lines(xl_factor_name(f + 1), span_chars(0, 0)));
+		for (int d = 0; d < FIELD_COUNT; d++)
+			heat_cell(x, ws, *r, (lxw_col_t)(1 + d), rd.cell[f][d]);
+		heat_cell(x, ws, *r, 5, rd.factor[f]);
+	}
+	xl_text(x, ws, *r, 0, _("Overall (factors 1–5)"), x->fmt.bold);
+	heat_cell(x, ws, *r, 5, rd.overall);
+	(*r)++;
+	merged_text(x, ws, *r, 0, SUM_COLS - 1,
+		    _("– : no check item applies. Red below a third, yellow below two thirds, "
+		      "green above."),
+		    x->fmt.note, &(int){1});
+	(*r)++;
+}
+
+/* The names of the actors holding A on tasks of category cat in phase ph,
+ * each once, comma-separated ("" when none). */
+static char *accountable(const struct model *m, int cat, int ph)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_adds(&b, "");
+	int64_t *seen = NULL;
+	size_t nseen = 0, cap = 0;
+	for (size_t i = 0; i < m->tasks.n; i++) {
+		const struct task *t = MODEL_AT(m->tasks, struct task, i);
+		if (t->category != cat || t->phase != ph)
+			continue;
+		for (size_t k = 0; k < t->cells.n; k++) {
+			if (t->cells.v[k].role != RACI_A)
+				continue;
+			int64_t id = t->cells.v[k].other;
+			bool dup = false;
+			for (size_t j = 0; j < nseen && !dup; j++)
+				dup = seen[j] == id;
+			const struct stakeholder *s = model_stakeholder(m, id);
+			if (dup || !s)
+				continue;
+			xgrow((void **)&seen, &cap, nseen + 1, sizeof *seen);
+			seen[nseen++] = id;
+			buf_printf(&b, "%s%s", b.len ? ", " : "", s->name);
+		}
+	}
+	free(seen);
+	return buf_steal(&b);
+}
+
+static void handover(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
+{
+	const struct model *m = x->m;
+	bool any[CAT_COUNT] = {false};
+	for (size_t i = 0; i < m->tasks.n; i++) {
+		const struct task *t = MODEL_AT(m->tasks, struct task, i);
+		if (t->category >= 0 && t->category < CAT_COUNT)
+			any[t->category] = true;
+	}
+	subtitle(x, ws, r, _("Who is accountable (A), per kind of task"));
+	xl_text(x, ws, *r, 0, _("Task category"), x->fmt.header);
+	xl_note(x, worksheet_merge_range(ws, *r, 1, *r, 2, _("In the pilot"), x->fmt.header),
+		"merge_range");
+	xl_note(x, worksheet_merge_range(ws, *r, 3, *r, 5, _("In regular operation"),
+					 x->fmt.header),
+		"merge_range");
+	(*r)++;
+	size_t shown = 0;
+	for (int c = 0; c < CAT_COUNT; c++) {
+		if (!any[c])
+			continue;
+		char *pilot = accountable(m, c, TPHASE_PILOT);
+		char *regular = accountable(m, c, TPHASE_REGULAR);
+		int lines = 1;
+		xl_text(x, ws, *r, 0, vocab_label(VOCAB_CATEGORY, c), x->fmt.text);
+		merged_text(x, ws, *r, 1, 2, *pilot ? pilot : "–", x->fmt.wrap, &lines);
+		merged_text(x, ws, *r, 3, 5, *regular ? regular : _("– nobody yet –"), x->fmt.wrap,
+			    &lines);
+		row_height(x, ws, *r, lines);
+		free(pilot);
+		free(regular);
+		(*r)++;
+		shown++;
+	}
+	if (!shown) {
+		xl_text(x, ws, *r, 0, _("No tasks recorded yet."), x->fmt.note);
+		(*r)++;
+	}
+}
+
+/* Each indicator as a traffic light: target reached (green), under way
+ * (amber), no progress (red), no data yet (grey) — in words too. */
+static void indicators(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char *sheet)
+{
+	const struct model *m = x->m;
+	subtitle(x, ws, r, _("Indicators: latest value against baseline and target"));
+	xl_note(x, worksheet_merge_range(ws, *r, 0, *r, 1, _("Indicator"), x->fmt.header),
+		"merge_range");
+	const char *heads[4] = {_("Latest value"), _("Target"), _("Progress"), _("Status")};
+	for (int k = 0; k < 4; k++)
+		xl_text(x, ws, *r, (lxw_col_t)(2 + k), heads[k], x->fmt.header);
+	(*r)++;
+	size_t n = m->indicators.n < SUM_INDICATORS ? m->indicators.n : SUM_INDICATORS;
+	for (size_t i = 0; i < n; i++, (*r)++) {
+		const struct indicator *e = MODEL_AT(m->indicators, struct indicator, i);
+		int lines = 1;
+		merged_text(x, ws, *r, 0, 1, e->name, x->fmt.wrap, &lines);
+		row_height(x, ws, *r, lines);
+		if (e->latest.set)
+			xl_num(x, ws, *r, 2, e->latest.v, x->fmt.num);
+		if (e->target.set)
+			xl_num(x, ws, *r, 3, e->target.v, x->fmt.num);
+		double p;
+		int light;
+		const char *status;
+		if (!xl_indicator_progress(e, &p)) {
+			light = XL_LIGHT_NONE;
+			status = _("no data yet");
+		} else {
+			xl_num(x, ws, *r, 4, p, x->fmt.frac);
+			light = p >= 1 ? XL_LIGHT_GREEN : p > 0 ? XL_LIGHT_AMBER : XL_LIGHT_RED;
+			status = p >= 1 ? _("target reached") : p > 0 ? _("under way")
+								       : _("no progress");
+		}
+		xl_text(x, ws, *r, 5, status, x->fmt.light[light]);
+	}
+	if (m->indicators.n > n) {
+		char note[256];
+		snprintf(note, sizeof note, _("%zu more on the sheet %s."), m->indicators.n - n,
+			 sheet);
+		merged_text(x, ws, *r, 0, SUM_COLS - 1, note, x->fmt.note, &(int){1});
+		(*r)++;
+	} else if (!n) {
+		xl_text(x, ws, *r, 0, _("No indicators recorded yet."), x->fmt.note);
+		(*r)++;
+	}
+}
+
+/* The first gaps, then warnings, up to SUM_FINDINGS. */
+static void top_findings(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
+{
+	char head[256];
+	unsigned n[SEV_COUNT] = {0};
+	if (x->f)
+		for (int s = 0; s < SEV_COUNT; s++)
+			n[s] = findings_total(x->f, (enum severity)s);
+	snprintf(head, sizeof head, _("Findings (gaps: %u, warnings: %u, hints: %u)"), n[SEV_GAP],
+		 n[SEV_WARNING], n[SEV_HINT]);
+	subtitle(x, ws, r, head);
+	size_t shown = 0;
+	for (int s = SEV_GAP; s <= SEV_WARNING && x->f; s++) {
+		for (size_t i = 0; i < x->f->n && shown < SUM_FINDINGS; i++) {
+			const struct finding *f = &x->f->v[i];
+			if ((int)f->sev != s)
+				continue;
+			int lines = 1;
+			xl_text(x, ws, *r, 0, vocab_label(VOCAB_SEVERITY, s), x->fmt.sev[s]);
+			struct buf b;
+			buf_init(&b);
+			if (f->item && *f->item)
+				buf_printf(&b, "%s: ", f->item);
+			buf_adds(&b, findings_message(f));
+			merged_text(x, ws, *r, 1, SUM_COLS - 1, b.data, x->fmt.wrap, &lines);
+			buf_free(&b);
+			row_height(x, ws, *r, lines);
+			(*r)++;
+			shown++;
+		}
+	}
+	if (!shown) {
+		xl_text(x, ws, *r, 0, _("No gaps and no warnings."), x->fmt.note);
+		(*r)++;
+	}
+}
+
+static void agreements(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
+{
+	const struct model *m = x->m;
+	size_t total = 0, shown = 0;
+	for (size_t i = 0; i < m->notes.n; i++)
+		total += MODEL_AT(m->notes, struct note, i)->kind == NOTE_DECISION;
+	if (!total)
+		return;
+	subtitle(x, ws, r, _("Decisions"));
+	for (size_t i = 0; i < m->notes.n && shown < SUM_AGREEMENTS; i++) {
+		const struct note *n = MODEL_AT(m->notes, struct note, i);
+		if (n->kind != NOTE_DECISION)
+			continue;
+		char label[64];
+		snprintf(label, sizeof label, _("Decision %zu"), ++shown);
+		xl_text(x, ws, *r, 0, label, x->fmt.label);
+		int lines = 1;
+		merged_text(x, ws, *r, 1, SUM_COLS - 1, n->text, x->fmt.wrap, &lines);
+		row_height(x, ws, *r, lines);
+		(*r)++;
+	}
+	if (total > shown) {
+		char note[256];
+		snprintf(note, sizeof note, _("%zu more on the sheet %s."), total - shown,
+			 _("Notes"));
+		merged_text(x, ws, *r, 0, SUM_COLS - 1, note, x->fmt.note, &(int){1});
+		(*r)++;
+	}
+}
+
+/* Links to every other sheet, three to a row. */
+static void contents(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
+{
+	subtitle(x, ws, r, _("Contents"));
+	static const lxw_col_t at[3] = {0, 2, 4};
+	size_t k = 0;
+	for (size_t i = 1; i < x->nnames; i++, k++) {
+		struct buf url;
+		buf_init(&url);
+		buf_adds(&url, "internal:'");
+		for (const char *p = x->names[i]; *p; p++) {
+			if (*p == '\'')
+				buf_addc(&url, '\'');
+			buf_addc(&url, *p);
+		}
+		buf_adds(&url, "'!A1");
+		lxw_row_t row = *r + (lxw_row_t)(k / 3);
+		xl_note(x,
+			worksheet_write_url_opt(ws, row, at[k % 3], url.data, x->fmt.link,
+						x->names[i], NULL),
+			"write_url");
+		buf_free(&url);
+	}
+	*r += (lxw_row_t)((k + 2) / 3);
+}
+
+void xl_write_summary(struct xl *x)
+{
+	const struct model *m = x->m;
+	lxw_worksheet *ws = x->summary;
+	xl_note(x, worksheet_set_column(ws, 0, 0, SUM_LABEL_W, NULL), "set_column");
+	xl_note(x, worksheet_set_column(ws, 1, SUM_COLS - 1, SUM_VALUE_W, NULL), "set_column");
+	lxw_row_t r = 0;
+	int lines = 1;
+	merged_text(x, ws, r, 0, SUM_COLS - 1, *m->ws.title ? m->ws.title : _("(untitled measure)"),
+		    x->fmt.title, &lines);
+	xl_note(x, worksheet_set_row(ws, r, 22.0 * (lines > 3 ? 3 : lines), NULL), "set_row");
+	r++;
+	xl_note(x,
+		worksheet_merge_range(ws, r, 0, r, SUM_COLS - 1,
+				      _("Plan for regular operation of a Smart-City measure"),
+				      x->fmt.note),
+		"merge_range");
+	r++;
+	pair_row(x, ws, &r, _("Municipality"), m->ws.municipality, false, _("Phase"),
+		 vocab_label(VOCAB_PHASE, m->ws.phase), false);
+	pair_row(x, ws, &r, _("Field of action"), m->ws.field, false, _("Funding ends"),
+		 m->ws.funding_end, true);
+	pair_row(x, ws, &r, _("Facilitator"), m->ws.facilitator, false, _("Date of export"),
+		 x->today_iso, true);
+	xl_text(x, ws, r, 0, _("Working group (participants)"), x->fmt.label);
+	lines = 1;
+	merged_text(x, ws, r, 1, SUM_COLS - 1, *m->ws.participants ? m->ws.participants : "–",
+		    x->fmt.wrap, &lines);
+	row_height(x, ws, r, lines);
+	r++;
+
+	readiness(x, ws, &r);
+	handover(x, ws, &r);
+	indicators(x, ws, &r, x->nnames > 3 ? x->names[3] : _("Indicators"));
+	top_findings(x, ws, &r);
+	agreements(x, ws, &r);
+	contents(x, ws, &r);
+	merged_text(x, ws, r, 0, SUM_COLS - 1,
+		    _("Check catalogue based on: Hohmann, Kayser, Abt (2025): Von der innovativen "
+		      "Idee in den Regelbetrieb. BBSR, Bonn. DOI 10.58007/95fg-ty59."),
+		    x->fmt.note, &lines);
+	xl_print_setup(x, ws, false, false);
+	worksheet_set_margins(ws, 0.4, 0.4, 0.55, 0.55);
+	/* one page: the lists above are cut to fit, and the page scales if a
+	 * workshop's texts are unusually long */
+	worksheet_fit_to_pages(ws, 1, 1);
+	xl_note(x, worksheet_print_area(ws, 0, 0, r, SUM_COLS - 1), "print_area");
+	worksheet_activate(ws);
+}
