@@ -25,7 +25,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli.h"
 #include "i18n.h"
 #include "ui_internal.h"
 #include "ui_paste.h"
@@ -552,6 +551,13 @@ static int main_key(struct ui *ui, int key)
 	int r = v->key ? v->key(ui, a, key) : UI_UNHANDLED;
 	if (r & UI_HANDLED)
 		return r;
+	/* a key of several actions: the view takes the first it has */
+	for (enum ui_action b = ui_key_action_next(CTX_MAIN, key, a, NULL); b != ACT_NONE && v->key;
+	     b = ui_key_action_next(CTX_MAIN, key, b, NULL)) {
+		r = v->key(ui, b, key);
+		if (r & UI_HANDLED)
+			return r;
+	}
 	return global_action(ui, a, arg);
 }
 
@@ -574,7 +580,7 @@ static int handle_key(struct ui *ui, int key)
 		int64_t id = ui->confirm_id;
 		free(ui->confirm);
 		ui->confirm = NULL;
-		if (key == 'y' || key == 'Y' || key == 'j' || key == 'J')
+		if (ui_key_action(CTX_CONFIRM, key, NULL) == ACT_YES)
 			yes(ui, id);
 		else
 			ui_status(ui, "%s", _("Cancelled; nothing was changed."));
@@ -872,13 +878,26 @@ static void run_loop(struct ui *ui, struct keyscript *ks)
 
 /* ------------------------------------------------------------ run */
 
+/* Reports why the screen could not start, on stderr as "stetig: message"
+ * (curses does not own the terminal at that point). */
+static void startup_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void startup_error(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s: ", PACKAGE);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 int ui_run(const char *path, const struct ui_options *opt)
 {
 	struct keyscript script, *ks = NULL;
 	if (opt->keys_file) {
 		char *err = NULL;
 		if (!keyscript_load(opt->keys_file, &script, &err)) {
-			cli_error("%s", err);
+			startup_error("%s", err);
 			free(err);
 			return 2;
 		}
@@ -886,7 +905,7 @@ int ui_run(const char *path, const struct ui_options *opt)
 	}
 	if (!terminal_usable()) {
 		const char *term = getenv("TERM");
-		cli_error(_("cannot start the screen: the terminal type \"%s\" cannot place the "
+		startup_error(_("cannot start the screen: the terminal type \"%s\" cannot place the "
 			    "cursor; use a full terminal (such as xterm), or the commands "
 			    "export and check (see --help)"),
 			  term ? term : "");
@@ -905,7 +924,7 @@ int ui_run(const char *path, const struct ui_options *opt)
 	enum store_status st = store_open(path, STORE_CREATE | STORE_EXCLUSIVE, &ui.m, &ui.s);
 	if (st != STORE_OK) {
 		char *msg = store_message(st, path, NULL);
-		cli_error("%s", msg);
+		startup_error("%s", msg);
 		free(msg);
 		model_free(&ui.m);
 		if (ks)
@@ -922,7 +941,7 @@ int ui_run(const char *path, const struct ui_options *opt)
 	if (!scr) {
 		stderr_back();
 		const char *term = getenv("TERM");
-		cli_error(_("cannot start the screen: the terminal type \"%s\" is unknown"),
+		startup_error(_("cannot start the screen: the terminal type \"%s\" is unknown"),
 			  term ? term : "");
 		store_close(ui.s);
 		model_free(&ui.m);
@@ -946,6 +965,7 @@ int ui_run(const char *path, const struct ui_options *opt)
 	ui_theme_init(opt->theme);
 	install_signals();
 	util_set_fatal_hook(restore_terminal_on_fatal);
+	ui_views_open(&ui);
 	if (!existed)
 		ui_status(&ui, _("New workshop %s: start with the measure's data (Enter)."), path);
 	draft_offer(&ui);
@@ -961,6 +981,7 @@ int ui_run(const char *path, const struct ui_options *opt)
 	delscreen(scr);
 	util_set_fatal_hook(NULL);
 	stderr_back();
+	ui_views_close(&ui);
 	form_free(ui.form);
 	free(ui.confirm);
 	free(ui.paste);

@@ -24,16 +24,25 @@ struct crow {
 	size_t idx;
 };
 
-static struct list lst;
-static struct crow *rows;
-static size_t nrows, caprows;
-static struct {
-	int factor, field, item;
-} keep; /* the item to keep selected */
-static size_t assessed; /* items not open */
-static struct readiness ready_now;
+struct check_state {
+	struct list lst;
+	struct crow *rows;
+	size_t nrows, caprows;
+	struct {
+		int factor, field, item;
+	} keep; /* the item to keep selected */
+	size_t assessed; /* items not open */
+	struct readiness ready_now;
+	char hint_buf[512];
+};
 
-static const struct model *sort_model; /* for cmp_checks */
+static void done(struct ui *ui)
+{
+	struct check_state *vs = ui_view_state(ui, STEP_CHECK);
+	free(vs->rows);
+}
+
+static const struct model *sort_model; /* what cmp_checks reads, set only while sync sorts */
 
 static int cmp_checks(const void *a, const void *b)
 {
@@ -48,6 +57,7 @@ static int cmp_checks(const void *a, const void *b)
 
 static void sync(struct ui *ui)
 {
+	struct check_state *vs = ui_view_state(ui, STEP_CHECK);
 	const struct model *m = &ui->m;
 	size_t n = m->checks.n;
 	size_t *idx = xmalloc((n + 1) * sizeof *idx);
@@ -55,51 +65,52 @@ static void sync(struct ui *ui)
 		idx[i] = i;
 	sort_model = m;
 	qsort(idx, n, sizeof *idx, cmp_checks);
-	xgrow((void **)&rows, &caprows, n + FACTOR_COUNT + 1, sizeof *rows);
-	nrows = 0;
-	assessed = 0;
+	xgrow((void **)&vs->rows, &vs->caprows, n + FACTOR_COUNT + 1, sizeof *vs->rows);
+	vs->nrows = 0;
+	vs->assessed = 0;
 	int last_factor = 0;
 	for (size_t k = 0; k < n; k++) {
 		const struct check_item *c = MODEL_AT(m->checks, struct check_item, idx[k]);
 		if (c->factor != last_factor) {
-			rows[nrows++] = (struct crow){true, c->factor, 0};
+			vs->rows[vs->nrows++] = (struct crow){true, c->factor, 0};
 			last_factor = c->factor;
 		}
-		rows[nrows++] = (struct crow){false, c->factor, idx[k]};
+		vs->rows[vs->nrows++] = (struct crow){false, c->factor, idx[k]};
 		if (c->status != CHECK_OPEN)
-			assessed++;
+			vs->assessed++;
 	}
 	free(idx);
-	list_set_count(&lst, nrows);
-	figures_readiness(m, &ready_now);
-	if (keep.factor) {
-		for (size_t r = 0; r < nrows; r++) {
-			if (rows[r].header) {
-				if (!keep.item && rows[r].factor == keep.factor) {
-					list_select(&lst, r);
+	list_set_count(&vs->lst, vs->nrows);
+	figures_readiness(m, &vs->ready_now);
+	if (vs->keep.factor) {
+		for (size_t r = 0; r < vs->nrows; r++) {
+			if (vs->rows[r].header) {
+				if (!vs->keep.item && vs->rows[r].factor == vs->keep.factor) {
+					list_select(&vs->lst, r);
 					break;
 				}
 				continue;
 			}
-			const struct check_item *c = MODEL_AT(m->checks, struct check_item, rows[r].idx);
-			if (c->factor == keep.factor && c->field == keep.field && c->item == keep.item) {
-				list_select(&lst, r);
+			const struct check_item *c = MODEL_AT(m->checks, struct check_item, vs->rows[r].idx);
+			if (c->factor == vs->keep.factor && c->field == vs->keep.field && c->item == vs->keep.item) {
+				list_select(&vs->lst, r);
 				break;
 			}
 		}
-	} else if (nrows > 1 && lst.sel == 0) {
-		list_select(&lst, 1); /* the first item, not its header */
+	} else if (vs->nrows > 1 && vs->lst.sel == 0) {
+		list_select(&vs->lst, 1); /* the first item, not its header */
 	}
 }
 
-static const struct crow *selected(void)
+static const struct crow *selected(struct ui *ui)
 {
-	return lst.n && lst.sel < nrows ? &rows[lst.sel] : NULL;
+	struct check_state *vs = ui_view_state(ui, STEP_CHECK);
+	return vs->lst.n && vs->lst.sel < vs->nrows ? &vs->rows[vs->lst.sel] : NULL;
 }
 
 static const struct check_item *selected_item(struct ui *ui)
 {
-	const struct crow *r = selected();
+	const struct crow *r = selected(ui);
 	if (!r || r->header || r->idx >= ui->m.checks.n)
 		return NULL;
 	return MODEL_AT(ui->m.checks, struct check_item, r->idx);
@@ -107,16 +118,17 @@ static const struct check_item *selected_item(struct ui *ui)
 
 static void remember(struct ui *ui)
 {
-	const struct crow *r = selected();
+	struct check_state *vs = ui_view_state(ui, STEP_CHECK);
+	const struct crow *r = selected(ui);
 	const struct check_item *c = selected_item(ui);
 	if (c) {
-		keep.factor = c->factor;
-		keep.field = c->field;
-		keep.item = c->item;
+		vs->keep.factor = c->factor;
+		vs->keep.field = c->field;
+		vs->keep.item = c->item;
 	} else if (r) {
-		keep.factor = r->factor;
-		keep.field = 0;
-		keep.item = 0;
+		vs->keep.factor = r->factor;
+		vs->keep.field = 0;
+		vs->keep.item = 0;
 	}
 }
 
@@ -127,20 +139,21 @@ static int pct(double v)
 
 static const char *hint(struct ui *ui)
 {
-	static char buf[512];
+	struct check_state *vs = ui_view_state(ui, STEP_CHECK);
+	char *buf = vs->hint_buf;
 	if (ui->m.checks.n == 0)
 		return _("This workshop has no check items.");
-	if (assessed == 0)
+	if (vs->assessed == 0)
 		return _("Go through the recommendations with the group: Space sets the status, "
 			 "Enter adds a note.");
 	int worst = -1;
 	for (int f = 0; f < FACTOR_COUNT - 1; f++)
-		if (ready_now.factor[f] >= 0 && (worst < 0 || ready_now.factor[f] < ready_now.factor[worst]))
+		if (vs->ready_now.factor[f] >= 0 && (worst < 0 || vs->ready_now.factor[f] < vs->ready_now.factor[worst]))
 			worst = f;
-	if (worst >= 0 && ready_now.factor[worst] < 1) {
-		snprintf(buf, sizeof buf,
+	if (worst >= 0 && vs->ready_now.factor[worst] < 1) {
+		snprintf(buf, sizeof vs->hint_buf,
 			 _("Least ready: %d %s (%d %%). Agree next steps there; Space sets a status."),
-			 worst + 1, vocab_factor_name(worst + 1), pct(ready_now.factor[worst]));
+			 worst + 1, vocab_factor_name(worst + 1), pct(vs->ready_now.factor[worst]));
 		return buf;
 	}
 	return _("Every factor has high readiness. Next: 7 Findings, then 8 Export.");
@@ -162,6 +175,7 @@ static enum ui_style heat_style(double v)
 /* Draws the heat map into r (FACTOR_COUNT + 1 lines); returns lines used. */
 static int draw_heat(struct ui *ui, struct ui_rect r)
 {
+	struct check_state *vs = ui_view_state(ui, STEP_CHECK);
 	const struct check_item *cur = selected_item(ui);
 	int label_w = r.w >= 110 ? 30 : 22;
 	int tot_w = 9;
@@ -172,7 +186,7 @@ static int draw_heat(struct ui *ui, struct ui_rect r)
 		return 0;
 	int y = r.y;
 	char s[128];
-	snprintf(s, sizeof s, "%s %d %%", _("Readiness"), pct(ready_now.overall < 0 ? 0 : ready_now.overall));
+	snprintf(s, sizeof s, "%s %d %%", _("Readiness"), pct(vs->ready_now.overall < 0 ? 0 : vs->ready_now.overall));
 	ui_fill(y, r.x, label_w + FIELD_COUNT * cell_w + tot_w, ui_style(ST_HEADER));
 	ui_text(y, r.x, label_w - 1, s, ui_style(ST_HEADER), 0);
 	for (int fl = 0; fl < FIELD_COUNT; fl++)
@@ -187,7 +201,7 @@ static int draw_heat(struct ui *ui, struct ui_rect r)
 			 "%s%1s %s", here ? "▸" : " ", vocab_factor_number(f + 1),
 			 findings_factor_name(f + 1));
 		for (int fl = 0; fl < FIELD_COUNT; fl++) {
-			double v = ready_now.cell[f][fl];
+			double v = vs->ready_now.cell[f][fl];
 			bool on = here && cur->field == fl;
 			if (v < 0)
 				snprintf(s, sizeof s, on ? "[–]" : "–");
@@ -197,7 +211,7 @@ static int draw_heat(struct ui *ui, struct ui_rect r)
 			ui_text(ly, r.x + label_w + fl * cell_w, cell_w - 1, s, a,
 				UI_TEXT_PAD | UI_TEXT_CENTER);
 		}
-		double fv = ready_now.factor[f];
+		double fv = vs->ready_now.factor[f];
 		if (fv < 0)
 			snprintf(s, sizeof s, "–");
 		else
@@ -234,10 +248,11 @@ static const struct list_col cols[] = {
 static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
 {
 	struct ui *ui = ctx;
-	const struct crow *r = &rows[row];
+	struct check_state *vs = ui_view_state(ui, STEP_CHECK);
+	const struct crow *r = &vs->rows[row];
 	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
 	if (r->header) {
-		double v = ready_now.factor[r->factor - 1];
+		double v = vs->ready_now.factor[r->factor - 1];
 		char p[32];
 		if (v < 0)
 			snprintf(p, sizeof p, "–");
@@ -266,14 +281,15 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 
 static void draw(struct ui *ui, struct ui_rect r)
 {
+	struct check_state *vs = ui_view_state(ui, STEP_CHECK);
 	int detail = r.h >= 28 ? 5 : 3;
 	int used = draw_heat(ui, (struct ui_rect){r.y, r.x, FACTOR_COUNT + 1, r.w});
 	struct ui_rect lr = {r.y + used + 1, r.x, r.h - used - 1 - detail, r.w};
-	list_draw(&lst, lr, cols, 4, draw_row, ui, _("This workshop has no check items."));
+	list_draw(&vs->lst, lr, cols, 4, draw_row, ui, _("This workshop has no check items."));
 	const struct check_item *c = selected_item(ui);
 	int dy = r.y + r.h - detail;
 	if (!c) {
-		const struct crow *sr = selected();
+		const struct crow *sr = selected(ui);
 		if (sr)
 			ui_text_wrapped((struct ui_rect){dy, r.x, detail, r.w}, 0,
 					_("Select a recommendation: its guidance shows here. Space sets "
@@ -350,8 +366,9 @@ static void check_form(struct ui *ui, const struct check_item *c)
 
 static int key(struct ui *ui, enum ui_action a, int k)
 {
+	struct check_state *vs = ui_view_state(ui, STEP_CHECK);
 	(void)k;
-	if (list_move(&lst, a)) {
+	if (list_move(&vs->lst, a)) {
 		remember(ui);
 		return UI_REDRAW | UI_HANDLED;
 	}
@@ -375,13 +392,14 @@ static int key(struct ui *ui, enum ui_action a, int k)
 
 static int click(struct ui *ui, int y, int x)
 {
+	struct check_state *vs = ui_view_state(ui, STEP_CHECK);
 	(void)x;
-	long row = list_hit(&lst, y);
+	long row = list_hit(&vs->lst, y);
 	if (row < 0)
 		return UI_UNHANDLED;
-	if ((size_t)row == lst.sel)
+	if ((size_t)row == vs->lst.sel)
 		return key(ui, ACT_CYCLE, 0);
-	list_select(&lst, (size_t)row);
+	list_select(&vs->lst, (size_t)row);
 	remember(ui);
 	return UI_REDRAW | UI_HANDLED;
 }
@@ -407,6 +425,8 @@ static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
 
 const struct ui_view ui_view_check = {
 	.step = STEP_CHECK,
+	.private_size = sizeof(struct check_state),
+	.done = done,
 	.hint = hint,
 	.help = N_("The check list holds the study's recommendations for carrying a measure "
 		   "into regular operation: five factors (communication, impact capture, "

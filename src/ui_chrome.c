@@ -206,7 +206,7 @@ static void draw_bar(struct ui *ui)
 		labels[i] = _(ui_actions[acts[i]].bar);
 		plain += ui_width(keys[i]) + ui_width(labels[i]) + 1;
 	}
-	/* " label " when there is room, then " label", then htop's "F1Help" */
+	/* " label " when there is room, then " label", then "F1Help" */
 	int pad = 2;
 	while (pad > 0 && plain - 1 + pad * n > COLS)
 		pad--;

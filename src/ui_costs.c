@@ -21,23 +21,48 @@
 
 enum part { PART_COSTS, PART_SHARES, PART_YEARS };
 
-static enum part part = PART_COSTS;
-static struct list lc, ls, ly; /* costs, shares, years */
-static bool lists_ready;
-static int64_t sel_cost, sel_share_sh;
-static struct figures fig;    /* the figures of the model's revision */
-static size_t *sh_rows;	      /* share indices of the selected cost */
-static size_t n_sh_rows, cap_sh_rows;
-static int year_shift;	      /* Left/Right in the years */
+/* The state of the costs view, owned by the shell (ui_view_state). */
+struct costs_state {
+	enum part part;
+	struct list lc, ls, ly;	      /* costs, shares, years */
+	int64_t sel_cost, sel_share_sh;
+	struct figures fig;	      /* the figures of the model's revision */
+	size_t *sh_rows;	      /* share indices of the selected cost */
+	size_t n_sh_rows, cap_sh_rows;
+	int year_shift;		      /* Left/Right in the years */
 
-static void ready(void)
+	/* the years table as last drawn: label column, one column per year
+	 * shown, and the column of one-off costs without a year when there are
+	 * any */
+	int years_first, years_n;
+	bool years_undated;
+	struct list_col year_cols[17];
+	char titles[16][16];
+	char shares_title[512];
+
+	/* the share form's partner (0: a new share) and the cost of the share
+	 * being deleted */
+	int64_t form_share_sh;
+	int64_t del_share_cost;
+
+	char hint_buf[512];
+};
+
+static void init(struct ui *ui)
 {
-	if (lists_ready)
-		return;
-	list_init(&lc);
-	list_init(&ls);
-	list_init(&ly);
-	lists_ready = true;
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
+	vs->part = PART_COSTS;
+	figures_init(&vs->fig);
+	list_init(&vs->lc);
+	list_init(&vs->ls);
+	list_init(&vs->ly);
+}
+
+static void done(struct ui *ui)
+{
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
+	figures_free(&vs->fig);
+	free(vs->sh_rows);
 }
 
 /* ------------------------------------------------------------ money */
@@ -70,63 +95,67 @@ static void money_short(double v, int w, char *out, size_t n)
 
 /* ------------------------------------------------------------ figures */
 
-static const struct figures *figs(const struct model *m)
+static const struct figures *figs(struct ui *ui)
 {
-	return figures_update(&fig, m);
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
+	return figures_update(&vs->fig, &ui->m);
 }
 
 /* ------------------------------------------------------------ sync */
 
 static const struct cost *selected_cost(struct ui *ui)
 {
-	if (!lc.n || lc.sel >= ui->m.costs.n)
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
+	if (!vs->lc.n || vs->lc.sel >= ui->m.costs.n)
 		return NULL;
-	return MODEL_AT(ui->m.costs, struct cost, lc.sel);
+	return MODEL_AT(ui->m.costs, struct cost, vs->lc.sel);
 }
 
 /* The shares of the selected cost. */
 static void collect_shares(struct ui *ui)
 {
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
 	const struct model *m = &ui->m;
 	const struct cost *c = selected_cost(ui);
-	xgrow((void **)&sh_rows, &cap_sh_rows, m->shares.n + 1, sizeof *sh_rows);
-	n_sh_rows = 0;
+	xgrow((void **)&vs->sh_rows, &vs->cap_sh_rows, m->shares.n + 1, sizeof *vs->sh_rows);
+	vs->n_sh_rows = 0;
 	for (size_t i = 0; c && i < m->shares.n; i++)
 		if (MODEL_AT(m->shares, struct cost_share, i)->cost == c->id)
-			sh_rows[n_sh_rows++] = i;
-	list_set_count(&ls, n_sh_rows);
-	if (sel_share_sh)
-		for (size_t r = 0; r < n_sh_rows; r++)
-			if (MODEL_AT(m->shares, struct cost_share, sh_rows[r])->stakeholder == sel_share_sh)
-				list_select(&ls, r);
+			vs->sh_rows[vs->n_sh_rows++] = i;
+	list_set_count(&vs->ls, vs->n_sh_rows);
+	if (vs->sel_share_sh)
+		for (size_t r = 0; r < vs->n_sh_rows; r++)
+			if (MODEL_AT(m->shares, struct cost_share, vs->sh_rows[r])->stakeholder == vs->sel_share_sh)
+				list_select(&vs->ls, r);
 }
 
 static void sync(struct ui *ui)
 {
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
 	const struct model *m = &ui->m;
-	ready();
-	list_set_count(&lc, m->costs.n);
-	if (sel_cost) {
-		long i = table_index(&m->costs, sel_cost);
+	list_set_count(&vs->lc, m->costs.n);
+	if (vs->sel_cost) {
+		long i = table_index(&m->costs, vs->sel_cost);
 		if (i >= 0)
-			list_select(&lc, (size_t)i);
+			list_select(&vs->lc, (size_t)i);
 	}
-	list_set_count(&ly, 2 + figs(m)->npartners);
+	list_set_count(&vs->ly, 2 + figs(ui)->npartners);
 	collect_shares(ui);
-	if (part == PART_SHARES && !m->costs.n)
-		part = PART_COSTS;
+	if (vs->part == PART_SHARES && !m->costs.n)
+		vs->part = PART_COSTS;
 }
 
 /* ------------------------------------------------------------ hint */
 
 static const char *hint(struct ui *ui)
 {
-	static char buf[512];
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
+	char *buf = vs->hint_buf;
 	const struct model *m = &ui->m;
 	if (m->costs.n == 0)
 		return _("No costs yet: press n and add what the measure costs, above all the yearly "
 			 "running costs.");
-	const struct figures *f = figs(m);
+	const struct figures *f = figs(ui);
 	if (!f->has_funding_end)
 		return _("Enter the funding end in step 0: then this step shows what nobody pays "
 			 "after it.");
@@ -142,7 +171,7 @@ static const char *hint(struct ui *ui)
 	if (worst > 0.005) {
 		char a[64];
 		money(worst, false, a, sizeof a);
-		snprintf(buf, sizeof buf,
+		snprintf(buf, sizeof vs->hint_buf,
 			 _("%s is not covered in %d: select a cost and press s to add a partner's share."),
 			 a, worst_y);
 		return buf;
@@ -150,7 +179,7 @@ static const char *hint(struct ui *ui)
 	if (f->undated.uncovered > 0.005) {
 		char a[64];
 		money(f->undated.uncovered, false, a, sizeof a);
-		snprintf(buf, sizeof buf,
+		snprintf(buf, sizeof vs->hint_buf,
 			 _("%s of one-off costs without a year is not covered: enter the year, or "
 			   "press s to add a partner's share."),
 			 a);
@@ -194,7 +223,7 @@ static void draw_cost_row(void *ctx, size_t row, int y, const int *cx, const int
 	ui_text(y, cx[2], cw[2], s, base, UI_TEXT_RIGHT);
 	years_text(c, s, sizeof s);
 	ui_text(y, cx[3], cw[3], s, base, 0);
-	const struct figures *f = figs(&ui->m);
+	const struct figures *f = figs(ui);
 	if (row >= f->ncosts)
 		return;
 	const struct figures_cost *fc = &f->costs[row];
@@ -213,10 +242,11 @@ static const struct list_col share_cols[] = {
 
 static void draw_share_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
 {
+	struct costs_state *vs = ui_view_state((struct ui *)ctx, STEP_COSTS);
 	struct ui *ui = ctx;
-	if (row >= n_sh_rows)
+	if (row >= vs->n_sh_rows)
 		return;
-	const struct cost_share *s = MODEL_AT(ui->m.shares, struct cost_share, sh_rows[row]);
+	const struct cost_share *s = MODEL_AT(ui->m.shares, struct cost_share, vs->sh_rows[row]);
 	const struct stakeholder *p = model_stakeholder(&ui->m, s->stakeholder);
 	const struct cost *c = model_cost(&ui->m, s->cost);
 	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
@@ -232,17 +262,13 @@ static void draw_share_row(void *ctx, size_t row, int y, const int *cx, const in
 		ui_text(y, cx[3], cw[3], vocab_label(VOCAB_GROUP, p->group), base, 0);
 }
 
-/* The years table: label column, one column per year shown, and the
- * column of one-off costs without a year when there are any. */
-static int years_first, years_n;
-static bool years_undated;
-static struct list_col year_cols[17];
 
 static void draw_year_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
 {
+	struct costs_state *vs = ui_view_state((struct ui *)ctx, STEP_COSTS);
 	struct ui *ui = ctx;
 	const struct model *m = &ui->m;
-	const struct figures *f = figs(m);
+	const struct figures *f = figs(ui);
 	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
 	const char *label;
 	if (row == 0)
@@ -255,9 +281,9 @@ static void draw_year_row(void *ctx, size_t row, int y, const int *cx, const int
 	} else
 		return;
 	ui_text(y, cx[0], cw[0], label, base | (row < 2 ? A_BOLD : 0), 0);
-	for (int i = 0; i < years_n + years_undated; i++) {
-		int yr = years_first + i;
-		bool undated = i == years_n;
+	for (int i = 0; i < vs->years_n + vs->years_undated; i++) {
+		int yr = vs->years_first + i;
+		bool undated = i == vs->years_n;
 		const struct figures_row *fr = undated ? &f->undated : figures_year(f, yr);
 		char a[64];
 		if (row == 1) {
@@ -283,13 +309,13 @@ static void draw_year_row(void *ctx, size_t row, int y, const int *cx, const int
 
 static void draw_years(struct ui *ui, struct ui_rect r)
 {
-	const struct model *m = &ui->m;
-	const struct figures *f = figs(m);
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
+	const struct figures *f = figs(ui);
 	int first = f->first, last = f->last;
 	int label_w = r.w >= 110 ? 26 : 18;
 	int col_w = r.w >= 110 ? 11 : 9;
-	years_undated = f->undated.total > 0.005;
-	int fit = (r.w - label_w) / (col_w + 1) - years_undated;
+	vs->years_undated = f->undated.total > 0.005;
+	int fit = (r.w - label_w) / (col_w + 1) - vs->years_undated;
 	if (fit > 15)
 		fit = 15;
 	if (fit < 1)
@@ -298,49 +324,48 @@ static void draw_years(struct ui *ui, struct ui_rect r)
 	int start = first;
 	if (span > fit)
 		start = last - fit + 1; /* the years after the funding matter most */
-	start += year_shift;
+	start += vs->year_shift;
 	if (start < first) {
-		year_shift += first - start;
+		vs->year_shift += first - start;
 		start = first;
 	}
 	if (start + fit - 1 > last && span > fit) {
-		year_shift -= start + fit - 1 - last;
+		vs->year_shift -= start + fit - 1 - last;
 		start = last - fit + 1;
 	}
 	if (span <= fit) {
-		year_shift = 0;
+		vs->year_shift = 0;
 		start = first;
 		fit = span;
 	}
-	years_first = start;
-	years_n = fit;
-	static char titles[16][16];
+	vs->years_first = start;
+	vs->years_n = fit;
 	int fe = f->funding_end_year;
-	year_cols[0] = (struct list_col){N_("Per year"), label_w, 0};
+	vs->year_cols[0] = (struct list_col){N_("Per year"), label_w, 0};
 	for (int i = 0; i < fit; i++) {
 		/* the years after the funding end carry a mark, not only a colour */
-		snprintf(titles[i], sizeof titles[i], fe && start + i > fe ? "›%d" : "%d", start + i);
-		year_cols[i + 1] = (struct list_col){titles[i], col_w, 0};
+		snprintf(vs->titles[i], sizeof vs->titles[i], fe && start + i > fe ? "›%d" : "%d", start + i);
+		vs->year_cols[i + 1] = (struct list_col){vs->titles[i], col_w, 0};
 	}
-	if (years_undated)
-		year_cols[fit + 1] = (struct list_col){N_("No year"), col_w, 0};
-	ly.passive = part != PART_YEARS;
-	list_draw(&ly, r, year_cols, fit + 1 + years_undated, draw_year_row, ui, NULL);
+	if (vs->years_undated)
+		vs->year_cols[fit + 1] = (struct list_col){N_("No year"), col_w, 0};
+	vs->ly.passive = vs->part != PART_YEARS;
+	list_draw(&vs->ly, r, vs->year_cols, fit + 1 + vs->years_undated, draw_year_row, ui, NULL);
 }
 
 static void draw(struct ui *ui, struct ui_rect r)
 {
-	ready();
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
 	const struct model *m = &ui->m;
 	if (m->costs.n == 0) {
-		lc.passive = false;
-		list_draw(&lc, r, cost_cols, 6, draw_cost_row, ui,
+		vs->lc.passive = false;
+		list_draw(&vs->lc, r, cost_cols, 6, draw_cost_row, ui,
 			  _("No costs yet. Press n to add a cost item: one-off costs such as buying "
 			    "sensors, and above all the yearly running costs (licences, hosting, "
 			    "maintenance, staff) that go on after the funding ends."));
 		return;
 	}
-	int years_h = 3 + (int)figs(m)->npartners;
+	int years_h = 3 + (int)figs(ui)->npartners;
 	int cap = r.h * 2 / 5;
 	if (cap < 4)
 		cap = 4;
@@ -354,22 +379,22 @@ static void draw(struct ui *ui, struct ui_rect r)
 	if (costs_h < 3)
 		costs_h = 3;
 	int shares_h = rest - costs_h;
-	int shares_need = 1 + (n_sh_rows ? (int)n_sh_rows : 2);
+	int shares_need = 1 + (vs->n_sh_rows ? (int)vs->n_sh_rows : 2);
 	if (shares_h > shares_need)
 		shares_h = shares_need;
 	struct ui_rect cr = {r.y, r.x, costs_h, r.w};
 	struct ui_rect sr = {r.y + costs_h, r.x, shares_h, r.w};
 	struct ui_rect yr = {r.y + costs_h + shares_h + 1, r.x, years_h, r.w};
-	lc.passive = part != PART_COSTS;
-	list_draw(&lc, cr, cost_cols, 6, draw_cost_row, ui, NULL);
+	vs->lc.passive = vs->part != PART_COSTS;
+	list_draw(&vs->lc, cr, cost_cols, 6, draw_cost_row, ui, NULL);
 	const struct cost *c = selected_cost(ui);
-	static char title[512];
-	snprintf(title, sizeof title, _("Shares of “%s”"), c ? c->name : "");
+	char *title = vs->shares_title;
+	snprintf(title, sizeof vs->shares_title, _("Shares of “%s”"), c ? c->name : "");
 	struct list_col sc[4];
 	memcpy(sc, share_cols, sizeof sc);
 	sc[0].title = title;
-	ls.passive = part != PART_SHARES;
-	list_draw(&ls, sr, sc, 4, draw_share_row, ui,
+	vs->ls.passive = vs->part != PART_SHARES;
+	list_draw(&vs->ls, sr, sc, 4, draw_share_row, ui,
 		  _("Nobody shares this cost yet: s adds a partner and the percentage they "
 		    "carry."));
 	draw_years(ui, yr);
@@ -389,6 +414,7 @@ static bool year_ok(struct form *fm, int field, long y)
 
 static bool save_cost(struct ui *ui, struct form *fm, int64_t id)
 {
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
 	const struct cost *old = id ? model_cost(&ui->m, id) : NULL;
 	if (id && !old) {
 		ui_error(ui, "%s", _("This cost item no longer exists (undone meanwhile?)."));
@@ -418,8 +444,8 @@ static bool save_cost(struct ui *ui, struct form *fm, int64_t id)
 	c.end_year = c.kind == COST_ONEOFF ? 0 : (int)end;
 	bool ok = ui_store_ok(ui, store_save_cost(ui->s, &ui->m, &c));
 	if (ok) {
-		sel_cost = c.id;
-		part = PART_COSTS;
+		vs->sel_cost = c.id;
+		vs->part = PART_COSTS;
 		ui_status(ui, id ? _("Cost item “%s” saved.") : _("Cost item “%s” added; s adds who pays a share."),
 			  c.name);
 	}
@@ -456,23 +482,23 @@ static void cost_form(struct ui *ui, int64_t id)
 
 /* The share form: for a new share the partner is picked; an existing one
  * only changes its percentage (0 removes it). id is the cost; the partner
- * of an existing share is kept in sel_share_sh. */
-static int64_t form_share_sh; /* 0: a new share */
+ * of an existing share is kept in the view state (sel_share_sh). */
 
 static bool save_share(struct ui *ui, struct form *fm, int64_t cost_id)
 {
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
 	const struct cost *c = model_cost(&ui->m, cost_id);
 	if (!c) {
 		ui_error(ui, "%s", _("This cost item no longer exists (undone meanwhile?)."));
 		return true;
 	}
-	int pf = form_share_sh ? 0 : 1;
+	int pf = vs->form_share_sh ? 0 : 1;
 	struct optnum pct = form_number(fm, pf);
 	if (!pct.set || pct.v < 0 || pct.v > 100) {
 		form_set_error(fm, pf, _("Type a percentage from 0 to 100 (0 removes the partner)."));
 		return false;
 	}
-	struct cost_share s = {0, cost_id, form_share_sh ? form_share_sh : form_ref(fm, 0), pct.v};
+	struct cost_share s = {0, cost_id, vs->form_share_sh ? vs->form_share_sh : form_ref(fm, 0), pct.v};
 	/* removing a share reloads the model: keep the cost's name */
 	char *cost_name = xstrdup(c->name);
 	enum store_status st = store_save_share(ui->s, &ui->m, &s);
@@ -498,9 +524,9 @@ static bool save_share(struct ui *ui, struct form *fm, int64_t cost_id)
 		return false;
 	}
 	const struct stakeholder *p = model_stakeholder(&ui->m, s.stakeholder);
-	sel_cost = cost_id;
-	sel_share_sh = pct.v > 0 ? s.stakeholder : 0;
-	part = PART_SHARES;
+	vs->sel_cost = cost_id;
+	vs->sel_share_sh = pct.v > 0 ? s.stakeholder : 0;
+	vs->part = PART_SHARES;
 	char num[64];
 	i18n_number(pct.v, i18n_lang(), num);
 	if (pct.v > 0)
@@ -513,6 +539,7 @@ static bool save_share(struct ui *ui, struct form *fm, int64_t cost_id)
 
 static void share_form(struct ui *ui, int64_t cost_id, int64_t sh)
 {
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
 	const struct model *m = &ui->m;
 	const struct cost *c = model_cost(m, cost_id);
 	if (!c)
@@ -522,7 +549,7 @@ static void share_form(struct ui *ui, int64_t cost_id, int64_t sh)
 		return;
 	}
 	double left = 100 - figures_cost_shared(m, cost_id);
-	form_share_sh = sh;
+	vs->form_share_sh = sh;
 	struct form *fm;
 	if (sh) {
 		const struct stakeholder *p = model_stakeholder(m, sh);
@@ -579,82 +606,85 @@ static void cost_delete(struct ui *ui, const struct cost *c)
 	ui_confirm(ui, q, delete_cost_yes, c->id);
 }
 
-static int64_t del_share_cost;
-
 static void delete_share_yes(struct ui *ui, int64_t sh)
 {
-	struct cost_share s = {0, del_share_cost, sh, 0};
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
+	struct cost_share s = {0, vs->del_share_cost, sh, 0};
 	if (ui_store_ok(ui, store_save_share(ui->s, &ui->m, &s)))
 		ui_status(ui, "%s", _("Share removed (u undoes it)."));
 }
 
 static void share_delete(struct ui *ui, const struct cost_share *s)
 {
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
 	const struct stakeholder *p = model_stakeholder(&ui->m, s->stakeholder);
 	const struct cost *c = model_cost(&ui->m, s->cost);
 	char q[800];
 	snprintf(q, sizeof q, _("Remove %s from the cost item “%s”?"), p ? p->name : "?",
 		 c ? c->name : "");
-	del_share_cost = s->cost;
+	vs->del_share_cost = s->cost;
 	ui_confirm(ui, q, delete_share_yes, s->stakeholder);
 }
 
 /* ------------------------------------------------------------ keys */
 
-static struct list *current(void)
+static struct list *current(struct ui *ui)
 {
-	return part == PART_COSTS ? &lc : part == PART_SHARES ? &ls : &ly;
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
+	return vs->part == PART_COSTS ? &vs->lc : vs->part == PART_SHARES ? &vs->ls : &vs->ly;
 }
 
 static void after_cost_move(struct ui *ui)
 {
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
 	const struct cost *c = selected_cost(ui);
-	sel_cost = c ? c->id : 0;
-	sel_share_sh = 0;
-	list_select(&ls, 0);
+	vs->sel_cost = c ? c->id : 0;
+	vs->sel_share_sh = 0;
+	list_select(&vs->ls, 0);
 	collect_shares(ui);
 }
 
 /* Up/Down at the edge of a part go on into the next one. */
 static bool part_move(struct ui *ui, enum ui_action a)
 {
-	struct list *l = current();
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
+	struct list *l = current(ui);
 	bool at_end = l->n == 0 || l->sel + 1 >= l->n;
-	if (a == ACT_DOWN && at_end && part != PART_YEARS && ui->m.costs.n) {
-		part = (enum part)(part + 1);
-		list_select(current(), 0);
+	if (a == ACT_DOWN && at_end && vs->part != PART_YEARS && ui->m.costs.n) {
+		vs->part = (enum part)(vs->part + 1);
+		list_select(current(ui), 0);
 		return true;
 	}
-	if (a == ACT_UP && (l->n == 0 || l->sel == 0) && part != PART_COSTS) {
-		part = (enum part)(part - 1);
-		struct list *p = current();
+	if (a == ACT_UP && (l->n == 0 || l->sel == 0) && vs->part != PART_COSTS) {
+		vs->part = (enum part)(vs->part - 1);
+		struct list *p = current(ui);
 		if (p->n)
 			list_select(p, p->n - 1);
 		return true;
 	}
-	if (part == PART_YEARS && (a == ACT_LEFT || a == ACT_RIGHT)) {
-		year_shift += a == ACT_LEFT ? -1 : 1;
+	if (vs->part == PART_YEARS && (a == ACT_LEFT || a == ACT_RIGHT)) {
+		vs->year_shift += a == ACT_LEFT ? -1 : 1;
 		return true;
 	}
 	if (!list_move(l, a))
 		return false;
-	if (part == PART_COSTS)
+	if (vs->part == PART_COSTS)
 		after_cost_move(ui);
-	else if (part == PART_SHARES && ls.n && ls.sel < n_sh_rows)
-		sel_share_sh = MODEL_AT(ui->m.shares, struct cost_share, sh_rows[ls.sel])->stakeholder;
+	else if (vs->part == PART_SHARES && vs->ls.n && vs->ls.sel < vs->n_sh_rows)
+		vs->sel_share_sh = MODEL_AT(ui->m.shares, struct cost_share, vs->sh_rows[vs->ls.sel])->stakeholder;
 	return true;
 }
 
 static int key(struct ui *ui, enum ui_action a, int k)
 {
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
 	(void)k;
-	ready();
 	if (part_move(ui, a))
 		return UI_REDRAW | UI_HANDLED;
 	const struct cost *c = selected_cost(ui);
 	const struct cost_share *s =
-		part == PART_SHARES && ls.n && ls.sel < n_sh_rows
-			? MODEL_AT(ui->m.shares, struct cost_share, sh_rows[ls.sel])
+		vs->part == PART_SHARES && vs->ls.n && vs->ls.sel < vs->n_sh_rows
+			? MODEL_AT(ui->m.shares, struct cost_share, vs->sh_rows[vs->ls.sel])
 			: NULL;
 	switch (a) {
 	case ACT_NEW:
@@ -669,17 +699,17 @@ static int key(struct ui *ui, enum ui_action a, int k)
 		share_form(ui, c->id, 0);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_EDIT:
-		if (part == PART_SHARES && s)
+		if (vs->part == PART_SHARES && s)
 			share_form(ui, s->cost, s->stakeholder);
-		else if (part == PART_SHARES && c)
+		else if (vs->part == PART_SHARES && c)
 			share_form(ui, c->id, 0);
-		else if (part == PART_COSTS)
+		else if (vs->part == PART_COSTS)
 			cost_form(ui, c ? c->id : 0);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_DELETE:
-		if (part == PART_SHARES && s)
+		if (vs->part == PART_SHARES && s)
 			share_delete(ui, s);
-		else if (part == PART_COSTS && c)
+		else if (vs->part == PART_COSTS && c)
 			cost_delete(ui, c);
 		else
 			return UI_UNHANDLED;
@@ -691,21 +721,21 @@ static int key(struct ui *ui, enum ui_action a, int k)
 
 static int click(struct ui *ui, int y, int x)
 {
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
 	(void)x;
-	ready();
-	struct list *lists[3] = {&lc, &ls, &ly};
+	struct list *lists[3] = {&vs->lc, &vs->ls, &vs->ly};
 	for (int p = 0; p < 3; p++) {
 		long row = list_hit(lists[p], y);
 		if (row < 0)
 			continue;
-		if ((enum part)p == part && (size_t)row == lists[p]->sel && p < 2)
+		if ((enum part)p == vs->part && (size_t)row == lists[p]->sel && p < 2)
 			return key(ui, ACT_EDIT, 0);
-		part = (enum part)p;
+		vs->part = (enum part)p;
 		list_select(lists[p], (size_t)row);
-		if (part == PART_COSTS)
+		if (vs->part == PART_COSTS)
 			after_cost_move(ui);
-		else if (part == PART_SHARES && (size_t)row < n_sh_rows)
-			sel_share_sh = MODEL_AT(ui->m.shares, struct cost_share, sh_rows[row])->stakeholder;
+		else if (vs->part == PART_SHARES && (size_t)row < vs->n_sh_rows)
+			vs->sel_share_sh = MODEL_AT(ui->m.shares, struct cost_share, vs->sh_rows[row])->stakeholder;
 		return UI_REDRAW | UI_HANDLED;
 	}
 	return UI_UNHANDLED;
@@ -713,7 +743,7 @@ static int click(struct ui *ui, int y, int x)
 
 static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 {
-	ready();
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
 	if (kind == ENT_WORKSHOP)
 		return true;
 	if (kind != ENT_COST)
@@ -721,8 +751,8 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 	long i = table_index(&ui->m.costs, id);
 	if (i < 0)
 		return false;
-	part = PART_COSTS;
-	list_select(&lc, (size_t)i);
+	vs->part = PART_COSTS;
+	list_select(&vs->lc, (size_t)i);
 	after_cost_move(ui);
 	return true;
 }
@@ -741,6 +771,9 @@ static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
 
 const struct ui_view ui_view_costs = {
 	.step = STEP_COSTS,
+	.private_size = sizeof(struct costs_state),
+	.init = init,
+	.done = done,
 	.hint = hint,
 	.help = N_("Running costs that go on after the funding are among the largest hurdles "
 		   "for keeping a measure; even one that works can end when the budget money "

@@ -22,29 +22,32 @@
 enum part { PART_EXPORT, PART_NOTES };
 enum { ROW_CSV, ROW_XLSX, ROW_LANG, ROW_RUN, ROW_HISTORY, ROW_COUNT };
 
-static enum part part = PART_EXPORT;
-static struct list le;
-static bool ready_done;
-static char *csv_dir, *xlsx_path; /* NULL: the default beside the workshop file */
-static bool want_csv = true, want_xlsx = true;
-static int export_lang = -1;	  /* -1: the session language */
-/* what the last export did, drawn in the current language */
-static struct {
-	bool done, csv, xlsx;	   /* an export ran; which parts it wrote */
-	char *csv_path, *xlsx_path;
-	char *csv_err, *xlsx_err; /* NULL: written */
-	size_t files;
-	long long csv_bytes, xlsx_bytes;
-} res;
+struct export_state {
+	enum part part;
+	struct list le;
+	char *csv_dir, *xlsx_path; /* NULL: the default beside the workshop file */
+	bool want_csv, want_xlsx;
+	int export_lang;	   /* -1: the session language */
+	/* what the last export did, drawn in the current language */
+	struct {
+		bool done, csv, xlsx;	   /* an export ran; which parts it wrote */
+		char *csv_path, *xlsx_path;
+		char *csv_err, *xlsx_err; /* NULL: written */
+		size_t files;
+		long long csv_bytes, xlsx_bytes;
+	} res;
+	char hint_buf[512];
+};
 
-static void ready(void)
+static void init(struct ui *ui)
 {
-	if (ready_done)
-		return;
-	list_init(&le);
-	list_set_count(&le, ROW_COUNT);
-	list_select(&le, ROW_RUN);
-	ready_done = true;
+	struct export_state *vs = ui_view_state(ui, STEP_EXPORT);
+	vs->part = PART_EXPORT;
+	vs->want_csv = vs->want_xlsx = true;
+	vs->export_lang = -1;
+	list_init(&vs->le);
+	list_set_count(&vs->le, ROW_COUNT);
+	list_select(&vs->le, ROW_RUN);
 }
 
 /* The workshop path without its .stetig extension. */
@@ -79,33 +82,37 @@ static char *default_xlsx(const struct ui *ui)
 
 static char *cur_csv(const struct ui *ui)
 {
-	return csv_dir ? xstrdup(csv_dir) : default_csv(ui);
+	struct export_state *vs = ui_view_state(ui, STEP_EXPORT);
+	return vs->csv_dir ? xstrdup(vs->csv_dir) : default_csv(ui);
 }
 
 static char *cur_xlsx(const struct ui *ui)
 {
-	return xlsx_path ? xstrdup(xlsx_path) : default_xlsx(ui);
+	struct export_state *vs = ui_view_state(ui, STEP_EXPORT);
+	return vs->xlsx_path ? xstrdup(vs->xlsx_path) : default_xlsx(ui);
 }
 
-static enum lang cur_lang(void)
+static enum lang cur_lang(const struct ui *ui)
 {
-	return export_lang < 0 ? i18n_lang() : (enum lang)export_lang;
+	struct export_state *vs = ui_view_state(ui, STEP_EXPORT);
+	return vs->export_lang < 0 ? i18n_lang() : (enum lang)vs->export_lang;
 }
 
 static void sync(struct ui *ui)
 {
-	ready();
+	struct export_state *vs = ui_view_state(ui, STEP_EXPORT);
 	ui_notes_sync(ui);
-	if (part == PART_NOTES && ui->m.notes.n == 0)
-		part = PART_EXPORT;
+	if (vs->part == PART_NOTES && ui->m.notes.n == 0)
+		vs->part = PART_EXPORT;
 }
 
 static const char *hint(struct ui *ui)
 {
-	if (res.done && !res.csv_err && !res.xlsx_err)
+	struct export_state *vs = ui_view_state(ui, STEP_EXPORT);
+	if (vs->res.done && !vs->res.csv_err && !vs->res.xlsx_err)
 		return _("Written. Add the working group's agreements and action items below "
 			 "(n).");
-	if (ui->m.notes.n == 0 && part == PART_NOTES)
+	if (ui->m.notes.n == 0 && vs->part == PART_NOTES)
 		return _("Press n to write down the first agreement or action item.");
 	return _("Enter on “Write the files now” (or e) writes them beside the workshop file.");
 }
@@ -127,42 +134,52 @@ static void size_text(long long bytes, char *out, size_t n)
 	}
 }
 
-static void clear_result(void)
+static void clear_result(struct ui *ui)
 {
-	free(res.csv_path);
-	free(res.xlsx_path);
-	free(res.csv_err);
-	free(res.xlsx_err);
-	memset(&res, 0, sizeof res);
+	struct export_state *vs = ui_view_state(ui, STEP_EXPORT);
+	free(vs->res.csv_path);
+	free(vs->res.xlsx_path);
+	free(vs->res.csv_err);
+	free(vs->res.xlsx_err);
+	memset(&vs->res, 0, sizeof vs->res);
+}
+
+static void done(struct ui *ui)
+{
+	struct export_state *vs = ui_view_state(ui, STEP_EXPORT);
+	clear_result(ui);
+	free(vs->csv_dir);
+	free(vs->xlsx_path);
 }
 
 /* The result of the last export in words (session language); free it. */
-static char *result_text(bool *error)
+static char *result_text(struct ui *ui, bool *error)
 {
+	struct export_state *vs = ui_view_state(ui, STEP_EXPORT);
 	struct buf out;
 	buf_init(&out);
 	*error = false;
 	char sz[64];
-	if (res.csv) {
-		if (res.csv_err) {
-			buf_printf(&out, _("CSV bundle not written: %s"), res.csv_err);
+	if (vs->res.csv) {
+		if (vs->res.csv_err) {
+			buf_printf(&out, _("CSV bundle not written: %s"), vs->res.csv_err);
 			*error = true;
 		} else {
-			size_text(res.csv_bytes, sz, sizeof sz);
+			size_text(vs->res.csv_bytes, sz, sizeof sz);
 			buf_printf(&out, ngettext("CSV bundle: %zu file in %s/ (%s).",
-						  "CSV bundle: %zu files in %s/ (%s).", res.files),
-				   res.files, res.csv_path, sz);
+						  "CSV bundle: %zu files in %s/ (%s).", vs->res.files),
+				   vs->res.files, vs->res.csv_path, sz);
 		}
 	}
-	if (res.xlsx) {
+	if (vs->res.xlsx) {
 		if (out.len)
 			buf_adds(&out, "\n");
-		if (res.xlsx_err) {
-			buf_printf(&out, _("Workbook not written: %s"), res.xlsx_err);
+		if (vs->res.xlsx_err) {
+			buf_printf(&out, _("Workbook not written: %s"), vs->res.xlsx_err);
 			*error = true;
 		} else {
-			size_text(res.xlsx_bytes, sz, sizeof sz);
-			buf_printf(&out, _("Workbook: %s (%s)."), res.xlsx_path, sz);
+			size_text(vs->res.xlsx_bytes, sz, sizeof sz);
+			buf_printf(&out, _("Workbook: %s (%s)."), vs->res.xlsx_path, sz);
 		}
 	}
 	return buf_steal(&out);
@@ -170,49 +187,50 @@ static char *result_text(bool *error)
 
 static void run_export(struct ui *ui)
 {
-	if (!want_csv && !want_xlsx) {
+	struct export_state *vs = ui_view_state(ui, STEP_EXPORT);
+	if (!vs->want_csv && !vs->want_xlsx) {
 		ui_error(ui, "%s", _("Nothing to write: tick the CSV bundle or the workbook (Space)."));
 		return;
 	}
-	clear_result();
-	enum lang lang = cur_lang(), session = i18n_lang();
+	clear_result(ui);
+	enum lang lang = cur_lang(ui), session = i18n_lang();
 	/* the findings and the sheet names speak the export's language */
 	if (lang != session)
 		i18n_set_lang(lang);
 	struct findings f;
 	findings_compute(&ui->m, &f);
-	res.csv = want_csv;
-	res.xlsx = want_xlsx;
-	res.csv_path = cur_csv(ui);
-	res.xlsx_path = cur_xlsx(ui);
-	if (want_csv) {
+	vs->res.csv = vs->want_csv;
+	vs->res.xlsx = vs->want_xlsx;
+	vs->res.csv_path = cur_csv(ui);
+	vs->res.xlsx_path = cur_xlsx(ui);
+	if (vs->want_csv) {
 		struct bundle_error err;
-		if (!bundle_export(&ui->m, &f, res.csv_path, lang, 0, &err))
-			res.csv_err = bundle_error_text(&err);
+		if (!bundle_export(&ui->m, &f, vs->res.csv_path, lang, 0, &err))
+			vs->res.csv_err = bundle_error_text(&err);
 	}
 	char xerr[1024] = "";
-	if (want_xlsx && !xlsx_export(&ui->m, &f, res.xlsx_path, lang, xerr, sizeof xerr))
-		res.xlsx_err = xstrdup(*xerr ? xerr : "?");
+	if (vs->want_xlsx && !xlsx_export(&ui->m, &f, vs->res.xlsx_path, lang, xerr, sizeof xerr))
+		vs->res.xlsx_err = xstrdup(*xerr ? xerr : "?");
 	findings_free(&f);
 	if (lang != session)
 		i18n_set_lang(session);
-	if (want_csv && !res.csv_err)
+	if (vs->want_csv && !vs->res.csv_err)
 		for (size_t i = 0; bundle_files[i]; i++) {
 			struct buf p;
 			buf_init(&p);
-			buf_printf(&p, "%s/%s", res.csv_path, bundle_files[i]);
+			buf_printf(&p, "%s/%s", vs->res.csv_path, bundle_files[i]);
 			struct stat st;
 			if (stat(p.data, &st) == 0) {
-				res.csv_bytes += st.st_size;
-				res.files++;
+				vs->res.csv_bytes += st.st_size;
+				vs->res.files++;
 			}
 			buf_free(&p);
 		}
 	struct stat st;
-	if (want_xlsx && !res.xlsx_err && stat(res.xlsx_path, &st) == 0)
-		res.xlsx_bytes = st.st_size;
-	res.done = true;
-	if (!res.csv_err && !res.xlsx_err)
+	if (vs->want_xlsx && !vs->res.xlsx_err && stat(vs->res.xlsx_path, &st) == 0)
+		vs->res.xlsx_bytes = st.st_size;
+	vs->res.done = true;
+	if (!vs->res.csv_err && !vs->res.xlsx_err)
 		ui_status(ui, "%s", _("Export written."));
 	else
 		ui_error(ui, "%s", _("The export failed; the reason is shown above."));
@@ -250,14 +268,15 @@ static void clear_history(struct ui *ui)
 
 static bool save_path(struct ui *ui, struct form *fm, int64_t which)
 {
+	struct export_state *vs = ui_view_state(ui, STEP_EXPORT);
 	char *p = form_text(fm, 0);
-	char **dst = which == ROW_CSV ? &csv_dir : &xlsx_path;
+	char **dst = which == ROW_CSV ? &vs->csv_dir : &vs->xlsx_path;
 	free(*dst);
 	*dst = p;
 	if (which == ROW_CSV)
-		want_csv = true;
+		vs->want_csv = true;
 	else
-		want_xlsx = true;
+		vs->want_xlsx = true;
 	ui_status(ui, "%s", _("Path set; Enter on “Write the files now” writes."));
 	return true;
 }
@@ -282,22 +301,23 @@ static const struct list_col cols[] = {{N_("Export"), 30, 0}, {NULL, -1, 10}};
 static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
 {
 	struct ui *ui = ctx;
+	struct export_state *vs = ui_view_state(ui, STEP_EXPORT);
 	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
 	char *v = NULL;
 	switch (row) {
 	case ROW_CSV:
-		ui_textf(y, cx[0], cw[0], base, 0, "%s %s", want_csv ? "[x]" : "[ ]", _("CSV bundle (folder)"));
+		ui_textf(y, cx[0], cw[0], base, 0, "%s %s", vs->want_csv ? "[x]" : "[ ]", _("CSV bundle (folder)"));
 		v = cur_csv(ui);
 		ui_text(y, cx[1], cw[1], v, base, 0);
 		break;
 	case ROW_XLSX:
-		ui_textf(y, cx[0], cw[0], base, 0, "%s %s", want_xlsx ? "[x]" : "[ ]", _("Workbook (Excel)"));
+		ui_textf(y, cx[0], cw[0], base, 0, "%s %s", vs->want_xlsx ? "[x]" : "[ ]", _("Workbook (Excel)"));
 		v = cur_xlsx(ui);
 		ui_text(y, cx[1], cw[1], v, base, 0);
 		break;
 	case ROW_LANG:
 		ui_textf(y, cx[0], cw[0], base, 0, "    %s", _("Language of the files"));
-		ui_text(y, cx[1], cw[1], vocab_label(VOCAB_LANG, cur_lang()), base | A_BOLD, 0);
+		ui_text(y, cx[1], cw[1], vocab_label(VOCAB_LANG, cur_lang(ui)), base | A_BOLD, 0);
 		break;
 	case ROW_RUN:
 		ui_textf(y, cx[0], cw[0], base | A_BOLD, 0, "  ▶ %s", _("Write the files now"));
@@ -315,15 +335,15 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 
 static void draw(struct ui *ui, struct ui_rect r)
 {
-	ready();
-	le.passive = part != PART_EXPORT;
+	struct export_state *vs = ui_view_state(ui, STEP_EXPORT);
+	vs->le.passive = vs->part != PART_EXPORT;
 	int top_h = ROW_COUNT + 1;
-	list_draw(&le, (struct ui_rect){r.y, r.x, top_h, r.w}, cols, 2, draw_row, ui, NULL);
+	list_draw(&vs->le, (struct ui_rect){r.y, r.x, top_h, r.w}, cols, 2, draw_row, ui, NULL);
 	int y = r.y + top_h;
 	int res_h = 2;
-	if (res.done) {
+	if (vs->res.done) {
 		bool error;
-		char *text = result_text(&error);
+		char *text = result_text(ui, &error);
 		/* one line per file kind, cut at the edge rather than wrapped */
 		char *line = text;
 		for (int i = 0; i < res_h && line; i++) {
@@ -343,36 +363,37 @@ static void draw(struct ui *ui, struct ui_rect r)
 	ui_text(y, r.x, r.w, _("Agreements and action items of the working group"), ui_style(ST_TITLE),
 		0);
 	y++;
-	ui_notes_draw(ui, (struct ui_rect){y, r.x, r.y + r.h - y, r.w}, part == PART_NOTES);
+	ui_notes_draw(ui, (struct ui_rect){y, r.x, r.y + r.h - y, r.w}, vs->part == PART_NOTES);
 }
 
 /* ------------------------------------------------------------ keys */
 
 static int export_key(struct ui *ui, enum ui_action a)
 {
+	struct export_state *vs = ui_view_state(ui, STEP_EXPORT);
 	switch (a) {
 	case ACT_CYCLE:
-		if (le.sel == ROW_CSV)
-			want_csv = !want_csv;
-		else if (le.sel == ROW_XLSX)
-			want_xlsx = !want_xlsx;
-		else if (le.sel == ROW_LANG)
-			export_lang = cur_lang() == LANG_DE ? LANG_EN : LANG_DE;
-		else if (le.sel == ROW_RUN)
+		if (vs->le.sel == ROW_CSV)
+			vs->want_csv = !vs->want_csv;
+		else if (vs->le.sel == ROW_XLSX)
+			vs->want_xlsx = !vs->want_xlsx;
+		else if (vs->le.sel == ROW_LANG)
+			vs->export_lang = cur_lang(ui) == LANG_DE ? LANG_EN : LANG_DE;
+		else if (vs->le.sel == ROW_RUN)
 			run_export(ui);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_EDIT:
-		if (le.sel == ROW_CSV || le.sel == ROW_XLSX)
-			path_form(ui, (int)le.sel);
-		else if (le.sel == ROW_LANG)
-			export_lang = cur_lang() == LANG_DE ? LANG_EN : LANG_DE;
-		else if (le.sel == ROW_RUN)
+		if (vs->le.sel == ROW_CSV || vs->le.sel == ROW_XLSX)
+			path_form(ui, (int)vs->le.sel);
+		else if (vs->le.sel == ROW_LANG)
+			vs->export_lang = cur_lang(ui) == LANG_DE ? LANG_EN : LANG_DE;
+		else if (vs->le.sel == ROW_RUN)
 			run_export(ui);
 		else
 			clear_history(ui);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_NEW:
-		part = PART_NOTES;
+		vs->part = PART_NOTES;
 		ui_note_form(ui, 0);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_DELETE:
@@ -385,31 +406,31 @@ static int export_key(struct ui *ui, enum ui_action a)
 
 static int key(struct ui *ui, enum ui_action a, int k)
 {
+	struct export_state *vs = ui_view_state(ui, STEP_EXPORT);
 	(void)k;
-	ready();
-	struct list *notes = ui_notes_list();
+	struct list *notes = ui_notes_list(ui);
 	if (a == ACT_EXPORT) {
 		run_export(ui);
 		return UI_REDRAW | UI_HANDLED;
 	}
 	if (a == ACT_NOTE) {
-		part = PART_NOTES;
+		vs->part = PART_NOTES;
 		ui_note_form(ui, 0);
 		return UI_REDRAW | UI_HANDLED;
 	}
-	if (part == PART_EXPORT) {
-		if (a == ACT_DOWN && le.sel + 1 >= le.n && notes->n) {
-			part = PART_NOTES;
+	if (vs->part == PART_EXPORT) {
+		if (a == ACT_DOWN && vs->le.sel + 1 >= vs->le.n && notes->n) {
+			vs->part = PART_NOTES;
 			list_select(notes, 0);
 			return UI_REDRAW | UI_HANDLED;
 		}
-		if (list_move(&le, a))
+		if (list_move(&vs->le, a))
 			return UI_REDRAW | UI_HANDLED;
 		return export_key(ui, a);
 	}
 	if (a == ACT_UP && notes->sel == 0) {
-		part = PART_EXPORT;
-		list_select(&le, ROW_COUNT - 1);
+		vs->part = PART_EXPORT;
+		list_select(&vs->le, ROW_COUNT - 1);
 		return UI_REDRAW | UI_HANDLED;
 	}
 	return ui_notes_key(ui, a);
@@ -417,30 +438,30 @@ static int key(struct ui *ui, enum ui_action a, int k)
 
 static int click(struct ui *ui, int y, int x)
 {
+	struct export_state *vs = ui_view_state(ui, STEP_EXPORT);
 	(void)x;
-	ready();
-	long row = list_hit(&le, y);
+	long row = list_hit(&vs->le, y);
 	if (row >= 0) {
-		bool same = part == PART_EXPORT && (size_t)row == le.sel;
-		part = PART_EXPORT;
-		list_select(&le, (size_t)row);
+		bool same = vs->part == PART_EXPORT && (size_t)row == vs->le.sel;
+		vs->part = PART_EXPORT;
+		list_select(&vs->le, (size_t)row);
 		return same ? export_key(ui, ACT_EDIT) : UI_REDRAW | UI_HANDLED;
 	}
-	struct list *notes = ui_notes_list();
+	struct list *notes = ui_notes_list(ui);
 	row = list_hit(notes, y);
 	if (row < 0)
 		return UI_UNHANDLED;
-	bool same = part == PART_NOTES && (size_t)row == notes->sel;
-	part = PART_NOTES;
+	bool same = vs->part == PART_NOTES && (size_t)row == notes->sel;
+	vs->part = PART_NOTES;
 	list_select(notes, (size_t)row);
 	return same ? ui_notes_key(ui, ACT_EDIT) : UI_REDRAW | UI_HANDLED;
 }
 
 static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 {
-	ready();
+	struct export_state *vs = ui_view_state(ui, STEP_EXPORT);
 	if (kind == ENT_NOTE && ui_notes_select(ui, id)) {
-		part = PART_NOTES;
+		vs->part = PART_NOTES;
 		return true;
 	}
 	return kind == ENT_WORKSHOP;
@@ -452,7 +473,8 @@ static const enum ui_action more[] = {ACT_CYCLE, ACT_NOTE, ACT_NONE};
 /* The selected item, for the reading view. */
 static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
 {
-	if (part != PART_NOTES)
+	struct export_state *vs = ui_view_state(ui, STEP_EXPORT);
+	if (vs->part != PART_NOTES)
 		return false;
 	*kind = ENT_NOTE;
 	*id = ui_notes_current(ui);
@@ -461,6 +483,9 @@ static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
 
 const struct ui_view ui_view_export = {
 	.step = STEP_EXPORT,
+	.private_size = sizeof(struct export_state),
+	.init = init,
+	.done = done,
 	.hint = hint,
 	.help = N_("The export writes what the group worked out in two forms: an Excel "
 		   "workbook made to be attached to a council submission (a cover sheet with "

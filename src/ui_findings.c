@@ -10,40 +10,46 @@
 #include "ui_internal.h"
 #include "util.h"
 
-static struct list lst;
-/* the finding to keep selected while the list changes */
-static struct {
-	const char *rule;
-	enum entity kind;
-	int64_t id;
-} keep;
+struct findings_state {
+	struct list lst;
+	/* the finding to keep selected while the list changes */
+	struct {
+		const char *rule;
+		enum entity kind;
+		int64_t id;
+	} keep;
+	char hint_buf[512];
+};
 
-static void remember(const struct findings *f)
+static void remember(struct ui *ui, const struct findings *f)
 {
-	if (lst.n && lst.sel < f->n) {
-		const struct finding *x = &f->v[lst.sel];
-		keep.rule = x->rule;
-		keep.kind = x->kind;
-		keep.id = x->id;
+	struct findings_state *vs = ui_view_state(ui, STEP_FINDINGS);
+	if (vs->lst.n && vs->lst.sel < f->n) {
+		const struct finding *x = &f->v[vs->lst.sel];
+		vs->keep.rule = x->rule;
+		vs->keep.kind = x->kind;
+		vs->keep.id = x->id;
 	}
 }
 
 static void sync(struct ui *ui)
 {
+	struct findings_state *vs = ui_view_state(ui, STEP_FINDINGS);
 	const struct findings *f = ui_findings(ui);
-	list_set_count(&lst, f->n);
-	if (!keep.rule)
+	list_set_count(&vs->lst, f->n);
+	if (!vs->keep.rule)
 		return;
 	for (size_t i = 0; i < f->n; i++)
-		if (f->v[i].rule == keep.rule && f->v[i].kind == keep.kind && f->v[i].id == keep.id) {
-			list_select(&lst, i);
+		if (f->v[i].rule == vs->keep.rule && f->v[i].kind == vs->keep.kind && f->v[i].id == vs->keep.id) {
+			list_select(&vs->lst, i);
 			break;
 		}
 }
 
 static const char *hint(struct ui *ui)
 {
-	static char buf[512];
+	struct findings_state *vs = ui_view_state(ui, STEP_FINDINGS);
+	char *buf = vs->hint_buf;
 	const struct findings *f = ui_findings(ui);
 	if (f->n == 0)
 		return _("No gaps found in what is entered so far. Fill in the other steps and "
@@ -52,7 +58,7 @@ static const char *hint(struct ui *ui)
 	char g[128], w[128];
 	snprintf(g, sizeof g, ngettext("%u gap", "%u gaps", gaps), gaps);
 	snprintf(w, sizeof w, ngettext("%u warning", "%u warnings", warnings), warnings);
-	snprintf(buf, sizeof buf, _("%s, %s: select one and press Enter to go and fix it."), g, w);
+	snprintf(buf, sizeof vs->hint_buf, _("%s, %s: select one and press Enter to go and fix it."), g, w);
 	return buf;
 }
 
@@ -82,16 +88,17 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 
 static void draw(struct ui *ui, struct ui_rect r)
 {
+	struct findings_state *vs = ui_view_state(ui, STEP_FINDINGS);
 	const struct findings *f = ui_findings(ui);
 	/* the selected finding in full under the list */
 	int detail = f->n ? 3 : 0;
 	struct ui_rect lr = {r.y, r.x, r.h - detail, r.w};
-	list_draw(&lst, lr, cols, 4, draw_row, ui,
+	list_draw(&vs->lst, lr, cols, 4, draw_row, ui,
 		  _("Nothing to report yet. The findings list the gaps that make measures fail "
 		    "after their pilot: goals without indicators, indicators without a "
 		    "baseline, tasks nobody is accountable for, costs nobody carries."));
-	if (detail && lst.sel < f->n) {
-		const struct finding *x = &f->v[lst.sel];
+	if (detail && vs->lst.sel < f->n) {
+		const struct finding *x = &f->v[vs->lst.sel];
 		struct ui_rect dr = {r.y + r.h - detail + 1, r.x, detail - 1, r.w};
 		ui_fill(dr.y - 1, r.x, r.w, ui_style(ST_NORMAL));
 		char *text = NULL;
@@ -107,14 +114,15 @@ static void draw(struct ui *ui, struct ui_rect r)
 /* Goes to the step and the item of the selected finding. */
 static int jump(struct ui *ui)
 {
+	struct findings_state *vs = ui_view_state(ui, STEP_FINDINGS);
 	const struct findings *f = ui_findings(ui);
-	if (!lst.n || lst.sel >= f->n)
+	if (!vs->lst.n || vs->lst.sel >= f->n)
 		return UI_UNHANDLED;
-	const struct finding *x = &f->v[lst.sel];
+	const struct finding *x = &f->v[vs->lst.sel];
 	enum entity kind = x->kind;
 	int64_t id = x->id;
 	enum step step = x->step;
-	remember(f);
+	remember(ui, f);
 	ui_goto(ui, step);
 	const struct ui_view *v = ui_views[step];
 	if (v->select && !v->select(ui, kind, id))
@@ -124,9 +132,10 @@ static int jump(struct ui *ui)
 
 static int key(struct ui *ui, enum ui_action a, int k)
 {
+	struct findings_state *vs = ui_view_state(ui, STEP_FINDINGS);
 	(void)k;
-	if (list_move(&lst, a)) {
-		remember(ui_findings(ui));
+	if (list_move(&vs->lst, a)) {
+		remember(ui, ui_findings(ui));
 		return UI_REDRAW | UI_HANDLED;
 	}
 	if (a == ACT_EDIT || a == ACT_JUMP)
@@ -136,14 +145,15 @@ static int key(struct ui *ui, enum ui_action a, int k)
 
 static int click(struct ui *ui, int y, int x)
 {
+	struct findings_state *vs = ui_view_state(ui, STEP_FINDINGS);
 	(void)x;
-	long row = list_hit(&lst, y);
+	long row = list_hit(&vs->lst, y);
 	if (row < 0)
 		return UI_UNHANDLED;
-	if ((size_t)row == lst.sel)
+	if ((size_t)row == vs->lst.sel)
 		return jump(ui);
-	list_select(&lst, (size_t)row);
-	remember(ui_findings(ui));
+	list_select(&vs->lst, (size_t)row);
+	remember(ui, ui_findings(ui));
 	return UI_REDRAW | UI_HANDLED;
 }
 
@@ -152,16 +162,18 @@ static const enum ui_action bar[] = {ACT_JUMP, ACT_UNDO, ACT_NONE};
 /* The item the selected finding names, for the reading view. */
 static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
 {
+	struct findings_state *vs = ui_view_state(ui, STEP_FINDINGS);
 	const struct findings *f = ui_findings(ui);
-	if (!lst.n || lst.sel >= f->n || f->v[lst.sel].kind == ENT_WORKSHOP)
+	if (!vs->lst.n || vs->lst.sel >= f->n || f->v[vs->lst.sel].kind == ENT_WORKSHOP)
 		return false;
-	*kind = f->v[lst.sel].kind;
-	*id = f->v[lst.sel].id;
+	*kind = f->v[vs->lst.sel].kind;
+	*id = f->v[vs->lst.sel].id;
 	return true;
 }
 
 const struct ui_view ui_view_findings = {
 	.step = STEP_FINDINGS,
+	.private_size = sizeof(struct findings_state),
 	.hint = hint,
 	.help = N_("The findings check the plan against what the study saw go wrong when "
 		   "funded measures reached their end: no evidence of impact because nobody "

@@ -11,33 +11,44 @@
 #include "ui_internal.h"
 #include "util.h"
 
-static struct list lst;
-static int64_t sel_id;	     /* the goal to keep selected across changes */
-static size_t incomplete;    /* goals missing a SMART part */
-static int64_t no_indicator; /* first goal without an indicator, 0: none */
+struct goals_state {
+	struct list lst;
+	int64_t sel_id;	      /* the goal to keep selected across changes */
+	size_t incomplete;    /* goals missing a SMART part */
+	int64_t no_indicator; /* first goal without an indicator, 0: none */
 
-/* indicator counts per goal index, rebuilt when the model changes */
-static size_t *counts;
-static size_t ncounts;
-static unsigned long counts_rev;
-static bool counts_valid;
+	/* indicator counts per goal index, rebuilt when the model changes */
+	size_t *counts;
+	size_t ncounts;
+	unsigned long counts_rev;
+	bool counts_valid;
+
+	char hint[512];
+};
+
+static void done(struct ui *ui)
+{
+	struct goals_state *vs = ui_view_state(ui, STEP_GOALS);
+	free(vs->counts);
+}
 
 const size_t *ui_goal_indicator_counts(struct ui *ui)
 {
+	struct goals_state *vs = ui_view_state(ui, STEP_GOALS);
 	const struct model *m = &ui->m;
-	if (counts_valid && counts_rev == m->revision && ncounts == m->goals.n)
-		return counts;
-	free(counts);
-	ncounts = m->goals.n;
-	counts = xcalloc(ncounts ? ncounts : 1, sizeof *counts);
+	if (vs->counts_valid && vs->counts_rev == m->revision && vs->ncounts == m->goals.n)
+		return vs->counts;
+	free(vs->counts);
+	vs->ncounts = m->goals.n;
+	vs->counts = xcalloc(vs->ncounts ? vs->ncounts : 1, sizeof *vs->counts);
 	for (size_t i = 0; i < m->indicators.n; i++) {
 		long gi = table_index(&m->goals, MODEL_AT(m->indicators, struct indicator, i)->goal);
 		if (gi >= 0)
-			counts[gi]++;
+			vs->counts[gi]++;
 	}
-	counts_rev = m->revision;
-	counts_valid = true;
-	return counts;
+	vs->counts_rev = m->revision;
+	vs->counts_valid = true;
+	return vs->counts;
 }
 
 /* Which SMART parts a goal has: bit 0 S … bit 4 T (the findings' rule). */
@@ -48,42 +59,45 @@ static unsigned smart_bits(const struct goal *g)
 
 static void sync(struct ui *ui)
 {
+	struct goals_state *vs = ui_view_state(ui, STEP_GOALS);
 	const struct model *m = &ui->m;
-	list_set_count(&lst, m->goals.n);
-	if (sel_id) {
-		long i = table_index(&m->goals, sel_id);
+	list_set_count(&vs->lst, m->goals.n);
+	if (vs->sel_id) {
+		long i = table_index(&m->goals, vs->sel_id);
 		if (i >= 0)
-			list_select(&lst, (size_t)i);
+			list_select(&vs->lst, (size_t)i);
 	}
 	const size_t *c = ui_goal_indicator_counts(ui);
-	incomplete = 0;
-	no_indicator = 0;
+	vs->incomplete = 0;
+	vs->no_indicator = 0;
 	for (size_t i = 0; i < m->goals.n; i++) {
 		const struct goal *g = MODEL_AT(m->goals, struct goal, i);
 		if (smart_bits(g) != 31)
-			incomplete++;
-		if (!c[i] && !no_indicator)
-			no_indicator = g->id;
+			vs->incomplete++;
+		if (!c[i] && !vs->no_indicator)
+			vs->no_indicator = g->id;
 	}
 }
 
 static const struct goal *selected(struct ui *ui)
 {
-	if (lst.n == 0 || lst.sel >= ui->m.goals.n)
+	struct goals_state *vs = ui_view_state(ui, STEP_GOALS);
+	if (vs->lst.n == 0 || vs->lst.sel >= ui->m.goals.n)
 		return NULL;
-	return MODEL_AT(ui->m.goals, struct goal, lst.sel);
+	return MODEL_AT(ui->m.goals, struct goal, vs->lst.sel);
 }
 
 static const char *hint(struct ui *ui)
 {
-	static char buf[512];
+	struct goals_state *vs = ui_view_state(ui, STEP_GOALS);
+	char *buf = vs->hint;
 	if (ui->m.goals.n == 0)
 		return _("No goals yet: press n and type the first goal's title.");
-	if (incomplete)
+	if (vs->incomplete)
 		return _("Fill in the SMART parts shown as ·: select a goal and press Enter.");
-	if (no_indicator) {
-		const struct goal *g = model_goal(&ui->m, no_indicator);
-		snprintf(buf, sizeof buf, _("Next: add an indicator in step 2 for the goal “%s”."),
+	if (vs->no_indicator) {
+		const struct goal *g = model_goal(&ui->m, vs->no_indicator);
+		snprintf(buf, sizeof vs->hint, _("Next: add an indicator in step 2 for the goal “%s”."),
 			 g ? g->title : "");
 		return buf;
 	}
@@ -103,6 +117,7 @@ static const struct list_col cols[] = {
 static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
 {
 	struct ui *ui = ctx;
+	struct goals_state *vs = ui_view_state(ui, STEP_GOALS);
 	const struct goal *g = MODEL_AT(ui->m.goals, struct goal, row);
 	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
 	unsigned bits = smart_bits(g);
@@ -119,17 +134,18 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 	else
 		ui_text(y, cx[2], cw[2], _("– none –"), base | A_DIM, 0);
 	const size_t *c = ui_goal_indicator_counts(ui);
-	size_t n = row < ncounts ? c[row] : 0;
+	size_t n = row < vs->ncounts ? c[row] : 0;
 	ui_textf(y, cx[3], cw[3], n ? base : ui_style(ST_ALERT), UI_TEXT_RIGHT, "%zu", n);
 	ui_text(y, cx[4], cw[4], vocab_label(VOCAB_GSTATUS, g->status), base, 0);
 }
 
 static void draw(struct ui *ui, struct ui_rect r)
 {
+	struct goals_state *vs = ui_view_state(ui, STEP_GOALS);
 	/* a line explaining the letters under the list */
 	struct ui_rect lr = r;
 	lr.h -= 2;
-	list_draw(&lst, lr, cols, 5, draw_row, ui,
+	list_draw(&vs->lst, lr, cols, 5, draw_row, ui,
 		  _("No goals yet. Press n to add the first one: what should the measure "
 		    "achieve, for whom, by when?"));
 	ui_text(r.y + r.h - 1, r.x, r.w,
@@ -143,6 +159,7 @@ enum { GF_TITLE, GF_SPECIFIC, GF_MEASURABLE, GF_ACHIEVABLE, GF_RELEVANT, GF_SGOA
 
 static bool save_goal(struct ui *ui, struct form *fm, int64_t id)
 {
+	struct goals_state *vs = ui_view_state(ui, STEP_GOALS);
 	struct goal g;
 	const struct goal *old = id ? model_goal(&ui->m, id) : NULL;
 	if (id && !old) {
@@ -164,7 +181,7 @@ static bool save_goal(struct ui *ui, struct form *fm, int64_t id)
 	g.status = form_choice(fm, GF_STATUS);
 	bool ok = ui_store_ok(ui, store_save_goal(ui->s, &ui->m, &g));
 	if (ok) {
-		sel_id = g.id;
+		vs->sel_id = g.id;
 		ui_status(ui, id ? _("Goal “%s” saved.") : _("Goal “%s” added."), g.title);
 	}
 	goal_free(&g);
@@ -235,11 +252,12 @@ void ui_goal_delete(struct ui *ui, int64_t id)
 
 static int key(struct ui *ui, enum ui_action a, int k)
 {
+	struct goals_state *vs = ui_view_state(ui, STEP_GOALS);
 	(void)k;
 	const struct goal *g = selected(ui);
-	if (list_move(&lst, a)) {
+	if (list_move(&vs->lst, a)) {
 		g = selected(ui);
-		sel_id = g ? g->id : 0;
+		vs->sel_id = g ? g->id : 0;
 		return UI_REDRAW | UI_HANDLED;
 	}
 	switch (a) {
@@ -264,27 +282,29 @@ static int key(struct ui *ui, enum ui_action a, int k)
 
 static int click(struct ui *ui, int y, int x)
 {
+	struct goals_state *vs = ui_view_state(ui, STEP_GOALS);
 	(void)x;
-	long row = list_hit(&lst, y);
+	long row = list_hit(&vs->lst, y);
 	if (row < 0)
 		return UI_UNHANDLED;
-	if ((size_t)row == lst.sel)
+	if ((size_t)row == vs->lst.sel)
 		return key(ui, ACT_EDIT, 0);
-	list_select(&lst, (size_t)row);
+	list_select(&vs->lst, (size_t)row);
 	const struct goal *g = selected(ui);
-	sel_id = g ? g->id : 0;
+	vs->sel_id = g ? g->id : 0;
 	return UI_REDRAW | UI_HANDLED;
 }
 
 static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 {
+	struct goals_state *vs = ui_view_state(ui, STEP_GOALS);
 	if (kind != ENT_GOAL)
 		return false;
 	long i = table_index(&ui->m.goals, id);
 	if (i < 0)
 		return false;
-	sel_id = id;
-	list_select(&lst, (size_t)i);
+	vs->sel_id = id;
+	list_select(&vs->lst, (size_t)i);
 	return true;
 }
 
@@ -301,6 +321,8 @@ static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
 
 const struct ui_view ui_view_goals = {
 	.step = STEP_GOALS,
+	.private_size = sizeof(struct goals_state),
+	.done = done,
 	.hint = hint,
 	.help = N_("A goal says what the measure should achieve. Written the SMART way it can "
 		   "later be checked: specific (what changes for whom), measurable (by which "

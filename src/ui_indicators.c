@@ -17,15 +17,25 @@ struct irow {
 	bool header;
 };
 
-static struct list lst;
-static struct irow *rows;
-static size_t nrows, caprows;
-static struct irow sel_row; /* kept selected across changes */
-static size_t no_baseline;  /* indicators without a baseline */
-static int64_t bare_goal;   /* first goal without an indicator */
+struct indicators_state {
+	struct list lst;
+	struct irow *rows;
+	size_t nrows, caprows;
+	struct irow sel_row; /* kept selected across changes */
+	size_t no_baseline;  /* indicators without a baseline */
+	int64_t bare_goal;   /* first goal without an indicator */
+	char hint_buf[512];
+};
+
+static void done(struct ui *ui)
+{
+	struct indicators_state *vs = ui_view_state(ui, STEP_INDICATORS);
+	free(vs->rows);
+}
 
 static void sync(struct ui *ui)
 {
+	struct indicators_state *vs = ui_view_state(ui, STEP_INDICATORS);
 	const struct model *m = &ui->m;
 	const size_t *counts = ui_goal_indicator_counts(ui);
 	size_t ng = m->goals.n, ni = m->indicators.n;
@@ -36,48 +46,49 @@ static void sync(struct ui *ui)
 		start[g] = pos;
 		pos += 1 + counts[g];
 	}
-	nrows = pos;
-	xgrow((void **)&rows, &caprows, nrows + 1, sizeof *rows);
+	vs->nrows = pos;
+	xgrow((void **)&vs->rows, &vs->caprows, vs->nrows + 1, sizeof *vs->rows);
 	size_t *fill = xcalloc(ng + 1, sizeof *fill);
 	for (size_t g = 0; g < ng; g++) {
-		rows[start[g]] = (struct irow){MODEL_AT(m->goals, struct goal, g)->id, true};
+		vs->rows[start[g]] = (struct irow){MODEL_AT(m->goals, struct goal, g)->id, true};
 		fill[g] = start[g] + 1;
 	}
-	no_baseline = 0;
-	bare_goal = 0;
+	vs->no_baseline = 0;
+	vs->bare_goal = 0;
 	for (size_t i = 0; i < ni; i++) {
 		const struct indicator *in = MODEL_AT(m->indicators, struct indicator, i);
 		long g = table_index(&m->goals, in->goal);
 		if (g < 0)
 			continue;
-		rows[fill[g]++] = (struct irow){in->id, false};
+		vs->rows[fill[g]++] = (struct irow){in->id, false};
 		if (!in->baseline.set)
-			no_baseline++;
+			vs->no_baseline++;
 	}
-	for (size_t g = 0; g < ng && !bare_goal; g++)
+	for (size_t g = 0; g < ng && !vs->bare_goal; g++)
 		if (!counts[g])
-			bare_goal = MODEL_AT(m->goals, struct goal, g)->id;
+			vs->bare_goal = MODEL_AT(m->goals, struct goal, g)->id;
 	free(start);
 	free(fill);
-	list_set_count(&lst, nrows);
-	if (sel_row.id) {
-		for (size_t r = 0; r < nrows; r++)
-			if (rows[r].id == sel_row.id && rows[r].header == sel_row.header) {
-				list_select(&lst, r);
+	list_set_count(&vs->lst, vs->nrows);
+	if (vs->sel_row.id) {
+		for (size_t r = 0; r < vs->nrows; r++)
+			if (vs->rows[r].id == vs->sel_row.id && vs->rows[r].header == vs->sel_row.header) {
+				list_select(&vs->lst, r);
 				break;
 			}
 	}
 }
 
-static const struct irow *selected(void)
+static const struct irow *selected(struct ui *ui)
 {
-	return lst.n && lst.sel < nrows ? &rows[lst.sel] : NULL;
+	struct indicators_state *vs = ui_view_state(ui, STEP_INDICATORS);
+	return vs->lst.n && vs->lst.sel < vs->nrows ? &vs->rows[vs->lst.sel] : NULL;
 }
 
 /* The goal the selection belongs to (0: none). */
 static int64_t selected_goal(struct ui *ui)
 {
-	const struct irow *r = selected();
+	const struct irow *r = selected(ui);
 	if (!r)
 		return 0;
 	if (r->header)
@@ -88,24 +99,25 @@ static int64_t selected_goal(struct ui *ui)
 
 static const char *hint(struct ui *ui)
 {
-	static char buf[512];
+	struct indicators_state *vs = ui_view_state(ui, STEP_INDICATORS);
+	char *buf = vs->hint_buf;
 	if (ui->m.goals.n == 0)
 		return _("No goals yet: add them in step 1 first (press 1).");
 	if (ui->m.indicators.n == 0)
 		return _("Select a goal and press n to add its first indicator.");
-	if (no_baseline) {
-		snprintf(buf, sizeof buf,
+	if (vs->no_baseline) {
+		snprintf(buf, sizeof vs->hint_buf,
 			 ngettext("%zu indicator lacks a baseline: measure it now, or later "
 				  "figures prove nothing.",
 				  "%zu indicators lack a baseline: measure now, or later "
 				  "figures prove nothing.",
-				  no_baseline),
-			 no_baseline);
+				  vs->no_baseline),
+			 vs->no_baseline);
 		return buf;
 	}
-	if (bare_goal) {
-		const struct goal *g = model_goal(&ui->m, bare_goal);
-		snprintf(buf, sizeof buf, _("Select the goal and press n; it has no indicator yet: “%s”."),
+	if (vs->bare_goal) {
+		const struct goal *g = model_goal(&ui->m, vs->bare_goal);
+		snprintf(buf, sizeof vs->hint_buf, _("Select the goal and press n; it has no indicator yet: “%s”."),
 			 g ? g->title : "");
 		return buf;
 	}
@@ -164,7 +176,8 @@ static void draw_values(const struct indicator *in, int y, int x, int w, attr_t 
 static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
 {
 	struct ui *ui = ctx;
-	const struct irow *r = &rows[row];
+	struct indicators_state *vs = ui_view_state(ui, STEP_INDICATORS);
+	const struct irow *r = &vs->rows[row];
 	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
 	if (r->header) {
 		const struct goal *g = model_goal(&ui->m, r->id);
@@ -195,7 +208,8 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 
 static void draw(struct ui *ui, struct ui_rect r)
 {
-	list_draw(&lst, r, cols, 4, draw_row, ui,
+	struct indicators_state *vs = ui_view_state(ui, STEP_INDICATORS);
+	list_draw(&vs->lst, r, cols, 4, draw_row, ui,
 		  _("No goals yet, so no indicators. Add the goals in step 1 (press 1), then "
 		    "come back and press n."));
 }
@@ -221,6 +235,7 @@ enum {
 
 static bool save_indicator(struct ui *ui, struct form *fm, int64_t id)
 {
+	struct indicators_state *vs = ui_view_state(ui, STEP_INDICATORS);
 	struct indicator in;
 	const struct indicator *old = id ? model_indicator(&ui->m, id) : NULL;
 	if (id && !old) {
@@ -247,7 +262,7 @@ static bool save_indicator(struct ui *ui, struct form *fm, int64_t id)
 	in.owner = form_ref(fm, IF_OWNER);
 	bool ok = ui_store_ok(ui, store_save_indicator(ui->s, &ui->m, &in));
 	if (ok) {
-		sel_row = (struct irow){in.id, false};
+		vs->sel_row = (struct irow){in.id, false};
 		ui_status(ui, id ? _("Indicator “%s” saved.") : _("Indicator “%s” added."), in.name);
 	}
 	indicator_free(&in);
@@ -330,20 +345,22 @@ void ui_indicator_delete(struct ui *ui, int64_t id)
 
 /* ------------------------------------------------------------ keys */
 
-static void remember_selection(void)
+static void remember_selection(struct ui *ui)
 {
-	const struct irow *r = selected();
-	sel_row = r ? *r : (struct irow){0, false};
+	struct indicators_state *vs = ui_view_state(ui, STEP_INDICATORS);
+	const struct irow *r = selected(ui);
+	vs->sel_row = r ? *r : (struct irow){0, false};
 }
 
 static int key(struct ui *ui, enum ui_action a, int k)
 {
+	struct indicators_state *vs = ui_view_state(ui, STEP_INDICATORS);
 	(void)k;
-	if (list_move(&lst, a)) {
-		remember_selection();
+	if (list_move(&vs->lst, a)) {
+		remember_selection(ui);
 		return UI_REDRAW | UI_HANDLED;
 	}
-	const struct irow *r = selected();
+	const struct irow *r = selected(ui);
 	switch (a) {
 	case ACT_NEW:
 		ui_indicator_form(ui, 0, selected_goal(ui));
@@ -371,26 +388,27 @@ static int key(struct ui *ui, enum ui_action a, int k)
 
 static int click(struct ui *ui, int y, int x)
 {
+	struct indicators_state *vs = ui_view_state(ui, STEP_INDICATORS);
 	(void)x;
-	long row = list_hit(&lst, y);
+	long row = list_hit(&vs->lst, y);
 	if (row < 0)
 		return UI_UNHANDLED;
-	if ((size_t)row == lst.sel)
+	if ((size_t)row == vs->lst.sel)
 		return key(ui, ACT_EDIT, 0);
-	list_select(&lst, (size_t)row);
-	remember_selection();
+	list_select(&vs->lst, (size_t)row);
+	remember_selection(ui);
 	return UI_REDRAW | UI_HANDLED;
 }
 
 static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 {
-	(void)ui;
+	struct indicators_state *vs = ui_view_state(ui, STEP_INDICATORS);
 	if (kind != ENT_INDICATOR && kind != ENT_GOAL)
 		return false;
-	for (size_t r = 0; r < nrows; r++)
-		if (rows[r].id == id && rows[r].header == (kind == ENT_GOAL)) {
-			list_select(&lst, r);
-			remember_selection();
+	for (size_t r = 0; r < vs->nrows; r++)
+		if (vs->rows[r].id == id && vs->rows[r].header == (kind == ENT_GOAL)) {
+			list_select(&vs->lst, r);
+			remember_selection(ui);
 			return true;
 		}
 	return false;
@@ -401,8 +419,7 @@ static const enum ui_action bar[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_UNDO, AC
 /* The selected item, for the reading view. */
 static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
 {
-	(void)ui;
-	const struct irow *r = selected();
+	const struct irow *r = selected(ui);
 	if (!r)
 		return false;
 	*kind = r->header ? ENT_GOAL : ENT_INDICATOR;
@@ -412,6 +429,8 @@ static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
 
 const struct ui_view ui_view_indicators = {
 	.step = STEP_INDICATORS,
+	.private_size = sizeof(struct indicators_state),
+	.done = done,
 	.hint = hint,
 	.help = N_("Indicators (KPIs, or key results in the OKR way) make the goals "
 		   "checkable. Each one names what is measured, in which unit and direction, "

@@ -1,11 +1,15 @@
 /* ui_internal.h — what the shell (ui.c, ui_chrome.c, ui_help.c,
  * ui_clock.c) and the step views (ui_<step>.c) share.
  *
- * Each step is a view: a small table of functions (tig's pattern). The
+ * Each step is a view: a small table of functions. The
  * shell owns the screen, the keys, the status line, the timebox and the
  * overlays (form, confirmation, help); a view draws its content area and
- * handles the actions it offers. Views are listed in ui_steps.c; a new step
- * is a new ui_<step>.c plus one line there. */
+ * handles the actions it offers. A view keeps its state (selection, the
+ * part that has the focus, what it derived from the model) in a private
+ * struct of private_size bytes that the shell allocates for the session
+ * and can reset; a view has no state of its own in file-scope variables.
+ * Views are listed in ui_steps.c; a new step is a new ui_<step>.c plus one
+ * line there. */
 #ifndef STETIG_UI_INTERNAL_H
 #define STETIG_UI_INTERNAL_H
 
@@ -22,7 +26,7 @@
 #include "ui_keys.h"
 #include "vocab.h"
 
-/* What a key handler returns (htop's pattern). UI_PARTIAL: only the
+/* What a key handler returns, as flags. UI_PARTIAL: only the
  * view's cursor moved or one of its items changed, and its redraw hook can
  * repaint just that on the last frame (the shell redraws everything when
  * the view has no hook or the last frame was not the view's). */
@@ -38,6 +42,14 @@ struct ui;
 /* A step view. Functions may be NULL except draw. */
 struct ui_view {
 	enum step step;
+	/* The size of the view's private state (0: none). The shell allocates
+	 * it zeroed; the view reaches it with ui_view_state(). */
+	size_t private_size;
+	/* Brings zeroed private state into the view's initial state (NULL:
+	 * all zero is the initial state). */
+	void (*init)(struct ui *ui);
+	/* Frees what the private state owns (NULL: it owns nothing). */
+	void (*done)(struct ui *ui);
 	/* The one line that says what to do next (translated). */
 	const char *(*hint)(struct ui *ui);
 	/* A few sentences of guidance for the help screen (msgid). */
@@ -70,6 +82,9 @@ struct ui_view {
 /* The views, one per step (ui_steps.c). */
 extern const struct ui_view *const ui_views[STEP_COUNT];
 
+/* The notes list (ui_notes.c): shown by step 8, reached by F4 everywhere. */
+struct ui_notes;
+
 /* A form in progress: the view's callback saves it. Returning true closes
  * the form; false keeps it open (a field message or the status line says
  * why). */
@@ -100,6 +115,9 @@ struct ui {
 	unsigned fcount[STEP_COUNT][SEV_COUNT];
 	unsigned long fcount_rev;
 	bool fcount_valid;
+	/* each view's private state (ui_views_open) and the notes list */
+	void *view_state[STEP_COUNT];
+	struct ui_notes *notes;
 	/* the model revision each view last synced to */
 	unsigned long synced[STEP_COUNT];
 	bool synced_valid[STEP_COUNT];
@@ -153,6 +171,18 @@ struct ui {
 /* The minimum window. */
 #define UI_MIN_COLS 80
 #define UI_MIN_LINES 24
+
+/* ui_steps.c: the views' private state */
+/* Allocates every view's private state in its initial state. */
+void ui_views_open(struct ui *ui);
+/* Frees every view's private state. */
+void ui_views_close(struct ui *ui);
+/* Puts a view back into its initial state (as after ui_views_open); the
+ * next sync rebuilds what it derives from the model. Step 8 also resets
+ * the notes list it shows. */
+void ui_view_reset(struct ui *ui, enum step step);
+/* A view's private state. */
+void *ui_view_state(const struct ui *ui, enum step step);
 
 /* ui.c */
 /* Shows a message in the status line (formatted, translated by the caller). */
@@ -227,8 +257,8 @@ void ui_indicator_delete(struct ui *ui, int64_t id);
 /* Number of indicators per goal, indexed like m->goals (rebuilt on sync). */
 const size_t *ui_goal_indicator_counts(struct ui *ui);
 
-/* Part 2: stakeholders (ui_stakeholders.c), responsibilities (ui_raci.c),
- * costs, check, export and the notes. */
+/* Shared by steps 3 to 8 (ui_stakeholders.c, ui_raci.c, ui_costs.c,
+ * ui_check.c, ui_export.c) and the notes. */
 /* How the power/interest grid and the tables mark key persons and
  * temporary stakeholders (a post that ends with the funding). */
 #define UI_MARK_KEY "★"
@@ -240,13 +270,15 @@ const char *ui_quadrant(int influence, int interest);
 /* ui_notes.c: the notes (decisions, action items, parking lot). Step 8
  * lists them; F4 opens a new note from the steps that offer it. */
 void ui_note_form(struct ui *ui, int64_t id);
+struct ui_notes *ui_notes_new(void);
+void ui_notes_free(struct ui_notes *n);
 void ui_notes_sync(struct ui *ui);
 /* Draws the list into r; focus: the selection is shown. */
 void ui_notes_draw(struct ui *ui, struct ui_rect r, bool focus);
 /* Moves, n, Enter and d on the list; UI_UNHANDLED for anything else. */
 int ui_notes_key(struct ui *ui, enum ui_action a);
 /* The list widget (for the step's own part switching and the mouse). */
-struct list *ui_notes_list(void);
+struct list *ui_notes_list(struct ui *ui);
 bool ui_notes_select(struct ui *ui, int64_t id);
 /* The selected note's id, or 0. */
 int64_t ui_notes_current(struct ui *ui);

@@ -37,28 +37,44 @@ const struct ui_action_info ui_actions[ACT_COUNT] = {
 #undef ACTION
 };
 
-enum ui_action ui_key_action(enum ui_context ctx, int key, int *arg)
+/* the keys beyond an action's three, with their argument */
+static const struct {
+	enum ui_action a;
+	int key, arg;
+} binds[] = {
+#define BIND(name, key, arg) {ACT_##name, key, arg},
+#include "actions.def"
+#undef BIND
+};
+
+enum ui_action ui_key_action_next(enum ui_context ctx, int key, enum ui_action after, int *arg)
 {
 	if (arg)
 		*arg = 0;
 	if (key == 0)
 		return ACT_NONE;
-	if (ctx == CTX_MAIN && key >= '0' && key <= '9') {
-		if (arg)
-			*arg = key - '0';
-		return ACT_STEP;
-	}
-	for (int a = 0; a < ACT_COUNT; a++) {
+	for (int a = (int)after + 1; a < ACT_COUNT; a++) {
 		if (ui_actions[a].ctx != ctx)
 			continue;
 		for (int k = 0; k < 3; k++)
 			if (ui_actions[a].keys[k] == key)
 				return (enum ui_action)a;
+		for (size_t i = 0; i < sizeof binds / sizeof *binds; i++)
+			if (binds[i].a == (enum ui_action)a && binds[i].key == key) {
+				if (arg)
+					*arg = binds[i].arg;
+				return (enum ui_action)a;
+			}
 	}
 	/* in a form the function keys keep their meaning */
-	if (ctx == CTX_FORM && key >= KC(KEY_F(1)) && key <= KC(KEY_F(12)))
+	if (after == ACT_NONE && ctx == CTX_FORM && key >= KC(KEY_F(1)) && key <= KC(KEY_F(12)))
 		return ui_key_action(CTX_MAIN, key, arg);
 	return ACT_NONE;
+}
+
+enum ui_action ui_key_action(enum ui_context ctx, int key, int *arg)
+{
+	return ui_key_action_next(ctx, key, ACT_NONE, arg);
 }
 
 static const struct {

@@ -15,7 +15,7 @@
 #define CTRL(c) ((c) & 0x1f)
 #endif
 
-enum ui_context { CTX_MAIN, CTX_FORM };
+enum ui_context { CTX_MAIN, CTX_FORM, CTX_CONFIRM };
 
 enum ui_action {
 	ACT_NONE = -1,
@@ -35,9 +35,12 @@ struct ui_action_info {
 
 extern const struct ui_action_info ui_actions[ACT_COUNT];
 
-/* The action of key in a context, or ACT_NONE. Digits give ACT_STEP with
- * *arg set to the step number. */
+/* The action of key in a context, or ACT_NONE; *arg gets the argument of
+ * its binding (the step number of a digit, else 0). */
 enum ui_action ui_key_action(enum ui_context ctx, int key, int *arg);
+/* The next action after `after` (in table order) that key also triggers in
+ * ctx, or ACT_NONE. */
+enum ui_action ui_key_action_next(enum ui_context ctx, int key, enum ui_action after, int *arg);
 /* The keys of an action as the help screen shows them ("n, Ins"). */
 void ui_action_keys(enum ui_action a, char *buf, size_t n);
 /* The first key of an action as the function-key bar shows it ("F1", "n"). */

@@ -14,51 +14,70 @@
 #include "ui_room.h"
 #include "util.h"
 
-static struct list lst;
-static int64_t *order; /* note ids: decisions, then action items, then parking lot */
-static size_t norder, caporder;
-static int64_t sel_id;
+struct ui_notes {
+	struct list lst;
+	int64_t *order; /* note ids: decisions, then action items, then parking lot */
+	size_t norder, caporder;
+	int64_t sel_id;
+};
 
-struct list *ui_notes_list(void)
+struct ui_notes *ui_notes_new(void)
 {
-	return &lst;
+	return xcalloc(1, sizeof(struct ui_notes));
+}
+
+void ui_notes_free(struct ui_notes *n)
+{
+	if (!n)
+		return;
+	free(n->order);
+	free(n);
+}
+
+struct list *ui_notes_list(struct ui *ui)
+{
+	struct ui_notes *vs = ui->notes;
+	return &vs->lst;
 }
 
 void ui_notes_sync(struct ui *ui)
 {
+	struct ui_notes *vs = ui->notes;
 	const struct model *m = &ui->m;
-	xgrow((void **)&order, &caporder, m->notes.n + 1, sizeof *order);
-	norder = 0;
+	xgrow((void **)&vs->order, &vs->caporder, m->notes.n + 1, sizeof *vs->order);
+	vs->norder = 0;
 	for (int kind = 0; kind < NOTE_KIND_COUNT; kind++)
 		for (size_t i = 0; i < m->notes.n; i++) {
 			const struct note *nt = MODEL_AT(m->notes, struct note, i);
 			int k = nt->kind >= 0 && nt->kind < NOTE_KIND_COUNT ? nt->kind : 0;
 			if (k == kind)
-				order[norder++] = nt->id;
+				vs->order[vs->norder++] = nt->id;
 		}
-	list_set_count(&lst, norder);
-	if (sel_id)
-		for (size_t i = 0; i < norder; i++)
-			if (order[i] == sel_id) {
-				list_select(&lst, i);
+	list_set_count(&vs->lst, vs->norder);
+	if (vs->sel_id)
+		for (size_t i = 0; i < vs->norder; i++)
+			if (vs->order[i] == vs->sel_id) {
+				list_select(&vs->lst, i);
 				break;
 			}
 }
 
 static const struct note *selected(struct ui *ui)
 {
-	if (!lst.n || lst.sel >= norder)
+	struct ui_notes *vs = ui->notes;
+	if (!vs->lst.n || vs->lst.sel >= vs->norder)
 		return NULL;
-	return MODEL_FIND(ui->m.notes, struct note, order[lst.sel]);
+	return MODEL_FIND(ui->m.notes, struct note, vs->order[vs->lst.sel]);
 }
 
 bool ui_notes_select(struct ui *ui, int64_t id)
 {
+	struct ui_notes *vs = ui->notes;
 	ui_notes_sync(ui);
-	for (size_t i = 0; i < norder; i++)
-		if (order[i] == id) {
-			sel_id = id;
-			list_select(&lst, i);
+	for (size_t i = 0; i < vs->norder; i++)
+		if (vs->order[i] == id) {
+			vs->sel_id = id;
+			list_select(&vs->lst, i);
 			return true;
 		}
 	return false;
@@ -76,7 +95,8 @@ static const struct list_col cols[] = {
 static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
 {
 	struct ui *ui = ctx;
-	const struct note *nt = row < norder ? MODEL_FIND(ui->m.notes, struct note, order[row]) : NULL;
+	struct ui_notes *vs = ui->notes;
+	const struct note *nt = row < vs->norder ? MODEL_FIND(ui->m.notes, struct note, vs->order[row]) : NULL;
 	if (!nt)
 		return;
 	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
@@ -96,9 +116,9 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 
 void ui_notes_draw(struct ui *ui, struct ui_rect r, bool focus)
 {
-	(void)ui;
-	lst.passive = !focus;
-	list_draw(&lst, r, cols, 4, draw_row, ui,
+	struct ui_notes *vs = ui->notes;
+	vs->lst.passive = !focus;
+	list_draw(&vs->lst, r, cols, 4, draw_row, ui,
 		  _("No notes yet. Press n (or F4 on steps 3 to 6) to write down an agreement, "
 		    "an action item with owner and due date, or a question for later."));
 }
@@ -109,6 +129,7 @@ enum { NF_TEXT, NF_KIND, NF_OWNER, NF_DUE };
 
 static bool save_note(struct ui *ui, struct form *fm, int64_t id)
 {
+	struct ui_notes *vs = ui->notes;
 	struct note nt;
 	const struct note *old = id ? MODEL_FIND(ui->m.notes, struct note, id) : NULL;
 	if (id && !old) {
@@ -126,7 +147,7 @@ static bool save_note(struct ui *ui, struct form *fm, int64_t id)
 	nt.due = form_date(fm, NF_DUE);
 	bool ok = ui_store_ok(ui, store_save_note(ui->s, &ui->m, &nt));
 	if (ok) {
-		sel_id = nt.id;
+		vs->sel_id = nt.id;
 		if (ui->step == STEP_EXPORT)
 			ui_status(ui, id ? _("Note saved.") : _("Note added."));
 		else
@@ -185,9 +206,10 @@ static void note_delete(struct ui *ui, const struct note *nt)
 
 int ui_notes_key(struct ui *ui, enum ui_action a)
 {
-	if (list_move(&lst, a)) {
+	struct ui_notes *vs = ui->notes;
+	if (list_move(&vs->lst, a)) {
 		const struct note *nt = selected(ui);
-		sel_id = nt ? nt->id : 0;
+		vs->sel_id = nt ? nt->id : 0;
 		return UI_REDRAW | UI_HANDLED;
 	}
 	const struct note *nt = selected(ui);

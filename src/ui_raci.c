@@ -8,9 +8,9 @@
  *
  * The matrix is a grid with the stakeholders' short names as its frozen
  * header row and the tasks as its frozen first column. Only the visible
- * cells are drawn, each looked up in the model's hash, and the rule markers
- * come from the per-task role counts, so a keystroke costs the same for 5 ×
- * 5 and for 300 × 500. */
+ * cells are drawn, each found by binary search in its task's sorted row of
+ * cells, and the rule markers come from the per-task role counts, so a
+ * keystroke costs about the same for 5 × 5 and for 300 × 500. */
 #include "config.h"
 
 #include <stdio.h>
@@ -26,13 +26,6 @@
 
 enum rview { RV_PILOT, RV_REGULAR, RV_HANDOVER, RV_COUNT };
 
-static enum rview view = RV_PILOT;
-static struct grid grids[2];	/* pilot, regular */
-static bool grids_ready;
-static size_t *rows[2];		/* task indices per phase, in table order */
-static size_t nrows[2], caprows[2];
-static size_t broken[2];	/* tasks breaking a rule, per phase */
-static int64_t keep_task[2], keep_sh[2]; /* the cursor across changes */
 
 /* ------------------------------------------------------------ the handover data */
 
@@ -50,22 +43,48 @@ struct ho_row {
 	unsigned open;			       /* HO_* flags */
 };
 
-static struct ho_row ho[CAT_COUNT]; /* by category */
-static int shown[CAT_COUNT];	    /* the categories listed, in order */
-static size_t nho;
-static unsigned long ho_rev;
-static bool ho_valid;
-static struct list ho_list;
-static int ho_keep_cat = -1;
+struct raci_state {
+	enum rview view;
+	struct grid grids[2];	/* pilot, regular */
+	size_t *rows[2];	/* task indices per phase, in table order */
+	size_t nrows[2], caprows[2];
+	size_t broken[2];	/* tasks breaking a rule, per phase */
+	int64_t keep_task[2], keep_sh[2]; /* the cursor across changes */
 
-static void ready(void)
+	struct ho_row ho[CAT_COUNT]; /* by category */
+	int shown[CAT_COUNT];	     /* the categories listed, in order */
+	size_t nho;
+	unsigned long ho_rev;
+	bool ho_valid;
+	struct list ho_list;
+	int ho_keep_cat;
+
+	/* whether the row headers of each grid were last drawn with room for
+	 * the rule markers (that width changes every row) */
+	bool marks_shown[2];
+
+	char hint_buf[512];
+};
+
+static void init(struct ui *ui)
 {
-	if (grids_ready)
-		return;
-	grid_init(&grids[0]);
-	grid_init(&grids[1]);
-	list_init(&ho_list);
-	grids_ready = true;
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	vs->view = RV_PILOT;
+	grid_init(&vs->grids[0]);
+	grid_init(&vs->grids[1]);
+	list_init(&vs->ho_list);
+	vs->ho_keep_cat = -1;
+}
+
+static void done(struct ui *ui)
+{
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	for (int p = 0; p < 2; p++)
+		free(vs->rows[p]);
+	for (int c = 0; c < CAT_COUNT; c++)
+		for (int p = 0; p < TPHASE_COUNT; p++)
+			for (int r = 0; r < 2; r++)
+				free(vs->ho[c].holders[p][r].v);
 }
 
 static bool task_broken(const struct task *t)
@@ -76,16 +95,17 @@ static bool task_broken(const struct task *t)
 /* Puts the cursor back on the task and stakeholder it was on. */
 static void restore(struct ui *ui, int p)
 {
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
 	const struct model *m = &ui->m;
-	struct grid *g = &grids[p];
-	if (keep_task[p])
-		for (size_t r = 0; r < nrows[p]; r++)
-			if (MODEL_AT(m->tasks, struct task, rows[p][r])->id == keep_task[p]) {
+	struct grid *g = &vs->grids[p];
+	if (vs->keep_task[p])
+		for (size_t r = 0; r < vs->nrows[p]; r++)
+			if (MODEL_AT(m->tasks, struct task, vs->rows[p][r])->id == vs->keep_task[p]) {
 				g->row = r;
 				break;
 			}
-	if (keep_sh[p]) {
-		long c = table_index(&m->stakeholders, keep_sh[p]);
+	if (vs->keep_sh[p]) {
+		long c = table_index(&m->stakeholders, vs->keep_sh[p]);
 		if (c >= 0 && g->col != GRID_HEAD)
 			g->col = c;
 	}
@@ -93,22 +113,22 @@ static void restore(struct ui *ui, int p)
 
 static void sync(struct ui *ui)
 {
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
 	const struct model *m = &ui->m;
-	ready();
 	for (int p = 0; p < 2; p++) {
-		nrows[p] = 0;
-		broken[p] = 0;
-		xgrow((void **)&rows[p], &caprows[p], m->tasks.n + 1, sizeof *rows[p]);
+		vs->nrows[p] = 0;
+		vs->broken[p] = 0;
+		xgrow((void **)&vs->rows[p], &vs->caprows[p], m->tasks.n + 1, sizeof *vs->rows[p]);
 	}
 	for (size_t i = 0; i < m->tasks.n; i++) {
 		const struct task *t = MODEL_AT(m->tasks, struct task, i);
 		int p = t->phase == TPHASE_REGULAR ? 1 : 0;
-		rows[p][nrows[p]++] = i;
+		vs->rows[p][vs->nrows[p]++] = i;
 		if (task_broken(t))
-			broken[p]++;
+			vs->broken[p]++;
 	}
 	for (int p = 0; p < 2; p++) {
-		grid_set_size(&grids[p], nrows[p], m->stakeholders.n);
+		grid_set_size(&vs->grids[p], vs->nrows[p], m->stakeholders.n);
 		restore(ui, p);
 	}
 }
@@ -116,11 +136,12 @@ static void sync(struct ui *ui)
 /* Remembers the task and stakeholder under the cursor of view p. */
 static void remember(struct ui *ui, int p)
 {
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
 	const struct model *m = &ui->m;
-	struct grid *g = &grids[p];
-	keep_task[p] = g->row < nrows[p] ? MODEL_AT(m->tasks, struct task, rows[p][g->row])->id : 0;
+	struct grid *g = &vs->grids[p];
+	vs->keep_task[p] = g->row < vs->nrows[p] ? MODEL_AT(m->tasks, struct task, vs->rows[p][g->row])->id : 0;
 	if (g->col >= 0 && (size_t)g->col < m->stakeholders.n)
-		keep_sh[p] = MODEL_AT(m->stakeholders, struct stakeholder, (size_t)g->col)->id;
+		vs->keep_sh[p] = MODEL_AT(m->stakeholders, struct stakeholder, (size_t)g->col)->id;
 }
 
 static void idset_add(struct idset *s, int64_t id)
@@ -132,16 +153,17 @@ static void idset_add(struct idset *s, int64_t id)
 /* Builds the handover rows (only when that view is drawn after a change). */
 static void handover_build(struct ui *ui)
 {
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
 	const struct model *m = &ui->m;
-	if (ho_valid && ho_rev == m->revision)
+	if (vs->ho_valid && vs->ho_rev == m->revision)
 		return;
 	for (int c = 0; c < CAT_COUNT; c++) {
 		for (int p = 0; p < TPHASE_COUNT; p++) {
-			ho[c].ntasks[p] = 0;
-			ho[c].holders[p][0].n = ho[c].holders[p][1].n = 0;
+			vs->ho[c].ntasks[p] = 0;
+			vs->ho[c].holders[p][0].n = vs->ho[c].holders[p][1].n = 0;
 		}
-		ho[c].cat = c;
-		ho[c].open = 0;
+		vs->ho[c].cat = c;
+		vs->ho[c].open = 0;
 	}
 	/* distinct holders: a stamp per stakeholder and (category, phase, role) */
 	size_t nsh = m->stakeholders.n;
@@ -157,13 +179,13 @@ static void handover_build(struct ui *ui)
 					if (t->category != c || (t->phase == TPHASE_REGULAR) != (p == 1))
 						continue;
 					if (role == 0)
-						ho[c].ntasks[p]++;
+						vs->ho[c].ntasks[p]++;
 					if (p == 1 && role == 0) {
 						unsigned rules = figures_task_rules(t);
 						if (rules & FIGURES_TASK_NO_A)
-							ho[c].open |= HO_NO_A;
+							vs->ho[c].open |= HO_NO_A;
 						if (rules & FIGURES_TASK_TEMP_AR)
-							ho[c].open |= HO_TEMP;
+							vs->ho[c].open |= HO_TEMP;
 					}
 					for (size_t k = 0; k < t->cells.n; k++) {
 						if (t->cells.v[k].role != want)
@@ -172,33 +194,34 @@ static void handover_build(struct ui *ui)
 						if (si < 0 || stamp[si] == gen)
 							continue;
 						stamp[si] = gen;
-						idset_add(&ho[c].holders[p][role], t->cells.v[k].other);
+						idset_add(&vs->ho[c].holders[p][role], t->cells.v[k].other);
 					}
 				}
 			}
 	free(stamp);
-	nho = 0;
+	vs->nho = 0;
 	for (int c = 0; c < CAT_COUNT; c++) {
-		struct ho_row *h = &ho[c];
+		struct ho_row *h = &vs->ho[c];
 		if (figures_category_gap(h->ntasks, c) != FIGURES_CAT_OK)
 			h->open |= HO_NO_REGULAR;
 		if (h->ntasks[0] || h->ntasks[1] || figures_category_required(c))
-			shown[nho++] = c;
+			vs->shown[vs->nho++] = c;
 	}
-	list_set_count(&ho_list, nho);
-	if (ho_keep_cat >= 0)
-		for (size_t i = 0; i < nho; i++)
-			if (shown[i] == ho_keep_cat)
-				list_select(&ho_list, i);
-	ho_rev = m->revision;
-	ho_valid = true;
+	list_set_count(&vs->ho_list, vs->nho);
+	if (vs->ho_keep_cat >= 0)
+		for (size_t i = 0; i < vs->nho; i++)
+			if (vs->shown[i] == vs->ho_keep_cat)
+				list_select(&vs->ho_list, i);
+	vs->ho_rev = m->revision;
+	vs->ho_valid = true;
 }
 
-static size_t handover_open_count(void)
+static size_t handover_open_count(struct ui *ui)
 {
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
 	size_t n = 0;
-	for (size_t i = 0; i < nho; i++)
-		if (ho[shown[i]].open)
+	for (size_t i = 0; i < vs->nho; i++)
+		if (vs->ho[vs->shown[i]].open)
 			n++;
 	return n;
 }
@@ -207,15 +230,17 @@ static size_t handover_open_count(void)
 
 static const struct task *cur_task(struct ui *ui, int p)
 {
-	struct grid *g = &grids[p];
-	if (g->row >= nrows[p])
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	struct grid *g = &vs->grids[p];
+	if (g->row >= vs->nrows[p])
 		return NULL;
-	return MODEL_AT(ui->m.tasks, struct task, rows[p][g->row]);
+	return MODEL_AT(ui->m.tasks, struct task, vs->rows[p][g->row]);
 }
 
 static const struct stakeholder *cur_sh(struct ui *ui, int p)
 {
-	struct grid *g = &grids[p];
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	struct grid *g = &vs->grids[p];
 	if (g->col < 0 || (size_t)g->col >= ui->m.stakeholders.n)
 		return NULL;
 	return MODEL_AT(ui->m.stakeholders, struct stakeholder, (size_t)g->col);
@@ -342,16 +367,17 @@ static void task_problems(const struct task *t, struct buf *b)
 
 static const char *hint(struct ui *ui)
 {
-	static char buf[512];
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	char *buf = vs->hint_buf;
 	const struct model *m = &ui->m;
 	if (m->stakeholders.n == 0)
 		return _("Responsibilities need stakeholders: add them in step 3 first (press 3).");
-	if (view == RV_HANDOVER) {
+	if (vs->view == RV_HANDOVER) {
 		handover_build(ui);
-		size_t open = handover_open_count();
+		size_t open = handover_open_count(ui);
 		if (!open)
 			return _("Every category is handed over to permanent stakeholders. Next: 5 Costs.");
-		snprintf(buf, sizeof buf,
+		snprintf(buf, sizeof vs->hint_buf,
 			 ngettext("%zu handover is open (!): select it and press n to add the "
 				  "regular-operation task.",
 				  "%zu handovers are open (!): select one and press n to add the "
@@ -360,21 +386,21 @@ static const char *hint(struct ui *ui)
 			 open);
 		return buf;
 	}
-	int p = view == RV_REGULAR ? 1 : 0;
+	int p = vs->view == RV_REGULAR ? 1 : 0;
 	if (m->tasks.n == 0)
 		return _("No tasks yet: press n and add the first task (name, category, phase).");
-	if (nrows[p] == 0)
+	if (vs->nrows[p] == 0)
 		return p ? _("No regular-operation tasks yet: press n. Who runs the measure after "
 			     "the funding?")
 			 : _("No pilot tasks here: press n to add one, or v for the other views.");
-	if (broken[p]) {
-		snprintf(buf, sizeof buf,
+	if (vs->broken[p]) {
+		snprintf(buf, sizeof vs->hint_buf,
 			 ngettext("%zu task breaks a rule (! in front): give it exactly one A and "
 				  "at least one R.",
 				  "%zu tasks break a rule (! in front): give each exactly one A and at "
 				  "least one R.",
-				  broken[p]),
-			 broken[p]);
+				  vs->broken[p]),
+			 vs->broken[p]);
 		return buf;
 	}
 	return p ? _("Every regular-operation task has one A and an R. Press v for the handover "
@@ -392,8 +418,9 @@ struct draw_ctx {
 static void draw_corner(void *ctx, int y, int x, int w)
 {
 	struct draw_ctx *d = ctx;
+	struct raci_state *vs = ui_view_state(d->ui, STEP_RACI);
 	char s[128];
-	snprintf(s, sizeof s, "%s %zu/%zu", _("Task"), grids[d->p].row + 1, nrows[d->p]);
+	snprintf(s, sizeof s, "%s %zu/%zu", _("Task"), vs->grids[d->p].row + 1, vs->nrows[d->p]);
 	ui_text(y, x, w, s, ui_style(ST_HEADER), UI_TEXT_PAD);
 }
 
@@ -411,11 +438,12 @@ static void draw_col_head(void *ctx, size_t col, int y, int x, int w, bool cur)
 static void draw_row_head(void *ctx, size_t row, int y, int x, int w, bool cur_row, bool on)
 {
 	struct draw_ctx *d = ctx;
-	const struct task *t = MODEL_AT(d->ui->m.tasks, struct task, rows[d->p][row]);
+	struct raci_state *vs = ui_view_state(d->ui, STEP_RACI);
+	const struct task *t = MODEL_AT(d->ui->m.tasks, struct task, vs->rows[d->p][row]);
 	attr_t base = ui_style(on ? ST_SEL : ST_NORMAL) | (cur_row ? A_BOLD : 0);
 	ui_fill(y, x, w, base);
 	/* room for the markers only when some row of the view needs them */
-	int mw = broken[d->p] ? 5 : 0;
+	int mw = vs->broken[d->p] ? 5 : 0;
 	char mk[8];
 	task_marker(t, mk);
 	if (*mk)
@@ -437,8 +465,9 @@ static void draw_cell(void *ctx, size_t row, size_t col, int y, int x, int w, bo
 		      bool cur_col, bool on)
 {
 	struct draw_ctx *d = ctx;
+	struct raci_state *vs = ui_view_state(d->ui, STEP_RACI);
 	const struct model *m = &d->ui->m;
-	int64_t tid = MODEL_AT(m->tasks, struct task, rows[d->p][row])->id;
+	int64_t tid = MODEL_AT(m->tasks, struct task, vs->rows[d->p][row])->id;
 	int64_t sid = MODEL_AT(m->stakeholders, struct stakeholder, col)->id;
 	enum raci r = model_raci_get(m, tid, sid);
 	int iw = w - 1; /* one blank between columns */
@@ -462,17 +491,17 @@ static const struct grid_fns fns = {draw_corner, draw_col_head, draw_row_head, d
 /* The line of views at the top: the current one bracketed and reversed. */
 static void draw_views(struct ui *ui, int y, int x, int w)
 {
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
 	static const char *const names[RV_COUNT] = {N_("Pilot"), N_("Regular operation"),
 						    N_("Handover")};
 	int used = ui_textf(y, x, w, ui_style(ST_NORMAL), 0, "%s ", _("View (v):"));
 	for (int v = 0; v < RV_COUNT && used < w; v++) {
 		char s[128];
-		snprintf(s, sizeof s, v == (int)view ? "[%s]" : " %s ", _(names[v]));
+		snprintf(s, sizeof s, v == (int)vs->view ? "[%s]" : " %s ", _(names[v]));
 		used += ui_text(y, x + used, w - used, s,
-				v == (int)view ? ui_style(ST_TAB_CUR) : ui_style(ST_TAB), 0);
+				v == (int)vs->view ? ui_style(ST_TAB_CUR) : ui_style(ST_TAB), 0);
 		used += ui_text(y, x + used, w - used, " ", ui_style(ST_NORMAL), 0);
 	}
-	(void)ui;
 }
 
 /* The grid's area and column widths in the content area r. */
@@ -492,6 +521,7 @@ static struct ui_rect matrix_layout(struct ui_rect r, int *head_w, int *cell_w)
  * problems. */
 static void draw_legend(struct ui *ui, struct ui_rect r, int p)
 {
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
 	int y = r.y + r.h - 2;
 	const struct task *t = cur_task(ui, p);
 	const struct stakeholder *s = cur_sh(ui, p);
@@ -500,7 +530,7 @@ static void draw_legend(struct ui *ui, struct ui_rect r, int p)
 		enum raci role = model_raci_get(&ui->m, t->id, s->id);
 		/* the role first, the organisation last: what is cut matters least */
 		snprintf(line, sizeof line, "%s %s · %ld/%zu ▸ %s%s%s%s%s%s",
-			 role ? (char[]){raci_letter(role), 0} : "–", raci_word(role), grids[p].col + 1,
+			 role ? (char[]){raci_letter(role), 0} : "–", raci_word(role), vs->grids[p].col + 1,
 			 ui->m.stakeholders.n, s->name, s->key_person ? " " UI_MARK_KEY : "",
 			 s->temporary ? " " UI_MARK_TEMP : "", *s->organisation ? " (" : "",
 			 s->organisation, *s->organisation ? ")" : "");
@@ -531,18 +561,15 @@ static void draw_legend(struct ui *ui, struct ui_rect r, int p)
 	buf_free(&b);
 }
 
-/* Whether the row headers of each grid were last drawn with room for the
- * rule markers (that width changes every row). */
-static bool marks_shown[2];
-
 static void draw_matrix(struct ui *ui, struct ui_rect r)
 {
-	int p = view == RV_REGULAR ? 1 : 0;
-	struct grid *g = &grids[p];
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	int p = vs->view == RV_REGULAR ? 1 : 0;
+	struct grid *g = &vs->grids[p];
 	draw_views(ui, r.y, r.x, r.w);
 	int head_w, cell_w;
 	struct ui_rect gr = matrix_layout(r, &head_w, &cell_w);
-	if (nrows[p] == 0 || ui->m.stakeholders.n == 0) {
+	if (vs->nrows[p] == 0 || ui->m.stakeholders.n == 0) {
 		const char *msg =
 			ui->m.stakeholders.n == 0
 				? _("The matrix needs stakeholders as its columns: add them in step 3.")
@@ -555,7 +582,7 @@ static void draw_matrix(struct ui *ui, struct ui_rect r)
 		return;
 	}
 	struct draw_ctx d = {ui, p};
-	marks_shown[p] = broken[p] != 0;
+	vs->marks_shown[p] = vs->broken[p] != 0;
 	grid_draw(g, gr, head_w, cell_w, &fns, &d);
 	draw_legend(ui, r, p);
 }
@@ -564,15 +591,16 @@ static void draw_matrix(struct ui *ui, struct ui_rect r)
  * the legend is written again. */
 static bool redraw(struct ui *ui, struct ui_rect r)
 {
-	if (view == RV_HANDOVER)
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	if (vs->view == RV_HANDOVER)
 		return false;
-	int p = view == RV_REGULAR ? 1 : 0;
-	if (nrows[p] == 0 || ui->m.stakeholders.n == 0)
+	int p = vs->view == RV_REGULAR ? 1 : 0;
+	if (vs->nrows[p] == 0 || ui->m.stakeholders.n == 0)
 		return false;
-	struct grid *g = &grids[p];
-	if ((broken[p] != 0) != marks_shown[p])
+	struct grid *g = &vs->grids[p];
+	if ((vs->broken[p] != 0) != vs->marks_shown[p])
 		grid_invalidate(g);
-	marks_shown[p] = broken[p] != 0;
+	vs->marks_shown[p] = vs->broken[p] != 0;
 	int head_w, cell_w;
 	struct ui_rect gr = matrix_layout(r, &head_w, &cell_w);
 	struct draw_ctx d = {ui, p};
@@ -621,7 +649,8 @@ static void draw_holders(struct ui *ui, const struct ho_row *h, int p, int role,
 static void draw_ho_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
 {
 	struct ui *ui = ctx;
-	const struct ho_row *h = &ho[shown[row]];
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	const struct ho_row *h = &vs->ho[vs->shown[row]];
 	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
 	ui_text(y, cx[0], cw[0], vocab_label(VOCAB_CATEGORY, h->cat), base | A_BOLD, 0);
 	draw_holders(ui, h, 0, 0, y, cx[1], cw[1], base, sel);
@@ -648,6 +677,7 @@ static void phase_holders(struct ui *ui, const struct ho_row *h, int p, struct b
 
 static void draw_handover(struct ui *ui, struct ui_rect r)
 {
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
 	handover_build(ui);
 	draw_views(ui, r.y, r.x, r.w);
 	int detail = 5;
@@ -656,11 +686,11 @@ static void draw_handover(struct ui *ui, struct ui_rect r)
 		_("Who answers for each kind of task in the pilot, and who once the funding ends "
 		  "(⧗ = post ends with the funding):"),
 		ui_style(ST_DIM), 0);
-	ho_list.passive = false;
-	list_draw(&ho_list, lr, ho_cols, 6, draw_ho_row, ui, NULL);
-	if (!ho_list.n || ho_list.sel >= nho)
+	vs->ho_list.passive = false;
+	list_draw(&vs->ho_list, lr, ho_cols, 6, draw_ho_row, ui, NULL);
+	if (!vs->ho_list.n || vs->ho_list.sel >= vs->nho)
 		return;
-	const struct ho_row *h = &ho[shown[ho_list.sel]];
+	const struct ho_row *h = &vs->ho[vs->shown[vs->ho_list.sel]];
 	int y = r.y + r.h - detail + 1;
 	struct buf b;
 	buf_init(&b);
@@ -697,8 +727,8 @@ static void draw_handover(struct ui *ui, struct ui_rect r)
 
 static void draw(struct ui *ui, struct ui_rect r)
 {
-	ready();
-	if (view == RV_HANDOVER)
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	if (vs->view == RV_HANDOVER)
 		draw_handover(ui, r);
 	else
 		draw_matrix(ui, r);
@@ -710,6 +740,7 @@ enum { TF_NAME, TF_CATEGORY, TF_PHASE };
 
 static bool save_task(struct ui *ui, struct form *fm, int64_t id)
 {
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
 	struct task t;
 	const struct task *old = id ? model_task(&ui->m, id) : NULL;
 	if (id && !old) {
@@ -726,12 +757,12 @@ static bool save_task(struct ui *ui, struct form *fm, int64_t id)
 	bool ok = ui_store_ok(ui, store_save_task(ui->s, &ui->m, &t));
 	if (ok) {
 		int p = t.phase == TPHASE_REGULAR ? 1 : 0;
-		keep_task[p] = t.id;
-		if (view != RV_HANDOVER)
-			view = p ? RV_REGULAR : RV_PILOT;
+		vs->keep_task[p] = t.id;
+		if (vs->view != RV_HANDOVER)
+			vs->view = p ? RV_REGULAR : RV_PILOT;
 		/* a new task: the cursor goes to its first cell */
-		if (!id && grids[p].col == GRID_HEAD && ui->m.stakeholders.n)
-			grids[p].col = 0;
+		if (!id && vs->grids[p].col == GRID_HEAD && ui->m.stakeholders.n)
+			vs->grids[p].col = 0;
 		ui_status(ui, id ? _("Task “%s” saved.") : _("Task “%s” added: now set its roles."),
 			  t.name);
 	}
@@ -779,6 +810,7 @@ static void task_delete(struct ui *ui, const struct task *t)
 
 static void set_role(struct ui *ui, int p, enum raci role)
 {
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
 	const struct task *t = cur_task(ui, p);
 	const struct stakeholder *s = cur_sh(ui, p);
 	if (!t)
@@ -792,7 +824,7 @@ static void set_role(struct ui *ui, int p, enum raci role)
 	if (model_raci_get(&ui->m, tid, sid) == role)
 		return;
 	if (ui_store_ok(ui, store_set_raci(ui->s, &ui->m, tid, sid, role))) {
-		grid_touch_row(&grids[p], grids[p].row);
+		grid_touch_row(&vs->grids[p], vs->grids[p].row);
 		t = model_task(&ui->m, tid);
 		s = model_stakeholder(&ui->m, sid);
 		if (role)
@@ -819,19 +851,21 @@ static enum raci next_role(enum raci r)
 	}
 }
 
-static void next_view(void)
+static void next_view(struct ui *ui)
 {
-	view = (enum rview)((view + 1) % RV_COUNT);
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	vs->view = (enum rview)((vs->view + 1) % RV_COUNT);
 }
 
 static int handover_key(struct ui *ui, enum ui_action a)
 {
-	if (list_move(&ho_list, a)) {
-		if (ho_list.sel < nho)
-			ho_keep_cat = shown[ho_list.sel];
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	if (list_move(&vs->ho_list, a)) {
+		if (vs->ho_list.sel < vs->nho)
+			vs->ho_keep_cat = vs->shown[vs->ho_list.sel];
 		return UI_REDRAW | UI_HANDLED;
 	}
-	const struct ho_row *h = ho_list.n && ho_list.sel < nho ? &ho[shown[ho_list.sel]] : NULL;
+	const struct ho_row *h = vs->ho_list.n && vs->ho_list.sel < vs->nho ? &vs->ho[vs->shown[vs->ho_list.sel]] : NULL;
 	switch (a) {
 	case ACT_NEW:
 		task_form(ui, 0, h ? (int)h->cat : -1, TPHASE_REGULAR);
@@ -845,13 +879,13 @@ static int handover_key(struct ui *ui, enum ui_action a)
 			task_form(ui, 0, h->cat, TPHASE_REGULAR);
 			return UI_REDRAW | UI_HANDLED;
 		}
-		for (size_t r = 0; r < nrows[p]; r++)
-			if (MODEL_AT(ui->m.tasks, struct task, rows[p][r])->category == h->cat) {
-				grid_select(&grids[p], r, grids[p].col);
+		for (size_t r = 0; r < vs->nrows[p]; r++)
+			if (MODEL_AT(ui->m.tasks, struct task, vs->rows[p][r])->category == h->cat) {
+				grid_select(&vs->grids[p], r, vs->grids[p].col);
 				remember(ui, p);
 				break;
 			}
-		view = p ? RV_REGULAR : RV_PILOT;
+		vs->view = p ? RV_REGULAR : RV_PILOT;
 		return UI_REDRAW | UI_HANDLED;
 	}
 	default:
@@ -861,24 +895,20 @@ static int handover_key(struct ui *ui, enum ui_action a)
 
 static int key(struct ui *ui, enum ui_action a, int k)
 {
-	ready();
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
 	if (a == ACT_VIEW) {
-		next_view();
+		next_view(ui);
 		return UI_REDRAW | UI_HANDLED;
 	}
-	if (view == RV_HANDOVER)
+	if (vs->view == RV_HANDOVER)
 		return handover_key(ui, a);
-	int p = view == RV_REGULAR ? 1 : 0;
-	struct grid *g = &grids[p];
+	int p = vs->view == RV_REGULAR ? 1 : 0;
+	struct grid *g = &vs->grids[p];
 	if (grid_move(g, a)) {
 		remember(ui, p);
 		return UI_PARTIAL | UI_HANDLED;
 	}
 	const struct task *t = cur_task(ui, p);
-	if (a == ACT_NONE && !(k & UI_KEYCODE) && raci_from_letter(k) != RACI_NONE) {
-		set_role(ui, p, raci_from_letter(k));
-		return UI_PARTIAL | UI_HANDLED;
-	}
 	switch (a) {
 	case ACT_CYCLE: {
 		const struct stakeholder *s = cur_sh(ui, p);
@@ -886,8 +916,10 @@ static int key(struct ui *ui, enum ui_action a, int k)
 			set_role(ui, p, s ? next_role(model_raci_get(&ui->m, t->id, s->id)) : RACI_NONE);
 		return UI_PARTIAL | UI_HANDLED;
 	}
+	case ACT_ROLE:
+		set_role(ui, p, raci_from_letter(k));
+		return UI_PARTIAL | UI_HANDLED;
 	case ACT_CLEAR:
-	case ACT_LESS:
 		set_role(ui, p, RACI_NONE);
 		return UI_PARTIAL | UI_HANDLED;
 	case ACT_NEW:
@@ -911,24 +943,24 @@ static int key(struct ui *ui, enum ui_action a, int k)
 
 static int click(struct ui *ui, int y, int x)
 {
-	ready();
-	if (view == RV_HANDOVER) {
-		long row = list_hit(&ho_list, y);
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	if (vs->view == RV_HANDOVER) {
+		long row = list_hit(&vs->ho_list, y);
 		if (row < 0)
 			return UI_UNHANDLED;
-		if ((size_t)row == ho_list.sel)
+		if ((size_t)row == vs->ho_list.sel)
 			return handover_key(ui, ACT_EDIT);
-		list_select(&ho_list, (size_t)row);
-		ho_keep_cat = shown[row];
+		list_select(&vs->ho_list, (size_t)row);
+		vs->ho_keep_cat = vs->shown[row];
 		return UI_REDRAW | UI_HANDLED;
 	}
-	int p = view == RV_REGULAR ? 1 : 0;
+	int p = vs->view == RV_REGULAR ? 1 : 0;
 	size_t row;
 	long col;
-	if (!grid_hit(&grids[p], y, x, &row, &col))
+	if (!grid_hit(&vs->grids[p], y, x, &row, &col))
 		return UI_UNHANDLED;
-	bool same = row == grids[p].row && col == grids[p].col;
-	grid_select(&grids[p], row, col);
+	bool same = row == vs->grids[p].row && col == vs->grids[p].col;
+	grid_select(&vs->grids[p], row, col);
 	remember(ui, p);
 	if (same)
 		return key(ui, col == GRID_HEAD ? ACT_EDIT : ACT_CYCLE, 0);
@@ -937,11 +969,11 @@ static int click(struct ui *ui, int y, int x)
 
 static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 {
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
 	const struct model *m = &ui->m;
-	ready();
 	sync(ui);
 	if (kind == ENT_WORKSHOP) {
-		view = RV_HANDOVER;
+		vs->view = RV_HANDOVER;
 		return true;
 	}
 	if (kind == ENT_TASK) {
@@ -949,11 +981,11 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 		if (!t)
 			return false;
 		int p = t->phase == TPHASE_REGULAR ? 1 : 0;
-		for (size_t r = 0; r < nrows[p]; r++)
-			if (MODEL_AT(m->tasks, struct task, rows[p][r])->id == id) {
-				grid_select(&grids[p], r, GRID_HEAD);
+		for (size_t r = 0; r < vs->nrows[p]; r++)
+			if (MODEL_AT(m->tasks, struct task, vs->rows[p][r])->id == id) {
+				grid_select(&vs->grids[p], r, GRID_HEAD);
 				remember(ui, p);
-				view = p ? RV_REGULAR : RV_PILOT;
+				vs->view = p ? RV_REGULAR : RV_PILOT;
 				return true;
 			}
 		return false;
@@ -962,10 +994,10 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 		long c = table_index(&m->stakeholders, id);
 		if (c < 0)
 			return false;
-		int p = nrows[1] ? 1 : 0;
-		grid_select(&grids[p], grids[p].row, c);
+		int p = vs->nrows[1] ? 1 : 0;
+		grid_select(&vs->grids[p], vs->grids[p].row, c);
 		remember(ui, p);
-		view = p ? RV_REGULAR : RV_PILOT;
+		vs->view = p ? RV_REGULAR : RV_PILOT;
 		return true;
 	}
 	return false;
@@ -977,10 +1009,10 @@ static const enum ui_action more[] = {ACT_ROLE, ACT_CLEAR, ACT_EDIT, ACT_DELETE,
 /* The selected item, for the reading view. */
 static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
 {
-	ready();
-	if (view == RV_HANDOVER)
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	if (vs->view == RV_HANDOVER)
 		return false;
-	const struct task *t = cur_task(ui, view == RV_REGULAR ? 1 : 0);
+	const struct task *t = cur_task(ui, vs->view == RV_REGULAR ? 1 : 0);
 	*kind = ENT_TASK;
 	*id = t ? t->id : 0;
 	return t != NULL;
@@ -988,6 +1020,9 @@ static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
 
 const struct ui_view ui_view_raci = {
 	.step = STEP_RACI,
+	.private_size = sizeof(struct raci_state),
+	.init = init,
+	.done = done,
 	.hint = hint,
 	.help = N_("The responsibility matrix says for every task who does the work (R, "
 		   "responsible), who answers for the result (A, accountable: exactly one per "

@@ -20,24 +20,35 @@
 
 #define HIGH 4 /* influence and interest from this score on are high */
 
-static struct list lst;
-static bool grid_mode;
-static int64_t sel_id;
-static size_t key_persons;
-static int64_t no_message; /* first high-influence stakeholder without message or channel */
+struct stakeholders_state {
+	struct list lst;
+	bool grid_mode;
+	int64_t sel_id;
+	size_t key_persons;
+	int64_t no_message; /* first high-influence stakeholder without message or channel */
 
-/* stakeholder indices ordered by grid cell (influence, interest), then by
- * their order in the table; cell_start[c]..cell_start[c+1] for cell c */
-static size_t *by_cell;
-static size_t cap_by_cell;
-static size_t cell_start[26];
+	/* stakeholder indices ordered by grid cell (influence, interest), then by
+	 * their order in the table; cell_start[c]..cell_start[c+1] for cell c */
+	size_t *by_cell;
+	size_t cap_by_cell;
+	size_t cell_start[26];
 
-/* where the grid was drawn, for the mouse */
-static struct {
-	bool valid;
-	int row_y[6], col_x[6]; /* score 1..5 */
-	int ch, cw;
-} geo;
+	/* where the grid was drawn, for the mouse */
+	struct {
+		bool valid;
+		int row_y[6], col_x[6]; /* score 1..5 */
+		int ch, cw;
+	} geo;
+
+	bool wide_cols; /* the table shows the strategy column */
+	char hint_buf[512];
+};
+
+static void done(struct ui *ui)
+{
+	struct stakeholders_state *vs = ui_view_state(ui, STEP_STAKEHOLDERS);
+	free(vs->by_cell);
+}
 
 static int cell_of(int influence, int interest)
 {
@@ -55,48 +66,51 @@ const char *ui_quadrant(int influence, int interest)
 
 static void sync(struct ui *ui)
 {
+	struct stakeholders_state *vs = ui_view_state(ui, STEP_STAKEHOLDERS);
 	const struct model *m = &ui->m;
 	size_t n = m->stakeholders.n;
-	list_set_count(&lst, n);
-	if (sel_id) {
-		long i = table_index(&m->stakeholders, sel_id);
+	list_set_count(&vs->lst, n);
+	if (vs->sel_id) {
+		long i = table_index(&m->stakeholders, vs->sel_id);
 		if (i >= 0)
-			list_select(&lst, (size_t)i);
+			list_select(&vs->lst, (size_t)i);
 	}
-	key_persons = 0;
-	no_message = 0;
+	vs->key_persons = 0;
+	vs->no_message = 0;
 	size_t count[25] = {0};
 	for (size_t i = 0; i < n; i++) {
 		const struct stakeholder *s = MODEL_AT(m->stakeholders, struct stakeholder, i);
 		if (s->key_person)
-			key_persons++;
-		if (!no_message && s->influence >= HIGH && (str_empty(s->message) || str_empty(s->channel)))
-			no_message = s->id;
+			vs->key_persons++;
+		if (!vs->no_message && s->influence >= HIGH && (str_empty(s->message) || str_empty(s->channel)))
+			vs->no_message = s->id;
 		count[cell_of(s->influence, s->interest)]++;
 	}
-	cell_start[0] = 0;
+	vs->cell_start[0] = 0;
 	for (int c = 0; c < 25; c++)
-		cell_start[c + 1] = cell_start[c] + count[c];
-	xgrow((void **)&by_cell, &cap_by_cell, n + 1, sizeof *by_cell);
+		vs->cell_start[c + 1] = vs->cell_start[c] + count[c];
+	xgrow((void **)&vs->by_cell, &vs->cap_by_cell, n + 1, sizeof *vs->by_cell);
 	size_t fill[25];
-	memcpy(fill, cell_start, sizeof fill);
+	memcpy(fill, vs->cell_start, sizeof fill);
 	for (size_t i = 0; i < n; i++) {
 		const struct stakeholder *s = MODEL_AT(m->stakeholders, struct stakeholder, i);
-		by_cell[fill[cell_of(s->influence, s->interest)]++] = i;
+		vs->by_cell[fill[cell_of(s->influence, s->interest)]++] = i;
 	}
 }
 
 static const struct stakeholder *selected(struct ui *ui)
 {
-	if (!lst.n || lst.sel >= ui->m.stakeholders.n)
+	struct stakeholders_state *vs = ui_view_state(ui, STEP_STAKEHOLDERS);
+	if (!vs->lst.n || vs->lst.sel >= ui->m.stakeholders.n)
 		return NULL;
-	return MODEL_AT(ui->m.stakeholders, struct stakeholder, lst.sel);
+	return MODEL_AT(ui->m.stakeholders, struct stakeholder, vs->lst.sel);
 }
 
 static void remember(struct ui *ui)
 {
+	struct stakeholders_state *vs = ui_view_state(ui, STEP_STAKEHOLDERS);
 	const struct stakeholder *s = selected(ui);
-	sel_id = s ? s->id : 0;
+	vs->sel_id = s ? s->id : 0;
 }
 
 static const char *name_of(const struct stakeholder *s)
@@ -106,25 +120,26 @@ static const char *name_of(const struct stakeholder *s)
 
 static const char *hint(struct ui *ui)
 {
-	static char buf[512];
+	struct stakeholders_state *vs = ui_view_state(ui, STEP_STAKEHOLDERS);
+	char *buf = vs->hint_buf;
 	const struct model *m = &ui->m;
 	if (m->stakeholders.n == 0)
 		return _("No stakeholders yet: press n and type the first name (an office, a "
 			 "partner, a person).");
 	const struct stakeholder *s = selected(ui);
-	if (grid_mode && s) {
-		snprintf(buf, sizeof buf,
+	if (vs->grid_mode && s) {
+		snprintf(buf, sizeof vs->hint_buf,
 			 _("Arrows move “%s” (up: more influence, right: more interest); PgUp/PgDn "
 			   "picks another."),
 			 name_of(s));
 		return buf;
 	}
-	if (key_persons == 0)
+	if (vs->key_persons == 0)
 		return _("Who carries the measure on? Mark the key persons: select, Enter, key "
 			 "person yes.");
-	if (no_message) {
-		const struct stakeholder *x = model_stakeholder(m, no_message);
-		snprintf(buf, sizeof buf, _("Agree a core message and a channel for “%s” (Enter)."),
+	if (vs->no_message) {
+		const struct stakeholder *x = model_stakeholder(m, vs->no_message);
+		snprintf(buf, sizeof vs->hint_buf, _("Agree a core message and a channel for “%s” (Enter)."),
 			 x ? name_of(x) : "");
 		return buf;
 	}
@@ -145,11 +160,10 @@ static const struct list_col cols_wide[] = {
 	{N_("Key"), 4, 0},	  {N_("Temp."), 5, 0},	       {N_("Strategy"), 16, 0},
 };
 
-static bool wide_cols; /* the table shows the strategy column */
-
 static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
 {
 	struct ui *ui = ctx;
+	struct stakeholders_state *vs = ui_view_state(ui, STEP_STAKEHOLDERS);
 	const struct stakeholder *s = MODEL_AT(ui->m.stakeholders, struct stakeholder, row);
 	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
 	ui_text(y, cx[0], cw[0], name_of(s), base | (s->key_person ? A_BOLD : 0), 0);
@@ -163,7 +177,7 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 		ui_text(y, cx[6], cw[6], UI_MARK_KEY, base | A_BOLD, UI_TEXT_CENTER);
 	if (s->temporary)
 		ui_text(y, cx[7], cw[7], UI_MARK_TEMP, base | A_BOLD, UI_TEXT_CENTER);
-	if (wide_cols)
+	if (vs->wide_cols)
 		ui_text(y, cx[8], cw[8], ui_quadrant(s->influence, s->interest), base, 0);
 }
 
@@ -194,13 +208,14 @@ static void draw_detail(struct ui *ui, int y, int x, int w)
 
 static void draw_table(struct ui *ui, struct ui_rect r)
 {
+	struct stakeholders_state *vs = ui_view_state(ui, STEP_STAKEHOLDERS);
 	struct ui_rect lr = r;
 	lr.h -= 3;
-	wide_cols = r.w >= 110;
-	list_draw(&lst, lr, wide_cols ? cols_wide : cols_narrow, wide_cols ? 9 : 8, draw_row, ui,
+	vs->wide_cols = r.w >= 110;
+	list_draw(&vs->lst, lr, vs->wide_cols ? cols_wide : cols_narrow, vs->wide_cols ? 9 : 8, draw_row, ui,
 		  _("No stakeholders yet. Press n to add one: the offices, partners, politicians "
 		    "and groups who decide on the measure or are affected by it."));
-	if (lst.n)
+	if (vs->lst.n)
 		draw_detail(ui, r.y + r.h - 2, r.x, r.w);
 }
 
@@ -219,15 +234,16 @@ static void draw_name(const struct stakeholder *s, bool sel, int y, int x, int w
 /* The names in one score cell, stacked; what does not fit becomes "+N". */
 static void draw_cell(struct ui *ui, int c, int y, int x, int w, int lines)
 {
+	struct stakeholders_state *vs = ui_view_state(ui, STEP_STAKEHOLDERS);
 	const struct model *m = &ui->m;
-	size_t k = cell_start[c + 1] - cell_start[c];
+	size_t k = vs->cell_start[c + 1] - vs->cell_start[c];
 	if (k == 0 || w < 2)
 		return;
 	const struct stakeholder *sel = selected(ui);
 	/* the selected one first when it is here, so it is always visible */
 	size_t shown_sel = SIZE_MAX;
 	for (size_t i = 0; sel && i < k; i++)
-		if (by_cell[cell_start[c] + i] == lst.sel)
+		if (vs->by_cell[vs->cell_start[c] + i] == vs->lst.sel)
 			shown_sel = i;
 	if (lines == 1 && k > 1) {
 		/* one line only: one name (the selected one if it is here) and the count */
@@ -236,7 +252,7 @@ static void draw_cell(struct ui *ui, int c, int y, int x, int w, int lines)
 		int mw = ui_width(more);
 		const struct stakeholder *first =
 			shown_sel != SIZE_MAX ? sel
-					      : MODEL_AT(m->stakeholders, struct stakeholder, by_cell[cell_start[c]]);
+					      : MODEL_AT(m->stakeholders, struct stakeholder, vs->by_cell[vs->cell_start[c]]);
 		draw_name(first, shown_sel != SIZE_MAX, y, x, w - mw);
 		ui_text(y, x + w - mw, mw, more, ui_style(ST_HEADER), 0);
 		return;
@@ -251,7 +267,7 @@ static void draw_cell(struct ui *ui, int c, int y, int x, int w, int lines)
 	for (size_t i = 0; i < k && names > 0; i++) {
 		if (i == shown_sel)
 			continue;
-		draw_name(MODEL_AT(m->stakeholders, struct stakeholder, by_cell[cell_start[c] + i]),
+		draw_name(MODEL_AT(m->stakeholders, struct stakeholder, vs->by_cell[vs->cell_start[c] + i]),
 			  false, y + line++, x, w);
 		names--;
 	}
@@ -264,14 +280,15 @@ static void draw_cell(struct ui *ui, int c, int y, int x, int w, int lines)
 }
 
 /* Counts the stakeholders of a quadrant. */
-static size_t quadrant_count(bool high_inf, bool high_int)
+static size_t quadrant_count(struct ui *ui, bool high_inf, bool high_int)
 {
+	struct stakeholders_state *vs = ui_view_state(ui, STEP_STAKEHOLDERS);
 	size_t n = 0;
 	for (int inf = 1; inf <= 5; inf++)
 		for (int in = 1; in <= 5; in++)
 			if ((inf >= HIGH) == high_inf && (in >= HIGH) == high_int) {
 				int c = cell_of(inf, in);
-				n += cell_start[c + 1] - cell_start[c];
+				n += vs->cell_start[c + 1] - vs->cell_start[c];
 			}
 	return n;
 }
@@ -293,7 +310,8 @@ static void draw_border(int y, int x0, int xm, int x1, chtype left, chtype mid, 
 
 static void draw_grid(struct ui *ui, struct ui_rect r)
 {
-	geo.valid = false;
+	struct stakeholders_state *vs = ui_view_state(ui, STEP_STAKEHOLDERS);
+	vs->geo.valid = false;
 	const struct stakeholder *sel = selected(ui);
 	char title[512];
 	snprintf(title, sizeof title, "%s · ↑ %s · → %s · %s %s · %s %s", _("Power/interest grid"),
@@ -316,32 +334,32 @@ static void draw_grid(struct ui *ui, struct ui_rect r)
 	int xm = gx + 1 + 3 * cw, x1 = xm + 1 + 2 * cw;
 	int ym = gy + 1 + 2 * ch, y1 = ym + 1 + 3 * ch;
 	for (int in = 1; in <= 5; in++)
-		geo.col_x[in] = in <= 3 ? gx + 1 + (in - 1) * cw : xm + 1 + (in - 4) * cw;
+		vs->geo.col_x[in] = in <= 3 ? gx + 1 + (in - 1) * cw : xm + 1 + (in - 4) * cw;
 	for (int inf = 1; inf <= 5; inf++)
-		geo.row_y[inf] = inf >= HIGH ? gy + 1 + (5 - inf) * ch : ym + 1 + (3 - inf) * ch;
-	geo.ch = ch;
-	geo.cw = cw;
-	geo.valid = true;
+		vs->geo.row_y[inf] = inf >= HIGH ? gy + 1 + (5 - inf) * ch : ym + 1 + (3 - inf) * ch;
+	vs->geo.ch = ch;
+	vs->geo.cw = cw;
+	vs->geo.valid = true;
 	draw_border(gy, gx, xm, x1, ACS_ULCORNER, ACS_TTEE, ACS_URCORNER, _("Keep satisfied"),
-		    quadrant_count(true, false), _("Manage closely"), quadrant_count(true, true));
+		    quadrant_count(ui, true, false), _("Manage closely"), quadrant_count(ui, true, true));
 	draw_border(ym, gx, xm, x1, ACS_LTEE, ACS_PLUS, ACS_RTEE, _("Monitor"),
-		    quadrant_count(false, false), _("Keep informed"), quadrant_count(false, true));
+		    quadrant_count(ui, false, false), _("Keep informed"), quadrant_count(ui, false, true));
 	draw_border(y1, gx, xm, x1, ACS_LLCORNER, ACS_BTEE, ACS_LRCORNER, NULL, 0, NULL, 0);
 	attr_t a = ui_style(ST_NORMAL);
 	for (int inf = 1; inf <= 5; inf++) {
-		int y = geo.row_y[inf];
+		int y = vs->geo.row_y[inf];
 		mvvline(y, gx, ACS_VLINE | a, ch);
 		mvvline(y, xm, ACS_VLINE | a, ch);
 		mvvline(y, x1, ACS_VLINE | a, ch);
 		bool here = sel && sel->influence == inf;
 		ui_textf(y, r.x, la, here ? ui_style(ST_TITLE) : ui_style(ST_DIM), 0, "%d", inf);
 		for (int in = 1; in <= 5; in++)
-			draw_cell(ui, cell_of(inf, in), y, geo.col_x[in], cw - 1, ch);
+			draw_cell(ui, cell_of(inf, in), y, vs->geo.col_x[in], cw - 1, ch);
 	}
 	/* the interest scores under the cells */
 	for (int in = 1; in <= 5; in++) {
 		bool here = sel && sel->interest == in;
-		ui_textf(y1 + 1, geo.col_x[in], cw - 1, here ? ui_style(ST_TITLE) : ui_style(ST_DIM),
+		ui_textf(y1 + 1, vs->geo.col_x[in], cw - 1, here ? ui_style(ST_TITLE) : ui_style(ST_DIM),
 			 UI_TEXT_CENTER, "%d", in);
 	}
 	if (x1 + 2 < r.x + r.w)
@@ -368,7 +386,7 @@ static void draw_grid(struct ui *ui, struct ui_rect r)
 		 ui_quadrant(sel->influence, sel->interest));
 	ui_text(dy, r.x, r.w, line, ui_style(ST_TITLE), 0);
 	int c = cell_of(sel->influence, sel->interest);
-	size_t k = cell_start[c + 1] - cell_start[c];
+	size_t k = vs->cell_start[c + 1] - vs->cell_start[c];
 	if (k < 2 || dy + 1 >= last)
 		return;
 	struct buf b;
@@ -376,7 +394,7 @@ static void draw_grid(struct ui *ui, struct ui_rect r)
 	buf_printf(&b, "%s ", _("In this cell:"));
 	for (size_t i = 0; i < k; i++) {
 		const struct stakeholder *s =
-			MODEL_AT(ui->m.stakeholders, struct stakeholder, by_cell[cell_start[c] + i]);
+			MODEL_AT(ui->m.stakeholders, struct stakeholder, vs->by_cell[vs->cell_start[c] + i]);
 		buf_printf(&b, "%s%s%s%s", i ? ", " : "", s->key_person ? UI_MARK_KEY : "",
 			   s->temporary ? UI_MARK_TEMP : "", name_of(s));
 	}
@@ -387,7 +405,8 @@ static void draw_grid(struct ui *ui, struct ui_rect r)
 
 static void draw(struct ui *ui, struct ui_rect r)
 {
-	if (grid_mode)
+	struct stakeholders_state *vs = ui_view_state(ui, STEP_STAKEHOLDERS);
+	if (vs->grid_mode)
 		draw_grid(ui, r);
 	else
 		draw_table(ui, r);
@@ -411,6 +430,7 @@ enum {
 
 static bool save_stakeholder(struct ui *ui, struct form *fm, int64_t id)
 {
+	struct stakeholders_state *vs = ui_view_state(ui, STEP_STAKEHOLDERS);
 	struct stakeholder s;
 	const struct stakeholder *old = id ? model_stakeholder(&ui->m, id) : NULL;
 	if (id && !old) {
@@ -434,7 +454,7 @@ static bool save_stakeholder(struct ui *ui, struct form *fm, int64_t id)
 	str_take(&s.cadence, form_text(fm, SF_CADENCE));
 	bool ok = ui_store_ok(ui, store_save_stakeholder(ui->s, &ui->m, &s));
 	if (ok) {
-		sel_id = s.id;
+		vs->sel_id = s.id;
 		ui_status(ui, id ? _("Stakeholder “%s” saved.") : _("Stakeholder “%s” added."), s.name);
 	}
 	stakeholder_free(&s);
@@ -524,6 +544,7 @@ static void stakeholder_delete(struct ui *ui, const struct stakeholder *s)
 /* Moves the selected stakeholder by one score; saved at once. */
 static void grid_shift(struct ui *ui, int d_inf, int d_int)
 {
+	struct stakeholders_state *vs = ui_view_state(ui, STEP_STAKEHOLDERS);
 	const struct stakeholder *old = selected(ui);
 	if (!old) {
 		ui_status(ui, "%s", _("No stakeholder to move: press n to add one."));
@@ -539,7 +560,7 @@ static void grid_shift(struct ui *ui, int d_inf, int d_int)
 	s.influence = inf;
 	s.interest = in;
 	if (ui_store_ok(ui, store_save_stakeholder(ui->s, &ui->m, &s))) {
-		sel_id = s.id;
+		vs->sel_id = s.id;
 		ui_status(ui, _("“%s”: influence %d, interest %d → %s."), name_of(&s), inf, in,
 			  ui_quadrant(inf, in));
 	}
@@ -549,18 +570,19 @@ static void grid_shift(struct ui *ui, int d_inf, int d_int)
 /* Selects the next stakeholder in the selected one's cell. */
 static void next_in_cell(struct ui *ui)
 {
+	struct stakeholders_state *vs = ui_view_state(ui, STEP_STAKEHOLDERS);
 	const struct stakeholder *s = selected(ui);
 	if (!s)
 		return;
 	int c = cell_of(s->influence, s->interest);
-	size_t k = cell_start[c + 1] - cell_start[c];
+	size_t k = vs->cell_start[c + 1] - vs->cell_start[c];
 	if (k < 2) {
 		ui_status(ui, "%s", _("Nobody else in this cell; PgUp/PgDn picks another stakeholder."));
 		return;
 	}
 	for (size_t i = 0; i < k; i++)
-		if (by_cell[cell_start[c] + i] == lst.sel) {
-			list_select(&lst, by_cell[cell_start[c] + (i + 1) % k]);
+		if (vs->by_cell[vs->cell_start[c] + i] == vs->lst.sel) {
+			list_select(&vs->lst, vs->by_cell[vs->cell_start[c] + (i + 1) % k]);
 			break;
 		}
 	remember(ui);
@@ -568,6 +590,7 @@ static void next_in_cell(struct ui *ui)
 
 static int grid_key(struct ui *ui, enum ui_action a)
 {
+	struct stakeholders_state *vs = ui_view_state(ui, STEP_STAKEHOLDERS);
 	switch (a) {
 	case ACT_UP:
 		grid_shift(ui, 1, 0);
@@ -582,18 +605,18 @@ static int grid_key(struct ui *ui, enum ui_action a)
 		grid_shift(ui, 0, -1);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_PGUP:
-		if (lst.n)
-			list_select(&lst, lst.sel ? lst.sel - 1 : lst.n - 1);
+		if (vs->lst.n)
+			list_select(&vs->lst, vs->lst.sel ? vs->lst.sel - 1 : vs->lst.n - 1);
 		remember(ui);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_PGDN:
-		if (lst.n)
-			list_select(&lst, (lst.sel + 1) % lst.n);
+		if (vs->lst.n)
+			list_select(&vs->lst, (vs->lst.sel + 1) % vs->lst.n);
 		remember(ui);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_HOME:
 	case ACT_END:
-		list_move(&lst, a);
+		list_move(&vs->lst, a);
 		remember(ui);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_CYCLE:
@@ -608,12 +631,13 @@ static int grid_key(struct ui *ui, enum ui_action a)
 
 static int key(struct ui *ui, enum ui_action a, int k)
 {
+	struct stakeholders_state *vs = ui_view_state(ui, STEP_STAKEHOLDERS);
 	(void)k;
-	if (grid_mode) {
+	if (vs->grid_mode) {
 		int r = grid_key(ui, a);
 		if (r)
 			return r;
-	} else if (list_move(&lst, a)) {
+	} else if (list_move(&vs->lst, a)) {
 		remember(ui);
 		return UI_REDRAW | UI_HANDLED;
 	}
@@ -621,9 +645,9 @@ static int key(struct ui *ui, enum ui_action a, int k)
 	switch (a) {
 	case ACT_GRID:
 	case ACT_VIEW:
-		grid_mode = !grid_mode;
+		vs->grid_mode = !vs->grid_mode;
 		ui_status(ui, "%s",
-			  grid_mode ? _("Power/interest grid: the arrows move the selected stakeholder; g "
+			  vs->grid_mode ? _("Power/interest grid: the arrows move the selected stakeholder; g "
 					"goes back to the table.")
 				    : _("The table of stakeholders; g shows the grid."));
 		return UI_REDRAW | UI_HANDLED;
@@ -647,19 +671,20 @@ static int key(struct ui *ui, enum ui_action a, int k)
  * places the selected stakeholder there. */
 static int grid_click(struct ui *ui, int y, int x)
 {
-	if (!geo.valid)
+	struct stakeholders_state *vs = ui_view_state(ui, STEP_STAKEHOLDERS);
+	if (!vs->geo.valid)
 		return UI_UNHANDLED;
 	int inf = 0, in = 0;
 	for (int v = 1; v <= 5; v++) {
-		if (y >= geo.row_y[v] && y < geo.row_y[v] + geo.ch)
+		if (y >= vs->geo.row_y[v] && y < vs->geo.row_y[v] + vs->geo.ch)
 			inf = v;
-		if (x >= geo.col_x[v] && x < geo.col_x[v] + geo.cw - 1)
+		if (x >= vs->geo.col_x[v] && x < vs->geo.col_x[v] + vs->geo.cw - 1)
 			in = v;
 	}
 	if (!inf || !in)
 		return UI_UNHANDLED;
 	int c = cell_of(inf, in);
-	size_t k = cell_start[c + 1] - cell_start[c];
+	size_t k = vs->cell_start[c + 1] - vs->cell_start[c];
 	const struct stakeholder *s = selected(ui);
 	if (k == 0) {
 		if (s)
@@ -669,7 +694,7 @@ static int grid_click(struct ui *ui, int y, int x)
 	if (s && cell_of(s->influence, s->interest) == c)
 		next_in_cell(ui);
 	else {
-		list_select(&lst, by_cell[cell_start[c]]);
+		list_select(&vs->lst, vs->by_cell[vs->cell_start[c]]);
 		remember(ui);
 	}
 	return UI_REDRAW | UI_HANDLED;
@@ -677,20 +702,22 @@ static int grid_click(struct ui *ui, int y, int x)
 
 static int click(struct ui *ui, int y, int x)
 {
-	if (grid_mode)
+	struct stakeholders_state *vs = ui_view_state(ui, STEP_STAKEHOLDERS);
+	if (vs->grid_mode)
 		return grid_click(ui, y, x);
-	long row = list_hit(&lst, y);
+	long row = list_hit(&vs->lst, y);
 	if (row < 0)
 		return UI_UNHANDLED;
-	if ((size_t)row == lst.sel)
+	if ((size_t)row == vs->lst.sel)
 		return key(ui, ACT_EDIT, 0);
-	list_select(&lst, (size_t)row);
+	list_select(&vs->lst, (size_t)row);
 	remember(ui);
 	return UI_REDRAW | UI_HANDLED;
 }
 
 static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 {
+	struct stakeholders_state *vs = ui_view_state(ui, STEP_STAKEHOLDERS);
 	if (kind == ENT_WORKSHOP)
 		return true;
 	if (kind != ENT_STAKEHOLDER)
@@ -698,8 +725,8 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 	long i = table_index(&ui->m.stakeholders, id);
 	if (i < 0)
 		return false;
-	sel_id = id;
-	list_select(&lst, (size_t)i);
+	vs->sel_id = id;
+	list_select(&vs->lst, (size_t)i);
 	return true;
 }
 
@@ -717,6 +744,8 @@ static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
 
 const struct ui_view ui_view_stakeholders = {
 	.step = STEP_STAKEHOLDERS,
+	.private_size = sizeof(struct stakeholders_state),
+	.done = done,
 	.hint = hint,
 	.help = N_("List everyone the measure depends on or affects: offices, council groups, "
 		   "municipal companies, external partners, citizens, neighbouring "

@@ -27,44 +27,53 @@ static const char *const field_labels[WF_COUNT] = {
 	N_("Phase"),   N_("Facilitator"),  N_("Participants"),
 };
 
-static enum part part = PART_MEASURE;
-static struct list lm, ls, la; /* measure, strategy goals, agenda */
-static bool lists_ready;
-static int64_t sel_sgoal;
-static size_t *linked; /* goals linked to each strategy goal (by index) */
+struct workshop_state {
+	enum part part;
+	struct list lm, ls, la; /* measure, strategy goals, agenda */
+	int64_t sel_sgoal;
+	size_t *linked; /* goals linked to each strategy goal (by index) */
+	/* agenda rows need the projection; computed once per draw */
+	long plan_end[STEP_COUNT], proj_end[STEP_COUNT], start_epoch;
+	char hint_buf[512];
+};
 
-static void ready(void)
+static void init(struct ui *ui)
 {
-	if (lists_ready)
-		return;
-	list_init(&lm);
-	list_init(&ls);
-	list_init(&la);
-	list_set_count(&lm, WF_COUNT);
-	list_set_count(&la, STEP_COUNT);
-	lists_ready = true;
+	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
+	vs->part = PART_MEASURE;
+	list_init(&vs->lm);
+	list_init(&vs->ls);
+	list_init(&vs->la);
+	list_set_count(&vs->lm, WF_COUNT);
+	list_set_count(&vs->la, STEP_COUNT);
+}
+
+static void done(struct ui *ui)
+{
+	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
+	free(vs->linked);
 }
 
 static void sync(struct ui *ui)
 {
+	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
 	const struct model *m = &ui->m;
-	ready();
-	list_set_count(&ls, m->sgoals.n);
-	if (sel_sgoal) {
-		long i = table_index(&m->sgoals, sel_sgoal);
+	list_set_count(&vs->ls, m->sgoals.n);
+	if (vs->sel_sgoal) {
+		long i = table_index(&m->sgoals, vs->sel_sgoal);
 		if (i >= 0)
-			list_select(&ls, (size_t)i);
+			list_select(&vs->ls, (size_t)i);
 	}
-	free(linked);
-	linked = xcalloc(m->sgoals.n + 1, sizeof *linked);
+	free(vs->linked);
+	vs->linked = xcalloc(m->sgoals.n + 1, sizeof *vs->linked);
 	for (size_t i = 0; i < m->goals.n; i++) {
 		const struct goal *g = MODEL_AT(m->goals, struct goal, i);
 		long k = g->strategy_goal ? table_index(&m->sgoals, g->strategy_goal) : -1;
 		if (k >= 0)
-			linked[k]++;
+			vs->linked[k]++;
 	}
-	if (part == PART_SGOALS && m->sgoals.n == 0)
-		part = PART_MEASURE;
+	if (vs->part == PART_SGOALS && m->sgoals.n == 0)
+		vs->part = PART_MEASURE;
 }
 
 static const char *hint(struct ui *ui)
@@ -129,15 +138,13 @@ static void draw_measure_row(void *ctx, size_t row, int y, const int *cx, const 
 static void draw_sgoal_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
 {
 	struct ui *ui = ctx;
+	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
 	const struct strategy_goal *sg = MODEL_AT(ui->m.sgoals, struct strategy_goal, row);
 	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
 	ui_text(y, cx[0], cw[0], *sg->title ? sg->title : _("(no title)"), base, 0);
-	size_t n = linked && row < ui->m.sgoals.n ? linked[row] : 0;
+	size_t n = vs->linked && row < ui->m.sgoals.n ? vs->linked[row] : 0;
 	ui_textf(y, cx[1], cw[1], base, UI_TEXT_RIGHT, "%zu", n);
 }
-
-/* Agenda rows need the projection; computed once per draw. */
-static long plan_end[STEP_COUNT], proj_end[STEP_COUNT], start_epoch;
 
 static void clock_time(long epoch, char *buf, size_t n)
 {
@@ -150,6 +157,7 @@ static void clock_time(long epoch, char *buf, size_t n)
 static void draw_agenda_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
 {
 	struct ui *ui = ctx;
+	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
 	int s = (int)row;
 	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
 	char name[64], used[24], t1[16], t2[16];
@@ -168,10 +176,10 @@ static void draw_agenda_row(void *ctx, size_t row, int y, const int *cx, const i
 	ui_text(y, cx[2], cw[2], used, over && !sel ? ui_style(ST_ALERT) : base, UI_TEXT_RIGHT);
 	const char *state = running ? _("running") : over ? _("over") : "";
 	ui_text(y, cx[3], cw[3], state, running || over ? base | A_BOLD : base, 0);
-	clock_time(start_epoch + plan_end[s], t1, sizeof t1);
-	clock_time(start_epoch + proj_end[s], t2, sizeof t2);
+	clock_time(vs->start_epoch + vs->plan_end[s], t1, sizeof t1);
+	clock_time(vs->start_epoch + vs->proj_end[s], t2, sizeof t2);
 	ui_text(y, cx[4], cw[4], t1, base, UI_TEXT_RIGHT);
-	long shift = (proj_end[s] - plan_end[s] + 59) / 60;
+	long shift = (vs->proj_end[s] - vs->plan_end[s] + 59) / 60;
 	if (shift > 0)
 		ui_textf(y, cx[5], cw[5], sel ? base : ui_style(ST_WARN), UI_TEXT_RIGHT, "%s +%ld", t2,
 			 shift);
@@ -189,14 +197,14 @@ static const struct list_col agenda_cols[] = {
 
 static void draw(struct ui *ui, struct ui_rect r)
 {
-	ready();
-	lm.passive = part != PART_MEASURE;
-	ls.passive = part != PART_SGOALS;
-	la.passive = part != PART_AGENDA;
+	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
+	vs->lm.passive = vs->part != PART_MEASURE;
+	vs->ls.passive = vs->part != PART_SGOALS;
+	vs->la.passive = vs->part != PART_AGENDA;
 	int agenda_h = STEP_COUNT + 1;
 	int top_h = r.h - agenda_h - 1;
 	/* on a tall screen the agenda follows right after the strategy goals */
-	int want = (int)ls.n + 2 > WF_COUNT + 1 ? (int)ls.n + 2 : WF_COUNT + 1;
+	int want = (int)vs->ls.n + 2 > WF_COUNT + 1 ? (int)vs->ls.n + 2 : WF_COUNT + 1;
 	if (top_h > want)
 		top_h = want;
 	if (top_h < 4) {
@@ -207,12 +215,12 @@ static void draw(struct ui *ui, struct ui_rect r)
 	struct ui_rect mr = {r.y, r.x, top_h, left_w};
 	struct ui_rect sr = {r.y, r.x + left_w + 2, top_h, r.w - left_w - 2};
 	struct ui_rect ar = {r.y + top_h + 1, r.x, agenda_h, r.w};
-	list_draw(&lm, mr, measure_cols, 2, draw_measure_row, ui, NULL);
-	list_draw(&ls, sr, sgoal_cols, 2, draw_sgoal_row, ui,
+	list_draw(&vs->lm, mr, measure_cols, 2, draw_measure_row, ui, NULL);
+	list_draw(&vs->ls, sr, sgoal_cols, 2, draw_sgoal_row, ui,
 		  _("None yet. Press n to add a goal of the municipal strategy (for example "
 		    "from the Smart City strategy)."));
-	ui_clock_agenda(ui, ui_now(), plan_end, proj_end, &start_epoch);
-	list_draw(&la, ar, agenda_cols, 6, draw_agenda_row, ui, NULL);
+	ui_clock_agenda(ui, ui_now(), vs->plan_end, vs->proj_end, &vs->start_epoch);
+	list_draw(&vs->la, ar, agenda_cols, 6, draw_agenda_row, ui, NULL);
 }
 
 /* ------------------------------------------------------------ forms */
@@ -260,11 +268,12 @@ static void workshop_form(struct ui *ui, int focus)
 
 static bool save_sgoal(struct ui *ui, struct form *fm, int64_t id)
 {
+	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
 	struct strategy_goal sg = {id, form_text(fm, 0)};
 	bool ok = ui_store_ok(ui, store_save_sgoal(ui->s, &ui->m, &sg));
 	if (ok) {
-		sel_sgoal = sg.id;
-		part = PART_SGOALS;
+		vs->sel_sgoal = sg.id;
+		vs->part = PART_SGOALS;
 		ui_status(ui, id ? _("Strategy goal “%s” saved.") : _("Strategy goal “%s” added."),
 			  sg.title);
 	}
@@ -324,11 +333,12 @@ static void delete_yes(struct ui *ui, int64_t id)
 
 static void sgoal_delete(struct ui *ui, int64_t id)
 {
+	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
 	const struct strategy_goal *sg = model_sgoal(&ui->m, id);
 	if (!sg)
 		return;
 	long i = table_index(&ui->m.sgoals, id);
-	size_t n = i >= 0 && linked ? linked[i] : 0;
+	size_t n = i >= 0 && vs->linked ? vs->linked[i] : 0;
 	char q[600];
 	if (n)
 		snprintf(q, sizeof q,
@@ -342,45 +352,47 @@ static void sgoal_delete(struct ui *ui, int64_t id)
 
 /* ------------------------------------------------------------ keys */
 
-static struct list *current(void)
+static struct list *current(struct ui *ui)
 {
-	return part == PART_MEASURE ? &lm : part == PART_SGOALS ? &ls : &la;
+	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
+	return vs->part == PART_MEASURE ? &vs->lm : vs->part == PART_SGOALS ? &vs->ls : &vs->la;
 }
 
 /* Up/Down at the edge of a part go on into the next one. */
 static bool part_move(struct ui *ui, enum ui_action a)
 {
-	struct list *l = current();
-	if (a == ACT_DOWN && (l->n == 0 || l->sel + 1 >= l->n) && part != PART_AGENDA) {
-		part = PART_AGENDA;
-		list_select(&la, 0);
+	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
+	struct list *l = current(ui);
+	if (a == ACT_DOWN && (l->n == 0 || l->sel + 1 >= l->n) && vs->part != PART_AGENDA) {
+		vs->part = PART_AGENDA;
+		list_select(&vs->la, 0);
 		return true;
 	}
-	if (a == ACT_UP && l->sel == 0 && part == PART_AGENDA) {
-		part = PART_MEASURE;
-		list_select(&lm, WF_COUNT - 1);
+	if (a == ACT_UP && l->sel == 0 && vs->part == PART_AGENDA) {
+		vs->part = PART_MEASURE;
+		list_select(&vs->lm, WF_COUNT - 1);
 		return true;
 	}
-	if (a == ACT_RIGHT && part == PART_MEASURE) {
+	if (a == ACT_RIGHT && vs->part == PART_MEASURE) {
 		if (ui->m.sgoals.n)
-			part = PART_SGOALS;
+			vs->part = PART_SGOALS;
 		return true;
 	}
-	if (a == ACT_LEFT && part == PART_SGOALS) {
-		part = PART_MEASURE;
+	if (a == ACT_LEFT && vs->part == PART_SGOALS) {
+		vs->part = PART_MEASURE;
 		return true;
 	}
 	if (!list_move(l, a))
 		return a == ACT_LEFT || a == ACT_RIGHT;
-	if (part == PART_SGOALS && ls.n)
-		sel_sgoal = MODEL_AT(ui->m.sgoals, struct strategy_goal, ls.sel)->id;
+	if (vs->part == PART_SGOALS && vs->ls.n)
+		vs->sel_sgoal = MODEL_AT(ui->m.sgoals, struct strategy_goal, vs->ls.sel)->id;
 	return true;
 }
 
 static int key(struct ui *ui, enum ui_action a, int k)
 {
+	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
 	(void)k;
-	ready();
 	if (part_move(ui, a))
 		return UI_REDRAW | UI_HANDLED;
 	switch (a) {
@@ -388,16 +400,16 @@ static int key(struct ui *ui, enum ui_action a, int k)
 		sgoal_form(ui, 0);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_EDIT:
-		if (part == PART_MEASURE)
-			workshop_form(ui, (int)lm.sel);
-		else if (part == PART_SGOALS && ls.n)
-			sgoal_form(ui, MODEL_AT(ui->m.sgoals, struct strategy_goal, ls.sel)->id);
-		else if (part == PART_AGENDA)
-			minutes_form(ui, (int)la.sel);
+		if (vs->part == PART_MEASURE)
+			workshop_form(ui, (int)vs->lm.sel);
+		else if (vs->part == PART_SGOALS && vs->ls.n)
+			sgoal_form(ui, MODEL_AT(ui->m.sgoals, struct strategy_goal, vs->ls.sel)->id);
+		else if (vs->part == PART_AGENDA)
+			minutes_form(ui, (int)vs->la.sel);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_DELETE:
-		if (part == PART_SGOALS && ls.n)
-			sgoal_delete(ui, MODEL_AT(ui->m.sgoals, struct strategy_goal, ls.sel)->id);
+		if (vs->part == PART_SGOALS && vs->ls.n)
+			sgoal_delete(ui, MODEL_AT(ui->m.sgoals, struct strategy_goal, vs->ls.sel)->id);
 		else
 			ui_status(ui, "%s",
 				  _("Only strategy goals can be deleted here; to empty a field, edit "
@@ -405,11 +417,11 @@ static int key(struct ui *ui, enum ui_action a, int k)
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_MORE:
 	case ACT_LESS:
-		if (part != PART_AGENDA) {
+		if (vs->part != PART_AGENDA) {
 			ui_status(ui, "%s", _("+ and - change the minutes of the agenda row selected."));
 			return UI_REDRAW | UI_HANDLED;
 		}
-		add_minutes(ui, (int)la.sel, a == ACT_MORE ? 5 : -5);
+		add_minutes(ui, (int)vs->la.sel, a == ACT_MORE ? 5 : -5);
 		return UI_REDRAW | UI_HANDLED;
 	default:
 		return UI_UNHANDLED;
@@ -418,8 +430,9 @@ static int key(struct ui *ui, enum ui_action a, int k)
 
 static int click(struct ui *ui, int y, int x)
 {
+	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
 	(void)x;
-	struct list *lists[3] = {&lm, &ls, &la};
+	struct list *lists[3] = {&vs->lm, &vs->ls, &vs->la};
 	for (int p = 0; p < 3; p++) {
 		long row = list_hit(lists[p], y);
 		if (row < 0)
@@ -427,12 +440,12 @@ static int click(struct ui *ui, int y, int x)
 		/* the measure and the strategy goals share lines: decide by column */
 		if (p < 2 && ((p == 0) != (x < ui->content.x + ui->content.w * 11 / 20)))
 			continue;
-		if ((enum part)p == part && (size_t)row == lists[p]->sel)
+		if ((enum part)p == vs->part && (size_t)row == lists[p]->sel)
 			return key(ui, ACT_EDIT, 0);
-		part = (enum part)p;
+		vs->part = (enum part)p;
 		list_select(lists[p], (size_t)row);
-		if (part == PART_SGOALS)
-			sel_sgoal = MODEL_AT(ui->m.sgoals, struct strategy_goal, ls.sel)->id;
+		if (vs->part == PART_SGOALS)
+			vs->sel_sgoal = MODEL_AT(ui->m.sgoals, struct strategy_goal, vs->ls.sel)->id;
 		return UI_REDRAW | UI_HANDLED;
 	}
 	return UI_UNHANDLED;
@@ -440,18 +453,18 @@ static int click(struct ui *ui, int y, int x)
 
 static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 {
-	ready();
+	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
 	if (kind == ENT_SGOAL) {
 		long i = table_index(&ui->m.sgoals, id);
 		if (i < 0)
 			return false;
-		part = PART_SGOALS;
-		sel_sgoal = id;
-		list_select(&ls, (size_t)i);
+		vs->part = PART_SGOALS;
+		vs->sel_sgoal = id;
+		list_select(&vs->ls, (size_t)i);
 		return true;
 	}
 	if (kind == ENT_WORKSHOP) {
-		part = PART_MEASURE;
+		vs->part = PART_MEASURE;
 		return true;
 	}
 	return false;
@@ -463,15 +476,19 @@ static const enum ui_action more[] = {ACT_MORE, ACT_LESS, ACT_NONE};
 /* The selected item, for the reading view. */
 static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
 {
-	if (part != PART_SGOALS || !ls.n || ls.sel >= ui->m.sgoals.n)
+	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
+	if (vs->part != PART_SGOALS || !vs->ls.n || vs->ls.sel >= ui->m.sgoals.n)
 		return false;
 	*kind = ENT_SGOAL;
-	*id = MODEL_AT(ui->m.sgoals, struct strategy_goal, ls.sel)->id;
+	*id = MODEL_AT(ui->m.sgoals, struct strategy_goal, vs->ls.sel)->id;
 	return true;
 }
 
 const struct ui_view ui_view_workshop = {
 	.step = STEP_WORKSHOP,
+	.private_size = sizeof(struct workshop_state),
+	.init = init,
+	.done = done,
 	.hint = hint,
 	.help = N_("Here the group agrees what the measure is, who sits at the table and how "
 		   "much time each step gets. Note when the funding ends: everything the "

@@ -220,7 +220,7 @@ fi
 cat "$T/agree.out"
 
 # ---------------------------------------------------------------- only a cost without a year open
-"$SQLITE3" "$f" "DELETE FROM cost WHERE id IN (1, 4, 6)" || fail "deleting costs"
+"$SQLITE3" "$f" "PRAGMA foreign_keys=ON; DELETE FROM cost WHERE id IN (1, 4, 6)" || fail "deleting costs"
 expect_status 1 "$STETIG" check "$f" --lang en --format tsv
 TAB=$(printf '\t')
 [ "$(grep -c "${TAB}costs${TAB}" "$T/out")" = 1 ] && ok || fail "one cost finding"

@@ -100,6 +100,13 @@ expect_sql "$f" "SELECT minutes FROM agenda WHERE step = 1" "35"
 keys u
 wait_for "Undone: Edit agenda."
 expect_sql "$f" "SELECT minutes FROM agenda WHERE step = 1" "30"
+# and - five minutes less (the key that empties a RACI cell in step 4)
+typed "-"
+wait_for "1 Goals: 25 minutes."
+expect_sql "$f" "SELECT minutes FROM agenda WHERE step = 1" "25"
+keys u
+wait_for "Undone: Edit agenda."
+expect_sql "$f" "SELECT minutes FROM agenda WHERE step = 1" "30"
 
 # the mouse: a click on a tab switches the step (X10 encoding, as tmux-256color expects)
 x=$(screen | sed -n 2p | awk '{ print index($0, "2 Indi") }')
