@@ -527,6 +527,11 @@ long date_days(const struct date *d)
 
 void date_today(struct date *out)
 {
+	/* Tests and demonstrations pin the calendar: the findings that look at
+	 * due dates must never depend on the day a test runs. */
+	const char *pin = getenv("STETIG_TODAY");
+	if (pin && *pin && date_parse_iso(pin, out))
+		return;
 	time_t t = time(NULL);
 	struct tm tm;
 	localtime_r(&t, &tm);

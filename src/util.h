@@ -123,7 +123,8 @@ void date_iso(const struct date *d, char out[11]);
 void date_german(const struct date *d, char out[11]);
 /* Days since 1970-01-01 (for comparisons). */
 long date_days(const struct date *d);
-/* Today in local time. */
+/* Today in local time, or the day STETIG_TODAY names (YYYY-MM-DD) when it
+ * is set: tests pin the calendar with it. */
 void date_today(struct date *out);
 
 /* Parses a decimal number written with '.' or ',' as the decimal mark (no
