@@ -214,6 +214,8 @@ struct model {
 	struct table shares;	/* struct cost_share */
 	struct table checks;	/* struct check_item */
 	struct table notes;	/* struct note */
+	struct table decisions;	/* struct decision */
+	struct table milestones; /* struct milestone */
 	size_t raci_n;		/* filled RACI cells */
 	unsigned long revision; /* bumped on every change */
 };

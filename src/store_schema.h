@@ -150,12 +150,83 @@ static const char *const migrations[] = {
 	UNDO_SLOTS_SQL
 	") STRICT;"
 	"CREATE INDEX undo_log_step ON undo_log(step);",
+
+	/* 3 → 4 (issue 14, the roadmap): step 6 "Roadmap" comes between the
+	 * costs and the check, so the agenda and the clocks take ten steps and
+	 * the old steps 6-8 (check, findings, export) move to 7-9; the roadmap
+	 * gets 20 minutes. The operator model of regular operation joins the
+	 * workshop row (the table is rebuilt: ALTER TABLE needs SQL functions the
+	 * authorizer refuses on a workshop file); council decisions and milestones are new tables. No
+	 * other table stores a step number (findings are computed, never
+	 * stored). */
+	"CREATE TEMP TABLE agenda_v3 AS SELECT step, minutes FROM main.agenda;"
+	"DROP TABLE main.agenda;"
+	"CREATE TABLE main.agenda("
+	"  step INTEGER PRIMARY KEY CHECK(step BETWEEN 0 AND 9),"
+	"  minutes INTEGER NOT NULL CHECK(minutes BETWEEN 0 AND 999)"
+	") STRICT;"
+	"INSERT INTO main.agenda SELECT CASE WHEN step >= 6 THEN step + 1 ELSE step END,"
+	"  minutes FROM temp.agenda_v3;"
+	"INSERT OR IGNORE INTO main.agenda VALUES(6,20);"
+	"DROP TABLE temp.agenda_v3;"
+	"CREATE TEMP TABLE clock_v3 AS SELECT step, elapsed, started FROM main.clock;"
+	"DROP TABLE main.clock;"
+	"CREATE TABLE main.clock("
+	"  step INTEGER PRIMARY KEY CHECK(step BETWEEN 0 AND 9),"
+	"  elapsed INTEGER NOT NULL DEFAULT 0 CHECK(elapsed >= 0),"
+	"  started INTEGER NOT NULL DEFAULT 0"
+	") STRICT;"
+	"INSERT INTO main.clock SELECT CASE WHEN step >= 6 THEN step + 1 ELSE step END,"
+	"  elapsed, started FROM temp.clock_v3;"
+	"DROP TABLE temp.clock_v3;"
+	"CREATE TEMP TABLE workshop_v3 AS SELECT * FROM main.workshop;"
+	"DROP TABLE main.workshop;"
+	"CREATE TABLE main.workshop("
+	"  id INTEGER PRIMARY KEY CHECK(id = 1),"
+	"  " TXT("title") ", " TXT("municipality") ", " TXT("field") ","
+	"  " DATE("funding_end") ","
+	"  phase TEXT NOT NULL DEFAULT 'pilot'"
+	"    CHECK(phase IN ('pilot','transition','regular','winddown')),"
+	"  " TXT("facilitator") ", " TXT("participants") ","
+	"  language TEXT NOT NULL DEFAULT 'en' CHECK(language IN ('de','en')),"
+	"  operator_model TEXT NOT NULL DEFAULT 'open' CHECK(operator_model IN ('open',"
+	"    'department','digital_unit','municipal_enterprise','municipal_company',"
+	"    'public_body','intermunicipal','provider','association')),"
+	"  operator INTEGER REFERENCES stakeholder(id) ON DELETE SET NULL,"
+	"  agreement TEXT NOT NULL DEFAULT 'none' CHECK(agreement IN ('none','draft','signed')),"
+	"  " DATE("agreement_date") ", " TXT("agreement_ref") ", " TXT("operator_note")
+	") STRICT;"
+	"INSERT INTO main.workshop(id, title, municipality, field, funding_end, phase,"
+	"  facilitator, participants, language)"
+	"  SELECT id, title, municipality, field, funding_end, phase, facilitator,"
+	"  participants, language FROM temp.workshop_v3;"
+	"DROP TABLE temp.workshop_v3;"
+	"CREATE TABLE decision("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  body TEXT NOT NULL DEFAULT 'council' CHECK(body IN ('council','committee',"
+	"    'district_council','board','other')),"
+	"  " TXT("subject") ", " DATE("planned") ","
+	"  status TEXT NOT NULL DEFAULT 'planned' CHECK(status IN ('planned','submitted',"
+	"    'adopted','rejected','postponed')),"
+	"  " TXT("document")
+	") STRICT;"
+	"CREATE TABLE milestone("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT, " TXT("title") ","
+	"  kind TEXT NOT NULL DEFAULT 'agreement' CHECK(kind IN ('agreement','budget','council',"
+	"    'staffing','procurement','handover','impact','exit','other')),"
+	"  " DATE("due") ","
+	"  owner INTEGER REFERENCES stakeholder(id) ON DELETE SET NULL,"
+	"  status TEXT NOT NULL DEFAULT 'open' CHECK(status IN ('open','done','dropped')),"
+	"  decision INTEGER REFERENCES decision(id) ON DELETE SET NULL"
+	") STRICT;"
+	"CREATE INDEX milestone_owner ON milestone(owner);"
+	"CREATE INDEX milestone_decision ON milestone(decision);",
 };
 
 /* The tables whose changes are recorded for undo, in dependency order. */
 static const char *const undo_tables[] = {
 	"workshop", "strategy_goal", "goal", "stakeholder", "indicator", "task",
-	"raci", "cost", "cost_share", "check_item", "note", "agenda",
+	"raci", "cost", "cost_share", "check_item", "note", "decision", "milestone", "agenda",
 };
 
 #undef TXT
