@@ -628,7 +628,7 @@ static void holders_text(struct ui *ui, const struct idset *s, struct buf *b)
 
 static const struct list_col ho_cols[] = {
 	{N_("Category"), 15, 0},     {N_("Pilot: A"), -1, 6},	 {N_("Pilot: R"), -1, 6},
-	{N_("Regular: A"), -1, 6}, {N_("Regular: R"), -1, 6}, {N_("Handover"), 9, 0},
+	{N_("Regular: A"), -1, 6}, {N_("Regular: R"), -1, 6}, {N_("Handover"), 17, 0},
 };
 
 static void draw_holders(struct ui *ui, const struct ho_row *h, int p, int role, int y, int x,
@@ -659,8 +659,12 @@ static void draw_ho_row(void *ctx, size_t row, int y, const int *cx, const int *
 	draw_holders(ui, h, 1, 1, y, cx[4], cw[4], base, sel);
 	if (h->open)
 		ui_textf(y, cx[5], cw[5], sel ? base : ui_style(ST_ALERT), 0, "! %s", _("open"));
-	else
-		ui_textf(y, cx[5], cw[5], sel ? base : ui_style(ST_LIT), 0, "✓ %s", _("settled"));
+	else if (ui->m.ws.agreement == AGREE_SIGNED)
+		ui_textf(y, cx[5], cw[5], sel ? base : ui_style(ST_LIT), 0, "✓ %s",
+			 _("agreed on paper"));
+	else /* the roles alone, no signed operator agreement (step 6) */
+		ui_textf(y, cx[5], cw[5], sel ? base : ui_style(ST_WARN), 0, "~ %s",
+			 _("roles only"));
 }
 
 /* "A: names; R: names" of one phase, into b. */
@@ -718,9 +722,12 @@ static void draw_handover(struct ui *ui, struct ui_rect r)
 		buf_printf(&b, "%s ",
 			   _("A or R in regular operation lies with a temporary stakeholder whose post "
 			     "ends with the funding."));
-	if (!h->open)
+	if (!h->open && ui->m.ws.agreement == AGREE_SIGNED)
 		buf_printf(&b, "%s", _("Settled: regular operation has an accountable, permanent owner. "
 				       "Enter shows the tasks."));
+	else if (!h->open)
+		buf_printf(&b, "%s", _("The roles are set, but no operator agreement is signed yet "
+				       "(step 6): agreed in the workshop, not on paper."));
 	ui_text(y + 3, r.x, r.w, b.data, h->open ? ui_style(ST_WARN) : ui_style(ST_NORMAL), 0);
 	buf_free(&b);
 }

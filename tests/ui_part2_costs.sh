@@ -3,7 +3,7 @@
 # shares and the uncovered amount per year after the funding end (euros
 # written the German way), a share refused beyond 100 %; the check list's
 # status cycling and the heat map's percentages; notes (also with F4); the
-# export from step 8 and clearing the undo history; F6 on these steps.
+# export from step 9 and clearing the undo history; F6 on these steps.
 . "$top_srcdir/tests/ui_lib.sh"
 
 f="$T/kosten.stetig"
@@ -91,8 +91,8 @@ expect_screen "! Uncovered"
 keys F6
 wait_for "Je Jahr"
 
-# ---------------------------------------------------------------- step 6
-keys 6
+# ---------------------------------------------------------------- step 7
+keys 7
 wait_for "Reifegrad 0 %"
 expect_screen "1 Kommunikation"
 keys Space
@@ -129,8 +129,8 @@ expect_screen "Communication"
 keys F6
 wait_for "Reifegrad"
 
-# ---------------------------------------------------------------- step 8
-keys 8
+# ---------------------------------------------------------------- step 9
+keys 9
 wait_for "Dateien jetzt schreiben"
 expect_screen "Kämmerei prüft die restlichen 40 %"
 keys Enter
