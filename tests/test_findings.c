@@ -602,6 +602,60 @@ static void test_indicator_source_frequency(void)
 	CU_ASSERT_EQUAL(F.n, 0);
 }
 
+/* Study, table 3 (resources): impact is collected regularly; a latest value
+ * older than its frequency (and half a period of grace) has gone stale. */
+static void test_indicator_stale(void)
+{
+	setenv("STETIG_TODAY", "2026-12-01", 1);
+	build(0);
+	EDIT(indicator, 1, {
+		str_set(&e->frequency, "quartalsweise");
+		e->latest.set = true;
+		e->latest.v = 12;
+		str_set(&e->latest_date, "2026-06-15"); /* 169 days before today */
+	});
+	compute();
+	const struct finding *f =
+		expect_one("indicator.stale", ENT_INDICATOR, 1, SEV_WARNING, STEP_INDICATORS);
+	CU_ASSERT_TRUE(f && f->n == 169 && contains(findings_message(f), "2026-06-15") &&
+		       contains(findings_message(f), "169 days ago"));
+	/* within a quarter and a half (138 days): not stale */
+	EDIT(indicator, 1, str_set(&e->latest_date, "2026-07-16"));
+	compute();
+	CU_ASSERT_EQUAL(count_rule("indicator.stale"), 0);
+	/* a yearly value of last autumn is fine, of the autumn before is not */
+	EDIT(indicator, 1, {
+		str_set(&e->frequency, "Yearly survey");
+		str_set(&e->latest_date, "2025-10-01");
+	});
+	compute();
+	CU_ASSERT_EQUAL(count_rule("indicator.stale"), 0);
+	EDIT(indicator, 1, str_set(&e->latest_date, "2024-10-01"));
+	compute();
+	CU_ASSERT_EQUAL(count_rule("indicator.stale"), 1);
+	/* an unknown frequency, no date, or the wind-down: no finding */
+	EDIT(indicator, 1, str_set(&e->frequency, "when needed"));
+	compute();
+	CU_ASSERT_EQUAL(count_rule("indicator.stale"), 0);
+	EDIT(indicator, 1, {
+		str_set(&e->frequency, "monthly");
+		str_set(&e->latest_date, "");
+	});
+	compute();
+	CU_ASSERT_EQUAL(count_rule("indicator.stale"), 0);
+	/* the frequency words, both languages, longest first */
+	CU_ASSERT_EQUAL(findings_frequency_days("Halbjährlich"), 183);
+	CU_ASSERT_EQUAL(findings_frequency_days("VIERTELJÄHRLICH"), 92);
+	CU_ASSERT_EQUAL(findings_frequency_days("jährlich"), 366);
+	CU_ASSERT_EQUAL(findings_frequency_days("twice a year"), 183);
+	CU_ASSERT_EQUAL(findings_frequency_days("monatlich"), 31);
+	CU_ASSERT_EQUAL(findings_frequency_days("Weekly"), 7);
+	CU_ASSERT_EQUAL(findings_frequency_days("alle zwei Jahre"), 731);
+	CU_ASSERT_EQUAL(findings_frequency_days(""), 0);
+	CU_ASSERT_EQUAL(findings_frequency_days(NULL), 0);
+	CU_ASSERT_EQUAL(findings_frequency_days("\xff\xfe jährlich"), 366);
+}
+
 /* ------------------------------------------------------------ stakeholders */
 
 static void test_key_person(void)
@@ -1425,6 +1479,7 @@ int main(void)
 	ADD_TEST(s, test_check_not_assessed);
 	ADD_TEST(s, test_check_readiness);
 	ADD_TEST(s, test_indicator_qualitative_baseline);
+	ADD_TEST(s, test_indicator_stale);
 	ADD_TEST(s, test_phase_pilot_tasks);
 	ADD_TEST(s, test_winddown);
 	ADD_TEST(s, test_key_person_temporary);
