@@ -897,6 +897,9 @@ void xl_write_sheets(struct xl *x)
 	sheet_costs(x);
 	sheet_shares(x);
 	sheet_years(x);
+	/* the roadmap (step 6): milestones and council decisions */
+	entity_sheet(x, ENT_MILESTONE, NULL, 0, NULL);
+	entity_sheet(x, ENT_DECISION, NULL, 0, NULL);
 	sheet_check(x);
 	sheet_findings(x);
 	entity_sheet(x, ENT_NOTE, NULL, 0, NULL);

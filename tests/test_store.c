@@ -88,7 +88,7 @@ static void test_create(void)
 	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM undo_step"), 0);
 	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM sqlite_schema WHERE type='table' AND "
 				  "sql LIKE '%STRICT%' AND name NOT LIKE 'sqlite_%'"),
-			15);
+			17);
 	/* nothing is left beside the file */
 	struct stat st;
 	char side[600];
@@ -1323,7 +1323,10 @@ static void test_migrate_v1(void)
 	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
 	store_close(s);
 	CU_ASSERT_EQUAL(pragma(p, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
-	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM agenda"), 9);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM agenda"), 10);
+	/* the roadmap got its minutes; check, findings and export moved up */
+	CU_ASSERT_EQUAL(pragma(p, "SELECT minutes FROM agenda WHERE step = 6"), 20);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT minutes FROM agenda WHERE step = 9"), 10);
 	model_free(&m);
 }
 
