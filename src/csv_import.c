@@ -49,6 +49,7 @@ struct pfile {
 	struct csv_table t;
 	enum lang lang; /* language of the header */
 	size_t ncols;	/* columns in use (raci: 1 + stakeholder columns) */
+	size_t short_cols; /* workshop.csv: the columns present when it ends early, else 0 */
 	struct prow *rows;
 	size_t n;
 	struct idref *ids; /* sorted by id (files with an id column) */
@@ -317,6 +318,12 @@ static bool check_header(struct import *imp, struct pfile *pf)
 	char sh[200];
 	for (size_t i = 0; i < sp->n; i++) {
 		const struct bundle_col *bc = &sp->cols[i];
+		/* a workshop.csv of a bundle written before the operator model
+		 * (issue 14) ends before it: those columns keep their values */
+		if (i >= width && pf->which == BF_WORKSHOP && i >= (size_t)WORKSHOP_F_op_model) {
+			pf->short_cols = i;
+			break;
+		}
 		if (i >= width) {
 			/* name all the columns */
 			struct buf b;
@@ -352,7 +359,7 @@ static bool check_header(struct import *imp, struct pfile *pf)
 			de++;
 	}
 	pf->lang = de > en ? LANG_DE : LANG_EN;
-	pf->ncols = sp->n;
+	pf->ncols = pf->short_cols ? pf->short_cols : sp->n;
 	if (pf->which == BF_RACI) {
 		pf->ncols = width;
 		pf->raci_cols = xcalloc(width, sizeof *pf->raci_cols);
@@ -409,7 +416,7 @@ static bool check_rows(struct import *imp, struct pfile *pf)
 		struct prow *pr = &pf->rows[pf->n++];
 		pr->row = row;
 		pr->c = xcalloc(pf->ncols, sizeof *pr->c);
-		for (size_t c = 0; c < sp->n; c++)
+		for (size_t c = 0; c < (pf->short_cols ? pf->short_cols : sp->n); c++)
 			if (!check_cell(imp, pf, row, c, &sp->cols[c], &pr->c[c]))
 				return false;
 		if (pf->which == BF_RACI) {
@@ -785,7 +792,8 @@ static enum store_status merge_entities(struct merge *g, enum entity kind)
 		else
 			entity_init(kind, &e);
 		for (size_t k = 0; k < d->n; k++)
-			take_field(g, &d->fields[k], &e, &c[bundle_col_of(kind, (int)k)]);
+			if (!pf->short_cols || bundle_col_of(kind, (int)k) < pf->short_cols)
+				take_field(g, &d->fields[k], &e, &c[bundle_col_of(kind, (int)k)]);
 		enum store_status st = store_save_entity(g->s, g->m, kind, &e);
 		if (pf->newid)
 			pf->newid[r] = *(int64_t *)&e;
