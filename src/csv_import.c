@@ -82,6 +82,13 @@ static const char *shorten(const char *s, char out[200])
 	return out;
 }
 
+/* The columns of a file's spec its rows hold: all of them, or those of a
+ * workshop.csv that ends early (short_cols). */
+static size_t spec_cols(const struct pfile *pf)
+{
+	return pf->short_cols ? pf->short_cols : bundle_specs[pf->which].n;
+}
+
 static const char *col_name(const struct pfile *pf, size_t col)
 {
 	const struct bundle_spec *sp = &bundle_specs[pf->which];
@@ -416,7 +423,7 @@ static bool check_rows(struct import *imp, struct pfile *pf)
 		struct prow *pr = &pf->rows[pf->n++];
 		pr->row = row;
 		pr->c = xcalloc(pf->ncols, sizeof *pr->c);
-		for (size_t c = 0; c < (pf->short_cols ? pf->short_cols : sp->n); c++)
+		for (size_t c = 0; c < spec_cols(pf); c++)
 			if (!check_cell(imp, pf, row, c, &sp->cols[c], &pr->c[c]))
 				return false;
 		if (pf->which == BF_RACI) {
@@ -509,7 +516,7 @@ static bool check_refs(struct import *imp)
 	for (int f = 0; f < BF_COUNT; f++) {
 		struct pfile *pf = &imp->f[f];
 		const struct bundle_spec *sp = &bundle_specs[f];
-		for (size_t c = 0; c < sp->n; c++) {
+		for (size_t c = 0; c < spec_cols(pf); c++) {
 			if (sp->cols[c].type != COL_REF)
 				continue;
 			enum bundle_file tf = bundle_file_of[sp->cols[c].arg];
@@ -675,6 +682,8 @@ static bool check_date_texts(struct import *imp)
 			if (d->fields[k].type != FT_DATETEXT)
 				continue;
 			size_t col = bundle_col_of((enum entity)kind, (int)k);
+			if (col >= spec_cols(pf))
+				continue;
 			for (size_t r = 0; r < pf->n; r++) {
 				const char *t = pf->rows[r].c[col].s;
 				if (looks_like_iso_date(t) && !date_parse_iso(t, NULL)) {
@@ -792,7 +801,7 @@ static enum store_status merge_entities(struct merge *g, enum entity kind)
 		else
 			entity_init(kind, &e);
 		for (size_t k = 0; k < d->n; k++)
-			if (!pf->short_cols || bundle_col_of(kind, (int)k) < pf->short_cols)
+			if ((size_t)bundle_col_of(kind, (int)k) < spec_cols(pf))
 				take_field(g, &d->fields[k], &e, &c[bundle_col_of(kind, (int)k)]);
 		enum store_status st = store_save_entity(g->s, g->m, kind, &e);
 		if (pf->newid)
