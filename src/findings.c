@@ -333,6 +333,10 @@ static char *format_message(const struct finding *x)
 	case MSG_RM_AGREEMENT_LATE: {
 		char end[32];
 		i18n_date(arg, lang, end);
+		if (x->n) /* the funding has ended already */
+			return format(_("The funding ended on %s and no operator agreement is signed; "
+					"get the agreement on who carries the running costs signed."),
+				      end);
 		return format(_("The funding ends on %s, within six months, and no operator agreement "
 				"is signed; get the agreement on who carries the running costs signed."),
 			      end);
@@ -356,6 +360,11 @@ static char *format_message(const struct finding *x)
 	case MSG_RM_NO_CONTINUATION: {
 		char end[32];
 		i18n_date(arg, lang, end);
+		if (x->n) /* the funding has ended already */
+			return format(_("The funding ended on %s and no council decision on the "
+					"continuation is even submitted; without it the measure has no "
+					"footing."),
+				      end);
 		return format(_("The funding ends on %s, within twelve months, and no council decision "
 				"on the continuation is even submitted; a decision under time "
 				"pressure lowers the chances."),
@@ -1055,10 +1064,12 @@ static void rules_roadmap(struct ctx *c)
 		else if (!m->ws.op_actor || !model_stakeholder(m, m->ws.op_actor))
 			add(c, SEV_GAP, STEP_ROADMAP, ENT_WORKSHOP, 0, c->ws_item,
 			    "roadmap.no_operator", MSG_RM_NO_OPERATOR);
-		if (has_end && left <= 183 && m->ws.agreement != AGREE_SIGNED)
-			add(c, SEV_GAP, STEP_ROADMAP, ENT_WORKSHOP, 0, c->ws_item,
-			    "roadmap.agreement_late", MSG_RM_AGREEMENT_LATE)
-				->arg = end_arg;
+		if (has_end && left <= 183 && m->ws.agreement != AGREE_SIGNED) {
+			struct finding *f = add(c, SEV_GAP, STEP_ROADMAP, ENT_WORKSHOP, 0, c->ws_item,
+						"roadmap.agreement_late", MSG_RM_AGREEMENT_LATE);
+			f->arg = end_arg;
+			f->n = left < 0; /* ended already: the message says so */
+		}
 		long settled = m->ws.agreement == AGREE_SIGNED ? 0 : settled_categories(m);
 		if (settled)
 			add(c, SEV_WARNING, STEP_ROADMAP, ENT_WORKSHOP, 0, c->ws_item,
@@ -1070,10 +1081,13 @@ static void rules_roadmap(struct ctx *c)
 				int st = MODEL_AT(m->decisions, struct decision, i)->status;
 				submitted = st == DEC_SUBMITTED || st == DEC_ADOPTED;
 			}
-			if (!submitted)
-				add(c, SEV_GAP, STEP_ROADMAP, ENT_WORKSHOP, 0, c->ws_item,
-				    "roadmap.no_continuation_decision", MSG_RM_NO_CONTINUATION)
-					->arg = end_arg;
+			if (!submitted) {
+				struct finding *f = add(c, SEV_GAP, STEP_ROADMAP, ENT_WORKSHOP, 0,
+							c->ws_item, "roadmap.no_continuation_decision",
+							MSG_RM_NO_CONTINUATION);
+				f->arg = end_arg;
+				f->n = left < 0;
+			}
 		}
 	}
 	int first_year = roadmap_first_budget_year(m);

@@ -50,7 +50,9 @@ expect_grep "No regular-operation task for 'Funding'" "$T/out"
 expect_grep "None of the 39 check items is assessed yet" "$T/out"
 expect_grep "Readiness per factor" "$T/out"
 expect_no_grep "Readiness is only" "$T/out" # quiet about factors on a new workshop
-expect_grep "Summary: 4 gaps, 4 warnings, 2 hints." "$T/out"
+# the roadmap (step 6) asks for an operator model
+expect_grep "  GAP      (untitled workshop): No operator model for regular operation is chosen" "$T/out"
+expect_grep "Summary: 5 gaps, 4 warnings, 2 hints." "$T/out"
 
 # ---------------------------------------------------------------- a template workshop
 f="$T/platform.stetig"
@@ -66,7 +68,11 @@ expect_grep "  1  Communicating the measure and its goals                       
 # the wind-down is the alternative path, not a sixth factor: no number
 expect_grep "     Ending and winding down a measure (alternative path)          0%" "$T/platform.txt"
 expect_no_grep "  6  " "$T/platform.txt"
-expect_grep "Summary: 6 gaps, 1 warning, 1 hint." "$T/platform.txt"
+# the template names an operator model and operator, but its agreement is
+# not signed yet: the settled handover categories are only agreed in the room
+expect_grep "  WARNING  Urban data platform: 9 task categories look settled in the handover view, but no operator agreement is signed" "$T/platform.txt"
+expect_no_grep "No operator model" "$T/platform.txt"
+expect_grep "Summary: 6 gaps, 2 warnings, 1 hint." "$T/platform.txt"
 # every finding is one line of its own, under its step
 awk 'length($0) > 0 && !/^  / && !/^[A-Z]/ { bad = 1 } END { exit bad }' "$T/platform.txt" \
     && ok || fail "a line that is neither heading nor finding"
@@ -74,7 +80,8 @@ awk 'length($0) > 0 && !/^  / && !/^[A-Z]/ { bad = 1 } END { exit bad }' "$T/pla
 # tsv: four fields, CSV vocabulary, no readiness
 expect_status 1 "$STETIG" check "$f" --format tsv
 cp "$T/out" "$T/platform.tsv"
-[ "$(wc -l < "$T/platform.tsv")" = 8 ] && ok || fail "8 tsv lines"
+[ "$(wc -l < "$T/platform.tsv")" = 9 ] && ok || fail "9 tsv lines"
+expect_grep "warning${TAB}roadmap${TAB}Urban data platform${TAB}" "$T/platform.tsv"
 awk -F'\t' 'NF != 4 { bad = 1 } END { exit bad }' "$T/platform.tsv" && ok || fail "4 fields"
 expect_grep "gap${TAB}indicators${TAB}Platform availability${TAB}No baseline" "$T/platform.tsv"
 expect_grep "warning${TAB}workshop${TAB}Urban data platform${TAB}" "$T/platform.tsv"
@@ -94,7 +101,7 @@ expect_grep "  LÜCKE    Platform availability: Kein Ausgangswert" "$T/out"
 expect_grep "Indikatoren" "$T/out"
 expect_grep "Reifegrad je Faktor" "$T/out"
 expect_grep "  1  Kommunikation der Maßnahme und ihrer Ziele                 0 %" "$T/out"
-expect_grep "Zusammenfassung: 6 Lücken, 1 Warnung, 1 Hinweis." "$T/out"
+expect_grep "Zusammenfassung: 6 Lücken, 2 Warnungen, 1 Hinweis." "$T/out"
 LANGUAGE=de expect_status 1 "$STETIG" check "$f" --lang en
 expect_grep "Summary: 6 gaps" "$T/out"
 expect_status 1 "$STETIG" check --lang de --format tsv "$f"
@@ -110,11 +117,21 @@ if command -v flock >/dev/null 2>&1; then
 fi
 same_file "$f" "$T/platform.orig"
 
-# with baselines and a funding end only the hint to assess the check list
-# is left: exit 0
+# with baselines and a funding end that has passed (today is pinned to
+# 2026-12-01) the roadmap asks for the agreement and the council decision
 sql "$f" "UPDATE indicator SET baseline_date = '2025-01-15',
               baseline = CASE direction WHEN 'lower' THEN 2 * target ELSE 0 END;
           UPDATE workshop SET funding_end = '2025-12-31';"
+expect_status 1 "$STETIG" check "$f"
+expect_grep "  GAP      Urban data platform: The funding ended on 2025-12-31 and no operator agreement is signed" "$T/out"
+expect_grep "  GAP      Urban data platform: The funding ended on 2025-12-31 and no council decision on the continuation is even submitted" "$T/out"
+expect_no_grep "within six months" "$T/out"
+expect_grep "Summary: 2 gaps, 1 warning, 1 hint." "$T/out"
+# a signed agreement and a submitted decision: only the hint to assess the
+# check list is left: exit 0
+sql "$f" "UPDATE workshop SET agreement = 'signed', agreement_date = '2025-10-01';
+          INSERT INTO decision(body, subject, planned, status)
+          VALUES ('council', 'Continue the platform', '2026-02-15', 'submitted');"
 expect_status 0 "$STETIG" check "$f"
 expect_grep "  HINT     Urban data platform: None of the 39 check items" "$T/out"
 expect_grep "Summary: 0 gaps, 0 warnings, 1 hint." "$T/out"
@@ -217,6 +234,10 @@ warning${TAB}raci${TAB}Ordnungsamt
 gap${TAB}costs${TAB}Mobilfunk-Datentarif
 gap${TAB}costs${TAB}Pilotbetreuung
 gap${TAB}costs${TAB}Wartungsvertrag
+gap${TAB}roadmap${TAB}Parkraumsensorik Innenstadt
+gap${TAB}roadmap${TAB}Parkraumsensorik Innenstadt
+gap${TAB}roadmap${TAB}Parkraumsensorik Innenstadt
+warning${TAB}roadmap${TAB}Parkraumsensorik Innenstadt
 hint${TAB}check${TAB}Impact capture
 EOF
 if cmp -s "$T/parking.got" "$T/parking.want"; then ok; else
@@ -249,6 +270,11 @@ expect_grep "Mobilfunk-Datentarif${TAB}After the funding ends on 2026-06-30, 40%
 expect_grep "Pilotbetreuung${TAB}After the funding ends on 2026-06-30, 100% of this yearly cost are not covered by partner shares (€20,000 in the rest of 2026);" "$p"
 expect_grep "The partner shares add up to 120%" "$p"
 expect_grep "Impact capture${TAB}Readiness is only 0%" "$p"
+# the roadmap: no operator model, the funding has ended without an agreement
+# or a council decision, and categories look settled without paper
+expect_grep "Parkraumsensorik Innenstadt${TAB}No operator model for regular operation is chosen" "$p"
+expect_grep "Parkraumsensorik Innenstadt${TAB}The funding ended on 2026-06-30 and no operator agreement is signed" "$p"
+expect_grep "Parkraumsensorik Innenstadt${TAB}The funding ended on 2026-06-30 and no council decision" "$p"
 # nothing that is in order is named
 for item in "Parksuchverkehr senken" "Durchschnittliche Parksuchzeit" "Oberbürgermeisterin" \
     "Kämmerei" "IT-Dienstleister" "Sensoren im Pilotgebiet" "Parkdaten auswerten" \
@@ -274,7 +300,8 @@ expect_grep "Mobilfunk-Datentarif: Nach dem Förderende am 30.06.2026 sind 40 % 
 expect_grep "Wirkungserfassung: Der Reifegrad liegt nur bei 0 %" "$p"
 expect_grep "  1  Kommunikation der Maßnahme und ihrer Ziele                 100 %" "$p"
 expect_grep "  2  Erfassung und Vermittlung der Wirkungen                    0 %" "$p"
-expect_grep "Zusammenfassung: 11 Lücken, 12 Warnungen, 2 Hinweise." "$p"
+expect_grep "  LÜCKE    Parkraumsensorik Innenstadt: Die Förderung endete am 30.06.2026, und keine Betreibervereinbarung ist unterzeichnet" "$p"
+expect_grep "Zusammenfassung: 14 Lücken, 13 Warnungen, 2 Hinweise." "$p"
 # gaps before warnings before hints within a step
 awk '/^Ziele$/ { s = 1; next } /^[^ ]/ { s = 0 } s && /^  / { print $1 }' "$p" > "$T/order"
 [ "$(tr '\n' ' ' < "$T/order")" = "LÜCKE LÜCKE WARNUNG WARNUNG HINWEIS " ] && ok \
