@@ -628,7 +628,7 @@ static void holders_text(struct ui *ui, const struct idset *s, struct buf *b)
 
 static const struct list_col ho_cols[] = {
 	{N_("Category"), 15, 0},     {N_("Pilot: A"), -1, 6},	 {N_("Pilot: R"), -1, 6},
-	{N_("Regular: A"), -1, 6}, {N_("Regular: R"), -1, 6}, {N_("Handover"), 17, 0},
+	{N_("Regular: A"), -1, 6}, {N_("Regular: R"), -1, 6}, {N_("Handover"), 10, 0},
 };
 
 static void draw_holders(struct ui *ui, const struct ho_row *h, int p, int role, int y, int x,
@@ -661,10 +661,10 @@ static void draw_ho_row(void *ctx, size_t row, int y, const int *cx, const int *
 		ui_textf(y, cx[5], cw[5], sel ? base : ui_style(ST_ALERT), 0, "! %s", _("open"));
 	else if (ui->m.ws.agreement == AGREE_SIGNED)
 		ui_textf(y, cx[5], cw[5], sel ? base : ui_style(ST_LIT), 0, "✓ %s",
-			 _("agreed on paper"));
+			 _("on paper"));
 	else /* the roles alone, no signed operator agreement (step 6) */
 		ui_textf(y, cx[5], cw[5], sel ? base : ui_style(ST_WARN), 0, "~ %s",
-			 _("roles only"));
+			 _("verbal"));
 }
 
 /* "A: names; R: names" of one phase, into b. */
@@ -723,8 +723,9 @@ static void draw_handover(struct ui *ui, struct ui_rect r)
 			   _("A or R in regular operation lies with a temporary stakeholder whose post "
 			     "ends with the funding."));
 	if (!h->open && ui->m.ws.agreement == AGREE_SIGNED)
-		buf_printf(&b, "%s", _("Settled: regular operation has an accountable, permanent owner. "
-				       "Enter shows the tasks."));
+		buf_printf(&b, "%s", _("Settled and agreed on paper: regular operation has an "
+				       "accountable, permanent owner and the operator agreement is "
+				       "signed. Enter shows the tasks."));
 	else if (!h->open)
 		buf_printf(&b, "%s", _("The roles are set, but no operator agreement is signed yet "
 				       "(step 6): agreed in the workshop, not on paper."));
