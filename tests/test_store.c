@@ -1330,6 +1330,93 @@ static void test_migrate_v1(void)
 	model_free(&m);
 }
 
+/* A workshop of format 3 (before the roadmap, issue 14), built with the
+ * tables format 3 wrote: the agenda and the clocks of check, findings and
+ * export move up by one step around the new step 6, the workshop row keeps
+ * every value and gets an undecided operator model, the other data stays,
+ * and the new tables take milestones at once. */
+static void test_migrate_v3(void)
+{
+	const char *p0 = fresh("v3");
+	char p[512];
+	snprintf(p, sizeof p, "%s", p0);
+	CU_ASSERT_EQUAL_FATAL(store_create_version(p, 3), STORE_OK);
+	CU_ASSERT_EQUAL(pragma(p, "PRAGMA user_version"), 3);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM agenda"), 9);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM sqlite_schema WHERE name='milestone'"), 0);
+	CU_ASSERT_EQUAL_FATAL(
+		exec_on(p, "UPDATE workshop SET title='Starkregenwarnung', municipality='Lemgo',"
+			   "  funding_end='2027-06-30', phase='transition', language='de';"
+			   "UPDATE agenda SET minutes = 100 + step;"
+			   "INSERT OR REPLACE INTO clock(step, elapsed, started) VALUES"
+			   "  (5, 500, 0), (6, 600, 0), (8, 800, 0);"
+			   "INSERT INTO stakeholder(id, name) VALUES (7, 'Stadtentwässerung');"
+			   "INSERT INTO goal(id, title) VALUES (3, 'Warnung vor Starkregen');"),
+		SQLITE_OK);
+	char *title = pragma_text(p, "SELECT title FROM workshop");
+	CU_ASSERT_STRING_EQUAL(title ? title : "", "Starkregenwarnung");
+	free(title);
+	/* a reader sees the current steps but leaves the old file alone */
+	char copy[600];
+	snprintf(copy, sizeof copy, "%s.orig", p);
+	test_copy(p, copy);
+	struct model m;
+	model_init(&m);
+	struct store *s = NULL;
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_READONLY, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL(m.agenda[STEP_COSTS], 105);
+	CU_ASSERT_EQUAL(m.agenda[STEP_ROADMAP], 20);
+	CU_ASSERT_EQUAL(m.agenda[STEP_CHECK], 106);
+	CU_ASSERT_EQUAL(m.agenda[STEP_EXPORT], 108);
+	store_close(s);
+	CU_ASSERT_TRUE(test_same_file(p, copy));
+	CU_ASSERT_EQUAL(pragma(p, "PRAGMA user_version"), 3);
+	/* an editor migrates it */
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	CU_ASSERT_STRING_EQUAL(m.ws.title, "Starkregenwarnung");
+	CU_ASSERT_STRING_EQUAL(m.ws.municipality, "Lemgo");
+	CU_ASSERT_STRING_EQUAL(m.ws.funding_end, "2027-06-30");
+	CU_ASSERT_EQUAL(m.ws.phase, PHASE_TRANSITION);
+	CU_ASSERT_EQUAL(m.ws.op_model, OPMODEL_OPEN);
+	CU_ASSERT_EQUAL(m.ws.op_actor, 0);
+	CU_ASSERT_EQUAL(m.ws.agreement, AGREE_NONE);
+	CU_ASSERT_EQUAL(m.stakeholders.n, 1);
+	CU_ASSERT_EQUAL(m.goals.n, 1);
+	CU_ASSERT_EQUAL(m.milestones.n, 0);
+	CU_ASSERT_EQUAL(m.decisions.n, 0);
+	CU_ASSERT_EQUAL(m.agenda[STEP_CHECK], 106);
+	CU_ASSERT_EQUAL(m.agenda[STEP_FINDINGS], 107);
+	long elapsed = -1, started = -1;
+	CU_ASSERT_EQUAL(store_clock_get(s, STEP_COSTS, &elapsed, &started), STORE_OK);
+	CU_ASSERT_EQUAL(elapsed, 500);
+	CU_ASSERT_EQUAL(store_clock_get(s, STEP_ROADMAP, &elapsed, &started), STORE_OK);
+	CU_ASSERT_EQUAL(elapsed, 0);
+	CU_ASSERT_EQUAL(store_clock_get(s, STEP_CHECK, &elapsed, &started), STORE_OK);
+	CU_ASSERT_EQUAL(elapsed, 600);
+	CU_ASSERT_EQUAL(store_clock_get(s, STEP_EXPORT, &elapsed, &started), STORE_OK);
+	CU_ASSERT_EQUAL(elapsed, 800);
+	/* the new tables work at once, their reference to a kept stakeholder */
+	struct milestone ms;
+	entity_init(ENT_MILESTONE, &ms);
+	str_set(&ms.title, "Betreibervereinbarung unterzeichnet");
+	str_set(&ms.due, "2027-02-28");
+	ms.owner = 7;
+	CU_ASSERT_EQUAL(store_save_milestone(s, &m, &ms), STORE_OK);
+	entity_free(ENT_MILESTONE, &ms);
+	CU_ASSERT_EQUAL(m.milestones.n, 1);
+	store_close(s);
+	model_free(&m);
+	CU_ASSERT_EQUAL(pragma(p, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM agenda"), 10);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT minutes FROM agenda WHERE step = 9"), 108);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT minutes FROM agenda WHERE step = 6"), 20);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT elapsed FROM clock WHERE step = 9"), 800);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT owner FROM milestone"), 7);
+	char *ok = pragma_text(p, "PRAGMA integrity_check");
+	CU_ASSERT_STRING_EQUAL(ok ? ok : "", "ok");
+	free(ok);
+}
+
 /* ------------------------------------------------------------ crashes */
 
 /* A writer killed with SIGKILL in the middle of many edits leaves a file
@@ -1433,6 +1520,7 @@ int main(void)
 	ADD_TEST(r, test_save_checks_changes);
 	CU_pSuite g = CU_add_suite("migrations", NULL, NULL);
 	ADD_TEST(g, test_migrate_v1);
+	ADD_TEST(g, test_migrate_v3);
 	CU_pSuite c = CU_add_suite("crashes", NULL, NULL);
 	ADD_TEST(c, test_sigkill);
 	return test_run();
