@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "roadmap.h"
 #include "util.h"
 
 /* Columns: A labels (wide), B–F values. */
@@ -81,6 +82,57 @@ static void pair_row(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char *
 	}
 	row_height(x, ws, *r, lines);
 	(*r)++;
+}
+
+/* The roadmap in two rows (issue 14): the operator model with its
+ * operator and the agreement's status, then the next council decision. */
+static void roadmap_rows(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
+{
+	const struct model *m = x->m;
+	const struct workshop *w = &m->ws;
+	struct buf op, ag;
+	buf_init(&op);
+	buf_init(&ag);
+	buf_adds(&op, vocab_label(VOCAB_OPMODEL, w->op_model));
+	const char *actor = w->op_actor ? model_entity_name(m, ENT_STAKEHOLDER, w->op_actor) : "";
+	if (actor && *actor)
+		buf_printf(&op, ": %s", actor);
+	buf_adds(&ag, vocab_label(VOCAB_AGREEMENT, w->agreement));
+	if (*w->agreement_date) {
+		char d[32];
+		i18n_date(w->agreement_date, x->lang, d);
+		buf_printf(&ag, ", %s", d);
+	}
+	if (*w->agreement_ref)
+		buf_printf(&ag, " (%s)", w->agreement_ref);
+	pair_row(x, ws, r, _("Operator model"), op.data ? op.data : "", false, _("Agreement"),
+		 ag.data ? ag.data : "", false);
+	buf_free(&op);
+	buf_free(&ag);
+
+	struct buf nd;
+	buf_init(&nd);
+	const struct decision *d = roadmap_next_decision(m, roadmap_today());
+	if (d) {
+		buf_adds(&nd, *d->subject ? d->subject : _("(no subject)"));
+		buf_printf(&nd, " · %s", vocab_label(VOCAB_BODY, d->body));
+		if (*d->planned) {
+			char when[32];
+			i18n_date(d->planned, x->lang, when);
+			buf_printf(&nd, ", %s", when);
+		}
+		buf_printf(&nd, ", %s", vocab_label(VOCAB_DEC_STATUS, d->status));
+		if (*d->document)
+			buf_printf(&nd, " (%s)", d->document);
+	} else {
+		buf_adds(&nd, _("– none planned –"));
+	}
+	xl_text(x, ws, *r, 0, _("Next council decision"), x->fmt.label);
+	int lines = 1;
+	merged_text(x, ws, *r, 1, SUM_COLS - 1, nd.data ? nd.data : "", x->fmt.wrap, &lines);
+	row_height(x, ws, *r, lines);
+	(*r)++;
+	buf_free(&nd);
 }
 
 /* A section heading: a taller row instead of an empty one above it. */
@@ -378,6 +430,7 @@ void xl_write_summary(struct xl *x)
 		    x->fmt.wrap, &lines);
 	row_height(x, ws, r, lines);
 	r++;
+	roadmap_rows(x, ws, &r);
 
 	readiness(x, ws, &r);
 	handover(x, ws, &r);
