@@ -359,5 +359,12 @@ expect_status 1 "$STETIG" check "$T/demo.stetig" --format tsv
 awk -F'\t' '$2 == "raci" && $1 == "gap"' "$T/out" > "$T/demo-raci"
 expect_no_grep "Fördermittel" "$T/demo-raci"
 expect_no_grep "Draw down grant funds" "$T/demo-raci"
+# its roadmap is partly done, with one milestone overdue on the pinned day
+# (2026-12-01), which check names
+expect_grep "gap${TAB}roadmap${TAB}Operator model agreed with urban drainage${TAB}This milestone was due on 2026-09-30 and is still open" "$T/out"
+[ "$(grep -c "${TAB}roadmap${TAB}.*This milestone was due" "$T/out")" = 1 ] && ok || fail "one overdue milestone in the demo"
+expect_no_grep "Continuation decision prepared" "$T/out"
+STETIG_TODAY=2026-09-30 expect_status 1 "$STETIG" check "$T/demo.stetig" --format tsv
+expect_no_grep "This milestone was due" "$T/out"
 
 finish
