@@ -82,11 +82,12 @@ static const char *shorten(const char *s, char out[200])
 	return out;
 }
 
-/* The columns of a file's spec its rows hold: all of them, or those of a
- * workshop.csv that ends early (short_cols). */
-static size_t spec_cols(const struct pfile *pf)
+/* The columns of the spec of file f that its rows hold: all of them, or
+ * those of a workshop.csv that ends early (short_cols). f is passed, not
+ * read from pf->which: a file that was never loaded has no which. */
+static size_t spec_cols(const struct pfile *pf, enum bundle_file f)
 {
-	return pf->short_cols ? pf->short_cols : bundle_specs[pf->which].n;
+	return pf->short_cols ? pf->short_cols : bundle_specs[f].n;
 }
 
 static const char *col_name(const struct pfile *pf, size_t col)
@@ -423,7 +424,7 @@ static bool check_rows(struct import *imp, struct pfile *pf)
 		struct prow *pr = &pf->rows[pf->n++];
 		pr->row = row;
 		pr->c = xcalloc(pf->ncols, sizeof *pr->c);
-		for (size_t c = 0; c < spec_cols(pf); c++)
+		for (size_t c = 0; c < spec_cols(pf, pf->which); c++)
 			if (!check_cell(imp, pf, row, c, &sp->cols[c], &pr->c[c]))
 				return false;
 		if (pf->which == BF_RACI) {
@@ -516,7 +517,7 @@ static bool check_refs(struct import *imp)
 	for (int f = 0; f < BF_COUNT; f++) {
 		struct pfile *pf = &imp->f[f];
 		const struct bundle_spec *sp = &bundle_specs[f];
-		for (size_t c = 0; c < spec_cols(pf); c++) {
+		for (size_t c = 0; c < spec_cols(pf, (enum bundle_file)f); c++) {
 			if (sp->cols[c].type != COL_REF)
 				continue;
 			enum bundle_file tf = bundle_file_of[sp->cols[c].arg];
@@ -682,7 +683,7 @@ static bool check_date_texts(struct import *imp)
 			if (d->fields[k].type != FT_DATETEXT)
 				continue;
 			size_t col = bundle_col_of((enum entity)kind, (int)k);
-			if (col >= spec_cols(pf))
+			if (col >= spec_cols(pf, (enum bundle_file)f))
 				continue;
 			for (size_t r = 0; r < pf->n; r++) {
 				const char *t = pf->rows[r].c[col].s;
@@ -801,7 +802,7 @@ static enum store_status merge_entities(struct merge *g, enum entity kind)
 		else
 			entity_init(kind, &e);
 		for (size_t k = 0; k < d->n; k++)
-			if ((size_t)bundle_col_of(kind, (int)k) < spec_cols(pf))
+			if ((size_t)bundle_col_of(kind, (int)k) < spec_cols(pf, bundle_file_of[kind]))
 				take_field(g, &d->fields[k], &e, &c[bundle_col_of(kind, (int)k)]);
 		enum store_status st = store_save_entity(g->s, g->m, kind, &e);
 		if (pf->newid)
