@@ -498,10 +498,17 @@ static bool save_share(struct ui *ui, struct form *fm, int64_t cost_id)
 		form_set_error(fm, pf, _("Type a percentage from 0 to 100 (0 removes the partner)."));
 		return false;
 	}
-	struct cost_share s = {0, cost_id, vs->form_share_sh ? vs->form_share_sh : form_ref(fm, 0), pct.v};
+	struct cost_share s;
+	share_init(&s);
+	s.cost = cost_id;
+	s.stakeholder = vs->form_share_sh ? vs->form_share_sh : form_ref(fm, 0);
+	s.percent = pct.v;
+	s.status = form_choice(fm, pf + 1);
+	str_take(&s.budget_line, form_text(fm, pf + 2));
 	/* removing a share reloads the model: keep the cost's name */
 	char *cost_name = xstrdup(c->name);
 	enum store_status st = store_save_share(ui->s, &ui->m, &s);
+	share_free(&s);
 	if (st == STORE_E_INVALID) {
 		/* more than 100 % together: say first how much is left */
 		double others = figures_cost_shared(&ui->m, cost_id);
@@ -537,6 +544,17 @@ static bool save_share(struct ui *ui, struct form *fm, int64_t cost_id)
 	return true;
 }
 
+/* The share form's status and budget line, fields at and at + 1. */
+static void share_commitment_fields(struct form *fm, int at, int status, const char *line)
+{
+	form_add_choice(fm, N_("Commitment"), VOCAB_SHARE_STATUS, status);
+	form_set_note(fm, at, N_("Asked, promised, in the draft budget or adopted; Space picks. "
+				 "Only draft and adopted count as covered."));
+	form_add_text(fm, N_("Budget line"), line, false);
+	form_set_note(fm, at + 1, N_("Where the money is in the partner's budget (budget line or "
+				     "product account); may stay empty."));
+}
+
 static void share_form(struct ui *ui, int64_t cost_id, int64_t sh)
 {
 	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
@@ -553,17 +571,20 @@ static void share_form(struct ui *ui, int64_t cost_id, int64_t sh)
 	struct form *fm;
 	if (sh) {
 		const struct stakeholder *p = model_stakeholder(m, sh);
-		double now = 0;
+		const struct cost_share *cur = NULL;
 		for (size_t i = 0; i < m->shares.n; i++) {
 			const struct cost_share *s = MODEL_AT(m->shares, struct cost_share, i);
 			if (s->cost == cost_id && s->stakeholder == sh)
-				now = s->percent;
+				cur = s;
 		}
+		double now = cur ? cur->percent : 0;
 		char item[512];
 		snprintf(item, sizeof item, "%s → %s", p ? p->name : "?", c->name);
 		fm = form_new(N_("Edit share"), item);
 		form_add_number(fm, N_("Share in percent"), (struct optnum){now, true});
 		form_set_note(fm, 0, N_("The percentage of the cost this partner carries; 0 removes it."));
+		share_commitment_fields(fm, 1, cur ? cur->status : SHARE_PROMISED,
+					cur ? cur->budget_line : "");
 		form_focus(fm, 0);
 	} else {
 		fm = form_new(N_("New share"), c->name);
@@ -577,6 +598,7 @@ static void share_form(struct ui *ui, int64_t cost_id, int64_t sh)
 				(struct optnum){left > FIGURES_PERCENT_EPS ? round(left * 100) / 100 : 0,
 						true});
 		form_set_note(fm, 1, N_("The percentage of the cost this partner carries."));
+		share_commitment_fields(fm, 2, SHARE_PROMISED, "");
 		form_focus(fm, 0);
 	}
 	ui_form_open(ui, fm, save_share, cost_id);
@@ -609,9 +631,14 @@ static void cost_delete(struct ui *ui, const struct cost *c)
 static void delete_share_yes(struct ui *ui, int64_t sh)
 {
 	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
-	struct cost_share s = {0, vs->del_share_cost, sh, 0};
+	struct cost_share s;
+	share_init(&s);
+	s.cost = vs->del_share_cost;
+	s.stakeholder = sh;
+	s.percent = 0;
 	if (ui_store_ok(ui, store_save_share(ui->s, &ui->m, &s)))
 		ui_status(ui, "%s", _("Share removed (u undoes it)."));
+	share_free(&s);
 }
 
 static void share_delete(struct ui *ui, const struct cost_share *s)

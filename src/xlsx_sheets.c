@@ -91,7 +91,7 @@ static void field_cell(struct xl *x, const struct entity_field *f, const void *e
 	case FT_FLAG: xc_text(c, vocab_label(VOCAB_YESNO, *(const bool *)p ? YN_YES : YN_NO)); break;
 	case FT_INT: {
 		int v = *(const int *)p;
-		if (f->empty == FE_OPT && !v)
+		if (field_optional(f) && !v)
 			break;
 		if (f->fmt == FF_FACTOR)
 			xc_text(c, xl_factor_name(v));

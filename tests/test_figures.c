@@ -60,7 +60,7 @@ static void put_cost(int64_t id, const char *name, int kind, double amount, int 
 
 static void put_share(int64_t id, int64_t cost, int64_t stakeholder, double pct)
 {
-	struct cost_share e = {id, cost, stakeholder, pct};
+	struct cost_share e = {id, cost, stakeholder, pct, SHARE_ADOPTED, (char *)""};
 	model_put_share(&M, &e);
 }
 

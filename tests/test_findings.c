@@ -117,7 +117,7 @@ static void put_cost(struct model *m, int64_t id, const char *name, int kind, in
 
 static void put_share(struct model *m, int64_t id, int64_t cost, int64_t stakeholder, double pct)
 {
-	struct cost_share e = {id, cost, stakeholder, pct};
+	struct cost_share e = {id, cost, stakeholder, pct, SHARE_ADOPTED, (char *)""};
 	model_put_share(m, &e);
 }
 
