@@ -134,6 +134,7 @@ static void set_title(struct model *m, const char *title, const char *funding_en
 	workshop_copy(&w, &m->ws);
 	str_set(&w.title, title);
 	str_set(&w.funding_end, funding_end);
+	w.funding_rate = (struct optnum){75, true};
 	w.phase = phase;
 	model_set_workshop(m, &w);
 	workshop_free(&w);
@@ -329,12 +330,13 @@ static void test_workshop_title(void)
 static void test_workshop_funding_end(void)
 {
 	build(0);
-	/* only 60 % covered, but without a funding end the costs cannot be judged */
+	/* only 60 % covered, but without a funding end the costs cannot be
+	 * judged: a gap, as costs exist */
 	put_share(&M, 2, 1, 3, 0.5);
 	set_title(&M, "Water-level sensors", "", PHASE_PILOT);
 	compute();
 	const struct finding *f = expect_one("workshop.no_funding_end", ENT_WORKSHOP, 0,
-					     SEV_WARNING, STEP_WORKSHOP);
+					     SEV_GAP, STEP_WORKSHOP);
 	if (f)
 		CU_ASSERT_STRING_EQUAL(f->item, "Water-level sensors");
 	CU_ASSERT_EQUAL(count_rule("cost.uncovered"), 0);
@@ -1348,6 +1350,8 @@ static void test_large(void)
 		{"raci.regular_missing", 0},	    {"raci.regular_missing_pilot", 0},
 		{"cost.uncovered", 10},		    {"cost.overshared", 0},
 		{"workshop.no_title", 0},	    {"check.low_readiness", 0},
+		{"costs.year_uncovered", 5}, /* 2027-2031, after the end in 2026 */
+		{"workshop.no_funding_rate", 0},
 	};
 	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
 		unsigned got = count_rule(want[i].rule);
@@ -1355,8 +1359,8 @@ static void test_large(void)
 		if (got != want[i].n)
 			fprintf(stderr, "\n%s: %u, want %u\n", want[i].rule, got, want[i].n);
 	}
-	CU_ASSERT_EQUAL(F.n, 138);
-	CU_ASSERT_EQUAL(findings_total(&F, SEV_GAP), 90);
+	CU_ASSERT_EQUAL(F.n, 143);
+	CU_ASSERT_EQUAL(findings_total(&F, SEV_GAP), 95);
 	CU_ASSERT_EQUAL(findings_total(&F, SEV_WARNING), 48);
 	CU_ASSERT_EQUAL(findings_total(&F, SEV_HINT), 0);
 	CU_ASSERT_EQUAL(F.count[STEP_RACI][SEV_GAP], 45);
