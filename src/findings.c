@@ -948,8 +948,12 @@ static void rules_shares(struct ctx *c)
 	/* a year starts within 12 months when its 1 January is at most 12
 	 * months ahead: this year (begun) and the next one */
 	int from = today.y, to = today.y + 1;
-	for (size_t i = 0; i < m->shares.n; i++) {
-		const struct cost_share *s = MODEL_AT(m->shares, struct cost_share, i);
+	/* in the order of the CSV bundle (by cost, then partner), which an
+	 * import keeps, not in the order of the ids */
+	size_t n;
+	const void **rows = model_rows(m, ENT_SHARE, &n);
+	for (size_t i = 0; i < n; i++) {
+		const struct cost_share *s = rows[i];
 		if (s->status != SHARE_ASKED && s->status != SHARE_PROMISED)
 			continue;
 		const struct cost *k = model_cost(m, s->cost);
@@ -971,6 +975,7 @@ static void rules_shares(struct ctx *c)
 			break;
 		}
 	}
+	free(rows);
 }
 
 /* ------------------------------------------------------------ check */
