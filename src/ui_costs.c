@@ -193,6 +193,17 @@ static const char *hint(struct ui *ui)
 			 a);
 		return buf;
 	}
+	for (int y = f->funding_end_year; y <= f->last; y++) {
+		const struct figures_row *row = figures_year(f, y);
+		if (row && row->promised + row->asked > 0.005) {
+			char a[64];
+			money(row->promised + row->asked, false, a, sizeof a);
+			snprintf(buf, sizeof vs->hint_buf,
+				 _("Every cost has a payer; %s in %d is only promised or asked."),
+				 a, y);
+			return buf;
+		}
+	}
 	return _("Every cost after the funding end has a payer. Next: 6 Check.");
 }
 
@@ -533,7 +544,6 @@ static bool save_share(struct ui *ui, struct form *fm, int64_t cost_id)
 	/* removing a share reloads the model: keep the cost's name */
 	char *cost_name = xstrdup(c->name);
 	enum store_status st = store_save_share(ui->s, &ui->m, &s);
-	share_free(&s);
 	if (st == STORE_E_INVALID) {
 		/* more than 100 % together: say first how much is left */
 		double others = figures_cost_shared(&ui->m, cost_id);
@@ -549,10 +559,12 @@ static bool save_share(struct ui *ui, struct form *fm, int64_t cost_id)
 			 left);
 		form_set_error(fm, pf, msg);
 		free(cost_name);
+		share_free(&s);
 		return false;
 	}
 	if (!ui_store_ok(ui, st)) {
 		free(cost_name);
+		share_free(&s);
 		return false;
 	}
 	const struct stakeholder *p = model_stakeholder(&ui->m, s.stakeholder);
@@ -566,6 +578,7 @@ static bool save_share(struct ui *ui, struct form *fm, int64_t cost_id)
 	else
 		ui_status(ui, _("%s no longer shares “%s”."), p ? p->name : "", cost_name);
 	free(cost_name);
+	share_free(&s);
 	return true;
 }
 
