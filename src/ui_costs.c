@@ -313,9 +313,9 @@ static void draw_year_row(void *ctx, size_t row, int y, const int *cx, const int
 		const struct figures_row *fr = undated ? &f->undated : figures_year(f, yr);
 		char a[64];
 		if (row == YROW_UNCOVERED) {
-			/* nothing is uncovered in a year wholly inside the funded period */
-			if (!fr || !f->has_funding_end ||
-			    (!undated && figures_funded_fraction(f, yr) >= 1)) {
+			/* nothing is uncovered in a year wholly inside the funded period
+			 * (without a funding end no year is: as in the workbook) */
+			if (!fr || (!undated && figures_funded_fraction(f, yr) >= 1)) {
 				ui_text(y, cx[i + 1], cw[i + 1], "–", base, UI_TEXT_RIGHT);
 				continue;
 			}
