@@ -303,8 +303,8 @@ cat "$T/agree.out"
 
 # ---------------------------------------------------------------- the demo and every template
 # the uncovered money per year: the findings of `stetig check`, the row of
-# the workbook (whose money rows add up to all costs), and for the demo the
-# row on the screen
+# the workbook (whose money rows add up to all costs), and for two of them
+# the row on the screen
 cat > "$T/tmpl.py" <<'PY'
 import re
 import sys
@@ -384,15 +384,16 @@ for tmpl in $("$STETIG" templates | awk '{print $1}') demo; do
     "$STETIG" check "$w" --lang en --format tsv > "$T/t-$tmpl.tsv"
     expect_status 0 "$STETIG" export "$w" --xlsx "$T/t-$tmpl.xlsx" --lang en
     extra=
-    if [ "$tmpl" = demo ]; then
+    # the screen too: the demo, and a template without a funding end
+    if [ "$tmpl" = demo ] || [ "$tmpl" = urban-data-platform ]; then
         ui_start --lang en "$w"
-        wait_for "Environmental sensors"
+        wait_for "F10 Quit"
         keys 5
         wait_for "! Uncovered"
-        screen > "$T/t-demo.screen"
+        screen > "$T/t-$tmpl.screen"
         keys F10
         wait_exit
-        extra="$T/t-demo.screen"
+        extra="$T/t-$tmpl.screen"
     fi
     if "$py" "$T/tmpl.py" "$tmpl" "$T/t-$tmpl.xlsx" "$T/t-$tmpl.tsv" $extra > "$T/tmpl.out" 2>&1
     then ok; else fail "$tmpl: the figures disagree"; sed 's/^/  | /' "$T/tmpl.out" >&2; fi
