@@ -115,10 +115,16 @@ static void put_cost(struct model *m, int64_t id, const char *name, int kind, in
 	cost_free(&e);
 }
 
+static void put_share_status(struct model *m, int64_t id, int64_t cost, int64_t stakeholder,
+			     double pct, int status)
+{
+	struct cost_share e = {id, cost, stakeholder, pct, status, (char *)""};
+	model_put_share(m, &e);
+}
+
 static void put_share(struct model *m, int64_t id, int64_t cost, int64_t stakeholder, double pct)
 {
-	struct cost_share e = {id, cost, stakeholder, pct, SHARE_ADOPTED, (char *)""};
-	model_put_share(m, &e);
+	put_share_status(m, id, cost, stakeholder, pct, SHARE_ADOPTED);
 }
 
 static void put_check(struct model *m, int64_t id, int factor, int field, int item, int status)
@@ -939,6 +945,46 @@ static void test_cost_uncovered(void)
 	CU_ASSERT_EQUAL(count_rule("cost.uncovered"), 0);
 }
 
+/* The money per year and the commitments: the clean workshop's licence
+ * (yearly from 2025, funding until 2026) is 60 % + 40 % adopted; a share
+ * only promised warns while its year is within 12 months, a share taken
+ * away leaves each later year uncovered; the wind-down asks for neither. */
+static void test_money_years(void)
+{
+	build(0);
+	setenv("STETIG_TODAY", "2026-05-01", 1);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("share.unconfirmed"), 0);
+	CU_ASSERT_EQUAL(count_rule("costs.year_uncovered"), 0);
+	/* the 40 % only promised: 2027 starts within 12 months of May 2026 */
+	put_share_status(&M, 2, 1, 3, 40, SHARE_PROMISED);
+	compute();
+	const struct finding *f =
+		expect_one("share.unconfirmed", ENT_COST, 1, SEV_WARNING, STEP_COSTS);
+	CU_ASSERT_TRUE(f && contains(findings_message(f), "Municipal utilities has promised") &&
+		       contains(findings_message(f), "2027"));
+	CU_ASSERT_EQUAL(count_rule("costs.year_uncovered"), 0); /* promised is not uncovered */
+	/* in the draft budget it counts as covered */
+	put_share_status(&M, 2, 1, 3, 40, SHARE_DRAFT);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("share.unconfirmed"), 0);
+	/* seen from 2024 the first year after the funding is too far ahead */
+	put_share_status(&M, 2, 1, 3, 40, SHARE_ASKED);
+	setenv("STETIG_TODAY", "2024-05-01", 1);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("share.unconfirmed"), 0);
+	/* without the 40 %: a gap per year after the funding end, 2027-2031 */
+	put_share(&M, 2, 1, 3, 0.5);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("cost.uncovered"), 1);
+	CU_ASSERT_EQUAL(count_rule("costs.year_uncovered"), 5);
+	/* wind-down: who pays after the funding is not asked */
+	set_title(&M, "Water-level sensors", "2026-12-31", PHASE_WINDDOWN);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("costs.year_uncovered"), 0);
+	unsetenv("STETIG_TODAY");
+}
+
 static void test_cost_overshared(void)
 {
 	build(0);
@@ -1508,6 +1554,7 @@ int main(void)
 	ADD_TEST(s, test_handover);
 	ADD_TEST(s, test_regular_categories);
 	ADD_TEST(s, test_cost_uncovered);
+	ADD_TEST(s, test_money_years);
 	ADD_TEST(s, test_cost_overshared);
 	ADD_TEST(s, test_check_not_assessed);
 	ADD_TEST(s, test_check_readiness);
