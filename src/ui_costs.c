@@ -257,7 +257,7 @@ static void draw_cost_row(void *ctx, size_t row, int y, const int *cx, const int
 
 static const struct list_col share_cols[] = {
 	{N_("Partner"), -1, 10}, {N_("Share"), 8, 0},	     {N_("Per year"), 13, 0},
-	{N_("Commitment"), 13, 0}, {N_("Budget line"), 14, 0},
+	{N_("Commitment"), 13, 0}, {N_("Budget line"), 15, 0},
 };
 
 static void draw_share_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
