@@ -402,10 +402,9 @@ static void year_row(struct xl *x, struct xtable *t, const char *label, bool bol
 	xc_sum(&c[1 + ny + undated], r, 1, r, ny + undated, sum, x->fmt.money);
 }
 
-/* The rows of the money block, in the order of the sheet; their sum is
- * every cost (figures.h: total = grant + own + covered + promised + asked
- * + uncovered). */
-enum { YR_GRANT, YR_OWN, YR_COVERED, YR_PROMISED, YR_ASKED, YR_UNCOVERED, YR_COUNT };
+/* The rows of the money block are YR_* (xlsx_internal.h), in the order of
+ * the sheet; their sum is every cost (figures.h: total = grant + own +
+ * covered + promised + asked + uncovered). */
 
 static void year_values(const struct figures_row *r, double o[YR_COUNT])
 {
@@ -438,6 +437,7 @@ static void sheet_years(struct xl *x)
 	if (undated)
 		xt_head(&t, 1 + ny, _("No year"));
 	xt_head(&t, 1 + ny + undated, _("Total"));
+	size_t money_top = 0; /* the table row of the first money row */
 	if (ny) {
 		/* the rows of figures: the years and the "no year" column side by side */
 		size_t nrow = ny + 1;
@@ -455,6 +455,7 @@ static void sheet_years(struct xl *x)
 			_("Not covered"),
 		};
 		size_t top = t.nrows;
+		money_top = top;
 		for (int k = 0; k < YR_COUNT; k++)
 			year_row(x, &t, labels[k], k == YR_UNCOVERED, &v[k], YR_COUNT, ny, undated,
 				 sum[k]);
@@ -477,6 +478,12 @@ static void sheet_years(struct xl *x)
 	}
 	size_t nrows = t.nrows;
 	lxw_worksheet *ws = x->err == LXW_NO_ERROR ? xt_emit(x, &t, _("Costs per year"), 1) : NULL;
+	if (ws && ny) {
+		x->years.sheet = xl_last_sheet_name(x);
+		x->years.row = (lxw_row_t)money_top + 1; /* under the header row */
+		x->years.ny = ny;
+		x->years.undated = undated;
+	}
 	if (ws && ny) {
 		char note[512];
 		lxw_row_t r = (lxw_row_t)nrows + 2;
