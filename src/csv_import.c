@@ -308,6 +308,17 @@ static size_t used_width(const struct csv_row *row)
 	return n;
 }
 
+/* true when the columns of sp from i on are all optional ones that a
+ * bundle of an earlier version did not have yet (an INT such as the votes),
+ * so that such a bundle still imports: its rows get them empty. */
+static bool optional_from(const struct bundle_spec *sp, size_t i)
+{
+	for (; i < sp->n; i++)
+		if (!sp->cols[i].optional || sp->cols[i].type != COL_INT)
+			return false;
+	return true;
+}
+
 static bool check_header(struct import *imp, struct pfile *pf)
 {
 	const struct bundle_spec *sp = &bundle_specs[pf->which];
@@ -315,8 +326,14 @@ static bool check_header(struct import *imp, struct pfile *pf)
 	size_t width = used_width(h);
 	size_t en = 0, de = 0;
 	char sh[200];
+	size_t present = sp->n;
 	for (size_t i = 0; i < sp->n; i++) {
 		const struct bundle_col *bc = &sp->cols[i];
+		if (i >= width && pf->which != BF_RACI && optional_from(sp, i)) {
+			/* a bundle written before these columns existed (votes) */
+			present = i;
+			break;
+		}
 		if (i >= width) {
 			/* name all the columns */
 			struct buf b;
@@ -352,7 +369,7 @@ static bool check_header(struct import *imp, struct pfile *pf)
 			de++;
 	}
 	pf->lang = de > en ? LANG_DE : LANG_EN;
-	pf->ncols = sp->n;
+	pf->ncols = present;
 	if (pf->which == BF_RACI) {
 		pf->ncols = width;
 		pf->raci_cols = xcalloc(width, sizeof *pf->raci_cols);
@@ -408,10 +425,15 @@ static bool check_rows(struct import *imp, struct pfile *pf)
 		}
 		struct prow *pr = &pf->rows[pf->n++];
 		pr->row = row;
-		pr->c = xcalloc(pf->ncols, sizeof *pr->c);
-		for (size_t c = 0; c < sp->n; c++)
+		pr->c = xcalloc(pf->ncols > sp->n ? pf->ncols : sp->n, sizeof *pr->c);
+		for (size_t c = 0; c < sp->n; c++) {
+			if (c >= pf->ncols) { /* a column the bundle does not have */
+				pr->c[c] = (struct pcell){.s = "", .w = -1};
+				continue;
+			}
 			if (!check_cell(imp, pf, row, c, &sp->cols[c], &pr->c[c]))
 				return false;
+		}
 		if (pf->which == BF_RACI) {
 			for (size_t c = 1; c < pf->ncols; c++) {
 				char *t = trimmed(row->cells[c]);

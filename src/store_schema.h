@@ -150,6 +150,15 @@ static const char *const migrations[] = {
 	UNDO_SLOTS_SQL
 	") STRICT;"
 	"CREATE INDEX undo_log_step ON undo_log(step);",
+
+	/* 3 → 4 (issue 18, dot voting): the dots the group gave a goal, a
+	 * task or a check item; NULL is none. */
+	"ALTER TABLE goal ADD COLUMN votes INTEGER"
+	"  CHECK(votes IS NULL OR votes BETWEEN 1 AND 999);"
+	"ALTER TABLE task ADD COLUMN votes INTEGER"
+	"  CHECK(votes IS NULL OR votes BETWEEN 1 AND 999);"
+	"ALTER TABLE check_item ADD COLUMN votes INTEGER"
+	"  CHECK(votes IS NULL OR votes BETWEEN 1 AND 999);",
 };
 
 /* The tables whose changes are recorded for undo, in dependency order. */

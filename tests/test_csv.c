@@ -498,7 +498,7 @@ static const struct refusal refusals[] = {
 	 "stakeholders.csv", 1, 2, "headed 'nme'"},
 	{"tasks.csv", "id,name,category\n1,x,operation\n", "tasks.csv", 1, 4,
 	 "column 'phase' is missing"},
-	{"tasks.csv", "id,name,category,phase,extra\n", "tasks.csv", 1, 5, "not part of this file"},
+	{"tasks.csv", "id,name,category,phase,votes,extra\n", "tasks.csv", 1, 6, "not part of this file"},
 	{"tasks.csv", "id,name,category,phase\n1,Operate,operation\n", "tasks.csv", 2, 4,
 	 "has 3 cells"},
 	{"tasks.csv", "id,name,category,phase\n1,Operate,operation,regular,zzz\n", "tasks.csv", 2,

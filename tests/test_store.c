@@ -197,7 +197,7 @@ static void fill(struct store *s, struct model *m, int64_t ids[8])
 	struct cost_share cs = {0, ids[5], ids[1], 60};
 	CU_ASSERT_EQUAL(store_save_share(s, m, &cs), STORE_OK);
 
-	struct check_item ci = {0, 4, FIELD_STRUCTURES, 1, CHECK_DONE, xstrdup("Dienstanweisung")};
+	struct check_item ci = {0, 4, FIELD_STRUCTURES, 1, CHECK_DONE, xstrdup("Dienstanweisung"), 0};
 	CU_ASSERT_EQUAL(store_save_check(s, m, &ci), STORE_OK);
 	check_free(&ci);
 
