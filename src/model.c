@@ -581,3 +581,38 @@ int model_funding_end_year(const struct model *m)
 	struct date d;
 	return date_parse_iso(m->ws.funding_end, &d) ? d.y : 0;
 }
+
+bool model_votable(enum entity kind)
+{
+	return kind == ENT_GOAL || kind == ENT_TASK || kind == ENT_CHECK;
+}
+
+int *entity_votes(enum entity kind, void *e)
+{
+	switch (kind) {
+	case ENT_GOAL: return &((struct goal *)e)->votes;
+	case ENT_TASK: return &((struct task *)e)->votes;
+	case ENT_CHECK: return &((struct check_item *)e)->votes;
+	default: return NULL;
+	}
+}
+
+int model_votes(const struct model *m, enum entity kind, int64_t id)
+{
+	if (!model_votable(kind))
+		return 0;
+	void *e = table_find(model_table(m, kind), id);
+	return e ? *entity_votes(kind, e) : 0;
+}
+
+unsigned model_votes_total(const struct model *m)
+{
+	unsigned n = 0;
+	for (size_t i = 0; i < m->goals.n; i++)
+		n += (unsigned)MODEL_AT(m->goals, struct goal, i)->votes;
+	for (size_t i = 0; i < m->tasks.n; i++)
+		n += (unsigned)MODEL_AT(m->tasks, struct task, i)->votes;
+	for (size_t i = 0; i < m->checks.n; i++)
+		n += (unsigned)MODEL_AT(m->checks, struct check_item, i)->votes;
+	return n;
+}

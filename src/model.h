@@ -296,6 +296,13 @@ int check_item_ptr_cmp(const void *a, const void *b);
 /* The name or title of an entity as it is shown ("" when absent or nameless). */
 const char *model_entity_name(const struct model *m, enum entity kind, int64_t id);
 
+/* Dot votes (issue 18): the dots an item holds, a pointer to them in an
+ * entity of that kind (NULL for kinds nobody votes on), and all dots given. */
+bool model_votable(enum entity kind);
+int *entity_votes(enum entity kind, void *e);
+int model_votes(const struct model *m, enum entity kind, int64_t id);
+unsigned model_votes_total(const struct model *m);
+
 /* Derived figures shared by findings, screens and exports (the costs, the
  * shares and the readiness are in figures.h). */
 /* Number of indicators of a goal. */

@@ -27,6 +27,17 @@ void ui_chrome_draw_top(struct ui *ui)
 	enum ui_style cs = ui_clock_text(ui, ui_now(), clock, sizeof clock);
 	int cw = ui_width(clock) + 2;
 	ui_text(0, COLS - cw, cw, clock, ui_style(cs), UI_TEXT_PAD | UI_TEXT_CENTER);
+	if (ui->voting) {
+		/* the room sees that + and - vote now, in words, not colour alone */
+		char vote[96];
+		unsigned total = model_votes_total(&ui->m);
+		snprintf(vote, sizeof vote,
+			 ngettext("● Dot vote: %u dot", "● Dot vote: %u dots", total), total);
+		int vw = ui_width(vote) + 2;
+		cw += vw + 1;
+		ui_text(0, COLS - cw, vw, vote, ui_style(ST_TAB_CUR) | A_BOLD,
+			UI_TEXT_PAD | UI_TEXT_CENTER);
+	}
 	const struct workshop *w = &ui->m.ws;
 	const char *title = *w->title ? w->title : _("(measure without a title)");
 	int avail = COLS - cw - 2;

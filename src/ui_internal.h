@@ -144,6 +144,8 @@ struct ui {
 
 	char *status;
 	bool status_error;
+	/* a dot vote runs (F7): + and - vote (ui_vote.h) */
+	bool voting;
 
 	struct ui_clock clock[STEP_COUNT];
 

@@ -450,7 +450,14 @@ static void draw_row_head(void *ctx, size_t row, int y, int x, int w, bool cur_r
 		ui_text(y, x, 4, mk, on ? base : ui_style(ST_ALERT), 0);
 	/* the task's category, shortened, in a column of its own */
 	int cw = w - mw >= 15 ? 5 : 0;
-	ui_text(y, x + mw, w - mw - 1 - cw, *t->name ? t->name : _("(no name)"), base, 0);
+	/* the task's dots from a vote, right of its name */
+	char dots[16] = "";
+	if (t->votes)
+		snprintf(dots, sizeof dots, "●%d", t->votes);
+	int vw = *dots ? ui_width(dots) + 1 : 0;
+	ui_text(y, x + mw, w - mw - 1 - cw - vw, *t->name ? t->name : _("(no name)"), base, 0);
+	if (vw)
+		ui_text(y, x + w - 1 - cw - vw, vw - 1, dots, base, 0);
 	if (cw) {
 		const char *cat = vocab_label(VOCAB_CATEGORY, t->category);
 		char *shortcat = xstrndup(cat, utf8_prefix(cat, 4));
@@ -1003,7 +1010,7 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 	return false;
 }
 
-static const enum ui_action bar[] = {ACT_CYCLE, ACT_VIEW, ACT_NEW, ACT_NONE};
+static const enum ui_action bar[] = {ACT_CYCLE, ACT_VIEW, ACT_NEW, ACT_VOTE, ACT_NONE};
 static const enum ui_action more[] = {ACT_ROLE, ACT_CLEAR, ACT_EDIT, ACT_DELETE, ACT_NOTE, ACT_NONE};
 
 /* The selected item, for the reading view. */

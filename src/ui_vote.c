@@ -1,0 +1,97 @@
+/* ui_vote.c — dot voting (F7). While a vote runs, + gives the item the
+ * current step has selected (a goal, a task, a check item) one dot and -
+ * takes one back; every dot is one committed change and one undo step.
+ * The shell asks here before the step sees + and -, so the keys keep their
+ * other meanings (agenda minutes, emptying a RACI cell) outside a vote. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "i18n.h"
+#include "templates.h"
+#include "ui_internal.h"
+#include "ui_vote.h"
+
+/* The item's name as the room knows it (a check item by its title). */
+static const char *item_name(struct ui *ui, enum entity kind, const void *e)
+{
+	if (kind == ENT_CHECK) {
+		const struct check_item *c = e;
+		const struct catalogue_item *ci =
+			catalogue_find(i18n_lang(), c->factor, c->field, c->item);
+		return ci ? ci->title : "";
+	}
+	return model_entity_name(&ui->m, kind, *(const int64_t *)e);
+}
+
+static const char *const vote_labels[ENT_COUNT] = {
+	[ENT_GOAL] = N_("Dot-vote goal"),
+	[ENT_TASK] = N_("Dot-vote task"),
+	[ENT_CHECK] = N_("Dot-vote check item"),
+};
+
+void ui_vote_toggle(struct ui *ui)
+{
+	ui->voting = !ui->voting;
+	unsigned total = model_votes_total(&ui->m);
+	if (ui->voting)
+		ui_status(ui, ngettext("Dot vote running: + gives the selected item a dot, - takes one "
+				       "back; %u dot given so far. F7 ends it.",
+				       "Dot vote running: + gives the selected item a dot, - takes one "
+				       "back; %u dots given so far. F7 ends it.",
+				       total),
+			  total);
+	else
+		ui_status(ui, ngettext("Dot vote ended: %u dot in all; o orders a list by votes.",
+				       "Dot vote ended: %u dots in all; o orders a list by votes.",
+				       total),
+			  total);
+}
+
+int ui_vote_key(struct ui *ui, enum ui_action a)
+{
+	if (!ui->voting || (a != ACT_VOTE_ADD && a != ACT_VOTE_REMOVE))
+		return UI_UNHANDLED;
+	const struct ui_view *v = ui_views[ui->step];
+	enum entity kind = ENT_COUNT;
+	int64_t id = 0;
+	if (!v->current || !v->current(ui, &kind, &id) || !model_votable(kind)) {
+		ui_status(ui, "%s",
+			  _("Nothing to vote on here: dots go to goals, tasks and check items."));
+		return UI_REDRAW | UI_HANDLED;
+	}
+	const void *old = table_find(model_table(&ui->m, kind), id);
+	if (!old)
+		return UI_REDRAW | UI_HANDLED;
+	union entity_any e;
+	entity_copy(kind, &e, old);
+	int *votes = entity_votes(kind, &e);
+	int delta = a == ACT_VOTE_ADD ? 1 : -1;
+	char name[256];
+	snprintf(name, sizeof name, "%s", item_name(ui, kind, &e));
+	if (*votes + delta < 0 || *votes + delta > 999) {
+		ui_status(ui, delta < 0 ? _("“%s” has no dot to take back.")
+					: _("“%s” has as many dots as an item can hold."),
+			  name);
+		entity_free(kind, &e);
+		return UI_REDRAW | UI_HANDLED;
+	}
+	*votes += delta;
+	int now = *votes;
+	enum store_status st = store_begin(ui->s, vote_labels[kind], name);
+	if (st == STORE_OK) {
+		st = store_save_entity(ui->s, &ui->m, kind, &e);
+		if (st == STORE_OK)
+			st = store_commit(ui->s, &ui->m);
+		else
+			store_rollback(ui->s, &ui->m);
+	}
+	entity_free(kind, &e);
+	if (ui_store_ok(ui, st)) {
+		unsigned total = model_votes_total(&ui->m);
+		ui_status(ui, ngettext("“%s”: %d dot; %u given in all.",
+				       "“%s”: %d dots; %u given in all.", (unsigned long)now),
+			  name, now, total);
+	}
+	return UI_REDRAW | UI_HANDLED;
+}
