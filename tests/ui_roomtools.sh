@@ -80,6 +80,29 @@ expect_sql "$f" "SELECT sum(votes) FROM (SELECT votes FROM goal UNION ALL SELECT
 "$STETIG" export "$f" --csv "$T/csv" --xlsx "$T/tools.xlsx" --lang en >/dev/null 2>&1 || fail "export"
 expect_grep "votes" "$T/csv/goals.csv"
 expect_grep "\"draft\",\"3\"" "$T/csv/goals.csv"
+# the workbook, read by openpyxl: the summary lists the top votes, the
+# goals sheet has the votes column
+py=${PYTHON3:-}
+if [ -n "$py" ] && "$py" -c 'import openpyxl' 2>/dev/null; then
+    "$py" - "$T/tools.xlsx" "$second" > "$T/xlsx.out" 2>&1 <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+rows = [[c for c in r if c is not None] for r in wb.worksheets[0].iter_rows(values_only=True)]
+i = next(k for k, r in enumerate(rows) if r == ["Top votes of the dot vote"])
+assert rows[i + 1] == ["Goal", sys.argv[2], 3], rows[i + 1]
+assert rows[i + 2][0] == "Task" and rows[i + 2][2] == 2, rows[i + 2]
+assert rows[i + 3] == ["Goal", "Core datasets on the platform", 1], rows[i + 3]
+assert rows[i + 4][0] == "Check item" and rows[i + 4][2] == 1, rows[i + 4]
+g = wb["Goals"]
+head = [c.value for c in g[1]]
+col = head.index("Votes")
+assert sorted(r[col] or 0 for r in g.iter_rows(min_row=2, values_only=True)) == [0, 1, 3]
+print("ok")
+PY
+    expect_grep "ok" "$T/xlsx.out"
+else
+    echo "openpyxl missing: workbook check skipped"
+fi
 "$STETIG" new "$T/back.stetig" --lang en >/dev/null 2>&1 || fail "new back"
 "$STETIG" import "$T/back.stetig" --csv "$T/csv" >/dev/null 2>&1 || fail "import"
 expect_sql "$T/back.stetig" "SELECT votes FROM goal WHERE title = '$second'" "3"
