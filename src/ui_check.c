@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "templates.h"
 #include "ui_internal.h"
+#include "ui_vote.h"
 #include "ui_room.h"
 #include "util.h"
 
@@ -34,6 +35,7 @@ struct check_state {
 	size_t assessed; /* items not open */
 	struct readiness ready_now;
 	bool by_votes; /* o: the items by votes, most first, without the factor lines */
+	bool dots;     /* the Dots column is drawn (a vote runs or an item has dots) */
 	char hint_buf[512];
 };
 
@@ -270,7 +272,8 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 		else
 			snprintf(p, sizeof p, "%d %%", pct(v));
 		const char *num = vocab_factor_number(r->factor);
-		ui_textf(y, cx[0], cx[4] + cw[4] - cx[0], base | A_BOLD, 0, "%s%s%s · %s %s", num,
+		int last = vs->dots ? 4 : 3;
+		ui_textf(y, cx[0], cx[last] + cw[last] - cx[0], base | A_BOLD, 0, "%s%s%s · %s %s", num,
 			 *num ? " " : "", vocab_factor_name(r->factor), _("readiness"), p);
 		return;
 	}
@@ -288,7 +291,7 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 	ui_text(y, cx[2], cw[2], ci ? ci->title : "?", base, 0);
 	if (!str_empty(c->note))
 		ui_text(y, cx[3], cw[3], "✎", base | A_BOLD, UI_TEXT_CENTER);
-	if (c->votes)
+	if (vs->dots && c->votes)
 		ui_textf(y, cx[4], cw[4], base, UI_TEXT_RIGHT, "●%d", c->votes);
 }
 
@@ -298,7 +301,8 @@ static void draw(struct ui *ui, struct ui_rect r)
 	int detail = r.h >= 28 ? 5 : 3;
 	int used = draw_heat(ui, (struct ui_rect){r.y, r.x, FACTOR_COUNT + 1, r.w});
 	struct ui_rect lr = {r.y + used + 1, r.x, r.h - used - 1 - detail, r.w};
-	list_draw(&vs->lst, lr, cols, 5, draw_row, ui, _("This workshop has no check items."));
+	vs->dots = ui->voting || ui_votes_total(ui) > 0;
+	list_draw(&vs->lst, lr, cols, vs->dots ? 5 : 4, draw_row, ui, _("This workshop has no check items."));
 	const struct check_item *c = selected_item(ui);
 	int dy = r.y + r.h - detail;
 	if (!c) {

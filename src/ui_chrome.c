@@ -16,6 +16,7 @@
 
 #include "i18n.h"
 #include "ui_internal.h"
+#include "ui_vote.h"
 #include "util.h"
 
 /* ------------------------------------------------------------ title bar */
@@ -30,7 +31,7 @@ void ui_chrome_draw_top(struct ui *ui)
 	if (ui->voting) {
 		/* the room sees that + and - vote now, in words, not colour alone */
 		char vote[96];
-		unsigned total = model_votes_total(&ui->m);
+		unsigned total = ui_votes_total(ui);
 		snprintf(vote, sizeof vote,
 			 ngettext("● Dot vote: %u dot", "● Dot vote: %u dots", total), total);
 		int vw = ui_width(vote) + 2;

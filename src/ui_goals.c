@@ -9,6 +9,7 @@
 
 #include "i18n.h"
 #include "ui_internal.h"
+#include "ui_vote.h"
 #include "util.h"
 
 struct goals_state {
@@ -27,6 +28,7 @@ struct goals_state {
 	size_t *order;
 	size_t norder;
 	bool by_votes;
+	bool dots; /* the Dots column is drawn (a vote runs or some goal has dots) */
 
 	char hint[512];
 };
@@ -161,8 +163,8 @@ static const struct list_col cols[] = {
 	{N_("Goal"), -3, 10},
 	{N_("Strategy goal"), -2, 8},
 	{N_("Ind."), 4, 0},
-	{N_("Dots"), 4, 0},
 	{N_("Status"), 11, 0},
+	{N_("Dots"), 4, 0},
 };
 
 static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
@@ -190,9 +192,9 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 	const size_t *c = ui_goal_indicator_counts(ui);
 	size_t n = gi < vs->ncounts ? c[gi] : 0;
 	ui_textf(y, cx[3], cw[3], n ? base : ui_style(ST_ALERT), UI_TEXT_RIGHT, "%zu", n);
-	if (g->votes)
-		ui_textf(y, cx[4], cw[4], base, UI_TEXT_RIGHT, "●%d", g->votes);
-	ui_text(y, cx[5], cw[5], vocab_label(VOCAB_GSTATUS, g->status), base, 0);
+	ui_text(y, cx[4], cw[4], vocab_label(VOCAB_GSTATUS, g->status), base, 0);
+	if (vs->dots && g->votes)
+		ui_textf(y, cx[5], cw[5], base, UI_TEXT_RIGHT, "●%d", g->votes);
 }
 
 static void draw(struct ui *ui, struct ui_rect r)
@@ -201,7 +203,8 @@ static void draw(struct ui *ui, struct ui_rect r)
 	/* a line explaining the letters under the list */
 	struct ui_rect lr = r;
 	lr.h -= 2;
-	list_draw(&vs->lst, lr, cols, 6, draw_row, ui,
+	vs->dots = ui->voting || ui_votes_total(ui) > 0;
+	list_draw(&vs->lst, lr, cols, vs->dots ? 6 : 5, draw_row, ui,
 		  _("No goals yet. Press n to add the first one: what should the measure "
 		    "achieve, for whom, by when?"));
 	ui_text(r.y + r.h - 1, r.x, r.w,

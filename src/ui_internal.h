@@ -144,8 +144,12 @@ struct ui {
 
 	char *status;
 	bool status_error;
-	/* a dot vote runs (F7): + and - vote (ui_vote.h) */
+	/* a dot vote runs (F7): + and - vote (ui_vote.h); the dots given,
+	 * counted again when the model changed */
 	bool voting;
+	unsigned votes_total;
+	unsigned long votes_rev;
+	bool votes_valid;
 
 	struct ui_clock clock[STEP_COUNT];
 

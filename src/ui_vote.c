@@ -30,10 +30,20 @@ static const char *const vote_labels[ENT_COUNT] = {
 	[ENT_CHECK] = N_("Dot-vote check item"),
 };
 
+unsigned ui_votes_total(struct ui *ui)
+{
+	if (!ui->votes_valid || ui->votes_rev != ui->m.revision) {
+		ui->votes_total = model_votes_total(&ui->m);
+		ui->votes_rev = ui->m.revision;
+		ui->votes_valid = true;
+	}
+	return ui->votes_total;
+}
+
 void ui_vote_toggle(struct ui *ui)
 {
 	ui->voting = !ui->voting;
-	unsigned total = model_votes_total(&ui->m);
+	unsigned total = ui_votes_total(ui);
 	if (ui->voting)
 		ui_status(ui, ngettext("Dot vote running: + gives the selected item a dot, - takes one "
 				       "back; %u dot given so far. F7 ends it.",
@@ -88,7 +98,7 @@ int ui_vote_key(struct ui *ui, enum ui_action a)
 	}
 	entity_free(kind, &e);
 	if (ui_store_ok(ui, st)) {
-		unsigned total = model_votes_total(&ui->m);
+		unsigned total = ui_votes_total(ui);
 		ui_status(ui, ngettext("“%s”: %d dot; %u given in all.",
 				       "“%s”: %d dots; %u given in all.", (unsigned long)now),
 			  name, now, total);

@@ -11,4 +11,7 @@ void ui_vote_toggle(struct ui *ui);
  * selected item; UI_UNHANDLED when no vote runs or a is another action. */
 int ui_vote_key(struct ui *ui, enum ui_action a);
 
+/* All dots given (goals, tasks, check items), counted once per change. */
+unsigned ui_votes_total(struct ui *ui);
+
 #endif

@@ -42,6 +42,11 @@ wait_for "● Dot vote: 4 dots"
 second=$(sql "$f" "SELECT title FROM goal ORDER BY id LIMIT 1 OFFSET 1")
 expect_sql "$f" "SELECT votes FROM goal ORDER BY id LIMIT 1 OFFSET 1" "3"
 expect_sql "$f" "SELECT votes FROM goal ORDER BY id LIMIT 1" "1"
+# the reading view shows the dots
+keys F3
+wait_for "● 3"
+keys Escape
+wait_gone "● 3"
 # o orders the goals by votes: the second goal comes first
 keys o
 wait_for "Goals ordered by votes"
