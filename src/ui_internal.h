@@ -150,6 +150,12 @@ struct ui {
 	unsigned votes_total;
 	unsigned long votes_rev;
 	bool votes_valid;
+	/* the parking lot in the status line: notes per kind and the latest
+	 * agreement or question (its id), counted again when the model changed */
+	unsigned lot_count[NOTE_KIND_COUNT];
+	int64_t lot_latest;
+	unsigned long lot_rev;
+	bool lot_valid;
 
 	struct ui_clock clock[STEP_COUNT];
 
