@@ -29,7 +29,7 @@ enum rview { RV_PILOT, RV_REGULAR, RV_HANDOVER, RV_COUNT };
 
 /* ------------------------------------------------------------ the handover data */
 
-enum { HO_NO_REGULAR = 1, HO_NO_A = 2, HO_TEMP = 4 };
+enum { HO_NO_REGULAR = 1, HO_NO_A = 2, HO_TEMP = 4, HO_NO_R = 8 };
 
 struct idset {
 	int64_t *v;
@@ -182,8 +182,10 @@ static void handover_build(struct ui *ui)
 						vs->ho[c].ntasks[p]++;
 					if (p == 1 && role == 0) {
 						unsigned rules = figures_task_rules(t);
-						if (rules & FIGURES_TASK_NO_A)
+						if (rules & (FIGURES_TASK_NO_A | FIGURES_TASK_MULTI_A))
 							vs->ho[c].open |= HO_NO_A;
+						if (rules & FIGURES_TASK_NO_R)
+							vs->ho[c].open |= HO_NO_R;
 						if (rules & FIGURES_TASK_TEMP_AR)
 							vs->ho[c].open |= HO_TEMP;
 					}
@@ -216,12 +218,24 @@ static void handover_build(struct ui *ui)
 	vs->ho_valid = true;
 }
 
+/* How far the handover of a category is: the one place that decides
+ * whether the row says "settled" (every regular-operation task of the
+ * category has exactly one A and an R, none of them with a post that ends
+ * with the funding). A later rule (the operator agreement signed: "agreed on
+ * paper") belongs here too. */
+enum ho_state { HO_STATE_OPEN, HO_STATE_SETTLED };
+
+static enum ho_state handover_state(const struct ho_row *h)
+{
+	return h->open ? HO_STATE_OPEN : HO_STATE_SETTLED;
+}
+
 static size_t handover_open_count(struct ui *ui)
 {
 	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
 	size_t n = 0;
 	for (size_t i = 0; i < vs->nho; i++)
-		if (vs->ho[vs->shown[i]].open)
+		if (handover_state(&vs->ho[vs->shown[i]]) == HO_STATE_OPEN)
 			n++;
 	return n;
 }
@@ -524,6 +538,27 @@ static struct ui_rect matrix_layout(struct ui_rect r, int *head_w, int *cell_w)
 	return (struct ui_rect){r.y + 1, r.x, r.h - 3, r.w};
 }
 
+/* "A: name · R: name, name" of a task, into b. */
+static void task_holders(struct ui *ui, const struct task *t, struct buf *b)
+{
+	static const enum raci order[] = {RACI_A, RACI_R};
+	for (int k = 0; k < 2; k++) {
+		bool first = true;
+		for (size_t i = 0; i < t->cells.n; i++) {
+			if (t->cells.v[i].role != order[k])
+				continue;
+			const struct stakeholder *sh = model_stakeholder(&ui->m, t->cells.v[i].other);
+			if (!sh)
+				continue;
+			if (first)
+				buf_printf(b, "%s%c: ", b->len ? " · " : "", raci_letter(order[k]));
+			buf_printf(b, "%s%s%s", first ? "" : ", ", sh->temporary ? UI_MARK_TEMP : "",
+				   *sh->name ? sh->name : "?");
+			first = false;
+		}
+	}
+}
+
 /* The legend under the grid: the full name under the cursor, the row's
  * problems. */
 static void draw_legend(struct ui *ui, struct ui_rect r, int p)
@@ -559,6 +594,10 @@ static void draw_legend(struct ui *ui, struct ui_rect r, int p)
 	} else if (t && !s) {
 		ui_text(y + 1, r.x, r.w, _("Enter edits the task, d deletes it, → goes to the cells"),
 			ui_style(ST_DIM), 0);
+	} else if (t && (t->roles[RACI_A] || t->roles[RACI_R])) {
+		/* who answers for the row, by name, wherever the grid is scrolled */
+		task_holders(ui, t, &b);
+		ui_text(y + 1, r.x, r.w, b.data, ui_style(ST_NORMAL), 0);
 	} else {
 		ui_text(y + 1, r.x, r.w,
 			_("R responsible · A accountable (one per task) · C consulted · I informed · "
@@ -664,7 +703,7 @@ static void draw_ho_row(void *ctx, size_t row, int y, const int *cx, const int *
 	draw_holders(ui, h, 0, 1, y, cx[2], cw[2], base, sel);
 	draw_holders(ui, h, 1, 0, y, cx[3], cw[3], base, sel);
 	draw_holders(ui, h, 1, 1, y, cx[4], cw[4], base, sel);
-	if (h->open)
+	if (handover_state(h) == HO_STATE_OPEN)
 		ui_textf(y, cx[5], cw[5], sel ? base : ui_style(ST_ALERT), 0, "! %s", _("open"));
 	else
 		ui_textf(y, cx[5], cw[5], sel ? base : ui_style(ST_LIT), 0, "✓ %s", _("settled"));
@@ -721,11 +760,13 @@ static void draw_handover(struct ui *ui, struct ui_rect r)
 		buf_printf(&b, "%s ", _("No regular-operation task: who does this after the funding? n adds one."));
 	if (h->open & HO_NO_A)
 		buf_printf(&b, "%s ", _("A regular-operation task has nobody accountable (A)."));
+	if (h->open & HO_NO_R)
+		buf_printf(&b, "%s ", _("A regular-operation task has nobody responsible (R)."));
 	if (h->open & HO_TEMP)
 		buf_printf(&b, "%s ",
 			   _("A or R in regular operation lies with a temporary stakeholder whose post "
 			     "ends with the funding."));
-	if (!h->open)
+	if (handover_state(h) == HO_STATE_SETTLED)
 		buf_printf(&b, "%s", _("Settled: regular operation has an accountable, permanent owner. "
 				       "Enter shows the tasks."));
 	ui_text(y + 3, r.x, r.w, b.data, h->open ? ui_style(ST_WARN) : ui_style(ST_NORMAL), 0);
@@ -765,9 +806,10 @@ static bool save_task(struct ui *ui, struct form *fm, int64_t id)
 	if (ok) {
 		int p = t.phase == TPHASE_REGULAR ? 1 : 0;
 		vs->keep_task[p] = t.id;
-		if (vs->view != RV_HANDOVER)
+		/* a new task (also from the handover view) is shown where its roles
+		 * are set: its phase's grid, the cursor on its first cell */
+		if (!id || vs->view != RV_HANDOVER)
 			vs->view = p ? RV_REGULAR : RV_PILOT;
-		/* a new task: the cursor goes to its first cell */
 		if (!id && vs->grids[p].col == GRID_HEAD && ui->m.stakeholders.n)
 			vs->grids[p].col = 0;
 		ui_status(ui, id ? _("Task “%s” saved.") : _("Task “%s” added: now set its roles."),
@@ -811,6 +853,100 @@ static void task_delete(struct ui *ui, const struct task *t)
 	else
 		snprintf(q, sizeof q, _("Delete task “%s”?"), t->name);
 	ui_confirm(ui, q, delete_yes, t->id);
+}
+
+/* ------------------------------------------------------------ copying the pilot */
+
+/* A regular-operation task of the same name and category exists. */
+static bool has_regular_twin(const struct model *m, const struct task *t)
+{
+	for (size_t i = 0; i < m->tasks.n; i++) {
+		const struct task *o = MODEL_AT(m->tasks, struct task, i);
+		if (o->phase == TPHASE_REGULAR && o->category == t->category && !strcmp(o->name, t->name))
+			return true;
+	}
+	return false;
+}
+
+/* The pilot tasks that regular operation does not have yet; free it. */
+static int64_t *pilot_to_copy(const struct model *m, size_t *n)
+{
+	int64_t *ids = xcalloc(m->tasks.n + 1, sizeof *ids);
+	*n = 0;
+	for (size_t i = 0; i < m->tasks.n; i++) {
+		const struct task *t = MODEL_AT(m->tasks, struct task, i);
+		if (t->phase == TPHASE_PILOT && !has_regular_twin(m, t))
+			ids[(*n)++] = t->id;
+	}
+	return ids;
+}
+
+/* Copies one pilot task and its cells into regular operation. */
+static enum store_status copy_task(struct ui *ui, int64_t id)
+{
+	const struct task *t = model_task(&ui->m, id);
+	if (!t)
+		return STORE_OK;
+	struct task c;
+	task_init(&c);
+	str_set(&c.name, t->name);
+	c.category = t->category;
+	c.phase = TPHASE_REGULAR;
+	/* the cells first: saving changes the task table */
+	size_t ncells = t->cells.n;
+	struct raci_ref *cells = xmalloc((ncells + 1) * sizeof *cells);
+	memcpy(cells, t->cells.v, ncells * sizeof *cells);
+	enum store_status st = store_save_task(ui->s, &ui->m, &c);
+	for (size_t k = 0; k < ncells && st == STORE_OK; k++)
+		st = store_set_raci(ui->s, &ui->m, c.id, cells[k].other, (enum raci)cells[k].role);
+	free(cells);
+	task_free(&c);
+	return st;
+}
+
+static void copy_pilot_yes(struct ui *ui, int64_t unused)
+{
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	(void)unused;
+	size_t n;
+	int64_t *ids = pilot_to_copy(&ui->m, &n);
+	enum store_status st = n ? store_begin(ui->s, N_("Copy pilot tasks"), "") : STORE_OK;
+	if (n && st == STORE_OK) {
+		for (size_t i = 0; i < n && st == STORE_OK; i++)
+			st = copy_task(ui, ids[i]);
+		if (st == STORE_OK)
+			st = store_commit(ui->s, &ui->m);
+		else
+			store_rollback(ui->s, &ui->m);
+	}
+	free(ids);
+	if (ui_store_ok(ui, st)) {
+		vs->view = RV_REGULAR;
+		ui_status(ui,
+			  ngettext("%zu pilot task copied into regular operation with its roles: "
+				   "now decide who keeps them (⧗ posts end with the funding; u undoes).",
+				   "%zu pilot tasks copied into regular operation with their roles: "
+				   "now decide who keeps them (⧗ posts end with the funding; u undoes).",
+				   n),
+			  n);
+	}
+}
+
+static void copy_pilot(struct ui *ui)
+{
+	size_t n;
+	free(pilot_to_copy(&ui->m, &n));
+	if (!n) {
+		ui_status(ui, "%s", _("Every pilot task is in regular operation already (same name and "
+				      "category)."));
+		return;
+	}
+	char q[256];
+	snprintf(q, sizeof q,
+		 ngettext("Copy %zu pilot task with its roles into regular operation?",
+			  "Copy %zu pilot tasks with their roles into regular operation?", n),
+		 n);
+	ui_confirm(ui, q, copy_pilot_yes, 0);
 }
 
 /* ------------------------------------------------------------ keys */
@@ -905,6 +1041,10 @@ static int key(struct ui *ui, enum ui_action a, int k)
 	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
 	if (a == ACT_VIEW) {
 		next_view(ui);
+		return UI_REDRAW | UI_HANDLED;
+	}
+	if (a == ACT_COPY_PILOT) {
+		copy_pilot(ui);
 		return UI_REDRAW | UI_HANDLED;
 	}
 	if (vs->view == RV_HANDOVER)
@@ -1011,7 +1151,8 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 }
 
 static const enum ui_action bar[] = {ACT_CYCLE, ACT_VIEW, ACT_NEW, ACT_VOTE, ACT_NONE};
-static const enum ui_action more[] = {ACT_ROLE, ACT_CLEAR, ACT_EDIT, ACT_DELETE, ACT_NOTE, ACT_NONE};
+static const enum ui_action more[] = {ACT_ROLE, ACT_CLEAR, ACT_EDIT, ACT_DELETE, ACT_NOTE,
+				     ACT_COPY_PILOT, ACT_VOTE_ADD, ACT_NONE};
 
 /* The selected item, for the reading view. */
 static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
