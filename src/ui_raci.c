@@ -26,6 +26,9 @@
 
 enum rview { RV_PILOT, RV_REGULAR, RV_HANDOVER, RV_COUNT };
 
+/* Which stakeholders the grid shows as columns (f). */
+enum rfilter { RF_ALL, RF_ROLE, RF_KEY, RF_TEMP, RF_COUNT };
+
 
 /* ------------------------------------------------------------ the handover data */
 
@@ -46,6 +49,12 @@ struct ho_row {
 struct raci_state {
 	enum rview view;
 	struct grid grids[2];	/* pilot, regular */
+	enum rfilter filter;
+	bool wide;		/* w: wide columns, names on two lines */
+	bool by_actor;		/* t: per stakeholder, their tasks (the matrix turned) */
+	struct list actor_list; /* its rows: the columns of the current grid */
+	size_t *cols[2];	/* stakeholder indices shown as the grid's columns */
+	size_t ncols[2], capcols[2];
 	size_t *rows[2];	/* task indices per phase, in table order */
 	size_t nrows[2], caprows[2];
 	size_t broken[2];	/* tasks breaking a rule, per phase */
@@ -73,14 +82,17 @@ static void init(struct ui *ui)
 	grid_init(&vs->grids[0]);
 	grid_init(&vs->grids[1]);
 	list_init(&vs->ho_list);
+	list_init(&vs->actor_list);
 	vs->ho_keep_cat = -1;
 }
 
 static void done(struct ui *ui)
 {
 	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
-	for (int p = 0; p < 2; p++)
+	for (int p = 0; p < 2; p++) {
 		free(vs->rows[p]);
+		free(vs->cols[p]);
+	}
 	for (int c = 0; c < CAT_COUNT; c++)
 		for (int p = 0; p < TPHASE_COUNT; p++)
 			for (int r = 0; r < 2; r++)
@@ -90,6 +102,43 @@ static void done(struct ui *ui)
 static bool task_broken(const struct task *t)
 {
 	return figures_task_rules(t) != 0;
+}
+
+/* Whether stakeholder s is a column of grid p under filter f. */
+static bool sh_shown(const struct stakeholder *s, enum rfilter f, int p)
+{
+	switch (f) {
+	case RF_ROLE: {
+		unsigned n = 0;
+		for (int r = 0; r < RACI_COUNT; r++)
+			if (r != RACI_NONE)
+				n += s->roles[p][r];
+		return n > 0;
+	}
+	case RF_KEY: return s->key_person;
+	case RF_TEMP: return s->temporary;
+	default: return true;
+	}
+}
+
+/* The stakeholder in column col of grid p, or NULL. */
+static const struct stakeholder *sh_at(struct ui *ui, int p, long col)
+{
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	if (col < 0 || (size_t)col >= vs->ncols[p])
+		return NULL;
+	return MODEL_AT(ui->m.stakeholders, struct stakeholder, vs->cols[p][col]);
+}
+
+/* The column of grid p that shows stakeholder id, or -1. */
+static long col_of(struct ui *ui, int p, int64_t id)
+{
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	long i = table_index(&ui->m.stakeholders, id);
+	for (size_t c = 0; i >= 0 && c < vs->ncols[p]; c++)
+		if (vs->cols[p][c] == (size_t)i)
+			return (long)c;
+	return -1;
 }
 
 /* Puts the cursor back on the task and stakeholder it was on. */
@@ -105,7 +154,7 @@ static void restore(struct ui *ui, int p)
 				break;
 			}
 	if (vs->keep_sh[p]) {
-		long c = table_index(&m->stakeholders, vs->keep_sh[p]);
+		long c = col_of(ui, p, vs->keep_sh[p]);
 		if (c >= 0 && g->col != GRID_HEAD)
 			g->col = c;
 	}
@@ -128,7 +177,13 @@ static void sync(struct ui *ui)
 			vs->broken[p]++;
 	}
 	for (int p = 0; p < 2; p++) {
-		grid_set_size(&vs->grids[p], vs->nrows[p], m->stakeholders.n);
+		xgrow((void **)&vs->cols[p], &vs->capcols[p], m->stakeholders.n + 1,
+		      sizeof *vs->cols[p]);
+		vs->ncols[p] = 0;
+		for (size_t i = 0; i < m->stakeholders.n; i++)
+			if (sh_shown(MODEL_AT(m->stakeholders, struct stakeholder, i), vs->filter, p))
+				vs->cols[p][vs->ncols[p]++] = i;
+		grid_set_size(&vs->grids[p], vs->nrows[p], vs->ncols[p]);
 		restore(ui, p);
 	}
 }
@@ -140,8 +195,9 @@ static void remember(struct ui *ui, int p)
 	const struct model *m = &ui->m;
 	struct grid *g = &vs->grids[p];
 	vs->keep_task[p] = g->row < vs->nrows[p] ? MODEL_AT(m->tasks, struct task, vs->rows[p][g->row])->id : 0;
-	if (g->col >= 0 && (size_t)g->col < m->stakeholders.n)
-		vs->keep_sh[p] = MODEL_AT(m->stakeholders, struct stakeholder, (size_t)g->col)->id;
+	const struct stakeholder *s = sh_at(ui, p, g->col);
+	if (s)
+		vs->keep_sh[p] = s->id;
 }
 
 static void idset_add(struct idset *s, int64_t id)
@@ -254,10 +310,7 @@ static const struct task *cur_task(struct ui *ui, int p)
 static const struct stakeholder *cur_sh(struct ui *ui, int p)
 {
 	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
-	struct grid *g = &vs->grids[p];
-	if (g->col < 0 || (size_t)g->col >= ui->m.stakeholders.n)
-		return NULL;
-	return MODEL_AT(ui->m.stakeholders, struct stakeholder, (size_t)g->col);
+	return sh_at(ui, p, vs->grids[p].col);
 }
 
 static const char *raci_word(enum raci r)
@@ -438,10 +491,57 @@ static void draw_corner(void *ctx, int y, int x, int w)
 	ui_text(y, x, w, s, ui_style(ST_HEADER), UI_TEXT_PAD);
 }
 
+/* A name on two lines of at most w characters each: broken after a word
+ * that fits, else after w characters; the second line is cut with "…". */
+static void two_lines(const char *name, int w, char *l1, char *l2, size_t n)
+{
+	size_t cut = utf8_prefix(name, (size_t)w);
+	size_t brk = cut;
+	if (name[cut]) {
+		/* the last blank or hyphen within the first line */
+		for (size_t i = cut; i > 0; i--)
+			if (name[i - 1] == ' ' || name[i - 1] == '-') {
+				brk = i;
+				break;
+			}
+	}
+	snprintf(l1, n, "%.*s", (int)brk, name);
+	const char *rest = name + brk;
+	while (*rest == ' ')
+		rest++;
+	size_t cut2 = utf8_prefix(rest, (size_t)w);
+	if (rest[cut2] && w > 1) {
+		/* cut after the last whole word that leaves room for "…" */
+		size_t c = utf8_prefix(rest, (size_t)w - 1), k = c;
+		while (k > 0 && rest[k] != ' ')
+			k--;
+		snprintf(l2, n, "%.*s…", (int)(k > 0 ? k : c), rest);
+	} else {
+		snprintf(l2, n, "%s", rest);
+	}
+	/* no blank at the end of the first line */
+	size_t k = strlen(l1);
+	while (k && l1[k - 1] == ' ')
+		l1[--k] = '\0';
+}
+
 static void draw_col_head(void *ctx, size_t col, int y, int x, int w, bool cur)
 {
 	struct draw_ctx *d = ctx;
-	const struct stakeholder *s = MODEL_AT(d->ui->m.stakeholders, struct stakeholder, col);
+	struct raci_state *vs = ui_view_state(d->ui, STEP_RACI);
+	const struct stakeholder *s = sh_at(d->ui, d->p, (long)col);
+	if (!s)
+		return;
+	if (vs->wide) {
+		char l1[256], l2[256];
+		two_lines(*s->name ? s->name : "?", w - 1, l1, l2, sizeof l1);
+		attr_t a = ui_style(cur ? ST_SEL : ST_HEADER);
+		for (int l = 0; l < 2; l++) {
+			ui_fill(y + l, x, w, ui_style(ST_HEADER));
+			ui_text(y + l, x, w - 1, l ? l2 : l1, a, cur ? UI_TEXT_PAD : 0);
+		}
+		return;
+	}
 	char sn[64];
 	short_name(*s->name ? s->name : "?", w - 1, sn, sizeof sn);
 	attr_t a = ui_style(cur ? ST_SEL : ST_HEADER);
@@ -489,7 +589,10 @@ static void draw_cell(void *ctx, size_t row, size_t col, int y, int x, int w, bo
 	struct raci_state *vs = ui_view_state(d->ui, STEP_RACI);
 	const struct model *m = &d->ui->m;
 	int64_t tid = MODEL_AT(m->tasks, struct task, vs->rows[d->p][row])->id;
-	int64_t sid = MODEL_AT(m->stakeholders, struct stakeholder, col)->id;
+	const struct stakeholder *sh = sh_at(d->ui, d->p, (long)col);
+	if (!sh)
+		return;
+	int64_t sid = sh->id;
 	enum raci r = model_raci_get(m, tid, sid);
 	int iw = w - 1; /* one blank between columns */
 	char s[16];
@@ -523,10 +626,24 @@ static void draw_views(struct ui *ui, int y, int x, int w)
 				v == (int)vs->view ? ui_style(ST_TAB_CUR) : ui_style(ST_TAB), 0);
 		used += ui_text(y, x + used, w - used, " ", ui_style(ST_NORMAL), 0);
 	}
+	if (vs->view == RV_HANDOVER || used + 12 >= w)
+		return;
+	/* the filter, in words, with how many columns it leaves */
+	static const char *const filters[RF_COUNT] = {N_("all"), N_("with a role"), N_("key persons"),
+						      N_("posts ending with the funding")};
+	int p = vs->view == RV_REGULAR ? 1 : 0;
+	char f[160];
+	if (vs->filter == RF_ALL)
+		snprintf(f, sizeof f, " %s %s", _("Filter (f):"), _(filters[vs->filter]));
+	else
+		snprintf(f, sizeof f, " %s %s %zu/%zu", _("Filter (f):"), _(filters[vs->filter]),
+			 vs->ncols[p], ui->m.stakeholders.n);
+	ui_text(y, x + used, w - used, f,
+		vs->filter == RF_ALL ? ui_style(ST_NORMAL) : ui_style(ST_TAB_CUR), 0);
 }
 
 /* The grid's area and column widths in the content area r. */
-static struct ui_rect matrix_layout(struct ui_rect r, int *head_w, int *cell_w)
+static struct ui_rect matrix_layout(struct ui_rect r, bool wide, int *head_w, int *cell_w)
 {
 	/* the task's name and, in 5 more columns, its category */
 	*head_w = r.w * 3 / 10 + 5;
@@ -534,7 +651,7 @@ static struct ui_rect matrix_layout(struct ui_rect r, int *head_w, int *cell_w)
 		*head_w = 25;
 	if (*head_w > 45)
 		*head_w = 45;
-	*cell_w = r.w >= 110 ? 6 : 5;
+	*cell_w = wide ? (r.w >= 110 ? 12 : 11) : r.w >= 110 ? 6 : 5;
 	return (struct ui_rect){r.y + 1, r.x, r.h - 3, r.w};
 }
 
@@ -571,11 +688,11 @@ static void draw_legend(struct ui *ui, struct ui_rect r, int p)
 	if (t && s) {
 		enum raci role = model_raci_get(&ui->m, t->id, s->id);
 		/* the role first, the organisation last: what is cut matters least */
-		snprintf(line, sizeof line, "%s %s · %ld/%zu ▸ %s%s%s%s%s%s",
+		snprintf(line, sizeof line, "%s %s · %ld/%zu ▸ %s%s%s (%s%s%s)",
 			 role ? (char[]){raci_letter(role), 0} : "–", raci_word(role), vs->grids[p].col + 1,
-			 ui->m.stakeholders.n, s->name, s->key_person ? " " UI_MARK_KEY : "",
-			 s->temporary ? " " UI_MARK_TEMP : "", *s->organisation ? " (" : "",
-			 s->organisation, *s->organisation ? ")" : "");
+			 vs->ncols[p], s->name, s->key_person ? " " UI_MARK_KEY : "",
+			 s->temporary ? " " UI_MARK_TEMP : "", vocab_label(VOCAB_GROUP, s->group),
+			 *s->organisation ? ", " : "", s->organisation);
 	} else if (t) {
 		snprintf(line, sizeof line, "▸ %s (%s, %s)", t->name,
 			 vocab_label(VOCAB_CATEGORY, t->category), vocab_label(VOCAB_TPHASE, t->phase));
@@ -614,11 +731,13 @@ static void draw_matrix(struct ui *ui, struct ui_rect r)
 	struct grid *g = &vs->grids[p];
 	draw_views(ui, r.y, r.x, r.w);
 	int head_w, cell_w;
-	struct ui_rect gr = matrix_layout(r, &head_w, &cell_w);
-	if (vs->nrows[p] == 0 || ui->m.stakeholders.n == 0) {
+	struct ui_rect gr = matrix_layout(r, vs->wide, &head_w, &cell_w);
+	if (vs->nrows[p] == 0 || vs->ncols[p] == 0) {
 		const char *msg =
 			ui->m.stakeholders.n == 0
 				? _("The matrix needs stakeholders as its columns: add them in step 3.")
+			: vs->ncols[p] == 0
+				? _("No stakeholder passes the filter: f shows the next filter, up to all.")
 			: p ? _("No regular-operation tasks yet. Press n to add what has to be done once "
 				"the funding ends: operation, maintenance, hosting, funding, …")
 			    : _("No pilot tasks yet. Press n to add the first task of the pilot.");
@@ -628,6 +747,7 @@ static void draw_matrix(struct ui *ui, struct ui_rect r)
 		return;
 	}
 	struct draw_ctx d = {ui, p};
+	g->head_h = vs->wide ? 2 : 1;
 	vs->marks_shown[p] = vs->broken[p] != 0;
 	grid_draw(g, gr, head_w, cell_w, &fns, &d);
 	draw_legend(ui, r, p);
@@ -638,17 +758,17 @@ static void draw_matrix(struct ui *ui, struct ui_rect r)
 static bool redraw(struct ui *ui, struct ui_rect r)
 {
 	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
-	if (vs->view == RV_HANDOVER)
+	if (vs->view == RV_HANDOVER || vs->by_actor)
 		return false;
 	int p = vs->view == RV_REGULAR ? 1 : 0;
-	if (vs->nrows[p] == 0 || ui->m.stakeholders.n == 0)
+	if (vs->nrows[p] == 0 || vs->ncols[p] == 0)
 		return false;
 	struct grid *g = &vs->grids[p];
 	if ((vs->broken[p] != 0) != vs->marks_shown[p])
 		grid_invalidate(g);
 	vs->marks_shown[p] = vs->broken[p] != 0;
 	int head_w, cell_w;
-	struct ui_rect gr = matrix_layout(r, &head_w, &cell_w);
+	struct ui_rect gr = matrix_layout(r, vs->wide, &head_w, &cell_w);
 	struct draw_ctx d = {ui, p};
 	grid_redraw(g, gr, head_w, cell_w, &fns, &d);
 	int y = r.y + r.h - 2;
@@ -773,11 +893,89 @@ static void draw_handover(struct ui *ui, struct ui_rect r)
 	buf_free(&b);
 }
 
+/* ------------------------------------------------------------ per actor (t) */
+
+static const struct list_col actor_cols[] = {
+	{N_("Stakeholder"), -2, 12}, {"A", 3, 0}, {"R", 3, 0}, {"C", 3, 0}, {"I", 3, 0},
+	{N_("Tasks and roles"), -3, 12},
+};
+
+/* "A task, R task, …" of stakeholder s in phase p (all phases: p < 0). */
+static void actor_tasks(struct ui *ui, const struct stakeholder *s, int p, const char *sep,
+			struct buf *b)
+{
+	static const enum raci order[] = {RACI_A, RACI_R, RACI_C, RACI_I};
+	for (int k = 0; k < 4; k++)
+		for (size_t i = 0; i < s->cells.n; i++) {
+			if (s->cells.v[i].role != order[k])
+				continue;
+			const struct task *t = model_task(&ui->m, s->cells.v[i].other);
+			if (!t || (p >= 0 && (t->phase == TPHASE_REGULAR) != (p == 1)))
+				continue;
+			buf_printf(b, "%s%c %s", b->len ? sep : "", raci_letter(order[k]),
+				   *t->name ? t->name : _("(no name)"));
+		}
+}
+
+static void draw_actor_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
+{
+	struct draw_ctx *d = ctx;
+	const struct stakeholder *s = sh_at(d->ui, d->p, (long)row);
+	if (!s)
+		return;
+	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
+	ui_textf(y, cx[0], cw[0], base | A_BOLD, 0, "%s%s%s", s->name,
+		 s->key_person ? " " UI_MARK_KEY : "", s->temporary ? " " UI_MARK_TEMP : "");
+	static const enum raci order[] = {RACI_A, RACI_R, RACI_C, RACI_I};
+	for (int k = 0; k < 4; k++) {
+		unsigned n = s->roles[d->p][order[k]];
+		if (n)
+			ui_textf(y, cx[1 + k], cw[1 + k], base, UI_TEXT_RIGHT, "%u", n);
+		else
+			ui_text(y, cx[1 + k], cw[1 + k], "·", base, UI_TEXT_RIGHT);
+	}
+	struct buf b;
+	buf_init(&b);
+	actor_tasks(d->ui, s, d->p, ", ", &b);
+	ui_text(y, cx[5], cw[5], b.len ? b.data : _("– no role –"), base, 0);
+	buf_free(&b);
+}
+
+static void draw_actors(struct ui *ui, struct ui_rect r)
+{
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	int p = vs->view == RV_REGULAR ? 1 : 0;
+	draw_views(ui, r.y, r.x, r.w);
+	int detail = 4;
+	list_set_count(&vs->actor_list, vs->ncols[p]);
+	if (vs->grids[p].col >= 0)
+		list_select(&vs->actor_list, (size_t)vs->grids[p].col);
+	struct draw_ctx d = {ui, p};
+	struct ui_rect lr = {r.y + 1, r.x, r.h - 1 - detail, r.w};
+	list_draw(&vs->actor_list, lr, actor_cols, 6, draw_actor_row, &d,
+		  _("No stakeholder passes the filter: f shows the next filter, up to all."));
+	const struct stakeholder *s = sh_at(ui, p, (long)vs->actor_list.sel);
+	if (!s)
+		return;
+	int y = r.y + r.h - detail;
+	ui_textf(y, r.x, r.w, ui_style(ST_TITLE), 0, "▸ %s (%s%s%s) · %s", s->name,
+		 vocab_label(VOCAB_GROUP, s->group), *s->organisation ? ", " : "", s->organisation,
+		 vocab_label(VOCAB_TPHASE, p ? TPHASE_REGULAR : TPHASE_PILOT));
+	struct buf b;
+	buf_init(&b);
+	actor_tasks(ui, s, p, " · ", &b);
+	ui_text_wrapped((struct ui_rect){y + 1, r.x, detail - 1, r.w}, 0,
+			b.len ? b.data : _("No role in this phase."), ui_style(ST_NORMAL));
+	buf_free(&b);
+}
+
 static void draw(struct ui *ui, struct ui_rect r)
 {
 	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
 	if (vs->view == RV_HANDOVER)
 		draw_handover(ui, r);
+	else if (vs->by_actor)
+		draw_actors(ui, r);
 	else
 		draw_matrix(ui, r);
 }
@@ -1043,6 +1241,58 @@ static int key(struct ui *ui, enum ui_action a, int k)
 		next_view(ui);
 		return UI_REDRAW | UI_HANDLED;
 	}
+	if (a == ACT_FILTER && vs->view != RV_HANDOVER) {
+		int p = vs->view == RV_REGULAR ? 1 : 0;
+		remember(ui, p);
+		vs->filter = (enum rfilter)((vs->filter + 1) % RF_COUNT);
+		sync(ui);
+		grid_invalidate(&vs->grids[0]);
+		grid_invalidate(&vs->grids[1]);
+		ui_status(ui, ngettext("%zu stakeholder shown of %zu.", "%zu stakeholders shown of %zu.",
+				       vs->ncols[p]),
+			  vs->ncols[p], ui->m.stakeholders.n);
+		return UI_REDRAW | UI_HANDLED;
+	}
+	if (a == ACT_WIDE && vs->view != RV_HANDOVER) {
+		vs->wide = !vs->wide;
+		grid_invalidate(&vs->grids[0]);
+		grid_invalidate(&vs->grids[1]);
+		ui_status(ui, "%s", vs->wide ? _("Wide columns: the names on two lines (w: narrow).")
+					     : _("Narrow columns: more stakeholders at once (w: wide)."));
+		return UI_REDRAW | UI_HANDLED;
+	}
+	if (a == ACT_BY_ACTOR && vs->view != RV_HANDOVER) {
+		vs->by_actor = !vs->by_actor;
+		int p = vs->view == RV_REGULAR ? 1 : 0;
+		if (vs->by_actor && vs->grids[p].col == GRID_HEAD && vs->ncols[p])
+			vs->grids[p].col = 0;
+		grid_invalidate(&vs->grids[p]);
+		ui_status(ui, "%s", vs->by_actor ? _("Per stakeholder: their tasks and roles (t: the matrix).")
+						 : _("The matrix: tasks by stakeholders (t: per stakeholder)."));
+		return UI_REDRAW | UI_HANDLED;
+	}
+	if (vs->by_actor && vs->view != RV_HANDOVER) {
+		int p = vs->view == RV_REGULAR ? 1 : 0;
+		struct grid *g = &vs->grids[p];
+		list_set_count(&vs->actor_list, vs->ncols[p]);
+		if (g->col >= 0)
+			list_select(&vs->actor_list, (size_t)g->col);
+		if (list_move(&vs->actor_list, a)) {
+			g->col = vs->ncols[p] ? (long)vs->actor_list.sel : GRID_HEAD;
+			remember(ui, p);
+			return UI_REDRAW | UI_HANDLED;
+		}
+		if (a == ACT_EDIT) {
+			/* back to the matrix, in this stakeholder's column */
+			vs->by_actor = false;
+			grid_invalidate(g);
+			return UI_REDRAW | UI_HANDLED;
+		}
+		if (a == ACT_CYCLE || a == ACT_ROLE || a == ACT_CLEAR || a == ACT_DELETE) {
+			ui_status(ui, "%s", _("Roles are set in the matrix: Enter or t goes back to it."));
+			return UI_REDRAW | UI_HANDLED;
+		}
+	}
 	if (a == ACT_COPY_PILOT) {
 		copy_pilot(ui);
 		return UI_REDRAW | UI_HANDLED;
@@ -1102,6 +1352,14 @@ static int click(struct ui *ui, int y, int x)
 		return UI_REDRAW | UI_HANDLED;
 	}
 	int p = vs->view == RV_REGULAR ? 1 : 0;
+	if (vs->by_actor) {
+		long row = list_hit(&vs->actor_list, y);
+		if (row < 0)
+			return UI_UNHANDLED;
+		vs->grids[p].col = row;
+		remember(ui, p);
+		return UI_REDRAW | UI_HANDLED;
+	}
 	size_t row;
 	long col;
 	if (!grid_hit(&vs->grids[p], y, x, &row, &col))
@@ -1138,10 +1396,15 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 		return false;
 	}
 	if (kind == ENT_STAKEHOLDER) {
-		long c = table_index(&m->stakeholders, id);
+		int p = vs->nrows[1] ? 1 : 0;
+		long c = col_of(ui, p, id);
+		if (c < 0 && vs->filter != RF_ALL) {
+			vs->filter = RF_ALL; /* the finding's stakeholder is always found */
+			sync(ui);
+			c = col_of(ui, p, id);
+		}
 		if (c < 0)
 			return false;
-		int p = vs->nrows[1] ? 1 : 0;
 		grid_select(&vs->grids[p], vs->grids[p].row, c);
 		remember(ui, p);
 		vs->view = p ? RV_REGULAR : RV_PILOT;
@@ -1150,9 +1413,9 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 	return false;
 }
 
-static const enum ui_action bar[] = {ACT_CYCLE, ACT_VIEW, ACT_NEW, ACT_VOTE, ACT_NONE};
+static const enum ui_action bar[] = {ACT_CYCLE, ACT_VIEW, ACT_FILTER, ACT_BY_ACTOR, ACT_NEW, ACT_NONE};
 static const enum ui_action more[] = {ACT_ROLE, ACT_CLEAR, ACT_EDIT, ACT_DELETE, ACT_NOTE,
-				     ACT_COPY_PILOT, ACT_VOTE_ADD, ACT_NONE};
+				     ACT_COPY_PILOT, ACT_WIDE, ACT_VOTE, ACT_VOTE_ADD, ACT_NONE};
 
 /* The selected item, for the reading view. */
 static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
