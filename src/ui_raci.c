@@ -629,15 +629,15 @@ static void draw_views(struct ui *ui, int y, int x, int w)
 	if (vs->view == RV_HANDOVER || used + 12 >= w)
 		return;
 	/* the filter, in words, with how many columns it leaves */
-	static const char *const filters[RF_COUNT] = {N_("all"), N_("with a role"), N_("key persons"),
-						      N_("posts ending with the funding")};
+	static const char *const filters[RF_COUNT] = {N_("all"), N_("with a role"),
+						      N_("★ key persons"), N_("⧗ temporary posts")};
 	int p = vs->view == RV_REGULAR ? 1 : 0;
 	char f[160];
 	if (vs->filter == RF_ALL)
 		snprintf(f, sizeof f, " %s %s", _("Filter (f):"), _(filters[vs->filter]));
 	else
-		snprintf(f, sizeof f, " %s %s %zu/%zu", _("Filter (f):"), _(filters[vs->filter]),
-			 vs->ncols[p], ui->m.stakeholders.n);
+		snprintf(f, sizeof f, " f: %s %zu/%zu", _(filters[vs->filter]), vs->ncols[p],
+			 ui->m.stakeholders.n);
 	ui_text(y, x + used, w - used, f,
 		vs->filter == RF_ALL ? ui_style(ST_NORMAL) : ui_style(ST_TAB_CUR), 0);
 }

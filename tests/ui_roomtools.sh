@@ -1,7 +1,11 @@
 #!/bin/sh
 # The tools a facilitator reaches for (issue 18): a dot vote with F7 and
 # + / - on goals, tasks and check items, the lists ordered by votes, undo
-# of a dot; the votes in the file, the CSV bundle and the workbook.
+# of a dot; the votes in the file, the CSV bundle and the workbook. The
+# parking lot in the status line of every step. The RACI grid of a 30-actor
+# Arbeitskreis at 80x24: hidden columns counted, the A holder named after
+# End, the filter, the matrix per actor, wide heads, copying the pilot, the
+# handover that is settled only with an A and an R, n there.
 . "$top_srcdir/tests/ui_lib.sh"
 
 f="$T/tools.stetig"
@@ -111,5 +115,135 @@ fi
 "$STETIG" new "$T/back.stetig" --lang en >/dev/null 2>&1 || fail "new back"
 "$STETIG" import "$T/back.stetig" --csv "$T/csv" >/dev/null 2>&1 || fail "import"
 expect_sql "$T/back.stetig" "SELECT votes FROM goal WHERE title = '$second'" "3"
+
+# ---------------------------------------------------------------- parking lot
+g="$T/lot.stetig"
+"$STETIG" new "$g" --template urban-data-platform --lang en >/dev/null 2>&1 || fail "new lot"
+ui_start --lang en "$g"
+wait_for "F4 Notes: 1 agreed · 1 to do · 1 parked"
+for step in 1 4 6; do
+    keys $step
+    wait_for "F4 Notes: 1 agreed · 1 to do · 1 parked"
+done
+# F4 from step 6: a parked question, then it is the latest on every step
+keys F4
+wait_for "New note"
+typed "Who pays the licence from 2028?"
+keys Tab
+typed "p"
+wait_for "Parked question"
+keys Enter
+wait_for "Note added"
+keys 1
+wait_for "F4 Notes: 1 agreed · 1 to do · 2 parked — ? Who pays the licence"
+keys 4
+wait_for "F4 Notes: 1 agreed · 1 to do · 2 parked — ? Who pays the licence"
+keys q
+wait_exit
+expect_sql "$g" "SELECT kind FROM note WHERE text LIKE 'Who pays%'" "parking"
+
+# ---------------------------------------------------------------- RACI, 30 actors
+h="$T/big.stetig"
+"$STETIG" new "$h" --template urban-data-platform --lang en >/dev/null 2>&1 || fail "new big"
+sql "$h" "WITH RECURSIVE n(i) AS (SELECT 14 UNION ALL SELECT i + 1 FROM n WHERE i < 30)
+          INSERT INTO stakeholder(name, organisation, grp, key_person, temporary)
+          SELECT 'Member ' || i || ' of the working group', 'Office ' || i,
+                 'administration', i = 20, i = 21 FROM n"
+expect_sql "$h" "SELECT count(*) FROM stakeholder" "30"
+ui_start --lang en "$h"
+wait_for "1 Goals"
+keys 4
+wait_for "View (v)"
+# 9 columns fit at 80x24: 21 hidden on the right
+expect_screen "21▸"
+expect_screen "1/30 ▸ Mayor (Politics"
+keys Right
+wait_for "2/30 ▸ Chief Digital Officer"
+keys End
+wait_for "30/30 ▸ Member 30 of the working group"
+expect_screen "◂21"
+expect_no_screen "21▸"
+# the row's accountable stays named though its column is scrolled off
+expect_screen "A: Chief Digital Officer · R: ⧗Smart City team (funded)"
+keys Home
+wait_for "1/30 ▸ Mayor"
+# filters: with a role, key persons, posts ending with the funding, all
+keys f
+wait_for "f: with a role 8/30"
+keys f
+wait_for "f: ★ key persons 3/30"
+expect_screen "3 stakeholders shown of 30."
+keys f
+wait_for "f: ⧗ temporary posts 2/30"
+keys f
+wait_for "Filter (f): all"
+keys Home
+wait_for "1/30 ▸ Mayor"
+expect_screen "21▸"
+# wide columns: names on two lines
+keys w
+wait_for "Wide columns"
+expect_screen "Chief"
+expect_screen "Digital…"
+keys w
+wait_for "Narrow columns"
+# per actor: their tasks and roles
+keys t
+wait_for "Tasks and roles"
+keys Down
+wait_for "▸ Chief Digital Officer (Administration"
+expect_screen "A Tender and set up the platform"
+keys Space
+wait_for "Roles are set in the matrix"
+keys Enter
+wait_for "2/30 ▸ Chief Digital Officer"
+# copying the pilot: one question, one undo step
+pilot=$(sql "$h" "SELECT count(*) FROM task WHERE phase = 'pilot'")
+regular=$(sql "$h" "SELECT count(*) FROM task WHERE phase = 'regular'")
+cells=$(sql "$h" "SELECT count(*) FROM raci")
+pcells=$(sql "$h" "SELECT count(*) FROM raci JOIN task ON task.id = raci.task WHERE phase = 'pilot'")
+keys p
+wait_for "Copy $pilot pilot tasks with their roles into regular operation? (y/n)"
+keys y
+wait_for "$pilot pilot tasks copied into regular operation"
+expect_screen "[Regular operation]"
+expect_sql "$h" "SELECT count(*) FROM task WHERE phase = 'regular'" "$((regular + pilot))"
+expect_sql "$h" "SELECT count(*) FROM raci" "$((cells + pcells))"
+keys p
+wait_for "Every pilot task is in regular operation already"
+keys u
+wait_for "Undone: Copy pilot tasks"
+expect_sql "$h" "SELECT count(*) FROM task WHERE phase = 'regular'" "$regular"
+expect_sql "$h" "SELECT count(*) FROM raci" "$cells"
+# the handover: a regular task with an A but no R is not settled
+keys v
+wait_for "[Handover]"
+expect_screen "Maintenance     – no task –"
+keys n
+wait_for "New task"
+typed "Answer the help desk"
+keys Enter
+wait_for "Task “Answer the help desk” added: now set its roles."
+# n went to where the roles are set: the regular grid, on the new task
+expect_screen "[Regular operation]"
+keys a
+wait_for "Answer the help desk → Mayor: A"
+keys v
+wait_for "[Handover]"
+expect_screen "A regular-operation task has nobody responsible (R)."
+keys v
+wait_for "[Pilot]"
+keys v
+wait_for "[Regular operation]"
+keys Right
+wait_for "2/30 ▸ Chief Digital Officer"
+keys r
+wait_for "Answer the help desk → Chief Digital Officer: R"
+keys v
+wait_for "[Handover]"
+expect_no_screen "nobody responsible (R)"
+keys q
+wait_exit
+expect_sql "$h" "SELECT count(*) FROM raci JOIN task ON task.id = raci.task WHERE task.name = 'Answer the help desk'" "2"
 
 finish
