@@ -23,7 +23,7 @@
 /* The cursor's column when it is on the frozen first column. */
 #define GRID_HEAD (-1L)
 /* Columns the header row keeps for the count of hidden columns ("12▸"). */
-#define GRID_MARK_W 4
+#define GRID_MARK_W 5
 
 struct grid {
 	size_t nrows, ncols;

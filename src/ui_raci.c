@@ -711,8 +711,10 @@ static void draw_legend(struct ui *ui, struct ui_rect r, int p)
 	} else if (t && !s) {
 		ui_text(y + 1, r.x, r.w, _("Enter edits the task, d deletes it, → goes to the cells"),
 			ui_style(ST_DIM), 0);
-	} else if (t && (t->roles[RACI_A] || t->roles[RACI_R])) {
-		/* who answers for the row, by name, wherever the grid is scrolled */
+	} else if (t && (t->roles[RACI_A] || t->roles[RACI_R]) &&
+		   (vs->grids[p].hidden_left || vs->grids[p].hidden_right)) {
+		/* not every column fits: who answers for the row, by name,
+		 * wherever the grid is scrolled */
 		task_holders(ui, t, &b);
 		ui_text(y + 1, r.x, r.w, b.data, ui_style(ST_NORMAL), 0);
 	} else {
@@ -846,7 +848,7 @@ static void draw_handover(struct ui *ui, struct ui_rect r)
 	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
 	handover_build(ui);
 	draw_views(ui, r.y, r.x, r.w);
-	int detail = 5;
+	int detail = 6;
 	struct ui_rect lr = {r.y + 2, r.x, r.h - 2 - detail, r.w};
 	ui_text(r.y + 1, r.x, r.w,
 		_("Who answers for each kind of task in the pilot, and who once the funding ends "
@@ -875,22 +877,29 @@ static void draw_handover(struct ui *ui, struct ui_rect r)
 		ui_text(y + 1 + p, r.x, r.w, b.data, ui_style(ST_NORMAL), 0);
 	}
 	buf_free(&b);
-	buf_init(&b);
+	/* what is open, one message a line (the last line takes the rest) */
+	const char *msg[5];
+	int nmsg = 0;
 	if (h->open & HO_NO_REGULAR)
-		buf_printf(&b, "%s ", _("No regular-operation task: who does this after the funding? n adds one."));
+		msg[nmsg++] = _("No regular-operation task: who does this after the funding? n adds one.");
 	if (h->open & HO_NO_A)
-		buf_printf(&b, "%s ", _("A regular-operation task has nobody accountable (A)."));
+		msg[nmsg++] = _("A regular-operation task has nobody accountable (A).");
 	if (h->open & HO_NO_R)
-		buf_printf(&b, "%s ", _("A regular-operation task has nobody responsible (R)."));
+		msg[nmsg++] = _("A regular-operation task has nobody responsible (R).");
 	if (h->open & HO_TEMP)
-		buf_printf(&b, "%s ",
-			   _("A or R in regular operation lies with a temporary stakeholder whose post "
-			     "ends with the funding."));
+		msg[nmsg++] = _("A or R in regular operation lies with a temporary stakeholder whose "
+				"post ends with the funding.");
 	if (handover_state(h) == HO_STATE_SETTLED)
-		buf_printf(&b, "%s", _("Settled: regular operation has an accountable, permanent owner. "
-				       "Enter shows the tasks."));
-	ui_text(y + 3, r.x, r.w, b.data, h->open ? ui_style(ST_WARN) : ui_style(ST_NORMAL), 0);
-	buf_free(&b);
+		msg[nmsg++] = _("Settled: regular operation has an accountable, permanent owner. "
+				"Enter shows the tasks.");
+	int lines = detail - 4;
+	for (int i = 0; i < nmsg && i < lines; i++) {
+		buf_init(&b);
+		for (int k = i; k < (i == lines - 1 ? nmsg : i + 1); k++)
+			buf_printf(&b, "%s%s", k > i ? " " : "", msg[k]);
+		ui_text(y + 3 + i, r.x, r.w, b.data, h->open ? ui_style(ST_WARN) : ui_style(ST_NORMAL), 0);
+		buf_free(&b);
+	}
 }
 
 /* ------------------------------------------------------------ per actor (t) */
@@ -1413,9 +1422,10 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 	return false;
 }
 
-static const enum ui_action bar[] = {ACT_CYCLE, ACT_VIEW, ACT_FILTER, ACT_BY_ACTOR, ACT_NEW, ACT_NONE};
+static const enum ui_action bar[] = {ACT_CYCLE, ACT_VIEW, ACT_FILTER, ACT_NEW, ACT_NONE};
 static const enum ui_action more[] = {ACT_ROLE, ACT_CLEAR, ACT_EDIT, ACT_DELETE, ACT_NOTE,
-				     ACT_COPY_PILOT, ACT_WIDE, ACT_VOTE, ACT_VOTE_ADD, ACT_NONE};
+				     ACT_BY_ACTOR, ACT_COPY_PILOT, ACT_WIDE, ACT_VOTE, ACT_VOTE_ADD,
+				     ACT_NONE};
 
 /* The selected item, for the reading view. */
 static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
