@@ -241,6 +241,11 @@ void model_free(struct model *m)
 	workshop_free(&m->ws);
 	for (int k = 0; k < ENT_COUNT; k++)
 		table_free(model_table(m, (enum entity)k), (enum entity)k);
+	for (size_t i = 0; i < m->nfvotes; i++)
+		free(m->fvotes[i].rule);
+	free(m->fvotes);
+	m->fvotes = NULL;
+	m->nfvotes = m->capfvotes = 0;
 }
 
 void model_clear(struct model *m)
@@ -614,5 +619,38 @@ unsigned model_votes_total(const struct model *m)
 		n += (unsigned)MODEL_AT(m->tasks, struct task, i)->votes;
 	for (size_t i = 0; i < m->checks.n; i++)
 		n += (unsigned)MODEL_AT(m->checks, struct check_item, i)->votes;
+	for (size_t i = 0; i < m->nfvotes; i++)
+		n += (unsigned)m->fvotes[i].votes;
 	return n;
+}
+
+static long fvote_index(const struct model *m, const char *rule, int64_t item)
+{
+	for (size_t i = 0; i < m->nfvotes; i++)
+		if (m->fvotes[i].item == item && !strcmp(m->fvotes[i].rule, rule))
+			return (long)i;
+	return -1;
+}
+
+int model_finding_votes(const struct model *m, const char *rule, int64_t item)
+{
+	long i = rule ? fvote_index(m, rule, item) : -1;
+	return i < 0 ? 0 : m->fvotes[i].votes;
+}
+
+void model_set_finding_votes(struct model *m, const char *rule, int64_t item, int votes)
+{
+	if (!rule)
+		return;
+	long i = fvote_index(m, rule, item);
+	if (i >= 0 && votes > 0) {
+		m->fvotes[i].votes = votes;
+	} else if (i >= 0) {
+		free(m->fvotes[i].rule);
+		m->fvotes[i] = m->fvotes[--m->nfvotes];
+	} else if (votes > 0) {
+		xgrow((void **)&m->fvotes, &m->capfvotes, m->nfvotes + 1, sizeof *m->fvotes);
+		m->fvotes[m->nfvotes++] = (struct finding_vote){xstrdup(rule), item, votes};
+	}
+	m->revision++;
 }

@@ -108,6 +108,9 @@ static const struct rule rules[] = {
 	WORD("check_item", "status", VOCAB_CHECK_STATUS), TEXT("check_item", "note"),
 	INT("check_item", "votes", 1, 999, true),
 
+	ID("finding_vote"), TEXT("finding_vote", "rule"),
+	INT("finding_vote", "item", 0, 9e15, false), INT("finding_vote", "votes", 1, 999, false),
+
 	ID("note"), WORD("note", "kind", VOCAB_NOTE_KIND), TEXT("note", "text"),
 	REF("note", "owner", true), DATE("note", "due"),
 };

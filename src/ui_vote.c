@@ -58,16 +58,46 @@ void ui_vote_toggle(struct ui *ui)
 			  total);
 }
 
+/* A dot more or less for the selected finding (kept by its rule and item). */
+static int vote_finding(struct ui *ui, int delta)
+{
+	const struct finding *x = ui_findings_selected(ui);
+	if (!x) {
+		ui_status(ui, "%s", _("Nothing to vote on here: dots go to goals, tasks, check items and findings."));
+		return UI_REDRAW | UI_HANDLED;
+	}
+	char rule[128], name[256];
+	snprintf(rule, sizeof rule, "%s", x->rule ? x->rule : "");
+	snprintf(name, sizeof name, "%s", x->item && *x->item ? x->item : findings_message(x));
+	int64_t item = x->id;
+	int now = model_finding_votes(&ui->m, rule, item) + delta;
+	if (now < 0 || now > 999) {
+		ui_status(ui, delta < 0 ? _("“%s” has no dot to take back.")
+					: _("“%s” has as many dots as an item can hold."),
+			  name);
+		return UI_REDRAW | UI_HANDLED;
+	}
+	if (ui_store_ok(ui, store_set_finding_votes(ui->s, &ui->m, rule, item, now, name))) {
+		unsigned total = ui_votes_total(ui);
+		ui_status(ui, ngettext("“%s”: %d dot; %u given in all.",
+				       "“%s”: %d dots; %u given in all.", (unsigned long)now),
+			  name, now, total);
+	}
+	return UI_REDRAW | UI_HANDLED;
+}
+
 int ui_vote_key(struct ui *ui, enum ui_action a)
 {
 	if (!ui->voting || (a != ACT_VOTE_ADD && a != ACT_VOTE_REMOVE))
 		return UI_UNHANDLED;
+	if (ui->step == STEP_FINDINGS)
+		return vote_finding(ui, a == ACT_VOTE_ADD ? 1 : -1);
 	const struct ui_view *v = ui_views[ui->step];
 	enum entity kind = ENT_COUNT;
 	int64_t id = 0;
 	if (!v->current || !v->current(ui, &kind, &id) || !model_votable(kind)) {
 		ui_status(ui, "%s",
-			  _("Nothing to vote on here: dots go to goals, tasks and check items."));
+			  _("Nothing to vote on here: dots go to goals, tasks, check items and findings."));
 		return UI_REDRAW | UI_HANDLED;
 	}
 	const void *old = table_find(model_table(&ui->m, kind), id);

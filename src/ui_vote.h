@@ -11,6 +11,9 @@ void ui_vote_toggle(struct ui *ui);
  * selected item; UI_UNHANDLED when no vote runs or a is another action. */
 int ui_vote_key(struct ui *ui, enum ui_action a);
 
+/* The selected finding of the findings step, or NULL (ui_findings.c). */
+const struct finding *ui_findings_selected(struct ui *ui);
+
 /* All dots given (goals, tasks, check items), counted once per change. */
 unsigned ui_votes_total(struct ui *ui);
 

@@ -315,7 +315,8 @@ static int voted_cmp(const void *a, const void *b)
 static void top_votes(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 {
 	const struct model *m = x->m;
-	size_t cap = m->goals.n + m->tasks.n + m->checks.n, n = 0;
+	size_t nf = x->f ? x->f->n : 0;
+	size_t cap = m->goals.n + m->tasks.n + m->checks.n + nf, n = 0;
 	if (!cap || !model_votes_total(m))
 		return;
 	struct voted *v = xcalloc(cap, sizeof *v);
@@ -337,12 +338,29 @@ static void top_votes(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 		v[n] = (struct voted){ENT_CHECK, ci ? ci->title : "", c->votes, n};
 		n++;
 	}
+	/* findings: their dots are kept by rule and item */
+	char **names = xcalloc(nf + 1, sizeof *names);
+	for (size_t i = 0; i < nf && m->nfvotes; i++) {
+		const struct finding *f = &x->f->v[i];
+		int dots = model_finding_votes(m, f->rule, f->id);
+		if (!dots)
+			continue;
+		struct buf b;
+		buf_init(&b);
+		if (f->item && *f->item)
+			buf_printf(&b, "%s: ", f->item);
+		buf_adds(&b, findings_message(f));
+		names[i] = buf_steal(&b);
+		v[n] = (struct voted){ENT_COUNT, names[i], dots, n};
+		n++;
+	}
 	qsort(v, n, sizeof *v, voted_cmp);
 	subtitle(x, ws, r, _("Top votes of the dot vote"));
 	for (size_t i = 0; i < n && i < SUM_VOTES; i++) {
-		const char *kind = v[i].kind == ENT_GOAL ? _("Goal")
-				   : v[i].kind == ENT_TASK ? _("Task")
-							   : _("Check item");
+		const char *kind = v[i].kind == ENT_GOAL    ? _("Goal")
+				   : v[i].kind == ENT_TASK  ? _("Task")
+				   : v[i].kind == ENT_CHECK ? _("Check item")
+							    : _("Finding");
 		xl_text(x, ws, *r, 0, kind, x->fmt.label);
 		int lines = 1;
 		merged_text(x, ws, *r, 1, SUM_COLS - 2, v[i].name, x->fmt.wrap, &lines);
@@ -350,6 +368,9 @@ static void top_votes(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 		row_height(x, ws, *r, lines);
 		(*r)++;
 	}
+	for (size_t i = 0; i < nf; i++)
+		free(names[i]);
+	free(names);
 	free(v);
 }
 

@@ -441,6 +441,31 @@ static void test_votes(void)
 	CU_ASSERT_EQUAL(MODEL_AT(m.goals, struct goal, 0)->votes, 4);
 	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
 	CU_ASSERT_EQUAL(MODEL_AT(m.goals, struct goal, 0)->votes, 3);
+	/* a finding's dots: by rule and item, one undo step each, 0 removes them */
+	CU_ASSERT_EQUAL(store_set_finding_votes(s, &m, "goal.no_indicator", 7, 2, "Goal"), STORE_OK);
+	CU_ASSERT_EQUAL(model_finding_votes(&m, "goal.no_indicator", 7), 2);
+	CU_ASSERT_EQUAL(model_finding_votes(&m, "goal.no_indicator", 8), 0);
+	CU_ASSERT_EQUAL(model_votes_total(&m), 12);
+	CU_ASSERT_EQUAL(store_set_finding_votes(s, &m, "goal.no_indicator", 7, 1000, "Goal"),
+			STORE_E_INVALID);
+	CU_ASSERT_EQUAL(store_set_finding_votes(s, &m, "goal.no_indicator", 7, 0, "Goal"), STORE_OK);
+	CU_ASSERT_EQUAL(m.nfvotes, 0);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(model_finding_votes(&m, "goal.no_indicator", 7), 2);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(m.nfvotes, 0);
+	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(model_finding_votes(&m, "goal.no_indicator", 7), 2);
+	/* they survive closing and opening the file */
+	char *p2 = xstrdup(store_path(s));
+	store_close(s);
+	model_free(&m);
+	model_init(&m);
+	CU_ASSERT_EQUAL_FATAL(store_open(p2, 0, &m, &s), STORE_OK);
+	free(p2);
+	CU_ASSERT_EQUAL(model_finding_votes(&m, "goal.no_indicator", 7), 2);
+	CU_ASSERT_EQUAL(MODEL_AT(m.goals, struct goal, 0)->votes, 3);
+	CU_ASSERT_EQUAL(store_set_finding_votes(s, &m, "goal.no_indicator", 7, 0, "Goal"), STORE_OK);
 	/* out of range: refused, nothing written */
 	put(dir, "goals.csv",
 	    "id,title,specific,measurable,achievable,relevant,time_bound,strategy_goal,status,votes\n"

@@ -77,13 +77,23 @@ wait_for "● Dot vote: 7 dots"
 expect_sql "$f" "SELECT count(*) FROM check_item WHERE votes = 1" "1"
 keys o
 wait_for "Check list ordered by votes"
+# a finding takes dots too (kept by its rule and item)
+keys 7
+wait_for "What is missing"
+keys +
+wait_for "● Dot vote: 8 dots"
+keys +
+wait_for "● Dot vote: 9 dots"
+expect_sql "$f" "SELECT sum(votes) FROM finding_vote" "2"
+keys o
+wait_for "Findings ordered by votes"
 # F7 ends the vote: + is no vote any more
 keys F7
-wait_for "Dot vote ended: 7 dots in all"
+wait_for "Dot vote ended: 9 dots in all"
 expect_no_screen "● Dot vote"
 keys q
 wait_exit
-expect_sql "$f" "SELECT sum(votes) FROM (SELECT votes FROM goal UNION ALL SELECT votes FROM task UNION ALL SELECT votes FROM check_item)" "7"
+expect_sql "$f" "SELECT sum(votes) FROM (SELECT votes FROM goal UNION ALL SELECT votes FROM task UNION ALL SELECT votes FROM check_item UNION ALL SELECT votes FROM finding_vote)" "9"
 
 # ---------------------------------------------------------------- exports
 "$STETIG" export "$f" --csv "$T/csv" --xlsx "$T/tools.xlsx" --lang en >/dev/null 2>&1 || fail "export"
@@ -100,8 +110,12 @@ rows = [[c for c in r if c is not None] for r in wb.worksheets[0].iter_rows(valu
 i = next(k for k, r in enumerate(rows) if r == ["Top votes of the dot vote"])
 assert rows[i + 1] == ["Goal", sys.argv[2], 3], rows[i + 1]
 assert rows[i + 2][0] == "Task" and rows[i + 2][2] == 2, rows[i + 2]
-assert rows[i + 3] == ["Goal", "Core datasets on the platform", 1], rows[i + 3]
-assert rows[i + 4][0] == "Check item" and rows[i + 4][2] == 1, rows[i + 4]
+assert rows[i + 3][0] == "Finding" and rows[i + 3][2] == 2, rows[i + 3]
+assert rows[i + 4] == ["Goal", "Core datasets on the platform", 1], rows[i + 4]
+assert rows[i + 5][0] == "Check item" and rows[i + 5][2] == 1, rows[i + 5]
+fs = wb["Findings"]
+assert [c.value for c in fs[1]][-1] == "Votes"
+assert sorted(r[-1] for r in fs.iter_rows(min_row=2, values_only=True) if r[-1]) == [2]
 g = wb["Goals"]
 head = [c.value for c in g[1]]
 col = head.index("Votes")
