@@ -257,8 +257,9 @@ runs=$((runs + 1))
 # a workshop of format 2 whose undo history holds SQL text calling
 # fts3_tokenizer: reading never runs it, opening drops it with the old format
 f=$(new_case undo-sql-v2)
-# format 2 had no votes column (format 4 added it): taken out of the schema
-q "$f" "PRAGMA writable_schema=ON;
+# format 2 had no votes (format 4 added them): taken out of the schema
+q "$f" "DROP TABLE finding_vote;
+ PRAGMA writable_schema=ON;
  UPDATE sqlite_master SET sql = replace(sql,
    ', votes INTEGER  CHECK(votes IS NULL OR votes BETWEEN 1 AND 999)', '')
   WHERE name IN ('goal', 'task', 'check_item');
