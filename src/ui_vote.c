@@ -1,6 +1,9 @@
 /* ui_vote.c — dot voting (F7). While a vote runs, + gives the item the
- * current step has selected (a goal, a task, a check item) one dot and -
- * takes one back; every dot is one committed change and one undo step.
+ * current step has selected (a goal, a task, a check item, a finding) one
+ * dot and - takes one back; every dot is one committed change and one undo
+ * step. Goals, tasks and check items hold their dots in a field
+ * (entities.def); a finding is computed, so its dots are kept by its rule
+ * and the item it names (store_set_finding_votes).
  * The shell asks here before the step sees + and -, so the keys keep their
  * other meanings (agenda minutes, emptying a RACI cell) outside a vote. */
 #include "config.h"
