@@ -437,7 +437,7 @@ static int global_action(struct ui *ui, enum ui_action a, int arg)
 		ui_vote_toggle(ui);
 		return UI_REDRAW;
 	case ACT_SORT:
-		ui_status(ui, "%s", _("Ordering by votes works in the goals, the check list and the findings."));
+		ui_status(ui, "%s", _("Ordering by votes works in the goals, the tasks, the check list and the findings."));
 		return UI_REDRAW;
 	case ACT_VOTE_ADD:
 	case ACT_VOTE_REMOVE:

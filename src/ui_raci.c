@@ -51,6 +51,7 @@ struct raci_state {
 	struct grid grids[2];	/* pilot, regular */
 	enum rfilter filter;
 	bool wide;		/* w: wide columns, names on two lines */
+	bool by_votes;		/* o: the tasks by votes, most first */
 	bool by_actor;		/* t: per stakeholder, their tasks (the matrix turned) */
 	struct list actor_list; /* its rows: the columns of the current grid */
 	size_t *cols[2];	/* stakeholder indices shown as the grid's columns */
@@ -160,6 +161,19 @@ static void restore(struct ui *ui, int p)
 	}
 }
 
+static const struct model *order_m; /* read by cmp_task_votes while sync sorts */
+
+/* Most dots first; equal dots keep the table order. */
+static int cmp_task_votes(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int vi = MODEL_AT(order_m->tasks, struct task, i)->votes;
+	int vj = MODEL_AT(order_m->tasks, struct task, j)->votes;
+	if (vi != vj)
+		return vj - vi;
+	return i < j ? -1 : i > j;
+}
+
 static void sync(struct ui *ui)
 {
 	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
@@ -175,6 +189,12 @@ static void sync(struct ui *ui)
 		vs->rows[p][vs->nrows[p]++] = i;
 		if (task_broken(t))
 			vs->broken[p]++;
+	}
+	if (vs->by_votes) {
+		order_m = m;
+		for (int p = 0; p < 2; p++)
+			qsort(vs->rows[p], vs->nrows[p], sizeof *vs->rows[p], cmp_task_votes);
+		order_m = NULL;
 	}
 	for (int p = 0; p < 2; p++) {
 		xgrow((void **)&vs->cols[p], &vs->capcols[p], m->stakeholders.n + 1,
@@ -1302,6 +1322,17 @@ static int key(struct ui *ui, enum ui_action a, int k)
 			return UI_REDRAW | UI_HANDLED;
 		}
 	}
+	if (a == ACT_SORT && vs->view != RV_HANDOVER) {
+		int p = vs->view == RV_REGULAR ? 1 : 0;
+		remember(ui, p);
+		vs->by_votes = !vs->by_votes;
+		sync(ui);
+		grid_invalidate(&vs->grids[0]);
+		grid_invalidate(&vs->grids[1]);
+		ui_status(ui, "%s", vs->by_votes ? _("Tasks ordered by votes, most first (o: usual order).")
+						 : _("Tasks in the usual order (o: by votes)."));
+		return UI_REDRAW | UI_HANDLED;
+	}
 	if (a == ACT_COPY_PILOT) {
 		copy_pilot(ui);
 		return UI_REDRAW | UI_HANDLED;
@@ -1425,7 +1456,7 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 static const enum ui_action bar[] = {ACT_CYCLE, ACT_VIEW, ACT_FILTER, ACT_NEW, ACT_NONE};
 static const enum ui_action more[] = {ACT_ROLE, ACT_CLEAR, ACT_EDIT, ACT_DELETE, ACT_NOTE,
 				     ACT_BY_ACTOR, ACT_COPY_PILOT, ACT_WIDE, ACT_VOTE, ACT_VOTE_ADD,
-				     ACT_NONE};
+				     ACT_SORT, ACT_NONE};
 
 /* The selected item, for the reading view. */
 static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)

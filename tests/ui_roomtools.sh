@@ -62,12 +62,20 @@ if [ -n "$row1" ] && [ -n "$row2" ] && [ "$row1" -lt "$row2" ]; then ok; else
 # a task in the RACI grid and a check item take dots too
 keys 4
 wait_for "View (v):"
+keys Down
+wait_for "Task 2/8"
 keys +
 wait_for "● Dot vote: 5 dots"
 keys +
 wait_for "● Dot vote: 6 dots"
 expect_screen "●2"
-expect_sql "$f" "SELECT votes FROM task ORDER BY id LIMIT 1" "2"
+expect_sql "$f" "SELECT votes FROM task ORDER BY id LIMIT 1 OFFSET 1" "2"
+# o: the task with the dots comes first
+task2=$(sql "$f" "SELECT name FROM task ORDER BY id LIMIT 1 OFFSET 1" | cut -c1-15)
+keys o
+wait_for "Tasks ordered by votes"
+first=$(screen | grep -A1 "Task [0-9]/8" | tail -1)
+case "$first" in *"$task2"*"●2"*) ok ;; *) fail "first row after o: $first" ;; esac
 keys 6
 wait_for "Readiness"
 keys Down
