@@ -271,6 +271,12 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 			CELL_FAIL(imp, pf, row, col, _("'%s' is too large"), shorten(raw, sh));
 			return false;
 		}
+		if (bc->hi > bc->lo && !(pc->d >= (double)bc->lo && pc->d <= (double)bc->hi)) {
+			CELL_FAIL(imp, pf, row, col,
+				  _("'%s' is not allowed; write a number from %ld to %ld"),
+				  shorten(raw, sh), bc->lo, bc->hi);
+			return false;
+		}
 		return true;
 	}
 	case COL_DATE: {
@@ -308,17 +314,6 @@ static size_t used_width(const struct csv_row *row)
 	return n;
 }
 
-/* true when the columns of sp from i on are all optional ones that a
- * bundle of an earlier version did not have yet (an INT such as the votes),
- * so that such a bundle still imports: its rows get them empty. */
-static bool optional_from(const struct bundle_spec *sp, size_t i)
-{
-	for (; i < sp->n; i++)
-		if (!sp->cols[i].optional || sp->cols[i].type != COL_INT)
-			return false;
-	return true;
-}
-
 static bool check_header(struct import *imp, struct pfile *pf)
 {
 	const struct bundle_spec *sp = &bundle_specs[pf->which];
@@ -326,13 +321,15 @@ static bool check_header(struct import *imp, struct pfile *pf)
 	size_t width = used_width(h);
 	size_t en = 0, de = 0;
 	char sh[200];
-	size_t present = sp->n;
 	for (size_t i = 0; i < sp->n; i++) {
 		const struct bundle_col *bc = &sp->cols[i];
-		if (i >= width && pf->which != BF_RACI && optional_from(sp, i)) {
-			/* a bundle written before these columns existed (votes) */
-			present = i;
-			break;
+		if (i >= width && bc->late) {
+			/* an older bundle: it ends before the columns added since */
+			bool all_late = true;
+			for (size_t k = i; k < sp->n; k++)
+				all_late = all_late && sp->cols[k].late;
+			if (all_late)
+				break;
 		}
 		if (i >= width) {
 			/* name all the columns */
@@ -369,7 +366,7 @@ static bool check_header(struct import *imp, struct pfile *pf)
 			de++;
 	}
 	pf->lang = de > en ? LANG_DE : LANG_EN;
-	pf->ncols = present;
+	pf->ncols = width < sp->n && sp->cols[width].late ? width : sp->n;
 	if (pf->which == BF_RACI) {
 		pf->ncols = width;
 		pf->raci_cols = xcalloc(width, sizeof *pf->raci_cols);
@@ -425,10 +422,13 @@ static bool check_rows(struct import *imp, struct pfile *pf)
 		}
 		struct prow *pr = &pf->rows[pf->n++];
 		pr->row = row;
-		pr->c = xcalloc(pf->ncols > sp->n ? pf->ncols : sp->n, sizeof *pr->c);
+		size_t ncells = pf->ncols > sp->n ? pf->ncols : sp->n;
+		pr->c = xcalloc(ncells, sizeof *pr->c);
 		for (size_t c = 0; c < sp->n; c++) {
-			if (c >= pf->ncols) { /* a column the bundle does not have */
-				pr->c[c] = (struct pcell){.s = "", .w = -1};
+			if (c >= pf->ncols) {
+				/* a column the older bundle lacks: not set */
+				pr->c[c].s = "";
+				pr->c[c].w = -1;
 				continue;
 			}
 			if (!check_cell(imp, pf, row, c, &sp->cols[c], &pr->c[c]))
@@ -805,8 +805,12 @@ static enum store_status merge_entities(struct merge *g, enum entity kind)
 			workshop_copy(&e.workshop, &g->m->ws);
 		else
 			entity_init(kind, &e);
-		for (size_t k = 0; k < d->n; k++)
-			take_field(g, &d->fields[k], &e, &c[bundle_col_of(kind, (int)k)]);
+		for (size_t k = 0; k < d->n; k++) {
+			size_t col = bundle_col_of(kind, (int)k);
+			if (col >= pf->ncols)
+				continue; /* an older bundle without the column */
+			take_field(g, &d->fields[k], &e, &c[col]);
+		}
 		enum store_status st = store_save_entity(g->s, g->m, kind, &e);
 		if (pf->newid)
 			pf->newid[r] = *(int64_t *)&e;
