@@ -517,15 +517,22 @@ static void two_lines(const char *name, int w, char *l1, char *l2, size_t n)
 {
 	size_t cut = utf8_prefix(name, (size_t)w);
 	size_t brk = cut;
-	if (name[cut]) {
-		/* the last blank or hyphen within the first line */
-		for (size_t i = cut; i > 0; i--)
+	bool hyphen = false;
+	if (name[cut] && name[cut] != ' ') {
+		/* the last blank or hyphen within the first line; else the word
+		 * is cut with a hyphen ("Oberbürge-" / "rmeisterin") */
+		bool found = false;
+		for (size_t i = cut; i > 0 && !found; i--)
 			if (name[i - 1] == ' ' || name[i - 1] == '-') {
 				brk = i;
-				break;
+				found = true;
 			}
+		if (!found && w > 2) {
+			brk = utf8_prefix(name, (size_t)w - 1);
+			hyphen = true;
+		}
 	}
-	snprintf(l1, n, "%.*s", (int)brk, name);
+	snprintf(l1, n, "%.*s%s", (int)brk, name, hyphen ? "-" : "");
 	const char *rest = name + brk;
 	while (*rest == ' ')
 		rest++;
