@@ -1356,6 +1356,13 @@ enum store_status store_load(struct store *s, struct model *m)
 			m->agenda[step] = sqlite3_column_int(st, 1);
 	}
 	END_QUERY;
+	QUERY("SELECT rule,item,votes FROM finding_vote ORDER BY id")
+	{
+		const char *rule = (const char *)sqlite3_column_text(st, 0);
+		model_set_finding_votes(m, rule ? rule : "", sqlite3_column_int64(st, 1),
+					sqlite3_column_int(st, 2));
+	}
+	END_QUERY;
 	/* in the order of their references */
 	static const enum entity before_raci[] = {ENT_SGOAL, ENT_GOAL, ENT_STAKEHOLDER,
 						  ENT_INDICATOR, ENT_TASK};

@@ -23,7 +23,7 @@
 #include "model.h"
 
 #define STORE_APPLICATION_ID 0x53746574 /* "Stet" */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 #define STORE_UNDO_MAX 1000
 /* Timebox clocks: up to a century of elapsed seconds, start times up to the
  * end of the year 9999. */
@@ -122,6 +122,10 @@ enum store_status store_save_note(struct store *s, struct model *m, struct note 
 enum store_status store_set_raci(struct store *s, struct model *m, int64_t task,
 				 int64_t stakeholder, enum raci role);
 enum store_status store_set_agenda(struct store *s, struct model *m, int step, int minutes);
+/* The dots of the finding of rule on item (0 removes them); name is the
+ * finding's item for the undo label. */
+enum store_status store_set_finding_votes(struct store *s, struct model *m, const char *rule,
+					 int64_t item, int votes, const char *name);
 /* Deletes an entity and what depends on it (a goal's indicators, a
  * stakeholder's RACI cells and shares, …), then reloads m. */
 enum store_status store_delete(struct store *s, struct model *m, enum entity kind, int64_t id);

@@ -460,6 +460,30 @@ enum store_status store_set_agenda(struct store *s, struct model *m, int step, i
 	return end_edit(s, m, r);
 }
 
+enum store_status store_set_finding_votes(struct store *s, struct model *m, const char *rule,
+					 int64_t item, int votes, const char *name)
+{
+	if (!rule || !*rule || strlen(rule) > 100 || item < 0 || votes < 0 || votes > 999)
+		return STORE_E_INVALID;
+	enum store_status r = store_begin(s, N_("Dot-vote finding"), name ? name : "");
+	if (r != STORE_OK)
+		return r;
+	sqlite3_stmt *st =
+		votes ? store_prep(s, "INSERT INTO finding_vote(rule,item,votes) VALUES(?1,?2,?3) "
+				      "ON CONFLICT(rule,item) DO UPDATE SET votes=excluded.votes")
+		      : store_prep(s, "DELETE FROM finding_vote WHERE rule=?1 AND item=?2");
+	if (!st)
+		return end_edit(s, m, STORE_E_IO);
+	sqlite3_bind_text(st, 1, rule, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, item);
+	if (votes)
+		sqlite3_bind_int(st, 3, votes);
+	r = step_edit(s, st);
+	if (r == STORE_OK)
+		model_set_finding_votes(m, rule, item, votes);
+	return end_edit(s, m, r);
+}
+
 enum store_status store_delete(struct store *s, struct model *m, enum entity kind, int64_t id)
 {
 	if (kind < 0 || kind >= ENT_COUNT)

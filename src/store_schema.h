@@ -166,12 +166,30 @@ static const char *const migrations[] = {
 	"ALTER TABLE cost_share ADD COLUMN status TEXT NOT NULL DEFAULT 'promised'"
 	"  CHECK(status IN ('asked','promised','draft','adopted'));"
 	"ALTER TABLE cost_share ADD COLUMN " TXT("budget_line") ";",
+
+	/* 4 → 5 (issue 18, dot voting): the dots the group gave a goal, a
+	 * task or a check item; NULL is none. */
+	"ALTER TABLE goal ADD COLUMN votes INTEGER"
+	"  CHECK(votes IS NULL OR votes BETWEEN 1 AND 999);"
+	"ALTER TABLE task ADD COLUMN votes INTEGER"
+	"  CHECK(votes IS NULL OR votes BETWEEN 1 AND 999);"
+	"ALTER TABLE check_item ADD COLUMN votes INTEGER"
+	"  CHECK(votes IS NULL OR votes BETWEEN 1 AND 999);"
+	/* and the dots of a finding, named by its rule and the item's id (a
+	 * finding is computed, not stored) */
+	"CREATE TABLE finding_vote("
+	"  id INTEGER PRIMARY KEY,"
+	"  rule TEXT NOT NULL CHECK(length(rule) BETWEEN 1 AND 100),"
+	"  item INTEGER NOT NULL CHECK(item >= 0),"
+	"  votes INTEGER NOT NULL CHECK(votes BETWEEN 1 AND 999),"
+	"  UNIQUE(rule, item)"
+	") STRICT;",
 };
 
 /* The tables whose changes are recorded for undo, in dependency order. */
 static const char *const undo_tables[] = {
 	"workshop", "strategy_goal", "goal", "stakeholder", "indicator", "task",
-	"raci", "cost", "cost_share", "check_item", "note", "agenda",
+	"raci", "cost", "cost_share", "check_item", "note", "agenda", "finding_vote",
 };
 
 #undef TXT

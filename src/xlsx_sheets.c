@@ -588,10 +588,18 @@ static void sheet_check(struct xl *x)
 static void sheet_findings(struct xl *x)
 {
 	struct xtable t;
-	TABLE(&t, _("Severity"), _("Step"), _("Item"), _("Finding"));
+	/* the dots of a dot vote, as a last column once there are any */
+	bool votes = x->m->nfvotes > 0;
+	if (votes)
+		TABLE(&t, _("Severity"), _("Step"), _("Item"), _("Finding"), _("Votes"));
+	else
+		TABLE(&t, _("Severity"), _("Step"), _("Item"), _("Finding"));
 	for (size_t i = 0; x->f && i < x->f->n; i++) {
 		const struct finding *e = &x->f->v[i];
 		struct xcell *c = xt_row(&t);
+		int dots = votes ? model_finding_votes(x->m, e->rule, e->id) : 0;
+		if (dots)
+			xc_num(&c[4], dots, NULL);
 		xc_text(&c[0], vocab_label(VOCAB_SEVERITY, e->sev));
 		if (e->sev >= 0 && e->sev < SEV_COUNT)
 			c[0].fmt = x->fmt.sev[e->sev];

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "templates.h"
 #include "util.h"
 
 /* Columns: A labels (wide), B–F values. */
@@ -25,6 +26,7 @@
 #define SUM_INDICATORS 4
 #define SUM_FINDINGS 3
 #define SUM_AGREEMENTS 3
+#define SUM_VOTES 5
 
 /* The money columns of the summary: the costs-per-year rows they show
  * (promised and asked together). */
@@ -459,6 +461,86 @@ static void top_findings(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 	}
 }
 
+/* An item the group gave dots to. */
+struct voted {
+	enum entity kind;
+	const char *name;
+	int votes;
+	size_t order; /* goals, then tasks, then check items, each in id order */
+};
+
+static int voted_cmp(const void *a, const void *b)
+{
+	const struct voted *p = a, *q = b;
+	if (p->votes != q->votes)
+		return q->votes - p->votes;
+	return p->order < q->order ? -1 : p->order > q->order;
+}
+
+/* The items with the most dots of a dot vote (issue 18), up to SUM_VOTES;
+ * nothing when nobody voted. */
+static void top_votes(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
+{
+	const struct model *m = x->m;
+	size_t nf = x->f ? x->f->n : 0;
+	size_t cap = m->goals.n + m->tasks.n + m->checks.n + nf, n = 0;
+	if (!cap || !model_votes_total(m))
+		return;
+	struct voted *v = xcalloc(cap, sizeof *v);
+	for (size_t i = 0; i < m->goals.n; i++) {
+		const struct goal *g = MODEL_AT(m->goals, struct goal, i);
+		if (g->votes)
+			v[n] = (struct voted){ENT_GOAL, g->title, g->votes, n}, n++;
+	}
+	for (size_t i = 0; i < m->tasks.n; i++) {
+		const struct task *t = MODEL_AT(m->tasks, struct task, i);
+		if (t->votes)
+			v[n] = (struct voted){ENT_TASK, t->name, t->votes, n}, n++;
+	}
+	for (size_t i = 0; i < m->checks.n; i++) {
+		const struct check_item *c = MODEL_AT(m->checks, struct check_item, i);
+		if (!c->votes)
+			continue;
+		const struct catalogue_item *ci = catalogue_find(x->lang, c->factor, c->field, c->item);
+		v[n] = (struct voted){ENT_CHECK, ci ? ci->title : "", c->votes, n};
+		n++;
+	}
+	/* findings: their dots are kept by rule and item */
+	char **names = xcalloc(nf + 1, sizeof *names);
+	for (size_t i = 0; i < nf && m->nfvotes; i++) {
+		const struct finding *f = &x->f->v[i];
+		int dots = model_finding_votes(m, f->rule, f->id);
+		if (!dots)
+			continue;
+		struct buf b;
+		buf_init(&b);
+		if (f->item && *f->item)
+			buf_printf(&b, "%s: ", f->item);
+		buf_adds(&b, findings_message(f));
+		names[i] = buf_steal(&b);
+		v[n] = (struct voted){ENT_COUNT, names[i], dots, n};
+		n++;
+	}
+	qsort(v, n, sizeof *v, voted_cmp);
+	subtitle(x, ws, r, _("Top votes of the dot vote"));
+	for (size_t i = 0; i < n && i < SUM_VOTES; i++) {
+		const char *kind = v[i].kind == ENT_GOAL    ? _("Goal")
+				   : v[i].kind == ENT_TASK  ? _("Task")
+				   : v[i].kind == ENT_CHECK ? _("Check item")
+							    : _("Finding");
+		xl_text(x, ws, *r, 0, kind, x->fmt.label);
+		int lines = 1;
+		merged_text(x, ws, *r, 1, SUM_COLS - 2, v[i].name, x->fmt.wrap, &lines);
+		xl_num(x, ws, *r, SUM_COLS - 1, v[i].votes, x->fmt.num);
+		row_height(x, ws, *r, lines);
+		(*r)++;
+	}
+	for (size_t i = 0; i < nf; i++)
+		free(names[i]);
+	free(names);
+	free(v);
+}
+
 static void agreements(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 {
 	const struct model *m = x->m;
@@ -544,6 +626,7 @@ void xl_write_summary(struct xl *x)
 	handover(x, ws, &r);
 	indicators(x, ws, &r, x->nnames > 3 ? x->names[3] : _("Indicators"));
 	top_findings(x, ws, &r);
+	top_votes(x, ws, &r);
 	agreements(x, ws, &r);
 	contents(x, ws, &r);
 	note_row(x, ws, &r,

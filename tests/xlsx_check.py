@@ -293,12 +293,14 @@ def main():
     capped = 0
     if tasks is not None and raci is not None:
         raci_rows = list(raci.iter_rows(min_row=2, max_row=raci.max_row, values_only=True))
+        # the holders are the last four columns (after the fields of the task)
+        hold0 = tasks.max_column - 4
         for i, row in enumerate(tasks.iter_rows(min_row=2, values_only=True)):
             if row[0] is None:
                 continue
             letters = [v for v in raci_rows[i][3:]] if i < len(raci_rows) else []
             for k, letter in enumerate("ARCI"):
-                text = row[4 + k] or ""
+                text = row[hold0 + k] or ""
                 lines = text.split("\n") if text else []
                 more = 0
                 if lines and MORE[lang].match(lines[-1]):
