@@ -359,7 +359,10 @@ static enum store_status apply_pragmas(struct store *s)
 	harden(s->db);
 	if (store_exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;"
 		    "PRAGMA trusted_schema=OFF; PRAGMA recursive_triggers=OFF;"
-		    "PRAGMA cell_size_check=ON;") != SQLITE_OK)
+		    "PRAGMA cell_size_check=ON;"
+		    /* statement journals, TEMP triggers and sorts in memory:
+		     * an import's batches need no temporary files (perf) */
+		    "PRAGMA temp_store=MEMORY;") != SQLITE_OK)
 		return store_fail(s, 0);
 	return STORE_OK;
 }
@@ -762,7 +765,9 @@ static enum store_status migrate(struct store *s, int from)
 		 STORE_SCHEMA_VERSION, STORE_APPLICATION_ID);
 	if (store_exec(s, sql) != SQLITE_OK)
 		goto bad;
-	if (from > 0 && store_exec(s, "DELETE FROM undo_step") != SQLITE_OK)
+	/* undo_log explicitly: the in-memory copy of a reader has no
+	 * foreign_keys pragma, so no cascade */
+	if (from > 0 && store_exec(s, "DELETE FROM undo_log; DELETE FROM undo_step") != SQLITE_OK)
 		goto bad;
 	/* the values are checked before the migration is committed, so a
 	 * refused file stays as it was */
@@ -867,6 +872,7 @@ static void store_free(struct store *s)
 		return;
 	for (int i = 0; i < s->n_cache; i++)
 		sqlite3_finalize(s->cache[i].st);
+	free(s->pending);
 	if (s->db)
 		sqlite3_close(s->db);
 	/* the lock fd is closed only after SQLite's own (LIBRARIES.md §8.2) */

@@ -23,7 +23,7 @@
 #include "model.h"
 
 #define STORE_APPLICATION_ID 0x53746574 /* "Stet" */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 #define STORE_UNDO_MAX 1000
 /* Timebox clocks: up to a century of elapsed seconds, start times up to the
  * end of the year 9999. */
@@ -93,6 +93,10 @@ enum store_status store_load(struct store *s, struct model *m);
  * keeps a snapshot of every data table instead of one entry per changed
  * row, so undo restores the previous state in one pass. */
 enum store_status store_begin_bulk(struct store *s, const char *label, const char *item);
+/* Inside a bulk change: about `rows` rows will be written. Sizes SQLite's
+ * page cache for the file as it will be (a cache smaller than the indexes
+ * being filled spills dirty pages and makes the import superlinear). */
+void store_bulk_expect(struct store *s, size_t rows);
 
 /* Groups the following saves into one transaction and one undo step. Nested
  * calls are counted; only the outermost commit writes. label is an

@@ -157,7 +157,7 @@ refuse "$f" "w.stetig-journal"
 # crash): readers refuse it and change nothing; the screen recovers it
 f=$(new_case own-journal)
 cp "$f" "$T/before"
-q "$f" "PRAGMA user_version=3"
+q "$f" "PRAGMA user_version=$SCHEMA_VERSION"
 make_journal "$T/before" "$(pages "$f")" "$f-journal"
 refuse "$f" "Open it in stetig once" "check export-csv export-xlsx"
 ui_start "$f"
@@ -216,7 +216,7 @@ refuse "$f" "differs from stetig"
 
 # a newer version
 f=$(new_case newer)
-q "$f" "PRAGMA user_version=4"
+q "$f" "PRAGMA user_version=$((SCHEMA_VERSION + 1))"
 refuse "$f" "newer version of stetig"
 
 # ---------------------------------------------------------------- undo records
@@ -260,6 +260,11 @@ f=$(new_case undo-sql-v2)
 q "$f" "DROP TABLE undo_log;
  CREATE TABLE undo_log(  seq INTEGER PRIMARY KEY,  step INTEGER NOT NULL REFERENCES undo_step(id) ON DELETE CASCADE,  sql TEXT NOT NULL) STRICT;
  CREATE INDEX undo_log_step ON undo_log(step);
+ PRAGMA writable_schema=ON;
+ UPDATE sqlite_schema SET sql=replace(sql,
+  'CHECK(role = ''R'' OR role = ''A'' OR role = ''C'' OR role = ''I'')',
+  'CHECK(role IN (''R'',''A'',''C'',''I''))') WHERE name='raci';
+ PRAGMA writable_schema=OFF;
  PRAGMA user_version=2;
  INSERT INTO undo_step(id,kind,label,item) VALUES(1,'undo','Edit workshop','Basis');
  INSERT INTO undo_log(step,sql) VALUES(1,'UPDATE workshop SET title=hex(fts3_tokenizer(''simple'')) WHERE rowid=1'),
@@ -274,7 +279,7 @@ wait_exit
 [ "$ui_status" = 0 ] && ok || fail "undo-sql-v2: status $ui_status"
 expect_sql "$f" "SELECT title FROM workshop" "Basis"
 expect_sql "$f" "SELECT count(*) FROM undo_log" "0"
-expect_sql "$f" "PRAGMA user_version" "3"
+expect_sql "$f" "PRAGMA user_version" "$SCHEMA_VERSION"
 
 tried=$(find "$T/cases" -mindepth 1 -maxdepth 1 -type d ! -name '*.keep' | wc -l)
 echo "crafted files tried: $tried; command runs: $runs; refused: $refused; byte-identical afterwards: $identical"

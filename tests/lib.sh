@@ -5,6 +5,10 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/stetig-sh-XXXXXX")
 trap 'rm -rf "$T"' EXIT
 fails=0
 checks=0
+# the file format this build writes (src/store.h), so the tests follow
+# a new migration without edits
+SCHEMA_VERSION=$(sed -n 's/^#define STORE_SCHEMA_VERSION \([0-9]*\).*/\1/p' \
+    "${top_srcdir:-.}/src/store.h")
 ok() { checks=$((checks + 1)); }
 fail() { checks=$((checks + 1)); fails=$((fails + 1)); echo "FAIL: $*" >&2; }
 # expect_status WANT CMD... — run CMD, compare the exit status
