@@ -76,6 +76,16 @@ enum store_status store_open(const char *path, int flags, struct model *m, struc
  * store_open(path, STORE_EXCLUSIVE). */
 enum store_status store_create(const char *path, enum lang lang, store_populate_fn populate,
 			       void *user, struct model *m, struct store **out);
+/* Where stetig remembers the workshop files it closed cleanly after
+ * editing (one line per file: device, inode, size, modification and
+ * status-change times, SQLite's change counter and page count; no names).
+ * An editing open of a file whose identity matches its line skips the
+ * whole-file integrity check and the value check: the file is byte for
+ * byte what stetig left after a session that began with a checked file.
+ * Any other writer, a crash after a write, a copy or a download changes
+ * the identity, and the file is checked. Nothing in the file vouches for
+ * itself. NULL (the default): every editing open checks. */
+void store_set_trust_file(const char *path);
 /* Closes the file and releases the lock. NULL is fine. */
 void store_close(struct store *s);
 

@@ -34,6 +34,9 @@ struct store {
 	} *pending;	 /* RACI cells of a bulk change not yet written */
 	size_t n_pending, cap_pending;
 	bool staged;	 /* temp.bulk_raci holds cells not yet in raci */
+	bool vouched;	 /* opened for editing from a checked or remembered state */
+	bool broken;	 /* SQLite reported damage during the session */
+	bool remember;	 /* closed by store_close (not a failed open) */
 	char detail[512];
 	struct {
 		const char *sql;
@@ -46,7 +49,8 @@ struct store {
 extern const char *const *const store_undo_tables;
 extern const size_t store_n_undo_tables;
 
-/* Sets the store's detail from SQLite and maps the error to a status. */
+/* Sets the store's detail from SQLite and maps the error to a status
+ * (STORE_E_DAMAGED also marks the session broken: not remembered). */
 enum store_status store_fail(struct store *s, int rc);
 /* A prepared statement from the store's cache (reset, bindings cleared). */
 sqlite3_stmt *store_prep(struct store *s, const char *sql);
