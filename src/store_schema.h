@@ -151,13 +151,29 @@ static const char *const migrations[] = {
 	") STRICT;"
 	"CREATE INDEX undo_log_step ON undo_log(step);",
 
-	/* 3 → 4 (issue 20, perf): the RACI role checked by comparisons. A
+	/* 3 → 4 (issue 13, money the council can trust): the workshop's
+	 * funding rate (percent of eligible costs the grant pays) and first
+	 * budget year after the funding, both optional; each cost share's
+	 * commitment status and budget line. Existing shares become
+	 * 'promised': they were a partner's stated share, and nothing in the
+	 * file says the money is in a draft or adopted budget, so they are not
+	 * counted as covered, yet they are not left out as if nobody had
+	 * offered them. */
+	"ALTER TABLE workshop ADD COLUMN funding_rate REAL"
+	"  CHECK(funding_rate IS NULL OR (funding_rate >= 0 AND funding_rate <= 100));"
+	"ALTER TABLE workshop ADD COLUMN first_budget_year INTEGER"
+	"  CHECK(first_budget_year IS NULL OR first_budget_year BETWEEN 1900 AND 9999);"
+	"ALTER TABLE cost_share ADD COLUMN status TEXT NOT NULL DEFAULT 'promised'"
+	"  CHECK(status IN ('asked','promised','draft','adopted'));"
+	"ALTER TABLE cost_share ADD COLUMN " TXT("budget_line") ";",
+
+	/* 4 → 5 (issue 20, perf): the RACI role checked by comparisons. A
 	 * list of more than two constants in a CHECK's IN makes SQLite build
 	 * an ephemeral b-tree of the list for every row written: about
 	 * 45,000 instructions a cell, most of an import. The table is rebuilt
 	 * with the same columns, ids, index and sequence. */
-	"CREATE TEMP TABLE raci_v3 AS SELECT id, task, stakeholder, role FROM raci;"
-	"CREATE TEMP TABLE raci_v3_seq AS SELECT seq FROM sqlite_sequence WHERE name='raci';"
+	"CREATE TEMP TABLE raci_old AS SELECT id, task, stakeholder, role FROM raci;"
+	"CREATE TEMP TABLE raci_old_seq AS SELECT seq FROM sqlite_sequence WHERE name='raci';"
 	"DROP TABLE raci;"
 	"CREATE TABLE raci("
 	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
@@ -168,10 +184,10 @@ static const char *const migrations[] = {
 	") STRICT;"
 	"CREATE INDEX raci_stakeholder ON raci(stakeholder);"
 	"INSERT INTO raci(id, task, stakeholder, role)"
-	"  SELECT id, task, stakeholder, role FROM temp.raci_v3 ORDER BY id;"
+	"  SELECT id, task, stakeholder, role FROM temp.raci_old ORDER BY id;"
 	"DELETE FROM sqlite_sequence WHERE name='raci';"
-	"INSERT INTO sqlite_sequence(name, seq) SELECT 'raci', seq FROM temp.raci_v3_seq;"
-	"DROP TABLE temp.raci_v3; DROP TABLE temp.raci_v3_seq;",
+	"INSERT INTO sqlite_sequence(name, seq) SELECT 'raci', seq FROM temp.raci_old_seq;"
+	"DROP TABLE temp.raci_old; DROP TABLE temp.raci_old_seq;",
 };
 
 /* The tables whose changes are recorded for undo, in dependency order. */

@@ -260,6 +260,10 @@ f=$(new_case undo-sql-v2)
 q "$f" "DROP TABLE undo_log;
  CREATE TABLE undo_log(  seq INTEGER PRIMARY KEY,  step INTEGER NOT NULL REFERENCES undo_step(id) ON DELETE CASCADE,  sql TEXT NOT NULL) STRICT;
  CREATE INDEX undo_log_step ON undo_log(step);
+ ALTER TABLE workshop DROP COLUMN first_budget_year;
+ ALTER TABLE workshop DROP COLUMN funding_rate;
+ ALTER TABLE cost_share DROP COLUMN budget_line;
+ ALTER TABLE cost_share DROP COLUMN status;
  PRAGMA writable_schema=ON;
  UPDATE sqlite_schema SET sql=replace(sql,
   'CHECK(role = ''R'' OR role = ''A'' OR role = ''C'' OR role = ''I'')',

@@ -2,13 +2,16 @@
 set -u
 : "${STETIG:?run through make check}"
 T=$(mktemp -d "${TMPDIR:-/tmp}/stetig-sh-XXXXXX")
+# The findings about due dates and stale values look at today: every test
+# runs on the same pinned day, never on the calendar (stetig(1), STETIG_TODAY).
+STETIG_TODAY=${STETIG_TODAY:-2026-12-01}
+export STETIG_TODAY
+# the schema version this build writes (src/store.h)
+SCHEMA_VERSION=$(sed -n 's/^#define STORE_SCHEMA_VERSION \([0-9][0-9]*\).*/\1/p' \
+    "$top_srcdir/src/store.h")
 trap 'rm -rf "$T"' EXIT
 fails=0
 checks=0
-# the file format this build writes (src/store.h), so the tests follow
-# a new migration without edits
-SCHEMA_VERSION=$(sed -n 's/^#define STORE_SCHEMA_VERSION \([0-9]*\).*/\1/p' \
-    "${top_srcdir:-.}/src/store.h")
 ok() { checks=$((checks + 1)); }
 fail() { checks=$((checks + 1)); fails=$((fails + 1)); echo "FAIL: $*" >&2; }
 # expect_status WANT CMD... — run CMD, compare the exit status

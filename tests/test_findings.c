@@ -115,15 +115,29 @@ static void put_cost(struct model *m, int64_t id, const char *name, int kind, in
 	cost_free(&e);
 }
 
+static void put_share_status(struct model *m, int64_t id, int64_t cost, int64_t stakeholder,
+			     double pct, int status)
+{
+	struct cost_share e = {id, cost, stakeholder, pct, status, (char *)""};
+	model_put_share(m, &e);
+}
+
 static void put_share(struct model *m, int64_t id, int64_t cost, int64_t stakeholder, double pct)
 {
-	struct cost_share e = {id, cost, stakeholder, pct};
-	model_put_share(m, &e);
+	put_share_status(m, id, cost, stakeholder, pct, SHARE_ADOPTED);
 }
 
 static void put_check(struct model *m, int64_t id, int factor, int field, int item, int status)
 {
 	struct check_item e = {id, factor, field, item, status, xstrdup("")};
+	model_put_check(m, &e);
+	check_free(&e);
+}
+
+static void put_check_note(struct model *m, int64_t id, int factor, int field, int item,
+			   int status, const char *note)
+{
+	struct check_item e = {id, factor, field, item, status, xstrdup(note)};
 	model_put_check(m, &e);
 	check_free(&e);
 }
@@ -134,6 +148,7 @@ static void set_title(struct model *m, const char *title, const char *funding_en
 	workshop_copy(&w, &m->ws);
 	str_set(&w.title, title);
 	str_set(&w.funding_end, funding_end);
+	w.funding_rate = (struct optnum){75, true};
 	w.phase = phase;
 	model_set_workshop(m, &w);
 	workshop_free(&w);
@@ -329,12 +344,13 @@ static void test_workshop_title(void)
 static void test_workshop_funding_end(void)
 {
 	build(0);
-	/* only 60 % covered, but without a funding end the costs cannot be judged */
+	/* only 60 % covered, but without a funding end the costs cannot be
+	 * judged: a gap, as costs exist */
 	put_share(&M, 2, 1, 3, 0.5);
 	set_title(&M, "Water-level sensors", "", PHASE_PILOT);
 	compute();
 	const struct finding *f = expect_one("workshop.no_funding_end", ENT_WORKSHOP, 0,
-					     SEV_WARNING, STEP_WORKSHOP);
+					     SEV_GAP, STEP_WORKSHOP);
 	if (f)
 		CU_ASSERT_STRING_EQUAL(f->item, "Water-level sensors");
 	CU_ASSERT_EQUAL(count_rule("cost.uncovered"), 0);
@@ -600,6 +616,60 @@ static void test_indicator_source_frequency(void)
 	EDIT(indicator, 1, str_set(&e->frequency, "weekly"));
 	compute();
 	CU_ASSERT_EQUAL(F.n, 0);
+}
+
+/* Study, table 3 (resources): impact is collected regularly; a latest value
+ * older than its frequency (and half a period of grace) has gone stale. */
+static void test_indicator_stale(void)
+{
+	setenv("STETIG_TODAY", "2026-12-01", 1);
+	build(0);
+	EDIT(indicator, 1, {
+		str_set(&e->frequency, "quartalsweise");
+		e->latest.set = true;
+		e->latest.v = 12;
+		str_set(&e->latest_date, "2026-06-15"); /* 169 days before today */
+	});
+	compute();
+	const struct finding *f =
+		expect_one("indicator.stale", ENT_INDICATOR, 1, SEV_WARNING, STEP_INDICATORS);
+	CU_ASSERT_TRUE(f && f->n == 169 && contains(findings_message(f), "2026-06-15") &&
+		       contains(findings_message(f), "169 days ago"));
+	/* within a quarter and a half (138 days): not stale */
+	EDIT(indicator, 1, str_set(&e->latest_date, "2026-07-16"));
+	compute();
+	CU_ASSERT_EQUAL(count_rule("indicator.stale"), 0);
+	/* a yearly value of last autumn is fine, of the autumn before is not */
+	EDIT(indicator, 1, {
+		str_set(&e->frequency, "Yearly survey");
+		str_set(&e->latest_date, "2025-10-01");
+	});
+	compute();
+	CU_ASSERT_EQUAL(count_rule("indicator.stale"), 0);
+	EDIT(indicator, 1, str_set(&e->latest_date, "2024-10-01"));
+	compute();
+	CU_ASSERT_EQUAL(count_rule("indicator.stale"), 1);
+	/* an unknown frequency, no date, or the wind-down: no finding */
+	EDIT(indicator, 1, str_set(&e->frequency, "when needed"));
+	compute();
+	CU_ASSERT_EQUAL(count_rule("indicator.stale"), 0);
+	EDIT(indicator, 1, {
+		str_set(&e->frequency, "monthly");
+		str_set(&e->latest_date, "");
+	});
+	compute();
+	CU_ASSERT_EQUAL(count_rule("indicator.stale"), 0);
+	/* the frequency words, both languages, longest first */
+	CU_ASSERT_EQUAL(findings_frequency_days("Halbjährlich"), 183);
+	CU_ASSERT_EQUAL(findings_frequency_days("VIERTELJÄHRLICH"), 92);
+	CU_ASSERT_EQUAL(findings_frequency_days("jährlich"), 366);
+	CU_ASSERT_EQUAL(findings_frequency_days("twice a year"), 183);
+	CU_ASSERT_EQUAL(findings_frequency_days("monatlich"), 31);
+	CU_ASSERT_EQUAL(findings_frequency_days("Weekly"), 7);
+	CU_ASSERT_EQUAL(findings_frequency_days("alle zwei Jahre"), 731);
+	CU_ASSERT_EQUAL(findings_frequency_days(""), 0);
+	CU_ASSERT_EQUAL(findings_frequency_days(NULL), 0);
+	CU_ASSERT_EQUAL(findings_frequency_days("\xff\xfe jährlich"), 366);
 }
 
 /* ------------------------------------------------------------ stakeholders */
@@ -875,6 +945,46 @@ static void test_cost_uncovered(void)
 	CU_ASSERT_EQUAL(count_rule("cost.uncovered"), 0);
 }
 
+/* The money per year and the commitments: the clean workshop's licence
+ * (yearly from 2025, funding until 2026) is 60 % + 40 % adopted; a share
+ * only promised warns while its year is within 12 months, a share taken
+ * away leaves each later year uncovered; the wind-down asks for neither. */
+static void test_money_years(void)
+{
+	build(0);
+	setenv("STETIG_TODAY", "2026-05-01", 1);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("share.unconfirmed"), 0);
+	CU_ASSERT_EQUAL(count_rule("costs.year_uncovered"), 0);
+	/* the 40 % only promised: 2027 starts within 12 months of May 2026 */
+	put_share_status(&M, 2, 1, 3, 40, SHARE_PROMISED);
+	compute();
+	const struct finding *f =
+		expect_one("share.unconfirmed", ENT_COST, 1, SEV_WARNING, STEP_COSTS);
+	CU_ASSERT_TRUE(f && contains(findings_message(f), "Municipal utilities has promised") &&
+		       contains(findings_message(f), "2027"));
+	CU_ASSERT_EQUAL(count_rule("costs.year_uncovered"), 0); /* promised is not uncovered */
+	/* in the draft budget it counts as covered */
+	put_share_status(&M, 2, 1, 3, 40, SHARE_DRAFT);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("share.unconfirmed"), 0);
+	/* seen from 2024 the first year after the funding is too far ahead */
+	put_share_status(&M, 2, 1, 3, 40, SHARE_ASKED);
+	setenv("STETIG_TODAY", "2024-05-01", 1);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("share.unconfirmed"), 0);
+	/* without the 40 %: a gap per year after the funding end, 2027-2031 */
+	put_share(&M, 2, 1, 3, 0.5);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("cost.uncovered"), 1);
+	CU_ASSERT_EQUAL(count_rule("costs.year_uncovered"), 5);
+	/* wind-down: who pays after the funding is not asked */
+	set_title(&M, "Water-level sensors", "2026-12-31", PHASE_WINDDOWN);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("costs.year_uncovered"), 0);
+	unsetenv("STETIG_TODAY");
+}
+
 static void test_cost_overshared(void)
 {
 	build(0);
@@ -935,6 +1045,27 @@ static void test_check_readiness(void)
 	figures_readiness(&M, &r);
 	CU_ASSERT_DOUBLE_EQUAL(r.factor[1], 0.25, 1e-9);
 	CU_ASSERT_TRUE(r.factor[1] < FINDINGS_READINESS_LOW);
+	/* the three open items have no note: not discussed yet, and the hint
+	 * says so; an open item with a note has been discussed */
+	CU_ASSERT_EQUAL(r.undiscussed_factor[1], 3);
+	CU_ASSERT_EQUAL(r.applicable_factor[1], 4);
+	CU_ASSERT_EQUAL(r.undiscussed[1][FIELD_ACTORS], 1);
+	CU_ASSERT_TRUE(f && contains(findings_message(f), "3 of its 4 recommendations have not been "
+							   "discussed"));
+	put_check_note(&M, 6, 2, FIELD_RESOURCES, 1, CHECK_OPEN, "No budget line yet.");
+	put_check_note(&M, 7, 2, FIELD_ACTORS, 1, CHECK_OPEN, " ");
+	compute();
+	figures_readiness(&M, &r);
+	CU_ASSERT_EQUAL(r.undiscussed_factor[1], 2);
+	CU_ASSERT_TRUE(figures_check_discussed(model_check(&M, 2, FIELD_RESOURCES, 1)));
+	CU_ASSERT_FALSE(figures_check_discussed(model_check(&M, 2, FIELD_ACTORS, 1)));
+	f = expect_one("check.low_readiness", ENT_WORKSHOP, 0, SEV_HINT, STEP_CHECK);
+	CU_ASSERT_TRUE(f && contains(findings_message(f), "2 of its 4 recommendations"));
+	put_check_note(&M, 7, 2, FIELD_ACTORS, 1, CHECK_OPEN, "Partner not found.");
+	put_check_note(&M, 8, 2, FIELD_STRUCTURES, 1, CHECK_OPEN, "Open.");
+	compute();
+	f = expect_one("check.low_readiness", ENT_WORKSHOP, 0, SEV_HINT, STEP_CHECK);
+	CU_ASSERT_TRUE(f && contains(findings_message(f), "agree the next steps"));
 	/* one done, one partly, two open → 37.5 %: yellow in the heat map, no hint */
 	put_check(&M, 8, 2, FIELD_STRUCTURES, 1, CHECK_PARTLY);
 	compute();
@@ -1348,6 +1479,8 @@ static void test_large(void)
 		{"raci.regular_missing", 0},	    {"raci.regular_missing_pilot", 0},
 		{"cost.uncovered", 10},		    {"cost.overshared", 0},
 		{"workshop.no_title", 0},	    {"check.low_readiness", 0},
+		{"costs.year_uncovered", 5}, /* 2027-2031, after the end in 2026 */
+		{"workshop.no_funding_rate", 0},
 	};
 	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
 		unsigned got = count_rule(want[i].rule);
@@ -1355,8 +1488,8 @@ static void test_large(void)
 		if (got != want[i].n)
 			fprintf(stderr, "\n%s: %u, want %u\n", want[i].rule, got, want[i].n);
 	}
-	CU_ASSERT_EQUAL(F.n, 138);
-	CU_ASSERT_EQUAL(findings_total(&F, SEV_GAP), 90);
+	CU_ASSERT_EQUAL(F.n, 143);
+	CU_ASSERT_EQUAL(findings_total(&F, SEV_GAP), 95);
 	CU_ASSERT_EQUAL(findings_total(&F, SEV_WARNING), 48);
 	CU_ASSERT_EQUAL(findings_total(&F, SEV_HINT), 0);
 	CU_ASSERT_EQUAL(F.count[STEP_RACI][SEV_GAP], 45);
@@ -1421,10 +1554,12 @@ int main(void)
 	ADD_TEST(s, test_handover);
 	ADD_TEST(s, test_regular_categories);
 	ADD_TEST(s, test_cost_uncovered);
+	ADD_TEST(s, test_money_years);
 	ADD_TEST(s, test_cost_overshared);
 	ADD_TEST(s, test_check_not_assessed);
 	ADD_TEST(s, test_check_readiness);
 	ADD_TEST(s, test_indicator_qualitative_baseline);
+	ADD_TEST(s, test_indicator_stale);
 	ADD_TEST(s, test_phase_pilot_tasks);
 	ADD_TEST(s, test_winddown);
 	ADD_TEST(s, test_key_person_temporary);
