@@ -271,6 +271,11 @@ q "$f" "DROP TABLE undo_log;
  ALTER TABLE workshop DROP COLUMN funding_rate;
  ALTER TABLE cost_share DROP COLUMN budget_line;
  ALTER TABLE cost_share DROP COLUMN status;
+ PRAGMA writable_schema=ON;
+ UPDATE sqlite_schema SET sql=replace(sql,
+  'CHECK(role = ''R'' OR role = ''A'' OR role = ''C'' OR role = ''I'')',
+  'CHECK(role IN (''R'',''A'',''C'',''I''))') WHERE name='raci';
+ PRAGMA writable_schema=OFF;
  PRAGMA user_version=2;
  INSERT INTO undo_step(id,kind,label,item) VALUES(1,'undo','Edit workshop','Basis');
  INSERT INTO undo_log(step,sql) VALUES(1,'UPDATE workshop SET title=hex(fts3_tokenizer(''simple'')) WHERE rowid=1'),
