@@ -49,7 +49,6 @@ struct pfile {
 	struct csv_table t;
 	enum lang lang; /* language of the header */
 	size_t ncols;	/* columns in use (raci: 1 + stakeholder columns) */
-	size_t short_cols; /* workshop.csv: the columns present when it ends early, else 0 */
 	struct prow *rows;
 	size_t n;
 	struct idref *ids; /* sorted by id (files with an id column) */
@@ -80,14 +79,6 @@ static const char *shorten(const char *s, char out[200])
 	if (s[n])
 		strcat(out, "…");
 	return out;
-}
-
-/* The columns of the spec of file f that its rows hold: all of them, or
- * those of a workshop.csv that ends early (short_cols). f is passed, not
- * read from pf->which: a file that was never loaded has no which. */
-static size_t spec_cols(const struct pfile *pf, enum bundle_file f)
-{
-	return pf->short_cols ? pf->short_cols : bundle_specs[f].n;
 }
 
 static const char *col_name(const struct pfile *pf, size_t col)
@@ -280,6 +271,12 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 			CELL_FAIL(imp, pf, row, col, _("'%s' is too large"), shorten(raw, sh));
 			return false;
 		}
+		if (bc->hi > bc->lo && !(pc->d >= (double)bc->lo && pc->d <= (double)bc->hi)) {
+			CELL_FAIL(imp, pf, row, col,
+				  _("'%s' is not allowed; write a number from %ld to %ld"),
+				  shorten(raw, sh), bc->lo, bc->hi);
+			return false;
+		}
 		return true;
 	}
 	case COL_DATE: {
@@ -326,11 +323,13 @@ static bool check_header(struct import *imp, struct pfile *pf)
 	char sh[200];
 	for (size_t i = 0; i < sp->n; i++) {
 		const struct bundle_col *bc = &sp->cols[i];
-		/* a workshop.csv of a bundle written before the operator model
-		 * (issue 14) ends before it: those columns keep their values */
-		if (i >= width && pf->which == BF_WORKSHOP && i >= (size_t)WORKSHOP_F_op_model) {
-			pf->short_cols = i;
-			break;
+		if (i >= width && bc->late) {
+			/* an older bundle: it ends before the columns added since */
+			bool all_late = true;
+			for (size_t k = i; k < sp->n; k++)
+				all_late = all_late && sp->cols[k].late;
+			if (all_late)
+				break;
 		}
 		if (i >= width) {
 			/* name all the columns */
@@ -367,7 +366,7 @@ static bool check_header(struct import *imp, struct pfile *pf)
 			de++;
 	}
 	pf->lang = de > en ? LANG_DE : LANG_EN;
-	pf->ncols = pf->short_cols ? pf->short_cols : sp->n;
+	pf->ncols = width < sp->n && sp->cols[width].late ? width : sp->n;
 	if (pf->which == BF_RACI) {
 		pf->ncols = width;
 		pf->raci_cols = xcalloc(width, sizeof *pf->raci_cols);
@@ -423,10 +422,18 @@ static bool check_rows(struct import *imp, struct pfile *pf)
 		}
 		struct prow *pr = &pf->rows[pf->n++];
 		pr->row = row;
-		pr->c = xcalloc(pf->ncols, sizeof *pr->c);
-		for (size_t c = 0; c < spec_cols(pf, pf->which); c++)
+		size_t ncells = pf->ncols > sp->n ? pf->ncols : sp->n;
+		pr->c = xcalloc(ncells, sizeof *pr->c);
+		for (size_t c = 0; c < sp->n; c++) {
+			if (c >= pf->ncols) {
+				/* a column the older bundle lacks: not set */
+				pr->c[c].s = "";
+				pr->c[c].w = -1;
+				continue;
+			}
 			if (!check_cell(imp, pf, row, c, &sp->cols[c], &pr->c[c]))
 				return false;
+		}
 		if (pf->which == BF_RACI) {
 			for (size_t c = 1; c < pf->ncols; c++) {
 				char *t = trimmed(row->cells[c]);
@@ -517,7 +524,7 @@ static bool check_refs(struct import *imp)
 	for (int f = 0; f < BF_COUNT; f++) {
 		struct pfile *pf = &imp->f[f];
 		const struct bundle_spec *sp = &bundle_specs[f];
-		for (size_t c = 0; c < spec_cols(pf, (enum bundle_file)f); c++) {
+		for (size_t c = 0; c < sp->n; c++) {
 			if (sp->cols[c].type != COL_REF)
 				continue;
 			enum bundle_file tf = bundle_file_of[sp->cols[c].arg];
@@ -683,8 +690,6 @@ static bool check_date_texts(struct import *imp)
 			if (d->fields[k].type != FT_DATETEXT)
 				continue;
 			size_t col = bundle_col_of((enum entity)kind, (int)k);
-			if (col >= spec_cols(pf, (enum bundle_file)f))
-				continue;
 			for (size_t r = 0; r < pf->n; r++) {
 				const char *t = pf->rows[r].c[col].s;
 				if (looks_like_iso_date(t) && !date_parse_iso(t, NULL)) {
@@ -801,9 +806,12 @@ static enum store_status merge_entities(struct merge *g, enum entity kind)
 			workshop_copy(&e.workshop, &g->m->ws);
 		else
 			entity_init(kind, &e);
-		for (size_t k = 0; k < d->n; k++)
-			if ((size_t)bundle_col_of(kind, (int)k) < spec_cols(pf, bundle_file_of[kind]))
-				take_field(g, &d->fields[k], &e, &c[bundle_col_of(kind, (int)k)]);
+		for (size_t k = 0; k < d->n; k++) {
+			size_t col = bundle_col_of(kind, (int)k);
+			if (col >= pf->ncols)
+				continue; /* an older bundle without the column */
+			take_field(g, &d->fields[k], &e, &c[col]);
+		}
 		enum store_status st = store_save_entity(g->s, g->m, kind, &e);
 		if (pf->newid)
 			pf->newid[r] = *(int64_t *)&e;
@@ -847,6 +855,14 @@ static bool merge(struct store *s, struct model *m, struct import *imp,
 				    ENT_INDICATOR, ENT_TASK, -1, ENT_COST, ENT_SHARE, ENT_CHECK,
 				    ENT_NOTE, ENT_DECISION, ENT_MILESTONE};
 	enum store_status st = store_begin_bulk(s, N_("Import CSV bundle"), imp->src->label);
+	if (st == STORE_OK) {
+		/* every row and every RACI cell the import may write */
+		size_t rows = 0;
+		for (int f = 0; f < BF_COUNT; f++)
+			rows += imp->f[f].n;
+		rows += imp->f[BF_RACI].n * imp->f[BF_RACI].ncols;
+		store_bulk_expect(s, rows);
+	}
 	for (size_t i = 0; i < sizeof order / sizeof *order && st == STORE_OK; i++)
 		st = order[i] < 0 ? merge_raci(&g) : merge_entities(&g, (enum entity)order[i]);
 	if (st == STORE_OK)

@@ -127,7 +127,7 @@ enum field_type {
 	FT_NUM,
 	FT_OPTNUM,
 };
-enum field_empty { FE_OPT, FE_REQ, FE_KEY };
+enum field_empty { FE_OPT, FE_REQ, FE_KEY, FE_NEW };
 enum field_fmt { FF_PLAIN, FF_MONEY, FF_PCT, FF_FACTOR };
 
 struct entity_field {
@@ -182,6 +182,12 @@ static inline const void *field_at_c(const void *e, const struct entity_field *f
 	return (const char *)e + f->off;
 }
 
+/* true for fields that may be empty (OPT, and NEW: see entities.def). */
+static inline bool field_optional(const struct entity_field *f)
+{
+	return f->empty == FE_OPT || f->empty == FE_NEW;
+}
+
 /* true for fields held as a string (TEXT, DATETEXT, DATE). */
 static inline bool field_is_string(const struct entity_field *f)
 {
@@ -217,6 +223,10 @@ struct model {
 	struct table decisions;	/* struct decision */
 	struct table milestones; /* struct milestone */
 	size_t raci_n;		/* filled RACI cells */
+	/* the dots of findings (a finding is computed: named by its rule and
+	 * the id of the item it names) */
+	struct finding_vote *fvotes;
+	size_t nfvotes, capfvotes;
 	unsigned long revision; /* bumped on every change */
 };
 
@@ -297,6 +307,22 @@ int check_item_ptr_cmp(const void *a, const void *b);
 
 /* The name or title of an entity as it is shown ("" when absent or nameless). */
 const char *model_entity_name(const struct model *m, enum entity kind, int64_t id);
+
+struct finding_vote {
+	char *rule;
+	int64_t item;
+	int votes;
+};
+/* The dots of the finding of rule on item (0: none); setting 0 removes them. */
+int model_finding_votes(const struct model *m, const char *rule, int64_t item);
+void model_set_finding_votes(struct model *m, const char *rule, int64_t item, int votes);
+
+/* Dot votes (issue 18): the dots an item holds, a pointer to them in an
+ * entity of that kind (NULL for kinds nobody votes on), and all dots given. */
+bool model_votable(enum entity kind);
+int *entity_votes(enum entity kind, void *e);
+int model_votes(const struct model *m, enum entity kind, int64_t id);
+unsigned model_votes_total(const struct model *m);
 
 /* Derived figures shared by findings, screens and exports (the costs, the
  * shares and the readiness are in figures.h). */

@@ -6,16 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "figures.h"
 #include "i18n.h"
 #include "util.h"
 
-/* The first budget year after the funding. The money branch (issue 13)
- * keeps this year as a workshop field; at merge the lead switches this
- * function to its figures_first_budget_year(), and every caller follows. */
+/* The first budget year after the funding: the money step's figure. */
 int roadmap_first_budget_year(const struct model *m)
 {
-	int y = model_funding_end_year(m);
-	return y ? y + 1 : 0;
+	/* the money step's figure (issue 13): the workshop's first budget
+	 * year, or the year after the funding end */
+	return figures_first_budget_year(m);
 }
 
 long roadmap_today(void)

@@ -13,8 +13,9 @@
 
 #include "model.h"
 
-/* The first budget year after the funding: the year of the funding end
- * plus one, 0 without a funding end. */
+/* The first budget year after the funding: figures_first_budget_year (the
+ * workshop's first budget year, else the year after the funding end), 0
+ * without either. */
 int roadmap_first_budget_year(const struct model *m);
 
 /* Today as days since 1970 (date_today, so STETIG_TODAY pins it). */

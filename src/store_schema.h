@@ -151,14 +151,68 @@ static const char *const migrations[] = {
 	") STRICT;"
 	"CREATE INDEX undo_log_step ON undo_log(step);",
 
-	/* 3 → 4 (issue 14, the roadmap): step 6 "Roadmap" comes between the
+	/* 3 → 4 (issue 13, money the council can trust): the workshop's
+	 * funding rate (percent of eligible costs the grant pays) and first
+	 * budget year after the funding, both optional; each cost share's
+	 * commitment status and budget line. Existing shares become
+	 * 'promised': they were a partner's stated share, and nothing in the
+	 * file says the money is in a draft or adopted budget, so they are not
+	 * counted as covered, yet they are not left out as if nobody had
+	 * offered them. */
+	"ALTER TABLE workshop ADD COLUMN funding_rate REAL"
+	"  CHECK(funding_rate IS NULL OR (funding_rate >= 0 AND funding_rate <= 100));"
+	"ALTER TABLE workshop ADD COLUMN first_budget_year INTEGER"
+	"  CHECK(first_budget_year IS NULL OR first_budget_year BETWEEN 1900 AND 9999);"
+	"ALTER TABLE cost_share ADD COLUMN status TEXT NOT NULL DEFAULT 'promised'"
+	"  CHECK(status IN ('asked','promised','draft','adopted'));"
+	"ALTER TABLE cost_share ADD COLUMN " TXT("budget_line") ";",
+
+	/* 4 → 5 (issue 18, dot voting): the dots the group gave a goal, a
+	 * task or a check item; NULL is none. */
+	"ALTER TABLE goal ADD COLUMN votes INTEGER"
+	"  CHECK(votes IS NULL OR votes BETWEEN 1 AND 999);"
+	"ALTER TABLE task ADD COLUMN votes INTEGER"
+	"  CHECK(votes IS NULL OR votes BETWEEN 1 AND 999);"
+	"ALTER TABLE check_item ADD COLUMN votes INTEGER"
+	"  CHECK(votes IS NULL OR votes BETWEEN 1 AND 999);"
+	/* and the dots of a finding, named by its rule and the item's id (a
+	 * finding is computed, not stored) */
+	"CREATE TABLE finding_vote("
+	"  id INTEGER PRIMARY KEY,"
+	"  rule TEXT NOT NULL CHECK(length(rule) BETWEEN 1 AND 100),"
+	"  item INTEGER NOT NULL CHECK(item >= 0),"
+	"  votes INTEGER NOT NULL CHECK(votes BETWEEN 1 AND 999),"
+	"  UNIQUE(rule, item)"
+	") STRICT;",
+	/* 5 → 6 (issue 20, perf): the RACI role checked by comparisons. A
+	 * list of more than two constants in a CHECK's IN makes SQLite build
+	 * an ephemeral b-tree of the list for every row written: about
+	 * 45,000 instructions a cell, most of an import. The table is rebuilt
+	 * with the same columns, ids, index and sequence. */
+	"CREATE TEMP TABLE raci_old AS SELECT id, task, stakeholder, role FROM raci;"
+	"CREATE TEMP TABLE raci_old_seq AS SELECT seq FROM sqlite_sequence WHERE name='raci';"
+	"DROP TABLE raci;"
+	"CREATE TABLE raci("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  task INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+	"  stakeholder INTEGER NOT NULL REFERENCES stakeholder(id) ON DELETE CASCADE,"
+	"  role TEXT NOT NULL CHECK(role = 'R' OR role = 'A' OR role = 'C' OR role = 'I'),"
+	"  UNIQUE(task, stakeholder)"
+	") STRICT;"
+	"CREATE INDEX raci_stakeholder ON raci(stakeholder);"
+	"INSERT INTO raci(id, task, stakeholder, role)"
+	"  SELECT id, task, stakeholder, role FROM temp.raci_old ORDER BY id;"
+	"DELETE FROM sqlite_sequence WHERE name='raci';"
+	"INSERT INTO sqlite_sequence(name, seq) SELECT 'raci', seq FROM temp.raci_old_seq;"
+	"DROP TABLE temp.raci_old; DROP TABLE temp.raci_old_seq;",
+
+	/* 6 → 7 (issue 14, the roadmap): step 6 "Roadmap" comes between the
 	 * costs and the check, so the agenda and the clocks take ten steps and
 	 * the old steps 6-8 (check, findings, export) move to 7-9; the roadmap
 	 * gets 20 minutes. The operator model of regular operation joins the
-	 * workshop row (the table is rebuilt: ALTER TABLE needs SQL functions the
-	 * authorizer refuses on a workshop file); council decisions and milestones are new tables. No
-	 * other table stores a step number (findings are computed, never
-	 * stored). */
+	 * workshop row; council decisions and milestones are new tables. No
+	 * other table stores a step number (findings and their votes name a
+	 * rule, not a step). */
 	"CREATE TEMP TABLE agenda_v3 AS SELECT step, minutes FROM main.agenda;"
 	"DROP TABLE main.agenda;"
 	"CREATE TABLE main.agenda("
@@ -179,28 +233,16 @@ static const char *const migrations[] = {
 	"INSERT INTO main.clock SELECT CASE WHEN step >= 6 THEN step + 1 ELSE step END,"
 	"  elapsed, started FROM temp.clock_v3;"
 	"DROP TABLE temp.clock_v3;"
-	"CREATE TEMP TABLE workshop_v3 AS SELECT * FROM main.workshop;"
-	"DROP TABLE main.workshop;"
-	"CREATE TABLE main.workshop("
-	"  id INTEGER PRIMARY KEY CHECK(id = 1),"
-	"  " TXT("title") ", " TXT("municipality") ", " TXT("field") ","
-	"  " DATE("funding_end") ","
-	"  phase TEXT NOT NULL DEFAULT 'pilot'"
-	"    CHECK(phase IN ('pilot','transition','regular','winddown')),"
-	"  " TXT("facilitator") ", " TXT("participants") ","
-	"  language TEXT NOT NULL DEFAULT 'en' CHECK(language IN ('de','en')),"
-	"  operator_model TEXT NOT NULL DEFAULT 'open' CHECK(operator_model IN ('open',"
-	"    'department','digital_unit','municipal_enterprise','municipal_company',"
-	"    'public_body','intermunicipal','provider','association')),"
-	"  operator INTEGER REFERENCES stakeholder(id) ON DELETE SET NULL,"
-	"  agreement TEXT NOT NULL DEFAULT 'none' CHECK(agreement IN ('none','draft','signed')),"
-	"  " DATE("agreement_date") ", " TXT("agreement_ref") ", " TXT("operator_note")
-	") STRICT;"
-	"INSERT INTO main.workshop(id, title, municipality, field, funding_end, phase,"
-	"  facilitator, participants, language)"
-	"  SELECT id, title, municipality, field, funding_end, phase, facilitator,"
-	"  participants, language FROM temp.workshop_v3;"
-	"DROP TABLE temp.workshop_v3;"
+	"ALTER TABLE workshop ADD COLUMN operator_model TEXT NOT NULL DEFAULT 'open'"
+	"  CHECK(operator_model IN ('open','department','digital_unit','municipal_enterprise',"
+	"  'municipal_company','public_body','intermunicipal','provider','association'));"
+	"ALTER TABLE workshop ADD COLUMN operator INTEGER"
+	"  REFERENCES stakeholder(id) ON DELETE SET NULL;"
+	"ALTER TABLE workshop ADD COLUMN agreement TEXT NOT NULL DEFAULT 'none'"
+	"  CHECK(agreement IN ('none','draft','signed'));"
+	"ALTER TABLE workshop ADD COLUMN " DATE("agreement_date") ";"
+	"ALTER TABLE workshop ADD COLUMN " TXT("agreement_ref") ";"
+	"ALTER TABLE workshop ADD COLUMN " TXT("operator_note") ";"
 	"CREATE TABLE decision("
 	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
 	"  body TEXT NOT NULL DEFAULT 'council' CHECK(body IN ('council','committee',"
@@ -227,6 +269,7 @@ static const char *const migrations[] = {
 static const char *const undo_tables[] = {
 	"workshop", "strategy_goal", "goal", "stakeholder", "indicator", "task",
 	"raci", "cost", "cost_share", "check_item", "note", "decision", "milestone", "agenda",
+	"finding_vote",
 };
 
 #undef TXT

@@ -56,6 +56,8 @@ static const struct rule rules[] = {
 	DATE("workshop", "funding_end"), WORD("workshop", "phase", VOCAB_PHASE),
 	TEXT("workshop", "facilitator"), TEXT("workshop", "participants"),
 	WORD("workshop", "language", VOCAB_LANG),
+	REAL("workshop", "funding_rate", 0, 100, true, false),
+	INT("workshop", "first_budget_year", 1900, 9999, true),
 	WORD("workshop", "operator_model", VOCAB_OPMODEL), REF("workshop", "operator", true),
 	WORD("workshop", "agreement", VOCAB_AGREEMENT), DATE("workshop", "agreement_date"),
 	TEXT("workshop", "agreement_ref"), TEXT("workshop", "operator_note"),
@@ -70,6 +72,7 @@ static const struct rule rules[] = {
 	ID("goal"), TEXT("goal", "title"), TEXT("goal", "specific"), TEXT("goal", "measurable"),
 	TEXT("goal", "achievable"), TEXT("goal", "relevant"), TEXT("goal", "time_bound"),
 	REF("goal", "strategy_goal", true), WORD("goal", "status", VOCAB_GSTATUS),
+	INT("goal", "votes", 1, 999, true),
 
 	ID("stakeholder"), TEXT("stakeholder", "name"), TEXT("stakeholder", "organisation"),
 	WORD("stakeholder", "grp", VOCAB_GROUP), INT("stakeholder", "influence", 1, 5, false),
@@ -91,7 +94,7 @@ static const struct rule rules[] = {
 	REF("indicator", "owner", true),
 
 	ID("task"), TEXT("task", "name"), WORD("task", "category", VOCAB_CATEGORY),
-	WORD("task", "phase", VOCAB_TPHASE),
+	WORD("task", "phase", VOCAB_TPHASE), INT("task", "votes", 1, 999, true),
 
 	ID("raci"), REF("raci", "task", false), REF("raci", "stakeholder", false),
 	{"raci", "role", R_ROLE, 0, 0, false, false, 0, NULL},
@@ -104,10 +107,15 @@ static const struct rule rules[] = {
 
 	ID("cost_share"), REF("cost_share", "cost", false), REF("cost_share", "stakeholder", false),
 	REAL("cost_share", "percent", 0, 100, false, true),
+	WORD("cost_share", "status", VOCAB_SHARE_STATUS), TEXT("cost_share", "budget_line"),
 
 	ID("check_item"), INT("check_item", "factor", 1, 6, false),
 	WORD("check_item", "field", VOCAB_FIELD), INT("check_item", "item", 1, 99, false),
 	WORD("check_item", "status", VOCAB_CHECK_STATUS), TEXT("check_item", "note"),
+	INT("check_item", "votes", 1, 999, true),
+
+	ID("finding_vote"), TEXT("finding_vote", "rule"),
+	INT("finding_vote", "item", 0, 9e15, false), INT("finding_vote", "votes", 1, 999, false),
 
 	ID("note"), WORD("note", "kind", VOCAB_NOTE_KIND), TEXT("note", "text"),
 	REF("note", "owner", true), DATE("note", "due"),

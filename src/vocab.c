@@ -117,6 +117,10 @@ static const struct vocab vocabs[VOCAB_COUNT] = {
 			      WORDS("geplant", "eingebracht", "beschlossen", "abgelehnt", "vertagt"),
 			      WORDS(N_("planned"), N_("submitted"), N_("adopted"), N_("rejected"),
 				    N_("postponed"))},
+	[VOCAB_SHARE_STATUS] = {SHARE_STATUS_COUNT, WORDS("asked", "promised", "draft", "adopted"),
+				WORDS("angefragt", "zugesagt", "entwurf", "beschlossen"),
+				WORDS(N_("Asked"), N_("Promised"), N_("Draft budget"),
+				      N_("Adopted"))},
 };
 
 int vocab_count(enum vocab_kind k)

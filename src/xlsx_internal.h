@@ -53,6 +53,10 @@ struct xl_formats {
 	lxw_format *status[CHECK_STATUS_COUNT]; /* check statuses (conditional: fill only) */
 	lxw_format *light[XL_LIGHT_COUNT]; /* indicator traffic lights */
 	lxw_format *link;		    /* a link to another sheet */
+	lxw_format *year;		    /* a budget year: a whole number, left */
+	lxw_format *note_wrap;		    /* a note over merged cells, wrapped */
+	lxw_format *money_alert;	    /* money nobody carries: bold on red */
+	lxw_format *money_total;	    /* a money total: bold, a line above */
 };
 
 struct xl {
@@ -66,6 +70,17 @@ struct xl {
 	char what[64];	  /* the call that failed */
 	char reason[128]; /* a file-system reason, if known */
 	lxw_worksheet *summary; /* the first sheet, written last */
+	/* Where the costs-per-year sheet put its money rows (sheet NULL: it
+	 * has none), so that the summary refers to them by formula: the row
+	 * (0-based) of its first money row, YR_* after it in that order, and
+	 * the column of budget year first + k is 1 + k, then the "no year"
+	 * column when undated, then the total. */
+	struct {
+		const char *sheet;
+		lxw_row_t row;
+		size_t ny;
+		bool undated;
+	} years;
 	char *names[XL_MAX_SHEETS];
 	size_t nnames;
 	char footer[1024];
@@ -83,6 +98,12 @@ char *xl_clean(const char *s, size_t max_chars);
 const char *xl_clean_ref(const char *s, size_t max_chars, char **copy);
 /* Records the first error. */
 void xl_note(struct xl *x, lxw_error e, const char *what);
+/* The money rows of the costs-per-year sheet, in this order (x->years). */
+enum { YR_GRANT, YR_OWN, YR_COVERED, YR_PROMISED, YR_ASKED, YR_UNCOVERED, YR_COUNT };
+
+/* "A1"-style name of the sheet cell at row r, column c (0-based). */
+void xl_cell_name(lxw_row_t r, lxw_col_t c, char out[16]);
+
 /* Checked writes. */
 void xl_text(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
 	     lxw_format *f);
@@ -102,7 +123,10 @@ const char *xl_factor_name(int factor);
 const char *xl_factor_short(int factor);
 
 /* A table for a step sheet: a header row and rows of cells. */
-enum xcell_kind { XC_EMPTY, XC_TEXT, XC_NUM, XC_DATE };
+/* XC_SUM: a live =SUM() over cells of the same table (rows r1..r2 and
+ * columns c1..c2 of its data, 0-based), with the computed value v as the
+ * cached result. The formula is made from numbers only, never from text. */
+enum xcell_kind { XC_EMPTY, XC_TEXT, XC_NUM, XC_DATE, XC_SUM };
 struct xcell {
 	enum xcell_kind k;
 	bool own; /* s was allocated for the cell */
@@ -110,6 +134,7 @@ struct xcell {
 	const char *s; /* XC_TEXT, XC_DATE */
 	double v;
 	lxw_format *fmt; /* NULL: the column's default */
+	size_t r1, c1, r2, c2; /* XC_SUM: the range */
 };
 struct xtable {
 	size_t ncols, nrows, cap;
@@ -129,6 +154,9 @@ void xc_text(struct xcell *c, const char *s);
 /* A text cell that takes s (malloc'd) and frees it with the table. */
 void xc_text_own(struct xcell *c, char *s);
 void xc_num(struct xcell *c, double v, lxw_format *f);
+/* A =SUM() of the table's data cells rows r1..r2, columns c1..c2, whose
+ * value (computed by figures.c) is v. */
+void xc_sum(struct xcell *c, size_t r1, size_t c1, size_t r2, size_t c2, double v, lxw_format *f);
 void xc_optnum(struct xcell *c, struct optnum n, lxw_format *f);
 /* A date cell; text that is not a date stays text; "" stays empty. iso is
  * not copied (as xc_text). */

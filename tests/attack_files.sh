@@ -225,10 +225,11 @@ refuse "$f" "newer version of stetig"
 # text, never run
 f=$(new_case undo-fts3-data)
 q "$f" "INSERT INTO undo_step(id,kind,label,item) VALUES(1,'undo','Edit workshop','Basis');
- INSERT INTO undo_log(step,tbl,op,rid,v0,v1,v2,v3,v4,v5,v6,v7,v8,v9,v10,v11,v12,v13,v14)
+ INSERT INTO undo_log(step,tbl,op,rid,v0,v1,v2,v3,v4,v5,v6,v7,v8,v9,v10,v11,v12,v13,v14,v15,v16)
  SELECT 1,'workshop','u',1,id,'fts3_tokenizer(''simple'', x''4141414141414141'')',
-  municipality,field,funding_end,phase,facilitator,participants,language,
-  operator_model,operator,agreement,agreement_date,agreement_ref,operator_note FROM workshop;"
+  municipality,field,funding_end,phase,facilitator,participants,language,funding_rate,
+  first_budget_year,operator_model,operator,agreement,agreement_date,agreement_ref,
+  operator_note FROM workshop;"
 read_safely "$f"
 ui_start "$f"
 wait_for "Basis · Musterstadt"
@@ -257,8 +258,8 @@ runs=$((runs + 1))
 
 # a workshop of format 2 whose undo history holds SQL text calling
 # fts3_tokenizer: reading never runs it, opening drops it with the old format.
-# The base is first taken back to format 3 (before the roadmap, issue 14):
-# its tables exactly as format 3 wrote them, step 6 of the agenda dropped.
+# The base is first taken back: the roadmap (issue 14) out, the agenda, the
+# clocks and the workshop row as format 3 wrote them, step 6 dropped.
 f=$(new_case undo-sql-v2)
 q "$f" "DROP TABLE milestone; DROP TABLE decision;
  CREATE TEMP TABLE a AS SELECT * FROM agenda; DROP TABLE agenda;
@@ -271,9 +272,24 @@ q "$f" "DROP TABLE milestone; DROP TABLE decision;
  CREATE TABLE workshop(  id INTEGER PRIMARY KEY CHECK(id = 1),  title TEXT NOT NULL DEFAULT '' CHECK(length(title) <= 32767), municipality TEXT NOT NULL DEFAULT '' CHECK(length(municipality) <= 32767), field TEXT NOT NULL DEFAULT '' CHECK(length(field) <= 32767),  funding_end TEXT CHECK(funding_end IS NULL OR date(funding_end, '+0 days') IS funding_end),  phase TEXT NOT NULL DEFAULT 'pilot'    CHECK(phase IN ('pilot','transition','regular','winddown')),  facilitator TEXT NOT NULL DEFAULT '' CHECK(length(facilitator) <= 32767), participants TEXT NOT NULL DEFAULT '' CHECK(length(participants) <= 32767),  language TEXT NOT NULL DEFAULT 'en' CHECK(language IN ('de','en'))) STRICT;
  INSERT INTO workshop SELECT id, title, municipality, field, funding_end, phase, facilitator,
   participants, language FROM temp.w;
- DROP TABLE undo_log;
+"
+# format 2 had no votes (format 4 added them): taken out of the schema
+q "$f" "DROP TABLE finding_vote;
+ PRAGMA writable_schema=ON;
+ UPDATE sqlite_master SET sql = replace(sql,
+   ', votes INTEGER  CHECK(votes IS NULL OR votes BETWEEN 1 AND 999)', '')
+  WHERE name IN ('goal', 'task', 'check_item');
+ PRAGMA writable_schema=OFF;"
+q "$f" "DROP TABLE undo_log;
  CREATE TABLE undo_log(  seq INTEGER PRIMARY KEY,  step INTEGER NOT NULL REFERENCES undo_step(id) ON DELETE CASCADE,  sql TEXT NOT NULL) STRICT;
  CREATE INDEX undo_log_step ON undo_log(step);
+ ALTER TABLE cost_share DROP COLUMN budget_line;
+ ALTER TABLE cost_share DROP COLUMN status;
+ PRAGMA writable_schema=ON;
+ UPDATE sqlite_schema SET sql=replace(sql,
+  'CHECK(role = ''R'' OR role = ''A'' OR role = ''C'' OR role = ''I'')',
+  'CHECK(role IN (''R'',''A'',''C'',''I''))') WHERE name='raci';
+ PRAGMA writable_schema=OFF;
  PRAGMA user_version=2;
  INSERT INTO undo_step(id,kind,label,item) VALUES(1,'undo','Edit workshop','Basis');
  INSERT INTO undo_log(step,sql) VALUES(1,'UPDATE workshop SET title=hex(fts3_tokenizer(''simple'')) WHERE rowid=1'),

@@ -156,6 +156,7 @@ static void fill_awkward(struct store *s, struct model *m)
 	str_set(&w.title, "Sensorik \"Gewässer\"; Teil 1\nmit Zeilenumbruch");
 	str_set(&w.municipality, "=HYPERLINK(\"x\")");
 	str_set(&w.funding_end, "2027-06-30");
+	w.funding_rate = (struct optnum){72.5, true};
 	CU_ASSERT_EQUAL(store_save_workshop(s, m, &w), STORE_OK);
 	workshop_free(&w);
 	struct stakeholder sh;
@@ -193,21 +194,24 @@ static void test_export_format(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
 	static const char want_en[] =
 		"\xEF\xBB\xBF\"title\",\"municipality\",\"field\",\"funding_end\",\"phase\","
-		"\"facilitator\",\"participants\",\"language\",\"operator_model\",\"operator\","
-		"\"agreement\",\"agreement_date\",\"agreement_ref\",\"operator_note\"\r\n"
+		"\"facilitator\",\"participants\",\"language\",\"funding_rate\",\"first_budget_year\","
+		"\"operator_model\",\"operator\",\"agreement\",\"agreement_date\",\"agreement_ref\","
+		"\"operator_note\"\r\n"
 		"\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\",\"'=HYPERLINK(\"\"x\"\")\","
-		"\"\",\"2027-06-30\",\"pilot\",\"\",\"\",\"en\",\"open\",\"\",\"none\",\"\",\"\",\"\"\r\n";
+		"\"\",\"2027-06-30\",\"pilot\",\"\",\"\",\"en\",\"72.5\",\"\",\"open\",\"\",\"none\",\"\",\"\","
+		"\"\"\r\n";
 	CU_ASSERT_EQUAL(len, strlen(want_en));
 	CU_ASSERT_STRING_EQUAL(d, want_en);
 	free(d);
 	d = slurp_in(de, "workshop.csv", &len);
 	static const char want_de[] =
 		"\xEF\xBB\xBF\"titel\";\"kommune\";\"handlungsfeld\";\"förderende\";\"phase\";"
-		"\"moderation\";\"teilnehmende\";\"sprache\";\"betreibermodell\";\"betreiber\";"
-		"\"vereinbarung\";\"vereinbarungsdatum\";\"vereinbarung_fundstelle\";"
-		"\"betreiber_notiz\"\r\n"
+		"\"moderation\";\"teilnehmende\";\"sprache\";\"förderquote\";\"erstes_haushaltsjahr\";"
+		"\"betreibermodell\";\"betreiber\";\"vereinbarung\";\"vereinbarungsdatum\";"
+		"\"vereinbarung_fundstelle\";\"betreiber_notiz\"\r\n"
 		"\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\";\"'=HYPERLINK(\"\"x\"\")\";"
-		"\"\";\"2027-06-30\";\"pilot\";\"\";\"\";\"en\";\"offen\";\"\";\"keine\";\"\";\"\";\"\"\r\n";
+		"\"\";\"2027-06-30\";\"pilot\";\"\";\"\";\"en\";\"72,5\";\"\";\"offen\";\"\";\"keine\";\"\";"
+		"\"\";\"\"\r\n";
 	CU_ASSERT_STRING_EQUAL(d, want_de);
 	free(d);
 	/* numbers stay numbers; the decimal comma in German */
@@ -327,6 +331,66 @@ static void test_export_unwritable(void)
 
 /* ------------------------------------------------------------ reader: accepted */
 
+/* The funding rate, first budget year, share status and budget line
+ * travel in the last columns; a bundle may stop before them (older), or
+ * carry some; a rate outside 0-100 is refused. */
+static void test_import_money(void)
+{
+	struct model m;
+	model_init(&m);
+	struct store *s = create(fresh("money.stetig"), &m, LANG_EN);
+	struct bundle_error err;
+	const char *dir = base_bundle();
+	put(dir, "workshop.csv",
+	    "titel;kommune;handlungsfeld;förderende;phase;moderation;teilnehmende;sprache;"
+	    "förderquote;erstes_haushaltsjahr\nSensoren;Musterstadt;Umwelt;2027-06-30;pilot;;;de;"
+	    "72,5;2029\n");
+	put(dir, "cost_shares.csv",
+	    "cost,stakeholder,percent,status,budget_line\n1,1,60,adopted,Produkt 5.61.01\n"
+	    "1,2,30,asked,\n2,2,10,draft,\n");
+	CU_ASSERT_TRUE_FATAL(import_dir(s, &m, dir, &err));
+	CU_ASSERT_TRUE(m.ws.funding_rate.set);
+	CU_ASSERT_DOUBLE_EQUAL(m.ws.funding_rate.v, 72.5, 1e-9);
+	CU_ASSERT_EQUAL(m.ws.first_budget_year, 2029);
+	CU_ASSERT_EQUAL_FATAL(m.shares.n, 3);
+	int seen[SHARE_STATUS_COUNT] = {0};
+	for (size_t i = 0; i < m.shares.n; i++) {
+		const struct cost_share *x = MODEL_AT(m.shares, struct cost_share, i);
+		seen[x->status]++;
+		if (x->status == SHARE_ADOPTED)
+			CU_ASSERT_STRING_EQUAL(x->budget_line, "Produkt 5.61.01");
+	}
+	CU_ASSERT_EQUAL(seen[SHARE_ADOPTED], 1);
+	CU_ASSERT_EQUAL(seen[SHARE_ASKED], 1);
+	CU_ASSERT_EQUAL(seen[SHARE_DRAFT], 1);
+	/* only the rate (the year column left off): the year is kept */
+	put(dir, "workshop.csv",
+	    "title,municipality,field,funding_end,phase,facilitator,participants,language,"
+	    "funding_rate\nSensors,Musterstadt,Environment,2027-06-30,pilot,,,en,80\n");
+	CU_ASSERT_TRUE(import_dir(s, &m, dir, &err));
+	CU_ASSERT_DOUBLE_EQUAL(m.ws.funding_rate.v, 80, 1e-9);
+	CU_ASSERT_EQUAL(m.ws.first_budget_year, 2029);
+	/* refused, nothing changed */
+	unsigned long rev = m.revision;
+	put(dir, "workshop.csv",
+	    "title,municipality,field,funding_end,phase,facilitator,participants,language,"
+	    "funding_rate,first_budget_year\nSensors,Musterstadt,Environment,2027-06-30,pilot,,,en,"
+	    "120,\n");
+	CU_ASSERT_FALSE(import_dir(s, &m, dir, &err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "120"));
+	CU_ASSERT_EQUAL(err.column, 9);
+	CU_ASSERT_EQUAL(m.revision, rev);
+	put(dir, "workshop.csv",
+	    "title,municipality,field,funding_end,phase,facilitator,participants,language,"
+	    "funding_rate,first_budget_year\nSensors,Musterstadt,Environment,2027-06-30,pilot,,,en,"
+	    "80,\n");
+	put(dir, "cost_shares.csv", "cost,stakeholder,percent,status\n1,1,60,maybe\n");
+	CU_ASSERT_FALSE(import_dir(s, &m, dir, &err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "promised"));
+	store_close(s);
+	model_free(&m);
+}
+
 static void test_import_base(void)
 {
 	struct model m;
@@ -355,6 +419,15 @@ static void test_import_base(void)
 	CU_ASSERT_STRING_EQUAL(m.ws.participants, "A, B");
 	CU_ASSERT_EQUAL(m.ws.phase, PHASE_PILOT);
 	CU_ASSERT_STRING_EQUAL(m.ws.funding_end, "2027-06-30");
+	/* a bundle from before the funding rate and the share status: the
+	 * new fields stay empty, shares count as promised */
+	CU_ASSERT_FALSE(m.ws.funding_rate.set);
+	CU_ASSERT_EQUAL(m.ws.first_budget_year, 0);
+	CU_ASSERT_EQUAL(m.shares.n, 2);
+	for (size_t i = 0; i < m.shares.n; i++) {
+		CU_ASSERT_EQUAL(MODEL_AT(m.shares, struct cost_share, i)->status, SHARE_PROMISED);
+		CU_ASSERT_STRING_EQUAL(MODEL_AT(m.shares, struct cost_share, i)->budget_line, "");
+	}
 	const struct cost *c = MODEL_AT(m.costs, struct cost, 0);
 	CU_ASSERT_DOUBLE_EQUAL(c->amount, 14000.5, 1e-9);
 	CU_ASSERT_EQUAL(c->start_year, 2026);
@@ -384,6 +457,99 @@ static void test_import_base(void)
 	CU_ASSERT_EQUAL(m.stakeholders.n, 2);
 	CU_ASSERT_EQUAL(m.indicators.n, 1);
 	CU_ASSERT_EQUAL(m.checks.n, checks);
+	store_close(s);
+	model_free(&m);
+}
+
+/* Votes (dot voting, issue 18): a bundle without the votes columns (from
+ * before format 4) imports with none; the columns carry the dots both ways;
+ * a number out of range is refused; the store keeps them and undo takes a
+ * vote back. */
+static void test_votes(void)
+{
+	struct model m;
+	model_init(&m);
+	const char *path = fresh("votes.stetig");
+	struct store *s = create(path, &m, LANG_EN);
+	struct bundle_error err;
+	CU_ASSERT_TRUE_FATAL(import_dir(s, &m, base_bundle(), &err));
+	CU_ASSERT_EQUAL(MODEL_AT(m.goals, struct goal, 0)->votes, 0);
+	CU_ASSERT_EQUAL(model_votes_total(&m), 0);
+
+	const char *dir = base_bundle();
+	put(dir, "goals.csv",
+	    "id,title,specific,measurable,achievable,relevant,time_bound,strategy_goal,status,votes\n"
+	    "1,Warn residents,,,,,,,agreed,3\n2,Second,,,,,,,draft,\n");
+	put(dir, "tasks.csv", "id,name,category,phase,votes\n1,Operate sensors,operation,regular,2\n"
+			      "2,Maintain sensors,maintenance,regular,\n");
+	put(dir, "check.csv", "factor,field,item,status,note,votes\n1,values,1,done,Reported,5\n");
+	model_free(&m);
+	model_init(&m);
+	store_close(s);
+	s = create(fresh("votes2.stetig"), &m, LANG_EN);
+	CU_ASSERT_TRUE_FATAL(import_dir(s, &m, dir, &err));
+	CU_ASSERT_EQUAL(MODEL_AT(m.goals, struct goal, 0)->votes, 3);
+	CU_ASSERT_EQUAL(MODEL_AT(m.goals, struct goal, 1)->votes, 0);
+	CU_ASSERT_EQUAL(MODEL_AT(m.tasks, struct task, 0)->votes, 2);
+	CU_ASSERT_EQUAL(model_check(&m, 1, FIELD_VALUES, 1)->votes, 5);
+	CU_ASSERT_EQUAL(model_votes_total(&m), 10);
+	CU_ASSERT_EQUAL(model_votes(&m, ENT_GOAL, MODEL_AT(m.goals, struct goal, 0)->id), 3);
+	CU_ASSERT_EQUAL(model_votes(&m, ENT_STAKEHOLDER, 1), 0);
+
+	/* export: the column and its values, then read back the same */
+	const char *out = fresh_dir();
+	CU_ASSERT_TRUE_FATAL(bundle_export(&m, NULL, out, LANG_EN, ',', &err));
+	size_t len;
+	char *g = slurp_in(out, "goals.csv", &len);
+	CU_ASSERT_PTR_NOT_NULL(strstr(g, "\"status\",\"votes\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(g, "\"agreed\",\"3\""));
+	free(g);
+	char *c = slurp_in(out, "check.csv", &len);
+	CU_ASSERT_PTR_NOT_NULL(strstr(c, "\"Reported\",\"5\""));
+	free(c);
+
+	/* a dot more is one undo step */
+	struct goal gv;
+	goal_copy(&gv, MODEL_AT(m.goals, struct goal, 0));
+	gv.votes = 4;
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &gv), STORE_OK);
+	goal_free(&gv);
+	CU_ASSERT_EQUAL(MODEL_AT(m.goals, struct goal, 0)->votes, 4);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(MODEL_AT(m.goals, struct goal, 0)->votes, 3);
+	/* a finding's dots: by rule and item, one undo step each, 0 removes them */
+	CU_ASSERT_EQUAL(store_set_finding_votes(s, &m, "goal.no_indicator", 7, 2, "Goal"), STORE_OK);
+	CU_ASSERT_EQUAL(model_finding_votes(&m, "goal.no_indicator", 7), 2);
+	CU_ASSERT_EQUAL(model_finding_votes(&m, "goal.no_indicator", 8), 0);
+	CU_ASSERT_EQUAL(model_votes_total(&m), 12);
+	CU_ASSERT_EQUAL(store_set_finding_votes(s, &m, "goal.no_indicator", 7, 1000, "Goal"),
+			STORE_E_INVALID);
+	CU_ASSERT_EQUAL(store_set_finding_votes(s, &m, "goal.no_indicator", 7, 0, "Goal"), STORE_OK);
+	CU_ASSERT_EQUAL(m.nfvotes, 0);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(model_finding_votes(&m, "goal.no_indicator", 7), 2);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(m.nfvotes, 0);
+	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(model_finding_votes(&m, "goal.no_indicator", 7), 2);
+	/* they survive closing and opening the file */
+	char *p2 = xstrdup(store_path(s));
+	store_close(s);
+	model_free(&m);
+	model_init(&m);
+	CU_ASSERT_EQUAL_FATAL(store_open(p2, 0, &m, &s), STORE_OK);
+	free(p2);
+	CU_ASSERT_EQUAL(model_finding_votes(&m, "goal.no_indicator", 7), 2);
+	CU_ASSERT_EQUAL(MODEL_AT(m.goals, struct goal, 0)->votes, 3);
+	CU_ASSERT_EQUAL(store_set_finding_votes(s, &m, "goal.no_indicator", 7, 0, "Goal"), STORE_OK);
+	/* out of range: refused, nothing written */
+	put(dir, "goals.csv",
+	    "id,title,specific,measurable,achievable,relevant,time_bound,strategy_goal,status,votes\n"
+	    "1,Warn residents,,,,,,,agreed,1000\n");
+	CU_ASSERT_FALSE(import_dir(s, &m, dir, &err));
+	CU_ASSERT_STRING_EQUAL(err.file, "goals.csv");
+	CU_ASSERT_EQUAL(err.column, 10);
+	CU_ASSERT_EQUAL(model_votes_total(&m), 10);
 	store_close(s);
 	model_free(&m);
 }
@@ -501,7 +667,7 @@ static const struct refusal refusals[] = {
 	 "stakeholders.csv", 1, 2, "headed 'nme'"},
 	{"tasks.csv", "id,name,category\n1,x,operation\n", "tasks.csv", 1, 4,
 	 "column 'phase' is missing"},
-	{"tasks.csv", "id,name,category,phase,extra\n", "tasks.csv", 1, 5, "not part of this file"},
+	{"tasks.csv", "id,name,category,phase,votes,extra\n", "tasks.csv", 1, 6, "not part of this file"},
 	{"tasks.csv", "id,name,category,phase\n1,Operate,operation\n", "tasks.csv", 2, 4,
 	 "has 3 cells"},
 	{"tasks.csv", "id,name,category,phase\n1,Operate,operation,regular,zzz\n", "tasks.csv", 2,
@@ -1004,7 +1170,7 @@ static void test_round_trip_hostile(void)
 	CU_ASSERT_EQUAL(store_save_cost(s, &m, &c), STORE_OK);
 	for (int k = 0; k < 3; k++) {
 		struct cost_share sh = {0, c.id, MODEL_AT(m.stakeholders, struct stakeholder, k)->id,
-					100.0 / 3};
+					100.0 / 3, k, (char *)"4711"};
 		CU_ASSERT_EQUAL(store_save_share(s, &m, &sh), STORE_OK);
 	}
 	cost_free(&c);
@@ -1034,6 +1200,8 @@ int main(void)
 	ADD_TEST(w, test_export_unwritable);
 	CU_pSuite r = CU_add_suite("reader", NULL, NULL);
 	ADD_TEST(r, test_import_base);
+	ADD_TEST(r, test_votes);
+	ADD_TEST(r, test_import_money);
 	ADD_TEST(r, test_import_german);
 	ADD_TEST(r, test_import_lenient);
 	ADD_TEST(r, test_reader_lines);
