@@ -110,54 +110,37 @@ static void pair_row(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char *
 	(*r)++;
 }
 
-/* The roadmap in two rows (issue 14): the operator model with its
- * operator and the agreement's status, then the next council decision. */
-static void roadmap_rows(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
+/* The roadmap in one row (issue 14): the operator model with its operator
+ * and the agreement's status, and the next council decision (one row: the
+ * summary stays one page at 8 pt). */
+static void roadmap_row(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 {
 	const struct model *m = x->m;
 	const struct workshop *w = &m->ws;
-	struct buf op, ag;
+	struct buf op, nd;
 	buf_init(&op);
-	buf_init(&ag);
+	buf_init(&nd);
 	buf_adds(&op, vocab_label(VOCAB_OPMODEL, w->op_model));
 	const char *actor = w->op_actor ? model_entity_name(m, ENT_STAKEHOLDER, w->op_actor) : "";
 	if (actor && *actor)
 		buf_printf(&op, ": %s", actor);
-	buf_adds(&ag, vocab_label(VOCAB_AGREEMENT, w->agreement));
-	if (*w->agreement_date) {
-		char d[32];
-		i18n_date(w->agreement_date, x->lang, d);
-		buf_printf(&ag, ", %s", d);
-	}
-	if (*w->agreement_ref)
-		buf_printf(&ag, " (%s)", w->agreement_ref);
-	pair_row(x, ws, r, _("Operator model"), op.data ? op.data : "", false, _("Agreement"),
-		 ag.data ? ag.data : "", false);
-	buf_free(&op);
-	buf_free(&ag);
-
-	struct buf nd;
-	buf_init(&nd);
+	buf_printf(&op, " (%s)", vocab_label(VOCAB_AGREEMENT, w->agreement));
 	const struct decision *d = roadmap_next_decision(m, roadmap_today());
 	if (d) {
-		buf_adds(&nd, *d->subject ? d->subject : _("(no subject)"));
-		buf_printf(&nd, " · %s", vocab_label(VOCAB_BODY, d->body));
 		if (*d->planned) {
 			char when[32];
 			i18n_date(d->planned, x->lang, when);
-			buf_printf(&nd, ", %s", when);
+			buf_printf(&nd, "%s, ", when);
 		}
-		buf_printf(&nd, ", %s", vocab_label(VOCAB_DEC_STATUS, d->status));
-		if (*d->document)
-			buf_printf(&nd, " (%s)", d->document);
+		buf_printf(&nd, "%s (%s): %s", vocab_label(VOCAB_BODY, d->body),
+			   vocab_label(VOCAB_DEC_STATUS, d->status),
+			   *d->subject ? d->subject : _("(no subject)"));
 	} else {
 		buf_adds(&nd, _("– none planned –"));
 	}
-	xl_text(x, ws, *r, 0, _("Next council decision"), x->fmt.label);
-	int lines = 1;
-	merged_text(x, ws, *r, 1, SUM_COLS - 1, nd.data ? nd.data : "", x->fmt.wrap, &lines);
-	row_height(x, ws, *r, lines);
-	(*r)++;
+	pair_row(x, ws, r, _("Operator model"), op.data ? op.data : "", false,
+		 _("Next council decision"), nd.data ? nd.data : "", false);
+	buf_free(&op);
 	buf_free(&nd);
 }
 
@@ -672,7 +655,7 @@ void xl_write_summary(struct xl *x)
 		    x->fmt.wrap, &lines);
 	row_height(x, ws, r, lines);
 	r++;
-	roadmap_rows(x, ws, &r);
+	roadmap_row(x, ws, &r);
 
 	money(x, ws, &r);
 	readiness(x, ws, &r);

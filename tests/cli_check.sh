@@ -80,7 +80,7 @@ expect_no_grep "  6  " "$T/platform.txt"
 # not signed yet: the settled handover categories are only agreed in the room
 expect_grep "  WARNING  Urban data platform: 9 task categories look settled in the handover view, but no operator agreement is signed" "$T/platform.txt"
 expect_no_grep "No operator model" "$T/platform.txt"
-expect_grep "Summary: 6 gaps, 2 warnings, 1 hint." "$T/platform.txt"
+expect_grep "Summary: 7 gaps, 3 warnings, 1 hint." "$T/platform.txt"
 # every finding is one line of its own, under its step
 awk 'length($0) > 0 && !/^  / && !/^[A-Z]/ { bad = 1 } END { exit bad }' "$T/platform.txt" \
     && ok || fail "a line that is neither heading nor finding"
@@ -88,7 +88,7 @@ awk 'length($0) > 0 && !/^  / && !/^[A-Z]/ { bad = 1 } END { exit bad }' "$T/pla
 # tsv: four fields, CSV vocabulary, no readiness
 expect_status 1 "$STETIG" check "$f" --format tsv
 cp "$T/out" "$T/platform.tsv"
-[ "$(wc -l < "$T/platform.tsv")" = 9 ] && ok || fail "9 tsv lines"
+[ "$(wc -l < "$T/platform.tsv")" = 11 ] && ok || fail "11 tsv lines"
 expect_grep "warning${TAB}roadmap${TAB}Urban data platform${TAB}" "$T/platform.tsv"
 awk -F'\t' 'NF != 4 { bad = 1 } END { exit bad }' "$T/platform.tsv" && ok || fail "4 fields"
 expect_grep "gap${TAB}indicators${TAB}Platform availability${TAB}No baseline" "$T/platform.tsv"
@@ -109,7 +109,7 @@ expect_grep "  LÜCKE    Platform availability: Kein Ausgangswert" "$T/out"
 expect_grep "Indikatoren" "$T/out"
 expect_grep "Reifegrad je Faktor" "$T/out"
 expect_grep "  1  Kommunikation der Maßnahme und ihrer Ziele                 0 %" "$T/out"
-expect_grep "Zusammenfassung: 6 Lücken, 2 Warnungen, 1 Hinweis." "$T/out"
+expect_grep "Zusammenfassung: 7 Lücken, 3 Warnungen, 1 Hinweis." "$T/out"
 LANGUAGE=de expect_status 1 "$STETIG" check "$f" --lang en
 expect_grep "Summary: 7 gaps" "$T/out"
 expect_status 1 "$STETIG" check --lang de --format tsv "$f"
@@ -125,13 +125,19 @@ if command -v flock >/dev/null 2>&1; then
 fi
 same_file "$f" "$T/platform.orig"
 
-# with baselines, every share in an adopted budget and a funding end that has passed (today is pinned to
-# 2026-12-01) the roadmap asks for the agreement and the council decision
+# with baselines, every share in an adopted budget and a funding end ten
+# months ahead (today is 2025-03-01) the roadmap asks for the council decision
 sql "$f" "UPDATE indicator SET baseline_date = '2025-01-15',
               baseline = CASE direction WHEN 'lower' THEN 2 * target ELSE 0 END;
           UPDATE workshop SET funding_end = '2025-12-31';
           UPDATE cost_share SET status = 'adopted';"
 expect_status 1 "$STETIG" check "$f"
+expect_grep "  GAP      Urban data platform: The funding ends on 2025-12-31, within twelve months, and no council decision" "$T/out"
+expect_no_grep "no operator agreement is signed;" "$T/out"
+expect_grep "Summary: 1 gap, 1 warning, 1 hint." "$T/out"
+# once the funding end has passed the agreement is late too, and both say
+# that the funding ended
+STETIG_TODAY=2026-12-01 expect_status 1 "$STETIG" check "$f"
 expect_grep "  GAP      Urban data platform: The funding ended on 2025-12-31 and no operator agreement is signed" "$T/out"
 expect_grep "  GAP      Urban data platform: The funding ended on 2025-12-31 and no council decision on the continuation is even submitted" "$T/out"
 expect_no_grep "within six months" "$T/out"
@@ -251,8 +257,6 @@ gap${TAB}costs${TAB}2029
 gap${TAB}costs${TAB}2030
 gap${TAB}costs${TAB}2031
 gap${TAB}roadmap${TAB}Parkraumsensorik Innenstadt
-gap${TAB}roadmap${TAB}Parkraumsensorik Innenstadt
-gap${TAB}roadmap${TAB}Parkraumsensorik Innenstadt
 warning${TAB}roadmap${TAB}Parkraumsensorik Innenstadt
 hint${TAB}check${TAB}Impact capture
 EOF
@@ -291,11 +295,15 @@ expect_grep "The partner shares add up to 120%" "$p"
 expect_grep "2026${TAB}In the budget year 2026, €20,600 of the €31,500 due after the funding end are carried by nobody" "$p"
 expect_grep "2027${TAB}In the budget year 2027, €1,200 of the €23,000 due after the funding end are carried by nobody" "$p"
 expect_grep "Impact capture${TAB}Readiness is only 0%" "$p"
-# the roadmap: no operator model, the funding has ended without an agreement
-# or a council decision, and categories look settled without paper
+# the roadmap: no operator model, and categories look settled without paper
 expect_grep "Parkraumsensorik Innenstadt${TAB}No operator model for regular operation is chosen" "$p"
-expect_grep "Parkraumsensorik Innenstadt${TAB}The funding ended on 2026-06-30 and no operator agreement is signed" "$p"
-expect_grep "Parkraumsensorik Innenstadt${TAB}The funding ended on 2026-06-30 and no council decision" "$p"
+expect_grep "settled in the handover view, but no operator agreement is signed" "$p"
+# after the funding end (2026-06-30) without an agreement or a council decision
+STETIG_TODAY=2026-12-01 expect_status 1 "$STETIG" check "$f" --lang en --format tsv
+expect_grep "Parkraumsensorik Innenstadt${TAB}The funding ended on 2026-06-30 and no operator agreement is signed" "$T/out"
+expect_grep "Parkraumsensorik Innenstadt${TAB}The funding ended on 2026-06-30 and no council decision" "$T/out"
+STETIG_TODAY=2026-12-01 LANGUAGE=de expect_status 1 "$STETIG" check "$f"
+expect_grep "  LÜCKE    Parkraumsensorik Innenstadt: Die Förderung endete am 30.06.2026, und keine Betreibervereinbarung ist unterzeichnet" "$T/out"
 # nothing that is in order is named
 for item in "Parksuchverkehr senken" "Durchschnittliche Parksuchzeit" "Oberbürgermeisterin" \
     "Kämmerei" "IT-Dienstleister" "Sensoren im Pilotgebiet" "Parkdaten auswerten" \
@@ -321,8 +329,7 @@ expect_grep "Mobilfunk-Datentarif: Nach dem Förderende am 30.06.2026 sind 40 % 
 expect_grep "Wirkungserfassung: Der Reifegrad liegt nur bei 0 %" "$p"
 expect_grep "  1  Kommunikation der Maßnahme und ihrer Ziele                 100 %" "$p"
 expect_grep "  2  Erfassung und Vermittlung der Wirkungen                    0 %" "$p"
-expect_grep "  LÜCKE    Parkraumsensorik Innenstadt: Die Förderung endete am 30.06.2026, und keine Betreibervereinbarung ist unterzeichnet" "$p"
-expect_grep "Zusammenfassung: 14 Lücken, 13 Warnungen, 2 Hinweise." "$p"
+expect_grep "Zusammenfassung: 18 Lücken, 13 Warnungen, 2 Hinweise." "$p"
 # gaps before warnings before hints within a step
 awk '/^Ziele$/ { s = 1; next } /^[^ ]/ { s = 0 } s && /^  / { print $1 }' "$p" > "$T/order"
 [ "$(tr '\n' ' ' < "$T/order")" = "LÜCKE LÜCKE WARNUNG WARNUNG HINWEIS " ] && ok \
@@ -382,6 +389,7 @@ expect_no_grep "Fördermittel" "$T/demo-raci"
 expect_no_grep "Draw down grant funds" "$T/demo-raci"
 # its roadmap is partly done, with one milestone overdue on the pinned day
 # (2026-12-01), which check names
+STETIG_TODAY=2026-12-01 expect_status 1 "$STETIG" check "$T/demo.stetig" --format tsv
 expect_grep "gap${TAB}roadmap${TAB}Operator model agreed with urban drainage${TAB}This milestone was due on 2026-09-30 and is still open" "$T/out"
 [ "$(grep -c "${TAB}roadmap${TAB}.*This milestone was due" "$T/out")" = 1 ] && ok || fail "one overdue milestone in the demo"
 expect_no_grep "Continuation decision prepared" "$T/out"

@@ -32,8 +32,11 @@ DUE = {"en": ("Due", "Planned date"), "de": ("Fällig", "Geplanter Termin")}
 OVERDUE = {"en": ("Overdue", "overdue"), "de": ("Überfällig", "überfällig")}
 MS_STATUS = {"en": ("Status", "open"), "de": ("Status", "offen")}
 EXPORT_DATE = {"en": "Date of export", "de": "Stand"}
-ROADMAP_LABELS = {"en": ["Operator model", "Agreement", "Next council decision"],
-                  "de": ["Betreibermodell", "Vereinbarung", "Nächster Ratsbeschluss"]}
+ROADMAP_LABELS = {"en": ["Operator model", "Next council decision"],
+                  "de": ["Betreibermodell", "Nächster Ratsbeschluss"]}
+AGREEMENTS = {"en": ["No agreement", "Draft agreement", "Signed agreement"],
+              "de": ["Keine Vereinbarung", "Vereinbarung im Entwurf",
+                     "Vereinbarung unterzeichnet"]}
 CHARTS = {"en": "Charts", "de": "Diagramme"}
 SUMMARY = {"en": "Summary", "de": "Zusammenfassung"}
 LIGHTS = {"en": {"target reached", "under way", "no progress", "no data yet"},
@@ -446,6 +449,9 @@ def main():
                     today = v.date() if isinstance(v, datetime.datetime) else None
         for lab in ROADMAP_LABELS[lang]:
             check(lab in labels, "summary lacks %r" % lab)
+        # the operator model's cell names the agreement's status
+        check(any("(%s)" % w in v for v in labels for w in AGREEMENTS[lang]),
+              "summary names no agreement status")
     for k, name in enumerate(ROADMAP_SHEETS[lang]):
         if name not in names:
             continue
