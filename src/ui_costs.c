@@ -422,7 +422,11 @@ static bool save_cost(struct ui *ui, struct form *fm, int64_t id)
 	}
 	struct optnum amount = form_number(fm, CF_AMOUNT);
 	if (!amount.set || amount.v < 0) {
-		form_set_error(fm, CF_AMOUNT, _("Type the amount in euros, e.g. 12000 or 1250,50."));
+		char ex[64], msg[256];
+		i18n_number_example(i18n_lang(), ex);
+		/* TRANSLATORS: %s is an amount as the session language writes it */
+		snprintf(msg, sizeof msg, _("Type the amount in euros, for example %s."), ex);
+		form_set_error(fm, CF_AMOUNT, msg);
 		return false;
 	}
 	long start = form_int(fm, CF_START), end = form_int(fm, CF_END);
