@@ -473,7 +473,8 @@ static void cost_form(struct ui *ui, int64_t id)
 	form_set_note(fm, CF_NAME, N_("What the money is for, e.g. \"hosting of the data platform\"."));
 	form_add_choice(fm, N_("Kind"), VOCAB_COST_KIND, c->kind);
 	form_set_note(fm, CF_KIND, N_("One-off (bought once) or yearly (running costs); Space picks."));
-	form_add_number(fm, N_("Amount"), (struct optnum){c->amount, true});
+	/* a new item starts empty: typing after a 0 would give 018.500 */
+	form_add_number(fm, N_("Amount"), (struct optnum){c->amount, id != 0});
 	form_set_note(fm, CF_AMOUNT, N_("In euros; for yearly costs the amount per year."));
 	form_add_int(fm, N_("First year"), c->start_year, 0, 9999);
 	form_set_note(fm, CF_START, N_("The year it starts (one-off: the year it is paid); 0 for none."));
