@@ -157,7 +157,7 @@ refuse "$f" "w.stetig-journal"
 # crash): readers refuse it and change nothing; the screen recovers it
 f=$(new_case own-journal)
 cp "$f" "$T/before"
-q "$f" "PRAGMA user_version=3"
+q "$f" "PRAGMA user_version=4"
 make_journal "$T/before" "$(pages "$f")" "$f-journal"
 refuse "$f" "Open it in stetig once" "check export-csv export-xlsx"
 ui_start "$f"
@@ -216,7 +216,7 @@ refuse "$f" "differs from stetig"
 
 # a newer version
 f=$(new_case newer)
-q "$f" "PRAGMA user_version=4"
+q "$f" "PRAGMA user_version=5"
 refuse "$f" "newer version of stetig"
 
 # ---------------------------------------------------------------- undo records
@@ -257,7 +257,7 @@ runs=$((runs + 1))
 # a workshop of format 2 whose undo history holds SQL text calling
 # fts3_tokenizer: reading never runs it, opening drops it with the old format
 f=$(new_case undo-sql-v2)
-q "$f" "DROP TABLE undo_log;
+q "$f" "DROP TABLE undo_log; DROP TABLE place;
  CREATE TABLE undo_log(  seq INTEGER PRIMARY KEY,  step INTEGER NOT NULL REFERENCES undo_step(id) ON DELETE CASCADE,  sql TEXT NOT NULL) STRICT;
  CREATE INDEX undo_log_step ON undo_log(step);
  PRAGMA user_version=2;
@@ -274,7 +274,7 @@ wait_exit
 [ "$ui_status" = 0 ] && ok || fail "undo-sql-v2: status $ui_status"
 expect_sql "$f" "SELECT title FROM workshop" "Basis"
 expect_sql "$f" "SELECT count(*) FROM undo_log" "0"
-expect_sql "$f" "PRAGMA user_version" "3"
+expect_sql "$f" "PRAGMA user_version" "4"
 
 tried=$(find "$T/cases" -mindepth 1 -maxdepth 1 -type d ! -name '*.keep' | wc -l)
 echo "crafted files tried: $tried; command runs: $runs; refused: $refused; byte-identical afterwards: $identical"
