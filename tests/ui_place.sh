@@ -9,11 +9,19 @@ f="$T/w.stetig"
 "$STETIG" new "$f" --template demo --lang en >/dev/null 2>&1 || fail "new"
 undo_before=$(sql "$f" "SELECT count(*) FROM undo_step")
 
-# a fresh file opens on step 0 and only looking writes nothing
+# a fresh file opens on step 0 and only looking writes nothing; the bar
+# offers F3 (reading view) where an item is selected, not on the measure
 cp "$f" "$T/fresh"
 ui_start "$f"
-wait_for "F10 Quit"
+wait_for "(F5 starts)"
 expect_screen "Step 0:"
+expect_no_screen "F3 Read"
+keys 1
+wait_for "F3 Read"
+keys 7
+wait_for "F3 Read"
+keys 0
+wait_gone "F3 Read"
 keys q
 wait_exit
 [ "$ui_status" = 0 ] && ok || fail "q: status $ui_status"
@@ -21,7 +29,7 @@ if cmp -s "$f" "$T/fresh"; then ok; else fail "a session that only looked change
 
 # the handover view in step 4, then the fifth stakeholder in step 3
 ui_start "$f"
-wait_for "F10 Quit"
+wait_for "(F5 starts)"
 keys 4
 wait_for "Step 4:"
 keys v
@@ -49,7 +57,7 @@ if cmp -s "$f" "$T/before"; then ok; else fail "check or export changed the file
 
 # the restart: step 3, the fifth stakeholder selected, step 4 in handover
 ui_start "$f"
-wait_for "F10 Quit"
+wait_for "(F5 starts)"
 expect_screen "Step 3:"
 keys F3
 wait_for "Fire brigade and civil protection"
@@ -69,10 +77,22 @@ keys q
 wait_exit
 [ "$ui_status" = 0 ] && ok || fail "q: status $ui_status"
 
+# German at 80 columns: F3 is there, the clock gives way first (the
+# title bar shows it)
+UI_LANG=de ui_start --lang de "$f"
+wait_for "F10Beenden"
+expect_screen "F3Lesen"
+expect_no_screen "F5Uhr"
+expect_screen "(F5 startet)"
+keys 2
+wait_for "F3Lesen F5Uhr F6English F10Beenden"
+keys q
+wait_exit
+
 # an item that is gone: the step opens with its first item
 sql "$f" "UPDATE place SET step = 3, kind = 'stakeholder', item = 9999"
 ui_start "$f"
-wait_for "F10 Quit"
+wait_for "(F5 starts)"
 expect_screen "Step 3:"
 keys F3
 wait_for "Mayor"
