@@ -626,23 +626,19 @@ bool int_parse(const char *s, long lo, long hi, long *out)
 	return true;
 }
 
-/* A blank that may surround a number; *len gets its bytes. */
-static bool num_blank(const char *p, size_t *len)
+/* A blank that may surround a number (p before end); *len gets its bytes. */
+static bool num_blank(const char *p, const char *end, size_t *len)
 {
 	uint32_t cp;
-	if (*p == ' ' || *p == '\t') {
-		*len = 1;
-		return true;
-	}
-	*len = utf8_decode(p, strlen(p), &cp);
-	return cp == 0xA0 || cp == 0x202F || cp == 0x2009;
+	*len = utf8_decode(p, (size_t)(end - p), &cp);
+	return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x202F || cp == 0x2009;
 }
 
 /* A space-like thousands mark (space, no-break, narrow no-break, thin);
  * *cp and *len get it. */
-static bool num_space_mark(const char *p, uint32_t *cp, size_t *len)
+static bool num_space_mark(const char *p, const char *end, uint32_t *cp, size_t *len)
 {
-	*len = utf8_decode(p, strlen(p), cp);
+	*len = utf8_decode(p, (size_t)(end - p), cp);
 	return *cp == ' ' || *cp == 0xA0 || *cp == 0x202F || *cp == 0x2009;
 }
 
@@ -653,27 +649,15 @@ enum num_error num_parse_lang(const char *s, enum lang lang, double *out)
 	const char group = lang == LANG_DE ? '.' : ',';
 	const char decimal = lang == LANG_DE ? ',' : '.';
 	size_t bl;
-	const char *p = s;
-	while (*p && num_blank(p, &bl))
+	const char *p = s, *end = s + strlen(s);
+	/* without the blanks around it */
+	while (p < end && num_blank(p, end, &bl))
 		p += bl;
-	/* the end, without trailing blanks */
-	const char *end = p + strlen(p);
-	for (;;) {
-		const char *q = p, *last = NULL;
-		while (q < end) {
-			if (num_blank(q, &bl)) {
-				if (!last)
-					last = q;
-				q += bl;
-			} else {
-				last = NULL;
-				q += utf8_decode(q, (size_t)(end - q), &(uint32_t){0});
-			}
-		}
-		if (!last)
-			break;
-		end = last;
-	}
+	const char *last = p;
+	for (const char *q = p; q < end; q += bl)
+		if (!num_blank(q, end, &bl))
+			last = q + bl;
+	end = last;
 	if (p == end)
 		return NUM_E_EMPTY;
 
@@ -720,7 +704,7 @@ enum num_error num_parse_lang(const char *s, enum lang lang, double *out)
 			dec = true;
 			tmp[n++] = '.';
 			p++;
-		} else if (*p == group || num_space_mark(p, &cp, &len)) {
+		} else if (*p == group || num_space_mark(p, end, &cp, &len)) {
 			uint32_t m = *p == group ? (uint32_t)group : cp;
 			size_t ml = *p == group ? 1 : len;
 			/* a blank that is no thousands mark: "18500 €", "- 5" */

@@ -531,6 +531,22 @@ static void test_num_signs_blanks(void)
 	}
 }
 
+/* the longest text a field holds: blanks around a number, or nothing
+ * but blanks, parse in linear time */
+static void test_num_long(void)
+{
+	size_t n = TEXT_MAX_CHARS;
+	char *t = xmalloc(n + 1);
+	memset(t, ' ', n);
+	t[n] = '\0';
+	num_bad(t, LANG_DE, NUM_E_EMPTY);
+	t[n / 2] = '7';
+	num_ok(t, LANG_EN, 7);
+	memset(t, '1', n);
+	num_bad(t, LANG_DE, NUM_E_RANGE);
+	free(t);
+}
+
 /* format → parse gives the same value, in both languages */
 static void round_trip(double v)
 {
@@ -619,6 +635,7 @@ int main(void)
 	ADD_TEST(s, test_num_german);
 	ADD_TEST(s, test_num_english);
 	ADD_TEST(s, test_num_signs_blanks);
+	ADD_TEST(s, test_num_long);
 	ADD_TEST(s, test_num_format);
 	s = CU_add_suite("fatal", NULL, NULL);
 	ADD_TEST(s, test_fatal_hook);
