@@ -147,6 +147,45 @@ wait_for "€18,500.50"
 keys q
 wait_exit
 [ "$ui_status" = 0 ] && ok || fail "q: exit status $ui_status"
+
+# --------------------------------------------------------------- key script
+# the same through the key-script input: a refused 2.40 saves nothing and
+# keeps the form; 2.400,75 typed and 1.234 pasted the German way are stored
+cat > "$T/numbers.keys" <<'EOF'
+5
+n
+text:Lizenz
+Tab
+Tab
+text:2.40
+Enter
+wait:50
+BS
+BS
+BS
+BS
+text:2.400,75
+Enter
+wait:50
+2
+n
+text:Anfragen
+Tab
+Tab
+Tab
+Tab
+paste:1.234
+Enter
+wait:50
+EOF
+UI_LANG=de
+ui_start --keys "$T/numbers.keys" --lang de "$f"
+wait_exit
+[ "$ui_status" = 0 ] && ok || fail "key script: status $ui_status"
+expect_sql "$f" "SELECT count(*), max(amount) FROM cost WHERE name = 'Lizenz'" "1|2400.75"
+expect_sql "$f" "SELECT count(*) FROM cost WHERE amount < 10" "0"
+expect_sql "$f" "SELECT baseline FROM indicator WHERE name = 'Anfragen'" "1234.0"
+
 expect_sql "$f" "PRAGMA integrity_check" "ok"
 expect_sql "$g" "PRAGMA integrity_check" "ok"
 expect_no_stderr
