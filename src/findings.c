@@ -73,6 +73,8 @@ enum msg {
 	MSG_COST_NO_YEAR,	   /* a: the uncovered percent, b: the money */
 	MSG_CHECK_NOT_ASSESSED, /* n: the number of check items */
 	MSG_CHECK_LOW_READINESS, /* n: the readiness in percent */
+	/* n: the readiness in percent; a: items not discussed, b: applicable */
+	MSG_CHECK_LOW_READINESS_UNDISCUSSED,
 	MSG_SH_KEY_TEMPORARY,
 	MSG_RACI_NO_IMPACT_REGULAR,
 	MSG_RACI_NO_TRAINING,
@@ -289,6 +291,13 @@ static char *format_message(const struct finding *x)
 		return format(_("Readiness is only %d%%; agree the next steps on the open "
 				"recommendations of this factor."),
 			      (int)x->n);
+	case MSG_CHECK_LOW_READINESS_UNDISCUSSED:
+		return format(ngettext("Readiness is only %d%%, and %u of its %u recommendation has "
+				       "not been discussed yet; go through it with the group.",
+				       "Readiness is only %d%%, and %u of its %u recommendations have "
+				       "not been discussed yet; go through them with the group.",
+				       (unsigned long)x->b),
+			      (int)x->n, (unsigned)x->a, (unsigned)x->b);
 	case MSG_SH_KEY_TEMPORARY:
 		return xstrdup(_("A key person whose post ends with the funding; secure the post "
 				 "through long-term employment or win a permanent key person."));
@@ -958,7 +967,7 @@ static void rules_check(struct ctx *c)
 		return;
 	size_t assessed = 0;
 	for (size_t i = 0; i < m->checks.n; i++)
-		if (MODEL_AT(m->checks, struct check_item, i)->status != CHECK_OPEN)
+		if (figures_check_discussed(MODEL_AT(m->checks, struct check_item, i)))
 			assessed++;
 	if (assessed == 0) {
 		add(c, SEV_HINT, STEP_CHECK, ENT_WORKSHOP, 0, c->ws_item, "check.not_assessed",
@@ -974,9 +983,16 @@ static void rules_check(struct ctx *c)
 	for (int f = first; f < last; f++) {
 		if (r->factor[f] < 0 || r->factor[f] >= FINDINGS_READINESS_LOW)
 			continue;
-		add(c, SEV_HINT, STEP_CHECK, ENT_WORKSHOP, 0, findings_factor_name(f + 1),
-		    "check.low_readiness", MSG_CHECK_LOW_READINESS)
-			->n = (int)(r->factor[f] * 100 + 0.5);
+		/* open items nobody has talked about are a different matter from
+		 * gaps the group has found: the hint says which */
+		unsigned und = r->undiscussed_factor[f];
+		struct finding *lo = add(c, SEV_HINT, STEP_CHECK, ENT_WORKSHOP, 0,
+					 findings_factor_name(f + 1), "check.low_readiness",
+					 und ? MSG_CHECK_LOW_READINESS_UNDISCUSSED
+					     : MSG_CHECK_LOW_READINESS);
+		lo->n = (int)(r->factor[f] * 100 + 0.5);
+		lo->a = und;
+		lo->b = r->applicable_factor[f];
 	}
 }
 

@@ -128,6 +128,14 @@ static void put_check(struct model *m, int64_t id, int factor, int field, int it
 	check_free(&e);
 }
 
+static void put_check_note(struct model *m, int64_t id, int factor, int field, int item,
+			   int status, const char *note)
+{
+	struct check_item e = {id, factor, field, item, status, xstrdup(note)};
+	model_put_check(m, &e);
+	check_free(&e);
+}
+
 static void set_title(struct model *m, const char *title, const char *funding_end, int phase)
 {
 	struct workshop w;
@@ -989,6 +997,27 @@ static void test_check_readiness(void)
 	figures_readiness(&M, &r);
 	CU_ASSERT_DOUBLE_EQUAL(r.factor[1], 0.25, 1e-9);
 	CU_ASSERT_TRUE(r.factor[1] < FINDINGS_READINESS_LOW);
+	/* the three open items have no note: not discussed yet, and the hint
+	 * says so; an open item with a note has been discussed */
+	CU_ASSERT_EQUAL(r.undiscussed_factor[1], 3);
+	CU_ASSERT_EQUAL(r.applicable_factor[1], 4);
+	CU_ASSERT_EQUAL(r.undiscussed[1][FIELD_ACTORS], 1);
+	CU_ASSERT_TRUE(f && contains(findings_message(f), "3 of its 4 recommendations have not been "
+							   "discussed"));
+	put_check_note(&M, 6, 2, FIELD_RESOURCES, 1, CHECK_OPEN, "No budget line yet.");
+	put_check_note(&M, 7, 2, FIELD_ACTORS, 1, CHECK_OPEN, " ");
+	compute();
+	figures_readiness(&M, &r);
+	CU_ASSERT_EQUAL(r.undiscussed_factor[1], 2);
+	CU_ASSERT_TRUE(figures_check_discussed(model_check(&M, 2, FIELD_RESOURCES, 1)));
+	CU_ASSERT_FALSE(figures_check_discussed(model_check(&M, 2, FIELD_ACTORS, 1)));
+	f = expect_one("check.low_readiness", ENT_WORKSHOP, 0, SEV_HINT, STEP_CHECK);
+	CU_ASSERT_TRUE(f && contains(findings_message(f), "2 of its 4 recommendations"));
+	put_check_note(&M, 7, 2, FIELD_ACTORS, 1, CHECK_OPEN, "Partner not found.");
+	put_check_note(&M, 8, 2, FIELD_STRUCTURES, 1, CHECK_OPEN, "Open.");
+	compute();
+	f = expect_one("check.low_readiness", ENT_WORKSHOP, 0, SEV_HINT, STEP_CHECK);
+	CU_ASSERT_TRUE(f && contains(findings_message(f), "agree the next steps"));
 	/* one done, one partly, two open → 37.5 %: yellow in the heat map, no hint */
 	put_check(&M, 8, 2, FIELD_STRUCTURES, 1, CHECK_PARTLY);
 	compute();
