@@ -63,6 +63,9 @@ wait_exit
 UI_LANG=en
 sql "$f" "INSERT INTO clock(step, elapsed, started) VALUES(1, 1500, 0)"
 ui_start --lang en "$f"
+# the restart opens step 1, where the German session ended
+wait_for "Step 1: 05:00 left, stopped"
+keys 0
 wait_for "Step 0: 15:00 (F5 starts)"
 keys 1
 wait_for "Step 1: 05:00 left, stopped"

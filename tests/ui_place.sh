@@ -96,7 +96,9 @@ wait_for "(F5 starts)"
 expect_screen "Step 3:"
 keys F3
 wait_for "Mayor"
-keys Escape q
+keys Escape
+wait_gone "Reading view"
+keys q
 wait_exit
 [ "$ui_status" = 0 ] && ok || fail "q: status $ui_status"
 
