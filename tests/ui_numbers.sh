@@ -143,6 +143,11 @@ keys Enter
 wait_for "Cost item “Sensors” added"
 expect_sql "$g" "SELECT amount FROM cost WHERE name = 'Sensors'" "18500.5"
 wait_for "€18,500.50"
+# the reading view shows the amount as the list does
+keys F3
+wait_for "Yearly · €18,500.50"
+keys Escape
+wait_gone "Yearly · €18,500.50"
 
 keys q
 wait_exit
