@@ -43,6 +43,7 @@ struct bundle_col {
 	int arg;
 	long lo, hi;
 	bool optional; /* may be empty */
+	bool late;     /* may be missing from the header of an older bundle (NEW) */
 };
 
 struct bundle_spec {

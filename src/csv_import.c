@@ -271,6 +271,12 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 			CELL_FAIL(imp, pf, row, col, _("'%s' is too large"), shorten(raw, sh));
 			return false;
 		}
+		if (bc->hi > bc->lo && !(pc->d >= (double)bc->lo && pc->d <= (double)bc->hi)) {
+			CELL_FAIL(imp, pf, row, col,
+				  _("'%s' is not allowed; write a number from %ld to %ld"),
+				  shorten(raw, sh), bc->lo, bc->hi);
+			return false;
+		}
 		return true;
 	}
 	case COL_DATE: {
@@ -317,6 +323,14 @@ static bool check_header(struct import *imp, struct pfile *pf)
 	char sh[200];
 	for (size_t i = 0; i < sp->n; i++) {
 		const struct bundle_col *bc = &sp->cols[i];
+		if (i >= width && bc->late) {
+			/* an older bundle: it ends before the columns added since */
+			bool all_late = true;
+			for (size_t k = i; k < sp->n; k++)
+				all_late = all_late && sp->cols[k].late;
+			if (all_late)
+				break;
+		}
 		if (i >= width) {
 			/* name all the columns */
 			struct buf b;
@@ -352,7 +366,7 @@ static bool check_header(struct import *imp, struct pfile *pf)
 			de++;
 	}
 	pf->lang = de > en ? LANG_DE : LANG_EN;
-	pf->ncols = sp->n;
+	pf->ncols = width < sp->n && sp->cols[width].late ? width : sp->n;
 	if (pf->which == BF_RACI) {
 		pf->ncols = width;
 		pf->raci_cols = xcalloc(width, sizeof *pf->raci_cols);
@@ -408,10 +422,18 @@ static bool check_rows(struct import *imp, struct pfile *pf)
 		}
 		struct prow *pr = &pf->rows[pf->n++];
 		pr->row = row;
-		pr->c = xcalloc(pf->ncols, sizeof *pr->c);
-		for (size_t c = 0; c < sp->n; c++)
+		size_t ncells = pf->ncols > sp->n ? pf->ncols : sp->n;
+		pr->c = xcalloc(ncells, sizeof *pr->c);
+		for (size_t c = 0; c < sp->n; c++) {
+			if (c >= pf->ncols) {
+				/* a column the older bundle lacks: not set */
+				pr->c[c].s = "";
+				pr->c[c].w = -1;
+				continue;
+			}
 			if (!check_cell(imp, pf, row, c, &sp->cols[c], &pr->c[c]))
 				return false;
+		}
 		if (pf->which == BF_RACI) {
 			for (size_t c = 1; c < pf->ncols; c++) {
 				char *t = trimmed(row->cells[c]);
@@ -783,8 +805,12 @@ static enum store_status merge_entities(struct merge *g, enum entity kind)
 			workshop_copy(&e.workshop, &g->m->ws);
 		else
 			entity_init(kind, &e);
-		for (size_t k = 0; k < d->n; k++)
-			take_field(g, &d->fields[k], &e, &c[bundle_col_of(kind, (int)k)]);
+		for (size_t k = 0; k < d->n; k++) {
+			size_t col = bundle_col_of(kind, (int)k);
+			if (col >= pf->ncols)
+				continue; /* an older bundle without the column */
+			take_field(g, &d->fields[k], &e, &c[col]);
+		}
 		enum store_status st = store_save_entity(g->s, g->m, kind, &e);
 		if (pf->newid)
 			pf->newid[r] = *(int64_t *)&e;

@@ -260,6 +260,10 @@ f=$(new_case undo-sql-v2)
 q "$f" "DROP TABLE undo_log; DROP TABLE place;
  CREATE TABLE undo_log(  seq INTEGER PRIMARY KEY,  step INTEGER NOT NULL REFERENCES undo_step(id) ON DELETE CASCADE,  sql TEXT NOT NULL) STRICT;
  CREATE INDEX undo_log_step ON undo_log(step);
+ ALTER TABLE workshop DROP COLUMN first_budget_year;
+ ALTER TABLE workshop DROP COLUMN funding_rate;
+ ALTER TABLE cost_share DROP COLUMN budget_line;
+ ALTER TABLE cost_share DROP COLUMN status;
  PRAGMA user_version=2;
  INSERT INTO undo_step(id,kind,label,item) VALUES(1,'undo','Edit workshop','Basis');
  INSERT INTO undo_log(step,sql) VALUES(1,'UPDATE workshop SET title=hex(fts3_tokenizer(''simple'')) WHERE rowid=1'),
