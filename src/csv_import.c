@@ -853,6 +853,14 @@ static bool merge(struct store *s, struct model *m, struct import *imp,
 				    ENT_INDICATOR, ENT_TASK,  -1,	ENT_COST,
 				    ENT_SHARE,	  ENT_CHECK, ENT_NOTE};
 	enum store_status st = store_begin_bulk(s, N_("Import CSV bundle"), imp->src->label);
+	if (st == STORE_OK) {
+		/* every row and every RACI cell the import may write */
+		size_t rows = 0;
+		for (int f = 0; f < BF_COUNT; f++)
+			rows += imp->f[f].n;
+		rows += imp->f[BF_RACI].n * imp->f[BF_RACI].ncols;
+		store_bulk_expect(s, rows);
+	}
 	for (size_t i = 0; i < sizeof order / sizeof *order && st == STORE_OK; i++)
 		st = order[i] < 0 ? merge_raci(&g) : merge_entities(&g, (enum entity)order[i]);
 	if (st == STORE_OK)
