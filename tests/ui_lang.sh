@@ -80,7 +80,7 @@ keys q
 wait_exit
 sql "$f" "UPDATE clock SET elapsed = 1900 WHERE step = 1"
 ui_start --lang en "$f"
-wait_for "F10 Quit"
+wait_for "F10"
 keys 1 F5
 wait_for "Step 1: OVER +01:4"
 keys 0
@@ -94,7 +94,7 @@ expect_sql "$f" "SELECT started FROM clock WHERE step = 1" "0"
 
 # the agenda: + gives the selected step five minutes more, one undo step
 ui_start --lang en "$f"
-wait_for "F10 Quit"
+wait_for "F10"
 # (past the 9 fields of the measure to the agenda row of step 1)
 keys Down Down Down Down Down Down Down Down Down Down
 sleep 0.3
@@ -145,7 +145,7 @@ expect_tty_sane
 
 # NO_COLOR and the plain theme start as well
 UI_NO_COLOR=1 ui_start --theme plain --lang en "$f"
-wait_for "F10 Quit"
+wait_for "F10"
 keys q
 wait_exit
 [ "$ui_status" = 0 ] && ok || fail "plain theme: status $ui_status"
