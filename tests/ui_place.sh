@@ -69,6 +69,7 @@ wait_for "[Handover]"
 keys 3
 wait_for "Step 3:"
 keys Down Down Down Down
+wait_for "Fire brigade and civil protection: "
 keys F3
 wait_for "Fire brigade and civil protection"
 keys Escape
