@@ -205,6 +205,18 @@ static const char *const migrations[] = {
 	"DELETE FROM sqlite_sequence WHERE name='raci';"
 	"INSERT INTO sqlite_sequence(name, seq) SELECT 'raci', seq FROM temp.raci_old_seq;"
 	"DROP TABLE temp.raci_old; DROP TABLE temp.raci_old_seq;",
+
+	/* 6 → 7 (issue 17, where the group left off): the step, the selected
+	 * item (its table and id) and the RACI view the screen shows on the
+	 * next start. Written by the screen only, outside the undo history. */
+	"CREATE TABLE place("
+	"  id INTEGER PRIMARY KEY CHECK(id = 1),"
+	"  step INTEGER NOT NULL DEFAULT 0 CHECK(step BETWEEN 0 AND 99),"
+	"  kind TEXT NOT NULL DEFAULT '' CHECK(length(kind) <= 40),"
+	"  item INTEGER NOT NULL DEFAULT 0 CHECK(item >= 0),"
+	"  raci_view INTEGER NOT NULL DEFAULT 0 CHECK(raci_view BETWEEN 0 AND 2)"
+	") STRICT;"
+	"INSERT INTO place(id) VALUES(1);",
 };
 
 /* The tables whose changes are recorded for undo, in dependency order. */
