@@ -206,13 +206,25 @@ static const char *const migrations[] = {
 	"INSERT INTO sqlite_sequence(name, seq) SELECT 'raci', seq FROM temp.raci_old_seq;"
 	"DROP TABLE temp.raci_old; DROP TABLE temp.raci_old_seq;",
 
-	/* 6 → 7 (issue 14, the roadmap): step 6 "Roadmap" comes between the
+	/* 6 → 7 (issue 17, where the group left off): the step, the selected
+	 * item (its table and id) and the RACI view the screen shows on the
+	 * next start. Written by the screen only, outside the undo history. */
+	"CREATE TABLE place("
+	"  id INTEGER PRIMARY KEY CHECK(id = 1),"
+	"  step INTEGER NOT NULL DEFAULT 0 CHECK(step BETWEEN 0 AND 99),"
+	"  kind TEXT NOT NULL DEFAULT '' CHECK(length(kind) <= 40),"
+	"  item INTEGER NOT NULL DEFAULT 0 CHECK(item >= 0),"
+	"  raci_view INTEGER NOT NULL DEFAULT 0 CHECK(raci_view BETWEEN 0 AND 2)"
+	") STRICT;"
+	"INSERT INTO place(id) VALUES(1);",
+
+	/* 7 → 8 (issue 14, the roadmap): step 6 "Roadmap" comes between the
 	 * costs and the check, so the agenda and the clocks take ten steps and
 	 * the old steps 6-8 (check, findings, export) move to 7-9; the roadmap
 	 * gets 20 minutes. The operator model of regular operation joins the
 	 * workshop row; council decisions and milestones are new tables. No
-	 * other table stores a step number (findings and their votes name a
-	 * rule, not a step). */
+	 * table but the place where the group left off stores a step number
+	 * (findings and their votes name a rule, not a step). */
 	"CREATE TEMP TABLE agenda_v3 AS SELECT step, minutes FROM main.agenda;"
 	"DROP TABLE main.agenda;"
 	"CREATE TABLE main.agenda("
@@ -233,6 +245,7 @@ static const char *const migrations[] = {
 	"INSERT INTO main.clock SELECT CASE WHEN step >= 6 THEN step + 1 ELSE step END,"
 	"  elapsed, started FROM temp.clock_v3;"
 	"DROP TABLE temp.clock_v3;"
+	"UPDATE place SET step = step + 1 WHERE step >= 6;"
 	"ALTER TABLE workshop ADD COLUMN operator_model TEXT NOT NULL DEFAULT 'open'"
 	"  CHECK(operator_model IN ('open','department','digital_unit','municipal_enterprise',"
 	"  'municipal_company','public_body','intermunicipal','provider','association'));"
