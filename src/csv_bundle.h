@@ -23,6 +23,8 @@ enum bundle_file {
 	BF_SHARES,
 	BF_CHECK,
 	BF_NOTES,
+	BF_DECISIONS,
+	BF_MILESTONES,
 	BF_FINDINGS,
 	BF_COUNT
 };

@@ -787,7 +787,8 @@ static size_t *summary_count(struct bundle_summary *sum, enum entity kind)
 		[ENT_INDICATOR] = &sum->indicators, [ENT_STAKEHOLDER] = &sum->stakeholders,
 		[ENT_TASK] = &sum->tasks,	      [ENT_COST] = &sum->costs,
 		[ENT_SHARE] = &sum->shares,	      [ENT_CHECK] = &sum->checks,
-		[ENT_NOTE] = &sum->notes,
+		[ENT_NOTE] = &sum->notes,	      [ENT_DECISION] = &sum->decisions,
+		[ENT_MILESTONE] = &sum->milestones,
 	};
 	return counts[kind];
 }
@@ -848,10 +849,11 @@ static bool merge(struct store *s, struct model *m, struct import *imp,
 		  struct bundle_summary *sum, struct bundle_error *err)
 {
 	struct merge g = {s, m, imp, sum};
-	/* in the order of their references; the RACI matrix after the tasks */
-	static const int order[] = {ENT_WORKSHOP, ENT_SGOAL, ENT_GOAL,	ENT_STAKEHOLDER,
-				    ENT_INDICATOR, ENT_TASK,  -1,	ENT_COST,
-				    ENT_SHARE,	  ENT_CHECK, ENT_NOTE};
+	/* in the order of their references (the workshop names its operator,
+	 * a stakeholder); the RACI matrix after the tasks */
+	static const int order[] = {ENT_SGOAL, ENT_GOAL,  ENT_STAKEHOLDER, ENT_WORKSHOP,
+				    ENT_INDICATOR, ENT_TASK, -1, ENT_COST, ENT_SHARE, ENT_CHECK,
+				    ENT_NOTE, ENT_DECISION, ENT_MILESTONE};
 	enum store_status st = store_begin_bulk(s, N_("Import CSV bundle"), imp->src->label);
 	if (st == STORE_OK) {
 		/* every row and every RACI cell the import may write */

@@ -21,7 +21,8 @@
 const char *const bundle_files[] = {
 	"workshop.csv", "strategy_goals.csv", "goals.csv",   "indicators.csv",
 	"stakeholders.csv", "tasks.csv",      "raci.csv",    "costs.csv",
-	"cost_shares.csv", "check.csv",	      "notes.csv",   "findings.csv",
+	"cost_shares.csv", "check.csv",	      "notes.csv",   "decisions.csv",
+	"milestones.csv",  "findings.csv",
 	NULL,
 };
 
@@ -323,6 +324,10 @@ char *bundle_summary_text(const struct bundle_summary *sum)
 	add_part(&b, sum->costs, ngettext("%zu cost item", "%zu cost items", sum->costs));
 	add_part(&b, sum->shares, ngettext("%zu cost share", "%zu cost shares", sum->shares));
 	add_part(&b, sum->notes, ngettext("%zu note", "%zu notes", sum->notes));
+	add_part(&b, sum->decisions,
+		 ngettext("%zu council decision", "%zu council decisions", sum->decisions));
+	add_part(&b, sum->milestones,
+		 ngettext("%zu milestone", "%zu milestones", sum->milestones));
 	struct buf line;
 	buf_init(&line);
 	if (b.len)

@@ -60,6 +60,7 @@ bool bundle_export(const struct model *m, const struct findings *f, const char *
 struct bundle_summary {
 	bool workshop; /* workshop.csv replaced the workshop's values */
 	size_t sgoals, goals, indicators, stakeholders, tasks, raci, costs, shares, checks, notes;
+	size_t decisions, milestones;
 };
 /* One line saying what was added, in the session language; free it. */
 char *bundle_summary_text(const struct bundle_summary *sum);

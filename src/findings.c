@@ -12,12 +12,14 @@
 #include "config.h"
 #include "findings.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
+#include "roadmap.h"
 #include "util.h"
 
 /* Influence and interest from this score on count as high. */
@@ -85,6 +87,15 @@ enum msg {
 	MSG_RACI_NO_TRAINING,
 	MSG_WINDDOWN_NO_COMMUNICATION,
 	MSG_WINDDOWN_NO_DOCUMENTATION,
+	/* the roadmap (issue 14) */
+	MSG_RM_NO_OPMODEL,
+	MSG_RM_NO_OPERATOR,
+	MSG_RM_AGREEMENT_LATE, /* arg: the funding end */
+	MSG_RM_HANDOVER_UNSIGNED, /* n: the categories shown as settled */
+	MSG_RM_OVERDUE,	       /* arg: the due date */
+	MSG_RM_NO_CONTINUATION, /* arg: the funding end */
+	MSG_RM_BUDGET_LATE,    /* arg: the due date, n: the first budget year */
+	MSG_RM_NO_EXIT,
 };
 
 /* The SMART parts in the order of the goal form (bits of n). */
@@ -340,6 +351,63 @@ static char *format_message(const struct finding *x)
 	case MSG_WINDDOWN_NO_DOCUMENTATION:
 		return xstrdup(_("No task documents the measure; record its content, process steps, "
 				 "technical details and the reasons for ending, for later projects."));
+	case MSG_RM_NO_OPMODEL:
+		return xstrdup(_("No operator model for regular operation is chosen; decide early who "
+				 "runs the measure after the funding and on what footing."));
+	case MSG_RM_NO_OPERATOR:
+		return xstrdup(_("The operator model names no operator; pick the stakeholder who "
+				 "runs the measure in regular operation."));
+	case MSG_RM_AGREEMENT_LATE: {
+		char end[32];
+		i18n_date(arg, lang, end);
+		if (x->n) /* the funding has ended already */
+			return format(_("The funding ended on %s and no operator agreement is signed; "
+					"get the agreement on who carries the running costs signed."),
+				      end);
+		return format(_("The funding ends on %s, within six months, and no operator agreement "
+				"is signed; get the agreement on who carries the running costs signed."),
+			      end);
+	}
+	case MSG_RM_HANDOVER_UNSIGNED:
+		return format(ngettext("%ld task category looks settled in the handover view, but "
+				       "no operator agreement is signed: the roles are agreed only "
+				       "in the workshop, not on paper.",
+				       "%ld task categories look settled in the handover view, but "
+				       "no operator agreement is signed: the roles are agreed only "
+				       "in the workshop, not on paper.",
+				       (unsigned long)x->n),
+			      x->n);
+	case MSG_RM_OVERDUE: {
+		char due[32];
+		i18n_date(arg, lang, due);
+		return format(_("This milestone was due on %s and is still open; mark it done, or "
+				"agree a new date and who sees to it."),
+			      due);
+	}
+	case MSG_RM_NO_CONTINUATION: {
+		char end[32];
+		i18n_date(arg, lang, end);
+		if (x->n) /* the funding has ended already */
+			return format(_("The funding ended on %s and no council decision on the "
+					"continuation is even submitted; without it the measure has no "
+					"footing."),
+				      end);
+		return format(_("The funding ends on %s, within twelve months, and no council decision "
+				"on the continuation is even submitted; a decision under time "
+				"pressure lowers the chances."),
+			      end);
+	}
+	case MSG_RM_BUDGET_LATE: {
+		char due[32];
+		i18n_date(arg, lang, due);
+		return format(_("This budget request is due on %s, after the budget year %ld has "
+				"begun; the money for the first year after the funding must be "
+				"requested before that budget is drawn up."),
+			      due, x->n);
+	}
+	case MSG_RM_NO_EXIT:
+		return xstrdup(_("The measure is being wound down, but the roadmap has no exit "
+				 "milestone; press p in step 6 to propose the exit path."));
 	}
 	return xstrdup("");
 }
@@ -405,7 +473,7 @@ struct ctx {
 	long today;	     /* date_days of today (date_today: STETIG_TODAY pins it) */
 	/* the names of unnamed items, translated once */
 	const char *untitled_goal, *unnamed_indicator, *unnamed_stakeholder, *unnamed_task,
-		*unnamed_cost;
+		*unnamed_cost, *untitled_milestone;
 	/* the item copied last: an entity with several findings is copied once */
 	const char *last_src, *last_copy;
 	struct buf scratch;
@@ -993,6 +1061,100 @@ static void rules_costs(struct ctx *c)
 	}
 }
 
+/* ------------------------------------------------------------ roadmap */
+
+/* Task categories the handover view shows as settled (ui_raci.c's rule):
+ * no category gap, and every regular-operation task with one A, an R and
+ * no temporary A or R. */
+static long settled_categories(const struct model *m)
+{
+	unsigned ntasks[CAT_COUNT][TPHASE_COUNT] = {{0}};
+	bool open[CAT_COUNT] = {false};
+	for (size_t i = 0; i < m->tasks.n; i++) {
+		const struct task *t = MODEL_AT(m->tasks, struct task, i);
+		if (t->category < 0 || t->category >= CAT_COUNT)
+			continue;
+		if (t->phase < 0 || t->phase >= TPHASE_COUNT)
+			continue;
+		bool regular = t->phase == TPHASE_REGULAR;
+		ntasks[t->category][t->phase]++;
+		if (regular && (figures_task_rules(t) & (FIGURES_TASK_NO_A | FIGURES_TASK_MULTI_A |
+							 FIGURES_TASK_NO_R | FIGURES_TASK_TEMP_AR)))
+			open[t->category] = true;
+	}
+	long n = 0;
+	for (int cat = 0; cat < CAT_COUNT; cat++) {
+		bool shown = ntasks[cat][0] || ntasks[cat][1] || figures_category_required(cat);
+		n += shown && !open[cat] && figures_category_gap(ntasks[cat], cat) == FIGURES_CAT_OK;
+	}
+	return n;
+}
+
+static void rules_roadmap(struct ctx *c)
+{
+	const struct model *m = c->m;
+	long today = roadmap_today();
+	long end = roadmap_days(m->ws.funding_end);
+	bool has_end = end != LONG_MIN;
+	long left = has_end ? end - today : 0;
+	const char *end_arg = c->count_only ? NULL : text_copy(c->out, m->ws.funding_end);
+	if (!c->winddown) {
+		/* the continuation rules: an operator, an agreement, a decision */
+		if (m->ws.op_model == OPMODEL_OPEN)
+			add(c, SEV_GAP, STEP_ROADMAP, ENT_WORKSHOP, 0, c->ws_item,
+			    "roadmap.no_operator_model", MSG_RM_NO_OPMODEL);
+		else if (!m->ws.op_actor || !model_stakeholder(m, m->ws.op_actor))
+			add(c, SEV_GAP, STEP_ROADMAP, ENT_WORKSHOP, 0, c->ws_item,
+			    "roadmap.no_operator", MSG_RM_NO_OPERATOR);
+		if (has_end && left <= 183 && m->ws.agreement != AGREE_SIGNED) {
+			struct finding *f = add(c, SEV_GAP, STEP_ROADMAP, ENT_WORKSHOP, 0, c->ws_item,
+						"roadmap.agreement_late", MSG_RM_AGREEMENT_LATE);
+			f->arg = end_arg;
+			f->n = left < 0; /* ended already: the message says so */
+		}
+		long settled = m->ws.agreement == AGREE_SIGNED ? 0 : settled_categories(m);
+		if (settled)
+			add(c, SEV_WARNING, STEP_ROADMAP, ENT_WORKSHOP, 0, c->ws_item,
+			    "roadmap.handover_unsigned", MSG_RM_HANDOVER_UNSIGNED)
+				->n = settled;
+		if (has_end && left <= 365) {
+			bool submitted = false;
+			for (size_t i = 0; i < m->decisions.n && !submitted; i++) {
+				int st = MODEL_AT(m->decisions, struct decision, i)->status;
+				submitted = st == DEC_SUBMITTED || st == DEC_ADOPTED;
+			}
+			if (!submitted) {
+				struct finding *f = add(c, SEV_GAP, STEP_ROADMAP, ENT_WORKSHOP, 0,
+							c->ws_item, "roadmap.no_continuation_decision",
+							MSG_RM_NO_CONTINUATION);
+				f->arg = end_arg;
+				f->n = left < 0;
+			}
+		}
+	}
+	int first_year = roadmap_first_budget_year(m);
+	bool exit_ms = false;
+	for (size_t i = 0; i < m->milestones.n; i++) {
+		const struct milestone *ms = MODEL_AT(m->milestones, struct milestone, i);
+		const char *item = name_or(ms->title, c->untitled_milestone);
+		exit_ms = exit_ms || (ms->kind == MS_EXIT && ms->status != MS_DROPPED);
+		if (roadmap_milestone_overdue(ms, today))
+			add_arg(c, SEV_GAP, STEP_ROADMAP, ENT_MILESTONE, ms->id, item,
+				"roadmap.milestone_overdue", MSG_RM_OVERDUE, ms->due);
+		struct date jan1 = {first_year, 1, 1};
+		if (!c->winddown && first_year && ms->kind == MS_BUDGET && ms->status != MS_DROPPED &&
+		    roadmap_days(ms->due) != LONG_MIN && roadmap_days(ms->due) >= date_days(&jan1)) {
+			add_arg(c, SEV_GAP, STEP_ROADMAP, ENT_MILESTONE, ms->id, item,
+				"roadmap.budget_late", MSG_RM_BUDGET_LATE, ms->due);
+			if (!c->count_only)
+				c->out->v[c->out->n - 1].n = first_year;
+		}
+	}
+	if (c->winddown && !exit_ms)
+		add(c, SEV_GAP, STEP_ROADMAP, ENT_WORKSHOP, 0, c->ws_item, "roadmap.no_exit",
+		    MSG_RM_NO_EXIT);
+}
+
 /* Per budget year after the funding end: the money nobody carries. */
 static void rules_years(struct ctx *c)
 {
@@ -1142,6 +1304,7 @@ static void run_rules(const struct model *m, struct findings *out, bool count_on
 		c.unnamed_stakeholder = _("(unnamed stakeholder)");
 		c.unnamed_task = _("(unnamed task)");
 		c.unnamed_cost = _("(unnamed cost)");
+		c.untitled_milestone = _("(untitled milestone)");
 	}
 	buf_init(&c.scratch);
 	/* indicators per goal in one pass, by the goals' positions */
@@ -1162,6 +1325,7 @@ static void run_rules(const struct model *m, struct findings *out, bool count_on
 	rules_costs(&c);
 	rules_years(&c);
 	rules_shares(&c);
+	rules_roadmap(&c);
 	rules_check(&c);
 	free(per_goal);
 	buf_free(&c.scratch);

@@ -220,6 +220,8 @@ struct model {
 	struct table shares;	/* struct cost_share */
 	struct table checks;	/* struct check_item */
 	struct table notes;	/* struct note */
+	struct table decisions;	/* struct decision */
+	struct table milestones; /* struct milestone */
 	size_t raci_n;		/* filled RACI cells */
 	/* the dots of findings (a finding is computed: named by its rule and
 	 * the id of the item it names) */

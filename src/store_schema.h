@@ -217,12 +217,72 @@ static const char *const migrations[] = {
 	"  raci_view INTEGER NOT NULL DEFAULT 0 CHECK(raci_view BETWEEN 0 AND 2)"
 	") STRICT;"
 	"INSERT INTO place(id) VALUES(1);",
+
+	/* 7 → 8 (issue 14, the roadmap): step 6 "Roadmap" comes between the
+	 * costs and the check, so the agenda and the clocks take ten steps and
+	 * the old steps 6-8 (check, findings, export) move to 7-9; the roadmap
+	 * gets 20 minutes. The operator model of regular operation joins the
+	 * workshop row; council decisions and milestones are new tables. No
+	 * table but the place where the group left off stores a step number
+	 * (findings and their votes name a rule, not a step). */
+	"CREATE TEMP TABLE agenda_v3 AS SELECT step, minutes FROM main.agenda;"
+	"DROP TABLE main.agenda;"
+	"CREATE TABLE main.agenda("
+	"  step INTEGER PRIMARY KEY CHECK(step BETWEEN 0 AND 9),"
+	"  minutes INTEGER NOT NULL CHECK(minutes BETWEEN 0 AND 999)"
+	") STRICT;"
+	"INSERT INTO main.agenda SELECT CASE WHEN step >= 6 THEN step + 1 ELSE step END,"
+	"  minutes FROM temp.agenda_v3;"
+	"INSERT OR IGNORE INTO main.agenda VALUES(6,20);"
+	"DROP TABLE temp.agenda_v3;"
+	"CREATE TEMP TABLE clock_v3 AS SELECT step, elapsed, started FROM main.clock;"
+	"DROP TABLE main.clock;"
+	"CREATE TABLE main.clock("
+	"  step INTEGER PRIMARY KEY CHECK(step BETWEEN 0 AND 9),"
+	"  elapsed INTEGER NOT NULL DEFAULT 0 CHECK(elapsed >= 0),"
+	"  started INTEGER NOT NULL DEFAULT 0"
+	") STRICT;"
+	"INSERT INTO main.clock SELECT CASE WHEN step >= 6 THEN step + 1 ELSE step END,"
+	"  elapsed, started FROM temp.clock_v3;"
+	"DROP TABLE temp.clock_v3;"
+	"UPDATE place SET step = step + 1 WHERE step >= 6;"
+	"ALTER TABLE workshop ADD COLUMN operator_model TEXT NOT NULL DEFAULT 'open'"
+	"  CHECK(operator_model IN ('open','department','digital_unit','municipal_enterprise',"
+	"  'municipal_company','public_body','intermunicipal','provider','association'));"
+	"ALTER TABLE workshop ADD COLUMN operator INTEGER"
+	"  REFERENCES stakeholder(id) ON DELETE SET NULL;"
+	"ALTER TABLE workshop ADD COLUMN agreement TEXT NOT NULL DEFAULT 'none'"
+	"  CHECK(agreement IN ('none','draft','signed'));"
+	"ALTER TABLE workshop ADD COLUMN " DATE("agreement_date") ";"
+	"ALTER TABLE workshop ADD COLUMN " TXT("agreement_ref") ";"
+	"ALTER TABLE workshop ADD COLUMN " TXT("operator_note") ";"
+	"CREATE TABLE decision("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  body TEXT NOT NULL DEFAULT 'council' CHECK(body IN ('council','committee',"
+	"    'district_council','board','other')),"
+	"  " TXT("subject") ", " DATE("planned") ","
+	"  status TEXT NOT NULL DEFAULT 'planned' CHECK(status IN ('planned','submitted',"
+	"    'adopted','rejected','postponed')),"
+	"  " TXT("document")
+	") STRICT;"
+	"CREATE TABLE milestone("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT, " TXT("title") ","
+	"  kind TEXT NOT NULL DEFAULT 'agreement' CHECK(kind IN ('agreement','budget','council',"
+	"    'staffing','procurement','handover','impact','exit','other')),"
+	"  " DATE("due") ","
+	"  owner INTEGER REFERENCES stakeholder(id) ON DELETE SET NULL,"
+	"  status TEXT NOT NULL DEFAULT 'open' CHECK(status IN ('open','done','dropped')),"
+	"  decision INTEGER REFERENCES decision(id) ON DELETE SET NULL"
+	") STRICT;"
+	"CREATE INDEX milestone_owner ON milestone(owner);"
+	"CREATE INDEX milestone_decision ON milestone(decision);",
 };
 
 /* The tables whose changes are recorded for undo, in dependency order. */
 static const char *const undo_tables[] = {
 	"workshop", "strategy_goal", "goal", "stakeholder", "indicator", "task",
-	"raci", "cost", "cost_share", "check_item", "note", "agenda", "finding_vote",
+	"raci", "cost", "cost_share", "check_item", "note", "decision", "milestone", "agenda",
+	"finding_vote",
 };
 
 #undef TXT

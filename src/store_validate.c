@@ -58,6 +58,9 @@ static const struct rule rules[] = {
 	WORD("workshop", "language", VOCAB_LANG),
 	REAL("workshop", "funding_rate", 0, 100, true, false),
 	INT("workshop", "first_budget_year", 1900, 9999, true),
+	WORD("workshop", "operator_model", VOCAB_OPMODEL), REF("workshop", "operator", true),
+	WORD("workshop", "agreement", VOCAB_AGREEMENT), DATE("workshop", "agreement_date"),
+	TEXT("workshop", "agreement_ref"), TEXT("workshop", "operator_note"),
 
 	INT("agenda", "step", 0, STEP_COUNT - 1, false), INT("agenda", "minutes", 0, 999, false),
 	INT("clock", "step", 0, STEP_COUNT - 1, false),
@@ -119,6 +122,14 @@ static const struct rule rules[] = {
 
 	ID("note"), WORD("note", "kind", VOCAB_NOTE_KIND), TEXT("note", "text"),
 	REF("note", "owner", true), DATE("note", "due"),
+
+	ID("decision"), WORD("decision", "body", VOCAB_BODY), TEXT("decision", "subject"),
+	DATE("decision", "planned"), WORD("decision", "status", VOCAB_DEC_STATUS),
+	TEXT("decision", "document"),
+
+	ID("milestone"), TEXT("milestone", "title"), WORD("milestone", "kind", VOCAB_MS_KIND),
+	DATE("milestone", "due"), REF("milestone", "owner", true),
+	WORD("milestone", "status", VOCAB_MS_STATUS), REF("milestone", "decision", true),
 };
 
 #define N_RULES (sizeof rules / sizeof *rules)

@@ -823,7 +823,7 @@ static void holders_text(struct ui *ui, const struct idset *s, struct buf *b)
 
 static const struct list_col ho_cols[] = {
 	{N_("Category"), 15, 0},     {N_("Pilot: A"), -1, 6},	 {N_("Pilot: R"), -1, 6},
-	{N_("Regular: A"), -1, 6}, {N_("Regular: R"), -1, 6}, {N_("Handover"), 9, 0},
+	{N_("Regular: A"), -1, 6}, {N_("Regular: R"), -1, 6}, {N_("Handover"), 10, 0},
 };
 
 static void draw_holders(struct ui *ui, const struct ho_row *h, int p, int role, int y, int x,
@@ -854,8 +854,12 @@ static void draw_ho_row(void *ctx, size_t row, int y, const int *cx, const int *
 	draw_holders(ui, h, 1, 1, y, cx[4], cw[4], base, sel);
 	if (handover_state(h) == HO_STATE_OPEN)
 		ui_textf(y, cx[5], cw[5], sel ? base : ui_style(ST_ALERT), 0, "! %s", _("open"));
-	else
-		ui_textf(y, cx[5], cw[5], sel ? base : ui_style(ST_LIT), 0, "✓ %s", _("settled"));
+	else if (ui->m.ws.agreement == AGREE_SIGNED)
+		ui_textf(y, cx[5], cw[5], sel ? base : ui_style(ST_LIT), 0, "✓ %s",
+			 _("on paper"));
+	else /* the roles alone, no signed operator agreement (step 6) */
+		ui_textf(y, cx[5], cw[5], sel ? base : ui_style(ST_WARN), 0, "~ %s",
+			 _("verbal"));
 }
 
 /* "A: names; R: names" of one phase, into b. */
@@ -916,9 +920,13 @@ static void draw_handover(struct ui *ui, struct ui_rect r)
 	if (h->open & HO_TEMP)
 		msg[nmsg++] = _("A or R in regular operation lies with a temporary stakeholder whose "
 				"post ends with the funding.");
-	if (handover_state(h) == HO_STATE_SETTLED)
-		msg[nmsg++] = _("Settled: regular operation has an accountable, permanent owner. "
-				"Enter shows the tasks.");
+	if (handover_state(h) == HO_STATE_SETTLED && ui->m.ws.agreement == AGREE_SIGNED)
+		msg[nmsg++] = _("Settled and agreed on paper: regular operation has an "
+				"accountable, permanent owner and the operator agreement is "
+				"signed. Enter shows the tasks.");
+	else if (handover_state(h) == HO_STATE_SETTLED)
+		msg[nmsg++] = _("The roles are set, but no operator agreement is signed yet "
+				"(step 6): agreed in the workshop, not on paper.");
 	int lines = detail - 4;
 	for (int i = 0; i < nmsg && i < lines; i++) {
 		buf_init(&b);

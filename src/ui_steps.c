@@ -9,7 +9,7 @@
 #include "util.h"
 
 extern const struct ui_view ui_view_workshop, ui_view_goals, ui_view_indicators,
-	ui_view_stakeholders, ui_view_raci, ui_view_costs, ui_view_check, ui_view_findings,
+	ui_view_stakeholders, ui_view_raci, ui_view_costs, ui_view_roadmap, ui_view_check, ui_view_findings,
 	ui_view_export;
 
 const struct ui_view *const ui_views[STEP_COUNT] = {
@@ -19,6 +19,7 @@ const struct ui_view *const ui_views[STEP_COUNT] = {
 	[STEP_STAKEHOLDERS] = &ui_view_stakeholders,
 	[STEP_RACI] = &ui_view_raci,
 	[STEP_COSTS] = &ui_view_costs,
+	[STEP_ROADMAP] = &ui_view_roadmap,
 	[STEP_CHECK] = &ui_view_check,
 	[STEP_FINDINGS] = &ui_view_findings,
 	[STEP_EXPORT] = &ui_view_export,

@@ -1,6 +1,7 @@
 /* xlsx_sheets.c — the step sheets of the council workbook and its charts:
  * strategy goals, goals, indicators, stakeholders, tasks, the RACI matrix,
- * costs, cost shares, costs per year and partner, the check list, findings,
+ * costs, cost shares, costs per year and partner, the milestones and
+ * council decisions by date, the check list, findings,
  * notes, and a sheet with the power/interest grid and the indicator chart.
  * Row numbers ("No.") are the ids of the CSV bundle. */
 #include "config.h"
@@ -14,6 +15,7 @@
 
 #include "figures.h"
 #include "i18n.h"
+#include "roadmap.h"
 #include "templates.h"
 #include "util.h"
 
@@ -125,8 +127,20 @@ static void field_cell(struct xl *x, const struct entity_field *f, const void *e
  * in the CSV bundle, every field, and the computed columns ex (in the order
  * of their places); rows in bundle order. src (may be NULL) learns the
  * sheet's name and rows, for the charts. */
+static lxw_worksheet *entity_sheet_in(struct xl *x, enum entity kind, const struct xextra *ex,
+				      size_t nex, struct chart_src *src, const size_t *order);
+
 static lxw_worksheet *entity_sheet(struct xl *x, enum entity kind, const struct xextra *ex,
 				   size_t nex, struct chart_src *src)
+{
+	return entity_sheet_in(x, kind, ex, nex, src, NULL);
+}
+
+/* entity_sheet with the rows in `order` (indices into the entity's table,
+ * all of them; NULL: bundle order). "No." and the computed columns' row
+ * stay the bundle row, so the numbers match the CSV bundle's ids. */
+static lxw_worksheet *entity_sheet_in(struct xl *x, enum entity kind, const struct xextra *ex,
+				      size_t nex, struct chart_src *src, const size_t *order)
 {
 	const struct entity_desc *d = &entity_descs[kind];
 	struct xtable t;
@@ -142,7 +156,8 @@ static lxw_worksheet *entity_sheet(struct xl *x, enum entity kind, const struct 
 	}
 	size_t n;
 	const void **rows = model_rows(x->m, kind, &n);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t j = 0; j < n; j++) {
+		size_t i = order ? order[j] : j;
 		struct xcell *c = xt_row(&t);
 		col = 0;
 		e = 0;
@@ -610,6 +625,46 @@ static void sheet_findings(struct xl *x)
 	emit(x, &t, _("Findings"), 0);
 }
 
+/* ------------------------------------------------------------ roadmap */
+
+/* "overdue" in the colour of a gap for an open milestone or a planned
+ * decision whose date has passed (ctx: today in days), else empty. */
+static void fill_ms_overdue(struct xl *x, const void *e, size_t row, const void *ctx,
+			    struct xcell *c)
+{
+	(void)row;
+	if (roadmap_milestone_overdue(e, *(const long *)ctx)) {
+		xc_text(c, _("overdue"));
+		c->fmt = x->fmt.sev[SEV_GAP];
+	}
+}
+
+static void fill_dec_overdue(struct xl *x, const void *e, size_t row, const void *ctx,
+			     struct xcell *c)
+{
+	(void)row;
+	if (roadmap_decision_overdue(e, *(const long *)ctx)) {
+		xc_text(c, _("overdue"));
+		c->fmt = x->fmt.sev[SEV_GAP];
+	}
+}
+
+/* The milestones and the council decisions by date (undated last), the
+ * dates as real dates, the overdue ones marked in a last column. */
+static void sheet_roadmap(struct xl *x)
+{
+	long today = roadmap_today();
+	size_t n;
+	size_t *order = roadmap_milestone_order(x->m, &n);
+	const struct xextra ms[] = {{MILESTONE_F_COUNT, N_("Overdue"), fill_ms_overdue, &today}};
+	entity_sheet_in(x, ENT_MILESTONE, ms, 1, NULL, order);
+	free(order);
+	order = roadmap_decision_order(x->m, &n);
+	const struct xextra dec[] = {{DECISION_F_COUNT, N_("Overdue"), fill_dec_overdue, &today}};
+	entity_sheet_in(x, ENT_DECISION, dec, 1, NULL, order);
+	free(order);
+}
+
 /* ------------------------------------------------------------ charts */
 
 static lxw_chart *new_chart(struct xl *x, uint8_t type)
@@ -951,6 +1006,8 @@ void xl_write_sheets(struct xl *x)
 	sheet_costs(x);
 	sheet_shares(x);
 	sheet_years(x);
+	/* the roadmap (step 6): milestones and council decisions */
+	sheet_roadmap(x);
 	sheet_check(x);
 	sheet_findings(x);
 	entity_sheet(x, ENT_NOTE, NULL, 0, NULL);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "roadmap.h"
 #include "templates.h"
 #include "util.h"
 
@@ -107,6 +108,40 @@ static void pair_row(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char *
 	}
 	row_height(x, ws, *r, lines);
 	(*r)++;
+}
+
+/* The roadmap in one row (issue 14): the operator model with its operator
+ * and the agreement's status, and the next council decision (one row: the
+ * summary stays one page at 8 pt). */
+static void roadmap_row(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
+{
+	const struct model *m = x->m;
+	const struct workshop *w = &m->ws;
+	struct buf op, nd;
+	buf_init(&op);
+	buf_init(&nd);
+	buf_adds(&op, vocab_label(VOCAB_OPMODEL, w->op_model));
+	const char *actor = w->op_actor ? model_entity_name(m, ENT_STAKEHOLDER, w->op_actor) : "";
+	if (actor && *actor)
+		buf_printf(&op, ": %s", actor);
+	buf_printf(&op, " (%s)", vocab_label(VOCAB_AGREEMENT, w->agreement));
+	const struct decision *d = roadmap_next_decision(m, roadmap_today());
+	if (d) {
+		if (*d->planned) {
+			char when[32];
+			i18n_date(d->planned, x->lang, when);
+			buf_printf(&nd, "%s, ", when);
+		}
+		buf_printf(&nd, "%s (%s): %s", vocab_label(VOCAB_BODY, d->body),
+			   vocab_label(VOCAB_DEC_STATUS, d->status),
+			   *d->subject ? d->subject : _("(no subject)"));
+	} else {
+		buf_adds(&nd, _("– none planned –"));
+	}
+	pair_row(x, ws, r, _("Operator model"), op.data ? op.data : "", false,
+		 _("Next council decision"), nd.data ? nd.data : "", false);
+	buf_free(&op);
+	buf_free(&nd);
 }
 
 /* A note over the whole width, wrapped, its row as high as it needs. */
@@ -620,6 +655,7 @@ void xl_write_summary(struct xl *x)
 		    x->fmt.wrap, &lines);
 	row_height(x, ws, r, lines);
 	r++;
+	roadmap_row(x, ws, &r);
 
 	money(x, ws, &r);
 	readiness(x, ws, &r);

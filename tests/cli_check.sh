@@ -54,7 +54,9 @@ expect_grep "No regular-operation task for 'Funding'" "$T/out"
 expect_grep "None of the 39 check items is assessed yet" "$T/out"
 expect_grep "Readiness per factor" "$T/out"
 expect_no_grep "Readiness is only" "$T/out" # quiet about factors on a new workshop
-expect_grep "Summary: 4 gaps, 4 warnings, 2 hints." "$T/out"
+# the roadmap (step 6) asks for an operator model
+expect_grep "  GAP      (untitled workshop): No operator model for regular operation is chosen" "$T/out"
+expect_grep "Summary: 5 gaps, 4 warnings, 2 hints." "$T/out"
 
 # ---------------------------------------------------------------- a template workshop
 f="$T/platform.stetig"
@@ -74,7 +76,11 @@ expect_grep "  1  Communicating the measure and its goals                       
 # the wind-down is the alternative path, not a sixth factor: no number
 expect_grep "     Ending and winding down a measure (alternative path)          0%" "$T/platform.txt"
 expect_no_grep "  6  " "$T/platform.txt"
-expect_grep "Summary: 7 gaps, 2 warnings, 1 hint." "$T/platform.txt"
+# the template names an operator model and operator, but its agreement is
+# not signed yet: the settled handover categories are only agreed in the room
+expect_grep "  WARNING  Urban data platform: 9 task categories look settled in the handover view, but no operator agreement is signed" "$T/platform.txt"
+expect_no_grep "No operator model" "$T/platform.txt"
+expect_grep "Summary: 7 gaps, 3 warnings, 1 hint." "$T/platform.txt"
 # every finding is one line of its own, under its step
 awk 'length($0) > 0 && !/^  / && !/^[A-Z]/ { bad = 1 } END { exit bad }' "$T/platform.txt" \
     && ok || fail "a line that is neither heading nor finding"
@@ -82,7 +88,8 @@ awk 'length($0) > 0 && !/^  / && !/^[A-Z]/ { bad = 1 } END { exit bad }' "$T/pla
 # tsv: four fields, CSV vocabulary, no readiness
 expect_status 1 "$STETIG" check "$f" --format tsv
 cp "$T/out" "$T/platform.tsv"
-[ "$(wc -l < "$T/platform.tsv")" = 10 ] && ok || fail "10 tsv lines"
+[ "$(wc -l < "$T/platform.tsv")" = 11 ] && ok || fail "11 tsv lines"
+expect_grep "warning${TAB}roadmap${TAB}Urban data platform${TAB}" "$T/platform.tsv"
 awk -F'\t' 'NF != 4 { bad = 1 } END { exit bad }' "$T/platform.tsv" && ok || fail "4 fields"
 expect_grep "gap${TAB}indicators${TAB}Platform availability${TAB}No baseline" "$T/platform.tsv"
 expect_grep "gap${TAB}workshop${TAB}Urban data platform${TAB}" "$T/platform.tsv"
@@ -102,7 +109,7 @@ expect_grep "  LÜCKE    Platform availability: Kein Ausgangswert" "$T/out"
 expect_grep "Indikatoren" "$T/out"
 expect_grep "Reifegrad je Faktor" "$T/out"
 expect_grep "  1  Kommunikation der Maßnahme und ihrer Ziele                 0 %" "$T/out"
-expect_grep "Zusammenfassung: 7 Lücken, 2 Warnungen, 1 Hinweis." "$T/out"
+expect_grep "Zusammenfassung: 7 Lücken, 3 Warnungen, 1 Hinweis." "$T/out"
 LANGUAGE=de expect_status 1 "$STETIG" check "$f" --lang en
 expect_grep "Summary: 7 gaps" "$T/out"
 expect_status 1 "$STETIG" check --lang de --format tsv "$f"
@@ -118,12 +125,28 @@ if command -v flock >/dev/null 2>&1; then
 fi
 same_file "$f" "$T/platform.orig"
 
-# with baselines, a funding end and every share in an adopted budget only
-# the hint to assess the check list is left: exit 0
+# with baselines, every share in an adopted budget and a funding end ten
+# months ahead (today is 2025-03-01) the roadmap asks for the council decision
 sql "$f" "UPDATE indicator SET baseline_date = '2025-01-15',
               baseline = CASE direction WHEN 'lower' THEN 2 * target ELSE 0 END;
           UPDATE workshop SET funding_end = '2025-12-31';
           UPDATE cost_share SET status = 'adopted';"
+expect_status 1 "$STETIG" check "$f"
+expect_grep "  GAP      Urban data platform: The funding ends on 2025-12-31, within twelve months, and no council decision" "$T/out"
+expect_no_grep "no operator agreement is signed;" "$T/out"
+expect_grep "Summary: 1 gap, 1 warning, 1 hint." "$T/out"
+# once the funding end has passed the agreement is late too, and both say
+# that the funding ended
+STETIG_TODAY=2026-12-01 expect_status 1 "$STETIG" check "$f"
+expect_grep "  GAP      Urban data platform: The funding ended on 2025-12-31 and no operator agreement is signed" "$T/out"
+expect_grep "  GAP      Urban data platform: The funding ended on 2025-12-31 and no council decision on the continuation is even submitted" "$T/out"
+expect_no_grep "within six months" "$T/out"
+expect_grep "Summary: 2 gaps, 1 warning, 1 hint." "$T/out"
+# a signed agreement and a submitted decision: only the hint to assess the
+# check list is left: exit 0
+sql "$f" "UPDATE workshop SET agreement = 'signed', agreement_date = '2025-10-01';
+          INSERT INTO decision(body, subject, planned, status)
+          VALUES ('council', 'Continue the platform', '2026-02-15', 'submitted');"
 expect_status 0 "$STETIG" check "$f"
 expect_grep "  HINT     Urban data platform: None of the 39 check items" "$T/out"
 expect_grep "Summary: 0 gaps, 0 warnings, 1 hint." "$T/out"
@@ -233,6 +256,8 @@ gap${TAB}costs${TAB}2028
 gap${TAB}costs${TAB}2029
 gap${TAB}costs${TAB}2030
 gap${TAB}costs${TAB}2031
+gap${TAB}roadmap${TAB}Parkraumsensorik Innenstadt
+warning${TAB}roadmap${TAB}Parkraumsensorik Innenstadt
 hint${TAB}check${TAB}Impact capture
 EOF
 if cmp -s "$T/parking.got" "$T/parking.want"; then ok; else
@@ -270,6 +295,15 @@ expect_grep "The partner shares add up to 120%" "$p"
 expect_grep "2026${TAB}In the budget year 2026, €20,600 of the €31,500 due after the funding end are carried by nobody" "$p"
 expect_grep "2027${TAB}In the budget year 2027, €1,200 of the €23,000 due after the funding end are carried by nobody" "$p"
 expect_grep "Impact capture${TAB}Readiness is only 0%" "$p"
+# the roadmap: no operator model, and categories look settled without paper
+expect_grep "Parkraumsensorik Innenstadt${TAB}No operator model for regular operation is chosen" "$p"
+expect_grep "settled in the handover view, but no operator agreement is signed" "$p"
+# after the funding end (2026-06-30) without an agreement or a council decision
+STETIG_TODAY=2026-12-01 expect_status 1 "$STETIG" check "$f" --lang en --format tsv
+expect_grep "Parkraumsensorik Innenstadt${TAB}The funding ended on 2026-06-30 and no operator agreement is signed" "$T/out"
+expect_grep "Parkraumsensorik Innenstadt${TAB}The funding ended on 2026-06-30 and no council decision" "$T/out"
+STETIG_TODAY=2026-12-01 LANGUAGE=de expect_status 1 "$STETIG" check "$f"
+expect_grep "  LÜCKE    Parkraumsensorik Innenstadt: Die Förderung endete am 30.06.2026, und keine Betreibervereinbarung ist unterzeichnet" "$T/out"
 # nothing that is in order is named
 for item in "Parksuchverkehr senken" "Durchschnittliche Parksuchzeit" "Oberbürgermeisterin" \
     "Kämmerei" "IT-Dienstleister" "Sensoren im Pilotgebiet" "Parkdaten auswerten" \
@@ -295,7 +329,7 @@ expect_grep "Mobilfunk-Datentarif: Nach dem Förderende am 30.06.2026 sind 40 % 
 expect_grep "Wirkungserfassung: Der Reifegrad liegt nur bei 0 %" "$p"
 expect_grep "  1  Kommunikation der Maßnahme und ihrer Ziele                 100 %" "$p"
 expect_grep "  2  Erfassung und Vermittlung der Wirkungen                    0 %" "$p"
-expect_grep "Zusammenfassung: 17 Lücken, 12 Warnungen, 2 Hinweise." "$p"
+expect_grep "Zusammenfassung: 18 Lücken, 13 Warnungen, 2 Hinweise." "$p"
 # gaps before warnings before hints within a step
 awk '/^Ziele$/ { s = 1; next } /^[^ ]/ { s = 0 } s && /^  / { print $1 }' "$p" > "$T/order"
 [ "$(tr '\n' ' ' < "$T/order")" = "LÜCKE LÜCKE WARNUNG WARNUNG HINWEIS " ] && ok \
@@ -353,5 +387,13 @@ expect_status 1 "$STETIG" check "$T/demo.stetig" --format tsv
 awk -F'\t' '$2 == "raci" && $1 == "gap"' "$T/out" > "$T/demo-raci"
 expect_no_grep "Fördermittel" "$T/demo-raci"
 expect_no_grep "Draw down grant funds" "$T/demo-raci"
+# its roadmap is partly done, with one milestone overdue on the pinned day
+# (2026-12-01), which check names
+STETIG_TODAY=2026-12-01 expect_status 1 "$STETIG" check "$T/demo.stetig" --format tsv
+expect_grep "gap${TAB}roadmap${TAB}Operator model agreed with urban drainage${TAB}This milestone was due on 2026-09-30 and is still open" "$T/out"
+[ "$(grep -c "${TAB}roadmap${TAB}.*This milestone was due" "$T/out")" = 1 ] && ok || fail "one overdue milestone in the demo"
+expect_no_grep "Continuation decision prepared" "$T/out"
+STETIG_TODAY=2026-09-30 expect_status 1 "$STETIG" check "$T/demo.stetig" --format tsv
+expect_no_grep "This milestone was due" "$T/out"
 
 finish

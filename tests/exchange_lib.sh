@@ -51,7 +51,7 @@ make_hostile_bundle() {
 # same_bundles A B — every file of the bundle is byte-identical
 same_bundles() {
     for f in workshop strategy_goals goals indicators stakeholders tasks raci costs \
-             cost_shares check notes findings; do
+             cost_shares check notes findings milestones decisions; do
         same_file "$1/$f.csv" "$2/$f.csv"
     done
 }

@@ -27,7 +27,7 @@ for l in en de; do
     if command -v groff >/dev/null 2>&1; then
         LC_ALL=C.UTF-8 groff -man -Tutf8 -ww -K utf8 -P -cbou "$page" > "$T/$l.txt" 2> "$T/$l.warn"
         if [ -s "$T/$l.warn" ]; then fail "$l: groff warns"; cat "$T/$l.warn" >&2; else ok; fi
-        expect_grep "0 … 8" "$T/$l.txt"
+        expect_grep "0 … 9" "$T/$l.txt"
     fi
 done
 

@@ -194,18 +194,24 @@ static void test_export_format(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
 	static const char want_en[] =
 		"\xEF\xBB\xBF\"title\",\"municipality\",\"field\",\"funding_end\",\"phase\","
-		"\"facilitator\",\"participants\",\"language\",\"funding_rate\",\"first_budget_year\"\r\n"
+		"\"facilitator\",\"participants\",\"language\",\"funding_rate\",\"first_budget_year\","
+		"\"operator_model\",\"operator\",\"agreement\",\"agreement_date\",\"agreement_ref\","
+		"\"operator_note\"\r\n"
 		"\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\",\"'=HYPERLINK(\"\"x\"\")\","
-		"\"\",\"2027-06-30\",\"pilot\",\"\",\"\",\"en\",\"72.5\",\"\"\r\n";
+		"\"\",\"2027-06-30\",\"pilot\",\"\",\"\",\"en\",\"72.5\",\"\",\"open\",\"\",\"none\",\"\",\"\","
+		"\"\"\r\n";
 	CU_ASSERT_EQUAL(len, strlen(want_en));
 	CU_ASSERT_STRING_EQUAL(d, want_en);
 	free(d);
 	d = slurp_in(de, "workshop.csv", &len);
 	static const char want_de[] =
 		"\xEF\xBB\xBF\"titel\";\"kommune\";\"handlungsfeld\";\"förderende\";\"phase\";"
-		"\"moderation\";\"teilnehmende\";\"sprache\";\"förderquote\";\"erstes_haushaltsjahr\"\r\n"
+		"\"moderation\";\"teilnehmende\";\"sprache\";\"förderquote\";\"erstes_haushaltsjahr\";"
+		"\"betreibermodell\";\"betreiber\";\"vereinbarung\";\"vereinbarungsdatum\";"
+		"\"vereinbarung_fundstelle\";\"betreiber_notiz\"\r\n"
 		"\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\";\"'=HYPERLINK(\"\"x\"\")\";"
-		"\"\";\"2027-06-30\";\"pilot\";\"\";\"\";\"en\";\"72,5\";\"\"\r\n";
+		"\"\";\"2027-06-30\";\"pilot\";\"\";\"\";\"en\";\"72,5\";\"\";\"offen\";\"\";\"keine\";\"\";"
+		"\"\";\"\"\r\n";
 	CU_ASSERT_STRING_EQUAL(d, want_de);
 	free(d);
 	/* numbers stay numbers; the decimal comma in German */
@@ -235,7 +241,7 @@ static void test_export_format(void)
 		free(d);
 	}
 	char cmd[700];
-	snprintf(cmd, sizeof cmd, "test $(ls -A '%s' | wc -l) -eq 12", semi);
+	snprintf(cmd, sizeof cmd, "test $(ls -A '%s' | wc -l) -eq 14", semi);
 	CU_ASSERT_EQUAL(system(cmd), 0);
 	store_close(s);
 	model_free(&m);

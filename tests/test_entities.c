@@ -22,7 +22,8 @@
 
 /* The kinds in the order their references need (check items exist). */
 static const enum entity add_order[] = {ENT_SGOAL,	 ENT_GOAL, ENT_STAKEHOLDER, ENT_INDICATOR,
-					ENT_TASK,	 ENT_COST, ENT_SHARE,	    ENT_NOTE};
+					ENT_TASK,	 ENT_COST, ENT_SHARE,	    ENT_NOTE,
+					ENT_DECISION, ENT_MILESTONE};
 
 /* A distinctive value for every field that is no part of a key; copy 0 or
  * 1 tells the two entities of a kind apart. References point at the other
@@ -81,10 +82,6 @@ static struct store *build(const char *path, struct model *m)
 	struct store *s = NULL;
 	CU_ASSERT_FATAL(store_create(path, LANG_EN, NULL, NULL, m, &s) == STORE_OK);
 	union entity_any e;
-	workshop_copy(&e.workshop, &m->ws);
-	fill(m, ENT_WORKSHOP, &e, 0);
-	CU_ASSERT_EQUAL(store_save_entity(s, m, ENT_WORKSHOP, &e), STORE_OK);
-	workshop_free(&e.workshop);
 	for (size_t i = 0; i < sizeof add_order / sizeof *add_order; i++)
 		for (int copy = 0; copy < 2; copy++) {
 			entity_init(add_order[i], &e);
@@ -92,6 +89,11 @@ static struct store *build(const char *path, struct model *m)
 			CU_ASSERT_EQUAL(store_save_entity(s, m, add_order[i], &e), STORE_OK);
 			entity_free(add_order[i], &e);
 		}
+	/* the workshop after the stakeholders: it names its operator */
+	workshop_copy(&e.workshop, &m->ws);
+	fill(m, ENT_WORKSHOP, &e, 0);
+	CU_ASSERT_EQUAL(store_save_entity(s, m, ENT_WORKSHOP, &e), STORE_OK);
+	workshop_free(&e.workshop);
 	CU_ASSERT_FATAL(m->checks.n > 0);
 	check_copy(&e.check, MODEL_AT(m->checks, struct check_item, m->checks.n - 1));
 	fill(m, ENT_CHECK, &e, 0);

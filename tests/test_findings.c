@@ -12,6 +12,7 @@
 #include "findings.h"
 #include "i18n.h"
 #include "model.h"
+#include "roadmap.h"
 #include "testutil.h"
 #include "util.h"
 
@@ -154,6 +155,44 @@ static void set_title(struct model *m, const char *title, const char *funding_en
 	workshop_free(&w);
 }
 
+static void set_operator(struct model *m, int op_model, int64_t actor, int agreement)
+{
+	struct workshop w;
+	workshop_copy(&w, &m->ws);
+	w.op_model = op_model;
+	w.op_actor = actor;
+	w.agreement = agreement;
+	model_set_workshop(m, &w);
+	workshop_free(&w);
+}
+
+static void put_milestone(struct model *m, int64_t id, const char *title, int kind,
+			  const char *due, int status)
+{
+	struct milestone e;
+	milestone_init(&e);
+	e.id = id;
+	str_set(&e.title, title);
+	e.kind = kind;
+	str_set(&e.due, due);
+	e.status = status;
+	model_put_milestone(m, &e);
+	milestone_free(&e);
+}
+
+static void put_decision(struct model *m, int64_t id, const char *subject, const char *planned,
+			 int status)
+{
+	struct decision e;
+	decision_init(&e);
+	e.id = id;
+	str_set(&e.subject, subject);
+	str_set(&e.planned, planned);
+	e.status = status;
+	model_put_decision(m, &e);
+	decision_free(&e);
+}
+
 /* A small workshop without any finding: a water-level sensor network whose
  * pilot is run by a temporary Smart-City team and whose regular operation
  * sits with the civil engineering office. */
@@ -161,6 +200,8 @@ static void build(unsigned leave_out)
 {
 	model_clear(&M);
 	set_title(&M, "Water-level sensors", "2026-12-31", PHASE_PILOT);
+	/* regular operation with the civil engineering office, on paper */
+	set_operator(&M, OPMODEL_DEPARTMENT, 1, AGREE_SIGNED);
 	if (!(leave_out & B_NO_SGOAL))
 		put_sgoal(&M, 1, "Adapt the city to heavy rain");
 	put_goal(&M, 1, "Early flood warning", "Measure water levels at 12 sites on 3 streams",
@@ -670,6 +711,8 @@ static void test_indicator_stale(void)
 	CU_ASSERT_EQUAL(findings_frequency_days(""), 0);
 	CU_ASSERT_EQUAL(findings_frequency_days(NULL), 0);
 	CU_ASSERT_EQUAL(findings_frequency_days("\xff\xfe jährlich"), 366);
+	/* back to the calendar of the other tests (main) */
+	setenv("STETIG_TODAY", "2025-06-01", 1);
 }
 
 /* ------------------------------------------------------------ stakeholders */
@@ -982,7 +1025,9 @@ static void test_money_years(void)
 	set_title(&M, "Water-level sensors", "2026-12-31", PHASE_WINDDOWN);
 	compute();
 	CU_ASSERT_EQUAL(count_rule("costs.year_uncovered"), 0);
-	unsetenv("STETIG_TODAY");
+	/* back to the calendar of the other tests (main), not the real one:
+	 * the roadmap rules read the date too */
+	setenv("STETIG_TODAY", "2025-06-01", 1);
 }
 
 static void test_cost_overshared(void)
@@ -1163,6 +1208,7 @@ static void test_winddown(void)
 	put_task(&M, 10, "Tell everyone why the sensors end", CAT_COMMUNICATION, TPHASE_PILOT);
 	model_raci_set(&M, 10, 1, RACI_A);
 	model_raci_set(&M, 10, 4, RACI_R);
+	put_milestone(&M, 1, "Exit criteria agreed", MS_EXIT, "2026-06-30", MS_OPEN);
 	compute();
 	CU_ASSERT_EQUAL(F.n, 0);
 	if (F.n)
@@ -1377,6 +1423,7 @@ static void build_large(void)
 	char name[64];
 	model_clear(&M);
 	set_title(&M, "Large workshop", "2026-12-31", PHASE_PILOT); /* every task rule applies */
+	set_operator(&M, OPMODEL_DEPARTMENT, 1, AGREE_SIGNED);
 	put_sgoal(&M, 1, "Strategy");
 	for (int s = 1; s <= 500; s++) {
 		snprintf(name, sizeof name, "Actor %d", s);
@@ -1524,9 +1571,228 @@ static void test_large(void)
 	CU_ASSERT_EQUAL(count_rule("task.no_r"), 280);
 }
 
+/* ------------------------------------------------------------ roadmap (issue 14) */
+
+/* The calendar of these tests: the base workshop's funding ends on
+ * 2026-12-31; the suite runs on 2025-06-01 unless a test moves today. */
+#define TODAY_DEFAULT "2025-06-01"
+static void today_is(const char *day)
+{
+	setenv("STETIG_TODAY", day, 1);
+}
+
+static void test_roadmap_operator(void)
+{
+	build(0);
+	set_operator(&M, OPMODEL_OPEN, 0, AGREE_SIGNED);
+	compute();
+	expect_one("roadmap.no_operator_model", ENT_WORKSHOP, 0, SEV_GAP, STEP_ROADMAP);
+	CU_ASSERT_EQUAL(count_rule("roadmap.no_operator"), 0);
+	set_operator(&M, OPMODEL_PUBLIC_BODY, 0, AGREE_SIGNED);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("roadmap.no_operator_model"), 0);
+	expect_one("roadmap.no_operator", ENT_WORKSHOP, 0, SEV_GAP, STEP_ROADMAP);
+	/* an operator that is no stakeholder (gone) counts as none */
+	set_operator(&M, OPMODEL_PUBLIC_BODY, 77, AGREE_SIGNED);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("roadmap.no_operator"), 1);
+	set_operator(&M, OPMODEL_PUBLIC_BODY, 3, AGREE_SIGNED);
+	compute();
+	CU_ASSERT_EQUAL(F.n, 0);
+	if (F.n)
+		dump();
+}
+
+static void test_roadmap_agreement_late(void)
+{
+	build(0);
+	put_decision(&M, 1, "Continuation", "2026-03-01", DEC_SUBMITTED);
+	set_operator(&M, OPMODEL_DEPARTMENT, 1, AGREE_DRAFT);
+	today_is("2026-08-01"); /* 152 days before the funding end */
+	compute();
+	const struct finding *f =
+		expect_one("roadmap.agreement_late", ENT_WORKSHOP, 0, SEV_GAP, STEP_ROADMAP);
+	if (f)
+		CU_ASSERT_TRUE(contains(findings_message(f), "2026-12-31"));
+	today_is("2026-05-01"); /* eight months before: not yet */
+	compute();
+	CU_ASSERT_EQUAL(count_rule("roadmap.agreement_late"), 0);
+	today_is("2026-08-01");
+	set_operator(&M, OPMODEL_DEPARTMENT, 1, AGREE_SIGNED);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("roadmap.agreement_late"), 0);
+	CU_ASSERT_EQUAL(F.n, 0);
+	today_is(TODAY_DEFAULT);
+}
+
+static void test_roadmap_handover_unsigned(void)
+{
+	build(0);
+	set_operator(&M, OPMODEL_DEPARTMENT, 1, AGREE_DRAFT);
+	compute();
+	/* operation, maintenance, funding, impact capture, training: each
+	 * with an A and no temporary holder */
+	const struct finding *f = expect_one("roadmap.handover_unsigned", ENT_WORKSHOP, 0,
+					     SEV_WARNING, STEP_ROADMAP);
+	if (f) {
+		CU_ASSERT_EQUAL(f->n, 5);
+		CU_ASSERT_TRUE(contains(findings_message(f), "not on paper"));
+	}
+	/* a category whose regular task lies with the temporary team is open, not settled */
+	model_raci_set(&M, 3, 1, RACI_NONE);
+	model_raci_set(&M, 3, 2, RACI_A);
+	compute();
+	f = find("roadmap.handover_unsigned", ENT_WORKSHOP, 0);
+	CU_ASSERT_TRUE(f && f->n == 4);
+	set_operator(&M, OPMODEL_DEPARTMENT, 1, AGREE_SIGNED);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("roadmap.handover_unsigned"), 0);
+}
+
+static void test_roadmap_overdue(void)
+{
+	build(0);
+	put_milestone(&M, 1, "Posts filled", MS_STAFFING, "2025-05-31", MS_OPEN);
+	put_milestone(&M, 2, "Handover", MS_HANDOVER, "2025-06-01", MS_OPEN); /* today: not yet */
+	put_milestone(&M, 3, "Old report", MS_IMPACT, "2024-01-01", MS_DONE);
+	put_milestone(&M, 4, "Dropped idea", MS_OTHER, "2024-01-01", MS_DROPPED);
+	put_milestone(&M, 5, "", MS_OTHER, "", MS_OPEN); /* undated */
+	compute();
+	const struct finding *f =
+		expect_one("roadmap.milestone_overdue", ENT_MILESTONE, 1, SEV_GAP, STEP_ROADMAP);
+	if (f) {
+		CU_ASSERT_STRING_EQUAL(f->item, "Posts filled");
+		CU_ASSERT_TRUE(contains(findings_message(f), "2025-05-31"));
+	}
+	today_is("2025-06-02");
+	compute();
+	CU_ASSERT_EQUAL(count_rule("roadmap.milestone_overdue"), 2);
+	today_is(TODAY_DEFAULT);
+}
+
+static void test_roadmap_continuation(void)
+{
+	build(0);
+	today_is("2026-02-01"); /* 333 days before the funding end */
+	compute();
+	expect_one("roadmap.no_continuation_decision", ENT_WORKSHOP, 0, SEV_GAP, STEP_ROADMAP);
+	put_decision(&M, 1, "Continuation", "2026-03-01", DEC_PLANNED);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("roadmap.no_continuation_decision"), 1);
+	put_decision(&M, 1, "Continuation", "2026-03-01", DEC_SUBMITTED);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("roadmap.no_continuation_decision"), 0);
+	put_decision(&M, 1, "Continuation", "2026-03-01", DEC_PLANNED);
+	today_is("2025-12-30"); /* 366 days before: not yet */
+	compute();
+	CU_ASSERT_EQUAL(count_rule("roadmap.no_continuation_decision"), 0);
+	today_is(TODAY_DEFAULT);
+}
+
+static void test_roadmap_budget_late(void)
+{
+	build(0);
+	CU_ASSERT_EQUAL(roadmap_first_budget_year(&M), 2027);
+	put_milestone(&M, 1, "Budget request 2027", MS_BUDGET, "2027-01-15", MS_OPEN);
+	put_milestone(&M, 2, "Budget request in time", MS_BUDGET, "2026-06-30", MS_OPEN);
+	put_milestone(&M, 3, "Not a budget", MS_OTHER, "2027-03-01", MS_OPEN);
+	compute();
+	const struct finding *f =
+		expect_one("roadmap.budget_late", ENT_MILESTONE, 1, SEV_GAP, STEP_ROADMAP);
+	if (f) {
+		CU_ASSERT_EQUAL(f->n, 2027);
+		CU_ASSERT_TRUE(contains(findings_message(f), "2027"));
+	}
+	put_milestone(&M, 1, "Budget request 2027", MS_BUDGET, "2026-12-31", MS_OPEN);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("roadmap.budget_late"), 0);
+}
+
+static void test_roadmap_winddown(void)
+{
+	build(0);
+	set_title(&M, "Water-level sensors", "2026-12-31", PHASE_WINDDOWN);
+	set_operator(&M, OPMODEL_OPEN, 0, AGREE_NONE);
+	today_is("2026-10-01");
+	compute();
+	/* the exit rule instead of the continuation rules */
+	expect_one("roadmap.no_exit", ENT_WORKSHOP, 0, SEV_GAP, STEP_ROADMAP);
+	CU_ASSERT_EQUAL(count_rule("roadmap.no_operator_model"), 0);
+	CU_ASSERT_EQUAL(count_rule("roadmap.agreement_late"), 0);
+	CU_ASSERT_EQUAL(count_rule("roadmap.no_continuation_decision"), 0);
+	CU_ASSERT_EQUAL(count_rule("roadmap.handover_unsigned"), 0);
+	put_milestone(&M, 1, "Data archived", MS_EXIT, "2026-12-01", MS_OPEN);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("roadmap.no_exit"), 0);
+	/* a dropped exit milestone is no exit path */
+	put_milestone(&M, 1, "Data archived", MS_EXIT, "2026-12-01", MS_DROPPED);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("roadmap.no_exit"), 1);
+	today_is(TODAY_DEFAULT);
+}
+
+static void test_roadmap_propose(void)
+{
+	build(0);
+	struct roadmap_proposal p[ROADMAP_PROPOSALS_MAX];
+	size_t n = roadmap_propose(&M, p, ROADMAP_PROPOSALS_MAX);
+	CU_ASSERT_EQUAL(n, 7);
+	if (n == 7) {
+		CU_ASSERT_STRING_EQUAL(p[0].title, "Continuation decision prepared");
+		CU_ASSERT_STRING_EQUAL(p[0].due, "2025-12-31"); /* 12 months before */
+		CU_ASSERT_EQUAL(p[1].kind, MS_BUDGET);
+		CU_ASSERT_STRING_EQUAL(p[1].due, "2026-06-30"); /* before the 2027 budget */
+		CU_ASSERT_STRING_EQUAL(p[5].due, "2026-12-31"); /* the handover */
+		CU_ASSERT_STRING_EQUAL(p[6].due, "2027-12-31"); /* the first impact report */
+		CU_ASSERT_EQUAL(p[0].id, 0);
+	}
+	/* a dated milestone of that title stays, an undated one gets its date */
+	put_milestone(&M, 1, "Continuation decision prepared", MS_COUNCIL, "2025-11-01", MS_DONE);
+	put_milestone(&M, 2, "Operator agreement signed", MS_AGREEMENT, "", MS_OPEN);
+	n = roadmap_propose(&M, p, ROADMAP_PROPOSALS_MAX);
+	CU_ASSERT_EQUAL(n, 6);
+	bool dated = false;
+	for (size_t i = 0; i < n; i++)
+		if (p[i].id == 2)
+			dated = !strcmp(p[i].due, "2026-08-31"); /* four months before */
+	CU_ASSERT_TRUE(dated);
+	/* the wind-down proposes the exit path */
+	set_title(&M, "Water-level sensors", "2026-12-31", PHASE_WINDDOWN);
+	n = roadmap_propose(&M, p, ROADMAP_PROPOSALS_MAX);
+	CU_ASSERT_EQUAL(n, 6);
+	for (size_t i = 0; i < n; i++)
+		CU_ASSERT_TRUE(p[i].kind == MS_EXIT || p[i].kind == MS_PROCUREMENT);
+	/* no funding end, no dates */
+	set_title(&M, "Water-level sensors", "", PHASE_PILOT);
+	CU_ASSERT_EQUAL(roadmap_propose(&M, p, ROADMAP_PROPOSALS_MAX), 0);
+	CU_ASSERT_EQUAL(roadmap_first_budget_year(&M), 0);
+}
+
+static void test_roadmap_next_decision(void)
+{
+	build(0);
+	long today = roadmap_today();
+	CU_ASSERT_PTR_NULL(roadmap_next_decision(&M, today));
+	put_decision(&M, 1, "Adopted long ago", "2025-01-01", DEC_ADOPTED);
+	put_decision(&M, 2, "Late", "2025-03-01", DEC_PLANNED);
+	put_decision(&M, 3, "Later", "2025-09-01", DEC_PLANNED);
+	put_decision(&M, 4, "Next", "2025-07-01", DEC_SUBMITTED);
+	const struct decision *d = roadmap_next_decision(&M, today);
+	CU_ASSERT_TRUE(d && d->id == 4);
+	CU_ASSERT_TRUE(roadmap_decision_overdue(model_table(&M, ENT_DECISION)->n ?
+						MODEL_FIND(M.decisions, struct decision, 2) : NULL,
+						today));
+	size_t n;
+	size_t *order = roadmap_decision_order(&M, &n);
+	CU_ASSERT_EQUAL(n, 4);
+	CU_ASSERT_TRUE(n == 4 && order[0] == 0 && order[1] == 1 && order[2] == 3 && order[3] == 2);
+	free(order);
+}
+
 int main(void)
 {
 	test_init_locale();
+	today_is(TODAY_DEFAULT);
 	model_init(&M);
 	if (CU_initialize_registry() != CUE_SUCCESS)
 		return 99;
@@ -1570,6 +1836,15 @@ int main(void)
 	ADD_TEST(s, test_lazy_messages);
 	ADD_TEST(s, test_large);
 	ADD_TEST(s, test_smart_missing);
+	ADD_TEST(s, test_roadmap_operator);
+	ADD_TEST(s, test_roadmap_agreement_late);
+	ADD_TEST(s, test_roadmap_handover_unsigned);
+	ADD_TEST(s, test_roadmap_overdue);
+	ADD_TEST(s, test_roadmap_continuation);
+	ADD_TEST(s, test_roadmap_budget_late);
+	ADD_TEST(s, test_roadmap_winddown);
+	ADD_TEST(s, test_roadmap_propose);
+	ADD_TEST(s, test_roadmap_next_decision);
 	int rc = test_run();
 	findings_free(&F);
 	model_free(&M);

@@ -88,7 +88,7 @@ static void test_create(void)
 	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM undo_step"), 0);
 	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM sqlite_schema WHERE type='table' AND "
 				  "sql LIKE '%STRICT%' AND name NOT LIKE 'sqlite_%'"),
-			17);
+			19);
 	/* nothing is left beside the file */
 	struct stat st;
 	char side[600];
@@ -1199,7 +1199,7 @@ static void test_refuse_bad_values(void)
 		{"UPDATE agenda SET minutes=5000 WHERE step=1", "minutes"},
 		{"UPDATE workshop SET phase='later'", "phase"},
 		{"UPDATE cost SET amount=-1", "amount"},
-		{"UPDATE place SET step=9", "step"},
+		{"UPDATE place SET step=10", "step"}, /* steps 0-9 */
 		{"UPDATE place SET raci_view=3", "raci_view"},
 		{"UPDATE place SET item=-1", "item"},
 	};
@@ -1326,7 +1326,110 @@ static void test_migrate_v1(void)
 	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
 	store_close(s);
 	CU_ASSERT_EQUAL(pragma(p, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM agenda"), 10);
+	/* the roadmap got its minutes; check, findings and export moved up */
+	CU_ASSERT_EQUAL(pragma(p, "SELECT minutes FROM agenda WHERE step = 6"), 20);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT minutes FROM agenda WHERE step = 9"), 10);
+	model_free(&m);
+}
+
+/* A workshop of format 3 (before the money and the roadmap, issues 13 and
+ * 14), built with the
+ * tables format 3 wrote: the agenda and the clocks of check, findings and
+ * export move up by one step around the new step 6, the workshop row keeps
+ * every value and gets an undecided operator model, the other data stays,
+ * and the new tables take milestones at once. */
+static void test_migrate_roadmap(void)
+{
+	const char *p0 = fresh("v3");
+	char p[512];
+	snprintf(p, sizeof p, "%s", p0);
+	CU_ASSERT_EQUAL_FATAL(store_create_version(p, 3), STORE_OK);
+	CU_ASSERT_EQUAL(pragma(p, "PRAGMA user_version"), 3);
 	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM agenda"), 9);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM sqlite_schema WHERE name='milestone'"), 0);
+	CU_ASSERT_EQUAL_FATAL(
+		exec_on(p, "UPDATE workshop SET title='Starkregenwarnung', municipality='Lemgo',"
+			   "  funding_end='2027-06-30', phase='transition', language='de';"
+			   "UPDATE agenda SET minutes = 100 + step;"
+			   "INSERT OR REPLACE INTO clock(step, elapsed, started) VALUES"
+			   "  (5, 500, 0), (6, 600, 0), (8, 800, 0);"
+			   "INSERT INTO stakeholder(id, name) VALUES (7, 'Stadtentwässerung');"
+			   "INSERT INTO goal(id, title) VALUES (3, 'Warnung vor Starkregen');"),
+		SQLITE_OK);
+	char *title = pragma_text(p, "SELECT title FROM workshop");
+	CU_ASSERT_STRING_EQUAL(title ? title : "", "Starkregenwarnung");
+	free(title);
+	/* a reader sees the current steps but leaves the old file alone */
+	char copy[600];
+	snprintf(copy, sizeof copy, "%s.orig", p);
+	test_copy(p, copy);
+	struct model m;
+	model_init(&m);
+	struct store *s = NULL;
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_READONLY, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL(m.agenda[STEP_COSTS], 105);
+	CU_ASSERT_EQUAL(m.agenda[STEP_ROADMAP], 20);
+	CU_ASSERT_EQUAL(m.agenda[STEP_CHECK], 106);
+	CU_ASSERT_EQUAL(m.agenda[STEP_EXPORT], 108);
+	store_close(s);
+	CU_ASSERT_TRUE(test_same_file(p, copy));
+	CU_ASSERT_EQUAL(pragma(p, "PRAGMA user_version"), 3);
+	/* an editor migrates it */
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	CU_ASSERT_STRING_EQUAL(m.ws.title, "Starkregenwarnung");
+	CU_ASSERT_STRING_EQUAL(m.ws.municipality, "Lemgo");
+	CU_ASSERT_STRING_EQUAL(m.ws.funding_end, "2027-06-30");
+	CU_ASSERT_EQUAL(m.ws.phase, PHASE_TRANSITION);
+	CU_ASSERT_EQUAL(m.ws.op_model, OPMODEL_OPEN);
+	CU_ASSERT_EQUAL(m.ws.op_actor, 0);
+	CU_ASSERT_EQUAL(m.ws.agreement, AGREE_NONE);
+	CU_ASSERT_EQUAL(m.stakeholders.n, 1);
+	CU_ASSERT_EQUAL(m.goals.n, 1);
+	CU_ASSERT_EQUAL(m.milestones.n, 0);
+	CU_ASSERT_EQUAL(m.decisions.n, 0);
+	CU_ASSERT_EQUAL(m.agenda[STEP_CHECK], 106);
+	CU_ASSERT_EQUAL(m.agenda[STEP_FINDINGS], 107);
+	long elapsed = -1, started = -1;
+	CU_ASSERT_EQUAL(store_clock_get(s, STEP_COSTS, &elapsed, &started), STORE_OK);
+	CU_ASSERT_EQUAL(elapsed, 500);
+	CU_ASSERT_EQUAL(store_clock_get(s, STEP_ROADMAP, &elapsed, &started), STORE_OK);
+	CU_ASSERT_EQUAL(elapsed, 0);
+	CU_ASSERT_EQUAL(store_clock_get(s, STEP_CHECK, &elapsed, &started), STORE_OK);
+	CU_ASSERT_EQUAL(elapsed, 600);
+	CU_ASSERT_EQUAL(store_clock_get(s, STEP_EXPORT, &elapsed, &started), STORE_OK);
+	CU_ASSERT_EQUAL(elapsed, 800);
+	/* the new tables work at once, their reference to a kept stakeholder */
+	struct milestone ms;
+	entity_init(ENT_MILESTONE, &ms);
+	str_set(&ms.title, "Betreibervereinbarung unterzeichnet");
+	str_set(&ms.due, "2027-02-28");
+	ms.owner = 7;
+	CU_ASSERT_EQUAL(store_save_milestone(s, &m, &ms), STORE_OK);
+	entity_free(ENT_MILESTONE, &ms);
+	CU_ASSERT_EQUAL(m.milestones.n, 1);
+	store_close(s);
+	model_free(&m);
+	CU_ASSERT_EQUAL(pragma(p, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM agenda"), 10);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT minutes FROM agenda WHERE step = 9"), 108);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT minutes FROM agenda WHERE step = 6"), 20);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT elapsed FROM clock WHERE step = 9"), 800);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT owner FROM milestone"), 7);
+	char *ok = pragma_text(p, "PRAGMA integrity_check");
+	CU_ASSERT_STRING_EQUAL(ok ? ok : "", "ok");
+	free(ok);
+
+	/* where the group left off moves with its step: findings were 7 */
+	const char *q = fresh("v7-place");
+	CU_ASSERT_EQUAL_FATAL(store_create_version(q, 7), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(exec_on(q, "UPDATE place SET step = 7"), SQLITE_OK);
+	model_init(&m);
+	CU_ASSERT_EQUAL_FATAL(store_open(q, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	struct store_place pl;
+	CU_ASSERT_EQUAL(store_place_get(s, &pl), STORE_OK);
+	CU_ASSERT_EQUAL(pl.step, STEP_FINDINGS);
+	store_close(s);
 	model_free(&m);
 }
 
@@ -1433,9 +1536,10 @@ static void test_place(void)
 	store_close(s);
 	model_free(&m);
 
-	/* the version before gains the place empty */
+	/* the version before the place (6; the roadmap's 7 → 8 came after)
+	 * gains it empty */
 	const char *q = fresh("place-old");
-	CU_ASSERT_EQUAL_FATAL(store_create_version(q, STORE_SCHEMA_VERSION - 1), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_create_version(q, 6), STORE_OK);
 	CU_ASSERT_EQUAL(pragma(q, "SELECT count(*) FROM sqlite_schema WHERE name='place'"), 0);
 	model_init(&m);
 	CU_ASSERT_EQUAL_FATAL(store_open(q, STORE_EXCLUSIVE, &m, &s), STORE_OK);
@@ -1552,6 +1656,7 @@ int main(void)
 	CU_pSuite g = CU_add_suite("migrations", NULL, NULL);
 	ADD_TEST(g, test_migrate_v1);
 	ADD_TEST(g, test_migrate_v3);
+	ADD_TEST(g, test_migrate_roadmap);
 	ADD_TEST(g, test_place);
 	CU_pSuite c = CU_add_suite("crashes", NULL, NULL);
 	ADD_TEST(c, test_sigkill);

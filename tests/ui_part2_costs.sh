@@ -3,7 +3,7 @@
 # shares and the uncovered amount per year after the funding end (euros
 # written the German way), a share refused beyond 100 %; the check list's
 # status cycling and the heat map's percentages; notes (also with F4); the
-# export from step 8 and clearing the undo history; F6 on these steps.
+# export from step 9 and clearing the undo history; F6 on these steps.
 . "$top_srcdir/tests/ui_lib.sh"
 
 f="$T/kosten.stetig"
@@ -137,8 +137,8 @@ expect_screen "! Uncovered"
 keys F6
 wait_for "Je Jahr"
 
-# ---------------------------------------------------------------- step 6
-keys 6
+# ---------------------------------------------------------------- step 7
+keys 7
 wait_for "Reifegrad 0 %"
 expect_screen "1 Kommunikation"
 expect_screen "Reifegrad 0 % · 8 unbesprochen"
@@ -179,13 +179,13 @@ expect_screen "Communication"
 keys F6
 wait_for "Reifegrad"
 
-# ---------------------------------------------------------------- step 8
-keys 8
+# ---------------------------------------------------------------- step 9
+keys 9
 wait_for "Dateien jetzt schreiben"
 expect_screen "Kämmerei prüft die restlichen 40 %"
 keys Enter
 wait_for "Export geschrieben."
-expect_screen "CSV-Paket: 12 Dateien"
+expect_screen "CSV-Paket: 14 Dateien"
 expect_screen "Arbeitsmappe: $T/kosten.xlsx"
 [ -f "$T/kosten-csv/costs.csv" ] && ok || fail "no costs.csv"
 [ -s "$T/kosten.xlsx" ] && ok || fail "no workbook"
@@ -201,9 +201,9 @@ wait_for "Export geschrieben."
 expect_grep '"name","kind","amount"' "$T/kosten-csv/costs.csv"
 # the result follows a switch of the screen's language
 keys F6
-wait_for "CSV bundle: 12 files"
+wait_for "CSV bundle: 14 files"
 keys F6
-wait_for "CSV-Paket: 12 Dateien"
+wait_for "CSV-Paket: 14 Dateien"
 # a note for the council paper
 keys n
 wait_for "Neue Notiz"

@@ -130,7 +130,7 @@ keys Escape
 wait_gone "No baseline; measure the starting value now"
 
 # the check list: a recommendation with its guidance, status and note
-keys 6
+keys 7
 wait_for "Readiness"
 keys Down
 sleep 0.3
@@ -139,7 +139,7 @@ wait_for "   Status"
 expect_screen "   Note"
 keys Escape
 # the findings: the item a finding names
-keys 7
+keys 8
 wait_for "No baseline"
 keys Down
 sleep 0.3
@@ -157,7 +157,7 @@ tm paste-buffer -p -b p -t ui
 wait_for "zweite Zeile"
 keys Enter
 wait_for "added"
-keys 8
+keys 9
 wait_for "Erste Zeile der Notiz ↵…"
 keys q
 wait_exit

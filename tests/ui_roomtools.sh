@@ -76,7 +76,7 @@ keys o
 wait_for "Tasks ordered by votes"
 first=$(screen | grep -A1 "Task [0-9]/8" | tail -1)
 case "$first" in *"$task2"*"●2"*) ok ;; *) fail "first row after o: $first" ;; esac
-keys 6
+keys 7
 wait_for "Readiness"
 keys Down
 wait_for "▸"
@@ -86,7 +86,7 @@ expect_sql "$f" "SELECT count(*) FROM check_item WHERE votes = 1" "1"
 keys o
 wait_for "Check list ordered by votes"
 # a finding takes dots too (kept by its rule and item)
-keys 7
+keys 8
 wait_for "What is missing"
 keys +
 wait_for "● Dot vote: 8 dots"

@@ -24,6 +24,19 @@ STEP_SHEETS = {
     "de": ["Strategieziele", "Ziele", "Indikatoren", "Akteure", "Aufgaben", "RACI-Matrix",
            "Kosten", "Kostenanteile", "Kosten je Jahr", "Prüfliste", "Befunde", "Notizen"],
 }
+# the roadmap (step 6): sheet, date column, overdue column and its word;
+# the summary's labels for the operator model and the next council decision
+ROADMAP_SHEETS = {"en": ["Milestones", "Council decisions"],
+                  "de": ["Meilensteine", "Ratsbeschlüsse"]}
+DUE = {"en": ("Due", "Planned date"), "de": ("Fällig", "Geplanter Termin")}
+OVERDUE = {"en": ("Overdue", "overdue"), "de": ("Überfällig", "überfällig")}
+MS_STATUS = {"en": ("Status", "open"), "de": ("Status", "offen")}
+EXPORT_DATE = {"en": "Date of export", "de": "Stand"}
+ROADMAP_LABELS = {"en": ["Operator model", "Next council decision"],
+                  "de": ["Betreibermodell", "Nächster Ratsbeschluss"]}
+AGREEMENTS = {"en": ["No agreement", "Draft agreement", "Signed agreement"],
+              "de": ["Keine Vereinbarung", "Vereinbarung im Entwurf",
+                     "Vereinbarung unterzeichnet"]}
 CHARTS = {"en": "Charts", "de": "Diagramme"}
 SUMMARY = {"en": "Summary", "de": "Zusammenfassung"}
 LIGHTS = {"en": {"target reached", "under way", "no progress", "no data yet"},
@@ -207,14 +220,14 @@ def main():
             print("FAIL:", f)
         print("%s: %d checks, %d failed" % (a.file, checks, len(failures)))
         return 1 if failures else 0
-    for name in STEP_SHEETS[lang] + [CHARTS[lang]]:
+    for name in STEP_SHEETS[lang] + ROADMAP_SHEETS[lang] + [CHARTS[lang]]:
         check(name in names, "sheet %r missing (have %r)" % (name, names))
     check(len(names) == len(set(n.lower() for n in names)), "sheet names not unique")
     for n in names:
         check(0 < len(n) <= 31 and not re.search(r"[\[\]:*?/\\]", n)
               and not n.startswith("'") and not n.endswith("'"), "bad sheet name %r" % n)
 
-    for name in STEP_SHEETS[lang]:
+    for name in STEP_SHEETS[lang] + ROADMAP_SHEETS[lang]:
         if name not in names:
             continue
         ws = wb[name]
@@ -419,6 +432,58 @@ def main():
         n_ind = wb[STEP_SHEETS[lang][2]].max_row - 1 if STEP_SHEETS[lang][2] in names else 0
         if n_ind > 0:
             check(words & LIGHTS[lang], "no traffic lights on the summary")
+    # the roadmap: dates are real dates in date order (undated last), and
+    # "overdue" stands exactly on the open milestones and the planned
+    # decisions dated before the export date; the summary names the
+    # operator model, the agreement and the next council decision
+    sm = wb[SUMMARY[lang]] if SUMMARY[lang] in names else None
+    today = None
+    labels = set()
+    if sm is not None:
+        for row in sm.iter_rows():
+            for c in row:
+                if isinstance(c.value, str):
+                    labels.add(c.value)
+                if c.value == EXPORT_DATE[lang]:
+                    v = sm.cell(row=c.row, column=c.column + 1).value
+                    today = v.date() if isinstance(v, datetime.datetime) else None
+        for lab in ROADMAP_LABELS[lang]:
+            check(lab in labels, "summary lacks %r" % lab)
+        # the operator model's cell names the agreement's status
+        check(any("(%s)" % w in v for v in labels for w in AGREEMENTS[lang]),
+              "summary names no agreement status")
+    for k, name in enumerate(ROADMAP_SHEETS[lang]):
+        if name not in names:
+            continue
+        ws = wb[name]
+        where = "sheet %r: " % name
+        due_col, over_col = column(ws, DUE[lang][k]), column(ws, OVERDUE[lang][0])
+        st_col = column(ws, MS_STATUS[lang][0])
+        check(due_col is not None and over_col is not None, where + "no date or overdue column")
+        if due_col is None or over_col is None or st_col is None:
+            continue
+        dates = []
+        for r in range(2, ws.max_row + 1):
+            cell = ws.cell(row=r, column=due_col)
+            v = cell.value
+            check(v is None or isinstance(v, datetime.datetime),
+                  where + "row %d: the date %r is no date" % (r, v))
+            if isinstance(v, datetime.datetime):
+                check(cell.number_format == DATE_FORMAT[lang],
+                      where + "row %d: date format %r" % (r, cell.number_format))
+            dates.append(v.date() if isinstance(v, datetime.datetime) else None)
+            mark = ws.cell(row=r, column=over_col).value
+            status = ws.cell(row=r, column=st_col).value
+            want = (today is not None and dates[-1] is not None and dates[-1] < today
+                    and status == (MS_STATUS[lang][1] if k == 0 else
+                                   ("planned" if lang == "en" else "geplant")))
+            check((mark == OVERDUE[lang][1]) == want,
+                  where + "row %d: overdue mark %r for %r, %r (export date %r)"
+                  % (r, mark, dates[-1], status, today))
+        dated = [d for d in dates if d is not None]
+        check(dated == sorted(dated), where + "not in date order")
+        check(all(d is None for d in dates[len(dated):]), where + "undated rows not last")
+
     props = wb.properties
     if a.title:
         check(props.title == a.title, "title %r" % props.title)
