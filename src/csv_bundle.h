@@ -51,13 +51,17 @@ struct bundle_spec {
 	int entity; /* the enum entity the file holds, -1: raci.csv, findings.csv */
 };
 
-/* Columns of every file; raci.csv lists only its first column, the task
- * (the stakeholder columns follow). The files of the entities list their
+/* Columns of every file; raci.csv lists only its first columns, the task
+ * and its name (the stakeholder columns follow; bundles before issue 16 had
+ * no task_name column, and a stakeholder column is headed by the
+ * stakeholder's id, "id: name" or the name). The files of the entities list their
  * id first (when the entity has one in the CSV, see entities.def), then
  * the fields of entities.def. */
 extern const struct bundle_spec bundle_specs[BF_COUNT];
 /* An earlier German header of a column that is still read, or NULL. */
 const char *bundle_col_de_old(const struct bundle_col *bc);
+/* true for a column that older bundles lack (it then reads as empty). */
+bool bundle_col_late(enum bundle_file file, const struct bundle_col *bc);
 /* The file of every entity kind (ENT_WORKSHOP included). */
 extern const enum bundle_file bundle_file_of[ENT_COUNT + 1];
 

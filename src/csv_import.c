@@ -4,13 +4,19 @@
  * words, numbers, dates, ranges, references between files, duplicates);
  * only a bundle without a single problem is merged, in one transaction that
  * is one undo step. The first problem found is reported with its file, line
- * and column. */
+ * and column.
+ *
+ * The merge is planned before anything is written (plan_*): per row,
+ * whether it adds an item, updates one (by id, by key or by name) or
+ * changes nothing, and which columns change. A dry run reports the plan;
+ * an import carries it out (apply_*), so both say the same. */
 #include "config.h"
 #include "csv_io.h"
 
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,14 +58,30 @@ struct pfile {
 	struct prow *rows;
 	size_t n;
 	struct idref *ids; /* sorted by id (files with an id column) */
-	long *raci_cols;   /* raci.csv: stakeholder id of column k (k >= 1) */
-	int64_t *newid;	   /* per row: the id the merge gave it */
+	long *raci_cols;   /* raci.csv: stakeholder id of column k (k >= first), 0:
+			    * headed by a name only */
+	long *raci_rows;   /* raci.csv: the stakeholders.csv row of column k */
+	size_t raci_first; /* raci.csv: the first stakeholder column */
+	long *task_rows;   /* raci.csv: per row, the tasks.csv row */
+	int64_t *newid;	   /* per row: the id the merge gives it (0: not known yet) */
+	struct plan *plan; /* per row: what the merge does with it */
+};
+
+/* What the merge does with a row. */
+enum act { ACT_ADD, ACT_UPDATE, ACT_MATCH, ACT_SAME };
+struct plan {
+	enum act act;
+	int64_t target; /* the item it updates */
+	bool keep;	/* added under its own id (an empty workshop) */
+	uint64_t changed; /* the fields that change (bit k: field k) */
 };
 
 struct import {
 	const struct bundle_src *src;
 	struct bundle_error *err;
 	struct pfile f[BF_COUNT];
+	char *de_labels[VOCAB_COUNT][16]; /* German screen labels, filled when needed */
+	bool de_labels_ready;
 };
 
 /* ------------------------------------------------------------ helpers */
@@ -122,19 +144,38 @@ static bool blank(const char *s)
 	return s[strspn(s, " \t")] == '\0';
 }
 
-/* Looks a choice word up in either language; German words may start with a
- * capital umlaut ("Übergang"). */
-static int choice_lookup(enum vocab_kind k, const char *s)
+/* The German screen labels of every choice (read once, switching the
+ * message language for a moment). */
+static void de_labels_fill(struct import *imp)
+{
+	if (imp->de_labels_ready)
+		return;
+	imp->de_labels_ready = true;
+	enum lang was = i18n_lang();
+	i18n_set_lang(LANG_DE);
+	for (int k = 0; k < VOCAB_COUNT; k++)
+		for (int v = 0; v < vocab_count((enum vocab_kind)k) && v < 16; v++)
+			imp->de_labels[k][v] = xstrdup(vocab_label((enum vocab_kind)k, v));
+	i18n_set_lang(was);
+}
+
+/* Looks a choice up: the CSV word in either language (German words may
+ * start with a capital umlaut, "Übergang"), or the label the screen and the
+ * workbook show ("Kommunales Unternehmen", "Municipal company"), in either
+ * language and any case. */
+static int choice_lookup(struct import *imp, enum vocab_kind k, const char *s)
 {
 	char *w = trimmed(s);
 	int v = vocab_lookup(k, w);
-	if (v < 0) {
-		static const char *const caps[][2] = {{"Ä", "ä"}, {"Ö", "ö"}, {"Ü", "ü"}};
-		for (size_t i = 0; i < 3; i++)
-			if (!strncmp(w, caps[i][0], 2)) {
-				memcpy(w, caps[i][1], 2);
-				v = vocab_lookup(k, w);
-			}
+	for (int i = 0; v < 0 && i < vocab_count(k); i++)
+		if (text_equal_fold(w, vocab_word(k, i, LANG_DE)) ||
+		    text_equal_fold(w, vocab_label_id(k, i)))
+			v = i;
+	if (v < 0 && *w) {
+		de_labels_fill(imp);
+		for (int i = 0; v < 0 && i < vocab_count(k) && i < 16; i++)
+			if (imp->de_labels[k][i] && text_equal_fold(w, imp->de_labels[k][i]))
+				v = i;
 	}
 	free(w);
 	return v;
@@ -165,15 +206,6 @@ static long find_row(const struct pfile *pf, long id)
 	return lo < pf->n && pf->ids[lo].id == id ? (long)pf->ids[lo].row : -1;
 }
 
-/* The merged id of bundle id in file pf (0 when id is 0). */
-static int64_t new_id(const struct pfile *pf, long id)
-{
-	if (id <= 0)
-		return 0;
-	long r = find_row(pf, id);
-	return r < 0 ? 0 : pf->newid[r];
-}
-
 /* ------------------------------------------------------------ cells */
 
 /* A number in a bundle: either decimal mark, but a number that looks like a
@@ -200,6 +232,40 @@ static bool looks_like_iso_date(const char *s)
 		if (pat[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != pat[i])
 			return false;
 	return s[sizeof pat - 1] == '\0';
+}
+
+/* Text shaped like a date as a spreadsheet writes one: digits separated
+ * by '.', '/' or '-' (30.09.2027, 9/30/27, 30-09-2027), three parts. */
+static bool looks_like_date(const char *s)
+{
+	int parts = 1, digits = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			digits++;
+		} else if ((*p == '.' || *p == '/' || *p == '-') && digits) {
+			parts++;
+			digits = 0;
+		} else {
+			return false;
+		}
+	}
+	return parts == 3 && digits;
+}
+
+/* A date cell: YYYY-MM-DD, or DD.MM.YYYY as German spreadsheets save dates
+ * (D.M.YYYY too); *cell is replaced by the YYYY-MM-DD form. */
+static bool take_date(char **cell)
+{
+	struct date d;
+	if (!date_parse(*cell, &d))
+		return false;
+	char iso[11];
+	date_iso(&d, iso);
+	if (strcmp(iso, *cell)) {
+		free(*cell);
+		*cell = xstrdup(iso);
+	}
+	return true;
 }
 
 static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_row *row, size_t col,
@@ -237,7 +303,7 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 		}
 		return true;
 	case COL_CHOICE:
-		pc->w = choice_lookup((enum vocab_kind)bc->arg, raw);
+		pc->w = choice_lookup(imp, (enum vocab_kind)bc->arg, raw);
 		if (pc->w < 0) {
 			CELL_FAIL(imp, pf, row, col, _("'%s' is not a valid choice; use one of: %s"),
 				  shorten(raw, sh),
@@ -274,13 +340,14 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 		return true;
 	}
 	case COL_DATE: {
-		if (!date_parse_iso(raw, NULL)) {
+		if (!take_date(&row->cells[col])) {
 			CELL_FAIL(imp, pf, row, col,
-				  _("'%s' is not a valid date; write dates as YYYY-MM-DD, for "
-				    "example 2027-06-30"),
+				  _("'%s' is not a valid date; write dates as YYYY-MM-DD or "
+				    "DD.MM.YYYY, for example 2027-06-30 or 30.06.2027"),
 				  shorten(raw, sh));
 			return false;
 		}
+		pc->s = row->cells[col];
 		return true;
 	}
 	case COL_TEXT:
@@ -308,16 +375,77 @@ static size_t used_width(const struct csv_row *row)
 	return n;
 }
 
+/* raci.csv: "task", optionally "task_name", then a column per
+ * stakeholder headed by its id, "id: name" or its name alone. */
+static bool check_header_raci(struct import *imp, struct pfile *pf)
+{
+	const struct bundle_spec *sp = &bundle_specs[BF_RACI];
+	const struct csv_row *h = &pf->t.rows[0];
+	size_t width = used_width(h);
+	char sh[200];
+	const struct bundle_col *task = &sp->cols[0], *name = &sp->cols[1];
+	bool task_en = header_matches(h->cells[0], task->en);
+	if (!task_en && !header_matches(h->cells[0], task->de)) {
+		bundle_fail(imp->err, pf->which, h->line, 1, NULL,
+			    _("the column is headed '%s'; it should be '%s' (English) or '%s' "
+			      "(German)"),
+			    shorten(h->cells[0], sh), task->en, task->de);
+		return false;
+	}
+	pf->lang = task_en ? LANG_EN : LANG_DE;
+	pf->raci_first = 1;
+	if (width > 1 && (header_matches(h->cells[1], name->en) ||
+			  header_matches(h->cells[1], name->de)))
+		pf->raci_first = 2;
+	pf->ncols = width < pf->raci_first ? pf->raci_first : width;
+	pf->raci_cols = xcalloc(pf->ncols, sizeof *pf->raci_cols);
+	pf->raci_rows = xcalloc(pf->ncols, sizeof *pf->raci_rows);
+	for (size_t k = pf->raci_first; k < width; k++) {
+		char *t = trimmed(h->cells[k]);
+		size_t digits = strspn(t, "0123456789");
+		long id = 0;
+		bool ok = true;
+		if (digits) {
+			char c = t[digits];
+			t[digits] = '\0';
+			ok = (c == '\0' || c == ':') && int_parse(t, 1, LONG_MAX, &id);
+		} else {
+			ok = *t != '\0';
+		}
+		free(t);
+		if (!ok) {
+			bundle_fail(imp->err, pf->which, h->line, k + 1, NULL,
+				    _("the column header '%s' should name a stakeholder of "
+				      "stakeholders.csv: its id, \"id: name\" or its name"),
+				    shorten(h->cells[k], sh));
+			return false;
+		}
+		pf->raci_cols[k] = id;
+	}
+	return true;
+}
+
 static bool check_header(struct import *imp, struct pfile *pf)
 {
+	if (pf->which == BF_RACI)
+		return check_header_raci(imp, pf);
 	const struct bundle_spec *sp = &bundle_specs[pf->which];
 	const struct csv_row *h = &pf->t.rows[0];
 	size_t width = used_width(h);
 	size_t en = 0, de = 0;
 	char sh[200];
+	pf->ncols = sp->n;
 	for (size_t i = 0; i < sp->n; i++) {
 		const struct bundle_col *bc = &sp->cols[i];
 		if (i >= width) {
+			/* columns added later may be missing at the end */
+			bool late = true;
+			for (size_t k = i; k < sp->n && late; k++)
+				late = bundle_col_late(pf->which, &sp->cols[k]);
+			if (late) {
+				pf->ncols = i;
+				break;
+			}
 			/* name all the columns */
 			struct buf b;
 			buf_init(&b);
@@ -335,7 +463,15 @@ static bool check_header(struct import *imp, struct pfile *pf)
 		bool is_de = header_matches(h->cells[i], bc->de) ||
 			     (old && header_matches(h->cells[i], old));
 		if (!is_en && !is_de) {
-			if (!strcmp(bc->en, bc->de))
+			if (i == 0 && width == 1 && sp->n > 1)
+				bundle_fail(imp->err, pf->which, h->line, 1, NULL,
+					    _("the header has a single column '%s': the cells are "
+					      "not separated by ';', ',' or a tab (the columns are "
+					      "'%s', '%s', …)"),
+					    shorten(h->cells[0], sh),
+					    pf->lang == LANG_DE ? sp->cols[0].de : sp->cols[0].en,
+					    pf->lang == LANG_DE ? sp->cols[1].de : sp->cols[1].en);
+			else if (!strcmp(bc->en, bc->de))
 				bundle_fail(imp->err, pf->which, h->line, i + 1, NULL,
 					    _("the column is headed '%s'; it should be '%s'"),
 					    shorten(h->cells[i], sh), bc->en);
@@ -352,30 +488,7 @@ static bool check_header(struct import *imp, struct pfile *pf)
 			de++;
 	}
 	pf->lang = de > en ? LANG_DE : LANG_EN;
-	pf->ncols = sp->n;
-	if (pf->which == BF_RACI) {
-		pf->ncols = width;
-		pf->raci_cols = xcalloc(width, sizeof *pf->raci_cols);
-		for (size_t k = 1; k < width; k++) {
-			long id;
-			if (!int_parse(h->cells[k], 1, LONG_MAX, &id)) {
-				bundle_fail(imp->err, pf->which, h->line, k + 1, NULL,
-					    _("the column header '%s' should be the id of a "
-					      "stakeholder in stakeholders.csv"),
-					    shorten(h->cells[k], sh));
-				return false;
-			}
-			for (size_t j = 1; j < k; j++)
-				if (pf->raci_cols[j] == id) {
-					bundle_fail(imp->err, pf->which, h->line, k + 1, NULL,
-						    _("stakeholder %ld has two columns (also "
-						      "column %zu)"),
-						    id, j + 1);
-					return false;
-				}
-			pf->raci_cols[k] = id;
-		}
-	} else if (width > sp->n) {
+	if (width > sp->n) {
 		bundle_fail(imp->err, pf->which, h->line, sp->n + 1, NULL,
 			    _("the column '%s' is not part of this file; it has %zu columns"),
 			    shorten(h->cells[sp->n], sh), sp->n);
@@ -387,13 +500,17 @@ static bool check_header(struct import *imp, struct pfile *pf)
 static bool check_rows(struct import *imp, struct pfile *pf)
 {
 	const struct bundle_spec *sp = &bundle_specs[pf->which];
+	/* the cells of the file's own columns (raci.csv: the task's) */
+	size_t own = pf->which == BF_RACI ? pf->raci_first : pf->ncols;
+	size_t room = pf->ncols > sp->n ? pf->ncols : sp->n;
 	pf->rows = xcalloc(pf->t.n, sizeof *pf->rows);
 	for (size_t r = 1; r < pf->t.n; r++) {
 		const struct csv_row *row = &pf->t.rows[r];
 		size_t width = used_width(row);
 		if (width == 0)
 			continue; /* an empty line, e.g. ";;;" from a spreadsheet */
-		if (row->n < pf->ncols) {
+		if (row->n < pf->ncols && width < pf->ncols &&
+		    !(pf->which == BF_RACI && width >= own)) {
 			bundle_fail(imp->err, pf->which, row->line, row->n + 1, NULL,
 				    _("the line has %zu cells, but the header has %zu"), row->n,
 				    pf->ncols);
@@ -408,12 +525,16 @@ static bool check_rows(struct import *imp, struct pfile *pf)
 		}
 		struct prow *pr = &pf->rows[pf->n++];
 		pr->row = row;
-		pr->c = xcalloc(pf->ncols, sizeof *pr->c);
-		for (size_t c = 0; c < sp->n; c++)
+		pr->c = xcalloc(room, sizeof *pr->c);
+		for (size_t c = 0; c < room; c++) {
+			pr->c[c].s = "";
+			pr->c[c].w = -1;
+		}
+		for (size_t c = 0; c < own; c++)
 			if (!check_cell(imp, pf, row, c, &sp->cols[c], &pr->c[c]))
 				return false;
 		if (pf->which == BF_RACI) {
-			for (size_t c = 1; c < pf->ncols; c++) {
+			for (size_t c = own; c < pf->ncols && c < row->n; c++) {
 				char *t = trimmed(row->cells[c]);
 				struct pcell *pc = &pr->c[c];
 				pc->s = row->cells[c];
@@ -440,12 +561,11 @@ static bool check_rows(struct import *imp, struct pfile *pf)
 static bool index_ids(struct import *imp, struct pfile *pf, size_t col)
 {
 	pf->ids = xcalloc(pf->n ? pf->n : 1, sizeof *pf->ids);
-	pf->newid = xcalloc(pf->n ? pf->n : 1, sizeof *pf->newid);
 	for (size_t r = 0; r < pf->n; r++)
 		pf->ids[r] = (struct idref){pf->rows[r].c[col].i, r};
 	qsort(pf->ids, pf->n, sizeof *pf->ids, idref_cmp);
 	for (size_t k = 1; k < pf->n; k++) {
-		if (pf->ids[k].id != pf->ids[k - 1].id)
+		if (pf->ids[k].id != pf->ids[k - 1].id || pf->ids[k].id == 0)
 			continue;
 		const struct prow *first = &pf->rows[pf->ids[k - 1].row];
 		const struct prow *dup = &pf->rows[pf->ids[k].row];
@@ -477,6 +597,8 @@ static bool load(struct import *imp, enum bundle_file which)
 	pf->present = true;
 	if (!check_header(imp, pf) || !check_rows(imp, pf))
 		return false;
+	pf->newid = xcalloc(pf->n ? pf->n : 1, sizeof *pf->newid);
+	pf->plan = xcalloc(pf->n ? pf->n : 1, sizeof *pf->plan);
 	if (bundle_specs[which].cols[BUNDLE_ID_COL].type == COL_ID)
 		return index_ids(imp, pf, BUNDLE_ID_COL);
 	return true;
@@ -489,7 +611,10 @@ static void pfile_free(struct pfile *pf)
 	free(pf->rows);
 	free(pf->ids);
 	free(pf->raci_cols);
+	free(pf->raci_rows);
+	free(pf->task_rows);
 	free(pf->newid);
+	free(pf->plan);
 	csv_table_free(&pf->t);
 	memset(pf, 0, sizeof *pf);
 }
@@ -520,32 +645,116 @@ static bool check_refs(struct import *imp)
 	return true;
 }
 
+/* The row of file pf (an entity's file) whose name is name, -1 when none,
+ * -2 when more than one. */
+static long find_named_row(const struct pfile *pf, const char *name)
+{
+	int kind = bundle_specs[pf->which].entity;
+	if (kind < 0 || entity_descs[kind].named < 0 || !*name)
+		return -1;
+	size_t col = bundle_col_of((enum entity)kind, entity_descs[kind].named);
+	long found = -1;
+	for (size_t r = 0; r < pf->n; r++) {
+		char *t = trimmed(pf->rows[r].c[col].s);
+		bool eq = text_equal_fold(t, name);
+		free(t);
+		if (eq) {
+			if (found >= 0)
+				return -2;
+			found = (long)r;
+		}
+	}
+	return found;
+}
+
+/* Every column names a stakeholder of stakeholders.csv (by id, or by a
+ * name that only one has), every row a task of tasks.csv (by id, or by its
+ * name when the id is empty), each only once. */
 static bool check_raci(struct import *imp)
 {
 	struct pfile *pf = &imp->f[BF_RACI];
 	if (!pf->present)
 		return true;
+	const struct pfile *shf = &imp->f[BF_STAKEHOLDERS], *tf = &imp->f[BF_TASKS];
 	const struct csv_row *h = &pf->t.rows[0];
-	for (size_t k = 1; k < pf->ncols; k++)
-		if (find_row(&imp->f[BF_STAKEHOLDERS], pf->raci_cols[k]) < 0) {
-			bundle_fail(imp->err, BF_RACI, h->line, k + 1, NULL,
-				    _("stakeholders.csv has no row with id %ld"), pf->raci_cols[k]);
-			return false;
+	char sh[200];
+	for (size_t k = pf->raci_first; k < pf->ncols; k++) {
+		long row;
+		if (pf->raci_cols[k]) {
+			row = find_row(shf, pf->raci_cols[k]);
+			if (row < 0) {
+				bundle_fail(imp->err, BF_RACI, h->line, k + 1, NULL,
+					    _("stakeholders.csv has no row with id %ld"),
+					    pf->raci_cols[k]);
+				return false;
+			}
+		} else {
+			char *t = trimmed(h->cells[k]);
+			row = find_named_row(shf, t);
+			free(t);
+			if (row < 0) {
+				bundle_fail(imp->err, BF_RACI, h->line, k + 1, NULL,
+					    row == -1 ? _("stakeholders.csv has no stakeholder named "
+							  "'%s'")
+						      : _("stakeholders.csv has more than one "
+							  "stakeholder named '%s'; head the column with "
+							  "the id"),
+					    shorten(h->cells[k], sh));
+				return false;
+			}
 		}
-	/* one row per task */
-	struct idref *v = xcalloc(pf->n ? pf->n : 1, sizeof *v);
-	for (size_t r = 0; r < pf->n; r++)
-		v[r] = (struct idref){pf->rows[r].c[RACI_TASK_COL].i, r};
-	qsort(v, pf->n, sizeof *v, idref_cmp);
+		for (size_t j = pf->raci_first; j < k; j++)
+			if (pf->raci_rows[j] == row) {
+				bundle_fail(imp->err, pf->which, h->line, k + 1, NULL,
+					    _("the stakeholder '%s' has two columns (also column "
+					      "%zu)"),
+					    shorten(h->cells[k], sh), j + 1);
+				return false;
+			}
+		pf->raci_rows[k] = row;
+	}
+	pf->task_rows = xcalloc(pf->n ? pf->n : 1, sizeof *pf->task_rows);
+	/* per tasks.csv row, the raci.csv row that names it */
+	long *seen = xcalloc(tf->n ? tf->n : 1, sizeof *seen);
+	for (size_t t = 0; t < tf->n; t++)
+		seen[t] = -1;
 	bool ok = true;
-	for (size_t k = 1; k < pf->n && ok; k++)
-		if (v[k].id == v[k - 1].id) {
-			CELL_FAIL(imp, pf, pf->rows[v[k].row].row, RACI_TASK_COL,
-				  _("task %ld has two rows (also line %zu)"), v[k].id,
-				  pf->rows[v[k - 1].row].row->line);
+	for (size_t r = 0; r < pf->n && ok; r++) {
+		const struct pcell *id = &pf->rows[r].c[RACI_TASK_COL];
+		long row;
+		if (id->set) {
+			row = find_row(tf, id->i);
+			if (row < 0) {
+				CELL_FAIL(imp, pf, pf->rows[r].row, RACI_TASK_COL,
+					  _("%s has no row with id %ld"), bundle_files[BF_TASKS], id->i);
+				ok = false;
+				break;
+			}
+		} else {
+			const char *name = pf->raci_first > 1 ? pf->rows[r].c[1].s : "";
+			char *t = trimmed(name);
+			row = find_named_row(tf, t);
+			free(t);
+			if (row < 0) {
+				CELL_FAIL(imp, pf, pf->rows[r].row, RACI_TASK_COL, "%s",
+					  row == -2 ? _("more than one task in tasks.csv has this "
+							"name; give the task's id")
+					  : *name  ? _("tasks.csv has no task with this name")
+						   : _("a task is needed: its id or its name"));
+				ok = false;
+				break;
+			}
+		}
+		if (seen[row] >= 0) {
+			CELL_FAIL(imp, pf, pf->rows[r].row, RACI_TASK_COL,
+				  _("the task has two rows (also line %zu)"),
+				  pf->rows[seen[row]].row->line);
 			ok = false;
 		}
-	free(v);
+		seen[row] = (long)r;
+		pf->task_rows[r] = row;
+	}
+	free(seen);
 	return ok;
 }
 
@@ -669,15 +878,30 @@ static bool check_date_texts(struct import *imp)
 				continue;
 			size_t col = bundle_col_of((enum entity)kind, (int)k);
 			for (size_t r = 0; r < pf->n; r++) {
-				const char *t = pf->rows[r].c[col].s;
-				if (looks_like_iso_date(t) && !date_parse_iso(t, NULL)) {
+				struct pcell *pc = &pf->rows[r].c[col];
+				char *t = trimmed(pc->s);
+				bool bad = false;
+				if (looks_like_iso_date(t) || looks_like_date(t)) {
+					/* a date, stored as the screen stores it: YYYY-MM-DD */
+					if (take_date(&t)) {
+						char **cell = &pf->rows[r].row->cells[col];
+						free(*cell);
+						pc->s = *cell = t;
+						continue;
+					}
+					bad = true;
+				}
+				if (bad) {
 					char sh[200];
 					CELL_FAIL(imp, pf, pf->rows[r].row, col,
 						  _("'%s' is not a valid date; write dates as "
-						    "YYYY-MM-DD, for example 2027-06-30"),
+						    "YYYY-MM-DD or DD.MM.YYYY, for example 2027-06-30 "
+						    "or 30.06.2027"),
 						  shorten(t, sh));
+					free(t);
 					return false;
 				}
+				free(t);
 			}
 		}
 	}
@@ -719,13 +943,16 @@ static bool check_rules(struct import *imp)
 	return check_shares(imp) && check_checks(imp) && check_raci(imp) && check_refs(imp);
 }
 
-/* ------------------------------------------------------------ merge */
+/* ------------------------------------------------------------ plan */
 
 struct merge {
 	struct store *s;
-	struct model *m;
+	struct model *m;    /* the workshop (the plan: as it will be before the rows) */
 	struct import *imp;
 	struct bundle_summary *sum;
+	bool own;	    /* the bundle is this workshop's: rows by id */
+	bool fresh;	    /* the workshop is empty: rows keep their ids */
+	const char *uid;    /* the bundle's identity ("" when none) */
 };
 
 static int choice(const struct pcell *c, int dflt)
@@ -737,6 +964,16 @@ static struct optnum optnum_of(const struct pcell *c)
 {
 	struct optnum n = {c->set ? c->d : 0, c->set};
 	return n;
+}
+
+/* The id a bundle row of file pf has (will have) in the workshop: 0 when
+ * id is 0 or the row is added without a known id yet. */
+static int64_t ref_id(const struct pfile *pf, long id)
+{
+	if (id <= 0 || !pf->newid)
+		return 0;
+	long r = find_row(pf, id);
+	return r < 0 ? 0 : pf->newid[r];
 }
 
 /* Sets field f of e from its checked cell. */
@@ -751,103 +988,494 @@ static void take_field(const struct merge *g, const struct entity_field *f, void
 	case FT_WORD: *(int *)p = choice(c, *(int *)p); break;
 	case FT_FLAG: *(bool *)p = choice(c, YN_NO) == YN_YES; break;
 	case FT_INT: *(int *)p = (int)c->i; break;
-	case FT_REF: *(int64_t *)p = new_id(&g->imp->f[bundle_file_of[f->arg]], c->i); break;
+	case FT_REF: *(int64_t *)p = ref_id(&g->imp->f[bundle_file_of[f->arg]], c->i); break;
 	case FT_NUM: *(double *)p = c->set ? c->d : 0; break;
 	case FT_OPTNUM: *(struct optnum *)p = optnum_of(c); break;
 	}
 }
 
-/* Where the summary counts what was added of a kind. */
-static size_t *summary_count(struct bundle_summary *sum, enum entity kind)
+/* The workshop's identity is never taken from a bundle, except by an empty
+ * workshop (which becomes a copy). */
+static bool is_uid(enum entity kind, size_t k)
 {
-	size_t *const counts[ENT_COUNT] = {
-		[ENT_SGOAL] = &sum->sgoals,	      [ENT_GOAL] = &sum->goals,
-		[ENT_INDICATOR] = &sum->indicators, [ENT_STAKEHOLDER] = &sum->stakeholders,
-		[ENT_TASK] = &sum->tasks,	      [ENT_COST] = &sum->costs,
-		[ENT_SHARE] = &sum->shares,	      [ENT_CHECK] = &sum->checks,
-		[ENT_NOTE] = &sum->notes,
-	};
-	return counts[kind];
+	return kind == ENT_WORKSHOP && k == WORKSHOP_F_uid;
 }
 
-/* Saves every row of an entity's file: a new entity (the workshop: its
- * values replaced) with the row's fields; check items by their key. */
-static enum store_status merge_entities(struct merge *g, enum entity kind)
+/* The entity of row r of kind's file: its fields from the cells (the
+ * workshop: on top of its current values); id 0. */
+static void row_entity(const struct merge *g, enum entity kind, size_t r, union entity_any *e)
+{
+	const struct pfile *pf = &g->imp->f[bundle_file_of[kind]];
+	const struct entity_desc *d = &entity_descs[kind];
+	if (kind == ENT_WORKSHOP)
+		workshop_copy(&e->workshop, &g->m->ws);
+	else
+		entity_init(kind, e);
+	for (size_t k = 0; k < d->n; k++)
+		if (!is_uid(kind, k))
+			take_field(g, &d->fields[k], e, &pf->rows[r].c[bundle_col_of(kind, (int)k)]);
+}
+
+static bool field_equal(const struct entity_field *f, const void *a, const void *b)
+{
+	const void *x = field_at_c(a, f), *y = field_at_c(b, f);
+	switch (f->type) {
+	case FT_TEXT:
+	case FT_DATETEXT:
+	case FT_DATE: return !strcmp(*(char *const *)x, *(char *const *)y);
+	case FT_WORD:
+	case FT_INT: return *(const int *)x == *(const int *)y;
+	case FT_FLAG: return *(const bool *)x == *(const bool *)y;
+	case FT_REF: return *(const int64_t *)x == *(const int64_t *)y;
+	case FT_NUM: return *(const double *)x == *(const double *)y;
+	case FT_OPTNUM: {
+		const struct optnum *u = x, *v = y;
+		return u->set == v->set && (!u->set || u->v == v->v);
+	}
+	}
+	return false;
+}
+
+/* The fields of row r that differ from the existing item old. A reference
+ * to a row that is yet to be added always differs. */
+static uint64_t changed_fields(const struct merge *g, enum entity kind, size_t r,
+			       const union entity_any *e, const void *old)
+{
+	const struct pfile *pf = &g->imp->f[bundle_file_of[kind]];
+	const struct entity_desc *d = &entity_descs[kind];
+	uint64_t bits = 0;
+	for (size_t k = 0; k < d->n && k < 64; k++) {
+		const struct entity_field *f = &d->fields[k];
+		if (is_uid(kind, k))
+			continue;
+		const struct pcell *c = &pf->rows[r].c[bundle_col_of(kind, (int)k)];
+		bool pending = f->type == FT_REF && c->set && *(const int64_t *)field_at_c(e, f) == 0;
+		if (pending || !field_equal(f, e, old))
+			bits |= (uint64_t)1 << k;
+	}
+	return bits;
+}
+
+/* An existing item of kind with the same key fields as e (cost shares,
+ * check items), or NULL. */
+static const void *find_by_key(const struct merge *g, enum entity kind, const void *e)
+{
+	const struct entity_desc *d = &entity_descs[kind];
+	struct table *t = model_table(g->m, kind);
+	for (size_t i = 0; i < t->n; i++) {
+		const void *o = table_at(t, i);
+		bool same = true;
+		for (size_t k = 0; k < d->n && same; k++)
+			if (d->fields[k].empty == FE_KEY)
+				same = field_equal(&d->fields[k], e, o);
+		if (same)
+			return o;
+	}
+	return NULL;
+}
+
+static bool has_key(enum entity kind)
+{
+	const struct entity_desc *d = &entity_descs[kind];
+	for (size_t k = 0; k < d->n; k++)
+		if (d->fields[k].empty == FE_KEY)
+			return true;
+	return false;
+}
+
+/* An item of kind named name that no earlier row claimed, or NULL. */
+static const void *find_by_name(const struct merge *g, enum entity kind, const char *name,
+				const bool *claimed)
+{
+	const struct entity_desc *d = &entity_descs[kind];
+	if (d->named < 0 || !d->has_id)
+		return NULL;
+	char *want = trimmed(name);
+	const void *hit = NULL;
+	struct table *t = model_table(g->m, kind);
+	for (size_t i = 0; i < t->n && !hit && *want; i++) {
+		const void *o = table_at(t, i);
+		if (claimed[i])
+			continue;
+		char *have = trimmed(*(char *const *)field_at_c(o, &d->fields[d->named]));
+		if (text_equal_fold(want, have))
+			hit = o;
+		free(have);
+	}
+	free(want);
+	return hit;
+}
+
+/* A line of the summary's details for kind. */
+static void detail(struct bundle_summary *sum, enum entity kind, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void detail(struct bundle_summary *sum, enum entity kind, const char *fmt, ...)
+{
+	struct buf b;
+	buf_init(&b);
+	if (sum->details[kind])
+		buf_adds(&b, sum->details[kind]);
+	free(sum->details[kind]);
+	va_list ap;
+	va_start(ap, fmt);
+	char *line = NULL;
+	if (vasprintf(&line, fmt, ap) < 0)
+		line = NULL;
+	va_end(ap);
+	if (line) {
+		char *safe = str_printable(line);
+		buf_printf(&b, "%s\n", safe);
+		free(safe);
+		free(line);
+	}
+	sum->details[kind] = buf_steal(&b);
+}
+
+/* How a row is named in the details: its name, or its line. */
+static void row_label(const struct pfile *pf, enum entity kind, size_t r, const void *e,
+		      char out[200])
+{
+	const struct entity_desc *d = &entity_descs[kind];
+	const char *name = d->named >= 0 ? *(char *const *)field_at_c(e, &d->fields[d->named]) : "";
+	if (*name) {
+		char sh[200];
+		snprintf(out, 200, "\"%s\"", shorten(name, sh));
+	} else {
+		snprintf(out, 200, _("line %zu"), pf->rows[r].row->line);
+	}
+}
+
+/* The columns of bits, by their header in the file. out: 512 bytes. */
+static const char *changed_names(const struct pfile *pf, enum entity kind, uint64_t bits,
+				 char out[512])
+{
+	const struct entity_desc *d = &entity_descs[kind];
+	size_t len = 0;
+	out[0] = '\0';
+	for (size_t k = 0; k < d->n && k < 64; k++) {
+		if (!(bits & ((uint64_t)1 << k)))
+			continue;
+		const char *name = col_name(pf, bundle_col_of(kind, (int)k));
+		int n = snprintf(out + len, 512 - len, "%s%s", len ? ", " : "", name ? name : "");
+		if (n < 0 || (size_t)n >= 512 - len)
+			break;
+		len += (size_t)n;
+	}
+	return out;
+}
+
+/* Items named per kind in the summary (the rest are counted). */
+#define DETAIL_MAX 50
+
+/* Decides what happens to every row of kind's file, in the order of the
+ * references, so that a reference compares with the id it will have. */
+static void plan_entities(struct merge *g, enum entity kind)
 {
 	struct pfile *pf = &g->imp->f[bundle_file_of[kind]];
 	const struct entity_desc *d = &entity_descs[kind];
+	struct table *t = kind == ENT_WORKSHOP ? NULL : model_table(g->m, kind);
+	bool *claimed = xcalloc(t && t->n ? t->n : 1, sizeof *claimed);
+	size_t hit = 0, shown = 0;
+	char label[200], names[512];
 	for (size_t r = 0; r < pf->n; r++) {
-		const struct pcell *c = pf->rows[r].c;
+		struct plan *pl = &pf->plan[r];
 		union entity_any e;
-		if (kind == ENT_WORKSHOP)
-			workshop_copy(&e.workshop, &g->m->ws);
-		else
-			entity_init(kind, &e);
-		for (size_t k = 0; k < d->n; k++)
-			take_field(g, &d->fields[k], &e, &c[bundle_col_of(kind, (int)k)]);
-		enum store_status st = store_save_entity(g->s, g->m, kind, &e);
-		if (pf->newid)
-			pf->newid[r] = *(int64_t *)&e;
+		row_entity(g, kind, r, &e);
+		long bid = d->csv_id ? pf->rows[r].c[BUNDLE_ID_COL].i : 0;
+		const void *old = NULL;
+		pl->act = ACT_ADD;
+		if (kind == ENT_WORKSHOP) {
+			old = &g->m->ws;
+			pl->act = ACT_UPDATE;
+		} else if (has_key(kind)) {
+			old = find_by_key(g, kind, &e);
+			pl->act = old ? ACT_UPDATE : ACT_ADD;
+		} else if (g->fresh) {
+			pl->keep = bid > 0;
+			pf->newid[r] = bid;
+		} else if (g->own && bid > 0 && (old = table_find(t, bid))) {
+			pl->act = ACT_UPDATE;
+		} else if ((!g->own || !d->csv_id) && d->named >= 0 &&
+			   (old = find_by_name(g, kind,
+					       *(char *const *)field_at_c(&e, &d->fields[d->named]),
+					       claimed))) {
+			/* rows without an id column (notes) are known by their name */
+			pl->act = g->own ? ACT_UPDATE : ACT_MATCH;
+		}
+		if (old && t) {
+			long i = table_index(t, *(const int64_t *)old);
+			if (i >= 0 && !claimed[i]) {
+				claimed[i] = true;
+				hit++;
+			}
+		}
+		if (old) {
+			pl->target = d->has_id ? *(const int64_t *)old : 0;
+			pl->changed = changed_fields(g, kind, r, &e, old);
+			if (d->has_id)
+				pf->newid[r] = pl->target;
+			if (!pl->changed && pl->act == ACT_UPDATE)
+				pl->act = ACT_SAME;
+		}
+		row_label(pf, kind, r, old && kind != ENT_WORKSHOP ? old : (const void *)&e, label);
+		if (kind == ENT_WORKSHOP) {
+			g->sum->workshop = pl->changed != 0;
+			if (pl->changed)
+				detail(g->sum, kind, _("changed: %s"),
+				       changed_names(pf, kind, pl->changed, names));
+		} else {
+			static const enum bundle_how how[] = {
+				[ACT_ADD] = BUNDLE_ADDED, [ACT_UPDATE] = BUNDLE_UPDATED,
+				[ACT_MATCH] = BUNDLE_MATCHED, [ACT_SAME] = BUNDLE_UNCHANGED};
+			g->sum->n[kind][how[pl->act]]++;
+			if (pl->act != ACT_SAME && ++shown > DETAIL_MAX)
+				;
+			else if (pl->act == ACT_ADD)
+				detail(g->sum, kind, _("  added: %s"), label);
+			else if (pl->act == ACT_UPDATE)
+				detail(g->sum, kind, _("  updated: %s (%s)"), label,
+				       changed_names(pf, kind, pl->changed, names));
+			else if (pl->act == ACT_MATCH && pl->changed)
+				detail(g->sum, kind, _("  matched by name: %s (%s)"), label,
+				       changed_names(pf, kind, pl->changed, names));
+			else if (pl->act == ACT_MATCH)
+				detail(g->sum, kind, _("  matched by name: %s (no change)"), label);
+		}
 		entity_free(kind, &e);
-		if (kind == ENT_WORKSHOP)
-			g->sum->workshop = st == STORE_OK;
-		if (st != STORE_OK)
-			return st;
-		if (kind != ENT_WORKSHOP)
-			(*summary_count(g->sum, kind))++;
 	}
-	return STORE_OK;
+	if (shown > DETAIL_MAX)
+		detail(g->sum, kind, _("  … and %zu more"), shown - DETAIL_MAX);
+	if (t)
+		g->sum->n[kind][BUNDLE_LEFT] = t->n - hit;
+	free(claimed);
 }
 
-static enum store_status merge_raci(struct merge *g)
+/* The workshop id of row r's task and of column k's stakeholder (0: to be
+ * added). */
+static int64_t raci_task(const struct merge *g, size_t r)
+{
+	const struct pfile *pf = &g->imp->f[BF_RACI];
+	return g->imp->f[BF_TASKS].newid[pf->task_rows[r]];
+}
+
+static int64_t raci_stakeholder(const struct merge *g, size_t k)
+{
+	const struct pfile *pf = &g->imp->f[BF_RACI];
+	return g->imp->f[BF_STAKEHOLDERS].newid[pf->raci_rows[k]];
+}
+
+/* Every cell of the matrix sets its task's role of its stakeholder; an
+ * empty cell clears it. */
+static void plan_raci(struct merge *g)
 {
 	const struct pfile *pf = &g->imp->f[BF_RACI];
 	for (size_t r = 0; r < pf->n; r++) {
-		int64_t task = new_id(&g->imp->f[BF_TASKS], pf->rows[r].c[RACI_TASK_COL].i);
-		for (size_t k = 1; k < pf->ncols; k++) {
+		int64_t task = raci_task(g, r);
+		for (size_t k = pf->raci_first; k < pf->ncols; k++) {
 			const struct pcell *c = &pf->rows[r].c[k];
-			if (!c->set)
+			int64_t sh = raci_stakeholder(g, k);
+			enum raci want = c->set ? (enum raci)c->w : RACI_NONE;
+			enum raci have = task && sh ? model_raci_get(g->m, task, sh) : RACI_NONE;
+			int how = want == have		? RACI_SAME
+				  : have == RACI_NONE ? RACI_SET
+				  : want == RACI_NONE ? RACI_CLEARED
+						      : RACI_CHANGED;
+			if (want != RACI_NONE || have != RACI_NONE)
+				g->sum->raci[how]++;
+		}
+	}
+}
+
+/* The entity kinds in the order of their references (a kind after every
+ * kind it refers to), the workshop first. */
+static size_t merge_order(int order[ENT_COUNT + 1])
+{
+	bool done[ENT_COUNT] = {false};
+	size_t n = 0;
+	order[n++] = ENT_WORKSHOP;
+	while (n < ENT_COUNT + 1) {
+		size_t before = n;
+		for (int k = 0; k < ENT_COUNT; k++) {
+			if (done[k])
 				continue;
-			int64_t sh = new_id(&g->imp->f[BF_STAKEHOLDERS], pf->raci_cols[k]);
-			enum store_status st = store_set_raci(g->s, g->m, task, sh, (enum raci)c->w);
+			const struct entity_desc *d = &entity_descs[k];
+			bool ready = true;
+			for (size_t f = 0; f < d->n && ready; f++)
+				if (d->fields[f].type == FT_REF && d->fields[f].arg != k)
+					ready = done[d->fields[f].arg];
+			if (ready) {
+				done[k] = true;
+				order[n++] = k;
+			}
+		}
+		if (n == before)
+			break; /* a cycle: entities.def never makes one */
+	}
+	return n;
+}
+
+/* ------------------------------------------------------------ apply */
+
+static enum store_status apply_row(struct merge *g, enum entity kind, size_t r)
+{
+	struct pfile *pf = &g->imp->f[bundle_file_of[kind]];
+	const struct entity_desc *d = &entity_descs[kind];
+	struct plan *pl = &pf->plan[r];
+	if (pl->act == ACT_SAME || ((pl->act == ACT_MATCH || pl->act == ACT_UPDATE) && !pl->changed &&
+				    !(kind == ENT_WORKSHOP && g->fresh && *g->uid)))
+		return STORE_OK;
+	union entity_any e;
+	row_entity(g, kind, r, &e);
+	if (kind == ENT_WORKSHOP && g->fresh && *g->uid)
+		str_set(&e.workshop.uid, g->uid);
+	if (d->has_id)
+		*(int64_t *)&e = pl->act == ACT_ADD ? (pl->keep ? pf->newid[r] : 0) : pl->target;
+	enum store_status st = pl->keep ? store_insert_entity(g->s, g->m, kind, &e)
+					: store_save_entity(g->s, g->m, kind, &e);
+	if (st == STORE_OK && d->has_id)
+		pf->newid[r] = *(int64_t *)&e;
+	entity_free(kind, &e);
+	return st;
+}
+
+static enum store_status apply_entities(struct merge *g, enum entity kind)
+{
+	struct pfile *pf = &g->imp->f[bundle_file_of[kind]];
+	/* rows that keep their ids first: an id made for a row without one
+	 * never takes an id the bundle still needs */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t r = 0; r < pf->n; r++) {
+			if (pf->plan[r].keep != (pass == 0))
+				continue;
+			enum store_status st = apply_row(g, kind, r);
 			if (st != STORE_OK)
 				return st;
-			g->sum->raci++;
+		}
+	return STORE_OK;
+}
+
+static enum store_status apply_raci(struct merge *g)
+{
+	const struct pfile *pf = &g->imp->f[BF_RACI];
+	for (size_t r = 0; r < pf->n; r++) {
+		int64_t task = raci_task(g, r);
+		for (size_t k = pf->raci_first; k < pf->ncols; k++) {
+			const struct pcell *c = &pf->rows[r].c[k];
+			int64_t sh = raci_stakeholder(g, k);
+			enum raci want = c->set ? (enum raci)c->w : RACI_NONE;
+			if (!task || !sh || model_raci_get(g->m, task, sh) == want)
+				continue;
+			enum store_status st = store_set_raci(g->s, g->m, task, sh, want);
+			if (st != STORE_OK)
+				return st;
 		}
 	}
 	return STORE_OK;
 }
 
-static bool merge(struct store *s, struct model *m, struct import *imp,
-		  struct bundle_summary *sum, struct bundle_error *err)
+/* The number of items in m (not the check items, which are never removed). */
+static size_t model_items(const struct model *m)
 {
-	struct merge g = {s, m, imp, sum};
-	/* in the order of their references; the RACI matrix after the tasks */
-	static const int order[] = {ENT_WORKSHOP, ENT_SGOAL, ENT_GOAL,	ENT_STAKEHOLDER,
-				    ENT_INDICATOR, ENT_TASK,  -1,	ENT_COST,
-				    ENT_SHARE,	  ENT_CHECK, ENT_NOTE};
-	enum store_status st = store_begin_bulk(s, N_("Import CSV bundle"), imp->src->label);
-	for (size_t i = 0; i < sizeof order / sizeof *order && st == STORE_OK; i++)
-		st = order[i] < 0 ? merge_raci(&g) : merge_entities(&g, (enum entity)order[i]);
-	if (st == STORE_OK)
-		st = store_commit(s, m);
-	if (st != STORE_OK) {
-		char *msg = store_message(st, store_path(s), s);
-		bundle_fail(err, BF_COUNT, 0, 0, NULL, _("the import was undone: %s"), msg);
-		free(msg);
-		store_rollback(s, m);
-		memset(sum, 0, sizeof *sum);
-		return false;
+	size_t n = 0;
+	for (int k = 0; k < ENT_COUNT; k++)
+		if (k != ENT_CHECK)
+			n += model_table(m, (enum entity)k)->n;
+	return n;
+}
+
+/* A model like m with its content removed: what --replace starts from. */
+static void model_emptied(const struct model *m, struct model *out)
+{
+	model_init(out);
+	model_set_workshop(out, &m->ws);
+	for (size_t i = 0; i < m->checks.n; i++) {
+		struct check_item c;
+		check_copy(&c, MODEL_AT(m->checks, struct check_item, i));
+		c.status = CHECK_OPEN;
+		str_set(&c.note, "");
+		model_put_check(out, &c);
+		check_free(&c);
 	}
-	return true;
+}
+
+static bool merge(struct store *s, struct model *m, struct import *imp,
+		  const struct bundle_options *opt, struct bundle_summary *sum,
+		  struct bundle_error *err)
+{
+	struct model base;
+	bool replace = opt->replace;
+	if (replace)
+		model_emptied(m, &base);
+	struct merge g = {s, replace ? &base : m, imp, sum, false, false, ""};
+	const struct pfile *wf = &imp->f[BF_WORKSHOP];
+	if (wf->present && wf->n == 1)
+		g.uid = wf->rows[0].c[bundle_col_of(ENT_WORKSHOP, WORKSHOP_F_uid)].s;
+	char *uid = trimmed(g.uid);
+	g.uid = uid;
+	g.own = *uid && !strcmp(uid, m->ws.uid);
+	g.fresh = model_items(g.m) == 0;
+	sum->own = g.own;
+	sum->copy = g.fresh && *uid && !g.own;
+	sum->replace = replace;
+	sum->dry_run = opt->dry_run;
+	if (replace)
+		sum->removed = model_items(m);
+
+	int order[ENT_COUNT + 1];
+	size_t n = merge_order(order);
+	for (size_t i = 0; i < n; i++)
+		plan_entities(&g, (enum entity)order[i]);
+	if (imp->f[BF_RACI].present)
+		plan_raci(&g);
+	if (replace)
+		model_free(&base);
+	g.m = m;
+	bool ok = true;
+	if (!opt->dry_run) {
+		/* ids that only get known while adding */
+		for (int f = 0; f < BF_COUNT; f++)
+			for (size_t r = 0; r < imp->f[f].n; r++)
+				if (imp->f[f].plan[r].act == ACT_ADD && !imp->f[f].plan[r].keep)
+					imp->f[f].newid[r] = 0;
+		enum store_status st =
+			store_begin_bulk(s, N_("Import CSV bundle"), imp->src->label);
+		if (st == STORE_OK && replace)
+			st = store_clear_content(s, m);
+		for (size_t i = 0; i < n && st == STORE_OK; i++)
+			st = apply_entities(&g, (enum entity)order[i]);
+		if (st == STORE_OK && imp->f[BF_RACI].present)
+			st = apply_raci(&g);
+		if (st == STORE_OK)
+			st = store_commit(s, m);
+		if (st != STORE_OK) {
+			char *msg = store_message(st, store_path(s), s);
+			bundle_fail(err, BF_COUNT, 0, 0, NULL, _("the import was undone: %s"), msg);
+			free(msg);
+			store_rollback(s, m);
+			ok = false;
+		}
+	}
+	free(uid);
+	return ok;
 }
 
 /* ------------------------------------------------------------ entry */
 
-bool bundle_import_summary(struct store *s, struct model *m, const struct bundle_src *src,
-			   struct bundle_summary *sum, struct bundle_error *err)
+void bundle_summary_free(struct bundle_summary *sum)
 {
+	for (int k = 0; k <= ENT_COUNT; k++)
+		free(sum->details[k]);
+	memset(sum, 0, sizeof *sum);
+}
+
+bool bundle_import_summary(struct store *s, struct model *m, const struct bundle_src *src,
+			   const struct bundle_options *opt, struct bundle_summary *sum,
+			   struct bundle_error *err)
+{
+	static const struct bundle_options plain = {false, false};
 	struct bundle_summary local;
+	if (!opt)
+		opt = &plain;
 	if (!sum)
 		sum = &local;
 	memset(sum, 0, sizeof *sum);
@@ -878,14 +1506,21 @@ bool bundle_import_summary(struct store *s, struct model *m, const struct bundle
 	if (ok)
 		ok = check_rules(&imp);
 	if (ok)
-		ok = merge(s, m, &imp, sum, err);
+		ok = merge(s, m, &imp, opt, sum, err);
+	if (!ok)
+		bundle_summary_free(sum);
 	for (int f = 0; f < BF_COUNT; f++)
 		pfile_free(&imp.f[f]);
+	for (int k = 0; k < VOCAB_COUNT; k++)
+		for (int v = 0; v < 16; v++)
+			free(imp.de_labels[k][v]);
+	if (sum == &local)
+		bundle_summary_free(sum);
 	return ok;
 }
 
 bool bundle_import(struct store *s, struct model *m, const struct bundle_src *src,
 		   struct bundle_error *err)
 {
-	return bundle_import_summary(s, m, src, NULL, err);
+	return bundle_import_summary(s, m, src, NULL, NULL, err);
 }

@@ -150,6 +150,12 @@ static const char *const migrations[] = {
 	UNDO_SLOTS_SQL
 	") STRICT;"
 	"CREATE INDEX undo_log_step ON undo_log(step);",
+
+	/* 3 → 4 (issue 16, the administrator's round trip): the workshop's
+	 * identity, a random id that every CSV bundle carries, so that
+	 * importing a bundle of this workshop updates its rows by id. */
+	"ALTER TABLE workshop ADD COLUMN " TXT("uid") ";"
+	"UPDATE workshop SET uid = lower(hex(randomblob(8)));",
 };
 
 /* The tables whose changes are recorded for undo, in dependency order. */
