@@ -24,71 +24,17 @@
 #include <sys/stat.h>
 
 #include "csv_bundle.h"
+#include "csv_import.h"
 #include "csv_table.h"
 #include "i18n.h"
 #include "templates.h"
 #include "util.h"
 
-/* One checked cell. */
-struct pcell {
-	const char *s; /* text (neutralising ' taken away) */
-	long i;	       /* ID, REF, INT: the number (0 when empty) */
-	double d;      /* NUM */
-	int w;	       /* CHOICE: the value, -1 when empty */
-	bool set;      /* not empty */
-};
-
-struct prow {
-	const struct csv_row *row;
-	struct pcell *c;
-};
-
-/* An id of a file, for lookups and duplicate checks. */
-struct idref {
-	long id;
-	size_t row;
-};
-
-struct pfile {
-	enum bundle_file which;
-	bool present;
-	struct csv_table t;
-	enum lang lang; /* language of the header */
-	size_t ncols;	/* columns in use (raci: 1 + stakeholder columns) */
-	struct prow *rows;
-	size_t n;
-	struct idref *ids; /* sorted by id (files with an id column) */
-	long *raci_cols;   /* raci.csv: stakeholder id of column k (k >= first), 0:
-			    * headed by a name only */
-	long *raci_rows;   /* raci.csv: the stakeholders.csv row of column k */
-	size_t raci_first; /* raci.csv: the first stakeholder column */
-	long *task_rows;   /* raci.csv: per row, the tasks.csv row */
-	int64_t *newid;	   /* per row: the id the merge gives it (0: not known yet) */
-	struct plan *plan; /* per row: what the merge does with it */
-};
-
-/* What the merge does with a row. */
-enum act { ACT_ADD, ACT_UPDATE, ACT_MATCH, ACT_SAME };
-struct plan {
-	enum act act;
-	int64_t target; /* the item it updates */
-	bool keep;	/* added under its own id (an empty workshop) */
-	uint64_t changed; /* the fields that change (bit k: field k) */
-};
-
-struct import {
-	const struct bundle_src *src;
-	struct bundle_error *err;
-	struct pfile f[BF_COUNT];
-	char *de_labels[VOCAB_COUNT][16]; /* German screen labels, filled when needed */
-	bool de_labels_ready;
-};
-
 /* ------------------------------------------------------------ helpers */
 
 /* s shortened for a message: at most 40 characters, line breaks shown as
  * spaces. out: 200 bytes. */
-static const char *shorten(const char *s, char out[200])
+const char *import_shorten(const char *s, char out[200])
 {
 	size_t n = utf8_prefix(s, 40);
 	if (n > 150)
@@ -103,7 +49,7 @@ static const char *shorten(const char *s, char out[200])
 	return out;
 }
 
-static const char *col_name(const struct pfile *pf, size_t col)
+const char *import_col_name(const struct pfile *pf, size_t col)
 {
 	const struct bundle_spec *sp = &bundle_specs[pf->which];
 	if (col < sp->n)
@@ -115,7 +61,7 @@ static const char *col_name(const struct pfile *pf, size_t col)
 
 /* Reports a problem in cell col (0-based) of row. */
 #define CELL_FAIL(imp, pf, row, col, ...)                                                   \
-	bundle_fail((imp)->err, (pf)->which, (row)->line, (col) + 1, col_name(pf, col),    \
+	bundle_fail((imp)->err, (pf)->which, (row)->line, (col) + 1, import_col_name(pf, col),    \
 		    __VA_ARGS__)
 
 /* Words of a choice in a language, joined by ", ". out: 512 bytes. */
@@ -133,7 +79,7 @@ static const char *word_list(enum vocab_kind k, enum lang lang, char out[512])
 }
 
 /* Copy of s without surrounding blanks. */
-static char *trimmed(const char *s)
+char *import_trimmed(const char *s)
 {
 	char *c = xstrdup(s);
 	return str_trim(c);
@@ -165,7 +111,7 @@ static void de_labels_fill(struct import *imp)
  * language and any case. */
 static int choice_lookup(struct import *imp, enum vocab_kind k, const char *s)
 {
-	char *w = trimmed(s);
+	char *w = import_trimmed(s);
 	int v = vocab_lookup(k, w);
 	for (int i = 0; v < 0 && i < vocab_count(k); i++)
 		if (text_equal_fold(w, vocab_word(k, i, LANG_DE)) ||
@@ -190,7 +136,7 @@ static int idref_cmp(const void *a, const void *b)
 }
 
 /* The row of file pf with id, or -1. */
-static long find_row(const struct pfile *pf, long id)
+long import_find_row(const struct pfile *pf, long id)
 {
 	if (!pf->ids)
 		return -1;
@@ -298,7 +244,7 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 		if (!int_parse(raw, 1, LONG_MAX, &pc->i)) {
 			CELL_FAIL(imp, pf, row, col,
 				  _("'%s' is not an id; ids are whole numbers from 1 up"),
-				  shorten(raw, sh));
+				  import_shorten(raw, sh));
 			return false;
 		}
 		return true;
@@ -306,7 +252,7 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 		pc->w = choice_lookup(imp, (enum vocab_kind)bc->arg, raw);
 		if (pc->w < 0) {
 			CELL_FAIL(imp, pf, row, col, _("'%s' is not a valid choice; use one of: %s"),
-				  shorten(raw, sh),
+				  import_shorten(raw, sh),
 				  word_list((enum vocab_kind)bc->arg, pf->lang, words));
 			return false;
 		}
@@ -315,7 +261,7 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 		if (!int_parse(raw, bc->lo, bc->hi, &pc->i)) {
 			CELL_FAIL(imp, pf, row, col,
 				  _("'%s' is not allowed; write a whole number from %ld to %ld"),
-				  shorten(raw, sh), bc->lo, bc->hi);
+				  import_shorten(raw, sh), bc->lo, bc->hi);
 			return false;
 		}
 		return true;
@@ -326,15 +272,15 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 				CELL_FAIL(imp, pf, row, col,
 					  _("'%s' is ambiguous; write numbers without a thousands "
 					    "separator (for example %s)"),
-					  shorten(raw, sh), pf->lang == LANG_DE ? "1500 / 12,5" : "1500 / 12.5");
+					  import_shorten(raw, sh), pf->lang == LANG_DE ? "1500 / 12,5" : "1500 / 12.5");
 			else
 				CELL_FAIL(imp, pf, row, col,
 					  _("'%s' is not a number (write for example %s)"),
-					  shorten(raw, sh), pf->lang == LANG_DE ? "12,5" : "12.5");
+					  import_shorten(raw, sh), pf->lang == LANG_DE ? "12,5" : "12.5");
 			return false;
 		}
 		if (fabs(pc->d) >= BUNDLE_NUM_MAX) {
-			CELL_FAIL(imp, pf, row, col, _("'%s' is too large"), shorten(raw, sh));
+			CELL_FAIL(imp, pf, row, col, _("'%s' is too large"), import_shorten(raw, sh));
 			return false;
 		}
 		return true;
@@ -344,7 +290,7 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 			CELL_FAIL(imp, pf, row, col,
 				  _("'%s' is not a valid date; write dates as YYYY-MM-DD or "
 				    "DD.MM.YYYY, for example 2027-06-30 or 30.06.2027"),
-				  shorten(raw, sh));
+				  import_shorten(raw, sh));
 			return false;
 		}
 		pc->s = row->cells[col];
@@ -360,7 +306,7 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 
 static bool header_matches(const char *cell, const char *name)
 {
-	char *t = trimmed(cell);
+	char *t = import_trimmed(cell);
 	bool ok = text_equal_fold(t, name);
 	free(t);
 	return ok;
@@ -389,7 +335,7 @@ static bool check_header_raci(struct import *imp, struct pfile *pf)
 		bundle_fail(imp->err, pf->which, h->line, 1, NULL,
 			    _("the column is headed '%s'; it should be '%s' (English) or '%s' "
 			      "(German)"),
-			    shorten(h->cells[0], sh), task->en, task->de);
+			    import_shorten(h->cells[0], sh), task->en, task->de);
 		return false;
 	}
 	pf->lang = task_en ? LANG_EN : LANG_DE;
@@ -401,7 +347,7 @@ static bool check_header_raci(struct import *imp, struct pfile *pf)
 	pf->raci_cols = xcalloc(pf->ncols, sizeof *pf->raci_cols);
 	pf->raci_rows = xcalloc(pf->ncols, sizeof *pf->raci_rows);
 	for (size_t k = pf->raci_first; k < width; k++) {
-		char *t = trimmed(h->cells[k]);
+		char *t = import_trimmed(h->cells[k]);
 		size_t digits = strspn(t, "0123456789");
 		long id = 0;
 		bool ok = true;
@@ -417,7 +363,7 @@ static bool check_header_raci(struct import *imp, struct pfile *pf)
 			bundle_fail(imp->err, pf->which, h->line, k + 1, NULL,
 				    _("the column header '%s' should name a stakeholder of "
 				      "stakeholders.csv: its id, \"id: name\" or its name"),
-				    shorten(h->cells[k], sh));
+				    import_shorten(h->cells[k], sh));
 			return false;
 		}
 		pf->raci_cols[k] = id;
@@ -468,18 +414,18 @@ static bool check_header(struct import *imp, struct pfile *pf)
 					    _("the header has a single column '%s': the cells are "
 					      "not separated by ';', ',' or a tab (the columns are "
 					      "'%s', '%s', …)"),
-					    shorten(h->cells[0], sh),
+					    import_shorten(h->cells[0], sh),
 					    pf->lang == LANG_DE ? sp->cols[0].de : sp->cols[0].en,
 					    pf->lang == LANG_DE ? sp->cols[1].de : sp->cols[1].en);
 			else if (!strcmp(bc->en, bc->de))
 				bundle_fail(imp->err, pf->which, h->line, i + 1, NULL,
 					    _("the column is headed '%s'; it should be '%s'"),
-					    shorten(h->cells[i], sh), bc->en);
+					    import_shorten(h->cells[i], sh), bc->en);
 			else
 				bundle_fail(imp->err, pf->which, h->line, i + 1, NULL,
 					    _("the column is headed '%s'; it should be '%s' "
 					      "(English) or '%s' (German)"),
-					    shorten(h->cells[i], sh), bc->en, bc->de);
+					    import_shorten(h->cells[i], sh), bc->en, bc->de);
 			return false;
 		}
 		if (is_en && !is_de)
@@ -491,7 +437,7 @@ static bool check_header(struct import *imp, struct pfile *pf)
 	if (width > sp->n) {
 		bundle_fail(imp->err, pf->which, h->line, sp->n + 1, NULL,
 			    _("the column '%s' is not part of this file; it has %zu columns"),
-			    shorten(h->cells[sp->n], sh), sp->n);
+			    import_shorten(h->cells[sp->n], sh), sp->n);
 		return false;
 	}
 	return true;
@@ -520,7 +466,7 @@ static bool check_rows(struct import *imp, struct pfile *pf)
 			char sh[200];
 			bundle_fail(imp->err, pf->which, row->line, pf->ncols + 1, NULL,
 				    _("the cell '%s' is outside the columns of the header"),
-				    shorten(row->cells[pf->ncols], sh));
+				    import_shorten(row->cells[pf->ncols], sh));
 			return false;
 		}
 		struct prow *pr = &pf->rows[pf->n++];
@@ -535,7 +481,7 @@ static bool check_rows(struct import *imp, struct pfile *pf)
 				return false;
 		if (pf->which == BF_RACI) {
 			for (size_t c = own; c < pf->ncols && c < row->n; c++) {
-				char *t = trimmed(row->cells[c]);
+				char *t = import_trimmed(row->cells[c]);
 				struct pcell *pc = &pr->c[c];
 				pc->s = row->cells[c];
 				if (*t) {
@@ -548,7 +494,7 @@ static bool check_rows(struct import *imp, struct pfile *pf)
 					CELL_FAIL(imp, pf, row, c,
 						  _("'%s' is not a role; write R, A, C or I, or "
 						    "leave the cell empty"),
-						  shorten(row->cells[c], sh));
+						  import_shorten(row->cells[c], sh));
 					return false;
 				}
 			}
@@ -634,7 +580,7 @@ static bool check_refs(struct import *imp)
 			const struct pfile *target = &imp->f[tf];
 			for (size_t r = 0; r < pf->n; r++) {
 				const struct pcell *pc = &pf->rows[r].c[c];
-				if (!pc->set || find_row(target, pc->i) >= 0)
+				if (!pc->set || import_find_row(target, pc->i) >= 0)
 					continue;
 				CELL_FAIL(imp, pf, pf->rows[r].row, c, _("%s has no row with id %ld"),
 					  bundle_files[tf], pc->i);
@@ -655,7 +601,7 @@ static long find_named_row(const struct pfile *pf, const char *name)
 	size_t col = bundle_col_of((enum entity)kind, entity_descs[kind].named);
 	long found = -1;
 	for (size_t r = 0; r < pf->n; r++) {
-		char *t = trimmed(pf->rows[r].c[col].s);
+		char *t = import_trimmed(pf->rows[r].c[col].s);
 		bool eq = text_equal_fold(t, name);
 		free(t);
 		if (eq) {
@@ -681,7 +627,7 @@ static bool check_raci(struct import *imp)
 	for (size_t k = pf->raci_first; k < pf->ncols; k++) {
 		long row;
 		if (pf->raci_cols[k]) {
-			row = find_row(shf, pf->raci_cols[k]);
+			row = import_find_row(shf, pf->raci_cols[k]);
 			if (row < 0) {
 				bundle_fail(imp->err, BF_RACI, h->line, k + 1, NULL,
 					    _("stakeholders.csv has no row with id %ld"),
@@ -689,7 +635,7 @@ static bool check_raci(struct import *imp)
 				return false;
 			}
 		} else {
-			char *t = trimmed(h->cells[k]);
+			char *t = import_trimmed(h->cells[k]);
 			row = find_named_row(shf, t);
 			free(t);
 			if (row < 0) {
@@ -699,7 +645,7 @@ static bool check_raci(struct import *imp)
 						      : _("stakeholders.csv has more than one "
 							  "stakeholder named '%s'; head the column with "
 							  "the id"),
-					    shorten(h->cells[k], sh));
+					    import_shorten(h->cells[k], sh));
 				return false;
 			}
 		}
@@ -708,7 +654,7 @@ static bool check_raci(struct import *imp)
 				bundle_fail(imp->err, pf->which, h->line, k + 1, NULL,
 					    _("the stakeholder '%s' has two columns (also column "
 					      "%zu)"),
-					    shorten(h->cells[k], sh), j + 1);
+					    import_shorten(h->cells[k], sh), j + 1);
 				return false;
 			}
 		pf->raci_rows[k] = row;
@@ -723,7 +669,7 @@ static bool check_raci(struct import *imp)
 		const struct pcell *id = &pf->rows[r].c[RACI_TASK_COL];
 		long row;
 		if (id->set) {
-			row = find_row(tf, id->i);
+			row = import_find_row(tf, id->i);
 			if (row < 0) {
 				CELL_FAIL(imp, pf, pf->rows[r].row, RACI_TASK_COL,
 					  _("%s has no row with id %ld"), bundle_files[BF_TASKS], id->i);
@@ -732,7 +678,7 @@ static bool check_raci(struct import *imp)
 			}
 		} else {
 			const char *name = pf->raci_first > 1 ? pf->rows[r].c[1].s : "";
-			char *t = trimmed(name);
+			char *t = import_trimmed(name);
 			row = find_named_row(tf, t);
 			free(t);
 			if (row < 0) {
@@ -879,7 +825,7 @@ static bool check_date_texts(struct import *imp)
 			size_t col = bundle_col_of((enum entity)kind, (int)k);
 			for (size_t r = 0; r < pf->n; r++) {
 				struct pcell *pc = &pf->rows[r].c[col];
-				char *t = trimmed(pc->s);
+				char *t = import_trimmed(pc->s);
 				bool bad = false;
 				if (looks_like_iso_date(t) || looks_like_date(t)) {
 					/* a date, stored as the screen stores it: YYYY-MM-DD */
@@ -897,7 +843,7 @@ static bool check_date_texts(struct import *imp)
 						  _("'%s' is not a valid date; write dates as "
 						    "YYYY-MM-DD or DD.MM.YYYY, for example 2027-06-30 "
 						    "or 30.06.2027"),
-						  shorten(t, sh));
+						  import_shorten(t, sh));
 					free(t);
 					return false;
 				}
@@ -943,530 +889,7 @@ static bool check_rules(struct import *imp)
 	return check_shares(imp) && check_checks(imp) && check_raci(imp) && check_refs(imp);
 }
 
-/* ------------------------------------------------------------ plan */
-
-struct merge {
-	struct store *s;
-	struct model *m;    /* the workshop (the plan: as it will be before the rows) */
-	struct import *imp;
-	struct bundle_summary *sum;
-	bool own;	    /* the bundle is this workshop's: rows by id */
-	bool fresh;	    /* the workshop is empty: rows keep their ids */
-	const char *uid;    /* the bundle's identity ("" when none) */
-};
-
-static int choice(const struct pcell *c, int dflt)
-{
-	return c->w >= 0 ? c->w : dflt;
-}
-
-static struct optnum optnum_of(const struct pcell *c)
-{
-	struct optnum n = {c->set ? c->d : 0, c->set};
-	return n;
-}
-
-/* The id a bundle row of file pf has (will have) in the workshop: 0 when
- * id is 0 or the row is added without a known id yet. */
-static int64_t ref_id(const struct pfile *pf, long id)
-{
-	if (id <= 0 || !pf->newid)
-		return 0;
-	long r = find_row(pf, id);
-	return r < 0 ? 0 : pf->newid[r];
-}
-
-/* Sets field f of e from its checked cell. */
-static void take_field(const struct merge *g, const struct entity_field *f, void *e,
-		       const struct pcell *c)
-{
-	void *p = field_at(e, f);
-	switch (f->type) {
-	case FT_TEXT:
-	case FT_DATETEXT: str_set(p, c->s); break;
-	case FT_DATE: str_set(p, c->set ? c->s : ""); break;
-	case FT_WORD: *(int *)p = choice(c, *(int *)p); break;
-	case FT_FLAG: *(bool *)p = choice(c, YN_NO) == YN_YES; break;
-	case FT_INT: *(int *)p = (int)c->i; break;
-	case FT_REF: *(int64_t *)p = ref_id(&g->imp->f[bundle_file_of[f->arg]], c->i); break;
-	case FT_NUM: *(double *)p = c->set ? c->d : 0; break;
-	case FT_OPTNUM: *(struct optnum *)p = optnum_of(c); break;
-	}
-}
-
-/* The workshop's identity is never taken from a bundle, except by an empty
- * workshop (which becomes a copy). */
-static bool is_uid(enum entity kind, size_t k)
-{
-	return kind == ENT_WORKSHOP && k == WORKSHOP_F_uid;
-}
-
-/* The entity of row r of kind's file: its fields from the cells (the
- * workshop: on top of its current values); id 0. */
-static void row_entity(const struct merge *g, enum entity kind, size_t r, union entity_any *e)
-{
-	const struct pfile *pf = &g->imp->f[bundle_file_of[kind]];
-	const struct entity_desc *d = &entity_descs[kind];
-	if (kind == ENT_WORKSHOP)
-		workshop_copy(&e->workshop, &g->m->ws);
-	else
-		entity_init(kind, e);
-	for (size_t k = 0; k < d->n; k++)
-		if (!is_uid(kind, k))
-			take_field(g, &d->fields[k], e, &pf->rows[r].c[bundle_col_of(kind, (int)k)]);
-}
-
-static bool field_equal(const struct entity_field *f, const void *a, const void *b)
-{
-	const void *x = field_at_c(a, f), *y = field_at_c(b, f);
-	switch (f->type) {
-	case FT_TEXT:
-	case FT_DATETEXT:
-	case FT_DATE: return !strcmp(*(char *const *)x, *(char *const *)y);
-	case FT_WORD:
-	case FT_INT: return *(const int *)x == *(const int *)y;
-	case FT_FLAG: return *(const bool *)x == *(const bool *)y;
-	case FT_REF: return *(const int64_t *)x == *(const int64_t *)y;
-	case FT_NUM: return *(const double *)x == *(const double *)y;
-	case FT_OPTNUM: {
-		const struct optnum *u = x, *v = y;
-		return u->set == v->set && (!u->set || u->v == v->v);
-	}
-	}
-	return false;
-}
-
-/* The fields of row r that differ from the existing item old. A reference
- * to a row that is yet to be added always differs. */
-static uint64_t changed_fields(const struct merge *g, enum entity kind, size_t r,
-			       const union entity_any *e, const void *old)
-{
-	const struct pfile *pf = &g->imp->f[bundle_file_of[kind]];
-	const struct entity_desc *d = &entity_descs[kind];
-	uint64_t bits = 0;
-	for (size_t k = 0; k < d->n && k < 64; k++) {
-		const struct entity_field *f = &d->fields[k];
-		if (is_uid(kind, k))
-			continue;
-		const struct pcell *c = &pf->rows[r].c[bundle_col_of(kind, (int)k)];
-		bool pending = f->type == FT_REF && c->set && *(const int64_t *)field_at_c(e, f) == 0;
-		if (pending || !field_equal(f, e, old))
-			bits |= (uint64_t)1 << k;
-	}
-	return bits;
-}
-
-/* An existing item of kind with the same key fields as e (cost shares,
- * check items), or NULL. */
-static const void *find_by_key(const struct merge *g, enum entity kind, const void *e)
-{
-	const struct entity_desc *d = &entity_descs[kind];
-	struct table *t = model_table(g->m, kind);
-	for (size_t i = 0; i < t->n; i++) {
-		const void *o = table_at(t, i);
-		bool same = true;
-		for (size_t k = 0; k < d->n && same; k++)
-			if (d->fields[k].empty == FE_KEY)
-				same = field_equal(&d->fields[k], e, o);
-		if (same)
-			return o;
-	}
-	return NULL;
-}
-
-static bool has_key(enum entity kind)
-{
-	const struct entity_desc *d = &entity_descs[kind];
-	for (size_t k = 0; k < d->n; k++)
-		if (d->fields[k].empty == FE_KEY)
-			return true;
-	return false;
-}
-
-/* An item of kind named name that no earlier row claimed, or NULL. */
-static const void *find_by_name(const struct merge *g, enum entity kind, const char *name,
-				const bool *claimed)
-{
-	const struct entity_desc *d = &entity_descs[kind];
-	if (d->named < 0 || !d->has_id)
-		return NULL;
-	char *want = trimmed(name);
-	const void *hit = NULL;
-	struct table *t = model_table(g->m, kind);
-	for (size_t i = 0; i < t->n && !hit && *want; i++) {
-		const void *o = table_at(t, i);
-		if (claimed[i])
-			continue;
-		char *have = trimmed(*(char *const *)field_at_c(o, &d->fields[d->named]));
-		if (text_equal_fold(want, have))
-			hit = o;
-		free(have);
-	}
-	free(want);
-	return hit;
-}
-
-/* A line of the summary's details for kind. */
-static void detail(struct bundle_summary *sum, enum entity kind, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void detail(struct bundle_summary *sum, enum entity kind, const char *fmt, ...)
-{
-	struct buf b;
-	buf_init(&b);
-	if (sum->details[kind])
-		buf_adds(&b, sum->details[kind]);
-	free(sum->details[kind]);
-	va_list ap;
-	va_start(ap, fmt);
-	char *line = NULL;
-	if (vasprintf(&line, fmt, ap) < 0)
-		line = NULL;
-	va_end(ap);
-	if (line) {
-		char *safe = str_printable(line);
-		buf_printf(&b, "%s\n", safe);
-		free(safe);
-		free(line);
-	}
-	sum->details[kind] = buf_steal(&b);
-}
-
-/* How a row is named in the details: its name, or its line. */
-static void row_label(const struct pfile *pf, enum entity kind, size_t r, const void *e,
-		      char out[200])
-{
-	const struct entity_desc *d = &entity_descs[kind];
-	const char *name = d->named >= 0 ? *(char *const *)field_at_c(e, &d->fields[d->named]) : "";
-	if (*name) {
-		char sh[200];
-		snprintf(out, 200, "\"%s\"", shorten(name, sh));
-	} else {
-		snprintf(out, 200, _("line %zu"), pf->rows[r].row->line);
-	}
-}
-
-/* The columns of bits, by their header in the file. out: 512 bytes. */
-static const char *changed_names(const struct pfile *pf, enum entity kind, uint64_t bits,
-				 char out[512])
-{
-	const struct entity_desc *d = &entity_descs[kind];
-	size_t len = 0;
-	out[0] = '\0';
-	for (size_t k = 0; k < d->n && k < 64; k++) {
-		if (!(bits & ((uint64_t)1 << k)))
-			continue;
-		const char *name = col_name(pf, bundle_col_of(kind, (int)k));
-		int n = snprintf(out + len, 512 - len, "%s%s", len ? ", " : "", name ? name : "");
-		if (n < 0 || (size_t)n >= 512 - len)
-			break;
-		len += (size_t)n;
-	}
-	return out;
-}
-
-/* Items named per kind in the summary (the rest are counted). */
-#define DETAIL_MAX 50
-
-/* Decides what happens to every row of kind's file, in the order of the
- * references, so that a reference compares with the id it will have. */
-static void plan_entities(struct merge *g, enum entity kind)
-{
-	struct pfile *pf = &g->imp->f[bundle_file_of[kind]];
-	const struct entity_desc *d = &entity_descs[kind];
-	struct table *t = kind == ENT_WORKSHOP ? NULL : model_table(g->m, kind);
-	bool *claimed = xcalloc(t && t->n ? t->n : 1, sizeof *claimed);
-	size_t hit = 0, shown = 0;
-	char label[200], names[512];
-	for (size_t r = 0; r < pf->n; r++) {
-		struct plan *pl = &pf->plan[r];
-		union entity_any e;
-		row_entity(g, kind, r, &e);
-		long bid = d->csv_id ? pf->rows[r].c[BUNDLE_ID_COL].i : 0;
-		const void *old = NULL;
-		pl->act = ACT_ADD;
-		if (kind == ENT_WORKSHOP) {
-			old = &g->m->ws;
-			pl->act = ACT_UPDATE;
-		} else if (has_key(kind)) {
-			old = find_by_key(g, kind, &e);
-			pl->act = old ? ACT_UPDATE : ACT_ADD;
-		} else if (g->fresh) {
-			pl->keep = bid > 0;
-			pf->newid[r] = bid;
-		} else if (g->own && bid > 0 && (old = table_find(t, bid))) {
-			pl->act = ACT_UPDATE;
-		} else if ((!g->own || !d->csv_id) && d->named >= 0 &&
-			   (old = find_by_name(g, kind,
-					       *(char *const *)field_at_c(&e, &d->fields[d->named]),
-					       claimed))) {
-			/* rows without an id column (notes) are known by their name */
-			pl->act = g->own ? ACT_UPDATE : ACT_MATCH;
-		}
-		if (old && t) {
-			long i = table_index(t, *(const int64_t *)old);
-			if (i >= 0 && !claimed[i]) {
-				claimed[i] = true;
-				hit++;
-			}
-		}
-		if (old) {
-			pl->target = d->has_id ? *(const int64_t *)old : 0;
-			pl->changed = changed_fields(g, kind, r, &e, old);
-			if (d->has_id)
-				pf->newid[r] = pl->target;
-			if (!pl->changed && pl->act == ACT_UPDATE)
-				pl->act = ACT_SAME;
-		}
-		row_label(pf, kind, r, old && kind != ENT_WORKSHOP ? old : (const void *)&e, label);
-		if (kind == ENT_WORKSHOP) {
-			g->sum->workshop = pl->changed != 0;
-			if (pl->changed)
-				detail(g->sum, kind, _("changed: %s"),
-				       changed_names(pf, kind, pl->changed, names));
-		} else {
-			static const enum bundle_how how[] = {
-				[ACT_ADD] = BUNDLE_ADDED, [ACT_UPDATE] = BUNDLE_UPDATED,
-				[ACT_MATCH] = BUNDLE_MATCHED, [ACT_SAME] = BUNDLE_UNCHANGED};
-			g->sum->n[kind][how[pl->act]]++;
-			if (pl->act != ACT_SAME && ++shown > DETAIL_MAX)
-				;
-			else if (pl->act == ACT_ADD)
-				detail(g->sum, kind, _("  added: %s"), label);
-			else if (pl->act == ACT_UPDATE)
-				detail(g->sum, kind, _("  updated: %s (%s)"), label,
-				       changed_names(pf, kind, pl->changed, names));
-			else if (pl->act == ACT_MATCH && pl->changed)
-				detail(g->sum, kind, _("  matched by name: %s (%s)"), label,
-				       changed_names(pf, kind, pl->changed, names));
-			else if (pl->act == ACT_MATCH)
-				detail(g->sum, kind, _("  matched by name: %s (no change)"), label);
-		}
-		entity_free(kind, &e);
-	}
-	if (shown > DETAIL_MAX)
-		detail(g->sum, kind, _("  … and %zu more"), shown - DETAIL_MAX);
-	if (t)
-		g->sum->n[kind][BUNDLE_LEFT] = t->n - hit;
-	free(claimed);
-}
-
-/* The workshop id of row r's task and of column k's stakeholder (0: to be
- * added). */
-static int64_t raci_task(const struct merge *g, size_t r)
-{
-	const struct pfile *pf = &g->imp->f[BF_RACI];
-	return g->imp->f[BF_TASKS].newid[pf->task_rows[r]];
-}
-
-static int64_t raci_stakeholder(const struct merge *g, size_t k)
-{
-	const struct pfile *pf = &g->imp->f[BF_RACI];
-	return g->imp->f[BF_STAKEHOLDERS].newid[pf->raci_rows[k]];
-}
-
-/* Every cell of the matrix sets its task's role of its stakeholder; an
- * empty cell clears it. */
-static void plan_raci(struct merge *g)
-{
-	const struct pfile *pf = &g->imp->f[BF_RACI];
-	for (size_t r = 0; r < pf->n; r++) {
-		int64_t task = raci_task(g, r);
-		for (size_t k = pf->raci_first; k < pf->ncols; k++) {
-			const struct pcell *c = &pf->rows[r].c[k];
-			int64_t sh = raci_stakeholder(g, k);
-			enum raci want = c->set ? (enum raci)c->w : RACI_NONE;
-			enum raci have = task && sh ? model_raci_get(g->m, task, sh) : RACI_NONE;
-			int how = want == have		? RACI_SAME
-				  : have == RACI_NONE ? RACI_SET
-				  : want == RACI_NONE ? RACI_CLEARED
-						      : RACI_CHANGED;
-			if (want != RACI_NONE || have != RACI_NONE)
-				g->sum->raci[how]++;
-		}
-	}
-}
-
-/* The entity kinds in the order of their references (a kind after every
- * kind it refers to), the workshop first. */
-static size_t merge_order(int order[ENT_COUNT + 1])
-{
-	bool done[ENT_COUNT] = {false};
-	size_t n = 0;
-	order[n++] = ENT_WORKSHOP;
-	while (n < ENT_COUNT + 1) {
-		size_t before = n;
-		for (int k = 0; k < ENT_COUNT; k++) {
-			if (done[k])
-				continue;
-			const struct entity_desc *d = &entity_descs[k];
-			bool ready = true;
-			for (size_t f = 0; f < d->n && ready; f++)
-				if (d->fields[f].type == FT_REF && d->fields[f].arg != k)
-					ready = done[d->fields[f].arg];
-			if (ready) {
-				done[k] = true;
-				order[n++] = k;
-			}
-		}
-		if (n == before)
-			break; /* a cycle: entities.def never makes one */
-	}
-	return n;
-}
-
-/* ------------------------------------------------------------ apply */
-
-static enum store_status apply_row(struct merge *g, enum entity kind, size_t r)
-{
-	struct pfile *pf = &g->imp->f[bundle_file_of[kind]];
-	const struct entity_desc *d = &entity_descs[kind];
-	struct plan *pl = &pf->plan[r];
-	if (pl->act == ACT_SAME || ((pl->act == ACT_MATCH || pl->act == ACT_UPDATE) && !pl->changed &&
-				    !(kind == ENT_WORKSHOP && g->fresh && *g->uid)))
-		return STORE_OK;
-	union entity_any e;
-	row_entity(g, kind, r, &e);
-	if (kind == ENT_WORKSHOP && g->fresh && *g->uid)
-		str_set(&e.workshop.uid, g->uid);
-	if (d->has_id)
-		*(int64_t *)&e = pl->act == ACT_ADD ? (pl->keep ? pf->newid[r] : 0) : pl->target;
-	enum store_status st = pl->keep ? store_insert_entity(g->s, g->m, kind, &e)
-					: store_save_entity(g->s, g->m, kind, &e);
-	if (st == STORE_OK && d->has_id)
-		pf->newid[r] = *(int64_t *)&e;
-	entity_free(kind, &e);
-	return st;
-}
-
-static enum store_status apply_entities(struct merge *g, enum entity kind)
-{
-	struct pfile *pf = &g->imp->f[bundle_file_of[kind]];
-	/* rows that keep their ids first: an id made for a row without one
-	 * never takes an id the bundle still needs */
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t r = 0; r < pf->n; r++) {
-			if (pf->plan[r].keep != (pass == 0))
-				continue;
-			enum store_status st = apply_row(g, kind, r);
-			if (st != STORE_OK)
-				return st;
-		}
-	return STORE_OK;
-}
-
-static enum store_status apply_raci(struct merge *g)
-{
-	const struct pfile *pf = &g->imp->f[BF_RACI];
-	for (size_t r = 0; r < pf->n; r++) {
-		int64_t task = raci_task(g, r);
-		for (size_t k = pf->raci_first; k < pf->ncols; k++) {
-			const struct pcell *c = &pf->rows[r].c[k];
-			int64_t sh = raci_stakeholder(g, k);
-			enum raci want = c->set ? (enum raci)c->w : RACI_NONE;
-			if (!task || !sh || model_raci_get(g->m, task, sh) == want)
-				continue;
-			enum store_status st = store_set_raci(g->s, g->m, task, sh, want);
-			if (st != STORE_OK)
-				return st;
-		}
-	}
-	return STORE_OK;
-}
-
-/* The number of items in m (not the check items, which are never removed). */
-static size_t model_items(const struct model *m)
-{
-	size_t n = 0;
-	for (int k = 0; k < ENT_COUNT; k++)
-		if (k != ENT_CHECK)
-			n += model_table(m, (enum entity)k)->n;
-	return n;
-}
-
-/* A model like m with its content removed: what --replace starts from. */
-static void model_emptied(const struct model *m, struct model *out)
-{
-	model_init(out);
-	model_set_workshop(out, &m->ws);
-	for (size_t i = 0; i < m->checks.n; i++) {
-		struct check_item c;
-		check_copy(&c, MODEL_AT(m->checks, struct check_item, i));
-		c.status = CHECK_OPEN;
-		str_set(&c.note, "");
-		model_put_check(out, &c);
-		check_free(&c);
-	}
-}
-
-static bool merge(struct store *s, struct model *m, struct import *imp,
-		  const struct bundle_options *opt, struct bundle_summary *sum,
-		  struct bundle_error *err)
-{
-	struct model base;
-	bool replace = opt->replace;
-	if (replace)
-		model_emptied(m, &base);
-	struct merge g = {s, replace ? &base : m, imp, sum, false, false, ""};
-	const struct pfile *wf = &imp->f[BF_WORKSHOP];
-	if (wf->present && wf->n == 1)
-		g.uid = wf->rows[0].c[bundle_col_of(ENT_WORKSHOP, WORKSHOP_F_uid)].s;
-	char *uid = trimmed(g.uid);
-	g.uid = uid;
-	g.own = *uid && !strcmp(uid, m->ws.uid);
-	g.fresh = model_items(g.m) == 0;
-	sum->own = g.own;
-	sum->copy = g.fresh && *uid && !g.own;
-	sum->replace = replace;
-	sum->dry_run = opt->dry_run;
-	if (replace)
-		sum->removed = model_items(m);
-
-	int order[ENT_COUNT + 1];
-	size_t n = merge_order(order);
-	for (size_t i = 0; i < n; i++)
-		plan_entities(&g, (enum entity)order[i]);
-	if (imp->f[BF_RACI].present)
-		plan_raci(&g);
-	if (replace)
-		model_free(&base);
-	g.m = m;
-	bool ok = true;
-	if (!opt->dry_run) {
-		/* ids that only get known while adding */
-		for (int f = 0; f < BF_COUNT; f++)
-			for (size_t r = 0; r < imp->f[f].n; r++)
-				if (imp->f[f].plan[r].act == ACT_ADD && !imp->f[f].plan[r].keep)
-					imp->f[f].newid[r] = 0;
-		enum store_status st =
-			store_begin_bulk(s, N_("Import CSV bundle"), imp->src->label);
-		if (st == STORE_OK && replace)
-			st = store_clear_content(s, m);
-		for (size_t i = 0; i < n && st == STORE_OK; i++)
-			st = apply_entities(&g, (enum entity)order[i]);
-		if (st == STORE_OK && imp->f[BF_RACI].present)
-			st = apply_raci(&g);
-		if (st == STORE_OK)
-			st = store_commit(s, m);
-		if (st != STORE_OK) {
-			char *msg = store_message(st, store_path(s), s);
-			bundle_fail(err, BF_COUNT, 0, 0, NULL, _("the import was undone: %s"), msg);
-			free(msg);
-			store_rollback(s, m);
-			ok = false;
-		}
-	}
-	free(uid);
-	return ok;
-}
-
 /* ------------------------------------------------------------ entry */
-
-void bundle_summary_free(struct bundle_summary *sum)
-{
-	for (int k = 0; k <= ENT_COUNT; k++)
-		free(sum->details[k]);
-	memset(sum, 0, sizeof *sum);
-}
 
 bool bundle_import_summary(struct store *s, struct model *m, const struct bundle_src *src,
 			   const struct bundle_options *opt, struct bundle_summary *sum,
@@ -1506,7 +929,7 @@ bool bundle_import_summary(struct store *s, struct model *m, const struct bundle
 	if (ok)
 		ok = check_rules(&imp);
 	if (ok)
-		ok = merge(s, m, &imp, opt, sum, err);
+		ok = import_merge(s, m, &imp, opt, sum, err);
 	if (!ok)
 		bundle_summary_free(sum);
 	for (int f = 0; f < BF_COUNT; f++)

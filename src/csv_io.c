@@ -339,7 +339,6 @@ char *bundle_summary_text(const struct bundle_summary *sum)
 	else if (!sum->replace)
 		buf_adds(&out, _("The bundle comes from another workshop: a row whose name "
 				 "matches an item updates it.\n"));
-	bool change = sum->workshop;
 	if (sum->workshop && sum->details[ENT_COUNT])
 		buf_printf(&out, "%s: %s", bundle_files[BF_WORKSHOP], sum->details[ENT_COUNT]);
 	else
@@ -353,8 +352,6 @@ char *bundle_summary_text(const struct bundle_summary *sum)
 		add_part(&b, n[BUNDLE_MATCHED], _("%zu matched by name"));
 		add_part(&b, n[BUNDLE_UNCHANGED], _("%zu unchanged"));
 		add_part(&b, n[BUNDLE_LEFT], _("%zu left alone"));
-		if (n[BUNDLE_ADDED] || n[BUNDLE_UPDATED] || n[BUNDLE_MATCHED])
-			change = true;
 		if (b.len)
 			buf_printf(&out, "%s: %s\n", bundle_files[bundle_file_of[k]], b.data);
 		if (sum->details[k])
@@ -368,14 +365,12 @@ char *bundle_summary_text(const struct bundle_summary *sum)
 			add_part(&b, r[RACI_CHANGED], _("%zu changed"));
 			add_part(&b, r[RACI_CLEARED], _("%zu cleared"));
 			add_part(&b, r[RACI_SAME], _("%zu unchanged"));
-			if (r[RACI_SET] || r[RACI_CHANGED] || r[RACI_CLEARED])
-				change = true;
 			if (b.len)
 				buf_printf(&out, "%s: %s\n", bundle_files[BF_RACI], b.data);
 			buf_free(&b);
 		}
 	}
-	if (!change && !sum->replace)
+	if (!sum->changes)
 		buf_adds(&out, _("Nothing changes.\n"));
 	return buf_steal(&out);
 }

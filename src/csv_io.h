@@ -92,6 +92,7 @@ struct bundle_summary {
 	bool own;      /* the bundle carries this workshop's identity */
 	bool copy;     /* the workshop was empty: it took the bundle's ids and identity */
 	bool workshop; /* workshop.csv changes the workshop's values */
+	bool changes;  /* anything changes at all (else the file is left as it was) */
 	size_t removed; /* replace: the items removed first */
 	size_t n[ENT_COUNT][BUNDLE_HOW_COUNT];
 	size_t raci[RACI_HOW_COUNT];

@@ -191,20 +191,26 @@ static void test_export_format(void)
 	size_t len;
 	char *d = slurp_in(en, "workshop.csv", &len);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
-	static const char want_en[] =
-		"\xEF\xBB\xBF\"title\",\"municipality\",\"field\",\"funding_end\",\"phase\","
-		"\"facilitator\",\"participants\",\"language\"\r\n"
-		"\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\",\"'=HYPERLINK(\"\"x\"\")\","
-		"\"\",\"2027-06-30\",\"pilot\",\"\",\"\",\"en\"\r\n";
+	/* the workshop's identity last: 16 hex digits made with the file */
+	CU_ASSERT_EQUAL(strlen(m.ws.uid), 16);
+	CU_ASSERT_EQUAL(strspn(m.ws.uid, "0123456789abcdef"), 16);
+	char want_en[600], want_de[600];
+	snprintf(want_en, sizeof want_en,
+		 "\xEF\xBB\xBF\"title\",\"municipality\",\"field\",\"funding_end\",\"phase\","
+		 "\"facilitator\",\"participants\",\"language\",\"workshop_id\"\r\n"
+		 "\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\",\"'=HYPERLINK(\"\"x\"\")\","
+		 "\"\",\"2027-06-30\",\"pilot\",\"\",\"\",\"en\",\"%s\"\r\n",
+		 m.ws.uid);
 	CU_ASSERT_EQUAL(len, strlen(want_en));
 	CU_ASSERT_STRING_EQUAL(d, want_en);
 	free(d);
 	d = slurp_in(de, "workshop.csv", &len);
-	static const char want_de[] =
-		"\xEF\xBB\xBF\"titel\";\"kommune\";\"handlungsfeld\";\"förderende\";\"phase\";"
-		"\"moderation\";\"teilnehmende\";\"sprache\"\r\n"
-		"\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\";\"'=HYPERLINK(\"\"x\"\")\";"
-		"\"\";\"2027-06-30\";\"pilot\";\"\";\"\";\"en\"\r\n";
+	snprintf(want_de, sizeof want_de,
+		 "\xEF\xBB\xBF\"titel\";\"kommune\";\"handlungsfeld\";\"förderende\";\"phase\";"
+		 "\"moderation\";\"teilnehmende\";\"sprache\";\"workshop_id\"\r\n"
+		 "\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\";\"'=HYPERLINK(\"\"x\"\")\";"
+		 "\"\";\"2027-06-30\";\"pilot\";\"\";\"\";\"en\";\"%s\"\r\n",
+		 m.ws.uid);
 	CU_ASSERT_STRING_EQUAL(d, want_de);
 	free(d);
 	/* numbers stay numbers; the decimal comma in German */
@@ -334,20 +340,22 @@ static void test_import_base(void)
 	bundle_src_dir(&src, base_bundle());
 	struct bundle_summary sum;
 	int depth = store_undo_depth(s);
-	CU_ASSERT_TRUE_FATAL(bundle_import_summary(s, &m, &src, &sum, &err));
+	CU_ASSERT_TRUE_FATAL(bundle_import_summary(s, &m, &src, NULL, &sum, &err));
 	bundle_src_free(&src);
 	CU_ASSERT_EQUAL(store_undo_depth(s), depth + 1); /* one undo step */
 	CU_ASSERT_TRUE(sum.workshop);
-	CU_ASSERT_EQUAL(sum.stakeholders, 2);
-	CU_ASSERT_EQUAL(sum.raci, 3);
-	CU_ASSERT_EQUAL(sum.shares, 2);
-	CU_ASSERT_EQUAL(sum.checks, 1);
-	CU_ASSERT_EQUAL(sum.notes, 2);
+	CU_ASSERT_EQUAL(sum.n[ENT_STAKEHOLDER][BUNDLE_ADDED], 2);
+	CU_ASSERT_EQUAL(sum.raci[RACI_SET], 3);
+	CU_ASSERT_EQUAL(sum.n[ENT_SHARE][BUNDLE_ADDED], 2);
+	CU_ASSERT_EQUAL(sum.n[ENT_CHECK][BUNDLE_UPDATED], 1);
+	CU_ASSERT_EQUAL(sum.n[ENT_NOTE][BUNDLE_ADDED], 2);
 	char *text = bundle_summary_text(&sum);
-	CU_ASSERT_PTR_NOT_NULL(strstr(text, "2 stakeholders"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(text, "1 strategy goal,"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Updated 1 check item."));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "stakeholders.csv: 2 added\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "strategy_goals.csv: 1 added"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "check.csv: 1 updated"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "raci.csv: 3 roles set"));
 	free(text);
+	bundle_summary_free(&sum);
 	CU_ASSERT_STRING_EQUAL(m.ws.title, "Sensor network");
 	CU_ASSERT_STRING_EQUAL(m.ws.participants, "A, B");
 	CU_ASSERT_EQUAL(m.ws.phase, PHASE_PILOT);
@@ -360,26 +368,33 @@ static void test_import_base(void)
 	CU_ASSERT_EQUAL(ci->status, CHECK_DONE);
 	CU_ASSERT_STRING_EQUAL(ci->note, "Reported");
 	size_t checks = m.checks.n;
-	/* a second import adds new entities, updates the same check items */
+	/* a second import of the same bundle (it has no identity, so its rows
+	 * are matched by name) doubles nothing and changes nothing */
+	depth = store_undo_depth(s);
 	CU_ASSERT_TRUE(import_dir(s, &m, base_bundle(), &err));
-	CU_ASSERT_EQUAL(m.stakeholders.n, 4);
+	CU_ASSERT_EQUAL(m.stakeholders.n, 2);
 	CU_ASSERT_EQUAL(m.checks.n, checks);
-	CU_ASSERT_EQUAL(m.indicators.n, 2);
+	CU_ASSERT_EQUAL(m.indicators.n, 1);
+	CU_ASSERT_EQUAL(m.tasks.n, 2);
+	CU_ASSERT_EQUAL(m.costs.n, 2);
+	CU_ASSERT_EQUAL(m.shares.n, 2);
+	CU_ASSERT_EQUAL(m.notes.n, 2);
+	CU_ASSERT_EQUAL(m.raci_n, 3);
+	CU_ASSERT_EQUAL(store_undo_depth(s), depth); /* no step for no change */
 	/* references point into the same import */
-	const struct indicator *in2 = MODEL_AT(m.indicators, struct indicator, 1);
+	const struct indicator *in2 = MODEL_AT(m.indicators, struct indicator, 0);
 	const struct stakeholder *owner = model_stakeholder(&m, in2->owner);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(owner);
 	CU_ASSERT_STRING_EQUAL(owner->name, "Environment department");
-	CU_ASSERT_EQUAL(owner->id, MODEL_AT(m.stakeholders, struct stakeholder, 3)->id);
-	CU_ASSERT_EQUAL(in2->goal, MODEL_AT(m.goals, struct goal, 1)->id);
-	const struct task *t2 = MODEL_AT(m.tasks, struct task, 2);
-	CU_ASSERT_EQUAL(model_raci_get(&m, t2->id, owner->id), RACI_R);
-	CU_ASSERT_DOUBLE_EQUAL(figures_cost_shared(&m, MODEL_AT(m.costs, struct cost, 2)->id), 100,
+	CU_ASSERT_EQUAL(in2->goal, MODEL_AT(m.goals, struct goal, 0)->id);
+	const struct task *t2 = MODEL_AT(m.tasks, struct task, 1);
+	CU_ASSERT_EQUAL(model_raci_get(&m, t2->id, owner->id), RACI_A);
+	CU_ASSERT_DOUBLE_EQUAL(figures_cost_shared(&m, MODEL_AT(m.costs, struct cost, 0)->id), 100,
 			       1e-9);
-	/* undo takes the whole second import back */
+	/* undo takes the whole import back */
 	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
-	CU_ASSERT_EQUAL(m.stakeholders.n, 2);
-	CU_ASSERT_EQUAL(m.indicators.n, 1);
+	CU_ASSERT_EQUAL(m.stakeholders.n, 0);
+	CU_ASSERT_EQUAL(m.indicators.n, 0);
 	CU_ASSERT_EQUAL(m.checks.n, checks);
 	store_close(s);
 	model_free(&m);
@@ -533,8 +548,14 @@ static const struct refusal refusals[] = {
 			   "10000000000000000,,,,,,,\n",
 	 "indicators.csv", 2, 8, "too large"},
 	{"workshop.csv", "title,municipality,field,funding_end,phase,facilitator,participants,"
-			 "language\nT,M,F,30.06.2027,pilot,,,en\n",
-	 "workshop.csv", 2, 4, "YYYY-MM-DD"},
+			 "language\nT,M,F,31.02.2027,pilot,,,en\n",
+	 "workshop.csv", 2, 4, "YYYY-MM-DD or DD.MM.YYYY"},
+	{"workshop.csv", "title,municipality,field,funding_end,phase,facilitator,participants,"
+			 "language\nT,M,F,9/30/27,pilot,,,en\n",
+	 "workshop.csv", 2, 4, "'9/30/27' is not a valid date"},
+	{"goals.csv", "id,title,specific,measurable,achievable,relevant,time_bound,strategy_goal,"
+		      "status\n1,t,,,,,30.02.2027,,draft\n",
+	 "goals.csv", 2, 7, "'30.02.2027' is not a valid date"},
 	{"workshop.csv", "title,municipality,field,funding_end,phase,facilitator,participants,"
 			 "language\nT,M,F,,pilot,,,en\nT2,M,F,,pilot,,,en\n",
 	 "workshop.csv", 3, 0, "exactly one line"},
@@ -607,9 +628,15 @@ static const struct refusal refusals[] = {
 	 "stakeholders.csv has no row with id 9"},
 	{"raci.csv", "task,1,2\n1,X,R\n", "raci.csv", 2, 2, "'X' is not a role"},
 	{"raci.csv", "task,1,2\n1,AR,R\n", "raci.csv", 2, 2, "not a role"},
-	{"raci.csv", "task,1,2\n1,A,R\n1,,A\n", "raci.csv", 3, 1, "task 1 has two rows"},
+	{"raci.csv", "task,1,2\n1,A,R\n1,,A\n", "raci.csv", 3, 1, "the task has two rows"},
+	{"raci.csv", "task,task_name,1\n,Operate sensors,A\n1,,R\n", "raci.csv", 3, 1,
+	 "the task has two rows (also line 2)"},
+	{"raci.csv", "task,task_name,1\n,Nothing,A\n", "raci.csv", 2, 1,
+	 "tasks.csv has no task with this name"},
+	{"raci.csv", "task,task_name,1\n,,A\n", "raci.csv", 2, 1, "its id or its name"},
+	{"raci.csv", "task,1x,2\n1,A,R\n", "raci.csv", 1, 2, "should name a stakeholder"},
 	{"raci.csv", "task,1,1\n1,A,R\n", "raci.csv", 1, 3, "has two columns"},
-	{"raci.csv", "task,Mayor\n1,A\n", "raci.csv", 1, 2, "should be the id of a stakeholder"},
+	{"raci.csv", "task,Nobody\n1,A\n", "raci.csv", 1, 2, "no stakeholder named 'Nobody'"},
 	{"cost_shares.csv", "cost,stakeholder,percent\n9,1,10\n", "cost_shares.csv", 2, 1,
 	 "costs.csv has no row with id 9"},
 	{"cost_shares.csv", "cost,stakeholder,percent\n1,9,10\n", "cost_shares.csv", 2, 2,
