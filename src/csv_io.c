@@ -330,12 +330,12 @@ char *bundle_summary_text(const struct bundle_summary *sum)
 				    "The content is replaced: %zu items removed first.\n",
 				    sum->removed),
 			   sum->removed);
-	if (sum->own)
+	if (sum->own && !sum->copy)
 		buf_adds(&out, _("The bundle comes from this workshop: its rows update the "
 				 "items with the same id.\n"));
-	else if (sum->copy)
-		buf_adds(&out, _("The workshop was empty: it takes the bundle's ids and "
-				 "identity.\n"));
+	else if (sum->copy && !sum->replace)
+		buf_adds(&out, _("The workshop was empty: every row is added under its id in "
+				 "the bundle.\n"));
 	else if (!sum->replace)
 		buf_adds(&out, _("The bundle comes from another workshop: a row whose name "
 				 "matches an item updates it.\n"));

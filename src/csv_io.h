@@ -90,7 +90,8 @@ enum { RACI_SET, RACI_CHANGED, RACI_CLEARED, RACI_SAME, RACI_HOW_COUNT };
 struct bundle_summary {
 	bool dry_run, replace;
 	bool own;      /* the bundle carries this workshop's identity */
-	bool copy;     /* the workshop was empty: it took the bundle's ids and identity */
+	bool copy;     /* the workshop was empty: rows keep their ids (and it takes the
+			* bundle's identity) */
 	bool workshop; /* workshop.csv changes the workshop's values */
 	bool changes;  /* anything changes at all (else the file is left as it was) */
 	size_t removed; /* replace: the items removed first */

@@ -503,7 +503,7 @@ bool import_merge(struct store *s, struct model *m, struct import *imp,
 	g.own = *uid && !strcmp(uid, m->ws.uid);
 	g.fresh = model_items(g.m) == 0;
 	sum->own = g.own;
-	sum->copy = g.fresh && *uid && !g.own;
+	sum->copy = g.fresh;
 	sum->replace = replace;
 	sum->dry_run = opt->dry_run;
 	if (replace)

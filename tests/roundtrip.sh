@@ -41,7 +41,7 @@ expect_grep '"id","titel"' "$T/demo-de-comma-1/strategy_goals.csv"
 make_hostile_bundle "$T/hostile"
 expect_status 0 "$STETIG" new "$T/hostile.stetig" --lang en
 expect_status 0 "$STETIG" import "$T/hostile.stetig" --csv "$T/hostile"
-expect_grep "Added 2 strategy goals" "$T/out"
+expect_grep "strategy_goals.csv: 2 added" "$T/out"
 round_trip "$T/hostile.stetig" en hostile-en
 round_trip "$T/hostile.stetig" de hostile-de
 expect_grep '"'"'"'=HYPERLINK(""x"")"' "$T/hostile-en-1/strategy_goals.csv"
