@@ -155,24 +155,38 @@ static bool has_key(enum entity kind)
 	return false;
 }
 
-/* An item of kind named name that no earlier row claimed, or NULL. */
-static const void *find_by_name(const struct merge *g, enum entity kind, const char *name,
+/* An item of kind with e's name that no earlier row claimed, or NULL. A
+ * nameless row of a kind without an id column (a note without text) takes
+ * an item that equals it in every field. */
+static const void *find_by_name(const struct merge *g, enum entity kind, const void *e,
 				const bool *claimed)
 {
 	const struct entity_desc *d = &entity_descs[kind];
 	if (d->named < 0 || !d->has_id)
 		return NULL;
-	char *want = import_trimmed(name);
+	char *want = import_trimmed(*(char *const *)field_at_c(e, &d->fields[d->named]));
+	if (!*want && d->csv_id) {
+		free(want);
+		return NULL;
+	}
 	const void *hit = NULL;
 	struct table *t = model_table(g->m, kind);
-	for (size_t i = 0; i < t->n && !hit && *want; i++) {
+	for (size_t i = 0; i < t->n && !hit; i++) {
 		const void *o = table_at(t, i);
 		if (claimed[i])
 			continue;
-		char *have = import_trimmed(*(char *const *)field_at_c(o, &d->fields[d->named]));
-		if (text_equal_fold(want, have))
-			hit = o;
-		free(have);
+		if (*want) {
+			char *have = import_trimmed(*(char *const *)field_at_c(o, &d->fields[d->named]));
+			if (text_equal_fold(want, have))
+				hit = o;
+			free(have);
+		} else {
+			bool same = true;
+			for (size_t k = 0; k < d->n && same; k++)
+				same = field_equal(&d->fields[k], e, o);
+			if (same)
+				hit = o;
+		}
 	}
 	free(want);
 	return hit;
@@ -268,9 +282,7 @@ static void plan_entities(struct merge *g, enum entity kind)
 		} else if (g->own && bid > 0 && (old = table_find(t, bid))) {
 			pl->act = ACT_UPDATE;
 		} else if ((!g->own || !d->csv_id) && d->named >= 0 &&
-			   (old = find_by_name(g, kind,
-					       *(char *const *)field_at_c(&e, &d->fields[d->named]),
-					       claimed))) {
+			   (old = find_by_name(g, kind, &e, claimed))) {
 			/* rows without an id column (notes) are known by their name */
 			pl->act = g->own ? ACT_UPDATE : ACT_MATCH;
 		}
@@ -357,6 +369,59 @@ static void plan_raci(struct merge *g)
 	}
 }
 
+/* The shares of a cost the workshop has already, after the import (those
+ * of the bundle and those it leaves alone), add up to at most 100 %. */
+static bool plan_check_shares(const struct merge *g)
+{
+	const struct pfile *pf = &g->imp->f[BF_SHARES];
+	const struct pfile *cf = &g->imp->f[BF_COSTS], *sf = &g->imp->f[BF_STAKEHOLDERS];
+	const size_t cc = bundle_col_of(ENT_SHARE, SHARE_F_cost),
+		     sc = bundle_col_of(ENT_SHARE, SHARE_F_stakeholder),
+		     pc = bundle_col_of(ENT_SHARE, SHARE_F_percent);
+	int64_t *cost = xcalloc(pf->n ? pf->n : 1, sizeof *cost);
+	int64_t *sh = xcalloc(pf->n ? pf->n : 1, sizeof *sh);
+	for (size_t r = 0; r < pf->n; r++) {
+		cost[r] = ref_id(cf, pf->rows[r].c[cc].i);
+		sh[r] = ref_id(sf, pf->rows[r].c[sc].i);
+	}
+	bool ok = true;
+	for (size_t r = 0; r < pf->n && ok; r++) {
+		bool seen = !cost[r]; /* a new cost has only the bundle's shares */
+		for (size_t q = 0; q < r && !seen; q++)
+			seen = cost[q] == cost[r];
+		if (seen)
+			continue;
+		double sum = 0;
+		size_t last = r;
+		for (size_t q = r; q < pf->n; q++)
+			if (cost[q] == cost[r]) {
+				sum += pf->rows[q].c[pc].d;
+				last = q;
+			}
+		for (size_t i = 0; i < g->m->shares.n; i++) {
+			const struct cost_share *o = MODEL_AT(g->m->shares, struct cost_share, i);
+			bool named = false;
+			for (size_t q = r; q < pf->n && !named && o->cost == cost[r]; q++)
+				named = cost[q] == cost[r] && sh[q] == o->stakeholder;
+			if (o->cost == cost[r] && !named)
+				sum += o->percent;
+		}
+		if (sum > 100 + 1e-9) {
+			char num[64];
+			num_format(sum, pf->lang == LANG_DE, num);
+			bundle_fail(g->imp->err, BF_SHARES, pf->rows[last].row->line, pc + 1,
+				    import_col_name(pf, pc),
+				    _("with the shares the workshop already has, the shares of cost "
+				      "%ld add up to %s %%; at most 100 %% can be shared"),
+				    pf->rows[last].c[cc].i, num);
+			ok = false;
+		}
+	}
+	free(cost);
+	free(sh);
+	return ok;
+}
+
 /* The entity kinds in the order of their references (a kind after every
  * kind it refers to), the workshop first. */
 static size_t merge_order(int order[ENT_COUNT + 1])
@@ -409,20 +474,38 @@ static enum store_status apply_row(struct merge *g, enum entity kind, size_t r)
 	return st;
 }
 
+/* Whether row r goes in the first pass: a row that keeps its id (an id
+ * made for a row without one never takes an id the bundle still needs); a
+ * cost share that shrinks or stays (so that the shares of a cost never add
+ * up to more than 100 % on the way, when one shrinks and another grows). */
+static bool first_pass(const struct merge *g, enum entity kind, size_t r)
+{
+	const struct pfile *pf = &g->imp->f[bundle_file_of[kind]];
+	if (kind != ENT_SHARE)
+		return pf->plan[r].keep;
+	if (pf->plan[r].act == ACT_ADD)
+		return false;
+	union entity_any e;
+	row_entity(g, kind, r, &e);
+	const struct cost_share *old = find_by_key(g, kind, &e);
+	bool shrinks = old && e.share.percent <= old->percent;
+	entity_free(kind, &e);
+	return shrinks;
+}
+
 static enum store_status apply_entities(struct merge *g, enum entity kind)
 {
 	struct pfile *pf = &g->imp->f[bundle_file_of[kind]];
-	/* rows that keep their ids first: an id made for a row without one
-	 * never takes an id the bundle still needs */
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t r = 0; r < pf->n; r++) {
-			if (pf->plan[r].keep != (pass == 0))
-				continue;
-			enum store_status st = apply_row(g, kind, r);
-			if (st != STORE_OK)
-				return st;
-		}
-	return STORE_OK;
+	bool *first = xcalloc(pf->n ? pf->n : 1, sizeof *first);
+	for (size_t r = 0; r < pf->n; r++)
+		first[r] = first_pass(g, kind, r);
+	enum store_status st = STORE_OK;
+	for (int pass = 0; pass < 2 && st == STORE_OK; pass++)
+		for (size_t r = 0; r < pf->n && st == STORE_OK; r++)
+			if (first[r] == (pass == 0))
+				st = apply_row(g, kind, r);
+	free(first);
+	return st;
 }
 
 static enum store_status apply_raci(struct merge *g)
@@ -515,12 +598,12 @@ bool import_merge(struct store *s, struct model *m, struct import *imp,
 		plan_entities(&g, (enum entity)order[i]);
 	if (imp->f[BF_RACI].present)
 		plan_raci(&g);
+	bool ok = plan_check_shares(&g);
 	if (replace)
 		model_free(&base);
 	g.m = m;
-	bool ok = true;
 	sum->changes = merge_changes(&g, sum);
-	if (!opt->dry_run && sum->changes) {
+	if (ok && !opt->dry_run && sum->changes) {
 		/* ids that only get known while adding */
 		for (int f = 0; f < BF_COUNT; f++)
 			for (size_t r = 0; bundle_specs[f].entity >= 0 && r < imp->f[f].n; r++)

@@ -1046,6 +1046,205 @@ static void test_round_trip_hostile(void)
 	model_free(&m);
 }
 
+/* ------------------------------------------------------------ update (issue 16) */
+
+/* A sep= first line names the delimiter; a tab-separated file is read as
+ * one; lines are counted from the file's first line. */
+static void test_reader_sep_tab(void)
+{
+	static const char sep[] = "sep=;\r\nid;title,x\r\n1;a,b\r\n";
+	struct csv_table t;
+	struct csv_error err;
+	CU_ASSERT_TRUE_FATAL(csv_table_parse(sep, sizeof sep - 1, 0, &t, &err));
+	CU_ASSERT_EQUAL(t.delim, ';');
+	CU_ASSERT_EQUAL_FATAL(t.n, 2);
+	CU_ASSERT_EQUAL(t.rows[0].line, 2);
+	CU_ASSERT_EQUAL(t.rows[1].n, 2);
+	CU_ASSERT_STRING_EQUAL(t.rows[1].cells[1], "a,b");
+	csv_table_free(&t);
+	static const char sep_comma[] = "\xEF\xBB\xBFSEP=,\nid;x,title\n";
+	CU_ASSERT_TRUE_FATAL(csv_table_parse(sep_comma, sizeof sep_comma - 1, 0, &t, &err));
+	CU_ASSERT_EQUAL(t.delim, ',');
+	CU_ASSERT_EQUAL(t.rows[0].n, 2);
+	csv_table_free(&t);
+	static const char tab[] = "id\tname\tnote\n1\t a; b, c \t\"x\ty\"\n";
+	CU_ASSERT_TRUE_FATAL(csv_table_parse(tab, sizeof tab - 1, 0, &t, &err));
+	CU_ASSERT_EQUAL(t.delim, '\t');
+	CU_ASSERT_EQUAL_FATAL(t.n, 2);
+	CU_ASSERT_EQUAL_FATAL(t.rows[1].n, 3);
+	CU_ASSERT_STRING_EQUAL(t.rows[1].cells[1], "a; b, c");
+	CU_ASSERT_STRING_EQUAL(t.rows[1].cells[2], "x\ty");
+	csv_table_free(&t);
+	/* "sep=" followed by more text is an ordinary first line */
+	static const char not_sep[] = "sep=;x,y\n1,2\n";
+	CU_ASSERT_TRUE_FATAL(csv_table_parse(not_sep, sizeof not_sep - 1, 0, &t, &err));
+	CU_ASSERT_EQUAL(t.n, 2);
+	csv_table_free(&t);
+}
+
+/* The base bundle re-saved by a German spreadsheet: no ids in the RACI
+ * rows but names, "id: name" and name headers, labels for words,
+ * DD.MM.YYYY dates, a sep= line, a tab-separated file. */
+static const char *spreadsheet_bundle(void)
+{
+	const char *dir = base_bundle();
+	put(dir, "workshop.csv",
+	    "sep=;\r\ntitel;kommune;handlungsfeld;förderende;phase;moderation;teilnehmende;"
+	    "sprache\r\nSensor network;Musterstadt;Environment;30.06.2027;Pilot;Jana;A, B;"
+	    "Englisch\r\n");
+	put(dir, "goals.csv",
+	    "id\ttitle\tspecific\tmeasurable\tachievable\trelevant\ttime_bound\tstrategy_goal\t"
+	    "status\n1\tWarn residents\tWarn before rain\t8 districts\tSensors exist\tStrategy\t"
+	    "30.9.2027\t1\tAgreed\n");
+	put(dir, "stakeholders.csv",
+	    "id,name,organisation,group,influence,interest,attitude,key_person,temporary,"
+	    "message,channel,cadence\n1,Mayor,City,Politik,5,3,SUPPORTIVE,No,no,,,\n"
+	    "2,Environment department,City,Kommunales Unternehmen,4,5,unterstützend,Ja,no,Msg,"
+	    "Working group,monthly\n");
+	put(dir, "raci.csv",
+	    "task;task_name;1: Mayor (old name);Environment department\n;Operate "
+	    "sensors;a;r\n2;;;A\n");
+	return dir;
+}
+
+static void test_import_spreadsheet(void)
+{
+	struct model m;
+	model_init(&m);
+	struct store *s = create(fresh("sheet.stetig"), &m, LANG_EN);
+	struct bundle_error err;
+	bool ok = import_dir(s, &m, spreadsheet_bundle(), &err);
+	if (!ok) {
+		char *t = bundle_error_text(&err);
+		fprintf(stderr, "\n  %s\n", t);
+		free(t);
+	}
+	CU_ASSERT_TRUE_FATAL(ok);
+	CU_ASSERT_STRING_EQUAL(m.ws.funding_end, "2027-06-30");
+	CU_ASSERT_EQUAL(m.ws.lang, LANG_EN);
+	const struct goal *g = MODEL_AT(m.goals, struct goal, 0);
+	CU_ASSERT_STRING_EQUAL(g->time_bound, "2027-09-30"); /* a date, not text */
+	CU_ASSERT_EQUAL(g->status, GSTAT_AGREED);
+	const struct stakeholder *mayor = sh_named(&m, "Mayor");
+	const struct stakeholder *env = sh_named(&m, "Environment department");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mayor);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(env);
+	CU_ASSERT_EQUAL(mayor->attitude, ATT_SUPPORTIVE);
+	CU_ASSERT_EQUAL(env->group, GROUP_MUNICIPAL_CO);
+	CU_ASSERT_TRUE(env->key_person);
+	CU_ASSERT_EQUAL(m.raci_n, 3);
+	const struct task *t1 = MODEL_AT(m.tasks, struct task, 0), *t2 = MODEL_AT(m.tasks, struct task, 1);
+	CU_ASSERT_EQUAL(model_raci_get(&m, t1->id, mayor->id), RACI_A);
+	CU_ASSERT_EQUAL(model_raci_get(&m, t1->id, env->id), RACI_R);
+	CU_ASSERT_EQUAL(model_raci_get(&m, t2->id, env->id), RACI_A);
+	store_close(s);
+	model_free(&m);
+}
+
+/* Export, edit, import into the same workshop: updated by id, nothing
+ * doubled; a dry run writes nothing and says what the import then does. */
+static void test_import_update(void)
+{
+	struct model m;
+	model_init(&m);
+	const char *path = fresh("update.stetig");
+	struct store *s = create(path, &m, LANG_EN);
+	struct bundle_error err;
+	CU_ASSERT_TRUE_FATAL(import_dir(s, &m, base_bundle(), &err));
+	char dir[512];
+	snprintf(dir, sizeof dir, "%s", fresh("update-bundle"));
+	CU_ASSERT_TRUE_FATAL(bundle_export(&m, NULL, dir, LANG_EN, ',', &err));
+	/* unchanged: no step, no change */
+	int depth = store_undo_depth(s);
+	CU_ASSERT_TRUE(import_dir(s, &m, dir, &err));
+	CU_ASSERT_EQUAL(store_undo_depth(s), depth);
+	/* a renamed stakeholder (kept by its id), a new one without an id */
+	char *sh = slurp_in(dir, "stakeholders.csv", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sh);
+	char *at = strstr(sh, "\"Mayor\"");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+	struct buf b;
+	buf_init(&b);
+	buf_add(&b, sh, (size_t)(at - sh));
+	buf_adds(&b, "\"Lord Mayor\"");
+	buf_adds(&b, at + strlen("\"Mayor\""));
+	buf_adds(&b, ",Utility,,external,3,3,neutral,no,no,,,\r\n");
+	put(dir, "stakeholders.csv", b.data);
+	buf_free(&b);
+	free(sh);
+	size_t n_sh = m.stakeholders.n;
+	int64_t mayor = sh_named(&m, "Mayor")->id;
+
+	struct bundle_src src;
+	bundle_src_dir(&src, dir);
+	struct bundle_options dry = {true, false};
+	struct bundle_summary sum, real;
+	CU_ASSERT_TRUE_FATAL(bundle_import_summary(s, &m, &src, &dry, &sum, &err));
+	CU_ASSERT_EQUAL(store_undo_depth(s), depth);
+	CU_ASSERT_PTR_NOT_NULL(sh_named(&m, "Mayor")); /* nothing changed yet */
+	CU_ASSERT_TRUE(sum.own);
+	CU_ASSERT_TRUE(sum.changes);
+	CU_ASSERT_EQUAL(sum.n[ENT_STAKEHOLDER][BUNDLE_UPDATED], 1);
+	CU_ASSERT_EQUAL(sum.n[ENT_STAKEHOLDER][BUNDLE_ADDED], 1);
+	CU_ASSERT_EQUAL(sum.n[ENT_TASK][BUNDLE_UNCHANGED], 2);
+	char *dry_text = bundle_summary_text(&sum);
+	CU_ASSERT_PTR_NOT_NULL(strstr(dry_text, "  updated: \"Mayor\" (name)\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(dry_text, "  added: \"Utility\"\n"));
+	bundle_summary_free(&sum);
+
+	CU_ASSERT_TRUE_FATAL(bundle_import_summary(s, &m, &src, NULL, &real, &err));
+	char *real_text = bundle_summary_text(&real);
+	CU_ASSERT_STRING_EQUAL(dry_text, real_text);
+	free(dry_text);
+	free(real_text);
+	bundle_summary_free(&real);
+	CU_ASSERT_EQUAL(store_undo_depth(s), depth + 1);
+	CU_ASSERT_EQUAL(m.stakeholders.n, n_sh + 1);
+	CU_ASSERT_PTR_NULL(sh_named(&m, "Mayor"));
+	CU_ASSERT_EQUAL(sh_named(&m, "Lord Mayor")->id, mayor);
+	CU_ASSERT_EQUAL(m.raci_n, 3);
+
+	/* --replace: the content is the bundle's, in one step */
+	struct bundle_options rep = {false, true};
+	bundle_src_free(&src);
+	bundle_src_dir(&src, base_bundle());
+	CU_ASSERT_TRUE_FATAL(bundle_import_summary(s, &m, &src, &rep, &real, &err));
+	bundle_summary_free(&real);
+	CU_ASSERT_EQUAL(m.stakeholders.n, 2);
+	CU_ASSERT_PTR_NOT_NULL(sh_named(&m, "Mayor"));
+	CU_ASSERT_EQUAL(store_undo_depth(s), depth + 2);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_PTR_NOT_NULL(sh_named(&m, "Lord Mayor"));
+	CU_ASSERT_EQUAL(m.stakeholders.n, n_sh + 1);
+	bundle_src_free(&src);
+	store_close(s);
+	model_free(&m);
+}
+
+/* Shares that grow and shrink in one import never pass 100 % on the way;
+ * shares the workshop keeps count towards a cost's 100 %. */
+static void test_import_shares(void)
+{
+	struct model m;
+	model_init(&m);
+	struct store *s = create(fresh("shares.stetig"), &m, LANG_EN);
+	struct bundle_error err;
+	const char *dir = base_bundle(); /* cost 1: 60 % + 40 % */
+	CU_ASSERT_TRUE_FATAL(import_dir(s, &m, dir, &err));
+	put(dir, "cost_shares.csv", "cost,stakeholder,percent\n1,1,80\n1,2,20\n");
+	CU_ASSERT_TRUE(import_dir(s, &m, dir, &err));
+	CU_ASSERT_DOUBLE_EQUAL(MODEL_AT(m.shares, struct cost_share, 0)->percent, 80, 1e-9);
+	/* 90 % for the first partner, the second keeps its 20 % */
+	put(dir, "cost_shares.csv", "cost,stakeholder,percent\n1,1,90\n");
+	CU_ASSERT_FALSE(import_dir(s, &m, dir, &err));
+	CU_ASSERT_STRING_EQUAL(err.file, "cost_shares.csv");
+	CU_ASSERT_EQUAL(err.line, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "add up to 110"));
+	CU_ASSERT_DOUBLE_EQUAL(MODEL_AT(m.shares, struct cost_share, 0)->percent, 80, 1e-9);
+	store_close(s);
+	model_free(&m);
+}
+
 int main(void)
 {
 	test_init_locale();
@@ -1061,6 +1260,10 @@ int main(void)
 	ADD_TEST(r, test_import_german);
 	ADD_TEST(r, test_import_lenient);
 	ADD_TEST(r, test_reader_lines);
+	ADD_TEST(r, test_reader_sep_tab);
+	ADD_TEST(r, test_import_spreadsheet);
+	ADD_TEST(r, test_import_update);
+	ADD_TEST(r, test_import_shares);
 	CU_pSuite x = CU_add_suite("refusals", NULL, NULL);
 	ADD_TEST(x, test_refusals);
 	ADD_TEST(x, test_refusals_bytes);
