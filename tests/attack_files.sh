@@ -119,6 +119,8 @@ new_case() {
 mkdir "$T/base"
 base="$T/base/base.stetig"
 "$STETIG" new "$base" --title "Basis" --municipality "Musterstadt" >/dev/null 2>&1 || fail "new"
+# the format of this build (migrations are renumbered when branches merge)
+version=$("$SQLITE3" "$base" "PRAGMA user_version")
 q "$base" "INSERT INTO goal(id,title) VALUES(1,'Ziel');
  INSERT INTO stakeholder(id,name) VALUES(1,'Amt'),(2,'Rat'),(3,'Werk');
  INSERT INTO indicator(goal,name,owner) VALUES(1,'a',2),(1,'b',3),(1,'c',2);
@@ -157,7 +159,7 @@ refuse "$f" "w.stetig-journal"
 # crash): readers refuse it and change nothing; the screen recovers it
 f=$(new_case own-journal)
 cp "$f" "$T/before"
-q "$f" "PRAGMA user_version=3"
+q "$f" "PRAGMA user_version=$version"
 make_journal "$T/before" "$(pages "$f")" "$f-journal"
 refuse "$f" "Open it in stetig once" "check export-csv export-xlsx"
 ui_start "$f"
@@ -216,7 +218,7 @@ refuse "$f" "differs from stetig"
 
 # a newer version
 f=$(new_case newer)
-q "$f" "PRAGMA user_version=4"
+q "$f" "PRAGMA user_version=$((version + 1))"
 refuse "$f" "newer version of stetig"
 
 # ---------------------------------------------------------------- undo records
@@ -225,9 +227,9 @@ refuse "$f" "newer version of stetig"
 # text, never run
 f=$(new_case undo-fts3-data)
 q "$f" "INSERT INTO undo_step(id,kind,label,item) VALUES(1,'undo','Edit workshop','Basis');
- INSERT INTO undo_log(step,tbl,op,rid,v0,v1,v2,v3,v4,v5,v6,v7,v8)
+ INSERT INTO undo_log(step,tbl,op,rid,v0,v1,v2,v3,v4,v5,v6,v7,v8,v9)
  SELECT 1,'workshop','u',1,id,'fts3_tokenizer(''simple'', x''4141414141414141'')',
-  municipality,field,funding_end,phase,facilitator,participants,language FROM workshop;"
+  municipality,field,funding_end,phase,facilitator,participants,language,uid FROM workshop;"
 read_safely "$f"
 ui_start "$f"
 wait_for "Basis · Musterstadt"
@@ -257,7 +259,9 @@ runs=$((runs + 1))
 # a workshop of format 2 whose undo history holds SQL text calling
 # fts3_tokenizer: reading never runs it, opening drops it with the old format
 f=$(new_case undo-sql-v2)
-q "$f" "DROP TABLE undo_log;
+# (format 4 added the workshop's identity, issue 16)
+q "$f" "ALTER TABLE workshop DROP COLUMN uid;
+ DROP TABLE undo_log;
  CREATE TABLE undo_log(  seq INTEGER PRIMARY KEY,  step INTEGER NOT NULL REFERENCES undo_step(id) ON DELETE CASCADE,  sql TEXT NOT NULL) STRICT;
  CREATE INDEX undo_log_step ON undo_log(step);
  PRAGMA user_version=2;
@@ -274,7 +278,7 @@ wait_exit
 [ "$ui_status" = 0 ] && ok || fail "undo-sql-v2: status $ui_status"
 expect_sql "$f" "SELECT title FROM workshop" "Basis"
 expect_sql "$f" "SELECT count(*) FROM undo_log" "0"
-expect_sql "$f" "PRAGMA user_version" "3"
+expect_sql "$f" "PRAGMA user_version" "$version"
 
 tried=$(find "$T/cases" -mindepth 1 -maxdepth 1 -type d ! -name '*.keep' | wc -l)
 echo "crafted files tried: $tried; command runs: $runs; refused: $refused; byte-identical afterwards: $identical"
