@@ -288,6 +288,16 @@ static void compute_categories(struct figures *f, const struct model *m)
 
 /* ------------------------------------------------------------ readiness */
 
+bool figures_check_discussed(const struct check_item *c)
+{
+	if (c->status != CHECK_OPEN)
+		return true;
+	for (const char *p = c->note; p && *p; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+			return true;
+	return false;
+}
+
 void figures_readiness(const struct model *m, struct readiness *r)
 {
 	double got[FACTOR_COUNT][FIELD_COUNT] = {{0}};
@@ -301,6 +311,8 @@ void figures_readiness(const struct model *m, struct readiness *r)
 		if (c->status == CHECK_NA)
 			continue;
 		applicable[c->factor - 1][c->field]++;
+		if (!figures_check_discussed(c))
+			r->undiscussed[c->factor - 1][c->field]++;
 		got[c->factor - 1][c->field] += c->status == CHECK_DONE	   ? 1
 						: c->status == CHECK_PARTLY ? 0.5
 									    : 0;
@@ -314,15 +326,19 @@ void figures_readiness(const struct model *m, struct readiness *r)
 			r->cell[f][d] = applicable[f][d] ? got[f][d] / applicable[f][d] : -1;
 			fg += got[f][d];
 			fn += applicable[f][d];
+			r->undiscussed_factor[f] += r->undiscussed[f][d];
 		}
 		r->factor[f] = fn ? fg / fn : -1;
+		r->applicable_factor[f] = fn;
 		/* the wind-down factor is left out of the overall readiness */
 		if (f < FACTOR_COUNT - 1) {
 			all_got += fg;
 			all_n += fn;
+			r->undiscussed_all += r->undiscussed_factor[f];
 		}
 	}
 	r->overall = all_n ? all_got / all_n : -1;
+	r->applicable_all = all_n;
 }
 
 /* ------------------------------------------------------------ the whole */

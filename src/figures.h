@@ -101,13 +101,25 @@ enum figures_task_rule {
 };
 
 /* Readiness from the check items: done counts 1, partly 1/2, open 0, not
- * relevant is left out. A value < 0 means "no applicable item". */
+ * relevant is left out. A value < 0 means "no applicable item".
+ * An item that is open and has no note has not been discussed yet (the
+ * group writes down what it found when it keeps an item open): such items
+ * count as 0 like every open item, and are counted apart, so that a low
+ * readiness can say whether the group found gaps or has not got there. */
 struct readiness {
 	double factor[FACTOR_COUNT];		   /* 0..1 per factor 1..6 (index 0..5) */
 	double cell[FACTOR_COUNT][FIELD_COUNT];	   /* the heat map */
 	unsigned items[FACTOR_COUNT][FIELD_COUNT]; /* check items per cell */
 	double overall;				   /* over factors 1..5 */
+	unsigned undiscussed[FACTOR_COUNT][FIELD_COUNT]; /* open items without a note */
+	unsigned undiscussed_factor[FACTOR_COUNT];
+	unsigned applicable_factor[FACTOR_COUNT]; /* items other than not relevant */
+	unsigned undiscussed_all, applicable_all; /* over factors 1..5 */
 };
+
+/* true when check item c has been discussed: its status is other than open,
+ * or it is open with a note saying what the group found. */
+bool figures_check_discussed(const struct check_item *c);
 
 struct figures {
 	/* the funding end */

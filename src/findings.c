@@ -50,6 +50,7 @@ enum msg {
 	MSG_IND_OWNER_NO_AR, /* arg: the owner's name */
 	MSG_IND_NO_SOURCE,
 	MSG_IND_NO_FREQUENCY,
+	MSG_IND_STALE, /* arg: the date of the latest value; n: days since */
 	MSG_SH_NO_KEY_PERSON,
 	MSG_SH_NO_MESSAGE_CHANNEL,
 	MSG_SH_NO_MESSAGE,
@@ -72,6 +73,8 @@ enum msg {
 	MSG_COST_NO_YEAR,	   /* a: the uncovered percent, b: the money */
 	MSG_CHECK_NOT_ASSESSED, /* n: the number of check items */
 	MSG_CHECK_LOW_READINESS, /* n: the readiness in percent */
+	/* n: the readiness in percent; a: items not discussed, b: applicable */
+	MSG_CHECK_LOW_READINESS_UNDISCUSSED,
 	MSG_SH_KEY_TEMPORARY,
 	MSG_RACI_NO_IMPACT_REGULAR,
 	MSG_RACI_NO_TRAINING,
@@ -181,6 +184,16 @@ static char *format_message(const struct finding *x)
 		return xstrdup(_("No data source; note where the values come from."));
 	case MSG_IND_NO_FREQUENCY:
 		return xstrdup(_("No frequency; agree how often the value is collected."));
+	case MSG_IND_STALE: {
+		char when[32];
+		i18n_date(arg, lang, when);
+		return format(ngettext("The latest value dates from %s, %ld day ago, longer than its "
+				       "frequency allows; collect it again and assess it.",
+				       "The latest value dates from %s, %ld days ago, longer than its "
+				       "frequency allows; collect it again and assess it.",
+				       (unsigned long)x->n),
+			      when, (long)x->n);
+	}
 	case MSG_SH_NO_KEY_PERSON:
 		return xstrdup(_("No key person in the stakeholder map; mark the people who will "
 				 "carry the measure into regular operation."));
@@ -278,6 +291,13 @@ static char *format_message(const struct finding *x)
 		return format(_("Readiness is only %d%%; agree the next steps on the open "
 				"recommendations of this factor."),
 			      (int)x->n);
+	case MSG_CHECK_LOW_READINESS_UNDISCUSSED:
+		return format(ngettext("Readiness is only %d%%, and %u of its %u recommendation has "
+				       "not been discussed yet; go through it with the group.",
+				       "Readiness is only %d%%, and %u of its %u recommendations have "
+				       "not been discussed yet; go through them with the group.",
+				       (unsigned long)x->b),
+			      (int)x->n, (unsigned)x->a, (unsigned)x->b);
 	case MSG_SH_KEY_TEMPORARY:
 		return xstrdup(_("A key person whose post ends with the funding; secure the post "
 				 "through long-term employment or win a permanent key person."));
@@ -355,6 +375,7 @@ struct ctx {
 	const char *ws_item; /* how the workshop is named in findings */
 	bool winddown;	     /* the measure is being wound down */
 	bool left_pilot;     /* the measure is in transition or regular operation */
+	long today;	     /* date_days of today (date_today: STETIG_TODAY pins it) */
 	/* the names of unnamed items, translated once */
 	const char *untitled_goal, *unnamed_indicator, *unnamed_stakeholder, *unnamed_task,
 		*unnamed_cost;
@@ -396,12 +417,14 @@ static struct finding *add(struct ctx *c, enum severity sev, enum step step, enu
 }
 
 /* Adds a finding whose message quotes a text (copied). */
-static void add_arg(struct ctx *c, enum severity sev, enum step step, enum entity kind, int64_t id,
-		    const char *item, const char *rule, enum msg msg, const char *arg)
+static struct finding *add_arg(struct ctx *c, enum severity sev, enum step step, enum entity kind,
+			       int64_t id, const char *item, const char *rule, enum msg msg,
+			       const char *arg)
 {
 	struct finding *f = add(c, sev, step, kind, id, item, rule, msg);
 	if (!c->count_only)
 		f->arg = text_copy(c->out, arg);
+	return f;
 }
 
 /* true when s holds nothing but white space: such a field is not filled. */
@@ -605,6 +628,47 @@ bool findings_qualitative_method(const char *method)
 	return false;
 }
 
+long findings_frequency_days(const char *frequency)
+{
+	if (!frequency)
+		return 0;
+	/* folded to lower case (ASCII, Ä Ö Ü), then the first word that
+	 * matches; longer words first ("halbjährlich" holds "jährlich") */
+	char low[96];
+	size_t n = 0;
+	const unsigned char *p = (const unsigned char *)frequency;
+	while (*p && n + 5 < sizeof low) {
+		uint32_t cp;
+		size_t len = utf8_decode((const char *)p, strlen((const char *)p), &cp);
+		if (len == 0)
+			break;
+		cp = uchar_fold(cp);
+		n += utf8_encode(cp, low + n);
+		p += len;
+	}
+	low[n] = '\0';
+	static const struct {
+		const char *word;
+		long days;
+	} periods[] = {
+		{"zweijährlich", 731},	   {"alle zwei jahre", 731}, {"every two years", 731},
+		{"biennial", 731},	   {"halbjährlich", 183},    {"twice a year", 183},
+		{"half-year", 183},	   {"half year", 183},	     {"semi-annual", 183},
+		{"six-month", 183},	   {"vierteljährlich", 92},  {"quartal", 92},
+		{"quarter", 92},	   {"jährlich", 366},	     {"yearly", 366},
+		{"annual", 366},	   {"once a year", 366},     {"per year", 366},
+		{"pro jahr", 366},	   {"monatlich", 31},	     {"monthly", 31},
+		{"pro monat", 31},	   {"per month", 31},	     {"wöchentlich", 7},
+		{"weekly", 7},		   {"pro woche", 7},	     {"per week", 7},
+		{"täglich", 1},		   {"daily", 1},	     {"pro tag", 1},
+		{"per day", 1},
+	};
+	for (size_t i = 0; i < sizeof periods / sizeof *periods; i++)
+		if (strstr(low, periods[i].word))
+			return periods[i].days;
+	return 0;
+}
+
 /* goal_of: the position of each indicator's goal in m->goals, or -1. */
 static void rules_indicators(struct ctx *c, const long *goal_of)
 {
@@ -654,6 +718,20 @@ static void rules_indicators(struct ctx *c, const long *goal_of)
 		if (blank(ind->frequency))
 			add(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
 			    "indicator.no_frequency", MSG_IND_NO_FREQUENCY);
+		/* Study, table 3 (resources): the impact is collected regularly
+		 * and assessed critically. A latest value older than its
+		 * frequency and half a period of grace says the collection has
+		 * stopped; a measure being wound down no longer collects. */
+		struct date latest;
+		long period = findings_frequency_days(ind->frequency);
+		if (ind->latest.set && period > 0 && !c->winddown &&
+		    date_parse_iso(ind->latest_date, &latest)) {
+			long age = c->today - date_days(&latest);
+			if (age > period + period / 2)
+				add_arg(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
+					"indicator.stale", MSG_IND_STALE, ind->latest_date)
+					->n = age;
+		}
 	}
 }
 
@@ -889,7 +967,7 @@ static void rules_check(struct ctx *c)
 		return;
 	size_t assessed = 0;
 	for (size_t i = 0; i < m->checks.n; i++)
-		if (MODEL_AT(m->checks, struct check_item, i)->status != CHECK_OPEN)
+		if (figures_check_discussed(MODEL_AT(m->checks, struct check_item, i)))
 			assessed++;
 	if (assessed == 0) {
 		add(c, SEV_HINT, STEP_CHECK, ENT_WORKSHOP, 0, c->ws_item, "check.not_assessed",
@@ -905,9 +983,16 @@ static void rules_check(struct ctx *c)
 	for (int f = first; f < last; f++) {
 		if (r->factor[f] < 0 || r->factor[f] >= FINDINGS_READINESS_LOW)
 			continue;
-		add(c, SEV_HINT, STEP_CHECK, ENT_WORKSHOP, 0, findings_factor_name(f + 1),
-		    "check.low_readiness", MSG_CHECK_LOW_READINESS)
-			->n = (int)(r->factor[f] * 100 + 0.5);
+		/* open items nobody has talked about are a different matter from
+		 * gaps the group has found: the hint says which */
+		unsigned und = r->undiscussed_factor[f];
+		struct finding *lo = add(c, SEV_HINT, STEP_CHECK, ENT_WORKSHOP, 0,
+					 findings_factor_name(f + 1), "check.low_readiness",
+					 und ? MSG_CHECK_LOW_READINESS_UNDISCUSSED
+					     : MSG_CHECK_LOW_READINESS);
+		lo->n = (int)(r->factor[f] * 100 + 0.5);
+		lo->a = und;
+		lo->b = r->applicable_factor[f];
 	}
 }
 
@@ -946,6 +1031,9 @@ static void run_rules(const struct model *m, struct findings *out, bool count_on
 		.winddown = m->ws.phase == PHASE_WINDDOWN,
 		.left_pilot = m->ws.phase == PHASE_TRANSITION || m->ws.phase == PHASE_REGULAR,
 	};
+	struct date today;
+	date_today(&today);
+	c.today = date_days(&today);
 	if (!count_only) {
 		c.ws_item = name_or(m->ws.title, _("(untitled workshop)"));
 		c.untitled_goal = _("(untitled goal)");

@@ -71,6 +71,11 @@ unsigned findings_total(const struct findings *f, enum severity sev);
  * date of its described starting state it needs no baseline figure. */
 bool findings_qualitative_method(const char *method);
 
+/* The days between two collections that an indicator's frequency names
+ * ("monatlich", "quarterly", "twice a year", …, German or English, any
+ * case), or 0 when the text names no period the rules know. */
+long findings_frequency_days(const char *frequency);
+
 /* Readiness below FINDINGS_READINESS_LOW is low: red in the heat maps and a
  * hint among the findings; from FINDINGS_READINESS_HIGH on it is high (green).
  * One set of thresholds, so the colour and the hint never disagree. */

@@ -31,7 +31,7 @@ struct check_state {
 	struct {
 		int factor, field, item;
 	} keep; /* the item to keep selected */
-	size_t assessed; /* items not open */
+	size_t assessed; /* items discussed (figures_check_discussed) */
 	struct readiness ready_now;
 	char hint_buf[512];
 };
@@ -76,7 +76,7 @@ static void sync(struct ui *ui)
 			last_factor = c->factor;
 		}
 		vs->rows[vs->nrows++] = (struct crow){false, c->factor, idx[k]};
-		if (c->status != CHECK_OPEN)
+		if (figures_check_discussed(c))
 			vs->assessed++;
 	}
 	free(idx);
@@ -224,9 +224,11 @@ static int draw_heat(struct ui *ui, struct ui_rect r)
 
 /* ------------------------------------------------------------ the list */
 
-static const char *status_mark(int st)
+static const char *status_mark(const struct check_item *c)
 {
-	switch (st) {
+	if (!figures_check_discussed(c))
+		return "[?]";
+	switch (c->status) {
 	case CHECK_PARTLY:
 		return "[~]";
 	case CHECK_DONE:
@@ -259,8 +261,12 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 		else
 			snprintf(p, sizeof p, "%d %%", pct(v));
 		const char *num = vocab_factor_number(r->factor);
-		ui_textf(y, cx[0], cx[3] + cw[3] - cx[0], base | A_BOLD, 0, "%s%s%s · %s %s", num,
-			 *num ? " " : "", vocab_factor_name(r->factor), _("readiness"), p);
+		unsigned und = vs->ready_now.undiscussed_factor[r->factor - 1];
+		char d[64] = "";
+		if (und)
+			snprintf(d, sizeof d, _(" · %u not discussed"), und);
+		ui_textf(y, cx[0], cx[3] + cw[3] - cx[0], base | A_BOLD, 0, "%s%s%s · %s %s%s", num,
+			 *num ? " " : "", vocab_factor_name(r->factor), _("readiness"), p, d);
 		return;
 	}
 	const struct check_item *c = MODEL_AT(ui->m.checks, struct check_item, r->idx);
@@ -270,8 +276,12 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 		     : c->status == CHECK_PARTLY ? ui_style(ST_WARN)
 		     : c->status == CHECK_NA	   ? ui_style(ST_DIM)
 						   : base;
-	ui_textf(y, cx[0], cw[0], sa, 0, "%s %s", status_mark(c->status),
-		 vocab_label(VOCAB_CHECK_STATUS, c->status));
+	/* an open item without a note has not been discussed yet */
+	bool discussed = figures_check_discussed(c);
+	if (!discussed && !sel)
+		sa = ui_style(ST_DIM);
+	ui_textf(y, cx[0], cw[0], sa, 0, "%s %s", status_mark(c),
+		 discussed ? vocab_label(VOCAB_CHECK_STATUS, c->status) : _("not discussed"));
 	ui_text(y, cx[1], cw[1], vocab_label(VOCAB_FIELD, c->field), base, 0);
 	const struct catalogue_item *ci = catalogue_find(i18n_lang(), c->factor, c->field, c->item);
 	ui_text(y, cx[2], cw[2], ci ? ci->title : "?", base, 0);
@@ -440,7 +450,10 @@ const struct ui_view ui_view_check = {
 		   "The heat map at the top shows the readiness per factor and field: done "
 		   "counts fully, partly half, open nothing; not relevant items are left out, "
 		   "– means nothing applies. Low readiness is red, middling yellow, high green, "
-		   "and every cell shows its percentage."),
+		   "and every cell shows its percentage.\n\n"
+		   "An open item without a note is marked [?] not discussed: the group has not "
+		   "talked about it yet. When the group keeps an item open, note what it found; "
+		   "the factor's line and the readiness hint count the items not discussed."),
 	.bar = bar,
 	.more = more,
 	.sync = sync,

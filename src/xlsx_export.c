@@ -192,6 +192,9 @@ static bool make_formats(struct xl *x)
 	for (int i = 0; i < SEV_COUNT; i++)
 		if (!(F->sev[i] = new_format(x)))
 			return false;
+	for (int i = 0; i < CHECK_STATUS_COUNT; i++)
+		if (!(F->status[i] = new_format(x)))
+			return false;
 	for (int i = 0; i < XL_LIGHT_COUNT; i++)
 		if (!(F->light[i] = new_format(x)))
 			return false;
@@ -227,8 +230,14 @@ static bool make_formats(struct xl *x)
 	format_set_num_format(F->num, "General");
 	format_set_num_format(F->money,
 			      x->lang == LANG_DE ? "#,##0.00 \"€\"" : "\"€\"#,##0.00");
-	format_set_num_format(F->pct, "General\" %\"");
+	format_set_num_format(F->pct, "0.0%");
 	format_set_num_format(F->frac, "0%");
+
+	/* check statuses: open red, partly amber, done green, not relevant grey */
+	static const lxw_color_t status[CHECK_STATUS_COUNT] = {0xF4B6B0, 0xFFE699, 0xA9D08E,
+							       0xEDEDED};
+	for (int i = 0; i < CHECK_STATUS_COUNT; i++)
+		format_set_bg_color(F->status[i], status[i]);
 
 	/* readiness: low, middle, high */
 	static const lxw_color_t heat[3] = {0xF4B6B0, 0xFFE699, 0xA9D08E};

@@ -50,6 +50,7 @@ struct xl_formats {
 	lxw_format *heat[3], *heat_na, *bold, *note;
 	lxw_format *raci[RACI_COUNT]; /* [0]: centred cell, others: conditional */
 	lxw_format *sev[SEV_COUNT];
+	lxw_format *status[CHECK_STATUS_COUNT]; /* check statuses (conditional: fill only) */
 	lxw_format *light[XL_LIGHT_COUNT]; /* indicator traffic lights */
 	lxw_format *link;		    /* a link to another sheet */
 };

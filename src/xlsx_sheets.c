@@ -54,11 +54,13 @@ static double *tally(const struct table *from, size_t off, long val_off, const s
 	return v;
 }
 
-static void emit(struct xl *x, struct xtable *t, const char *sheet, size_t freeze_cols)
+static lxw_worksheet *emit(struct xl *x, struct xtable *t, const char *sheet, size_t freeze_cols)
 {
+	lxw_worksheet *ws = NULL;
 	if (x->err == LXW_NO_ERROR)
-		xt_emit(x, t, sheet, freeze_cols);
+		ws = xt_emit(x, t, sheet, freeze_cols);
 	xt_free(t);
+	return ws;
 }
 
 /* ------------------------------------------------------------ entity sheets */
@@ -75,7 +77,14 @@ struct xextra {
 
 static lxw_format *field_format(const struct xl *x, const struct entity_field *f)
 {
-	return f->fmt == FF_MONEY ? x->fmt.money : f->fmt == FF_PCT ? x->fmt.pct : NULL;
+	return f->fmt == FF_MONEY ? x->fmt.money : NULL;
+}
+
+/* A percentage (60 for 60 %) as the fraction a spreadsheet calculates with
+ * (0.6), shown as "60%", or "33.3%" when it has a decimal. */
+static void xc_percent(const struct xl *x, struct xcell *c, double pct)
+{
+	xc_num(c, pct / 100, pct == (double)(long long)pct ? x->fmt.frac : x->fmt.pct);
 }
 
 /* One field of an entity as its cell. */
@@ -102,7 +111,12 @@ static void field_cell(struct xl *x, const struct entity_field *f, const void *e
 	case FT_REF:
 		xc_text(c, model_entity_name(x->m, (enum entity)f->arg, *(const int64_t *)p));
 		break;
-	case FT_NUM: xc_num(c, *(const double *)p, field_format(x, f)); break;
+	case FT_NUM:
+		if (f->fmt == FF_PCT)
+			xc_percent(x, c, *(const double *)p);
+		else
+			xc_num(c, *(const double *)p, field_format(x, f));
+		break;
 	case FT_OPTNUM: xc_optnum(c, *(const struct optnum *)p, field_format(x, f)); break;
 	}
 }
@@ -111,8 +125,8 @@ static void field_cell(struct xl *x, const struct entity_field *f, const void *e
  * in the CSV bundle, every field, and the computed columns ex (in the order
  * of their places); rows in bundle order. src (may be NULL) learns the
  * sheet's name and rows, for the charts. */
-static void entity_sheet(struct xl *x, enum entity kind, const struct xextra *ex, size_t nex,
-			 struct chart_src *src)
+static lxw_worksheet *entity_sheet(struct xl *x, enum entity kind, const struct xextra *ex,
+				   size_t nex, struct chart_src *src)
 {
 	const struct entity_desc *d = &entity_descs[kind];
 	struct xtable t;
@@ -144,9 +158,21 @@ static void entity_sheet(struct xl *x, enum entity kind, const struct xextra *ex
 	free(rows);
 	if (src)
 		src->rows = t.nrows;
-	emit(x, &t, _(d->sheet), (size_t)d->freeze);
+	lxw_worksheet *ws = emit(x, &t, _(d->sheet), (size_t)d->freeze);
 	if (src)
 		src->sheet = xstrdup(xl_last_sheet_name(x));
+	return ws;
+}
+
+/* The column of field k on the sheet of entity kind with the computed
+ * columns ex (as entity_sheet places them). */
+static lxw_col_t entity_sheet_col(enum entity kind, const struct xextra *ex, size_t nex, size_t k)
+{
+	size_t col = entity_descs[kind].csv_id ? 1 : 0;
+	for (size_t e = 0; e < nex; e++)
+		if (ex[e].before <= (int)k)
+			col++;
+	return (lxw_col_t)(col + k);
 }
 
 /* A count per row (ctx: the counts). */
@@ -336,8 +362,8 @@ static void sheet_costs(struct xl *x)
 			xc_num(&c[4], e->start_year, NULL);
 		if (e->end_year)
 			xc_num(&c[5], e->end_year, NULL);
-		xc_num(&c[6], f->costs[i].shared, x->fmt.pct);
-		xc_num(&c[7], f->costs[i].open_pct, x->fmt.pct);
+		xc_percent(x, &c[6], f->costs[i].shared);
+		xc_percent(x, &c[7], f->costs[i].open_pct);
 	}
 	emit(x, &t, _("Costs"), 2);
 }
@@ -473,11 +499,44 @@ static void fill_recommendation(struct xl *x, const void *e, size_t row, const v
 	xc_text(c, ci ? ci->title : "");
 }
 
+/* The check list: the status column takes only the statuses (a list in
+ * the sheet's language, like the RACI cells) and is coloured by them, red
+ * open to green done, grey not relevant. */
 static void sheet_check(struct xl *x)
 {
 	const struct xextra ex[] = {
 		{CHECK_F_status, N_("Recommendation"), fill_recommendation, NULL}};
-	entity_sheet(x, ENT_CHECK, ex, 1, NULL);
+	lxw_worksheet *ws = entity_sheet(x, ENT_CHECK, ex, 1, NULL);
+	size_t n = x->m->checks.n;
+	if (!ws || n == 0)
+		return;
+	lxw_col_t col = entity_sheet_col(ENT_CHECK, ex, 1, CHECK_F_status);
+	char *list[CHECK_STATUS_COUNT + 1];
+	char quoted[CHECK_STATUS_COUNT][80];
+	for (int k = 0; k < CHECK_STATUS_COUNT; k++) {
+		list[k] = (char *)vocab_label(VOCAB_CHECK_STATUS, k);
+		snprintf(quoted[k], sizeof quoted[k], "\"%s\"", list[k]);
+	}
+	list[CHECK_STATUS_COUNT] = NULL;
+	lxw_data_validation dv = {
+		.validate = LXW_VALIDATION_TYPE_LIST,
+		.value_list = list,
+		.ignore_blank = LXW_VALIDATION_OFF,
+		.error_title = _("Status"),
+		.error_message = _("Choose one of the statuses in the list."),
+	};
+	xl_note(x, worksheet_data_validation_range(ws, 1, col, (lxw_row_t)n, col, &dv),
+		"data_validation");
+	for (int k = 0; k < CHECK_STATUS_COUNT; k++) {
+		lxw_conditional_format cf = {
+			.type = LXW_CONDITIONAL_TYPE_CELL,
+			.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO,
+			.value_string = quoted[k],
+			.format = x->fmt.status[k],
+		};
+		xl_note(x, worksheet_conditional_format_range(ws, 1, col, (lxw_row_t)n, col, &cf),
+			"conditional_format");
+	}
 }
 
 static void sheet_findings(struct xl *x)

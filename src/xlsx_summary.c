@@ -126,6 +126,18 @@ static void readiness(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 		      "green above."),
 		    x->fmt.note, &(int){1});
 	(*r)++;
+	if (rd->undiscussed_all) {
+		char s[256];
+		snprintf(s, sizeof s,
+			 ngettext("%u of the %u recommendations of factors 1–5 has not been "
+				  "discussed yet (open, without a note).",
+				  "%u of the %u recommendations of factors 1–5 have not been "
+				  "discussed yet (open, without a note).",
+				  rd->undiscussed_all),
+			 rd->undiscussed_all, rd->applicable_all);
+		merged_text(x, ws, *r, 0, SUM_COLS - 1, s, x->fmt.note, &(int){1});
+		(*r)++;
+	}
 }
 
 /* The names of the actors holding A on tasks of category cat in phase ph,

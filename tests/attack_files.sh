@@ -119,8 +119,6 @@ new_case() {
 mkdir "$T/base"
 base="$T/base/base.stetig"
 "$STETIG" new "$base" --title "Basis" --municipality "Musterstadt" >/dev/null 2>&1 || fail "new"
-# the format of this build (migrations are renumbered when branches merge)
-version=$("$SQLITE3" "$base" "PRAGMA user_version")
 q "$base" "INSERT INTO goal(id,title) VALUES(1,'Ziel');
  INSERT INTO stakeholder(id,name) VALUES(1,'Amt'),(2,'Rat'),(3,'Werk');
  INSERT INTO indicator(goal,name,owner) VALUES(1,'a',2),(1,'b',3),(1,'c',2);
@@ -159,7 +157,7 @@ refuse "$f" "w.stetig-journal"
 # crash): readers refuse it and change nothing; the screen recovers it
 f=$(new_case own-journal)
 cp "$f" "$T/before"
-q "$f" "PRAGMA user_version=$version"
+q "$f" "PRAGMA user_version=$SCHEMA_VERSION"
 make_journal "$T/before" "$(pages "$f")" "$f-journal"
 refuse "$f" "Open it in stetig once" "check export-csv export-xlsx"
 ui_start "$f"
@@ -218,7 +216,7 @@ refuse "$f" "differs from stetig"
 
 # a newer version
 f=$(new_case newer)
-q "$f" "PRAGMA user_version=$((version + 1))"
+q "$f" "PRAGMA user_version=$((SCHEMA_VERSION + 1))"
 refuse "$f" "newer version of stetig"
 
 # ---------------------------------------------------------------- undo records
@@ -278,7 +276,7 @@ wait_exit
 [ "$ui_status" = 0 ] && ok || fail "undo-sql-v2: status $ui_status"
 expect_sql "$f" "SELECT title FROM workshop" "Basis"
 expect_sql "$f" "SELECT count(*) FROM undo_log" "0"
-expect_sql "$f" "PRAGMA user_version" "$version"
+expect_sql "$f" "PRAGMA user_version" "$SCHEMA_VERSION"
 
 tried=$(find "$T/cases" -mindepth 1 -maxdepth 1 -type d ! -name '*.keep' | wc -l)
 echo "crafted files tried: $tried; command runs: $runs; refused: $refused; byte-identical afterwards: $identical"

@@ -30,7 +30,7 @@ expect_status 0 "$STETIG" new "$f" --title "Sensorik in Gewässern" --municipali
 [ -f "$f" ] && ok || fail "no file made"
 if [ -n "$SQLITE3" ]; then
     [ "$("$SQLITE3" "$f" 'PRAGMA application_id')" = 1400137076 ] && ok || fail application_id
-    [ "$("$SQLITE3" "$f" 'PRAGMA user_version')" = 4 ] && ok || fail user_version
+    [ "$("$SQLITE3" "$f" 'PRAGMA user_version')" = "$SCHEMA_VERSION" ] && ok || fail user_version
     [ "$("$SQLITE3" "$f" 'PRAGMA journal_mode')" = delete ] && ok || fail journal_mode
     [ "$("$SQLITE3" "$f" 'SELECT title FROM workshop')" = "Sensorik in Gewässern" ] && ok || fail title
     [ "$("$SQLITE3" "$f" 'SELECT count(*) FROM check_item')" = 39 ] && ok || fail check items

@@ -166,7 +166,9 @@ check(any(n.startswith("No year: one-off costs without a year") for n in notes),
 costs = wb["Costs"]
 for r in list(costs.iter_rows(values_only=True))[1:]:
     if r[1] in SHARED:
-        check(abs(r[6] - SHARED[r[1]]) < 1e-9 and abs(r[7] - (100 - SHARED[r[1]])) < 1e-9,
+        # percentages are fractions with a percent format (0.6 shows 60%)
+        check(abs(r[6] * 100 - SHARED[r[1]]) < 1e-9
+              and abs(r[7] * 100 - (100 - SHARED[r[1]])) < 1e-9,
               "workbook: shares of %s %r" % (r[1], r))
 
 # --- stetig check: the money the findings name, per year

@@ -2,6 +2,13 @@
 set -u
 : "${STETIG:?run through make check}"
 T=$(mktemp -d "${TMPDIR:-/tmp}/stetig-sh-XXXXXX")
+# The findings about due dates and stale values look at today: every test
+# runs on the same pinned day, never on the calendar (stetig(1), STETIG_TODAY).
+STETIG_TODAY=${STETIG_TODAY:-2026-12-01}
+export STETIG_TODAY
+# the schema version this build writes (src/store.h)
+SCHEMA_VERSION=$(sed -n 's/^#define STORE_SCHEMA_VERSION \([0-9][0-9]*\).*/\1/p' \
+    "$top_srcdir/src/store.h")
 trap 'rm -rf "$T"' EXIT
 fails=0
 checks=0

@@ -128,6 +128,14 @@ static void put_check(struct model *m, int64_t id, int factor, int field, int it
 	check_free(&e);
 }
 
+static void put_check_note(struct model *m, int64_t id, int factor, int field, int item,
+			   int status, const char *note)
+{
+	struct check_item e = {id, factor, field, item, status, xstrdup(note)};
+	model_put_check(m, &e);
+	check_free(&e);
+}
+
 static void set_title(struct model *m, const char *title, const char *funding_end, int phase)
 {
 	struct workshop w;
@@ -602,6 +610,60 @@ static void test_indicator_source_frequency(void)
 	CU_ASSERT_EQUAL(F.n, 0);
 }
 
+/* Study, table 3 (resources): impact is collected regularly; a latest value
+ * older than its frequency (and half a period of grace) has gone stale. */
+static void test_indicator_stale(void)
+{
+	setenv("STETIG_TODAY", "2026-12-01", 1);
+	build(0);
+	EDIT(indicator, 1, {
+		str_set(&e->frequency, "quartalsweise");
+		e->latest.set = true;
+		e->latest.v = 12;
+		str_set(&e->latest_date, "2026-06-15"); /* 169 days before today */
+	});
+	compute();
+	const struct finding *f =
+		expect_one("indicator.stale", ENT_INDICATOR, 1, SEV_WARNING, STEP_INDICATORS);
+	CU_ASSERT_TRUE(f && f->n == 169 && contains(findings_message(f), "2026-06-15") &&
+		       contains(findings_message(f), "169 days ago"));
+	/* within a quarter and a half (138 days): not stale */
+	EDIT(indicator, 1, str_set(&e->latest_date, "2026-07-16"));
+	compute();
+	CU_ASSERT_EQUAL(count_rule("indicator.stale"), 0);
+	/* a yearly value of last autumn is fine, of the autumn before is not */
+	EDIT(indicator, 1, {
+		str_set(&e->frequency, "Yearly survey");
+		str_set(&e->latest_date, "2025-10-01");
+	});
+	compute();
+	CU_ASSERT_EQUAL(count_rule("indicator.stale"), 0);
+	EDIT(indicator, 1, str_set(&e->latest_date, "2024-10-01"));
+	compute();
+	CU_ASSERT_EQUAL(count_rule("indicator.stale"), 1);
+	/* an unknown frequency, no date, or the wind-down: no finding */
+	EDIT(indicator, 1, str_set(&e->frequency, "when needed"));
+	compute();
+	CU_ASSERT_EQUAL(count_rule("indicator.stale"), 0);
+	EDIT(indicator, 1, {
+		str_set(&e->frequency, "monthly");
+		str_set(&e->latest_date, "");
+	});
+	compute();
+	CU_ASSERT_EQUAL(count_rule("indicator.stale"), 0);
+	/* the frequency words, both languages, longest first */
+	CU_ASSERT_EQUAL(findings_frequency_days("Halbjährlich"), 183);
+	CU_ASSERT_EQUAL(findings_frequency_days("VIERTELJÄHRLICH"), 92);
+	CU_ASSERT_EQUAL(findings_frequency_days("jährlich"), 366);
+	CU_ASSERT_EQUAL(findings_frequency_days("twice a year"), 183);
+	CU_ASSERT_EQUAL(findings_frequency_days("monatlich"), 31);
+	CU_ASSERT_EQUAL(findings_frequency_days("Weekly"), 7);
+	CU_ASSERT_EQUAL(findings_frequency_days("alle zwei Jahre"), 731);
+	CU_ASSERT_EQUAL(findings_frequency_days(""), 0);
+	CU_ASSERT_EQUAL(findings_frequency_days(NULL), 0);
+	CU_ASSERT_EQUAL(findings_frequency_days("\xff\xfe jährlich"), 366);
+}
+
 /* ------------------------------------------------------------ stakeholders */
 
 static void test_key_person(void)
@@ -935,6 +997,27 @@ static void test_check_readiness(void)
 	figures_readiness(&M, &r);
 	CU_ASSERT_DOUBLE_EQUAL(r.factor[1], 0.25, 1e-9);
 	CU_ASSERT_TRUE(r.factor[1] < FINDINGS_READINESS_LOW);
+	/* the three open items have no note: not discussed yet, and the hint
+	 * says so; an open item with a note has been discussed */
+	CU_ASSERT_EQUAL(r.undiscussed_factor[1], 3);
+	CU_ASSERT_EQUAL(r.applicable_factor[1], 4);
+	CU_ASSERT_EQUAL(r.undiscussed[1][FIELD_ACTORS], 1);
+	CU_ASSERT_TRUE(f && contains(findings_message(f), "3 of its 4 recommendations have not been "
+							   "discussed"));
+	put_check_note(&M, 6, 2, FIELD_RESOURCES, 1, CHECK_OPEN, "No budget line yet.");
+	put_check_note(&M, 7, 2, FIELD_ACTORS, 1, CHECK_OPEN, " ");
+	compute();
+	figures_readiness(&M, &r);
+	CU_ASSERT_EQUAL(r.undiscussed_factor[1], 2);
+	CU_ASSERT_TRUE(figures_check_discussed(model_check(&M, 2, FIELD_RESOURCES, 1)));
+	CU_ASSERT_FALSE(figures_check_discussed(model_check(&M, 2, FIELD_ACTORS, 1)));
+	f = expect_one("check.low_readiness", ENT_WORKSHOP, 0, SEV_HINT, STEP_CHECK);
+	CU_ASSERT_TRUE(f && contains(findings_message(f), "2 of its 4 recommendations"));
+	put_check_note(&M, 7, 2, FIELD_ACTORS, 1, CHECK_OPEN, "Partner not found.");
+	put_check_note(&M, 8, 2, FIELD_STRUCTURES, 1, CHECK_OPEN, "Open.");
+	compute();
+	f = expect_one("check.low_readiness", ENT_WORKSHOP, 0, SEV_HINT, STEP_CHECK);
+	CU_ASSERT_TRUE(f && contains(findings_message(f), "agree the next steps"));
 	/* one done, one partly, two open → 37.5 %: yellow in the heat map, no hint */
 	put_check(&M, 8, 2, FIELD_STRUCTURES, 1, CHECK_PARTLY);
 	compute();
@@ -1425,6 +1508,7 @@ int main(void)
 	ADD_TEST(s, test_check_not_assessed);
 	ADD_TEST(s, test_check_readiness);
 	ADD_TEST(s, test_indicator_qualitative_baseline);
+	ADD_TEST(s, test_indicator_stale);
 	ADD_TEST(s, test_phase_pilot_tasks);
 	ADD_TEST(s, test_winddown);
 	ADD_TEST(s, test_key_person_temporary);

@@ -43,7 +43,7 @@ ui_start() {
     _args=
     for _a in "$@"; do _args="$_args '$_a'"; done
     _cmd="sh '$T/run.sh' '$T/ui' env LANG=C.UTF-8 LC_ALL= LANGUAGE=$UI_LANG TERM=tmux-256color \
-TZ=Europe/Berlin NO_COLOR=${UI_NO_COLOR:-} HOME='$T' XDG_DATA_HOME='$T/xdg' \
+TZ=Europe/Berlin STETIG_TODAY=$STETIG_TODAY NO_COLOR=${UI_NO_COLOR:-} HOME='$T' XDG_DATA_HOME='$T/xdg' \
 STETIG_LOCALEDIR='$STETIG_LOCALEDIR' STETIG_LOG='$T/stderr.log' '$STETIG'$_args"
     # a tmux server that is just starting up can refuse once; try again
     tm new-session -d -s ui -x "$UI_COLS" -y "$UI_LINES" "$_cmd" 2>/dev/null ||

@@ -95,6 +95,7 @@ wait_for "Je Jahr"
 keys 6
 wait_for "Reifegrad 0 %"
 expect_screen "1 Kommunikation"
+expect_screen "Reifegrad 0 % · 8 unbesprochen"
 keys Space
 wait_for "teilweise."
 expect_sql "$f" "SELECT status FROM check_item WHERE factor = 1 AND field = 'values' AND item = 1" "partly"
@@ -115,11 +116,14 @@ keys Space
 wait_for "entfällt."
 keys Space
 wait_for "offen."
+# open without a note: not discussed yet; with a note the group's finding
+expect_screen "[?] unbesprochen"
 keys Enter
 wait_for "Prüfpunkt:"
 typed "Bericht im Ausschuss für Digitales"
 keys Enter
 wait_for "✎ Bericht im Ausschuss für Digitales"
+expect_screen "[ ] offen"
 expect_sql "$f" "SELECT note FROM check_item WHERE factor = 1 AND field = 'values' AND item = 2" \
     "Bericht im Ausschuss für Digitales"
 wait_for "✎ Bericht im Ausschuss für Digitales"

@@ -32,6 +32,8 @@ PAGE = {"en": "Page &P of &N", "de": "Seite &P von &N"}
 DATE_FORMAT = {"en": "yyyy-mm-dd", "de": "dd.mm.yyyy"}
 BASELINE = {"en": "Baseline", "de": "Ausgangswert"}
 INFLUENCE = {"en": "Influence", "de": "Einfluss"}
+CHECK_STATUSES = {"en": ["open", "partly", "done", "not relevant"],
+                  "de": ["offen", "teilweise", "erledigt", "entfällt"]}
 # the task sheet lists at most HOLDERS_MAX holders of a role, then "(+N more…)";
 # the indicator chart shows at most CHART_MAX indicators, with a note
 HOLDERS_MAX = 10
@@ -126,6 +128,37 @@ def main():
         letters = set(c.value for row in raci.iter_rows(min_row=2, min_col=4) for c in row
                       if c.value is not None)
         check(letters <= {"R", "A", "C", "I"}, "RACI cells %r" % letters)
+
+    # the check list: the status column takes only the statuses (a list)
+    # and each status has its colour
+    chk = wb[STEP_SHEETS[lang][9]] if STEP_SHEETS[lang][9] in names else None
+    if chk is not None and chk.max_row > 1:
+        col = column(chk, "Status")
+        want = '"%s"' % ",".join(CHECK_STATUSES[lang])
+        letter = openpyxl.utils.get_column_letter(col) if col else "?"
+        dvs = chk.data_validations.dataValidation
+        check(any(dv.type == "list" and dv.formula1 == want
+                  and str(dv.sqref) == "%s2:%s%d" % (letter, letter, chk.max_row)
+                  for dv in dvs), "check list validation: %r"
+              % [(dv.formula1, str(dv.sqref)) for dv in dvs])
+        rules = [r for cf in chk.conditional_formatting for r in cf.rules]
+        check(sorted(f for r in rules for f in (r.formula or []))
+              == sorted('"%s"' % w for w in CHECK_STATUSES[lang]),
+              "check list colours: %r" % [r.formula for r in rules])
+        check(all(r.dxf is not None and r.dxf.fill is not None for r in rules),
+              "a check list status without a fill")
+        used = {row[col - 1].value for row in chk.iter_rows(min_row=2)} if col else set()
+        check(used <= set(CHECK_STATUSES[lang]), "check list statuses %r" % used)
+
+    # percentages are fractions with a percent format: 0.6 shows 60%, never
+    # 60 with a "%" suffix
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, (int, float)) and "%" in (c.number_format or ""):
+                    check(c.number_format in ("0%", "0.0%") and -10 <= c.value <= 10,
+                          "%s!%s: percent %r as %r" % (ws.title, c.coordinate, c.value,
+                                                       c.number_format))
 
     # the task sheet: A, R, C, I holders per task, at most HOLDERS_MAX names and
     # "(+N more…)", adding up to the letters of the same row of the matrix
