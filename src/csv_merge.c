@@ -159,7 +159,7 @@ static bool has_key(enum entity kind)
  * nameless row of a kind without an id column (a note without text) takes
  * an item that equals it in every field. */
 static const void *find_by_name(const struct merge *g, enum entity kind, const void *e,
-				const bool *claimed)
+				const bool *claimed, char *const *names)
 {
 	const struct entity_desc *d = &entity_descs[kind];
 	if (d->named < 0 || !d->has_id)
@@ -176,10 +176,8 @@ static const void *find_by_name(const struct merge *g, enum entity kind, const v
 		if (claimed[i])
 			continue;
 		if (*want) {
-			char *have = import_trimmed(*(char *const *)field_at_c(o, &d->fields[d->named]));
-			if (text_equal_fold(want, have))
+			if (text_equal_fold(want, names[i]))
 				hit = o;
-			free(have);
 		} else {
 			bool same = true;
 			for (size_t k = 0; k < d->n && same; k++)
@@ -261,8 +259,13 @@ static void plan_entities(struct merge *g, enum entity kind)
 	const struct entity_desc *d = &entity_descs[kind];
 	struct table *t = kind == ENT_WORKSHOP ? NULL : model_table(g->m, kind);
 	bool *claimed = xcalloc(t && t->n ? t->n : 1, sizeof *claimed);
+	/* the names of the items, trimmed once */
+	char **names = xcalloc(t && t->n ? t->n : 1, sizeof *names);
+	for (size_t i = 0; t && d->named >= 0 && i < t->n; i++)
+		names[i] = import_trimmed(
+			*(char *const *)field_at_c(table_at(t, i), &d->fields[d->named]));
 	size_t hit = 0, shown = 0;
-	char label[200], names[512];
+	char label[200], cols[512];
 	for (size_t r = 0; r < pf->n; r++) {
 		struct plan *pl = &pf->plan[r];
 		union entity_any e;
@@ -282,7 +285,7 @@ static void plan_entities(struct merge *g, enum entity kind)
 		} else if (g->own && bid > 0 && (old = table_find(t, bid))) {
 			pl->act = ACT_UPDATE;
 		} else if ((!g->own || !d->csv_id) && d->named >= 0 &&
-			   (old = find_by_name(g, kind, &e, claimed))) {
+			   (old = find_by_name(g, kind, &e, claimed, names))) {
 			/* rows without an id column (notes) are known by their name */
 			pl->act = g->own ? ACT_UPDATE : ACT_MATCH;
 		}
@@ -306,7 +309,7 @@ static void plan_entities(struct merge *g, enum entity kind)
 			g->sum->workshop = pl->changed != 0;
 			if (pl->changed)
 				detail(g->sum, kind, _("changed: %s"),
-				       changed_names(pf, kind, pl->changed, names));
+				       changed_names(pf, kind, pl->changed, cols));
 		} else {
 			static const enum bundle_how how[] = {
 				[ACT_ADD] = BUNDLE_ADDED, [ACT_UPDATE] = BUNDLE_UPDATED,
@@ -317,10 +320,10 @@ static void plan_entities(struct merge *g, enum entity kind)
 				detail(g->sum, kind, _("  added: %s"), label);
 			else if (named && pl->act == ACT_UPDATE)
 				detail(g->sum, kind, _("  updated: %s (%s)"), label,
-				       changed_names(pf, kind, pl->changed, names));
+				       changed_names(pf, kind, pl->changed, cols));
 			else if (named && pl->changed)
 				detail(g->sum, kind, _("  matched by name: %s (%s)"), label,
-				       changed_names(pf, kind, pl->changed, names));
+				       changed_names(pf, kind, pl->changed, cols));
 			else if (named)
 				detail(g->sum, kind, _("  matched by name: %s (no change)"), label);
 		}
@@ -330,6 +333,9 @@ static void plan_entities(struct merge *g, enum entity kind)
 		detail(g->sum, kind, _("  … and %zu more"), shown - DETAIL_MAX);
 	if (t)
 		g->sum->n[kind][BUNDLE_LEFT] = t->n - hit;
+	for (size_t i = 0; t && i < t->n; i++)
+		free(names[i]);
+	free(names);
 	free(claimed);
 }
 
