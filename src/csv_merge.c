@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "templates.h"
 #include "util.h"
 
 /* ------------------------------------------------------------ plan */
@@ -215,15 +216,40 @@ static void detail(struct bundle_summary *sum, enum entity kind, const char *fmt
 	sum->details[kind] = buf_steal(&b);
 }
 
-/* How a row is named in the details: its name, or its line. */
-static void row_label(const struct pfile *pf, enum entity kind, size_t r, const void *e,
-		      char out[200])
+/* The name, in the bundle, of the kind row that reference field f of row r
+ * of pf points at ("" when none). */
+static const char *bundle_name(const struct merge *g, enum entity kind, const struct pfile *pf,
+			       size_t r, int f)
+{
+	const struct pfile *tf = &g->imp->f[bundle_file_of[kind]];
+	long row = import_find_row(tf, pf->rows[r].c[bundle_col_of(ENT_SHARE, f)].i);
+	int named = entity_descs[kind].named;
+	return row < 0 || named < 0 ? "" : tf->rows[row].c[bundle_col_of(kind, named)].s;
+}
+
+/* How a row is named in the details: its name; a check item by its
+ * recommendation, a cost share by its cost and partner; else its line. */
+static void row_label(const struct merge *g, const struct pfile *pf, enum entity kind, size_t r,
+		      const void *e, char out[200])
 {
 	const struct entity_desc *d = &entity_descs[kind];
 	const char *name = d->named >= 0 ? *(char *const *)field_at_c(e, &d->fields[d->named]) : "";
+	char sh[200], sh2[200];
+	const struct catalogue_item *ci;
 	if (*name) {
-		char sh[200];
 		snprintf(out, 200, "\"%s\"", import_shorten(name, sh));
+	} else if (kind == ENT_CHECK &&
+		   (ci = catalogue_find(i18n_lang(), ((const struct check_item *)e)->factor,
+					((const struct check_item *)e)->field,
+					((const struct check_item *)e)->item))) {
+		snprintf(out, 200, "%d.%d \"%s\"", ci->factor, ci->item,
+			 import_shorten(ci->title, sh));
+	} else if (kind == ENT_SHARE && *bundle_name(g, ENT_COST, pf, r, SHARE_F_cost) &&
+		   *bundle_name(g, ENT_STAKEHOLDER, pf, r, SHARE_F_stakeholder)) {
+		snprintf(out, 200, "\"%s\" / \"%s\"",
+			 import_shorten(bundle_name(g, ENT_COST, pf, r, SHARE_F_cost), sh),
+			 import_shorten(bundle_name(g, ENT_STAKEHOLDER, pf, r, SHARE_F_stakeholder),
+					sh2));
 	} else {
 		snprintf(out, 200, _("line %zu"), pf->rows[r].row->line);
 	}
@@ -304,7 +330,7 @@ static void plan_entities(struct merge *g, enum entity kind)
 			if (!pl->changed && pl->act == ACT_UPDATE)
 				pl->act = ACT_SAME;
 		}
-		row_label(pf, kind, r, old && kind != ENT_WORKSHOP ? old : (const void *)&e, label);
+		row_label(g, pf, kind, r, old && kind != ENT_WORKSHOP ? old : (const void *)&e, label);
 		if (kind == ENT_WORKSHOP) {
 			g->sum->workshop = pl->changed != 0;
 			if (pl->changed)
