@@ -4,19 +4,14 @@
  * words, numbers, dates, ranges, references between files, duplicates);
  * only a bundle without a single problem is merged, in one transaction that
  * is one undo step. The first problem found is reported with its file, line
- * and column.
- *
- * The merge is planned before anything is written (plan_*): per row,
- * whether it adds an item, updates one (by id, by key or by name) or
- * changes nothing, and which columns change. A dry run reports the plan;
- * an import carries it out (apply_*), so both say the same. */
+ * and column. The merge itself (update by id, match by name, dry run,
+ * replace) is in csv_merge.c. */
 #include "config.h"
 #include "csv_io.h"
 
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,7 +47,9 @@ const char *import_shorten(const char *s, char out[200])
 const char *import_col_name(const struct pfile *pf, size_t col)
 {
 	const struct bundle_spec *sp = &bundle_specs[pf->which];
-	if (col < sp->n)
+	/* raci.csv: the task's columns, then the stakeholders' headers */
+	size_t own = pf->which == BF_RACI && pf->raci_first ? pf->raci_first : sp->n;
+	if (col < own && col < sp->n)
 		return pf->lang == LANG_DE ? sp->cols[col].de : sp->cols[col].en;
 	if (pf->which == BF_RACI && pf->present && pf->t.n && col < pf->t.rows[0].n)
 		return pf->t.rows[0].cells[col];

@@ -1245,6 +1245,30 @@ static void test_import_shares(void)
 	model_free(&m);
 }
 
+/* A problem in a stakeholder column of raci.csv names the column by its
+ * header, in the old format and in the new. */
+static void test_raci_column_names(void)
+{
+	static const char *const raci[][2] = {
+		{"task,1,2\n1,X,R\n", "1"},
+		{"task,task_name,1: Mayor,2\n1,Operate sensors,X,R\n", "1: Mayor"},
+	};
+	for (size_t i = 0; i < 2; i++) {
+		const char *dir = base_bundle();
+		put(dir, "raci.csv", raci[i][0]);
+		struct model m;
+		model_init(&m);
+		struct store *s = create(fresh("racicol.stetig"), &m, LANG_EN);
+		struct bundle_error err;
+		CU_ASSERT_FALSE(import_dir(s, &m, dir, &err));
+		CU_ASSERT_STRING_EQUAL(err.file, "raci.csv");
+		CU_ASSERT_STRING_EQUAL(err.column_name, raci[i][1]);
+		CU_ASSERT_EQUAL(err.column, i + 2);
+		store_close(s);
+		model_free(&m);
+	}
+}
+
 int main(void)
 {
 	test_init_locale();
@@ -1264,6 +1288,7 @@ int main(void)
 	ADD_TEST(r, test_import_spreadsheet);
 	ADD_TEST(r, test_import_update);
 	ADD_TEST(r, test_import_shares);
+	ADD_TEST(r, test_raci_column_names);
 	CU_pSuite x = CU_add_suite("refusals", NULL, NULL);
 	ADD_TEST(x, test_refusals);
 	ADD_TEST(x, test_refusals_bytes);
