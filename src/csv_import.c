@@ -196,11 +196,24 @@ static bool looks_like_date(const char *s)
 }
 
 /* A date cell: YYYY-MM-DD, or DD.MM.YYYY as German spreadsheets save dates
- * (D.M.YYYY too); *cell is replaced by the YYYY-MM-DD form. */
+ * (D.M.YYYY too), either also with the time midnight that a spreadsheet
+ * adds to a date cell (" 00:00", " 00:00:00"); *cell is replaced by the
+ * YYYY-MM-DD form. */
 static bool take_date(char **cell)
 {
 	struct date d;
-	if (!date_parse(*cell, &d))
+	char day[32];
+	size_t n = strlen(*cell);
+	static const char *const midnight[] = {" 00:00:00", " 00:00"};
+	snprintf(day, sizeof day, "%s", *cell);
+	for (size_t i = 0; i < 2 && n < sizeof day; i++) {
+		size_t m = strlen(midnight[i]);
+		if (n > m && !strcmp(day + n - m, midnight[i])) {
+			day[n - m] = '\0';
+			break;
+		}
+	}
+	if (n >= sizeof day || !date_parse(day, &d))
 		return false;
 	char iso[11];
 	date_iso(&d, iso);

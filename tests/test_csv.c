@@ -1090,7 +1090,7 @@ static const char *spreadsheet_bundle(void)
 	const char *dir = base_bundle();
 	put(dir, "workshop.csv",
 	    "sep=;\r\ntitel;kommune;handlungsfeld;förderende;phase;moderation;teilnehmende;"
-	    "sprache\r\nSensor network;Musterstadt;Environment;30.06.2027;Pilot;Jana;A, B;"
+	    "sprache\r\nSensor network;Musterstadt;Environment;30.06.2027 00:00;Pilot;Jana;A, B;"
 	    "Englisch\r\n");
 	put(dir, "goals.csv",
 	    "id\ttitle\tspecific\tmeasurable\tachievable\trelevant\ttime_bound\tstrategy_goal\t"
