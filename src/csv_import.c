@@ -465,8 +465,8 @@ static bool check_rows(struct import *imp, struct pfile *pf)
 		size_t width = used_width(row);
 		if (width == 0)
 			continue; /* an empty line, e.g. ";;;" from a spreadsheet */
-		if (row->n < pf->ncols && width < pf->ncols &&
-		    !(pf->which == BF_RACI && width >= own)) {
+		/* raci.csv: cells missing at the end of a line are empty */
+		if (row->n < pf->ncols && pf->which != BF_RACI) {
 			bundle_fail(imp->err, pf->which, row->line, row->n + 1, NULL,
 				    _("the line has %zu cells, but the header has %zu"), row->n,
 				    pf->ncols);
@@ -486,7 +486,7 @@ static bool check_rows(struct import *imp, struct pfile *pf)
 			pr->c[c].s = "";
 			pr->c[c].w = -1;
 		}
-		for (size_t c = 0; c < own; c++)
+		for (size_t c = 0; c < own && c < row->n; c++)
 			if (!check_cell(imp, pf, row, c, &sp->cols[c], &pr->c[c]))
 				return false;
 		if (pf->which == BF_RACI) {
