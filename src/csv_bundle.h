@@ -43,6 +43,7 @@ struct bundle_col {
 	int arg;
 	long lo, hi;
 	bool optional; /* may be empty */
+	bool late;     /* may be missing from the header of an older bundle (NEW) */
 };
 
 struct bundle_spec {
@@ -60,8 +61,6 @@ struct bundle_spec {
 extern const struct bundle_spec bundle_specs[BF_COUNT];
 /* An earlier German header of a column that is still read, or NULL. */
 const char *bundle_col_de_old(const struct bundle_col *bc);
-/* true for a column that older bundles lack (it then reads as empty). */
-bool bundle_col_late(enum bundle_file file, const struct bundle_col *bc);
 /* The file of every entity kind (ENT_WORKSHOP included). */
 extern const enum bundle_file bundle_file_of[ENT_COUNT + 1];
 

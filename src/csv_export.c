@@ -149,7 +149,7 @@ static void put_field(struct writer *w, const struct model *m, const struct enti
 	case FT_WORD: w_word(w, (enum vocab_kind)f->arg, *(const int *)p); break;
 	case FT_FLAG: w_word(w, VOCAB_YESNO, *(const bool *)p ? YN_YES : YN_NO); break;
 	case FT_INT:
-		if (f->empty == FE_OPT)
+		if (field_optional(f))
 			w_ref(w, *(const int *)p);
 		else
 			w_long(w, *(const int *)p);

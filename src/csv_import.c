@@ -293,6 +293,12 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 			CELL_FAIL(imp, pf, row, col, _("'%s' is too large"), import_shorten(raw, sh));
 			return false;
 		}
+		if (bc->hi > bc->lo && !(pc->d >= (double)bc->lo && pc->d <= (double)bc->hi)) {
+			CELL_FAIL(imp, pf, row, col,
+				  _("'%s' is not allowed; write a number from %ld to %ld"),
+				  import_shorten(raw, sh), bc->lo, bc->hi);
+			return false;
+		}
 		return true;
 	}
 	case COL_DATE: {
@@ -390,18 +396,17 @@ static bool check_header(struct import *imp, struct pfile *pf)
 	size_t width = used_width(h);
 	size_t en = 0, de = 0;
 	char sh[200];
-	pf->ncols = sp->n;
 	for (size_t i = 0; i < sp->n; i++) {
 		const struct bundle_col *bc = &sp->cols[i];
-		if (i >= width) {
-			/* columns added later may be missing at the end */
-			bool late = true;
-			for (size_t k = i; k < sp->n && late; k++)
-				late = bundle_col_late(pf->which, &sp->cols[k]);
-			if (late) {
-				pf->ncols = i;
+		if (i >= width && bc->late) {
+			/* an older bundle: it ends before the columns added since */
+			bool all_late = true;
+			for (size_t k = i; k < sp->n; k++)
+				all_late = all_late && sp->cols[k].late;
+			if (all_late)
 				break;
-			}
+		}
+		if (i >= width) {
 			/* name all the columns */
 			struct buf b;
 			buf_init(&b);
@@ -444,6 +449,7 @@ static bool check_header(struct import *imp, struct pfile *pf)
 			de++;
 	}
 	pf->lang = de > en ? LANG_DE : LANG_EN;
+	pf->ncols = width < sp->n && sp->cols[width].late ? width : sp->n;
 	if (width > sp->n) {
 		bundle_fail(imp->err, pf->which, h->line, sp->n + 1, NULL,
 			    _("the column '%s' is not part of this file; it has %zu columns"),

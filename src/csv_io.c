@@ -27,7 +27,7 @@ const char *const bundle_files[] = {
 
 /* The columns of the entities' files, from entities.def. */
 /* an empty id: a row new to every workshop */
-#define ID_COL {"id", "id", COL_ID, 0, 1, 0, true},
+#define ID_COL {"id", "id", COL_ID, 0, 1, 0, true, false},
 #define CSV_ID_ID ID_COL
 #define CSV_ID_NOID
 #define COL_TYPE_TEXT COL_TEXT
@@ -43,6 +43,11 @@ const char *const bundle_files[] = {
 #define COL_EMPTY_OPT true
 #define COL_EMPTY_REQ false
 #define COL_EMPTY_KEY false
+#define COL_EMPTY_NEW true
+#define COL_LATE_OPT false
+#define COL_LATE_REQ false
+#define COL_LATE_KEY false
+#define COL_LATE_NEW true
 #define COL_OPT_TEXT(e) true
 #define COL_OPT_DATETEXT(e) true
 #define COL_OPT_DATE(e) true
@@ -53,7 +58,8 @@ const char *const bundle_files[] = {
 #define COL_OPT_NUM(e) COL_EMPTY_##e
 #define COL_OPT_OPTNUM(e) true
 #define FIELD_COL(K, name, type, arg, lo, hi, empty, init, sql, en, de, ...)                \
-	{en, de, COL_TYPE_##type, FIELD_ARG_##type(arg), lo, hi, COL_OPT_##type(empty)},
+	{en, de, COL_TYPE_##type, FIELD_ARG_##type(arg), lo, hi, COL_OPT_##type(empty),        \
+	 COL_LATE_##empty},
 #define ENTITY_COLS(K, prefix, type, member, sql, csv_id, ...)                              \
 	static const struct bundle_col K##_cols[] = {CSV_ID_##csv_id K##_FIELDS(FIELD_COL)};
 ENTITIES(ENTITY_COLS)
@@ -61,14 +67,14 @@ static const struct bundle_col WORKSHOP_cols[] = {WORKSHOP_FIELDS(FIELD_COL)};
 #undef ENTITY_COLS
 
 static const struct bundle_col raci_cols[] = {
-	{"task", "aufgabe", COL_REF, ENT_TASK, 1, 0, true},
-	{"task_name", "aufgabenname", COL_TEXT, 0, 0, 0, true},
+	{"task", "aufgabe", COL_REF, ENT_TASK, 1, 0, true, false},
+	{"task_name", "aufgabenname", COL_TEXT, 0, 0, 0, true, false},
 };
 static const struct bundle_col finding_cols[] = {
-	{"severity", "einstufung", COL_CHOICE, VOCAB_SEVERITY, 0, 0, false},
-	{"step", "schritt", COL_CHOICE, VOCAB_STEP, 0, 0, false},
-	{"item", "punkt", COL_TEXT, 0, 0, 0, true},
-	{"message", "meldung", COL_TEXT, 0, 0, 0, true},
+	{"severity", "einstufung", COL_CHOICE, VOCAB_SEVERITY, 0, 0, false, false},
+	{"step", "schritt", COL_CHOICE, VOCAB_STEP, 0, 0, false, false},
+	{"item", "punkt", COL_TEXT, 0, 0, 0, true, false},
+	{"message", "meldung", COL_TEXT, 0, 0, 0, true, false},
 };
 
 #define SPEC(a, kind) {a, sizeof a / sizeof *a, kind}
@@ -88,23 +94,6 @@ const char *bundle_col_de_old(const struct bundle_col *bc)
 		if (!strcmp(bc->de, de_old_headers[i].de))
 			return de_old_headers[i].old;
 	return NULL;
-}
-
-/* Columns added after the first bundles were written: a bundle without
- * them (only at the end of the header) is still read, the cells empty. */
-static const struct {
-	enum bundle_file file;
-	const char *en;
-} late_cols[] = {
-	{BF_WORKSHOP, "workshop_id"}, /* issue 16 */
-};
-
-bool bundle_col_late(enum bundle_file file, const struct bundle_col *bc)
-{
-	for (size_t i = 0; i < sizeof late_cols / sizeof *late_cols; i++)
-		if (late_cols[i].file == file && !strcmp(bc->en, late_cols[i].en))
-			return true;
-	return false;
 }
 
 const struct bundle_spec bundle_specs[BF_COUNT] = {

@@ -74,19 +74,28 @@ static bool is_uid(enum entity kind, size_t k)
 	return kind == ENT_WORKSHOP && k == WORKSHOP_F_uid;
 }
 
-/* The entity of row r of kind's file: its fields from the cells (the
- * workshop: on top of its current values); id 0. */
-static void row_entity(const struct merge *g, enum entity kind, size_t r, union entity_any *e)
+/* The entity of row r of kind's file: its fields from the cells, on top of
+ * base (the item it updates; the workshop: its current values; NULL: the
+ * start values), so that a column an older bundle lacks keeps the item's
+ * value; id 0. */
+static void row_entity(const struct merge *g, enum entity kind, size_t r, const void *base,
+		       union entity_any *e)
 {
 	const struct pfile *pf = &g->imp->f[bundle_file_of[kind]];
 	const struct entity_desc *d = &entity_descs[kind];
 	if (kind == ENT_WORKSHOP)
 		workshop_copy(&e->workshop, &g->m->ws);
+	else if (base)
+		entity_copy(kind, e, base);
 	else
 		entity_init(kind, e);
-	for (size_t k = 0; k < d->n; k++)
-		if (!is_uid(kind, k))
-			take_field(g, &d->fields[k], e, &pf->rows[r].c[bundle_col_of(kind, (int)k)]);
+	for (size_t k = 0; k < d->n; k++) {
+		size_t col = bundle_col_of(kind, (int)k);
+		if (!is_uid(kind, k) && col < pf->ncols)
+			take_field(g, &d->fields[k], e, &pf->rows[r].c[col]);
+	}
+	if (d->has_id)
+		*(int64_t *)e = 0;
 }
 
 static bool field_equal(const struct entity_field *f, const void *a, const void *b)
@@ -119,8 +128,8 @@ static uint64_t changed_fields(const struct merge *g, enum entity kind, size_t r
 	uint64_t bits = 0;
 	for (size_t k = 0; k < d->n && k < 64; k++) {
 		const struct entity_field *f = &d->fields[k];
-		if (is_uid(kind, k))
-			continue;
+		if (is_uid(kind, k) || bundle_col_of(kind, (int)k) >= pf->ncols)
+			continue; /* never taken from a bundle, or not in this one */
 		const struct pcell *c = &pf->rows[r].c[bundle_col_of(kind, (int)k)];
 		bool pending = f->type == FT_REF && c->set && *(const int64_t *)field_at_c(e, f) == 0;
 		if (pending || !field_equal(f, e, old))
@@ -295,7 +304,7 @@ static void plan_entities(struct merge *g, enum entity kind)
 	for (size_t r = 0; r < pf->n; r++) {
 		struct plan *pl = &pf->plan[r];
 		union entity_any e;
-		row_entity(g, kind, r, &e);
+		row_entity(g, kind, r, NULL, &e);
 		long bid = d->csv_id ? pf->rows[r].c[BUNDLE_ID_COL].i : 0;
 		const void *old = NULL;
 		pl->act = ACT_ADD;
@@ -323,6 +332,11 @@ static void plan_entities(struct merge *g, enum entity kind)
 			}
 		}
 		if (old) {
+			if (kind != ENT_WORKSHOP) {
+				/* on top of the item: what the bundle lacks stays */
+				entity_free(kind, &e);
+				row_entity(g, kind, r, old, &e);
+			}
 			pl->target = d->has_id ? *(const int64_t *)old : 0;
 			pl->changed = changed_fields(g, kind, r, &e, old);
 			if (d->has_id)
@@ -492,8 +506,19 @@ static enum store_status apply_row(struct merge *g, enum entity kind, size_t r)
 	if (pl->act == ACT_SAME || ((pl->act == ACT_MATCH || pl->act == ACT_UPDATE) && !pl->changed &&
 				    !(kind == ENT_WORKSHOP && g->fresh && *g->uid)))
 		return STORE_OK;
+	/* an update goes on top of the item it updates */
+	const void *base = NULL;
 	union entity_any e;
-	row_entity(g, kind, r, &e);
+	if (pl->act != ACT_ADD && kind != ENT_WORKSHOP) {
+		if (has_key(kind)) {
+			row_entity(g, kind, r, NULL, &e);
+			base = find_by_key(g, kind, &e);
+			entity_free(kind, &e);
+		} else {
+			base = table_find(model_table(g->m, kind), pl->target);
+		}
+	}
+	row_entity(g, kind, r, base, &e);
 	if (kind == ENT_WORKSHOP && g->fresh && *g->uid)
 		str_set(&e.workshop.uid, g->uid);
 	if (d->has_id)
@@ -518,7 +543,7 @@ static bool first_pass(const struct merge *g, enum entity kind, size_t r)
 	if (pf->plan[r].act == ACT_ADD)
 		return false;
 	union entity_any e;
-	row_entity(g, kind, r, &e);
+	row_entity(g, kind, r, NULL, &e);
 	const struct cost_share *old = find_by_key(g, kind, &e);
 	bool shrinks = old && e.share.percent <= old->percent;
 	entity_free(kind, &e);

@@ -56,6 +56,11 @@ static double cost_funded_fraction(const struct figures *f, const struct cost *c
 	return figures_funded_fraction(f, y);
 }
 
+double figures_cost_after(const struct figures *f, const struct cost *c, int y)
+{
+	return figures_cost_in_year(c, y, f->first, f->last) * (1 - cost_funded_fraction(f, c, y));
+}
+
 const struct figures_row *figures_year(const struct figures *f, int y)
 {
 	if (!f->nyears || y < f->first || y > f->last)
@@ -91,8 +96,26 @@ static void row_add(struct figures_row *r, const struct figures_row *a)
 	r->total += a->total;
 	r->funded_period += a->funded_period;
 	r->after_funding += a->after_funding;
-	r->partner_covered += a->partner_covered;
+	r->grant += a->grant;
+	r->own += a->own;
+	r->covered += a->covered;
+	r->promised += a->promised;
+	r->asked += a->asked;
 	r->uncovered += a->uncovered;
+	r->partners += a->partners;
+}
+
+bool figures_status_covered(int status)
+{
+	return status == SHARE_DRAFT || status == SHARE_ADOPTED;
+}
+
+int figures_first_budget_year(const struct model *m)
+{
+	if (m->ws.first_budget_year)
+		return m->ws.first_budget_year;
+	struct date d;
+	return date_parse_iso(m->ws.funding_end, &d) ? d.y + 1 : 0;
 }
 
 /* The table's years: see figures.h. */
@@ -136,15 +159,19 @@ static void count_cost(struct figures *f, struct figures_cost *fc, const struct 
 {
 	struct figures_row add = {0};
 	add.total = a;
-	add.partner_covered = a * fc->shared / 100;
-	if (f->has_funding_end) {
-		add.funded_period = a * fr;
-		add.after_funding = a - add.funded_period;
-		add.uncovered = add.after_funding * fc->open_pct / 100;
-	}
+	add.funded_period = f->has_funding_end ? a * fr : 0;
+	add.after_funding = a - add.funded_period;
+	add.grant = f->has_rate ? add.funded_period * f->rate / 100 : 0;
+	add.own = add.funded_period - add.grant;
+	double after = add.after_funding;
+	add.covered = after * (fc->status_pct[SHARE_DRAFT] + fc->status_pct[SHARE_ADOPTED]) / 100;
+	add.promised = after * fc->status_pct[SHARE_PROMISED] / 100;
+	add.asked = after * fc->status_pct[SHARE_ASKED] / 100;
+	add.uncovered = after * fc->open_pct / 100;
+	add.partners = add.covered + add.promised + add.asked;
 	row_add(r, &add);
 	row_add(&fc->sum, &add);
-	if (add.uncovered > 0 && !fc->gap_year && y) {
+	if (f->has_funding_end && add.uncovered > 0 && !fc->gap_year && y) {
 		fc->gap_year = y;
 		fc->gap_first = add.uncovered;
 		fc->gap_partial = fr > 0;
@@ -162,8 +189,11 @@ static void compute_costs(struct figures *f, const struct model *m)
 	for (size_t i = 0; i < m->shares.n; i++) {
 		const struct cost_share *s = MODEL_AT(m->shares, struct cost_share, i);
 		long ci = table_index(&m->costs, s->cost);
-		if (ci >= 0)
+		if (ci >= 0) {
 			f->costs[ci].shared += s->percent;
+			if (s->status >= 0 && s->status < SHARE_STATUS_COUNT)
+				f->costs[ci].status_pct[s->status] += s->percent;
+		}
 	}
 	for (size_t i = 0; i < nc; i++) {
 		const struct cost *c = MODEL_AT(m->costs, struct cost, i);
@@ -223,9 +253,10 @@ static void compute_partners(struct figures *f, const struct model *m)
 		if (f->costs[ci].undated) {
 			row[ny] += figures_share_amount(c, s);
 		} else {
-			for (size_t k = 0; k < ny; k++)
-				row[k] += figures_cost_in_year(c, f->first + (int)k, f->first, f->last) *
-					  s->percent / 100;
+			for (size_t k = 0; k < ny; k++) {
+				int y = f->first + (int)k;
+				row[k] += figures_cost_after(f, c, y) * s->percent / 100;
+			}
 		}
 	}
 	for (size_t p = 0; p < np; p++)
@@ -352,6 +383,9 @@ void figures_compute(struct figures *f, const struct model *m, int this_year)
 		f->funding_end_year = d.y;
 		f->funded_months = d.m;
 	}
+	f->has_rate = m->ws.funding_rate.set;
+	f->rate = f->has_rate ? m->ws.funding_rate.v : 0;
+	f->first_budget_year = figures_first_budget_year(m);
 	year_range(f, m, this_year);
 	compute_costs(f, m);
 	compute_partners(f, m);

@@ -3,8 +3,9 @@
  * budget year, the partner shares per cost, the RACI row rules, the task
  * categories regular operation needs, and the readiness per factor.
  *
- * Costs per budget year. A figure is in euros; the year is the budget
- * (calendar) year.
+ * Costs per budget year (the per-year table that the screen, the findings,
+ * the workbook and `stetig check` show). A figure is in euros; the year is
+ * the budget (calendar) year.
  *  - A yearly cost costs its amount in every year from its first to its
  *    last year. Without a first year it runs from the first year of the
  *    table, without a last year to the last year of the table.
@@ -18,13 +19,25 @@
  *    one-off cost in the year of the funding end counts as bought within
  *    the funded period. A one-off cost without a year is not known to fall
  *    in the funded period and counts as after the funding end.
- *  - Without a funding end (none set, or not a date) nothing is known to
- *    be after the funding: funded_period, after_funding and uncovered are
- *    0 everywhere and has_funding_end is false.
- *  - "Covered" means carried by partner shares: a cost's shares (in
- *    percent) apply to its amount in every year alike. "Uncovered" is the
- *    part of the cost after the funding end that no partner share carries;
- *    what falls in the funded period is never uncovered.
+ *  - What falls in the funded period is split by the funding rate
+ *    (workshop.funding_rate, percent of eligible costs): grant = rate %,
+ *    own share during the funding = the rest. Without a rate nothing is
+ *    known to be granted: grant 0, own share all of it.
+ *  - What falls after the funding end is carried by the partner shares
+ *    (each a percent of its cost, alike in every year) by their commitment
+ *    status: "covered" = adopted or in the draft budget; "promised" and
+ *    "asked" are shown apart; "uncovered" is the rest nobody carries, not
+ *    even asked. Partners are not counted in the funded period (the grant
+ *    and the own share carry it).
+ *  - Without a funding end (none set, or not a date) no year is funded:
+ *    everything counts as after the funding, has_funding_end is false.
+ *  - So every row adds up: total = grant + own + covered + promised +
+ *    asked + uncovered (exactly, unless the shares of a cost add up to more
+ *    than 100 %, which is a finding; then uncovered is 0 and the partner
+ *    rows carry more than the after-funding part).
+ *  - The first budget year after the funding (figures_first_budget_year)
+ *    is workshop.first_budget_year, or without it the year after the
+ *    funding-end year (0 without either).
  *
  * The table of years runs from the earliest year any cost names (or the
  * funding-end year, when that is earlier) to the later of the last year any
@@ -54,16 +67,19 @@
 #define FIGURES_PERCENT_EPS 1e-6
 
 /* The costs of one budget year (or of the "no year" column, or a sum).
- * With a funding end total = funded_period + after_funding; always
- * uncovered <= after_funding. */
+ * total = funded_period + after_funding; funded_period = grant + own;
+ * after_funding = covered + promised + asked + uncovered (see above). */
 struct figures_row {
 	double total;		/* every cost that falls in the year */
 	double funded_period;	/* the part of total inside the funded period */
 	double after_funding;	/* the part of total after the funding end */
-	/* what the partner shares carry of total (more than total only when a
-	 * cost's shares add up to more than 100 %, which is a finding) */
-	double partner_covered;
-	double uncovered;	/* the part of after_funding no partner share carries */
+	double grant;		/* of funded_period: what the grant pays (the rate) */
+	double own;		/* of funded_period: the municipality's own share */
+	double covered;		/* of after_funding: adopted or draft-budget shares */
+	double promised;	/* of after_funding: promised shares */
+	double asked;		/* of after_funding: shares only asked for */
+	double uncovered;	/* of after_funding: what nobody carries */
+	double partners;	/* covered + promised + asked */
 };
 
 /* One cost (in the order of the model's cost table). */
@@ -71,6 +87,7 @@ struct figures_cost {
 	int64_t id;
 	double shared;	 /* its partner shares summed, in percent (may exceed 100) */
 	double open_pct; /* 100 - shared, at least 0: the percent nobody carries */
+	double status_pct[SHARE_STATUS_COUNT]; /* the shares summed per commitment status */
 	bool undated;	 /* a one-off cost without a year */
 	/* money nobody carries: uncovered after the funding end (gap_year), or
 	 * a one-off cost without a year that the partners do not fully carry */
@@ -126,6 +143,11 @@ struct figures {
 	bool has_funding_end;
 	int funding_end_year;	/* 0 without a funding end */
 	int funded_months;	/* months of funding_end_year in the funded period (1..12) */
+	/* the funding rate in percent, when set (has_rate) */
+	bool has_rate;
+	double rate;
+	/* figures_first_budget_year of the model */
+	int first_budget_year;
 	/* the table of years: years[k] is the budget year first + k */
 	int first, last;
 	size_t nyears;
@@ -137,8 +159,9 @@ struct figures {
 	struct figures_cost *costs;
 	/* the partners: stakeholders with a share in an existing cost, in the
 	 * order of the stakeholder table; partner_years[p * (nyears + 1) + k]
-	 * is what partner p carries in year k, index nyears the "no year"
-	 * column; partner_sum[p] everything partner p carries */
+	 * is what partner p carries (whatever the status) of year k's costs
+	 * after the funding end, index nyears the "no year" column;
+	 * partner_sum[p] everything partner p carries */
 	size_t npartners;
 	int64_t *partners;
 	double *partner_years;
@@ -163,10 +186,19 @@ void figures_compute(struct figures *f, const struct model *m, int this_year);
  * never computed); returns f. Uses the current year as figures_compute. */
 const struct figures *figures_update(struct figures *f, const struct model *m);
 
+/* The first budget year after the funding: workshop.first_budget_year,
+ * or the year after the funding-end year; 0 without either. */
+int figures_first_budget_year(const struct model *m);
+/* true for the statuses that count as covered (draft budget, adopted). */
+bool figures_status_covered(int status);
+
 /* What cost c costs in budget year y (0 for a one-off cost without a year).
  * first and last bound the years of a yearly cost without a first or last
  * year. */
 double figures_cost_in_year(const struct cost *c, int y, int first, int last);
+/* What cost c costs in budget year y after the funding end (all of it
+ * without a funding end; 0 for a one-off cost without a year). */
+double figures_cost_after(const struct figures *f, const struct cost *c, int y);
 /* The fraction (0..1) of budget year y inside the funded period of f. */
 double figures_funded_fraction(const struct figures *f, int y);
 /* The row of budget year y, or NULL when y is outside the table. */

@@ -71,6 +71,11 @@ enum msg {
 	MSG_COST_UNCOVERED_PARTIAL_ENDS, /* as above, the cost ends that year */
 	MSG_COST_UNCOVERED_ONEOFF, /* n: its year, a: the uncovered percent, b: the money */
 	MSG_COST_NO_YEAR,	   /* a: the uncovered percent, b: the money */
+	MSG_WS_NO_FUNDING_RATE,
+	MSG_YEAR_UNCOVERED, /* n: the year, a: nobody carries it, b: after the funding end */
+	/* arg: the partner, n: the year, a: the share's money in it */
+	MSG_SHARE_ASKED,
+	MSG_SHARE_PROMISED,
 	MSG_CHECK_NOT_ASSESSED, /* n: the number of check items */
 	MSG_CHECK_LOW_READINESS, /* n: the readiness in percent */
 	/* n: the readiness in percent; a: items not discussed, b: applicable */
@@ -280,6 +285,28 @@ static char *format_message(const struct finding *x)
 				"covered by partner shares; enter the year it is paid so that it "
 				"can be checked against the funding end."),
 			      a, b);
+	case MSG_WS_NO_FUNDING_RATE:
+		return xstrdup(_("The funding rate is missing; enter the share of eligible costs "
+				 "the grant pays, so that grant and own share can be worked out."));
+	case MSG_YEAR_UNCOVERED:
+		figures_money(x->a, false, lang, a, sizeof a);
+		figures_money(x->b, false, lang, b, sizeof b);
+		return format(_("In the budget year %d, %s of the %s due after the funding end "
+				"are carried by nobody; agree who pays them or plan them in the "
+				"own budget."),
+			      (int)x->n, a, b);
+	case MSG_SHARE_ASKED:
+		figures_money(x->a, false, lang, a, sizeof a);
+		return format(_("%s has only been asked for its share (%s in %d); that budget "
+				"year starts within 12 months, so the next budget has to carry "
+				"it: get a commitment now."),
+			      arg, a, (int)x->n);
+	case MSG_SHARE_PROMISED:
+		figures_money(x->a, false, lang, a, sizeof a);
+		return format(_("%s has promised its share (%s in %d), but it is in no draft or "
+				"adopted budget yet; that budget year starts within 12 months, "
+				"so the next budget has to carry it."),
+			      arg, a, (int)x->n);
 	case MSG_CHECK_NOT_ASSESSED:
 		return format(ngettext("%zu check item is not assessed yet; go through the check "
 				       "list with the group.",
@@ -472,9 +499,14 @@ static void rules_workshop(struct ctx *c)
 	if (blank(m->ws.title))
 		add(c, SEV_WARNING, STEP_WORKSHOP, ENT_WORKSHOP, 0, c->ws_item, "workshop.no_title",
 		    MSG_WS_NO_TITLE);
+	/* with costs, nothing about the money can be checked without them */
+	bool costs = m->costs.n > 0;
 	if (!c->fig->has_funding_end)
-		add(c, SEV_WARNING, STEP_WORKSHOP, ENT_WORKSHOP, 0, c->ws_item,
+		add(c, costs ? SEV_GAP : SEV_WARNING, STEP_WORKSHOP, ENT_WORKSHOP, 0, c->ws_item,
 		    "workshop.no_funding_end", MSG_WS_NO_FUNDING_END);
+	if (!c->fig->has_rate && costs)
+		add(c, SEV_GAP, STEP_WORKSHOP, ENT_WORKSHOP, 0, c->ws_item,
+		    "workshop.no_funding_rate", MSG_WS_NO_FUNDING_RATE);
 	if (m->sgoals.n == 0)
 		add(c, SEV_HINT, STEP_WORKSHOP, ENT_WORKSHOP, 0, c->ws_item, "workshop.no_strategy",
 		    MSG_WS_NO_STRATEGY);
@@ -958,6 +990,72 @@ static void rules_costs(struct ctx *c)
 	}
 }
 
+/* Per budget year after the funding end: the money nobody carries. */
+static void rules_years(struct ctx *c)
+{
+	const struct figures *fig = c->fig;
+	if (!fig->has_funding_end || c->winddown)
+		return;
+	for (size_t k = 0; k < fig->nyears; k++) {
+		const struct figures_row *r = &fig->years[k];
+		if (r->uncovered < 0.005)
+			continue;
+		int y = fig->first + (int)k;
+		char item[16];
+		snprintf(item, sizeof item, "%d", y);
+		c->last_src = NULL; /* item is a local buffer: always copy it */
+		struct finding *f = add(c, SEV_GAP, STEP_COSTS, ENT_WORKSHOP, 0, item,
+					"costs.year_uncovered", MSG_YEAR_UNCOVERED);
+		c->last_src = NULL;
+		f->n = y;
+		f->a = r->uncovered;
+		f->b = r->after_funding;
+	}
+}
+
+/* Shares only asked for or promised for a budget year that starts within 12
+ * months of today (or has begun): the next budget must carry them. */
+static void rules_shares(struct ctx *c)
+{
+	const struct model *m = c->m;
+	const struct figures *fig = c->fig;
+	if (c->winddown)
+		return;
+	struct date today;
+	date_today(&today);
+	/* a year starts within 12 months when its 1 January is at most 12
+	 * months ahead: this year (begun) and the next one */
+	int from = today.y, to = today.y + 1;
+	/* in the order of the CSV bundle (by cost, then partner), which an
+	 * import keeps, not in the order of the ids */
+	size_t n;
+	const void **rows = model_rows(m, ENT_SHARE, &n);
+	for (size_t i = 0; i < n; i++) {
+		const struct cost_share *s = rows[i];
+		if (s->status != SHARE_ASKED && s->status != SHARE_PROMISED)
+			continue;
+		const struct cost *k = model_cost(m, s->cost);
+		const struct stakeholder *p = model_stakeholder(m, s->stakeholder);
+		if (!k || !p)
+			continue;
+		for (int y = from; y <= to; y++) {
+			double a = figures_cost_after(fig, k, y) * s->percent / 100;
+			if (a < 0.005)
+				continue;
+			struct finding *f =
+				add(c, SEV_WARNING, STEP_COSTS, ENT_COST, k->id,
+				    name_or(k->name, c->unnamed_cost), "share.unconfirmed",
+				    s->status == SHARE_ASKED ? MSG_SHARE_ASKED : MSG_SHARE_PROMISED);
+			if (!c->count_only)
+				f->arg = text_copy(c->out, name_or(p->name, c->unnamed_stakeholder));
+			f->n = y;
+			f->a = a;
+			break;
+		}
+	}
+	free(rows);
+}
+
 /* ------------------------------------------------------------ check */
 
 static void rules_check(struct ctx *c)
@@ -1059,6 +1157,8 @@ static void run_rules(const struct model *m, struct findings *out, bool count_on
 	rules_stakeholders(&c);
 	rules_raci(&c);
 	rules_costs(&c);
+	rules_years(&c);
+	rules_shares(&c);
 	rules_check(&c);
 	free(per_goal);
 	buf_free(&c.scratch);

@@ -127,7 +127,7 @@ enum field_type {
 	FT_NUM,
 	FT_OPTNUM,
 };
-enum field_empty { FE_OPT, FE_REQ, FE_KEY };
+enum field_empty { FE_OPT, FE_REQ, FE_KEY, FE_NEW };
 enum field_fmt { FF_PLAIN, FF_MONEY, FF_PCT, FF_FACTOR };
 
 struct entity_field {
@@ -180,6 +180,12 @@ static inline void *field_at(void *e, const struct entity_field *f)
 static inline const void *field_at_c(const void *e, const struct entity_field *f)
 {
 	return (const char *)e + f->off;
+}
+
+/* true for fields that may be empty (OPT, and NEW: see entities.def). */
+static inline bool field_optional(const struct entity_field *f)
+{
+	return f->empty == FE_OPT || f->empty == FE_NEW;
 }
 
 /* true for fields held as a string (TEXT, DATETEXT, DATE). */

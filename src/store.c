@@ -745,6 +745,18 @@ static enum store_status check_side_files(struct store *s, const char *path, boo
 	return e;
 }
 
+/* Runs migration v, stetig's own SQL, on a file whose schema was checked
+ * against the migrations before it (check_identity). The authorizer is off
+ * meanwhile: SQLite's ALTER TABLE runs its own internal SQL (printf and
+ * the sqlite_rename_* functions), just as VACUUM does. */
+static int exec_migration(struct store *s, int v)
+{
+	store_authorize(s, false);
+	int rc = store_exec(s, migrations[v]);
+	store_authorize(s, true);
+	return rc;
+}
+
 /* Brings the schema from version `from` to the current one in one
  * transaction and checks every value before it commits. The undo history
  * is dropped: it was written for the old schema (before format 3 it even
@@ -753,17 +765,10 @@ static enum store_status migrate(struct store *s, int from)
 {
 	if (store_exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
 		return store_fail(s, 0);
-	/* the migrations are stetig's own SQL; ALTER TABLE runs SQLite's
-	 * internal statements (printf() among them), which the authorizer for
-	 * the file's contents would refuse */
-	store_authorize(s, false);
 	for (int v = from; v < STORE_SCHEMA_VERSION; v++) {
-		if (store_exec(s, migrations[v]) != SQLITE_OK) {
-			store_authorize(s, true);
+		if (exec_migration(s, v) != SQLITE_OK)
 			goto bad;
-		}
 	}
-	store_authorize(s, true);
 	char sql[128];
 	snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d;",
 		 STORE_SCHEMA_VERSION, STORE_APPLICATION_ID);
@@ -1088,14 +1093,11 @@ static enum store_status init_file(const char *tmp, int version, enum lang lang,
 		e = store_fail(s, 0);
 		goto bad;
 	}
-	store_authorize(s, false); /* stetig's own SQL (see migrate) */
 	for (int v = 0; v < version; v++)
-		if (store_exec(s, migrations[v]) != SQLITE_OK) {
-			store_authorize(s, true);
+		if (exec_migration(s, v) != SQLITE_OK) {
 			e = store_fail(s, 0);
 			goto bad;
 		}
-	store_authorize(s, true);
 	char sql[160];
 	snprintf(sql, sizeof sql,
 		 "PRAGMA user_version=%d; PRAGMA application_id=%d;"

@@ -179,6 +179,7 @@ static enum store_status saved_id(struct store *s, int64_t *id)
 #define UPSERT_SET_KEY(sql)
 #define UPSERT_SET_REQ(sql) sql "=excluded." sql ","
 #define UPSERT_SET_OPT(sql) UPSERT_SET_REQ(sql)
+#define UPSERT_SET_NEW(sql) UPSERT_SET_REQ(sql)
 #define UPSERT_COL(K, name, type, arg, lo, hi, empty, init, sql, ...) UPSERT_SET_##empty(sql)
 #define INSERT_SQL(K, sql)                                                                  \
 	"INSERT INTO " sql "(" K##_FIELDS(INSERT_COL) "id) VALUES(" K##_FIELDS(INSERT_VAL) "NULL)"
@@ -201,6 +202,7 @@ static const struct {
 #undef INSERT_ID_SQL
 #undef INSERT_SQL
 #undef UPSERT_COL
+#undef UPSERT_SET_NEW
 #undef UPSERT_SET_OPT
 #undef UPSERT_SET_REQ
 #undef UPSERT_SET_KEY
@@ -225,7 +227,7 @@ static void bind_fields(sqlite3_stmt *st, enum entity kind, const void *e)
 		const struct entity_field *f = &d->fields[i];
 		const void *p = field_at_c(e, f);
 		int k = (int)i + 1;
-		bool opt = f->empty == FE_OPT;
+		bool opt = field_optional(f);
 		switch (f->type) {
 		case FT_TEXT:
 		case FT_DATETEXT: bind_text(st, k, *(char *const *)p); break;

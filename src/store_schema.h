@@ -151,7 +151,23 @@ static const char *const migrations[] = {
 	") STRICT;"
 	"CREATE INDEX undo_log_step ON undo_log(step);",
 
-	/* 3 → 4 (issue 16, the administrator's round trip): the workshop's
+	/* 3 → 4 (issue 13, money the council can trust): the workshop's
+	 * funding rate (percent of eligible costs the grant pays) and first
+	 * budget year after the funding, both optional; each cost share's
+	 * commitment status and budget line. Existing shares become
+	 * 'promised': they were a partner's stated share, and nothing in the
+	 * file says the money is in a draft or adopted budget, so they are not
+	 * counted as covered, yet they are not left out as if nobody had
+	 * offered them. */
+	"ALTER TABLE workshop ADD COLUMN funding_rate REAL"
+	"  CHECK(funding_rate IS NULL OR (funding_rate >= 0 AND funding_rate <= 100));"
+	"ALTER TABLE workshop ADD COLUMN first_budget_year INTEGER"
+	"  CHECK(first_budget_year IS NULL OR first_budget_year BETWEEN 1900 AND 9999);"
+	"ALTER TABLE cost_share ADD COLUMN status TEXT NOT NULL DEFAULT 'promised'"
+	"  CHECK(status IN ('asked','promised','draft','adopted'));"
+	"ALTER TABLE cost_share ADD COLUMN " TXT("budget_line") ";",
+
+	/* 4 → 5 (issue 16, the administrator's round trip): the workshop's
 	 * identity, a random id that every CSV bundle carries, so that
 	 * importing a bundle of this workshop updates its rows by id. */
 	"ALTER TABLE workshop ADD COLUMN " TXT("uid") ";"

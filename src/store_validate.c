@@ -56,6 +56,8 @@ static const struct rule rules[] = {
 	DATE("workshop", "funding_end"), WORD("workshop", "phase", VOCAB_PHASE),
 	TEXT("workshop", "facilitator"), TEXT("workshop", "participants"),
 	WORD("workshop", "language", VOCAB_LANG),
+	REAL("workshop", "funding_rate", 0, 100, true, false),
+	INT("workshop", "first_budget_year", 1900, 9999, true),
 
 	INT("agenda", "step", 0, STEP_COUNT - 1, false), INT("agenda", "minutes", 0, 999, false),
 	INT("clock", "step", 0, STEP_COUNT - 1, false),
@@ -101,6 +103,7 @@ static const struct rule rules[] = {
 
 	ID("cost_share"), REF("cost_share", "cost", false), REF("cost_share", "stakeholder", false),
 	REAL("cost_share", "percent", 0, 100, false, true),
+	WORD("cost_share", "status", VOCAB_SHARE_STATUS), TEXT("cost_share", "budget_line"),
 
 	ID("check_item"), INT("check_item", "factor", 1, 6, false),
 	WORD("check_item", "field", VOCAB_FIELD), INT("check_item", "item", 1, 99, false),

@@ -2,9 +2,11 @@
  * what nobody pays once the funding has ended.
  *
  * Three parts, one above the other, each a list: the cost items, the
- * partner shares of the selected cost, and a table of years with the total,
- * the uncovered money after the funding end, and each partner's yearly sum
- * (every figure from figures.c). Up/Down at the edge of a part go on into
+ * partner shares of the selected cost (with their commitment), and the
+ * per-year table of figures.c: all costs, the grant and the own share in
+ * the funded period, the covered (adopted or draft-budget) and the
+ * promised or asked partner money after it, what nobody carries, and each
+ * partner's yearly sum. Up/Down at the edge of a part go on into
  * the next; Left/Right scroll the years. */
 #include "config.h"
 
@@ -101,6 +103,9 @@ static const struct figures *figs(struct ui *ui)
 	return figures_update(&vs->fig, &ui->m);
 }
 
+/* The rows of the years table before the partners. */
+enum { YROW_TOTAL, YROW_GRANT, YROW_OWN, YROW_COVERED, YROW_PENDING, YROW_UNCOVERED, YROW_PARTNERS };
+
 /* ------------------------------------------------------------ sync */
 
 static const struct cost *selected_cost(struct ui *ui)
@@ -139,7 +144,7 @@ static void sync(struct ui *ui)
 		if (i >= 0)
 			list_select(&vs->lc, (size_t)i);
 	}
-	list_set_count(&vs->ly, 2 + figs(ui)->npartners);
+	list_set_count(&vs->ly, YROW_PARTNERS + figs(ui)->npartners);
 	collect_shares(ui);
 	if (vs->part == PART_SHARES && !m->costs.n)
 		vs->part = PART_COSTS;
@@ -159,6 +164,9 @@ static const char *hint(struct ui *ui)
 	if (!f->has_funding_end)
 		return _("Enter the funding end in step 0: then this step shows what nobody pays "
 			 "after it.");
+	if (!f->has_rate)
+		return _("Enter the funding rate in step 0: then this step splits the funded years "
+			 "into grant and own share.");
 	double worst = 0;
 	int worst_y = 0;
 	for (int y = f->funding_end_year; y <= f->funding_end_year + FIGURES_AFTER_YEARS; y++) {
@@ -184,6 +192,17 @@ static const char *hint(struct ui *ui)
 			   "press s to add a partner's share."),
 			 a);
 		return buf;
+	}
+	for (int y = f->funding_end_year; y <= f->last; y++) {
+		const struct figures_row *row = figures_year(f, y);
+		if (row && row->promised + row->asked > 0.005) {
+			char a[64];
+			money(row->promised + row->asked, false, a, sizeof a);
+			snprintf(buf, sizeof vs->hint_buf,
+				 _("Every cost has a payer; %s in %d is only promised or asked."),
+				 a, y);
+			return buf;
+		}
 	}
 	return _("Every cost after the funding end has a payer. Next: 6 Check.");
 }
@@ -237,7 +256,8 @@ static void draw_cost_row(void *ctx, size_t row, int y, const int *cx, const int
 }
 
 static const struct list_col share_cols[] = {
-	{N_("Partner"), -1, 10}, {N_("Share"), 8, 0}, {N_("Per year"), 13, 0}, {N_("Group"), 16, 0},
+	{N_("Partner"), -1, 10}, {N_("Share"), 8, 0},	     {N_("Per year"), 13, 0},
+	{N_("Commitment"), 13, 0}, {N_("Budget line"), 15, 0},
 };
 
 static void draw_share_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
@@ -258,8 +278,11 @@ static void draw_share_row(void *ctx, size_t row, int y, const int *cx, const in
 		money(figures_share_amount(c, s), true, a, sizeof a);
 		ui_text(y, cx[2], cw[2], a, base, UI_TEXT_RIGHT);
 	}
-	if (p)
-		ui_text(y, cx[3], cw[3], vocab_label(VOCAB_GROUP, p->group), base, 0);
+	/* only draft and adopted budgets count as covered: the others are marked */
+	bool firm = figures_status_covered(s->status);
+	ui_textf(y, cx[3], cw[3], firm || sel ? base : ui_style(ST_ALERT), 0, "%s%s",
+		 firm ? "" : "? ", vocab_label(VOCAB_SHARE_STATUS, s->status));
+	ui_text(y, cx[4], cw[4], s->budget_line, base, 0);
 }
 
 
@@ -270,26 +293,29 @@ static void draw_year_row(void *ctx, size_t row, int y, const int *cx, const int
 	const struct model *m = &ui->m;
 	const struct figures *f = figs(ui);
 	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
+	static const char *const labels[YROW_PARTNERS] = {
+		N_("All costs"),	 N_("Grant"),		N_("Own share"),
+		N_("Covered"),		 N_("Promised, asked"), N_("! Uncovered"),
+	};
 	const char *label;
-	if (row == 0)
-		label = _("All costs");
-	else if (row == 1)
-		label = _("! Uncovered");
-	else if (row - 2 < f->npartners) {
-		const struct stakeholder *s = model_stakeholder(m, f->partners[row - 2]);
+	if (row < YROW_PARTNERS)
+		label = _(labels[row]);
+	else if (row - YROW_PARTNERS < f->npartners) {
+		const struct stakeholder *s = model_stakeholder(m, f->partners[row - YROW_PARTNERS]);
 		label = s ? s->name : "?";
 	} else
 		return;
-	ui_text(y, cx[0], cw[0], label, base | (row < 2 ? A_BOLD : 0), 0);
+	bool bold = row == YROW_TOTAL || row == YROW_UNCOVERED;
+	ui_text(y, cx[0], cw[0], label, base | (bold ? A_BOLD : 0), 0);
 	for (int i = 0; i < vs->years_n + vs->years_undated; i++) {
 		int yr = vs->years_first + i;
 		bool undated = i == vs->years_n;
 		const struct figures_row *fr = undated ? &f->undated : figures_year(f, yr);
 		char a[64];
-		if (row == 1) {
-			/* nothing is uncovered in a year wholly inside the funded period */
-			if (!fr || !f->has_funding_end ||
-			    (!undated && figures_funded_fraction(f, yr) >= 1)) {
+		if (row == YROW_UNCOVERED) {
+			/* nothing is uncovered in a year wholly inside the funded period
+			 * (without a funding end no year is: as in the workbook) */
+			if (!fr || (!undated && figures_funded_fraction(f, yr) >= 1)) {
 				ui_text(y, cx[i + 1], cw[i + 1], "–", base, UI_TEXT_RIGHT);
 				continue;
 			}
@@ -299,9 +325,19 @@ static void draw_year_row(void *ctx, size_t row, int y, const int *cx, const int
 				u > 0.005 && !sel ? ui_style(ST_ALERT) : base | A_BOLD, UI_TEXT_RIGHT);
 			continue;
 		}
-		double v = row == 0 ? (fr ? fr->total : 0)
-			   : undated ? f->partner_years[(row - 2) * (f->nyears + 1) + f->nyears]
-				     : figures_partner_in(f, row - 2, yr);
+		double v;
+		if (row < YROW_PARTNERS) {
+			v = !fr			      ? 0
+			    : row == YROW_TOTAL	      ? fr->total
+			    : row == YROW_GRANT	      ? fr->grant
+			    : row == YROW_OWN	      ? fr->own
+			    : row == YROW_COVERED     ? fr->covered
+						      : fr->promised + fr->asked;
+		} else {
+			size_t p = row - YROW_PARTNERS;
+			v = undated ? f->partner_years[p * (f->nyears + 1) + f->nyears]
+				    : figures_partner_in(f, p, yr);
+		}
 		money_short(v, cw[i + 1], a, sizeof a);
 		ui_text(y, cx[i + 1], cw[i + 1], v > 0.005 ? a : "·", base, UI_TEXT_RIGHT);
 	}
@@ -365,10 +401,10 @@ static void draw(struct ui *ui, struct ui_rect r)
 			    "maintenance, staff) that go on after the funding ends."));
 		return;
 	}
-	int years_h = 3 + (int)figs(ui)->npartners;
+	int years_h = 1 + YROW_PARTNERS + (int)figs(ui)->npartners;
 	int cap = r.h * 2 / 5;
-	if (cap < 4)
-		cap = 4;
+	if (cap < 1 + YROW_PARTNERS)
+		cap = 1 + YROW_PARTNERS; /* the money rows; the partners scroll */
 	if (years_h > cap)
 		years_h = cap;
 	/* costs and shares as tall as they need, the years right below */
@@ -390,11 +426,11 @@ static void draw(struct ui *ui, struct ui_rect r)
 	const struct cost *c = selected_cost(ui);
 	char *title = vs->shares_title;
 	snprintf(title, sizeof vs->shares_title, _("Shares of “%s”"), c ? c->name : "");
-	struct list_col sc[4];
+	struct list_col sc[5];
 	memcpy(sc, share_cols, sizeof sc);
 	sc[0].title = title;
 	vs->ls.passive = vs->part != PART_SHARES;
-	list_draw(&vs->ls, sr, sc, 4, draw_share_row, ui,
+	list_draw(&vs->ls, sr, sc, 5, draw_share_row, ui,
 		  _("Nobody shares this cost yet: s adds a partner and the percentage they "
 		    "carry."));
 	draw_years(ui, yr);
@@ -498,7 +534,13 @@ static bool save_share(struct ui *ui, struct form *fm, int64_t cost_id)
 		form_set_error(fm, pf, _("Type a percentage from 0 to 100 (0 removes the partner)."));
 		return false;
 	}
-	struct cost_share s = {0, cost_id, vs->form_share_sh ? vs->form_share_sh : form_ref(fm, 0), pct.v};
+	struct cost_share s;
+	share_init(&s);
+	s.cost = cost_id;
+	s.stakeholder = vs->form_share_sh ? vs->form_share_sh : form_ref(fm, 0);
+	s.percent = pct.v;
+	s.status = form_choice(fm, pf + 1);
+	str_take(&s.budget_line, form_text(fm, pf + 2));
 	/* removing a share reloads the model: keep the cost's name */
 	char *cost_name = xstrdup(c->name);
 	enum store_status st = store_save_share(ui->s, &ui->m, &s);
@@ -517,10 +559,12 @@ static bool save_share(struct ui *ui, struct form *fm, int64_t cost_id)
 			 left);
 		form_set_error(fm, pf, msg);
 		free(cost_name);
+		share_free(&s);
 		return false;
 	}
 	if (!ui_store_ok(ui, st)) {
 		free(cost_name);
+		share_free(&s);
 		return false;
 	}
 	const struct stakeholder *p = model_stakeholder(&ui->m, s.stakeholder);
@@ -534,7 +578,19 @@ static bool save_share(struct ui *ui, struct form *fm, int64_t cost_id)
 	else
 		ui_status(ui, _("%s no longer shares “%s”."), p ? p->name : "", cost_name);
 	free(cost_name);
+	share_free(&s);
 	return true;
+}
+
+/* The share form's status and budget line, fields at and at + 1. */
+static void share_commitment_fields(struct form *fm, int at, int status, const char *line)
+{
+	form_add_choice(fm, N_("Commitment"), VOCAB_SHARE_STATUS, status);
+	form_set_note(fm, at, N_("Asked, promised, in the draft budget or adopted; Space picks. "
+				 "Only draft and adopted count as covered."));
+	form_add_text(fm, N_("Budget line"), line, false);
+	form_set_note(fm, at + 1, N_("Where the money is in the partner's budget (budget line or "
+				     "product account); may stay empty."));
 }
 
 static void share_form(struct ui *ui, int64_t cost_id, int64_t sh)
@@ -553,17 +609,20 @@ static void share_form(struct ui *ui, int64_t cost_id, int64_t sh)
 	struct form *fm;
 	if (sh) {
 		const struct stakeholder *p = model_stakeholder(m, sh);
-		double now = 0;
+		const struct cost_share *cur = NULL;
 		for (size_t i = 0; i < m->shares.n; i++) {
 			const struct cost_share *s = MODEL_AT(m->shares, struct cost_share, i);
 			if (s->cost == cost_id && s->stakeholder == sh)
-				now = s->percent;
+				cur = s;
 		}
+		double now = cur ? cur->percent : 0;
 		char item[512];
 		snprintf(item, sizeof item, "%s → %s", p ? p->name : "?", c->name);
 		fm = form_new(N_("Edit share"), item);
 		form_add_number(fm, N_("Share in percent"), (struct optnum){now, true});
 		form_set_note(fm, 0, N_("The percentage of the cost this partner carries; 0 removes it."));
+		share_commitment_fields(fm, 1, cur ? cur->status : SHARE_PROMISED,
+					cur ? cur->budget_line : "");
 		form_focus(fm, 0);
 	} else {
 		fm = form_new(N_("New share"), c->name);
@@ -577,6 +636,7 @@ static void share_form(struct ui *ui, int64_t cost_id, int64_t sh)
 				(struct optnum){left > FIGURES_PERCENT_EPS ? round(left * 100) / 100 : 0,
 						true});
 		form_set_note(fm, 1, N_("The percentage of the cost this partner carries."));
+		share_commitment_fields(fm, 2, SHARE_PROMISED, "");
 		form_focus(fm, 0);
 	}
 	ui_form_open(ui, fm, save_share, cost_id);
@@ -609,9 +669,14 @@ static void cost_delete(struct ui *ui, const struct cost *c)
 static void delete_share_yes(struct ui *ui, int64_t sh)
 {
 	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
-	struct cost_share s = {0, vs->del_share_cost, sh, 0};
+	struct cost_share s;
+	share_init(&s);
+	s.cost = vs->del_share_cost;
+	s.stakeholder = sh;
+	s.percent = 0;
 	if (ui_store_ok(ui, store_save_share(ui->s, &ui->m, &s)))
 		ui_status(ui, "%s", _("Share removed (u undoes it)."));
+	share_free(&s);
 }
 
 static void share_delete(struct ui *ui, const struct cost_share *s)

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "figures.h"
 #include "i18n.h"
 #include "ui_internal.h"
 #include "util.h"
@@ -19,12 +20,13 @@
 enum part { PART_MEASURE, PART_SGOALS, PART_AGENDA };
 
 /* The measure's fields, in the order of the list and the form. */
-enum { WF_TITLE, WF_MUNICIPALITY, WF_FIELD, WF_FUNDING_END, WF_PHASE, WF_FACILITATOR,
-       WF_PARTICIPANTS, WF_COUNT };
+enum { WF_TITLE, WF_MUNICIPALITY, WF_FIELD, WF_FUNDING_END, WF_RATE, WF_FIRST_YEAR, WF_PHASE,
+       WF_FACILITATOR, WF_PARTICIPANTS, WF_COUNT };
 
 static const char *const field_labels[WF_COUNT] = {
-	N_("Measure"), N_("Municipality"), N_("Field of action"), N_("Funding ends"),
-	N_("Phase"),   N_("Facilitator"),  N_("Participants"),
+	N_("Measure"),	    N_("Municipality"),	     N_("Field of action"),
+	N_("Funding ends"), N_("Funding rate"),	     N_("First budget year"),
+	N_("Phase"),	    N_("Facilitator"),	     N_("Participants"),
 };
 
 struct workshop_state {
@@ -87,13 +89,16 @@ static const char *hint(struct ui *ui)
 		return _("Press n to add the municipal strategy goals the measure serves.");
 	if (str_empty(w->funding_end))
 		return _("Enter the date the funding ends: costs after that date need a payer.");
+	if (!w->funding_rate.set && ui->m.costs.n)
+		return _("Enter the funding rate: the share of eligible costs the grant pays.");
 	return _("Set the minutes per step in the agenda (+/-), then go to 1 Goals (press 1).");
 }
 
 /* ------------------------------------------------------------ drawing */
 
-static void field_value(const struct workshop *w, int f, char *buf, size_t n)
+static void field_value(const struct model *m, int f, char *buf, size_t n)
 {
+	const struct workshop *w = &m->ws;
 	switch (f) {
 	case WF_TITLE:
 		snprintf(buf, n, "%s", w->title);
@@ -110,6 +115,22 @@ static void field_value(const struct workshop *w, int f, char *buf, size_t n)
 		snprintf(buf, n, "%s", d);
 		break;
 	}
+	case WF_RATE: {
+		char num[64];
+		i18n_number(w->funding_rate.v, i18n_lang(), num);
+		snprintf(buf, n, w->funding_rate.set ? "%s %%" : "", num);
+		break;
+	}
+	case WF_FIRST_YEAR:
+		if (w->first_budget_year)
+			snprintf(buf, n, "%d", w->first_budget_year);
+		else if (figures_first_budget_year(m))
+			/* the default: the year after the funding end */
+			snprintf(buf, n, _("%d (the year after the funding end)"),
+				 figures_first_budget_year(m));
+		else
+			snprintf(buf, n, "%s", "");
+		break;
 	case WF_PHASE:
 		snprintf(buf, n, "%s", vocab_label(VOCAB_PHASE, w->phase));
 		break;
@@ -128,7 +149,7 @@ static void draw_measure_row(void *ctx, size_t row, int y, const int *cx, const 
 	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
 	ui_text(y, cx[0], cw[0], _(field_labels[row]), base, 0);
 	char v[1024];
-	field_value(&ui->m.ws, (int)row, v, sizeof v);
+	field_value(&ui->m, (int)row, v, sizeof v);
 	if (*v)
 		ui_text(y, cx[1], cw[1], v, base | A_BOLD, 0);
 	else
@@ -187,7 +208,7 @@ static void draw_agenda_row(void *ctx, size_t row, int y, const int *cx, const i
 		ui_text(y, cx[5], cw[5], t2, base, UI_TEXT_RIGHT);
 }
 
-static const struct list_col measure_cols[] = {{N_("The measure"), 16, 0}, {NULL, -1, 8}};
+static const struct list_col measure_cols[] = {{N_("The measure"), 20, 0}, {NULL, -1, 8}};
 static const struct list_col sgoal_cols[] = {{N_("Municipal strategy goals"), -1, 10},
 					     {N_("Goals"), 5, 0}};
 static const struct list_col agenda_cols[] = {
@@ -230,8 +251,23 @@ static bool save_workshop(struct ui *ui, struct form *fm, int64_t id)
 	(void)id;
 	struct workshop w;
 	workshop_copy(&w, &ui->m.ws);
-	char **texts[] = {&w.title, &w.municipality, &w.field, NULL, NULL, &w.facilitator,
-			  &w.participants};
+	char **texts[WF_COUNT] = {&w.title, &w.municipality, &w.field,	     NULL,
+				  NULL,	    NULL,	     NULL,	     &w.facilitator,
+				  &w.participants};
+	struct optnum rate = form_number(fm, WF_RATE);
+	if (rate.set && !(rate.v >= 0 && rate.v <= 100)) {
+		form_set_error(fm, WF_RATE, _("Type a percentage from 0 to 100, or leave it empty."));
+		workshop_free(&w);
+		return false;
+	}
+	long first = form_int(fm, WF_FIRST_YEAR);
+	if (first != 0 && (first < 1900 || first > 9999)) {
+		form_set_error(fm, WF_FIRST_YEAR, _("Type a year from 1900 to 9999, or 0 for none."));
+		workshop_free(&w);
+		return false;
+	}
+	w.funding_rate = rate;
+	w.first_budget_year = (int)first;
 	for (int f = 0; f < WF_COUNT; f++)
 		if (texts[f]) {
 			free(*texts[f]);
@@ -258,6 +294,12 @@ static void workshop_form(struct ui *ui, int focus)
 	form_set_note(fm, WF_FIELD, N_("E.g. mobility, environment, participation, administration."));
 	form_add_date(fm, field_labels[WF_FUNDING_END], w->funding_end, false);
 	form_set_note(fm, WF_FUNDING_END, N_("The last day of the funding, e.g. 31.12.2026."));
+	form_add_number(fm, field_labels[WF_RATE], w->funding_rate);
+	form_set_note(fm, WF_RATE, N_("Percent of the eligible costs the grant pays, e.g. 65; the "
+				      "rest is the own share."));
+	form_add_int(fm, field_labels[WF_FIRST_YEAR], w->first_budget_year, 0, 9999);
+	form_set_note(fm, WF_FIRST_YEAR, N_("The first budget year that must carry the costs after "
+					    "the funding; 0: the year after the funding end."));
 	form_add_choice(fm, field_labels[WF_PHASE], VOCAB_PHASE, w->phase);
 	form_add_text(fm, field_labels[WF_FACILITATOR], w->facilitator, false);
 	form_add_text(fm, field_labels[WF_PARTICIPANTS], w->participants, false);

@@ -78,6 +78,10 @@ static const struct vocab vocabs[VOCAB_COUNT] = {
 			      N_("Export"))},
 	[VOCAB_LANG] = {LANG_COUNT, WORDS("en", "de"), WORDS("en", "de"),
 			WORDS(N_("English"), N_("German"))},
+	[VOCAB_SHARE_STATUS] = {SHARE_STATUS_COUNT, WORDS("asked", "promised", "draft", "adopted"),
+				WORDS("angefragt", "zugesagt", "entwurf", "beschlossen"),
+				WORDS(N_("Asked"), N_("Promised"), N_("Draft budget"),
+				      N_("Adopted"))},
 };
 
 int vocab_count(enum vocab_kind k)

@@ -26,6 +26,9 @@ enum yesno { YN_NO, YN_YES, YN_COUNT };
 enum cost_kind { COST_ONEOFF, COST_YEARLY, COST_KIND_COUNT };
 enum check_status { CHECK_OPEN, CHECK_PARTLY, CHECK_DONE, CHECK_NA, CHECK_STATUS_COUNT };
 enum note_kind { NOTE_DECISION, NOTE_ACTION, NOTE_PARKING, NOTE_KIND_COUNT };
+/* How firmly a partner's share of a cost is committed: asked, promised, in
+ * the draft budget, in the adopted budget ("covered" means the last two). */
+enum share_status { SHARE_ASKED, SHARE_PROMISED, SHARE_DRAFT, SHARE_ADOPTED, SHARE_STATUS_COUNT };
 enum category {
 	CAT_OPERATION,
 	CAT_MAINTENANCE,
@@ -79,6 +82,7 @@ enum vocab_kind {
 	VOCAB_SEVERITY,
 	VOCAB_STEP,
 	VOCAB_LANG,
+	VOCAB_SHARE_STATUS,
 	VOCAB_COUNT
 };
 

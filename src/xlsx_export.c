@@ -512,6 +512,34 @@ void xc_num(struct xcell *c, double v, lxw_format *f)
 	c->fmt = f;
 }
 
+void xc_sum(struct xcell *c, size_t r1, size_t c1, size_t r2, size_t c2, double v, lxw_format *f)
+{
+	cell_drop(c);
+	c->k = XC_SUM;
+	c->v = v;
+	c->fmt = f;
+	c->r1 = r1;
+	c->c1 = c1;
+	c->r2 = r2;
+	c->c2 = c2;
+}
+
+/* "A1"-style name of the sheet cell at row r, column c (0-based). */
+static void cell_name(lxw_row_t r, lxw_col_t c, char out[16])
+{
+	char col[8];
+	size_t n = 0;
+	unsigned v = (unsigned)c + 1;
+	while (v && n < sizeof col) {
+		col[n++] = (char)('A' + (v - 1) % 26);
+		v = (v - 1) / 26;
+	}
+	size_t k = 0;
+	while (n)
+		out[k++] = col[--n];
+	snprintf(out + k, 16 - k, "%u", (unsigned)r + 1);
+}
+
 void xc_optnum(struct xcell *c, struct optnum n, lxw_format *f)
 {
 	if (n.set)
@@ -547,6 +575,7 @@ static size_t cell_width(struct xcell *c)
 	case XC_TEXT: return xl_text_width(c->s, &c->nl);
 	case XC_DATE: return 10;
 	case XC_NUM:
+	case XC_SUM:
 		return xl_number_width(c->v) + (c->fmt ? 4 : 0);
 	case XC_EMPTY: break;
 	}
@@ -752,6 +781,19 @@ lxw_worksheet *xt_emit(struct xl *x, struct xtable *t, const char *sheet, size_t
 			case XC_DATE:
 				xl_date(x, ws, row, (lxw_col_t)c, cell->s);
 				break;
+			case XC_SUM: {
+				/* table data row r is sheet row r + 1 (under the header) */
+				char a[16], b[16], formula[48];
+				cell_name((lxw_row_t)(cell->r1 + 1), (lxw_col_t)cell->c1, a);
+				cell_name((lxw_row_t)(cell->r2 + 1), (lxw_col_t)cell->c2, b);
+				snprintf(formula, sizeof formula, "=SUM(%s:%s)", a, b);
+				xl_note(x,
+					worksheet_write_formula_num(ws, row, (lxw_col_t)c, formula,
+								    cell->fmt ? cell->fmt : x->fmt.num,
+								    cell->v),
+					"write_formula_num");
+				break;
+			}
 			case XC_EMPTY:
 				break;
 			}

@@ -102,7 +102,10 @@ const char *xl_factor_name(int factor);
 const char *xl_factor_short(int factor);
 
 /* A table for a step sheet: a header row and rows of cells. */
-enum xcell_kind { XC_EMPTY, XC_TEXT, XC_NUM, XC_DATE };
+/* XC_SUM: a live =SUM() over cells of the same table (rows r1..r2 and
+ * columns c1..c2 of its data, 0-based), with the computed value v as the
+ * cached result. The formula is made from numbers only, never from text. */
+enum xcell_kind { XC_EMPTY, XC_TEXT, XC_NUM, XC_DATE, XC_SUM };
 struct xcell {
 	enum xcell_kind k;
 	bool own; /* s was allocated for the cell */
@@ -110,6 +113,7 @@ struct xcell {
 	const char *s; /* XC_TEXT, XC_DATE */
 	double v;
 	lxw_format *fmt; /* NULL: the column's default */
+	size_t r1, c1, r2, c2; /* XC_SUM: the range */
 };
 struct xtable {
 	size_t ncols, nrows, cap;
@@ -129,6 +133,9 @@ void xc_text(struct xcell *c, const char *s);
 /* A text cell that takes s (malloc'd) and frees it with the table. */
 void xc_text_own(struct xcell *c, char *s);
 void xc_num(struct xcell *c, double v, lxw_format *f);
+/* A =SUM() of the table's data cells rows r1..r2, columns c1..c2, whose
+ * value (computed by figures.c) is v. */
+void xc_sum(struct xcell *c, size_t r1, size_t c1, size_t r2, size_t c2, double v, lxw_format *f);
 void xc_optnum(struct xcell *c, struct optnum n, lxw_format *f);
 /* A date cell; text that is not a date stays text; "" stays empty. iso is
  * not copied (as xc_text). */

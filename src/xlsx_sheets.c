@@ -100,7 +100,7 @@ static void field_cell(struct xl *x, const struct entity_field *f, const void *e
 	case FT_FLAG: xc_text(c, vocab_label(VOCAB_YESNO, *(const bool *)p ? YN_YES : YN_NO)); break;
 	case FT_INT: {
 		int v = *(const int *)p;
-		if (f->empty == FE_OPT && !v)
+		if (field_optional(f) && !v)
 			break;
 		if (f->fmt == FF_FACTOR)
 			xc_text(c, xl_factor_name(v));
@@ -384,11 +384,13 @@ static void sheet_shares(struct xl *x)
 	entity_sheet(x, ENT_SHARE, ex, 1, NULL);
 }
 
-/* One row of the years sheet: a label and a figure per year, the "no
- * year" column when there is one, and the sum. */
+/* One row of the years sheet: a label, a figure per year, the "no year"
+ * column when there is one, and the row's total as a live =SUM() of the
+ * cells to its left (sum: its value as figures.c computed it). */
 static void year_row(struct xl *x, struct xtable *t, const char *label, bool bold,
 		     const double *v, size_t stride, size_t ny, bool undated, double sum)
 {
+	size_t r = t->nrows;
 	struct xcell *c = xt_row(t);
 	xc_text(&c[0], label);
 	if (bold)
@@ -397,12 +399,28 @@ static void year_row(struct xl *x, struct xtable *t, const char *label, bool bol
 		xc_num(&c[1 + k], v[k * stride], x->fmt.money);
 	if (undated)
 		xc_num(&c[1 + ny], v[ny * stride], x->fmt.money);
-	xc_num(&c[1 + ny + undated], sum, x->fmt.money);
+	xc_sum(&c[1 + ny + undated], r, 1, r, ny + undated, sum, x->fmt.money);
 }
 
-/* Costs per budget year (figures.h): what each partner carries, all
- * costs, the parts inside and after the funded period, what the partner
- * shares cover and what is not covered after the funding end. */
+/* The rows of the money block, in the order of the sheet; their sum is
+ * every cost (figures.h: total = grant + own + covered + promised + asked
+ * + uncovered). */
+enum { YR_GRANT, YR_OWN, YR_COVERED, YR_PROMISED, YR_ASKED, YR_UNCOVERED, YR_COUNT };
+
+static void year_values(const struct figures_row *r, double o[YR_COUNT])
+{
+	o[YR_GRANT] = r->grant;
+	o[YR_OWN] = r->own;
+	o[YR_COVERED] = r->covered;
+	o[YR_PROMISED] = r->promised;
+	o[YR_ASKED] = r->asked;
+	o[YR_UNCOVERED] = r->uncovered;
+}
+
+/* Costs per budget year (figures.h): the grant and the own share in the
+ * funded period, the partner money after it by commitment, what nobody
+ * carries, and all costs as a live sum of those rows; then what each
+ * partner carries after the funding end. */
 static void sheet_years(struct xl *x)
 {
 	const struct model *m = x->m;
@@ -411,7 +429,7 @@ static void sheet_years(struct xl *x)
 	bool undated = ny && f->undated.total != 0;
 	struct xtable t;
 	xt_init(&t, 2 + ny + undated, NULL);
-	xt_head(&t, 0, _("Partner"));
+	xt_head(&t, 0, _("Budget year"));
 	for (size_t k = 0; k < ny; k++) {
 		char year[16];
 		snprintf(year, sizeof year, "%d", f->first + (int)k);
@@ -420,37 +438,43 @@ static void sheet_years(struct xl *x)
 	if (undated)
 		xt_head(&t, 1 + ny, _("No year"));
 	xt_head(&t, 1 + ny + undated, _("Total"));
-	for (size_t p = 0; p < f->npartners && ny; p++)
-		year_row(x, &t, name_of(m, f->partners[p]), false,
-			 &f->partner_years[p * (f->nyears + 1)], 1, ny, undated, f->partner_sum[p]);
-	/* the rows of figures: the years and the "no year" column side by side */
-	size_t nrow = ny + 1;
-	double *v = xcalloc(nrow * 5, sizeof *v);
-	for (size_t k = 0; k < nrow; k++) {
-		const struct figures_row *r = k < ny ? &f->years[k] : &f->undated;
-		double *o = &v[k * 5];
-		o[0] = r->total;
-		o[1] = r->funded_period;
-		o[2] = r->after_funding;
-		o[3] = r->partner_covered;
-		o[4] = r->uncovered;
-	}
-	const struct figures_row *s = &f->sum;
 	if (ny) {
-		year_row(x, &t, _("All costs"), true, &v[0], 5, ny, undated, s->total);
-		if (f->has_funding_end) {
-			year_row(x, &t, _("In the funded period"), false, &v[1], 5, ny, undated,
-				 s->funded_period);
-			year_row(x, &t, _("After the funding end"), false, &v[2], 5, ny, undated,
-				 s->after_funding);
+		/* the rows of figures: the years and the "no year" column side by side */
+		size_t nrow = ny + 1;
+		double *v = xcalloc(nrow * YR_COUNT, sizeof *v);
+		for (size_t k = 0; k < nrow; k++)
+			year_values(k < ny ? &f->years[k] : &f->undated, &v[k * YR_COUNT]);
+		double sum[YR_COUNT];
+		year_values(&f->sum, sum);
+		const char *const labels[YR_COUNT] = {
+			_("Grant"),
+			_("Own share during the funding"),
+			_("Partners: adopted or draft budget"),
+			_("Partners: promised"),
+			_("Partners: asked"),
+			_("Not covered"),
+		};
+		size_t top = t.nrows;
+		for (int k = 0; k < YR_COUNT; k++)
+			year_row(x, &t, labels[k], k == YR_UNCOVERED, &v[k], YR_COUNT, ny, undated,
+				 sum[k]);
+		free(v);
+		/* all costs: a live sum of the rows above, in every column */
+		size_t r = t.nrows;
+		struct xcell *c = xt_row(&t);
+		xc_text(&c[0], _("All costs"));
+		c[0].fmt = x->fmt.bold;
+		for (size_t k = 0; k <= ny + undated; k++) {
+			double total = k < ny ? f->years[k].total
+				       : k == ny && undated ? f->undated.total
+							    : f->sum.total;
+			xc_sum(&c[1 + k], top, 1 + k, r - 1, 1 + k, total, x->fmt.money);
 		}
-		year_row(x, &t, _("Covered by partner shares"), false, &v[3], 5, ny, undated,
-			 s->partner_covered);
-		if (f->has_funding_end)
-			year_row(x, &t, _("Not covered after the funding end"), true, &v[4], 5, ny,
-				 undated, s->uncovered);
+		for (size_t p = 0; p < f->npartners; p++)
+			year_row(x, &t, name_of(m, f->partners[p]), false,
+				 &f->partner_years[p * (f->nyears + 1)], 1, ny, undated,
+				 f->partner_sum[p]);
 	}
-	free(v);
 	size_t nrows = t.nrows;
 	lxw_worksheet *ws = x->err == LXW_NO_ERROR ? xt_emit(x, &t, _("Costs per year"), 1) : NULL;
 	if (ws && ny) {
@@ -465,10 +489,25 @@ static void sheet_years(struct xl *x)
 			snprintf(note, sizeof note,
 				 _("Yearly costs without an end year are shown until %d."), f->last);
 		xl_text(x, ws, r++, 0, note, x->fmt.note);
+		xl_text(x, ws, r++, 0,
+			_("Covered means adopted or in the draft budget; promised and asked money is "
+			  "shown apart. Partner rows: what each partner carries after the funding "
+			  "end."),
+			x->fmt.note);
+		if (f->first_budget_year) {
+			snprintf(note, sizeof note, _("First budget year after the funding: %d."),
+				 f->first_budget_year);
+			xl_text(x, ws, r++, 0, note, x->fmt.note);
+		}
+		if (!f->has_rate)
+			xl_text(x, ws, r++, 0,
+				_("No funding rate is set: the funded period counts as own share "
+				  "until it is entered."),
+				x->fmt.note);
 		if (!f->has_funding_end) {
 			xl_text(x, ws, r++, 0,
-				_("No funding end is set: enter it to see what is not covered after "
-				  "it."),
+				_("No funding end is set: no year counts as funded until it is "
+				  "entered."),
 				x->fmt.note);
 		} else if (f->funded_months < 12) {
 			char end[32];

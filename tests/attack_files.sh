@@ -225,9 +225,10 @@ refuse "$f" "newer version of stetig"
 # text, never run
 f=$(new_case undo-fts3-data)
 q "$f" "INSERT INTO undo_step(id,kind,label,item) VALUES(1,'undo','Edit workshop','Basis');
- INSERT INTO undo_log(step,tbl,op,rid,v0,v1,v2,v3,v4,v5,v6,v7,v8,v9)
+ INSERT INTO undo_log(step,tbl,op,rid,v0,v1,v2,v3,v4,v5,v6,v7,v8,v9,v10,v11)
  SELECT 1,'workshop','u',1,id,'fts3_tokenizer(''simple'', x''4141414141414141'')',
-  municipality,field,funding_end,phase,facilitator,participants,language,uid FROM workshop;"
+  municipality,field,funding_end,phase,facilitator,participants,language,
+  funding_rate,first_budget_year,uid FROM workshop;"
 read_safely "$f"
 ui_start "$f"
 wait_for "Basis · Musterstadt"
@@ -262,6 +263,10 @@ q "$f" "ALTER TABLE workshop DROP COLUMN uid;
  DROP TABLE undo_log;
  CREATE TABLE undo_log(  seq INTEGER PRIMARY KEY,  step INTEGER NOT NULL REFERENCES undo_step(id) ON DELETE CASCADE,  sql TEXT NOT NULL) STRICT;
  CREATE INDEX undo_log_step ON undo_log(step);
+ ALTER TABLE workshop DROP COLUMN first_budget_year;
+ ALTER TABLE workshop DROP COLUMN funding_rate;
+ ALTER TABLE cost_share DROP COLUMN budget_line;
+ ALTER TABLE cost_share DROP COLUMN status;
  PRAGMA user_version=2;
  INSERT INTO undo_step(id,kind,label,item) VALUES(1,'undo','Edit workshop','Basis');
  INSERT INTO undo_log(step,sql) VALUES(1,'UPDATE workshop SET title=hex(fts3_tokenizer(''simple'')) WHERE rowid=1'),

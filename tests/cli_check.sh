@@ -10,6 +10,10 @@ if [ -z "$SQLITE3" ]; then
 fi
 sql() { "$SQLITE3" "$@" || fail "sqlite3 $*"; }
 TAB=$(printf '\t')
+# the warnings on shares that are only asked for or promised look 12 months
+# ahead of today
+STETIG_TODAY=2025-03-01
+export STETIG_TODAY
 
 # ---------------------------------------------------------------- usage
 expect_status 0 "$STETIG" check --help
@@ -60,13 +64,17 @@ expect_status 1 "$STETIG" check "$f"
 cp "$T/out" "$T/platform.txt"
 # the template leaves the baselines and the funding end to the group
 [ "$(grep -c 'GAP .*No baseline' "$T/platform.txt")" = 6 ] && ok || fail "6 baselines"
-expect_grep "  WARNING  Urban data platform: The funding end date is missing" "$T/platform.txt"
+# with costs, a missing funding end is a gap: nothing about the money can be checked
+expect_grep "  GAP      Urban data platform: The funding end date is missing" "$T/platform.txt"
+# the shares only promised or asked for 2026, which starts within 12 months
+expect_grep "  WARNING  Hosting in the municipal data centre: Municipal utilities has promised its share" "$T/platform.txt"
+expect_grep "  WARNING  New interfaces and dashboards: Chief Digital Officer has only been asked" "$T/platform.txt"
 expect_grep "Indicators" "$T/platform.txt"
 expect_grep "  1  Communicating the measure and its goals                       0%" "$T/platform.txt"
 # the wind-down is the alternative path, not a sixth factor: no number
 expect_grep "     Ending and winding down a measure (alternative path)          0%" "$T/platform.txt"
 expect_no_grep "  6  " "$T/platform.txt"
-expect_grep "Summary: 6 gaps, 1 warning, 1 hint." "$T/platform.txt"
+expect_grep "Summary: 7 gaps, 2 warnings, 1 hint." "$T/platform.txt"
 # every finding is one line of its own, under its step
 awk 'length($0) > 0 && !/^  / && !/^[A-Z]/ { bad = 1 } END { exit bad }' "$T/platform.txt" \
     && ok || fail "a line that is neither heading nor finding"
@@ -74,10 +82,10 @@ awk 'length($0) > 0 && !/^  / && !/^[A-Z]/ { bad = 1 } END { exit bad }' "$T/pla
 # tsv: four fields, CSV vocabulary, no readiness
 expect_status 1 "$STETIG" check "$f" --format tsv
 cp "$T/out" "$T/platform.tsv"
-[ "$(wc -l < "$T/platform.tsv")" = 8 ] && ok || fail "8 tsv lines"
+[ "$(wc -l < "$T/platform.tsv")" = 10 ] && ok || fail "10 tsv lines"
 awk -F'\t' 'NF != 4 { bad = 1 } END { exit bad }' "$T/platform.tsv" && ok || fail "4 fields"
 expect_grep "gap${TAB}indicators${TAB}Platform availability${TAB}No baseline" "$T/platform.tsv"
-expect_grep "warning${TAB}workshop${TAB}Urban data platform${TAB}" "$T/platform.tsv"
+expect_grep "gap${TAB}workshop${TAB}Urban data platform${TAB}" "$T/platform.tsv"
 expect_grep "hint${TAB}check${TAB}" "$T/platform.tsv"
 expect_no_grep "Readiness" "$T/platform.tsv"
 # a name a spreadsheet would run as a formula is neutralised as in the CSV
@@ -94,27 +102,28 @@ expect_grep "  LÜCKE    Platform availability: Kein Ausgangswert" "$T/out"
 expect_grep "Indikatoren" "$T/out"
 expect_grep "Reifegrad je Faktor" "$T/out"
 expect_grep "  1  Kommunikation der Maßnahme und ihrer Ziele                 0 %" "$T/out"
-expect_grep "Zusammenfassung: 6 Lücken, 1 Warnung, 1 Hinweis." "$T/out"
+expect_grep "Zusammenfassung: 7 Lücken, 2 Warnungen, 1 Hinweis." "$T/out"
 LANGUAGE=de expect_status 1 "$STETIG" check "$f" --lang en
-expect_grep "Summary: 6 gaps" "$T/out"
+expect_grep "Summary: 7 gaps" "$T/out"
 expect_status 1 "$STETIG" check --lang de --format tsv "$f"
 expect_grep "lücke${TAB}indikatoren${TAB}Platform availability${TAB}Kein Ausgangswert" "$T/out"
-expect_grep "warnung${TAB}workshop${TAB}" "$T/out"
+expect_grep "lücke${TAB}workshop${TAB}" "$T/out"
 
 # read-only: works while another process holds the "in use" lock, and leaves
 # the file byte-identical
 cp "$f" "$T/platform.orig"
 if command -v flock >/dev/null 2>&1; then
     expect_status 1 flock -n "$f" "$STETIG" check "$f"
-    expect_grep "Summary: 6 gaps" "$T/out"
+    expect_grep "Summary: 7 gaps" "$T/out"
 fi
 same_file "$f" "$T/platform.orig"
 
-# with baselines and a funding end only the hint to assess the check list
-# is left: exit 0
+# with baselines, a funding end and every share in an adopted budget only
+# the hint to assess the check list is left: exit 0
 sql "$f" "UPDATE indicator SET baseline_date = '2025-01-15',
               baseline = CASE direction WHEN 'lower' THEN 2 * target ELSE 0 END;
-          UPDATE workshop SET funding_end = '2025-12-31';"
+          UPDATE workshop SET funding_end = '2025-12-31';
+          UPDATE cost_share SET status = 'adopted';"
 expect_status 0 "$STETIG" check "$f"
 expect_grep "  HINT     Urban data platform: None of the 39 check items" "$T/out"
 expect_grep "Summary: 0 gaps, 0 warnings, 1 hint." "$T/out"
@@ -126,7 +135,7 @@ f="$T/parking.stetig"
 expect_status 0 "$STETIG" new "$f" --lang de
 sql "$f" <<'EOF'
 UPDATE workshop SET title = 'Parkraumsensorik Innenstadt', municipality = 'Musterstadt',
-    funding_end = '2026-06-30', phase = 'transition';
+    funding_end = '2026-06-30', funding_rate = 65, phase = 'transition';
 INSERT INTO strategy_goal(id, title) VALUES (1, 'Verkehr klimafreundlich lenken');
 
 -- G1 is in order; G2 lacks a measurable part, a date, a strategy link and
@@ -183,8 +192,9 @@ VALUES (1, 'Sensorlizenzen', 'yearly', 12000, 2025, NULL),
        (3, 'Pilotbetreuung', 'yearly', 40000, 2024, 2026),
        (4, 'Sensoren Erstausstattung', 'oneoff', 90000, 2024, 2024),
        (5, 'Wartungsvertrag', 'yearly', 8000, 2026, NULL);
-INSERT INTO cost_share(cost, stakeholder, percent)
-VALUES (1, 5, 60), (1, 8, 40), (2, 5, 60), (5, 5, 70), (5, 8, 50);
+INSERT INTO cost_share(cost, stakeholder, percent, status)
+VALUES (1, 5, 60, 'adopted'), (1, 8, 40, 'draft'), (2, 5, 60, 'adopted'),
+       (5, 5, 70, 'adopted'), (5, 8, 50, 'adopted');
 
 -- the check list: everything done except factor 2 (impact)
 UPDATE check_item SET status = CASE WHEN factor = 2 THEN 'open' ELSE 'done' END;
@@ -217,6 +227,12 @@ warning${TAB}raci${TAB}Ordnungsamt
 gap${TAB}costs${TAB}Mobilfunk-Datentarif
 gap${TAB}costs${TAB}Pilotbetreuung
 gap${TAB}costs${TAB}Wartungsvertrag
+gap${TAB}costs${TAB}2026
+gap${TAB}costs${TAB}2027
+gap${TAB}costs${TAB}2028
+gap${TAB}costs${TAB}2029
+gap${TAB}costs${TAB}2030
+gap${TAB}costs${TAB}2031
 hint${TAB}check${TAB}Impact capture
 EOF
 if cmp -s "$T/parking.got" "$T/parking.want"; then ok; else
@@ -248,6 +264,11 @@ expect_grep "Ordnungsamt${TAB}Accountable (A) in the pilot but without a role" "
 expect_grep "Mobilfunk-Datentarif${TAB}After the funding ends on 2026-06-30, 40% of this yearly cost are not covered by partner shares (€600 in the rest of 2026, then €1,200 a year)" "$p"
 expect_grep "Pilotbetreuung${TAB}After the funding ends on 2026-06-30, 100% of this yearly cost are not covered by partner shares (€20,000 in the rest of 2026);" "$p"
 expect_grep "The partner shares add up to 120%" "$p"
+# per budget year after the funding end: half of 2026 (Mobilfunk €600 +
+# Pilotbetreuung €20,000 of €6,000 + €1,500 + €20,000 + €4,000), then
+# Mobilfunk's €1,200 a year
+expect_grep "2026${TAB}In the budget year 2026, €20,600 of the €31,500 due after the funding end are carried by nobody" "$p"
+expect_grep "2027${TAB}In the budget year 2027, €1,200 of the €23,000 due after the funding end are carried by nobody" "$p"
 expect_grep "Impact capture${TAB}Readiness is only 0%" "$p"
 # nothing that is in order is named
 for item in "Parksuchverkehr senken" "Durchschnittliche Parksuchzeit" "Oberbürgermeisterin" \
@@ -274,7 +295,7 @@ expect_grep "Mobilfunk-Datentarif: Nach dem Förderende am 30.06.2026 sind 40 % 
 expect_grep "Wirkungserfassung: Der Reifegrad liegt nur bei 0 %" "$p"
 expect_grep "  1  Kommunikation der Maßnahme und ihrer Ziele                 100 %" "$p"
 expect_grep "  2  Erfassung und Vermittlung der Wirkungen                    0 %" "$p"
-expect_grep "Zusammenfassung: 11 Lücken, 12 Warnungen, 2 Hinweise." "$p"
+expect_grep "Zusammenfassung: 17 Lücken, 12 Warnungen, 2 Hinweise." "$p"
 # gaps before warnings before hints within a step
 awk '/^Ziele$/ { s = 1; next } /^[^ ]/ { s = 0 } s && /^  / { print $1 }' "$p" > "$T/order"
 [ "$(tr '\n' ' ' < "$T/order")" = "LÜCKE LÜCKE WARNUNG WARNUNG HINWEIS " ] && ok \

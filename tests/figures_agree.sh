@@ -1,11 +1,15 @@
 #!/bin/sh
-# The costs per budget year agree wherever they are shown: the step 5
-# screen (a screen dump), `stetig check` and the council workbook (read back
-# with openpyxl) show the same numbers for a workshop with the edge cases —
-# a funding end in mid-year, one-off costs before, in and after the funding
-# end and one without a year, a yearly cost across the funding end, shares
-# summing to 0, 60 and 100 %. Each is also held against a hand calculation
-# (the same workshop as tests/test_figures.c).
+# The money per budget year agrees wherever it is shown: the step 5 screen
+# (a screen dump), `stetig check`, the council workbook (read back with
+# openpyxl; its totals are live =SUM() formulas, recalculated by LibreOffice
+# where it is installed, see tests/xlsx_check.py) and the CSV bundle show
+# the same numbers for a workshop with the edge cases — a funding end in
+# mid-year, a funding rate of 80 %, one-off costs before, in and after the
+# funding end and one without a year, a yearly cost across the funding end,
+# shares of every commitment status. Each is also held against the hand
+# calculation written in tests/test_figures.c (test_money_rows). Then the
+# demo and every template: check, workbook and (for the demo) the screen
+# name the same uncovered money per year.
 UI_COLS=150
 UI_LINES=50
 . "$top_srcdir/tests/ui_lib.sh"
@@ -15,11 +19,14 @@ if [ -z "$py" ] || ! "$py" -c 'import openpyxl' 2>/dev/null; then
     echo "SKIP: python3 with openpyxl is needed to read the workbook back"
     exit 77
 fi
+# the share warnings look 12 months ahead of this day
+STETIG_TODAY=2027-03-01
+export STETIG_TODAY
 
 f="$T/edges.stetig"
 "$STETIG" new "$f" --lang en --title "Water-level sensors" >/dev/null 2>&1 || fail "new"
-"$SQLITE3" "$f" >/dev/null <<'EOF' || fail "building the workshop"
-UPDATE workshop SET funding_end = '2027-06-30';
+"$SQLITE3" "$f" >/dev/null <<'SQL' || fail "building the workshop"
+UPDATE workshop SET funding_end = '2027-06-30', funding_rate = 80;
 INSERT INTO stakeholder(id, name, grp) VALUES
     (1, 'Stadtwerke', 'municipal_company'), (2, 'Kämmerei', 'administration'),
     (3, 'Nachbargemeinde', 'intermunicipal'), (4, 'Bürgerverein', 'citizens');
@@ -31,16 +38,20 @@ INSERT INTO cost(id, name, kind, amount, start_year, end_year) VALUES
     (5, 'Mapping drive', 'oneoff', 5000, NULL, NULL),
     (6, 'Pilot support', 'yearly', 6000, 2025, 2027),
     (7, 'Servicing', 'oneoff', 8000, 2027, NULL);
-INSERT INTO cost_share(cost, stakeholder, percent) VALUES
-    (1, 1, 60), (2, 1, 50), (2, 2, 50), (4, 2, 30), (4, 3, 30);
-EOF
+INSERT INTO cost_share(cost, stakeholder, percent, status, budget_line) VALUES
+    (1, 1, 40, 'adopted', 'Produkt 55.10.01'), (1, 2, 20, 'promised', ''),
+    (2, 1, 50, 'draft', ''), (2, 2, 50, 'asked', ''),
+    (4, 2, 30, 'asked', ''), (4, 3, 30, 'promised', '');
+SQL
 
 # ---------------------------------------------------------------- check
 expect_status 1 "$STETIG" check "$f" --lang en --format tsv
 cp "$T/out" "$T/check.tsv"
 
-# ---------------------------------------------------------------- workbook
-expect_status 0 "$STETIG" export "$f" --xlsx "$T/edges.xlsx" --lang en
+# ---------------------------------------------------------------- workbook and CSV
+expect_status 0 "$STETIG" export "$f" --xlsx "$T/edges.xlsx" --csv "$T/edges-csv" --lang en
+expect_status 0 "$py" "$top_srcdir/tests/xlsx_check.py" "$T/edges.xlsx" en --formulas-only
+cat "$T/out"
 
 # ---------------------------------------------------------------- screen
 ui_start --lang en "$f"
@@ -55,13 +66,14 @@ keys F10
 wait_exit
 
 # ---------------------------------------------------------------- agreement
-cat > "$T/agree.py" <<'EOF'
+cat > "$T/agree.py" <<'PY'
+import csv
 import re
 import sys
 
 import openpyxl
 
-screen_file, xlsx_file, check_file = sys.argv[1:4]
+screen_file, xlsx_file, check_file, csv_dir = sys.argv[1:5]
 failures = []
 checks = 0
 
@@ -75,17 +87,24 @@ def check(cond, what):
 
 YEARS = list(range(2025, 2033))
 COLS = YEARS + ["no year"]
-# the hand calculation: funding until 2027-06-30 (6 of 12 months funded)
+# the hand calculation of tests/test_figures.c (test_money_rows): funding
+# until 2027-06-30 (6 of 12 months funded), rate 80 %
 WANT = {
     "All costs": [96000, 18000, 26000, 14400, 24400, 12000, 12000, 12000, 5000],
-    "In the funded period": [96000, 18000, 17000, 0, 0, 0, 0, 0, 0],
-    "After the funding end": [0, 0, 9000, 14400, 24400, 12000, 12000, 12000, 5000],
-    "Covered by partner shares": [0, 7200, 7200, 9600, 15600, 7200, 7200, 7200, 0],
+    "Grant": [76800, 14400, 13600, 0, 0, 0, 0, 0, 0],
+    "Own share": [19200, 3600, 3400, 0, 0, 0, 0, 0, 0],
+    "Covered": [0, 0, 2400, 6000, 6000, 4800, 4800, 4800, 0],
+    "Promised": [0, 0, 1200, 2400, 5400, 2400, 2400, 2400, 0],
+    "Asked": [0, 0, 0, 1200, 4200, 0, 0, 0, 0],
     "Uncovered": [0, 0, 5400, 4800, 8800, 4800, 4800, 4800, 5000],
-    "Stadtwerke": [0, 7200, 7200, 8400, 8400, 7200, 7200, 7200, 0],
-    "Kämmerei": [0, 0, 0, 1200, 4200, 0, 0, 0, 0],
+    "Stadtwerke": [0, 0, 2400, 6000, 6000, 4800, 4800, 4800, 0],
+    "Kämmerei": [0, 0, 1200, 3600, 6600, 2400, 2400, 2400, 0],
     "Nachbargemeinde": [0, 0, 0, 0, 3000, 0, 0, 0, 0],
 }
+WANT["Promised, asked"] = [a + b for a, b in zip(WANT["Promised"], WANT["Asked"])]
+for k in range(len(COLS)):  # the rows add up to all costs
+    check(sum(WANT[r][k] for r in ("Grant", "Own share", "Covered", "Promised", "Asked",
+                                   "Uncovered")) == WANT["All costs"][k], "hand calc %d" % k)
 SHARED = {"Hosting": 60, "Licence": 100, "Sensors": 0, "New sensors": 60,
           "Mapping drive": 0, "Pilot support": 0, "Servicing": 0}
 GAP = {"Hosting": 40, "New sensors": 40, "Mapping drive": 100, "Pilot support": 100}
@@ -120,7 +139,8 @@ if head is not None:
     # the years wholly inside the funded period show "–" as uncovered
     unc = next((l for l in screen[head + 1:] if "! Uncovered" in l), "")
     check(re.split(r"\s{2,}", unc.strip())[1:3] == ["–", "–"], "screen: funded years %r" % unc)
-for label in ("All costs", "Uncovered", "Stadtwerke", "Kämmerei", "Nachbargemeinde"):
+for label in ("All costs", "Grant", "Own share", "Covered", "Promised, asked", "Uncovered",
+              "Stadtwerke", "Kämmerei", "Nachbargemeinde"):
     check(seen.get(label) == WANT[label],
           "screen: %s %r, want %r" % (label, seen.get(label), WANT[label]))
 # the cost list: the shared percent and the uncovered mark per cost
@@ -131,13 +151,17 @@ for name, pct in SHARED.items():
     check((("! %d %%" % gap) in line) if gap else "!" not in line,
           "screen: %s uncovered mark: %r" % (name, line))
 
-# --- the workbook: the costs per year and the costs
-wb = openpyxl.load_workbook(xlsx_file)
+# --- the workbook: the costs per year (cached values; xlsx_check.py holds
+# them against the cells and LibreOffice) and the costs
+wb = openpyxl.load_workbook(xlsx_file, data_only=True)
 ws = wb["Costs per year"]
 rows = list(ws.iter_rows(values_only=True))
 header = [str(c) if c is not None else "" for c in rows[0]]
-check(header == ["Partner"] + [str(y) for y in YEARS] + ["No year", "Total"],
+check(header == ["Budget year"] + [str(y) for y in YEARS] + ["No year", "Total"],
       "workbook: header %r" % header)
+LABELS = {"Own share during the funding": "Own share",
+          "Partners: adopted or draft budget": "Covered", "Partners: promised": "Promised",
+          "Partners: asked": "Asked", "Not covered": "Uncovered"}
 book = {}
 for r in rows[1:]:
     if r[0] is None or len(r) < len(COLS) + 2:
@@ -145,9 +169,10 @@ for r in rows[1:]:
     values = list(r[1:len(COLS) + 2])
     if not all(isinstance(v, (int, float)) for v in values):
         continue
-    label = {"Not covered after the funding end": "Uncovered"}.get(r[0], r[0])
-    book[label] = values
+    book[LABELS.get(r[0], r[0])] = values
 for label, want in WANT.items():
+    if label == "Promised, asked":
+        continue
     got = book.get(label)
     check(got is not None and all(abs(a - b) < 0.005 for a, b in zip(got, want + [sum(want)])),
           "workbook: %s %r, want %r and the total %r" % (label, got, want, sum(want)))
@@ -155,11 +180,16 @@ for label, want in WANT.items():
     if label in seen and got is not None:
         check(all(abs(a - b) < 0.5 for a, b in zip(seen[label], got)),
               "screen and workbook differ in %s: %r / %r" % (label, seen[label], got))
+if "Promised" in book and "Asked" in book and "Promised, asked" in seen:
+    both = [a + b for a, b in zip(book["Promised"], book["Asked"])]
+    check(all(abs(a - b) < 0.5 for a, b in zip(seen["Promised, asked"], both)),
+          "screen and workbook differ in promised and asked")
 notes = [r[0] for r in rows if isinstance(r[0], str)]
 for note in ("Yearly costs without an end year are shown until 2032 (five years after the "
              "funding ends).",
              "The funding ends on 2027-06-30: 6 of the 12 months of 2027 count in the funded "
-             "period."):
+             "period.",
+             "First budget year after the funding: 2028."):
     check(note in notes, "workbook: no note %r" % note)
 check(any(n.startswith("No year: one-off costs without a year") for n in notes),
       "workbook: no note on the column No year")
@@ -171,14 +201,39 @@ for r in list(costs.iter_rows(values_only=True))[1:]:
               and abs(r[7] * 100 - (100 - SHARED[r[1]])) < 1e-9,
               "workbook: shares of %s %r" % (r[1], r))
 
+
+# --- the CSV bundle: the rate and every share's commitment
+def read_csv(name):
+    with open("%s/%s" % (csv_dir, name), encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+ws_row = read_csv("workshop.csv")[0]
+check(ws_row.get("funding_rate") == "80" and ws_row.get("first_budget_year") == "",
+      "csv: workshop %r" % ws_row)
+statuses = sorted((r["cost"], r["stakeholder"], r["percent"], r["status"], r["budget_line"])
+                  for r in read_csv("cost_shares.csv"))
+check(statuses == sorted([("1", "1", "40", "adopted", "Produkt 55.10.01"),
+                          ("1", "2", "20", "promised", ""), ("2", "1", "50", "draft", ""),
+                          ("2", "2", "50", "asked", ""), ("4", "2", "30", "asked", ""),
+                          ("4", "3", "30", "promised", "")]), "csv: shares %r" % statuses)
+
 # --- stetig check: the money the findings name, per year
 stated = {c: 0.0 for c in COLS}
+per_year = {c: 0.0 for c in COLS}
+after = {}
 named = set()
+warned = set()
+
+
+def amount(s):
+    return float(s.replace(",", ""))
+
+
 for line in open(check_file, encoding="utf-8"):
     sev, step, item, msg = line.rstrip("\n").split("\t")
     if step != "costs":
         continue
-    amount = lambda s: float(s.replace(",", ""))
     m = re.search(r"After the funding ends on 2027-06-30, (\d+)% of this yearly cost are not "
                   r"covered by partner shares \(€([\d,]+) in the rest of (\d{4})"
                   r"(?:, then €([\d,]+) a year)?\)", msg)
@@ -198,21 +253,46 @@ for line in open(check_file, encoding="utf-8"):
     m = re.search(r"This one-off cost has no year, and (\d+)% of it \(€([\d,]+)\)", msg)
     if m:
         stated["no year"] += amount(m.group(2))
+        per_year["no year"] += amount(m.group(2))
         named.add((item, int(m.group(1))))
+        continue
+    m = re.search(r"^In the budget year (\d{4}), €([\d,]+) of the €([\d,]+) due after the "
+                  r"funding end are carried by nobody", msg)
+    if m:
+        check(sev == "gap" and item == m.group(1), "check: year finding %r" % line)
+        per_year[int(m.group(1))] += amount(m.group(2))
+        after[int(m.group(1))] = amount(m.group(3))
+        continue
+    m = re.search(r"^(.+) has (only been asked for|promised) its share \(€([\d,]+) in (\d{4})\)",
+                  msg)
+    if m:
+        check(sev == "warning", "check: share warning %r" % line)
+        warned.add((item, m.group(1), m.group(2), amount(m.group(3)), int(m.group(4))))
         continue
     failures.append("check: an unexpected cost finding: %s" % line.strip())
 check(named == set(GAP.items()), "check: the costs named %r, want %r" % (named, GAP))
 got = [stated[c] for c in COLS]
+check(got == WANT["Uncovered"], "check: uncovered per cost %r, want %r" % (got, WANT["Uncovered"]))
+got = [per_year[c] for c in COLS]
 check(got == WANT["Uncovered"], "check: uncovered per year %r, want %r" % (got, WANT["Uncovered"]))
+for y, v in after.items():
+    k = YEARS.index(y)
+    want = sum(WANT[r][k] for r in ("Covered", "Promised", "Asked", "Uncovered"))
+    check(abs(v - want) < 0.005, "check: after the funding end in %d: %r, want %r" % (y, v, want))
 if "Uncovered" in seen:
     check(got == seen["Uncovered"], "check and screen differ: %r / %r" % (got, seen["Uncovered"]))
+# on 2027-03-01 the budget years 2027 and 2028 start within 12 months
+check(warned == {("Hosting", "Kämmerei", "promised", 1200, 2027),
+                 ("Licence", "Kämmerei", "only been asked for", 1200, 2028)},
+      "check: share warnings %r" % warned)
 
 for f in failures:
     print("FAIL:", f)
 print("%d checks, %d failed" % (checks, len(failures)))
 sys.exit(1 if failures else 0)
-EOF
-if "$py" "$T/agree.py" "$T/screen.txt" "$T/edges.xlsx" "$T/check.tsv" > "$T/agree.out" 2>&1; then
+PY
+if "$py" "$T/agree.py" "$T/screen.txt" "$T/edges.xlsx" "$T/check.tsv" "$T/edges-csv" \
+        > "$T/agree.out" 2>&1; then
     ok
 else
     fail "the figures disagree"
@@ -221,8 +301,108 @@ else
 fi
 cat "$T/agree.out"
 
+# ---------------------------------------------------------------- the demo and every template
+# the uncovered money per year: the findings of `stetig check`, the row of
+# the workbook (whose money rows add up to all costs), and for two of them
+# the row on the screen
+cat > "$T/tmpl.py" <<'PY'
+import re
+import sys
+
+import openpyxl
+
+name, xlsx_file, check_file = sys.argv[1:4]
+screen_file = sys.argv[4] if len(sys.argv) > 4 else None
+bad = []
+wb = openpyxl.load_workbook(xlsx_file, data_only=True)
+rows = list(wb["Costs per year"].iter_rows(values_only=True))
+years = [str(c) for c in rows[0][1:] if c not in (None, "No year", "Total")]
+book = {}
+for r in rows[1:]:
+    if isinstance(r[0], str) and len(r) > len(years):
+        book[r[0]] = list(r[1:len(years) + 1])
+unc = book.get("Not covered") or [0] * len(years)
+named = {}
+no_end = False
+for line in open(check_file, encoding="utf-8"):
+    sev, step, item, msg = line.rstrip("\n").split("\t")
+    m = re.search(r"^In the budget year (\d{4}), €([\d,]+) of the", msg)
+    if m:
+        named[m.group(1)] = float(m.group(2).replace(",", ""))
+    if msg.startswith("The funding end date is missing"):
+        no_end = sev == "gap"
+notes = [r[0] for r in rows if isinstance(r[0], str)]
+if no_end:
+    # nothing can be judged after an end nobody entered: check says so as a
+    # gap and names no year; the workbook says so under the table
+    if named:
+        bad.append("%s: years named without a funding end: %r" % (name, named))
+    if not any(n.startswith("No funding end is set") for n in notes):
+        bad.append("%s: the workbook does not say that the funding end is missing" % name)
+else:
+    for y, v in zip(years, unc):
+        if round(v) != round(named.get(y, 0)):
+            bad.append("%s %s: workbook %r, check %r" % (name, y, v, named.get(y)))
+for y in named:
+    if y not in years:
+        bad.append("%s: check names %s, not in the workbook" % (name, y))
+if "All costs" in book:
+    parts = [book.get(k) for k in ("Grant", "Own share during the funding",
+                                   "Partners: adopted or draft budget", "Partners: promised",
+                                   "Partners: asked", "Not covered")]
+    if any(p is None for p in parts):
+        bad.append("%s: a money row is missing: %r" % (name, sorted(book)))
+    else:
+        for k, y in enumerate(years):
+            if abs(sum(p[k] for p in parts) - book["All costs"][k]) > 0.005:
+                bad.append("%s %s: the rows do not add up" % (name, y))
+if screen_file:
+    screen = open(screen_file, encoding="utf-8").read().splitlines()
+    head = next(i for i, l in enumerate(screen) if l.lstrip().startswith("Per year"))
+    cols = [c.lstrip("›") for c in re.split(r"\s{2,}", screen[head].strip())[1:]]
+    line = next(l for l in screen[head:] if "! Uncovered" in l)
+    cells = re.split(r"\s{2,}", line.strip())[1:]
+    shown = 0
+    for y, c in zip(cols, cells):
+        v = 0 if c in ("–", "·") else float(c.lstrip("€").replace(",", "").rstrip("k")) * (
+            1000 if c.endswith("k") else 1)
+        if y in years:
+            shown += 1
+            if round(v) != round(unc[years.index(y)]):
+                bad.append("%s %s: screen %r, workbook %r" % (name, y, c, unc[years.index(y)]))
+    if shown < 5:
+        bad.append("%s: the screen shows only %d years" % (name, shown))
+for b in bad:
+    print("FAIL:", b)
+print("%s: %d years, %d named by check%s" % (name, len(years), len(named),
+                                            " (no funding end)" if no_end else ""))
+sys.exit(1 if bad else 0)
+PY
+for tmpl in $("$STETIG" templates | awk '{print $1}') demo; do
+    w="$T/t-$tmpl.stetig"
+    expect_status 0 "$STETIG" new "$w" --template "$tmpl" --lang en
+    "$STETIG" check "$w" --lang en --format tsv > "$T/t-$tmpl.tsv"
+    expect_status 0 "$STETIG" export "$w" --xlsx "$T/t-$tmpl.xlsx" --lang en
+    extra=
+    # the screen too: the demo, and a template without a funding end
+    if [ "$tmpl" = demo ] || [ "$tmpl" = urban-data-platform ]; then
+        ui_start --lang en "$w"
+        wait_for "F10 Quit"
+        keys 5
+        wait_for "! Uncovered"
+        screen > "$T/t-$tmpl.screen"
+        keys F10
+        wait_exit
+        extra="$T/t-$tmpl.screen"
+    fi
+    if "$py" "$T/tmpl.py" "$tmpl" "$T/t-$tmpl.xlsx" "$T/t-$tmpl.tsv" $extra > "$T/tmpl.out" 2>&1
+    then ok; else fail "$tmpl: the figures disagree"; sed 's/^/  | /' "$T/tmpl.out" >&2; fi
+    cat "$T/tmpl.out"
+done
+
 # ---------------------------------------------------------------- only a cost without a year open
-"$SQLITE3" "$f" "PRAGMA foreign_keys=ON; DELETE FROM cost WHERE id IN (1, 4, 6)" || fail "deleting costs"
+"$SQLITE3" "$f" "PRAGMA foreign_keys=ON; DELETE FROM cost WHERE id IN (1, 4, 6); \
+    UPDATE cost_share SET status = 'adopted'" || fail "deleting costs"
 expect_status 1 "$STETIG" check "$f" --lang en --format tsv
 TAB=$(printf '\t')
 [ "$(grep -c "${TAB}costs${TAB}" "$T/out")" = 1 ] && ok || fail "one cost finding"

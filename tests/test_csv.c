@@ -156,6 +156,7 @@ static void fill_awkward(struct store *s, struct model *m)
 	str_set(&w.title, "Sensorik \"Gewässer\"; Teil 1\nmit Zeilenumbruch");
 	str_set(&w.municipality, "=HYPERLINK(\"x\")");
 	str_set(&w.funding_end, "2027-06-30");
+	w.funding_rate = (struct optnum){72.5, true};
 	CU_ASSERT_EQUAL(store_save_workshop(s, m, &w), STORE_OK);
 	workshop_free(&w);
 	struct stakeholder sh;
@@ -197,9 +198,9 @@ static void test_export_format(void)
 	char want_en[600], want_de[600];
 	snprintf(want_en, sizeof want_en,
 		 "\xEF\xBB\xBF\"title\",\"municipality\",\"field\",\"funding_end\",\"phase\","
-		 "\"facilitator\",\"participants\",\"language\",\"workshop_id\"\r\n"
+		 "\"facilitator\",\"participants\",\"language\",\"funding_rate\",\"first_budget_year\",\"workshop_id\"\r\n"
 		 "\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\",\"'=HYPERLINK(\"\"x\"\")\","
-		 "\"\",\"2027-06-30\",\"pilot\",\"\",\"\",\"en\",\"%s\"\r\n",
+		 "\"\",\"2027-06-30\",\"pilot\",\"\",\"\",\"en\",\"72.5\",\"\",\"%s\"\r\n",
 		 m.ws.uid);
 	CU_ASSERT_EQUAL(len, strlen(want_en));
 	CU_ASSERT_STRING_EQUAL(d, want_en);
@@ -207,9 +208,9 @@ static void test_export_format(void)
 	d = slurp_in(de, "workshop.csv", &len);
 	snprintf(want_de, sizeof want_de,
 		 "\xEF\xBB\xBF\"titel\";\"kommune\";\"handlungsfeld\";\"förderende\";\"phase\";"
-		 "\"moderation\";\"teilnehmende\";\"sprache\";\"workshop_id\"\r\n"
+		 "\"moderation\";\"teilnehmende\";\"sprache\";\"förderquote\";\"erstes_haushaltsjahr\";\"workshop_id\"\r\n"
 		 "\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\";\"'=HYPERLINK(\"\"x\"\")\";"
-		 "\"\";\"2027-06-30\";\"pilot\";\"\";\"\";\"en\";\"%s\"\r\n",
+		 "\"\";\"2027-06-30\";\"pilot\";\"\";\"\";\"en\";\"72,5\";\"\";\"%s\"\r\n",
 		 m.ws.uid);
 	CU_ASSERT_STRING_EQUAL(d, want_de);
 	free(d);
@@ -330,6 +331,66 @@ static void test_export_unwritable(void)
 
 /* ------------------------------------------------------------ reader: accepted */
 
+/* The funding rate, first budget year, share status and budget line
+ * travel in the last columns; a bundle may stop before them (older), or
+ * carry some; a rate outside 0-100 is refused. */
+static void test_import_money(void)
+{
+	struct model m;
+	model_init(&m);
+	struct store *s = create(fresh("money.stetig"), &m, LANG_EN);
+	struct bundle_error err;
+	const char *dir = base_bundle();
+	put(dir, "workshop.csv",
+	    "titel;kommune;handlungsfeld;förderende;phase;moderation;teilnehmende;sprache;"
+	    "förderquote;erstes_haushaltsjahr\nSensoren;Musterstadt;Umwelt;2027-06-30;pilot;;;de;"
+	    "72,5;2029\n");
+	put(dir, "cost_shares.csv",
+	    "cost,stakeholder,percent,status,budget_line\n1,1,60,adopted,Produkt 5.61.01\n"
+	    "1,2,30,asked,\n2,2,10,draft,\n");
+	CU_ASSERT_TRUE_FATAL(import_dir(s, &m, dir, &err));
+	CU_ASSERT_TRUE(m.ws.funding_rate.set);
+	CU_ASSERT_DOUBLE_EQUAL(m.ws.funding_rate.v, 72.5, 1e-9);
+	CU_ASSERT_EQUAL(m.ws.first_budget_year, 2029);
+	CU_ASSERT_EQUAL_FATAL(m.shares.n, 3);
+	int seen[SHARE_STATUS_COUNT] = {0};
+	for (size_t i = 0; i < m.shares.n; i++) {
+		const struct cost_share *x = MODEL_AT(m.shares, struct cost_share, i);
+		seen[x->status]++;
+		if (x->status == SHARE_ADOPTED)
+			CU_ASSERT_STRING_EQUAL(x->budget_line, "Produkt 5.61.01");
+	}
+	CU_ASSERT_EQUAL(seen[SHARE_ADOPTED], 1);
+	CU_ASSERT_EQUAL(seen[SHARE_ASKED], 1);
+	CU_ASSERT_EQUAL(seen[SHARE_DRAFT], 1);
+	/* only the rate (the year column left off): the year is kept */
+	put(dir, "workshop.csv",
+	    "title,municipality,field,funding_end,phase,facilitator,participants,language,"
+	    "funding_rate\nSensors,Musterstadt,Environment,2027-06-30,pilot,,,en,80\n");
+	CU_ASSERT_TRUE(import_dir(s, &m, dir, &err));
+	CU_ASSERT_DOUBLE_EQUAL(m.ws.funding_rate.v, 80, 1e-9);
+	CU_ASSERT_EQUAL(m.ws.first_budget_year, 2029);
+	/* refused, nothing changed */
+	unsigned long rev = m.revision;
+	put(dir, "workshop.csv",
+	    "title,municipality,field,funding_end,phase,facilitator,participants,language,"
+	    "funding_rate,first_budget_year\nSensors,Musterstadt,Environment,2027-06-30,pilot,,,en,"
+	    "120,\n");
+	CU_ASSERT_FALSE(import_dir(s, &m, dir, &err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "120"));
+	CU_ASSERT_EQUAL(err.column, 9);
+	CU_ASSERT_EQUAL(m.revision, rev);
+	put(dir, "workshop.csv",
+	    "title,municipality,field,funding_end,phase,facilitator,participants,language,"
+	    "funding_rate,first_budget_year\nSensors,Musterstadt,Environment,2027-06-30,pilot,,,en,"
+	    "80,\n");
+	put(dir, "cost_shares.csv", "cost,stakeholder,percent,status\n1,1,60,maybe\n");
+	CU_ASSERT_FALSE(import_dir(s, &m, dir, &err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "promised"));
+	store_close(s);
+	model_free(&m);
+}
+
 static void test_import_base(void)
 {
 	struct model m;
@@ -360,6 +421,15 @@ static void test_import_base(void)
 	CU_ASSERT_STRING_EQUAL(m.ws.participants, "A, B");
 	CU_ASSERT_EQUAL(m.ws.phase, PHASE_PILOT);
 	CU_ASSERT_STRING_EQUAL(m.ws.funding_end, "2027-06-30");
+	/* a bundle from before the funding rate and the share status: the
+	 * new fields stay empty, shares count as promised */
+	CU_ASSERT_FALSE(m.ws.funding_rate.set);
+	CU_ASSERT_EQUAL(m.ws.first_budget_year, 0);
+	CU_ASSERT_EQUAL(m.shares.n, 2);
+	for (size_t i = 0; i < m.shares.n; i++) {
+		CU_ASSERT_EQUAL(MODEL_AT(m.shares, struct cost_share, i)->status, SHARE_PROMISED);
+		CU_ASSERT_STRING_EQUAL(MODEL_AT(m.shares, struct cost_share, i)->budget_line, "");
+	}
 	const struct cost *c = MODEL_AT(m.costs, struct cost, 0);
 	CU_ASSERT_DOUBLE_EQUAL(c->amount, 14000.5, 1e-9);
 	CU_ASSERT_EQUAL(c->start_year, 2026);
@@ -1028,7 +1098,7 @@ static void test_round_trip_hostile(void)
 	CU_ASSERT_EQUAL(store_save_cost(s, &m, &c), STORE_OK);
 	for (int k = 0; k < 3; k++) {
 		struct cost_share sh = {0, c.id, MODEL_AT(m.stakeholders, struct stakeholder, k)->id,
-					100.0 / 3};
+					100.0 / 3, k, (char *)"4711"};
 		CU_ASSERT_EQUAL(store_save_share(s, &m, &sh), STORE_OK);
 	}
 	cost_free(&c);
@@ -1281,6 +1351,7 @@ int main(void)
 	ADD_TEST(w, test_export_unwritable);
 	CU_pSuite r = CU_add_suite("reader", NULL, NULL);
 	ADD_TEST(r, test_import_base);
+	ADD_TEST(r, test_import_money);
 	ADD_TEST(r, test_import_german);
 	ADD_TEST(r, test_import_lenient);
 	ADD_TEST(r, test_reader_lines);

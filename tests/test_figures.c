@@ -58,10 +58,26 @@ static void put_cost(int64_t id, const char *name, int kind, double amount, int 
 	cost_free(&e);
 }
 
+static void put_share_status(int64_t id, int64_t cost, int64_t stakeholder, double pct,
+			     int status)
+{
+	struct cost_share e = {id, cost, stakeholder, pct, status, (char *)""};
+	model_put_share(&M, &e);
+}
+
 static void put_share(int64_t id, int64_t cost, int64_t stakeholder, double pct)
 {
-	struct cost_share e = {id, cost, stakeholder, pct};
-	model_put_share(&M, &e);
+	put_share_status(id, cost, stakeholder, pct, SHARE_ADOPTED);
+}
+
+static void set_rate(double rate, bool set, int first_budget_year)
+{
+	struct workshop w;
+	workshop_copy(&w, &M.ws);
+	w.funding_rate = (struct optnum){rate, set};
+	w.first_budget_year = first_budget_year;
+	model_set_workshop(&M, &w);
+	workshop_free(&w);
 }
 
 /* The edge-case workshop (tests/figures_agree.sh builds the same one):
@@ -107,7 +123,7 @@ static void expect_row(const struct figures_row *r, double total, double funded,
 	CU_ASSERT_DOUBLE_EQUAL(r->total, total, EPS);
 	CU_ASSERT_DOUBLE_EQUAL(r->funded_period, funded, EPS);
 	CU_ASSERT_DOUBLE_EQUAL(r->after_funding, after, EPS);
-	CU_ASSERT_DOUBLE_EQUAL(r->partner_covered, partner, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(r->partners, partner, EPS);
 	CU_ASSERT_DOUBLE_EQUAL(r->uncovered, uncovered, EPS);
 }
 
@@ -134,12 +150,14 @@ static void test_years_edges(void)
 	CU_ASSERT_EQUAL(F.nyears, 8);
 	/* 2025: sensors 90,000 + pilot support 6,000, all funded */
 	expect_row(figures_year(&F, 2025), 96000, 96000, 0, 0, 0);
-	/* 2026: hosting 12,000 (60 % shared) + pilot support 6,000, funded */
-	expect_row(figures_year(&F, 2026), 18000, 18000, 0, 7200, 0);
+	/* 2026: hosting 12,000 (60 % shared) + pilot support 6,000, funded:
+	 * the partners carry nothing of the funded period */
+	expect_row(figures_year(&F, 2026), 18000, 18000, 0, 0, 0);
 	/* 2027: hosting 12,000 half funded, pilot support 6,000 half funded,
 	 * servicing 8,000 bought within the funding: funded 6,000 + 3,000 +
-	 * 8,000; uncovered 40 % of 6,000 and all of 3,000 */
-	expect_row(figures_year(&F, 2027), 26000, 17000, 9000, 7200, 2400 + 3000);
+	 * 8,000; partners 60 % of 6,000; uncovered 40 % of 6,000 and all of
+	 * 3,000 */
+	expect_row(figures_year(&F, 2027), 26000, 17000, 9000, 3600, 2400 + 3000);
 	/* 2028: hosting + licence (100 % shared) */
 	expect_row(figures_year(&F, 2028), 14400, 0, 14400, 9600, 4800);
 	/* 2029: + new sensors 10,000 of which 40 % nobody carries */
@@ -150,7 +168,7 @@ static void test_years_edges(void)
 	CU_ASSERT_PTR_NULL(figures_year(&F, 2033));
 	/* the mapping drive has no year: the "no year" column, after funding */
 	expect_row(&F.undated, 5000, 0, 5000, 0, 5000);
-	expect_row(&F.sum, 219800, 131000, 88800, 61200, 38400);
+	expect_row(&F.sum, 219800, 131000, 88800, 50400, 38400);
 	CU_ASSERT_DOUBLE_EQUAL(figures_funded_fraction(&F, 2026), 1, EPS);
 	CU_ASSERT_DOUBLE_EQUAL(figures_funded_fraction(&F, 2027), 0.5, EPS);
 	CU_ASSERT_DOUBLE_EQUAL(figures_funded_fraction(&F, 2028), 0, EPS);
@@ -167,10 +185,13 @@ static void test_partners(void)
 	CU_ASSERT_EQUAL(F.partners[2], 3);
 	/* Stadtwerke: 7,200 a year from 2026, + 1,200 licence in 2028/29 */
 	CU_ASSERT_DOUBLE_EQUAL(figures_partner_in(&F, 0, 2025), 0, EPS);
-	CU_ASSERT_DOUBLE_EQUAL(figures_partner_in(&F, 0, 2026), 7200, EPS);
+	/* Stadtwerke, after the funding end: 3,600 in the second half of
+	 * 2027, 7,200 a year from 2028, + 1,200 licence in 2028/29 */
+	CU_ASSERT_DOUBLE_EQUAL(figures_partner_in(&F, 0, 2026), 0, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(figures_partner_in(&F, 0, 2027), 3600, EPS);
 	CU_ASSERT_DOUBLE_EQUAL(figures_partner_in(&F, 0, 2028), 8400, EPS);
 	CU_ASSERT_DOUBLE_EQUAL(figures_partner_in(&F, 0, 2032), 7200, EPS);
-	CU_ASSERT_DOUBLE_EQUAL(F.partner_sum[0], 7 * 7200 + 2 * 1200, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(F.partner_sum[0], 3600 + 5 * 7200 + 2 * 1200, EPS);
 	/* Kämmerei: licence 1,200 in 2028 and 2029, 3,000 of the new sensors */
 	CU_ASSERT_DOUBLE_EQUAL(figures_partner_in(&F, 1, 2028), 1200, EPS);
 	CU_ASSERT_DOUBLE_EQUAL(figures_partner_in(&F, 1, 2029), 4200, EPS);
@@ -183,7 +204,7 @@ static void test_partners(void)
 		double sum = 0;
 		for (size_t p = 0; p < F.npartners; p++)
 			sum += figures_partner_in(&F, p, y);
-		CU_ASSERT_DOUBLE_EQUAL(sum, figures_year(&F, y)->partner_covered, EPS);
+		CU_ASSERT_DOUBLE_EQUAL(sum, figures_year(&F, y)->partners, EPS);
 	}
 	/* a share on a one-off cost without a year goes to the "no year" column */
 	put_share(6, 5, 3, 100);
@@ -261,7 +282,7 @@ static void test_funding_end_month(void)
 	compute();
 	CU_ASSERT_EQUAL(F.funded_months, 12);
 	/* 2027 is funded whole: the hosting gap starts in 2028 */
-	expect_row(figures_year(&F, 2027), 26000, 26000, 0, 7200, 0);
+	expect_row(figures_year(&F, 2027), 26000, 26000, 0, 0, 0);
 	const struct figures_cost *c = cost_fig(1);
 	CU_ASSERT_EQUAL(c->gap_year, 2028);
 	CU_ASSERT_FALSE(c->gap_partial);
@@ -271,32 +292,143 @@ static void test_funding_end_month(void)
 	set_funding_end("2027-01-15");
 	compute();
 	CU_ASSERT_EQUAL(F.funded_months, 1);
-	expect_row(figures_year(&F, 2027), 26000, 1000 + 500 + 8000, 11000 + 5500, 7200,
+	expect_row(figures_year(&F, 2027), 26000, 1000 + 500 + 8000, 11000 + 5500, 11000 * 0.6,
 		   11000 * 0.4 + 5500);
 	CU_ASSERT_DOUBLE_EQUAL(cost_fig(1)->gap_first, 4400, EPS);
 	/* the table still reaches five years after the funding end */
 	CU_ASSERT_EQUAL(F.last, 2032);
 }
 
-/* Without a funding end nothing is known to be after it. */
+/* Without a funding end no year is funded: everything is partner money
+ * or uncovered, and no cost has a gap year (the finding asks for the end). */
 static void test_no_funding_end(void)
 {
 	build_edges();
+	set_rate(80, true, 0);
 	set_funding_end("");
 	compute();
 	CU_ASSERT_FALSE(F.has_funding_end);
 	CU_ASSERT_EQUAL(F.funding_end_year, 0);
+	CU_ASSERT_EQUAL(F.first_budget_year, 0);
 	CU_ASSERT_EQUAL(F.first, 2025);
 	CU_ASSERT_EQUAL(F.last, 2030); /* five years after the first */
-	expect_row(figures_year(&F, 2027), 26000, 0, 0, 7200, 0);
-	expect_row(&F.undated, 5000, 0, 0, 0, 0);
+	/* 2027: hosting 12,000 (60 % adopted: 7,200), pilot support 6,000 and
+	 * servicing 8,000 nobody carries: 4,800 + 6,000 + 8,000 = 18,800; no
+	 * grant although a rate is set, as nothing is known to be funded */
+	const struct figures_row *r = figures_year(&F, 2027);
+	expect_row(r, 26000, 0, 26000, 7200, 18800);
+	CU_ASSERT_DOUBLE_EQUAL(r->grant, 0, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(r->own, 0, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(r->covered, 7200, EPS);
+	expect_row(&F.undated, 5000, 0, 5000, 0, 5000);
 	for (size_t i = 0; i < F.ncosts; i++)
 		CU_ASSERT_EQUAL(F.costs[i].gap_year, 0);
 	/* a funding end that is not a date counts as none */
 	set_funding_end("Ende 2027");
 	compute();
 	CU_ASSERT_FALSE(F.has_funding_end);
-	CU_ASSERT_DOUBLE_EQUAL(F.sum.uncovered, 0, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(F.sum.funded_period, 0, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(F.sum.after_funding, F.sum.total, EPS);
+}
+
+static void expect_money(const struct figures_row *r, double grant, double own, double covered,
+			 double promised, double asked, double uncovered)
+{
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CU_ASSERT_DOUBLE_EQUAL(r->grant, grant, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(r->own, own, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(r->covered, covered, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(r->promised, promised, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(r->asked, asked, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(r->uncovered, uncovered, EPS);
+	/* every row adds up to the year's costs */
+	CU_ASSERT_DOUBLE_EQUAL(grant + own + covered + promised + asked + uncovered, r->total, EPS);
+}
+
+/* The edge-case workshop with a funding rate of 80 % and shares of every
+ * status:
+ *  hosting        40 % adopted (Stadtwerke), 20 % promised (Kämmerei)
+ *  licence        50 % draft budget (Stadtwerke), 50 % asked (Kämmerei)
+ *  new sensors    30 % asked (Kämmerei), 30 % promised (Nachbargemeinde)
+ * Hand calculation:
+ *  2025  96,000 funded: grant 80 % = 76,800, own 19,200
+ *  2026  18,000 funded: grant 14,400, own 3,600
+ *  2027  funded 6,000 + 3,000 + 8,000 = 17,000: grant 13,600, own 3,400;
+ *        after the end: hosting 6,000 = 2,400 adopted + 1,200 promised +
+ *        2,400 nobody; pilot support 3,000 nobody: uncovered 5,400
+ *  2028  hosting 12,000 = 4,800 adopted + 2,400 promised + 4,800 nobody;
+ *        licence 2,400 = 1,200 draft + 1,200 asked:
+ *        covered 6,000, promised 2,400, asked 1,200, uncovered 4,800
+ *  2029  as 2028, + new sensors 10,000 = 3,000 asked + 3,000 promised +
+ *        4,000 nobody: covered 6,000, promised 5,400, asked 4,200,
+ *        uncovered 8,800
+ *  2030  hosting alone: 4,800 / 2,400 / 0 / 4,800 */
+static void build_statuses(void)
+{
+	build_edges();
+	set_rate(80, true, 0);
+	put_share_status(1, 1, 1, 40, SHARE_ADOPTED);
+	put_share_status(7, 1, 2, 20, SHARE_PROMISED);
+	put_share_status(2, 2, 1, 50, SHARE_DRAFT);
+	put_share_status(3, 2, 2, 50, SHARE_ASKED);
+	put_share_status(4, 4, 2, 30, SHARE_ASKED);
+	put_share_status(5, 4, 3, 30, SHARE_PROMISED);
+}
+
+static void test_money_rows(void)
+{
+	build_statuses();
+	compute();
+	CU_ASSERT_TRUE(F.has_rate);
+	CU_ASSERT_EQUAL(F.first_budget_year, 2028);
+	expect_money(figures_year(&F, 2025), 76800, 19200, 0, 0, 0, 0);
+	expect_money(figures_year(&F, 2026), 14400, 3600, 0, 0, 0, 0);
+	expect_money(figures_year(&F, 2027), 13600, 3400, 2400, 1200, 0, 5400);
+	expect_money(figures_year(&F, 2028), 0, 0, 6000, 2400, 1200, 4800);
+	expect_money(figures_year(&F, 2029), 0, 0, 6000, 5400, 4200, 8800);
+	for (int y = 2030; y <= 2032; y++)
+		expect_money(figures_year(&F, y), 0, 0, 4800, 2400, 0, 4800);
+	expect_money(&F.undated, 0, 0, 0, 0, 0, 5000);
+	/* the sum over all years is the sum of the rows */
+	struct figures_row sum = {0};
+	for (size_t k = 0; k < F.nyears; k++) {
+		sum.grant += F.years[k].grant;
+		sum.covered += F.years[k].covered;
+		sum.promised += F.years[k].promised;
+		sum.asked += F.years[k].asked;
+	}
+	CU_ASSERT_DOUBLE_EQUAL(sum.grant, F.sum.grant, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(sum.covered, F.sum.covered, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(sum.promised, F.sum.promised, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(sum.asked, F.sum.asked, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(F.sum.grant, 76800 + 14400 + 13600, EPS);
+	/* the per-cost commitment */
+	CU_ASSERT_DOUBLE_EQUAL(cost_fig(2)->status_pct[SHARE_DRAFT], 50, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(cost_fig(2)->status_pct[SHARE_ASKED], 50, EPS);
+	CU_ASSERT_FALSE(cost_fig(2)->gap); /* asked money is not uncovered */
+	/* one-off before the end (sensors 2025) and in the end year
+	 * (servicing 2027): funded, split by the rate; after it (new sensors
+	 * 2029): partners and the uncovered rest */
+	expect_money(&cost_fig(3)->sum, 72000, 18000, 0, 0, 0, 0);
+	expect_money(&cost_fig(7)->sum, 6400, 1600, 0, 0, 0, 0);
+	expect_money(&cost_fig(4)->sum, 0, 0, 0, 3000, 3000, 4000);
+	/* no rate: nothing known to be granted, the funded part is own */
+	set_rate(0, false, 0);
+	compute();
+	CU_ASSERT_FALSE(F.has_rate);
+	expect_money(figures_year(&F, 2027), 0, 17000, 2400, 1200, 0, 5400);
+	/* a rate of 100 %: no own share */
+	set_rate(100, true, 2030);
+	compute();
+	expect_money(figures_year(&F, 2026), 18000, 0, 0, 0, 0, 0);
+	CU_ASSERT_EQUAL(F.first_budget_year, 2030);
+	CU_ASSERT_EQUAL(figures_first_budget_year(&M), 2030);
+	set_rate(100, true, 0);
+	CU_ASSERT_EQUAL(figures_first_budget_year(&M), 2028);
+	CU_ASSERT_TRUE(figures_status_covered(SHARE_DRAFT));
+	CU_ASSERT_TRUE(figures_status_covered(SHARE_ADOPTED));
+	CU_ASSERT_FALSE(figures_status_covered(SHARE_PROMISED));
+	CU_ASSERT_FALSE(figures_status_covered(SHARE_ASKED));
 }
 
 /* The table's years: this year without any year, yearly costs without a
@@ -379,7 +511,7 @@ static void test_update(void)
 	put_share(6, 3, 2, 100);
 	figures_update(&f, &M);
 	CU_ASSERT_EQUAL(f.revision, M.revision);
-	CU_ASSERT_DOUBLE_EQUAL(f.years[0].partner_covered, 90000, EPS);
+	CU_ASSERT_DOUBLE_EQUAL(f.costs[2].shared, 100, EPS);
 	figures_free(&f);
 	CU_ASSERT_FALSE(f.valid);
 	CU_ASSERT_PTR_NULL(f.years);
@@ -463,6 +595,89 @@ static void test_findings_quote(void)
 	compute_findings();
 	CU_ASSERT_PTR_NULL(finding_of("cost.uncovered", 1));
 	CU_ASSERT_PTR_NOT_NULL(finding_of("cost.no_year", 5));
+	findings_free(&FS);
+}
+
+static const struct finding *finding_item(const char *rule, const char *item)
+{
+	for (size_t i = 0; i < FS.n; i++)
+		if (!strcmp(FS.v[i].rule, rule) && !strcmp(FS.v[i].item, item))
+			return &FS.v[i];
+	return NULL;
+}
+
+static size_t count_rule(const char *rule)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < FS.n; i++)
+		n += !strcmp(FS.v[i].rule, rule);
+	return n;
+}
+
+/* The money findings quote the per-year table (test_money_rows): the
+ * uncovered rest per year after the funding end, shares only asked or
+ * promised for a year that starts within 12 months, a missing rate. */
+static void test_findings_money(void)
+{
+	build_statuses();
+	setenv("STETIG_TODAY", "2027-03-01", 1);
+	compute_findings();
+	/* 2027 to 2032 each leave money nobody carries */
+	CU_ASSERT_EQUAL(count_rule("costs.year_uncovered"), 6);
+	const struct finding *f = finding_item("costs.year_uncovered", "2027");
+	CU_ASSERT_TRUE(f && f->sev == SEV_GAP && f->step == STEP_COSTS);
+	CU_ASSERT_STRING_EQUAL(findings_message(f),
+			       "In the budget year 2027, €5,400 of the €9,000 due after the "
+			       "funding end are carried by nobody; agree who pays them or plan them "
+			       "in the own budget.");
+	f = finding_item("costs.year_uncovered", "2029");
+	CU_ASSERT_TRUE(f && f->a == 8800 && f->b == 24400);
+	CU_ASSERT_PTR_NULL(finding_item("costs.year_uncovered", "2026"));
+	/* on 1 March 2027: 2027 has begun, 2028 starts within 12 months;
+	 * Kämmerei promised 20 % of hosting (1,200 after the end in 2027)
+	 * and was asked for 50 % of the licence (1,200 in 2028); the shares
+	 * of the new sensors (2029) are not due yet */
+	CU_ASSERT_EQUAL(count_rule("share.unconfirmed"), 2);
+	expect_message("share.unconfirmed", 1,
+		       "Kämmerei has promised its share (€1,200 in 2027), but it is in no draft "
+		       "or adopted budget yet; that budget year starts within 12 months, so the "
+		       "next budget has to carry it.");
+	expect_message("share.unconfirmed", 2,
+		       "Kämmerei has only been asked for its share (€1,200 in 2028); that budget "
+		       "year starts within 12 months, so the next budget has to carry it: get a "
+		       "commitment now.");
+	CU_ASSERT_EQUAL(finding_of("share.unconfirmed", 2)->sev, SEV_WARNING);
+	CU_ASSERT_PTR_NULL(finding_of("share.unconfirmed", 4));
+	/* a year later the new sensors (2029) come into reach */
+	setenv("STETIG_TODAY", "2028-06-01", 1);
+	compute_findings();
+	CU_ASSERT_PTR_NOT_NULL(finding_of("share.unconfirmed", 4));
+	CU_ASSERT_EQUAL(count_rule("share.unconfirmed"), 4); /* hosting, licence, 2 × sensors */
+	/* adopted and draft-budget shares never warn */
+	put_share_status(7, 1, 2, 20, SHARE_DRAFT);
+	put_share_status(3, 2, 2, 50, SHARE_ADOPTED);
+	put_share_status(4, 4, 2, 30, SHARE_ADOPTED);
+	put_share_status(5, 4, 3, 30, SHARE_ADOPTED);
+	compute_findings();
+	CU_ASSERT_EQUAL(count_rule("share.unconfirmed"), 0);
+	/* rate and end: gaps while costs exist */
+	CU_ASSERT_EQUAL(count_rule("workshop.no_funding_rate"), 0);
+	set_rate(0, false, 0);
+	compute_findings();
+	f = finding_of("workshop.no_funding_rate", 0);
+	CU_ASSERT_TRUE(f && f->sev == SEV_GAP);
+	set_funding_end("");
+	compute_findings();
+	f = finding_of("workshop.no_funding_end", 0);
+	CU_ASSERT_TRUE(f && f->sev == SEV_GAP);
+	CU_ASSERT_EQUAL(count_rule("costs.year_uncovered"), 0);
+	/* without costs: only a warning for the end, nothing for the rate */
+	model_clear(&M);
+	compute_findings();
+	f = finding_of("workshop.no_funding_end", 0);
+	CU_ASSERT_TRUE(f && f->sev == SEV_WARNING);
+	CU_ASSERT_EQUAL(count_rule("workshop.no_funding_rate"), 0);
+	unsetenv("STETIG_TODAY");
 	findings_free(&FS);
 }
 
@@ -619,10 +834,12 @@ int main(void)
 	ADD_TEST(s, test_costs);
 	ADD_TEST(s, test_funding_end_month);
 	ADD_TEST(s, test_no_funding_end);
+	ADD_TEST(s, test_money_rows);
 	ADD_TEST(s, test_year_range);
 	ADD_TEST(s, test_shares);
 	ADD_TEST(s, test_update);
 	ADD_TEST(s, test_findings_quote);
+	ADD_TEST(s, test_findings_money);
 	ADD_TEST(s, test_task_rules);
 	ADD_TEST(s, test_categories);
 	ADD_TEST(s, test_readiness);

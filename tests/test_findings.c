@@ -115,10 +115,16 @@ static void put_cost(struct model *m, int64_t id, const char *name, int kind, in
 	cost_free(&e);
 }
 
+static void put_share_status(struct model *m, int64_t id, int64_t cost, int64_t stakeholder,
+			     double pct, int status)
+{
+	struct cost_share e = {id, cost, stakeholder, pct, status, (char *)""};
+	model_put_share(m, &e);
+}
+
 static void put_share(struct model *m, int64_t id, int64_t cost, int64_t stakeholder, double pct)
 {
-	struct cost_share e = {id, cost, stakeholder, pct};
-	model_put_share(m, &e);
+	put_share_status(m, id, cost, stakeholder, pct, SHARE_ADOPTED);
 }
 
 static void put_check(struct model *m, int64_t id, int factor, int field, int item, int status)
@@ -142,6 +148,7 @@ static void set_title(struct model *m, const char *title, const char *funding_en
 	workshop_copy(&w, &m->ws);
 	str_set(&w.title, title);
 	str_set(&w.funding_end, funding_end);
+	w.funding_rate = (struct optnum){75, true};
 	w.phase = phase;
 	model_set_workshop(m, &w);
 	workshop_free(&w);
@@ -337,12 +344,13 @@ static void test_workshop_title(void)
 static void test_workshop_funding_end(void)
 {
 	build(0);
-	/* only 60 % covered, but without a funding end the costs cannot be judged */
+	/* only 60 % covered, but without a funding end the costs cannot be
+	 * judged: a gap, as costs exist */
 	put_share(&M, 2, 1, 3, 0.5);
 	set_title(&M, "Water-level sensors", "", PHASE_PILOT);
 	compute();
 	const struct finding *f = expect_one("workshop.no_funding_end", ENT_WORKSHOP, 0,
-					     SEV_WARNING, STEP_WORKSHOP);
+					     SEV_GAP, STEP_WORKSHOP);
 	if (f)
 		CU_ASSERT_STRING_EQUAL(f->item, "Water-level sensors");
 	CU_ASSERT_EQUAL(count_rule("cost.uncovered"), 0);
@@ -937,6 +945,46 @@ static void test_cost_uncovered(void)
 	CU_ASSERT_EQUAL(count_rule("cost.uncovered"), 0);
 }
 
+/* The money per year and the commitments: the clean workshop's licence
+ * (yearly from 2025, funding until 2026) is 60 % + 40 % adopted; a share
+ * only promised warns while its year is within 12 months, a share taken
+ * away leaves each later year uncovered; the wind-down asks for neither. */
+static void test_money_years(void)
+{
+	build(0);
+	setenv("STETIG_TODAY", "2026-05-01", 1);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("share.unconfirmed"), 0);
+	CU_ASSERT_EQUAL(count_rule("costs.year_uncovered"), 0);
+	/* the 40 % only promised: 2027 starts within 12 months of May 2026 */
+	put_share_status(&M, 2, 1, 3, 40, SHARE_PROMISED);
+	compute();
+	const struct finding *f =
+		expect_one("share.unconfirmed", ENT_COST, 1, SEV_WARNING, STEP_COSTS);
+	CU_ASSERT_TRUE(f && contains(findings_message(f), "Municipal utilities has promised") &&
+		       contains(findings_message(f), "2027"));
+	CU_ASSERT_EQUAL(count_rule("costs.year_uncovered"), 0); /* promised is not uncovered */
+	/* in the draft budget it counts as covered */
+	put_share_status(&M, 2, 1, 3, 40, SHARE_DRAFT);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("share.unconfirmed"), 0);
+	/* seen from 2024 the first year after the funding is too far ahead */
+	put_share_status(&M, 2, 1, 3, 40, SHARE_ASKED);
+	setenv("STETIG_TODAY", "2024-05-01", 1);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("share.unconfirmed"), 0);
+	/* without the 40 %: a gap per year after the funding end, 2027-2031 */
+	put_share(&M, 2, 1, 3, 0.5);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("cost.uncovered"), 1);
+	CU_ASSERT_EQUAL(count_rule("costs.year_uncovered"), 5);
+	/* wind-down: who pays after the funding is not asked */
+	set_title(&M, "Water-level sensors", "2026-12-31", PHASE_WINDDOWN);
+	compute();
+	CU_ASSERT_EQUAL(count_rule("costs.year_uncovered"), 0);
+	unsetenv("STETIG_TODAY");
+}
+
 static void test_cost_overshared(void)
 {
 	build(0);
@@ -1431,6 +1479,8 @@ static void test_large(void)
 		{"raci.regular_missing", 0},	    {"raci.regular_missing_pilot", 0},
 		{"cost.uncovered", 10},		    {"cost.overshared", 0},
 		{"workshop.no_title", 0},	    {"check.low_readiness", 0},
+		{"costs.year_uncovered", 5}, /* 2027-2031, after the end in 2026 */
+		{"workshop.no_funding_rate", 0},
 	};
 	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
 		unsigned got = count_rule(want[i].rule);
@@ -1438,8 +1488,8 @@ static void test_large(void)
 		if (got != want[i].n)
 			fprintf(stderr, "\n%s: %u, want %u\n", want[i].rule, got, want[i].n);
 	}
-	CU_ASSERT_EQUAL(F.n, 138);
-	CU_ASSERT_EQUAL(findings_total(&F, SEV_GAP), 90);
+	CU_ASSERT_EQUAL(F.n, 143);
+	CU_ASSERT_EQUAL(findings_total(&F, SEV_GAP), 95);
 	CU_ASSERT_EQUAL(findings_total(&F, SEV_WARNING), 48);
 	CU_ASSERT_EQUAL(findings_total(&F, SEV_HINT), 0);
 	CU_ASSERT_EQUAL(F.count[STEP_RACI][SEV_GAP], 45);
@@ -1504,6 +1554,7 @@ int main(void)
 	ADD_TEST(s, test_handover);
 	ADD_TEST(s, test_regular_categories);
 	ADD_TEST(s, test_cost_uncovered);
+	ADD_TEST(s, test_money_years);
 	ADD_TEST(s, test_cost_overshared);
 	ADD_TEST(s, test_check_not_assessed);
 	ADD_TEST(s, test_check_readiness);

@@ -343,7 +343,8 @@ static void test_cost_share_sum(void)
 	c.id = 1;
 	model_put_cost(&m, &c);
 	cost_free(&c);
-	struct cost_share a = {1, 1, 2, 60}, b = {2, 1, 3, 40.5};
+	struct cost_share a = {1, 1, 2, 60, SHARE_ADOPTED, (char *)""},
+			  b = {2, 1, 3, 40.5, SHARE_ASKED, (char *)""};
 	model_put_share(&m, &a);
 	model_put_share(&m, &b);
 	CU_ASSERT_DOUBLE_EQUAL(figures_cost_shared(&m, 1), 100.5, 1e-9);

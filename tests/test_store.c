@@ -194,7 +194,7 @@ static void fill(struct store *s, struct model *m, int64_t ids[8])
 	CU_ASSERT_EQUAL(store_save_cost(s, m, &c), STORE_OK);
 	ids[5] = c.id;
 	cost_free(&c);
-	struct cost_share cs = {0, ids[5], ids[1], 60};
+	struct cost_share cs = {0, ids[5], ids[1], 60, SHARE_DRAFT, (char *)"Produkt 1.11.01"};
 	CU_ASSERT_EQUAL(store_save_share(s, m, &cs), STORE_OK);
 
 	struct check_item ci = {0, 4, FIELD_STRUCTURES, 1, CHECK_DONE, xstrdup("Dienstanweisung")};
@@ -423,7 +423,7 @@ static void test_delete_cascade_undo(void)
 	stakeholder_init(&other);
 	str_set(&other.name, "Stadtwerke");
 	CU_ASSERT_EQUAL(store_save_stakeholder(s, &m, &other), STORE_OK);
-	struct cost_share too_much = {0, ids[5], other.id, 40.5};
+	struct cost_share too_much = {0, ids[5], other.id, 40.5, SHARE_ASKED, (char *)""};
 	CU_ASSERT_EQUAL(store_save_share(s, &m, &too_much), STORE_E_INVALID);
 	CU_ASSERT_PTR_NOT_NULL(strstr(store_detail(s), "40"));
 	too_much.percent = 40;
@@ -438,7 +438,7 @@ static void test_delete_cascade_undo(void)
 	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
 	stakeholder_free(&other);
 	/* a share of 0 removes the partner */
-	struct cost_share cs = {0, ids[5], ids[1], 0};
+	struct cost_share cs = {0, ids[5], ids[1], 0, SHARE_ADOPTED, (char *)""};
 	CU_ASSERT_EQUAL(store_save_share(s, &m, &cs), STORE_OK);
 	CU_ASSERT_EQUAL(m.shares.n, 0);
 	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
@@ -1327,6 +1327,54 @@ static void test_migrate_v1(void)
 	model_free(&m);
 }
 
+/* A version-3 file (before issue 13) gains the funding rate, the first
+ * budget year (both empty) and the share status ('promised') and budget
+ * line (empty); a reader sees them without touching the file. */
+static void test_migrate_v3(void)
+{
+	const char *p = fresh("v3");
+	CU_ASSERT_EQUAL_FATAL(store_create_version(p, 3), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(exec_on(p, "INSERT INTO stakeholder(id,name) VALUES(1,'Kreis');"
+					 "INSERT INTO cost(id,name,amount,start_year) "
+					 "VALUES(1,'Hosting',1000,2028);"
+					 "INSERT INTO cost_share(cost,stakeholder,percent) VALUES(1,1,40);"
+					 "UPDATE workshop SET funding_end='2027-06-30';"),
+			      SQLITE_OK);
+	char copy[600];
+	snprintf(copy, sizeof copy, "%s.orig", p);
+	test_copy(p, copy);
+	for (int writer = 0; writer < 2; writer++) {
+		struct model m;
+		model_init(&m);
+		struct store *s = NULL;
+		CU_ASSERT_EQUAL_FATAL(store_open(p, writer ? STORE_EXCLUSIVE : STORE_READONLY, &m, &s),
+				      STORE_OK);
+		CU_ASSERT_FALSE(m.ws.funding_rate.set);
+		CU_ASSERT_EQUAL(m.ws.first_budget_year, 0);
+		CU_ASSERT_EQUAL_FATAL(m.shares.n, 1);
+		const struct cost_share *x = MODEL_AT(m.shares, struct cost_share, 0);
+		CU_ASSERT_EQUAL(x->status, SHARE_PROMISED);
+		CU_ASSERT_STRING_EQUAL(x->budget_line, "");
+		CU_ASSERT_DOUBLE_EQUAL(x->percent, 40, 1e-9);
+		if (writer) {
+			struct workshop w;
+			workshop_copy(&w, &m.ws);
+			w.funding_rate = (struct optnum){80, true};
+			w.first_budget_year = 2028;
+			CU_ASSERT_EQUAL(store_save_workshop(s, &m, &w), STORE_OK);
+			workshop_free(&w);
+		}
+		store_close(s);
+		model_free(&m);
+		if (!writer)
+			CU_ASSERT_TRUE(test_same_file(p, copy));
+	}
+	CU_ASSERT_EQUAL(pragma(p, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT first_budget_year FROM workshop"), 2028);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT funding_rate = 80 FROM workshop"), 1);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM cost_share WHERE status='promised'"), 1);
+}
+
 /* ------------------------------------------------------------ crashes */
 
 /* A writer killed with SIGKILL in the middle of many edits leaves a file
@@ -1430,6 +1478,7 @@ int main(void)
 	ADD_TEST(r, test_save_checks_changes);
 	CU_pSuite g = CU_add_suite("migrations", NULL, NULL);
 	ADD_TEST(g, test_migrate_v1);
+	ADD_TEST(g, test_migrate_v3);
 	CU_pSuite c = CU_add_suite("crashes", NULL, NULL);
 	ADD_TEST(c, test_sigkill);
 	return test_run();

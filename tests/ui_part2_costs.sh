@@ -15,6 +15,34 @@ UI_LANG=de
 ui_start --lang de "$f"
 wait_for "Datenplattform · Löhne"
 
+# ---------------------------------------------------------------- step 0: the funding
+# the funding rate (refused beyond 100 %) and the first budget year
+expect_screen "Förderquote"
+expect_screen "2027 (das Jahr nach"
+keys Down
+sleep 0.2
+keys Down
+sleep 0.2
+keys Down
+sleep 0.2
+keys Down
+sleep 0.2
+keys Enter
+wait_for "Prozent der förderfähigen Kosten"
+typed "120"
+keys Enter
+wait_for "Geben Sie einen Prozentwert von 0 bis 100 ein"
+expect_sql "$f" "SELECT funding_rate IS NULL FROM workshop" "1"
+keys BSpace BSpace BSpace
+typed "80"
+keys Tab BSpace
+typed "2028"
+keys Enter
+wait_for "Die Daten der Maßnahme sind gespeichert."
+expect_sql "$f" "SELECT funding_rate, first_budget_year FROM workshop" "80.0|2028"
+expect_screen "80 %"
+expect_no_screen "das Jahr nach"
+
 # ---------------------------------------------------------------- step 5
 keys 5
 wait_for "Noch keine Kosten"
@@ -37,10 +65,24 @@ typed "St"
 wait_for "Stadtwerke Löhne"
 keys Tab BSpace BSpace BSpace
 typed "60"
+# the commitment: a choice that starts at "promised"; Space cycles to the
+# draft budget and on to the adopted budget; then the budget line
+keys Tab
+wait_for "Zugesagt"
+keys Space
+wait_for "Haushaltsentwurf"
+keys Space
+wait_for "Beschlossen"
+keys Tab
+typed "Produkt 1.11.01"
 keys Enter
 wait_for "Stadtwerke Löhne trägt 60 % von „Hosting der Plattform“."
-expect_sql "$f" "SELECT s.name, c.percent FROM cost_share c JOIN stakeholder s ON s.id = c.stakeholder" \
-    "Stadtwerke Löhne|60.0"
+expect_sql "$f" "SELECT s.name, c.percent, c.status, c.budget_line FROM cost_share c JOIN stakeholder s ON s.id = c.stakeholder" \
+    "Stadtwerke Löhne|60.0|adopted|Produkt 1.11.01"
+expect_screen "Beschlossen"
+# covered after the funding: 60 % of 12.000,50 €
+expect_screen "Gedeckt"
+expect_screen "7.200 €"
 # n on the shares still adds a cost item (s adds a share)
 keys n
 wait_for "Neue Kostenposition"
@@ -66,8 +108,12 @@ keys BSpace BSpace
 typed "40"
 keys Enter
 wait_for "Kämmerei trägt 40 %"
-wait_for "Alle Kosten nach dem Förderende sind gedeckt."
+# the Kämmerei's share is only promised (the form's start value): it pays,
+# but the money is in no budget yet
+wait_for "Alle Kosten haben Träger; 4.800 € in 2027 sind nur zugesagt oder angefragt."
+expect_screen "? Zugesagt"
 expect_sql "$f" "SELECT sum(percent) FROM cost_share" "100.0"
+expect_sql "$f" "SELECT status, budget_line FROM cost_share WHERE stakeholder = 2" "promised|"
 # Enter on a share changes it; 0 removes the partner
 keys Enter
 wait_for "Anteil bearbeiten: Kämmerei → Hosting der Plattform"

@@ -60,6 +60,100 @@ def column(ws, title):
     return None
 
 
+YEARS_SHEET = {"en": "Costs per year", "de": "Kosten je Jahr"}
+SUM_RE = re.compile(r"^=SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)$")
+
+
+def col_index(letters):
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def recalculated(path):
+    """The workbook's values as LibreOffice computes them (headless), or None
+    where LibreOffice is not installed."""
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if not office:
+        return None
+    out = tempfile.mkdtemp(prefix="xlsx-recalc-")
+    src = os.path.join(out, "in.xlsx")
+    shutil.copy(path, src)
+    conv = os.path.join(out, "conv")
+    os.mkdir(conv)
+    try:
+        subprocess.run([office, "-env:UserInstallation=file://" + os.path.join(out, "profile"),
+                        "--headless", "--convert-to", "xlsx", "--outdir", conv, src],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180,
+                       check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    got = os.path.join(conv, "in.xlsx")
+    if not os.path.exists(got):
+        return None
+    return openpyxl.load_workbook(got, data_only=True)
+
+
+def check_formulas(path, wb, lang):
+    """The only formulas are the live totals of the costs-per-year sheet:
+    =SUM() over a range of the same row or column, whose cached value (what
+    stetig computed) is the sum of the cells it names, and is what
+    LibreOffice computes when it recalculates."""
+    cached = openpyxl.load_workbook(path, data_only=True)
+    sums = []
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type != "f":
+                    continue
+                m = SUM_RE.match(str(c.value))
+                check(ws.title == YEARS_SHEET[lang] and m is not None,
+                      "a formula %r in %s!%s" % (c.value, ws.title, c.coordinate))
+                if ws.title == YEARS_SHEET[lang] and m:
+                    sums.append((c, m))
+    if YEARS_SHEET[lang] not in wb.sheetnames:
+        return
+    vs = cached[YEARS_SHEET[lang]]
+    ws = wb[YEARS_SHEET[lang]]
+    has_costs = ws.max_column > 2
+    check(not has_costs or len(sums) > 0, "no live totals on the costs-per-year sheet")
+    for c, m in sums:
+        c1, r1, c2, r2 = col_index(m.group(1)), int(m.group(2)), col_index(m.group(3)), \
+            int(m.group(4))
+        check(c1 == c2 or r1 == r2, "%s: %s is not one row or column" % (c.coordinate, c.value))
+        # a total sums cells above it or to its left, never itself
+        check((c1 == c2 == c.column and r2 < c.row) or (r1 == r2 == c.row and c2 < c.column),
+              "%s: %s is not over the cells above or left of it" % (c.coordinate, c.value))
+        parts = [vs.cell(row=r, column=k).value for r in range(r1, r2 + 1)
+                 for k in range(c1, c2 + 1)]
+        check(all(isinstance(v, (int, float)) for v in parts),
+              "%s: %s over cells that are not numbers: %r" % (c.coordinate, c.value, parts))
+        value = vs.cell(row=c.row, column=c.column).value
+        check(isinstance(value, (int, float)), "%s: no cached value" % c.coordinate)
+        if isinstance(value, (int, float)) and all(isinstance(v, (int, float)) for v in parts):
+            check(abs(value - sum(parts)) < 0.005,
+                  "%s: cached %r, the cells sum to %r" % (c.coordinate, value, sum(parts)))
+    if not sums:
+        return
+    again = recalculated(path)
+    if again is None:
+        print("note: LibreOffice is not installed; formulas checked against the cells only")
+        return
+    rs = again[YEARS_SHEET[lang]]
+    for c, m in sums:
+        want = vs.cell(row=c.row, column=c.column).value
+        got = rs.cell(row=c.row, column=c.column).value
+        check(isinstance(got, (int, float)) and isinstance(want, (int, float))
+              and abs(got - want) < 0.005,
+              "%s: LibreOffice computes %r, stetig cached %r" % (c.coordinate, got, want))
+    print("formulas: %d live totals, recalculated by LibreOffice" % len(sums))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("file")
@@ -72,6 +166,8 @@ def main():
     ap.add_argument("--author")
     ap.add_argument("--company")
     ap.add_argument("--footer", help="text the footer must contain (& doubled)")
+    ap.add_argument("--formulas-only", action="store_true",
+                    help="check only the live totals (a workbook of costs alone)")
     ap.add_argument("--capped", action="store_true",
                     help="the workshop is large enough that the holder lists and the "
                     "indicator chart must be capped")
@@ -80,6 +176,12 @@ def main():
 
     wb = openpyxl.load_workbook(a.file)  # fails on a broken file
     names = wb.sheetnames
+    if a.formulas_only:
+        check_formulas(a.file, wb, lang)
+        for f in failures:
+            print("FAIL:", f)
+        print("%s: %d checks, %d failed" % (a.file, checks, len(failures)))
+        return 1 if failures else 0
     for name in STEP_SHEETS[lang] + [CHARTS[lang]]:
         check(name in names, "sheet %r missing (have %r)" % (name, names))
     check(len(names) == len(set(n.lower() for n in names)), "sheet names not unique")
@@ -220,7 +322,7 @@ def main():
         found = [c for c in cells if c.value == t]
         check(found and all(c.data_type == "s" for c in found),
               "%r not stored as text: %r" % (t, [c.data_type for c in found]))
-    check(not any(c.data_type == "f" for c in cells), "a formula in the workbook")
+    check_formulas(a.file, wb, lang)
 
     # the archive: charts, properties, locale-independent numbers
     z = zipfile.ZipFile(a.file)
