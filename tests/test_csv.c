@@ -1304,13 +1304,27 @@ static void test_import_shares(void)
 	put(dir, "cost_shares.csv", "cost,stakeholder,percent\n1,1,80\n1,2,20\n");
 	CU_ASSERT_TRUE(import_dir(s, &m, dir, &err));
 	CU_ASSERT_DOUBLE_EQUAL(MODEL_AT(m.shares, struct cost_share, 0)->percent, 80, 1e-9);
+	/* the bundle has no status and budget line columns (an older one):
+	 * an update keeps the share's own */
+	struct cost_share cs;
+	share_copy(&cs, MODEL_AT(m.shares, struct cost_share, 0));
+	cs.status = SHARE_ADOPTED;
+	str_set(&cs.budget_line, "55.10.01");
+	CU_ASSERT_EQUAL(store_save_share(s, &m, &cs), STORE_OK);
+	share_free(&cs);
+	put(dir, "cost_shares.csv", "cost,stakeholder,percent\n1,1,70\n1,2,20\n");
+	CU_ASSERT_TRUE(import_dir(s, &m, dir, &err));
+	const struct cost_share *kept = MODEL_AT(m.shares, struct cost_share, 0);
+	CU_ASSERT_DOUBLE_EQUAL(kept->percent, 70, 1e-9);
+	CU_ASSERT_EQUAL(kept->status, SHARE_ADOPTED);
+	CU_ASSERT_STRING_EQUAL(kept->budget_line, "55.10.01");
 	/* 90 % for the first partner, the second keeps its 20 % */
 	put(dir, "cost_shares.csv", "cost,stakeholder,percent\n1,1,90\n");
 	CU_ASSERT_FALSE(import_dir(s, &m, dir, &err));
 	CU_ASSERT_STRING_EQUAL(err.file, "cost_shares.csv");
 	CU_ASSERT_EQUAL(err.line, 2);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "add up to 110"));
-	CU_ASSERT_DOUBLE_EQUAL(MODEL_AT(m.shares, struct cost_share, 0)->percent, 80, 1e-9);
+	CU_ASSERT_DOUBLE_EQUAL(MODEL_AT(m.shares, struct cost_share, 0)->percent, 70, 1e-9);
 	store_close(s);
 	model_free(&m);
 }
