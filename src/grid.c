@@ -2,6 +2,7 @@
 #include "config.h"
 #include "grid.h"
 
+#include <stdio.h>
 #include <string.h>
 
 void grid_init(struct grid *g)
@@ -122,6 +123,11 @@ static void follow(size_t cur, size_t n, int shown, size_t *first)
 		*first = 0;
 }
 
+static int head_lines(const struct grid *g)
+{
+	return g->head_h == 2 ? 2 : 1;
+}
+
 /* Lays the grid out in r and lets the scroll position follow the cursor. */
 static void layout(struct grid *g, struct ui_rect r, int *head_w, int *cell_w)
 {
@@ -131,10 +137,14 @@ static void layout(struct grid *g, struct ui_rect r, int *head_w, int *cell_w)
 		*cell_w = 1;
 	g->head_w = *head_w;
 	g->cell_w = *cell_w;
-	g->y0 = r.y + 1;
+	int hh = head_lines(g);
+	g->y0 = r.y + hh;
 	g->x0 = r.x + *head_w;
-	g->rows = r.h - 1 > 0 ? r.h - 1 : 0;
+	g->rows = r.h - hh > 0 ? r.h - hh : 0;
 	g->cols = (r.w - *head_w) / *cell_w;
+	/* when not every column fits, room for the count of the hidden ones */
+	if (g->cols >= 0 && (size_t)g->cols < g->ncols)
+		g->cols = (r.w - *head_w - GRID_MARK_W) / *cell_w;
 	if (g->cols < 0)
 		g->cols = 0;
 	follow(g->row, g->nrows, g->rows, &g->top);
@@ -142,6 +152,27 @@ static void layout(struct grid *g, struct ui_rect r, int *head_w, int *cell_w)
 		follow((size_t)g->col, g->ncols, g->cols, &g->left);
 	else if (g->ncols >= (size_t)g->cols && g->left > g->ncols - (size_t)g->cols)
 		g->left = g->ncols - (size_t)g->cols;
+	g->hidden_left = g->left;
+	size_t end = g->left + (size_t)g->cols;
+	g->hidden_right = end < g->ncols ? g->ncols - end : 0;
+}
+
+/* The counts of hidden columns in the header row: "◂N" at the right end of
+ * the corner, "N▸" after the last shown column. */
+static void draw_marks(const struct grid *g, struct ui_rect r)
+{
+	char s[32];
+	attr_t a = ui_style(ST_HEADER) | A_BOLD;
+	if (g->hidden_left && g->head_w > GRID_MARK_W) {
+		snprintf(s, sizeof s, "◂%zu ", g->hidden_left);
+		ui_text(r.y, g->x0 - GRID_MARK_W, GRID_MARK_W, s, a, UI_TEXT_PAD | UI_TEXT_RIGHT);
+	}
+	int xr = g->x0 + g->cols * g->cell_w;
+	int wr = r.x + r.w - xr;
+	if (g->hidden_right && wr > 0) {
+		snprintf(s, sizeof s, "%zu▸", g->hidden_right);
+		ui_text(r.y, xr, wr, s, a, UI_TEXT_PAD | UI_TEXT_RIGHT);
+	}
 }
 
 /* Remembers what the screen shows now. */
@@ -198,19 +229,24 @@ void grid_draw(struct grid *g, struct ui_rect r, int head_w, int cell_w, const s
 	if (r.h < 1)
 		return;
 	/* the frozen header row */
+	int hh = head_lines(g);
 	if (fns->corner)
 		fns->corner(ctx, r.y, r.x, head_w);
+	for (int l = 1; l < hh; l++)
+		ui_fill(r.y + l, r.x, head_w, ui_style(ST_HEADER));
 	int rest = r.w - head_w - g->cols * cell_w;
 	for (int c = 0; c < g->cols; c++) {
 		size_t col = g->left + (size_t)c;
 		if (col >= g->ncols) {
-			ui_fill(r.y, g->x0 + c * cell_w, cell_w, ui_style(ST_HEADER));
+			for (int l = 0; l < hh; l++)
+				ui_fill(r.y + l, g->x0 + c * cell_w, cell_w, ui_style(ST_HEADER));
 			continue;
 		}
 		draw_col_head(g, r.y, col, fns, ctx);
 	}
-	if (rest > 0)
-		ui_fill(r.y, g->x0 + g->cols * cell_w, rest, ui_style(ST_HEADER));
+	for (int l = 0; l < hh && rest > 0; l++)
+		ui_fill(r.y + l, g->x0 + g->cols * cell_w, rest, ui_style(ST_HEADER));
+	draw_marks(g, r);
 	/* the rows, each with its frozen first column */
 	for (int i = 0; i < g->rows; i++) {
 		size_t row = g->top + (size_t)i;
@@ -256,6 +292,7 @@ void grid_redraw(struct grid *g, struct ui_rect r, int head_w, int cell_w,
 	remember_shown(g, given, hw, cw);
 	if (fns->corner)
 		fns->corner(ctx, r.y, r.x, head_w);
+	draw_marks(g, r);
 	long cols[2] = {old_col, g->col};
 	for (int k = 0; k < 2; k++) {
 		long col = cols[k];
@@ -263,7 +300,9 @@ void grid_redraw(struct grid *g, struct ui_rect r, int head_w, int cell_w,
 			break;
 		if (col < (long)g->left || col >= (long)g->left + g->cols || col >= (long)g->ncols)
 			continue;
-		ui_fill(r.y, g->x0 + (int)((size_t)col - g->left) * cell_w, cell_w, A_NORMAL);
+		for (int l = 0; l < head_lines(g); l++)
+			ui_fill(r.y + l, g->x0 + (int)((size_t)col - g->left) * cell_w, cell_w,
+				A_NORMAL);
 		draw_col_head(g, r.y, (size_t)col, fns, ctx);
 	}
 	/* whole rows: the old and the new cursor row, a changed one */

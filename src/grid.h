@@ -22,6 +22,8 @@
 
 /* The cursor's column when it is on the frozen first column. */
 #define GRID_HEAD (-1L)
+/* Columns the header row keeps for the count of hidden columns ("12▸"). */
+#define GRID_MARK_W 5
 
 struct grid {
 	size_t nrows, ncols;
@@ -32,6 +34,12 @@ struct grid {
 	int y0, x0;	  /* screen line of the first row, column of the first cell */
 	int rows, cols;	  /* rows and cell columns shown */
 	int head_w, cell_w;
+	/* lines of the header row (0 or 1: one; 2: two-line column heads),
+	 * set by the view before it draws */
+	int head_h;
+	/* columns hidden left and right of the shown ones (from the last draw);
+	 * the header row counts them with ◂ N and N ▸ */
+	size_t hidden_left, hidden_right;
 	/* what the screen shows since the last draw (for grid_redraw) */
 	struct {
 		bool valid;
@@ -49,7 +57,8 @@ struct grid {
 struct grid_fns {
 	/* the top-left corner above the first column */
 	void (*corner)(void *ctx, int y, int x, int w);
-	/* the header of column col (cur: the cursor is in this column) */
+	/* the header of column col (cur: the cursor is in this column); with
+	 * head_h 2 it has the lines y and y + 1 */
 	void (*col_head)(void *ctx, size_t col, int y, int x, int w, bool cur);
 	/* the first column of row (cur_row: the cursor is in this row; on:
 	 * the cursor is on this very cell) */

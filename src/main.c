@@ -248,6 +248,21 @@ int main(int argc, char **argv)
 		{"new", cli_new},     {"export", cli_export},	    {"import", cli_import},
 		{"check", cli_check}, {"templates", cli_templates},
 	};
+	/* the screen and import open workshops for editing: they may skip
+	 * the whole-file check of a file this user closed cleanly (store.h) */
+	bool editing = true;
+	for (size_t i = 0; argc > 1 && i < sizeof commands / sizeof *commands; i++)
+		if (!strcmp(argv[1], commands[i].name))
+			editing = !strcmp(argv[1], "import");
+	char *trust_dir = editing && !getenv("STETIG_CHECK_ALWAYS") ? data_dir() : NULL;
+	if (trust_dir) {
+		struct buf tb;
+		buf_init(&tb);
+		buf_printf(&tb, "%s/checked", trust_dir);
+		store_set_trust_file(tb.data);
+		buf_free(&tb);
+		free(trust_dir);
+	}
 	int rc = -1;
 	if (argc > 1) {
 		for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
@@ -259,6 +274,7 @@ int main(int argc, char **argv)
 	if (rc < 0)
 		rc = run_ui(argc, argv);
 	catalogue_release();
+	store_set_trust_file(NULL);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		cli_error(_("cannot write the output: %s"), strerror(errno));
 		return rc ? rc : 1;

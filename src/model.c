@@ -241,6 +241,11 @@ void model_free(struct model *m)
 	workshop_free(&m->ws);
 	for (int k = 0; k < ENT_COUNT; k++)
 		table_free(model_table(m, (enum entity)k), (enum entity)k);
+	for (size_t i = 0; i < m->nfvotes; i++)
+		free(m->fvotes[i].rule);
+	free(m->fvotes);
+	m->fvotes = NULL;
+	m->nfvotes = m->capfvotes = 0;
 }
 
 void model_clear(struct model *m)
@@ -580,4 +585,72 @@ int model_funding_end_year(const struct model *m)
 {
 	struct date d;
 	return date_parse_iso(m->ws.funding_end, &d) ? d.y : 0;
+}
+
+bool model_votable(enum entity kind)
+{
+	return kind == ENT_GOAL || kind == ENT_TASK || kind == ENT_CHECK;
+}
+
+int *entity_votes(enum entity kind, void *e)
+{
+	switch (kind) {
+	case ENT_GOAL: return &((struct goal *)e)->votes;
+	case ENT_TASK: return &((struct task *)e)->votes;
+	case ENT_CHECK: return &((struct check_item *)e)->votes;
+	default: return NULL;
+	}
+}
+
+int model_votes(const struct model *m, enum entity kind, int64_t id)
+{
+	if (!model_votable(kind))
+		return 0;
+	void *e = table_find(model_table(m, kind), id);
+	return e ? *entity_votes(kind, e) : 0;
+}
+
+unsigned model_votes_total(const struct model *m)
+{
+	unsigned n = 0;
+	for (size_t i = 0; i < m->goals.n; i++)
+		n += (unsigned)MODEL_AT(m->goals, struct goal, i)->votes;
+	for (size_t i = 0; i < m->tasks.n; i++)
+		n += (unsigned)MODEL_AT(m->tasks, struct task, i)->votes;
+	for (size_t i = 0; i < m->checks.n; i++)
+		n += (unsigned)MODEL_AT(m->checks, struct check_item, i)->votes;
+	for (size_t i = 0; i < m->nfvotes; i++)
+		n += (unsigned)m->fvotes[i].votes;
+	return n;
+}
+
+static long fvote_index(const struct model *m, const char *rule, int64_t item)
+{
+	for (size_t i = 0; i < m->nfvotes; i++)
+		if (m->fvotes[i].item == item && !strcmp(m->fvotes[i].rule, rule))
+			return (long)i;
+	return -1;
+}
+
+int model_finding_votes(const struct model *m, const char *rule, int64_t item)
+{
+	long i = rule ? fvote_index(m, rule, item) : -1;
+	return i < 0 ? 0 : m->fvotes[i].votes;
+}
+
+void model_set_finding_votes(struct model *m, const char *rule, int64_t item, int votes)
+{
+	if (!rule)
+		return;
+	long i = fvote_index(m, rule, item);
+	if (i >= 0 && votes > 0) {
+		m->fvotes[i].votes = votes;
+	} else if (i >= 0) {
+		free(m->fvotes[i].rule);
+		m->fvotes[i] = m->fvotes[--m->nfvotes];
+	} else if (votes > 0) {
+		xgrow((void **)&m->fvotes, &m->capfvotes, m->nfvotes + 1, sizeof *m->fvotes);
+		m->fvotes[m->nfvotes++] = (struct finding_vote){xstrdup(rule), item, votes};
+	}
+	m->revision++;
 }

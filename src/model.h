@@ -221,6 +221,10 @@ struct model {
 	struct table checks;	/* struct check_item */
 	struct table notes;	/* struct note */
 	size_t raci_n;		/* filled RACI cells */
+	/* the dots of findings (a finding is computed: named by its rule and
+	 * the id of the item it names) */
+	struct finding_vote *fvotes;
+	size_t nfvotes, capfvotes;
 	unsigned long revision; /* bumped on every change */
 };
 
@@ -301,6 +305,22 @@ int check_item_ptr_cmp(const void *a, const void *b);
 
 /* The name or title of an entity as it is shown ("" when absent or nameless). */
 const char *model_entity_name(const struct model *m, enum entity kind, int64_t id);
+
+struct finding_vote {
+	char *rule;
+	int64_t item;
+	int votes;
+};
+/* The dots of the finding of rule on item (0: none); setting 0 removes them. */
+int model_finding_votes(const struct model *m, const char *rule, int64_t item);
+void model_set_finding_votes(struct model *m, const char *rule, int64_t item, int votes);
+
+/* Dot votes (issue 18): the dots an item holds, a pointer to them in an
+ * entity of that kind (NULL for kinds nobody votes on), and all dots given. */
+bool model_votable(enum entity kind);
+int *entity_votes(enum entity kind, void *e);
+int model_votes(const struct model *m, enum entity kind, int64_t id);
+unsigned model_votes_total(const struct model *m);
 
 /* Derived figures shared by findings, screens and exports (the costs, the
  * shares and the readiness are in figures.h). */

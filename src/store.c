@@ -67,7 +67,10 @@ enum store_status store_fail(struct store *s, int rc)
 {
 	snprintf(s->detail, sizeof s->detail, "%s", sqlite3_errmsg(s->db));
 	(void)rc;
-	return status_of(sqlite3_extended_errcode(s->db));
+	enum store_status e = status_of(sqlite3_extended_errcode(s->db));
+	if (e == STORE_E_DAMAGED)
+		s->broken = true;
+	return e;
 }
 
 const char *store_detail(const struct store *s)
@@ -359,7 +362,10 @@ static enum store_status apply_pragmas(struct store *s)
 	harden(s->db);
 	if (store_exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;"
 		    "PRAGMA trusted_schema=OFF; PRAGMA recursive_triggers=OFF;"
-		    "PRAGMA cell_size_check=ON;") != SQLITE_OK)
+		    "PRAGMA cell_size_check=ON;"
+		    /* statement journals, TEMP triggers and sorts in memory:
+		     * an import's batches need no temporary files (perf) */
+		    "PRAGMA temp_store=MEMORY;") != SQLITE_OK)
 		return store_fail(s, 0);
 	return STORE_OK;
 }
@@ -774,7 +780,9 @@ static enum store_status migrate(struct store *s, int from)
 		 STORE_SCHEMA_VERSION, STORE_APPLICATION_ID);
 	if (store_exec(s, sql) != SQLITE_OK)
 		goto bad;
-	if (from > 0 && store_exec(s, "DELETE FROM undo_step") != SQLITE_OK)
+	/* undo_log explicitly: the in-memory copy of a reader has no
+	 * foreign_keys pragma, so no cascade */
+	if (from > 0 && store_exec(s, "DELETE FROM undo_log; DELETE FROM undo_step") != SQLITE_OK)
 		goto bad;
 	/* the values are checked before the migration is committed, so a
 	 * refused file stays as it was */
@@ -873,14 +881,103 @@ enum store_status store_drop_triggers(struct store *s)
 	return rc == SQLITE_OK ? STORE_OK : store_fail(s, rc);
 }
 
+/* ------------------------------------------------------------ clean closes */
+
+/* The files closed cleanly after editing (store_set_trust_file). */
+static char *trust_file;
+#define TRUST_MAX_LINES 200
+#define TRUST_MAX_BYTES (TRUST_MAX_LINES * 160)
+
+void store_set_trust_file(const char *path)
+{
+	free(trust_file);
+	trust_file = path ? xstrdup(path) : NULL;
+}
+
+/* The identity of the open file fd as one line (no newline): device,
+ * inode, size, mtime and ctime in nanoseconds, and the change counter and
+ * page count of its header. The ctime cannot be set back by a user: any
+ * write, chmod or rename by anyone moves it. false if fd cannot tell. */
+static bool file_identity(int fd, char *out, size_t n)
+{
+	struct stat st;
+	unsigned char h[32];
+	if (fd < 0 || fstat(fd, &st) != 0 || pread(fd, h, sizeof h, 0) != (ssize_t)sizeof h)
+		return false;
+	snprintf(out, n, "%ju %ju %jd %jd.%09ld %jd.%09ld %u %u", (uintmax_t)st.st_dev,
+		 (uintmax_t)st.st_ino, (intmax_t)st.st_size, (intmax_t)st.st_mtim.tv_sec,
+		 st.st_mtim.tv_nsec, (intmax_t)st.st_ctim.tv_sec, st.st_ctim.tv_nsec, be32(h + 24),
+		 be32(h + 28));
+	return true;
+}
+
+/* true when the file's identity is remembered from a clean close. */
+static bool trusted(int fd)
+{
+	char id[160], *all = NULL;
+	size_t len;
+	if (!trust_file || !file_identity(fd, id, sizeof id) ||
+	    file_read_all(trust_file, TRUST_MAX_BYTES, &all, &len) != 0)
+		return false;
+	bool found = false;
+	size_t idn = strlen(id);
+	for (char *line = all; line && *line && !found;) {
+		char *nl = strchr(line, '\n');
+		size_t ln = nl ? (size_t)(nl - line) : strlen(line);
+		found = ln == idn && !memcmp(line, id, idn);
+		line = nl ? nl + 1 : NULL;
+	}
+	free(all);
+	return found;
+}
+
+/* Remembers the identity of fd (replacing an older line for the same
+ * device and inode), keeping the newest TRUST_MAX_LINES. Failures only
+ * mean the next open checks the file. */
+static void remember_clean(int fd)
+{
+	char id[160], *all = NULL;
+	size_t len = 0;
+	if (!trust_file || !file_identity(fd, id, sizeof id))
+		return;
+	if (file_read_all(trust_file, TRUST_MAX_BYTES, &all, &len) != 0)
+		all = NULL;
+	/* the key: device and inode, the first two fields */
+	const char *sp = strchr(id, ' ');
+	sp = sp ? strchr(sp + 1, ' ') : NULL;
+	size_t keyn = sp ? (size_t)(sp - id) + 1 : strlen(id);
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s\n", id);
+	int kept = 1;
+	for (char *line = all; line && *line && kept < TRUST_MAX_LINES;) {
+		char *nl = strchr(line, '\n');
+		size_t ln = nl ? (size_t)(nl - line) : strlen(line);
+		if (ln && ln < sizeof id && !(ln >= keyn && !memcmp(line, id, keyn))) {
+			buf_add(&b, line, ln);
+			buf_adds(&b, "\n");
+			kept++;
+		}
+		line = nl ? nl + 1 : NULL;
+	}
+	free(all);
+	file_write_atomic(trust_file, b.data, b.len);
+	buf_free(&b);
+}
+
 static void store_free(struct store *s)
 {
 	if (!s)
 		return;
 	for (int i = 0; i < s->n_cache; i++)
 		sqlite3_finalize(s->cache[i].st);
-	if (s->db)
-		sqlite3_close(s->db);
+	free(s->pending);
+	bool closed = !s->db || sqlite3_close(s->db) == SQLITE_OK;
+	/* after SQLite's last write and before the lock goes: a session
+	 * that began from a checked state and ended without damage and
+	 * without an open transaction leaves a file worth remembering */
+	if (s->remember && closed && s->vouched && !s->broken && s->depth == 0)
+		remember_clean(s->lock_fd);
 	/* the lock fd is closed only after SQLite's own (LIBRARIES.md §8.2) */
 	if (s->lock_fd >= 0)
 		close(s->lock_fd);
@@ -890,6 +987,8 @@ static void store_free(struct store *s)
 
 void store_close(struct store *s)
 {
+	if (s)
+		s->remember = true;
 	store_free(s);
 }
 
@@ -1001,6 +1100,7 @@ static enum store_status open_existing(const char *path, int flags, struct model
 	 * it: those are checked before it opens the file */
 	bool recover;
 	e = check_side_files(s, path, readonly, &recover);
+	bool known = !readonly && e == STORE_OK && trusted(s->lock_fd);
 	if (e != STORE_OK)
 		goto bad;
 	e = open_db(s, path, readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
@@ -1019,9 +1119,15 @@ static enum store_status open_existing(const char *path, int flags, struct model
 	 * recovery), then the whole file: a read-write connection checks the
 	 * CHECK constraints and the indexes too. A reader does not edit; the
 	 * values it loads are checked row by row below. */
+	/* A file remembered from a clean close (store_set_trust_file) is in
+	 * the state a checked session of this user left: the whole-file
+	 * check and the value check cannot find anything there. Only an
+	 * editing open, which holds the lock, and not when a journal was
+	 * rolled back. Its identity was taken before SQLite opened it. */
+	bool skip = !readonly && !recover && known;
 	int v;
 	e = check_identity(s, &v);
-	if (e == STORE_OK && !readonly)
+	if (e == STORE_OK && !readonly && !skip)
 		e = integrity_check(s);
 	if (e != STORE_OK)
 		goto bad_detail;
@@ -1032,7 +1138,7 @@ static enum store_status open_existing(const char *path, int flags, struct model
 			e = load_into_memory(s);
 		if (e == STORE_OK)
 			e = migrate(s, v);
-	} else {
+	} else if (!skip) {
 		e = store_validate(s);
 	}
 	if (e != STORE_OK)
@@ -1044,6 +1150,7 @@ static enum store_status open_existing(const char *path, int flags, struct model
 		if (e != STORE_OK)
 			goto bad_detail;
 	}
+	s->vouched = !readonly;
 	*out = s;
 	return STORE_OK;
 bad_detail:
@@ -1354,6 +1461,13 @@ enum store_status store_load(struct store *s, struct model *m)
 		int step = sqlite3_column_int(st, 0);
 		if (step >= 0 && step < STEP_COUNT)
 			m->agenda[step] = sqlite3_column_int(st, 1);
+	}
+	END_QUERY;
+	QUERY("SELECT rule,item,votes FROM finding_vote ORDER BY id")
+	{
+		const char *rule = (const char *)sqlite3_column_text(st, 0);
+		model_set_finding_votes(m, rule ? rule : "", sqlite3_column_int64(st, 1),
+					sqlite3_column_int(st, 2));
 	}
 	END_QUERY;
 	/* in the order of their references */

@@ -23,7 +23,7 @@
 #include "model.h"
 
 #define STORE_APPLICATION_ID 0x53746574 /* "Stet" */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 7
 #define STORE_UNDO_MAX 1000
 /* Timebox clocks: up to a century of elapsed seconds, start times up to the
  * end of the year 9999. */
@@ -76,6 +76,16 @@ enum store_status store_open(const char *path, int flags, struct model *m, struc
  * store_open(path, STORE_EXCLUSIVE). */
 enum store_status store_create(const char *path, enum lang lang, store_populate_fn populate,
 			       void *user, struct model *m, struct store **out);
+/* Where stetig remembers the workshop files it closed cleanly after
+ * editing (one line per file: device, inode, size, modification and
+ * status-change times, SQLite's change counter and page count; no names).
+ * An editing open of a file whose identity matches its line skips the
+ * whole-file integrity check and the value check: the file is byte for
+ * byte what stetig left after a session that began with a checked file.
+ * Any other writer, a crash after a write, a copy or a download changes
+ * the identity, and the file is checked. Nothing in the file vouches for
+ * itself. NULL (the default): every editing open checks. */
+void store_set_trust_file(const char *path);
 /* Closes the file and releases the lock. NULL is fine. */
 void store_close(struct store *s);
 
@@ -93,6 +103,10 @@ enum store_status store_load(struct store *s, struct model *m);
  * keeps a snapshot of every data table instead of one entry per changed
  * row, so undo restores the previous state in one pass. */
 enum store_status store_begin_bulk(struct store *s, const char *label, const char *item);
+/* Inside a bulk change: about `rows` rows will be written. Sizes SQLite's
+ * page cache for the file as it will be (a cache smaller than the indexes
+ * being filled spills dirty pages and makes the import superlinear). */
+void store_bulk_expect(struct store *s, size_t rows);
 
 /* Groups the following saves into one transaction and one undo step. Nested
  * calls are counted; only the outermost commit writes. label is an
@@ -129,6 +143,10 @@ enum store_status store_save_note(struct store *s, struct model *m, struct note 
 enum store_status store_set_raci(struct store *s, struct model *m, int64_t task,
 				 int64_t stakeholder, enum raci role);
 enum store_status store_set_agenda(struct store *s, struct model *m, int step, int minutes);
+/* The dots of the finding of rule on item (0 removes them); name is the
+ * finding's item for the undo label. */
+enum store_status store_set_finding_votes(struct store *s, struct model *m, const char *rule,
+					 int64_t item, int votes, const char *name);
 /* Deletes an entity and what depends on it (a goal's indicators, a
  * stakeholder's RACI cells and shares, …), then reloads m. */
 enum store_status store_delete(struct store *s, struct model *m, enum entity kind, int64_t id);

@@ -24,12 +24,144 @@ static enum store_status trim_history(struct store *s)
 	return store_exec(s, sql) == SQLITE_OK ? STORE_OK : store_fail(s, 0);
 }
 
+/* ------------------------------------------------------------ bulk RACI */
+
+/* A bulk change (an import) writes its RACI cells in two passes: they are
+ * staged in a TEMP table (in memory: temp_store=MEMORY in apply_pragmas)
+ * BULK_ROWS at a time, and moved into raci by one INSERT … SELECT when
+ * anything else happens in the group or at its commit. One statement per
+ * cell into raci cost up to 57,000 instructions: SQLite opens a statement
+ * journal for an upsert, and every statement journals each page of the
+ * file it changes that existed when it began — the raci_stakeholder index
+ * takes cells all over, so the pages journaled per statement grew with the
+ * matrix (a superlinear import). One statement for the whole matrix
+ * journals at most the pages the file had before the import. */
+#define BULK_ROWS 256 /* 3 variables a row, under SQLITE_LIMIT_VARIABLE_NUMBER */
+
+static char *stage_sql(size_t n)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_adds(&b, "INSERT INTO temp.bulk_raci(task,stakeholder,role) VALUES");
+	for (size_t i = 0; i < n; i++)
+		buf_adds(&b, i ? ",(?,?,?)" : "(?,?,?)");
+	return buf_steal(&b);
+}
+
+static enum store_status bulk_stage_rows(struct store *s, sqlite3_stmt *st, const struct bulk_cell *c,
+					 size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_bind_int64(st, (int)(3 * i + 1), c[i].task);
+		sqlite3_bind_int64(st, (int)(3 * i + 2), c[i].stakeholder);
+		sqlite3_bind_text(st, (int)(3 * i + 3), &c[i].role, 1, SQLITE_STATIC);
+	}
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? STORE_OK : store_fail(s, rc);
+}
+
+/* Moves the pending cells into the staging table. */
+static enum store_status bulk_stage(struct store *s)
+{
+	static char *full_sql; /* built once; store_prep caches by pointer */
+	size_t n = s->n_pending, done = 0;
+	s->n_pending = 0;
+	enum store_status e = STORE_OK;
+	if (!s->staged) {
+		if (store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS bulk_raci(task INTEGER, "
+				  "stakeholder INTEGER, role TEXT); DELETE FROM temp.bulk_raci") !=
+		    SQLITE_OK)
+			return store_fail(s, 0);
+		s->staged = true;
+	}
+	if (n >= BULK_ROWS && !full_sql)
+		full_sql = stage_sql(BULK_ROWS);
+	while (e == STORE_OK && n - done >= BULK_ROWS) {
+		sqlite3_stmt *st = store_prep(s, full_sql);
+		e = st ? bulk_stage_rows(s, st, s->pending + done, BULK_ROWS) : store_fail(s, 0);
+		done += BULK_ROWS;
+	}
+	if (e == STORE_OK && done < n) {
+		char *sql = stage_sql(n - done);
+		sqlite3_stmt *st = NULL;
+		if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK)
+			e = bulk_stage_rows(s, st, s->pending + done, n - done);
+		else
+			e = store_fail(s, 0);
+		sqlite3_finalize(st);
+		free(sql);
+	}
+	return e;
+}
+
+enum store_status store_bulk_flush(struct store *s)
+{
+	enum store_status e = s->n_pending ? bulk_stage(s) : STORE_OK;
+	if (e == STORE_OK && s->staged) {
+		/* rowid order is the order the cells came in (an import: by
+		 * task, then stakeholder, appending to the table and its
+		 * unique index) */
+		if (store_exec(s, "INSERT INTO raci(task,stakeholder,role) SELECT task,stakeholder,"
+				  "role FROM temp.bulk_raci WHERE true ORDER BY rowid "
+				  "ON CONFLICT(task,stakeholder) DO UPDATE SET role=excluded.role;"
+				  "DELETE FROM temp.bulk_raci") != SQLITE_OK)
+			e = store_fail(s, 0);
+		s->staged = false;
+	}
+	if (e != STORE_OK)
+		s->failed = true;
+	return e;
+}
+
+void store_bulk_end(struct store *s)
+{
+	if (!s->bulk)
+		return;
+	s->bulk = false;
+	s->n_pending = 0;
+	s->staged = false;
+	free(s->pending);
+	s->pending = NULL;
+	s->cap_pending = 0;
+	store_exec(s, "PRAGMA cache_size=-2000"); /* SQLite's default, 2 MiB */
+}
+
+void store_bulk_expect(struct store *s, size_t rows)
+{
+	if (!s->bulk)
+		return;
+	sqlite3_stmt *st = store_prep(s, "SELECT page_count*page_size FROM pragma_page_count, "
+					 "pragma_page_size");
+	int64_t now = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (st)
+		sqlite3_reset(st);
+	/* about 50 bytes a RACI cell in its table and two indexes (a 4x
+	 * workshop: 1.45 million cells, 66 MB), a quarter on top for the
+	 * pages being split; between the default 2 MiB and 1 GiB. The cache
+	 * only takes memory for pages actually read or written. */
+	int64_t kib = (now + (int64_t)rows * 64) / 1024 * 5 / 4;
+	if (kib < 2000)
+		kib = 2000;
+	if (kib > 1024 * 1024)
+		kib = 1024 * 1024;
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size=-%lld", (long long)kib);
+	store_exec(s, sql);
+}
+
+/* ------------------------------------------------------------ groups */
+
 enum store_status store_begin(struct store *s, const char *label, const char *item)
 {
 	if (!s->writable)
 		return STORE_E_READONLY;
-	if (s->depth++ > 0)
+	if (s->depth++ > 0) {
+		/* anything else in a bulk change sees the batched cells written */
+		if ((s->n_pending || s->staged) && !s->failed)
+			store_bulk_flush(s);
 		return s->failed ? STORE_E_IO : STORE_OK;
+	}
 	s->failed = false;
 	s->reload = false;
 	enum store_status te = store_ensure_triggers(s);
@@ -65,6 +197,18 @@ enum store_status store_commit(struct store *s, struct model *m)
 		return STORE_OK;
 	if (--s->depth > 0)
 		return s->failed ? STORE_E_IO : STORE_OK;
+	enum store_status fe =
+		(s->n_pending || s->staged) && !s->failed ? store_bulk_flush(s) : STORE_OK;
+	if (fe != STORE_OK) {
+		enum store_status e = fe;
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		s->failed = false;
+		store_bulk_end(s);
+		if (m)
+			store_load(s, m);
+		return e;
+	}
+	store_bulk_end(s);
 	if (s->failed) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		s->failed = false;
@@ -100,6 +244,7 @@ void store_rollback(struct store *s, struct model *m)
 		s->depth = 0;
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	}
+	store_bulk_end(s);
 	s->failed = false;
 	if (m)
 		store_load(s, m);
@@ -457,6 +602,23 @@ static enum store_status save_share(struct store *s, struct model *m, struct cos
 enum store_status store_set_raci(struct store *s, struct model *m, int64_t task,
 				 int64_t stakeholder, enum raci role)
 {
+	if (s->bulk && s->depth > 0 && role != RACI_NONE && !s->failed) {
+		/* batched: written by store_bulk_flush (see above) */
+		if (s->n_pending == s->cap_pending) {
+			s->cap_pending = s->cap_pending ? 2 * s->cap_pending : BULK_ROWS;
+			s->pending = xrealloc(s->pending, s->cap_pending * sizeof *s->pending);
+		}
+		s->pending[s->n_pending++] =
+			(struct bulk_cell){task, stakeholder, raci_letter(role)};
+		/* the model is reloaded when the bulk change commits */
+		(void)m;
+		if (s->n_pending < BULK_ROWS)
+			return STORE_OK;
+		enum store_status e = bulk_stage(s);
+		if (e != STORE_OK)
+			s->failed = true;
+		return e;
+	}
 	const struct task *t = model_task(m, task);
 	enum store_status r = store_begin(s, N_("Edit responsibility"), t ? t->name : "");
 	if (r != STORE_OK)
@@ -500,6 +662,30 @@ enum store_status store_set_agenda(struct store *s, struct model *m, int step, i
 		m->agenda[step] = minutes;
 		m->revision++;
 	}
+	return end_edit(s, m, r);
+}
+
+enum store_status store_set_finding_votes(struct store *s, struct model *m, const char *rule,
+					 int64_t item, int votes, const char *name)
+{
+	if (!rule || !*rule || strlen(rule) > 100 || item < 0 || votes < 0 || votes > 999)
+		return STORE_E_INVALID;
+	enum store_status r = store_begin(s, N_("Dot-vote finding"), name ? name : "");
+	if (r != STORE_OK)
+		return r;
+	sqlite3_stmt *st =
+		votes ? store_prep(s, "INSERT INTO finding_vote(rule,item,votes) VALUES(?1,?2,?3) "
+				      "ON CONFLICT(rule,item) DO UPDATE SET votes=excluded.votes")
+		      : store_prep(s, "DELETE FROM finding_vote WHERE rule=?1 AND item=?2");
+	if (!st)
+		return end_edit(s, m, STORE_E_IO);
+	sqlite3_bind_text(st, 1, rule, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, item);
+	if (votes)
+		sqlite3_bind_int(st, 3, votes);
+	r = step_edit(s, st);
+	if (r == STORE_OK)
+		model_set_finding_votes(m, rule, item, votes);
 	return end_edit(s, m, r);
 }
 

@@ -27,6 +27,16 @@ struct store {
 	bool reload;	 /* the model must be reloaded at the end of the group */
 	bool triggers;	 /* the TEMP undo triggers exist on this connection */
 	bool changed;	 /* opening rolled back a journal into the file */
+	bool bulk;	 /* inside store_begin_bulk: RACI cells are batched */
+	struct bulk_cell {
+		int64_t task, stakeholder;
+		char role;
+	} *pending;	 /* RACI cells of a bulk change not yet written */
+	size_t n_pending, cap_pending;
+	bool staged;	 /* temp.bulk_raci holds cells not yet in raci */
+	bool vouched;	 /* opened for editing from a checked or remembered state */
+	bool broken;	 /* SQLite reported damage during the session */
+	bool remember;	 /* closed by store_close (not a failed open) */
 	char detail[512];
 	struct {
 		const char *sql;
@@ -39,7 +49,8 @@ struct store {
 extern const char *const *const store_undo_tables;
 extern const size_t store_n_undo_tables;
 
-/* Sets the store's detail from SQLite and maps the error to a status. */
+/* Sets the store's detail from SQLite and maps the error to a status
+ * (STORE_E_DAMAGED also marks the session broken: not remembered). */
 enum store_status store_fail(struct store *s, int rc);
 /* A prepared statement from the store's cache (reset, bindings cleared). */
 sqlite3_stmt *store_prep(struct store *s, const char *sql);
@@ -50,6 +61,12 @@ int store_exec(struct store *s, const char *sql);
 void store_authorize(struct store *s, bool on);
 /* Makes the TEMP undo triggers at the first edit. */
 enum store_status store_ensure_triggers(struct store *s);
+/* Writes the RACI cells a bulk change has batched (store_set_raci);
+ * called before anything else touches the file in the group. */
+enum store_status store_bulk_flush(struct store *s);
+/* Ends bulk mode: forgets unwritten cells, the page cache back to its
+ * default size. */
+void store_bulk_end(struct store *s);
 /* Drops them (a bulk change records a snapshot instead); the next
  * store_ensure_triggers makes them again. */
 enum store_status store_drop_triggers(struct store *s);

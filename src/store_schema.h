@@ -167,7 +167,46 @@ static const char *const migrations[] = {
 	"  CHECK(status IN ('asked','promised','draft','adopted'));"
 	"ALTER TABLE cost_share ADD COLUMN " TXT("budget_line") ";",
 
-	/* 4 → 5 (issue 16, the administrator's round trip): the workshop's
+	/* 4 → 5 (issue 18, dot voting): the dots the group gave a goal, a
+	 * task or a check item; NULL is none. */
+	"ALTER TABLE goal ADD COLUMN votes INTEGER"
+	"  CHECK(votes IS NULL OR votes BETWEEN 1 AND 999);"
+	"ALTER TABLE task ADD COLUMN votes INTEGER"
+	"  CHECK(votes IS NULL OR votes BETWEEN 1 AND 999);"
+	"ALTER TABLE check_item ADD COLUMN votes INTEGER"
+	"  CHECK(votes IS NULL OR votes BETWEEN 1 AND 999);"
+	/* and the dots of a finding, named by its rule and the item's id (a
+	 * finding is computed, not stored) */
+	"CREATE TABLE finding_vote("
+	"  id INTEGER PRIMARY KEY,"
+	"  rule TEXT NOT NULL CHECK(length(rule) BETWEEN 1 AND 100),"
+	"  item INTEGER NOT NULL CHECK(item >= 0),"
+	"  votes INTEGER NOT NULL CHECK(votes BETWEEN 1 AND 999),"
+	"  UNIQUE(rule, item)"
+	") STRICT;",
+	/* 5 → 6 (issue 20, perf): the RACI role checked by comparisons. A
+	 * list of more than two constants in a CHECK's IN makes SQLite build
+	 * an ephemeral b-tree of the list for every row written: about
+	 * 45,000 instructions a cell, most of an import. The table is rebuilt
+	 * with the same columns, ids, index and sequence. */
+	"CREATE TEMP TABLE raci_old AS SELECT id, task, stakeholder, role FROM raci;"
+	"CREATE TEMP TABLE raci_old_seq AS SELECT seq FROM sqlite_sequence WHERE name='raci';"
+	"DROP TABLE raci;"
+	"CREATE TABLE raci("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  task INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+	"  stakeholder INTEGER NOT NULL REFERENCES stakeholder(id) ON DELETE CASCADE,"
+	"  role TEXT NOT NULL CHECK(role = 'R' OR role = 'A' OR role = 'C' OR role = 'I'),"
+	"  UNIQUE(task, stakeholder)"
+	") STRICT;"
+	"CREATE INDEX raci_stakeholder ON raci(stakeholder);"
+	"INSERT INTO raci(id, task, stakeholder, role)"
+	"  SELECT id, task, stakeholder, role FROM temp.raci_old ORDER BY id;"
+	"DELETE FROM sqlite_sequence WHERE name='raci';"
+	"INSERT INTO sqlite_sequence(name, seq) SELECT 'raci', seq FROM temp.raci_old_seq;"
+	"DROP TABLE temp.raci_old; DROP TABLE temp.raci_old_seq;",
+
+	/* 6 → 7 (issue 16, the administrator's round trip): the workshop's
 	 * identity, a random id that every CSV bundle carries, so that
 	 * importing a bundle of this workshop updates its rows by id. */
 	"ALTER TABLE workshop ADD COLUMN " TXT("uid") ";"
@@ -177,7 +216,7 @@ static const char *const migrations[] = {
 /* The tables whose changes are recorded for undo, in dependency order. */
 static const char *const undo_tables[] = {
 	"workshop", "strategy_goal", "goal", "stakeholder", "indicator", "task",
-	"raci", "cost", "cost_share", "check_item", "note", "agenda",
+	"raci", "cost", "cost_share", "check_item", "note", "agenda", "finding_vote",
 };
 
 #undef TXT

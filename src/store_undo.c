@@ -271,6 +271,8 @@ enum store_status store_begin_bulk(struct store *s, const char *label, const cha
 	}
 	/* a bulk change reloads the model at its end, like a delete */
 	s->reload = true;
+	if (e == STORE_OK)
+		s->bulk = true;
 	return e;
 }
 

@@ -69,6 +69,7 @@ static const struct rule rules[] = {
 	ID("goal"), TEXT("goal", "title"), TEXT("goal", "specific"), TEXT("goal", "measurable"),
 	TEXT("goal", "achievable"), TEXT("goal", "relevant"), TEXT("goal", "time_bound"),
 	REF("goal", "strategy_goal", true), WORD("goal", "status", VOCAB_GSTATUS),
+	INT("goal", "votes", 1, 999, true),
 
 	ID("stakeholder"), TEXT("stakeholder", "name"), TEXT("stakeholder", "organisation"),
 	WORD("stakeholder", "grp", VOCAB_GROUP), INT("stakeholder", "influence", 1, 5, false),
@@ -90,7 +91,7 @@ static const struct rule rules[] = {
 	REF("indicator", "owner", true),
 
 	ID("task"), TEXT("task", "name"), WORD("task", "category", VOCAB_CATEGORY),
-	WORD("task", "phase", VOCAB_TPHASE),
+	WORD("task", "phase", VOCAB_TPHASE), INT("task", "votes", 1, 999, true),
 
 	ID("raci"), REF("raci", "task", false), REF("raci", "stakeholder", false),
 	{"raci", "role", R_ROLE, 0, 0, false, false, 0, NULL},
@@ -108,6 +109,10 @@ static const struct rule rules[] = {
 	ID("check_item"), INT("check_item", "factor", 1, 6, false),
 	WORD("check_item", "field", VOCAB_FIELD), INT("check_item", "item", 1, 99, false),
 	WORD("check_item", "status", VOCAB_CHECK_STATUS), TEXT("check_item", "note"),
+	INT("check_item", "votes", 1, 999, true),
+
+	ID("finding_vote"), TEXT("finding_vote", "rule"),
+	INT("finding_vote", "item", 0, 9e15, false), INT("finding_vote", "votes", 1, 999, false),
 
 	ID("note"), WORD("note", "kind", VOCAB_NOTE_KIND), TEXT("note", "text"),
 	REF("note", "owner", true), DATE("note", "due"),

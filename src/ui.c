@@ -29,6 +29,7 @@
 #include "ui_internal.h"
 #include "ui_paste.h"
 #include "ui_room.h"
+#include "ui_vote.h"
 #include "util.h"
 
 static volatile sig_atomic_t got_signal;
@@ -432,6 +433,16 @@ static int global_action(struct ui *ui, enum ui_action a, int arg)
 		/* a decision or action item can be captured from any step */
 		ui_note_form(ui, 0);
 		return UI_REDRAW;
+	case ACT_VOTE:
+		ui_vote_toggle(ui);
+		return UI_REDRAW;
+	case ACT_SORT:
+		ui_status(ui, "%s", _("Ordering by votes works in the goals, the tasks, the check list and the findings."));
+		return UI_REDRAW;
+	case ACT_VOTE_ADD:
+	case ACT_VOTE_REMOVE:
+		ui_status(ui, "%s", _("No dot vote runs: F7 starts one, then + and - give and take back dots."));
+		return UI_REDRAW;
 	case ACT_NEW:
 		ui_status(ui, "%s", _("There is nothing to add on this step."));
 		return UI_REDRAW;
@@ -546,6 +557,13 @@ static int main_key(struct ui *ui, int key)
 		int rr = ui_reading_key(ui, a, key);
 		if (rr & UI_HANDLED)
 			return rr;
+	}
+	/* during a dot vote + and - vote before the step sees them */
+	for (enum ui_action b = a; ui->voting && b != ACT_NONE;
+	     b = ui_key_action_next(CTX_MAIN, key, b, NULL)) {
+		int vr = ui_vote_key(ui, b);
+		if (vr & UI_HANDLED)
+			return vr;
 	}
 	const struct ui_view *v = ui_views[ui->step];
 	int r = v->key ? v->key(ui, a, key) : UI_UNHANDLED;

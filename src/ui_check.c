@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "templates.h"
 #include "ui_internal.h"
+#include "ui_vote.h"
 #include "ui_room.h"
 #include "util.h"
 
@@ -33,6 +34,8 @@ struct check_state {
 	} keep; /* the item to keep selected */
 	size_t assessed; /* items discussed (figures_check_discussed) */
 	struct readiness ready_now;
+	bool by_votes; /* o: the items by votes, most first, without the factor lines */
+	bool dots;     /* the Dots column is drawn (a vote runs or an item has dots) */
 	char hint_buf[512];
 };
 
@@ -55,6 +58,15 @@ static int cmp_checks(const void *a, const void *b)
 	return x->item - y->item;
 }
 
+static int cmp_checks_votes(const void *a, const void *b)
+{
+	const struct check_item *x = MODEL_AT(sort_model->checks, struct check_item, *(const size_t *)a);
+	const struct check_item *y = MODEL_AT(sort_model->checks, struct check_item, *(const size_t *)b);
+	if (x->votes != y->votes)
+		return y->votes - x->votes;
+	return cmp_checks(a, b);
+}
+
 static void sync(struct ui *ui)
 {
 	struct check_state *vs = ui_view_state(ui, STEP_CHECK);
@@ -64,14 +76,14 @@ static void sync(struct ui *ui)
 	for (size_t i = 0; i < n; i++)
 		idx[i] = i;
 	sort_model = m;
-	qsort(idx, n, sizeof *idx, cmp_checks);
+	qsort(idx, n, sizeof *idx, vs->by_votes ? cmp_checks_votes : cmp_checks);
 	xgrow((void **)&vs->rows, &vs->caprows, n + FACTOR_COUNT + 1, sizeof *vs->rows);
 	vs->nrows = 0;
 	vs->assessed = 0;
 	int last_factor = 0;
 	for (size_t k = 0; k < n; k++) {
 		const struct check_item *c = MODEL_AT(m->checks, struct check_item, idx[k]);
-		if (c->factor != last_factor) {
+		if (c->factor != last_factor && !vs->by_votes) {
 			vs->rows[vs->nrows++] = (struct crow){true, c->factor, 0};
 			last_factor = c->factor;
 		}
@@ -245,6 +257,7 @@ static const struct list_col cols[] = {
 	{N_("Field"), 11, 0},
 	{N_("Recommendation"), -1, 12},
 	{N_("Note"), 4, 0},
+	{N_("Dots"), 4, 0},
 };
 
 static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
@@ -265,8 +278,9 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 		char d[64] = "";
 		if (und)
 			snprintf(d, sizeof d, _(" · %u not discussed"), und);
-		ui_textf(y, cx[0], cx[3] + cw[3] - cx[0], base | A_BOLD, 0, "%s%s%s · %s %s%s", num,
-			 *num ? " " : "", vocab_factor_name(r->factor), _("readiness"), p, d);
+		int last = vs->dots ? 4 : 3;
+		ui_textf(y, cx[0], cx[last] + cw[last] - cx[0], base | A_BOLD, 0, "%s%s%s · %s %s%s",
+			 num, *num ? " " : "", vocab_factor_name(r->factor), _("readiness"), p, d);
 		return;
 	}
 	const struct check_item *c = MODEL_AT(ui->m.checks, struct check_item, r->idx);
@@ -287,6 +301,8 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 	ui_text(y, cx[2], cw[2], ci ? ci->title : "?", base, 0);
 	if (!str_empty(c->note))
 		ui_text(y, cx[3], cw[3], "✎", base | A_BOLD, UI_TEXT_CENTER);
+	if (vs->dots && c->votes)
+		ui_textf(y, cx[4], cw[4], base, UI_TEXT_RIGHT, "●%d", c->votes);
 }
 
 static void draw(struct ui *ui, struct ui_rect r)
@@ -295,7 +311,8 @@ static void draw(struct ui *ui, struct ui_rect r)
 	int detail = r.h >= 28 ? 5 : 3;
 	int used = draw_heat(ui, (struct ui_rect){r.y, r.x, FACTOR_COUNT + 1, r.w});
 	struct ui_rect lr = {r.y + used + 1, r.x, r.h - used - 1 - detail, r.w};
-	list_draw(&vs->lst, lr, cols, 4, draw_row, ui, _("This workshop has no check items."));
+	vs->dots = ui->voting || ui_votes_total(ui) > 0;
+	list_draw(&vs->lst, lr, cols, vs->dots ? 5 : 4, draw_row, ui, _("This workshop has no check items."));
 	const struct check_item *c = selected_item(ui);
 	int dy = r.y + r.h - detail;
 	if (!c) {
@@ -395,6 +412,14 @@ static int key(struct ui *ui, enum ui_action a, int k)
 		if (c)
 			check_form(ui, c);
 		return UI_REDRAW | UI_HANDLED;
+	case ACT_SORT:
+		vs->by_votes = !vs->by_votes;
+		remember(ui);
+		ui->synced_valid[STEP_CHECK] = false;
+		ui_status(ui, "%s",
+			  vs->by_votes ? _("Check list ordered by votes, most first (o: by factor).")
+				       : _("Check list by factor (o: by votes)."));
+		return UI_REDRAW | UI_HANDLED;
 	default:
 		return UI_UNHANDLED;
 	}
@@ -421,8 +446,8 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 	return kind == ENT_WORKSHOP || kind == ENT_CHECK;
 }
 
-static const enum ui_action bar[] = {ACT_CYCLE, ACT_EDIT, ACT_NONE};
-static const enum ui_action more[] = {ACT_NOTE, ACT_NONE};
+static const enum ui_action bar[] = {ACT_CYCLE, ACT_EDIT, ACT_VOTE, ACT_NONE};
+static const enum ui_action more[] = {ACT_NOTE, ACT_VOTE_ADD, ACT_SORT, ACT_NONE};
 
 /* The selected item, for the reading view. */
 static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)

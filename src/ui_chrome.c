@@ -16,6 +16,8 @@
 
 #include "i18n.h"
 #include "ui_internal.h"
+#include "ui_room.h"
+#include "ui_vote.h"
 #include "util.h"
 
 /* ------------------------------------------------------------ title bar */
@@ -27,6 +29,17 @@ void ui_chrome_draw_top(struct ui *ui)
 	enum ui_style cs = ui_clock_text(ui, ui_now(), clock, sizeof clock);
 	int cw = ui_width(clock) + 2;
 	ui_text(0, COLS - cw, cw, clock, ui_style(cs), UI_TEXT_PAD | UI_TEXT_CENTER);
+	if (ui->voting) {
+		/* the room sees that + and - vote now, in words, not colour alone */
+		char vote[96];
+		unsigned total = ui_votes_total(ui);
+		snprintf(vote, sizeof vote,
+			 ngettext("● Dot vote: %u dot", "● Dot vote: %u dots", total), total);
+		int vw = ui_width(vote) + 2;
+		cw += vw + 1;
+		ui_text(0, COLS - cw, vw, vote, ui_style(ST_TAB_CUR) | A_BOLD,
+			UI_TEXT_PAD | UI_TEXT_CENTER);
+	}
 	const struct workshop *w = &ui->m.ws;
 	const char *title = *w->title ? w->title : _("(measure without a title)");
 	int avail = COLS - cw - 2;
@@ -131,6 +144,47 @@ static void draw_hint(struct ui *ui)
 
 /* ------------------------------------------------------------ status */
 
+/* The parking lot while nobody speaks in the status line: how many
+ * agreements, action items and parked questions there are and the latest
+ * agreement or question, so the group sees them from every step without a
+ * row of its own (F4 adds one; step 8 lists them all). */
+static void draw_lot(struct ui *ui, int y, int avail)
+{
+	const struct model *m = &ui->m;
+	if (!ui->lot_valid || ui->lot_rev != m->revision) {
+		memset(ui->lot_count, 0, sizeof ui->lot_count);
+		ui->lot_latest = 0;
+		for (size_t i = 0; i < m->notes.n; i++) {
+			const struct note *n = MODEL_AT(m->notes, struct note, i);
+			if (n->kind >= 0 && n->kind < NOTE_KIND_COUNT)
+				ui->lot_count[n->kind]++;
+			if (n->kind != NOTE_ACTION && !str_empty(n->text))
+				ui->lot_latest = n->id;
+		}
+		ui->lot_rev = m->revision;
+		ui->lot_valid = true;
+	}
+	if (avail < 20)
+		return;
+	const unsigned *c = ui->lot_count;
+	if (!c[NOTE_DECISION] && !c[NOTE_ACTION] && !c[NOTE_PARKING]) {
+		ui_textf(y, 0, avail, ui_style(ST_STATUS), 0, " %s",
+			 _("F4 Note: an agreement, an action item or a question for the parking lot"));
+		return;
+	}
+	char head[160];
+	snprintf(head, sizeof head, _("F4 Notes: %u agreed · %u to do · %u parked"),
+		 c[NOTE_DECISION], c[NOTE_ACTION], c[NOTE_PARKING]);
+	int used = ui_textf(y, 0, avail, ui_style(ST_STATUS) | A_BOLD, 0, " %s", head);
+	const struct note *latest = MODEL_FIND(m->notes, struct note, ui->lot_latest);
+	if (latest && used + 8 < avail) {
+		char *first = ui_first_line(latest->text);
+		ui_textf(y, used, avail - used, ui_style(ST_STATUS), 0, " — %s%s",
+			 latest->kind == NOTE_PARKING ? "? " : "✓ ", first);
+		free(first);
+	}
+}
+
 static void draw_status(struct ui *ui)
 {
 	int y = LINES - 2;
@@ -160,6 +214,8 @@ static void draw_status(struct ui *ui)
 			ui_textf(y, 0, avail, ui_style(ST_ERROR), UI_TEXT_PAD, "! %s", ui->status);
 		else
 			ui_textf(y, 0, avail, ui_style(ST_STATUS), 0, " %s", ui->status);
+	} else if (!ui->form && !ui->help) {
+		draw_lot(ui, y, avail);
 	}
 	if (fw)
 		ui_text(y, COLS - fw - 1, fw, base, ui_style(ST_DIM), UI_TEXT_RIGHT);

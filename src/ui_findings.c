@@ -8,6 +8,7 @@
 
 #include "i18n.h"
 #include "ui_internal.h"
+#include "ui_vote.h"
 #include "util.h"
 
 struct findings_state {
@@ -18,14 +19,71 @@ struct findings_state {
 		enum entity kind;
 		int64_t id;
 	} keep;
+	/* the list's order: indices into the findings, by votes when
+	 * by_votes (o); dots: the Dots column is drawn */
+	size_t *order;
+	size_t norder;
+	bool by_votes, dots;
 	char hint_buf[512];
 };
+
+static void done(struct ui *ui)
+{
+	struct findings_state *vs = ui_view_state(ui, STEP_FINDINGS);
+	free(vs->order);
+}
+
+/* The index into the findings of list row row. */
+static size_t at(const struct findings_state *vs, size_t row)
+{
+	return row < vs->norder ? vs->order[row] : row;
+}
+
+static const struct findings *order_f;	/* read by cmp_votes while sync sorts */
+static const struct model *order_m;
+
+/* Most dots first; equal dots keep the findings' order. */
+static int cmp_votes(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int vi = model_finding_votes(order_m, order_f->v[i].rule, order_f->v[i].id);
+	int vj = model_finding_votes(order_m, order_f->v[j].rule, order_f->v[j].id);
+	if (vi != vj)
+		return vj - vi;
+	return i < j ? -1 : i > j;
+}
+
+static void build_order(struct ui *ui, const struct findings *f)
+{
+	struct findings_state *vs = ui_view_state(ui, STEP_FINDINGS);
+	free(vs->order);
+	vs->norder = f->n;
+	vs->order = xcalloc(f->n ? f->n : 1, sizeof *vs->order);
+	for (size_t i = 0; i < f->n; i++)
+		vs->order[i] = i;
+	if (vs->by_votes && ui->m.nfvotes) {
+		order_f = f;
+		order_m = &ui->m;
+		qsort(vs->order, f->n, sizeof *vs->order, cmp_votes);
+		order_f = NULL;
+		order_m = NULL;
+	}
+}
+
+const struct finding *ui_findings_selected(struct ui *ui)
+{
+	struct findings_state *vs = ui_view_state(ui, STEP_FINDINGS);
+	const struct findings *f = ui_findings(ui);
+	if (!vs->lst.n || vs->lst.sel >= f->n || vs->norder != f->n)
+		return NULL;
+	return &f->v[at(vs, vs->lst.sel)];
+}
 
 static void remember(struct ui *ui, const struct findings *f)
 {
 	struct findings_state *vs = ui_view_state(ui, STEP_FINDINGS);
-	if (vs->lst.n && vs->lst.sel < f->n) {
-		const struct finding *x = &f->v[vs->lst.sel];
+	if (vs->lst.n && vs->lst.sel < f->n && vs->norder == f->n) {
+		const struct finding *x = &f->v[at(vs, vs->lst.sel)];
 		vs->keep.rule = x->rule;
 		vs->keep.kind = x->kind;
 		vs->keep.id = x->id;
@@ -36,14 +94,17 @@ static void sync(struct ui *ui)
 {
 	struct findings_state *vs = ui_view_state(ui, STEP_FINDINGS);
 	const struct findings *f = ui_findings(ui);
+	build_order(ui, f);
 	list_set_count(&vs->lst, f->n);
 	if (!vs->keep.rule)
 		return;
-	for (size_t i = 0; i < f->n; i++)
-		if (f->v[i].rule == vs->keep.rule && f->v[i].kind == vs->keep.kind && f->v[i].id == vs->keep.id) {
-			list_select(&vs->lst, i);
+	for (size_t r = 0; r < f->n; r++) {
+		const struct finding *x = &f->v[at(vs, r)];
+		if (x->rule == vs->keep.rule && x->kind == vs->keep.kind && x->id == vs->keep.id) {
+			list_select(&vs->lst, r);
 			break;
 		}
+	}
 }
 
 static const char *hint(struct ui *ui)
@@ -67,15 +128,17 @@ static const struct list_col cols[] = {
 	{N_("Step"), -2, 10},
 	{N_("Item"), -3, 10},
 	{N_("What is missing"), -5, 16},
+	{N_("Dots"), 4, 0},
 };
 
 static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
 {
 	struct ui *ui = ctx;
+	struct findings_state *vs = ui_view_state(ui, STEP_FINDINGS);
 	const struct findings *f = ui_findings(ui);
-	if (row >= f->n)
+	if (row >= f->n || vs->norder != f->n)
 		return;
-	const struct finding *x = &f->v[row];
+	const struct finding *x = &f->v[at(vs, row)];
 	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
 	attr_t sa = x->sev == SEV_GAP ? ui_style(ST_ALERT) : x->sev == SEV_WARNING ? ui_style(ST_WARN) : base;
 	ui_text(y, cx[0], cw[0], vocab_label(VOCAB_SEVERITY, x->sev), sel ? base : sa, 0);
@@ -84,6 +147,9 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 	ui_text(y, cx[1], cw[1], name, base, 0);
 	ui_text(y, cx[2], cw[2], x->item ? x->item : "", base, 0);
 	ui_text(y, cx[3], cw[3], findings_message(x), base, 0);
+	int dots = vs->dots ? model_finding_votes(&ui->m, x->rule, x->id) : 0;
+	if (dots)
+		ui_textf(y, cx[4], cw[4], base, UI_TEXT_RIGHT, "●%d", dots);
 }
 
 static void draw(struct ui *ui, struct ui_rect r)
@@ -93,12 +159,13 @@ static void draw(struct ui *ui, struct ui_rect r)
 	/* the selected finding in full under the list */
 	int detail = f->n ? 3 : 0;
 	struct ui_rect lr = {r.y, r.x, r.h - detail, r.w};
-	list_draw(&vs->lst, lr, cols, 4, draw_row, ui,
+	vs->dots = ui->voting || ui_votes_total(ui) > 0;
+	list_draw(&vs->lst, lr, cols, vs->dots ? 5 : 4, draw_row, ui,
 		  _("Nothing to report yet. The findings list the gaps that make measures fail "
 		    "after their pilot: goals without indicators, indicators without a "
 		    "baseline, tasks nobody is accountable for, costs nobody carries."));
-	if (detail && vs->lst.sel < f->n) {
-		const struct finding *x = &f->v[vs->lst.sel];
+	if (detail && vs->lst.sel < f->n && vs->norder == f->n) {
+		const struct finding *x = &f->v[at(vs, vs->lst.sel)];
 		struct ui_rect dr = {r.y + r.h - detail + 1, r.x, detail - 1, r.w};
 		ui_fill(dr.y - 1, r.x, r.w, ui_style(ST_NORMAL));
 		char *text = NULL;
@@ -114,11 +181,10 @@ static void draw(struct ui *ui, struct ui_rect r)
 /* Goes to the step and the item of the selected finding. */
 static int jump(struct ui *ui)
 {
-	struct findings_state *vs = ui_view_state(ui, STEP_FINDINGS);
 	const struct findings *f = ui_findings(ui);
-	if (!vs->lst.n || vs->lst.sel >= f->n)
+	const struct finding *x = ui_findings_selected(ui);
+	if (!x)
 		return UI_UNHANDLED;
-	const struct finding *x = &f->v[vs->lst.sel];
 	enum entity kind = x->kind;
 	int64_t id = x->id;
 	enum step step = x->step;
@@ -140,6 +206,14 @@ static int key(struct ui *ui, enum ui_action a, int k)
 	}
 	if (a == ACT_EDIT || a == ACT_JUMP)
 		return jump(ui);
+	if (a == ACT_SORT) {
+		remember(ui, ui_findings(ui));
+		vs->by_votes = !vs->by_votes;
+		ui->synced_valid[STEP_FINDINGS] = false;
+		ui_status(ui, "%s", vs->by_votes ? _("Findings ordered by votes, most first (o: usual order).")
+						 : _("Findings in the usual order (o: by votes)."));
+		return UI_REDRAW | UI_HANDLED;
+	}
 	return UI_UNHANDLED;
 }
 
@@ -157,17 +231,21 @@ static int click(struct ui *ui, int y, int x)
 	return UI_REDRAW | UI_HANDLED;
 }
 
-static const enum ui_action bar[] = {ACT_JUMP, ACT_UNDO, ACT_NONE};
+static const enum ui_action bar[] = {ACT_JUMP, ACT_UNDO, ACT_VOTE, ACT_NONE};
+static const enum ui_action more[] = {ACT_VOTE_ADD, ACT_SORT, ACT_NONE};
 
 /* The item the selected finding names, for the reading view. */
 static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
 {
 	struct findings_state *vs = ui_view_state(ui, STEP_FINDINGS);
 	const struct findings *f = ui_findings(ui);
-	if (!vs->lst.n || vs->lst.sel >= f->n || f->v[vs->lst.sel].kind == ENT_WORKSHOP)
+	(void)vs;
+	(void)f;
+	const struct finding *x = ui_findings_selected(ui);
+	if (!x || x->kind == ENT_WORKSHOP)
 		return false;
-	*kind = f->v[vs->lst.sel].kind;
-	*id = f->v[vs->lst.sel].id;
+	*kind = x->kind;
+	*id = x->id;
 	return true;
 }
 
@@ -183,6 +261,8 @@ const struct ui_view ui_view_findings = {
 		   "council; warnings and hints are worth a look. The list updates with every "
 		   "change, and every tab shows its number of gaps."),
 	.bar = bar,
+	.more = more,
+	.done = done,
 	.sync = sync,
 	.draw = draw,
 	.key = key,

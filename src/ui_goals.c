@@ -9,6 +9,7 @@
 
 #include "i18n.h"
 #include "ui_internal.h"
+#include "ui_vote.h"
 #include "util.h"
 
 struct goals_state {
@@ -23,6 +24,12 @@ struct goals_state {
 	unsigned long counts_rev;
 	bool counts_valid;
 
+	/* the list's order: model indices, by votes when by_votes (o) */
+	size_t *order;
+	size_t norder;
+	bool by_votes;
+	bool dots; /* the Dots column is drawn (a vote runs or some goal has dots) */
+
 	char hint[512];
 };
 
@@ -30,6 +37,49 @@ static void done(struct ui *ui)
 {
 	struct goals_state *vs = ui_view_state(ui, STEP_GOALS);
 	free(vs->counts);
+	free(vs->order);
+}
+
+/* The model index of list row row. */
+static size_t goal_at(const struct goals_state *vs, size_t row)
+{
+	return row < vs->norder ? vs->order[row] : row;
+}
+
+/* The list row of model index i. */
+static size_t row_of(const struct goals_state *vs, size_t i)
+{
+	for (size_t r = 0; r < vs->norder; r++)
+		if (vs->order[r] == i)
+			return r;
+	return i;
+}
+
+static const struct model *order_model; /* read by cmp_votes while sync sorts */
+
+/* Most votes first; equal votes keep the model's (id) order. */
+static int cmp_votes(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int vi = MODEL_AT(order_model->goals, struct goal, i)->votes;
+	int vj = MODEL_AT(order_model->goals, struct goal, j)->votes;
+	if (vi != vj)
+		return vj - vi;
+	return i < j ? -1 : i > j;
+}
+
+static void build_order(struct goals_state *vs, const struct model *m)
+{
+	free(vs->order);
+	vs->norder = m->goals.n;
+	vs->order = xcalloc(vs->norder ? vs->norder : 1, sizeof *vs->order);
+	for (size_t i = 0; i < vs->norder; i++)
+		vs->order[i] = i;
+	if (vs->by_votes) {
+		order_model = m;
+		qsort(vs->order, vs->norder, sizeof *vs->order, cmp_votes);
+		order_model = NULL;
+	}
 }
 
 const size_t *ui_goal_indicator_counts(struct ui *ui)
@@ -61,11 +111,12 @@ static void sync(struct ui *ui)
 {
 	struct goals_state *vs = ui_view_state(ui, STEP_GOALS);
 	const struct model *m = &ui->m;
+	build_order(vs, m);
 	list_set_count(&vs->lst, m->goals.n);
 	if (vs->sel_id) {
 		long i = table_index(&m->goals, vs->sel_id);
 		if (i >= 0)
-			list_select(&vs->lst, (size_t)i);
+			list_select(&vs->lst, row_of(vs, (size_t)i));
 	}
 	const size_t *c = ui_goal_indicator_counts(ui);
 	vs->incomplete = 0;
@@ -84,7 +135,8 @@ static const struct goal *selected(struct ui *ui)
 	struct goals_state *vs = ui_view_state(ui, STEP_GOALS);
 	if (vs->lst.n == 0 || vs->lst.sel >= ui->m.goals.n)
 		return NULL;
-	return MODEL_AT(ui->m.goals, struct goal, vs->lst.sel);
+	size_t i = goal_at(vs, vs->lst.sel);
+	return i < ui->m.goals.n ? MODEL_AT(ui->m.goals, struct goal, i) : NULL;
 }
 
 static const char *hint(struct ui *ui)
@@ -112,13 +164,17 @@ static const struct list_col cols[] = {
 	{N_("Strategy goal"), -2, 8},
 	{N_("Ind."), 4, 0},
 	{N_("Status"), 11, 0},
+	{N_("Dots"), 4, 0},
 };
 
 static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
 {
 	struct ui *ui = ctx;
 	struct goals_state *vs = ui_view_state(ui, STEP_GOALS);
-	const struct goal *g = MODEL_AT(ui->m.goals, struct goal, row);
+	size_t gi = goal_at(vs, row);
+	if (gi >= ui->m.goals.n)
+		return;
+	const struct goal *g = MODEL_AT(ui->m.goals, struct goal, gi);
 	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
 	unsigned bits = smart_bits(g);
 	static const char letters[] = "SMART";
@@ -134,9 +190,11 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 	else
 		ui_text(y, cx[2], cw[2], _("– none –"), base | A_DIM, 0);
 	const size_t *c = ui_goal_indicator_counts(ui);
-	size_t n = row < vs->ncounts ? c[row] : 0;
+	size_t n = gi < vs->ncounts ? c[gi] : 0;
 	ui_textf(y, cx[3], cw[3], n ? base : ui_style(ST_ALERT), UI_TEXT_RIGHT, "%zu", n);
 	ui_text(y, cx[4], cw[4], vocab_label(VOCAB_GSTATUS, g->status), base, 0);
+	if (vs->dots && g->votes)
+		ui_textf(y, cx[5], cw[5], base, UI_TEXT_RIGHT, "●%d", g->votes);
 }
 
 static void draw(struct ui *ui, struct ui_rect r)
@@ -145,7 +203,8 @@ static void draw(struct ui *ui, struct ui_rect r)
 	/* a line explaining the letters under the list */
 	struct ui_rect lr = r;
 	lr.h -= 2;
-	list_draw(&vs->lst, lr, cols, 5, draw_row, ui,
+	vs->dots = ui->voting || ui_votes_total(ui) > 0;
+	list_draw(&vs->lst, lr, cols, vs->dots ? 6 : 5, draw_row, ui,
 		  _("No goals yet. Press n to add the first one: what should the measure "
 		    "achieve, for whom, by when?"));
 	ui_text(r.y + r.h - 1, r.x, r.w,
@@ -275,6 +334,13 @@ static int key(struct ui *ui, enum ui_action a, int k)
 			return UI_UNHANDLED;
 		ui_goal_delete(ui, g->id);
 		return UI_REDRAW | UI_HANDLED;
+	case ACT_SORT:
+		vs->by_votes = !vs->by_votes;
+		vs->sel_id = g ? g->id : 0;
+		ui->synced_valid[STEP_GOALS] = false;
+		ui_status(ui, "%s", vs->by_votes ? _("Goals ordered by votes, most first (o: usual order).")
+						 : _("Goals in the usual order (o: by votes)."));
+		return UI_REDRAW | UI_HANDLED;
 	default:
 		return UI_UNHANDLED;
 	}
@@ -304,11 +370,12 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 	if (i < 0)
 		return false;
 	vs->sel_id = id;
-	list_select(&vs->lst, (size_t)i);
+	list_select(&vs->lst, row_of(vs, (size_t)i));
 	return true;
 }
 
-static const enum ui_action bar[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_UNDO, ACT_NONE};
+static const enum ui_action bar[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_UNDO, ACT_VOTE, ACT_NONE};
+static const enum ui_action more[] = {ACT_VOTE_ADD, ACT_SORT, ACT_NONE};
 
 /* The selected item, for the reading view. */
 static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
@@ -333,6 +400,7 @@ const struct ui_view ui_view_goals = {
 		   "step 2, and the indicator needs a baseline measured before the measure "
 		   "starts; without it there is no evidence later."),
 	.bar = bar,
+	.more = more,
 	.sync = sync,
 	.draw = draw,
 	.key = key,

@@ -144,6 +144,18 @@ struct ui {
 
 	char *status;
 	bool status_error;
+	/* a dot vote runs (F7): + and - vote (ui_vote.h); the dots given,
+	 * counted again when the model changed */
+	bool voting;
+	unsigned votes_total;
+	unsigned long votes_rev;
+	bool votes_valid;
+	/* the parking lot in the status line: notes per kind and the latest
+	 * agreement or question (its id), counted again when the model changed */
+	unsigned lot_count[NOTE_KIND_COUNT];
+	int64_t lot_latest;
+	unsigned long lot_rev;
+	bool lot_valid;
 
 	struct ui_clock clock[STEP_COUNT];
 

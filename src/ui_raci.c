@@ -26,10 +26,13 @@
 
 enum rview { RV_PILOT, RV_REGULAR, RV_HANDOVER, RV_COUNT };
 
+/* Which stakeholders the grid shows as columns (f). */
+enum rfilter { RF_ALL, RF_ROLE, RF_KEY, RF_TEMP, RF_COUNT };
+
 
 /* ------------------------------------------------------------ the handover data */
 
-enum { HO_NO_REGULAR = 1, HO_NO_A = 2, HO_TEMP = 4 };
+enum { HO_NO_REGULAR = 1, HO_NO_A = 2, HO_TEMP = 4, HO_NO_R = 8 };
 
 struct idset {
 	int64_t *v;
@@ -46,6 +49,13 @@ struct ho_row {
 struct raci_state {
 	enum rview view;
 	struct grid grids[2];	/* pilot, regular */
+	enum rfilter filter;
+	bool wide;		/* w: wide columns, names on two lines */
+	bool by_votes;		/* o: the tasks by votes, most first */
+	bool by_actor;		/* t: per stakeholder, their tasks (the matrix turned) */
+	struct list actor_list; /* its rows: the columns of the current grid */
+	size_t *cols[2];	/* stakeholder indices shown as the grid's columns */
+	size_t ncols[2], capcols[2];
 	size_t *rows[2];	/* task indices per phase, in table order */
 	size_t nrows[2], caprows[2];
 	size_t broken[2];	/* tasks breaking a rule, per phase */
@@ -73,14 +83,17 @@ static void init(struct ui *ui)
 	grid_init(&vs->grids[0]);
 	grid_init(&vs->grids[1]);
 	list_init(&vs->ho_list);
+	list_init(&vs->actor_list);
 	vs->ho_keep_cat = -1;
 }
 
 static void done(struct ui *ui)
 {
 	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
-	for (int p = 0; p < 2; p++)
+	for (int p = 0; p < 2; p++) {
 		free(vs->rows[p]);
+		free(vs->cols[p]);
+	}
 	for (int c = 0; c < CAT_COUNT; c++)
 		for (int p = 0; p < TPHASE_COUNT; p++)
 			for (int r = 0; r < 2; r++)
@@ -90,6 +103,43 @@ static void done(struct ui *ui)
 static bool task_broken(const struct task *t)
 {
 	return figures_task_rules(t) != 0;
+}
+
+/* Whether stakeholder s is a column of grid p under filter f. */
+static bool sh_shown(const struct stakeholder *s, enum rfilter f, int p)
+{
+	switch (f) {
+	case RF_ROLE: {
+		unsigned n = 0;
+		for (int r = 0; r < RACI_COUNT; r++)
+			if (r != RACI_NONE)
+				n += s->roles[p][r];
+		return n > 0;
+	}
+	case RF_KEY: return s->key_person;
+	case RF_TEMP: return s->temporary;
+	default: return true;
+	}
+}
+
+/* The stakeholder in column col of grid p, or NULL. */
+static const struct stakeholder *sh_at(struct ui *ui, int p, long col)
+{
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	if (col < 0 || (size_t)col >= vs->ncols[p])
+		return NULL;
+	return MODEL_AT(ui->m.stakeholders, struct stakeholder, vs->cols[p][col]);
+}
+
+/* The column of grid p that shows stakeholder id, or -1. */
+static long col_of(struct ui *ui, int p, int64_t id)
+{
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	long i = table_index(&ui->m.stakeholders, id);
+	for (size_t c = 0; i >= 0 && c < vs->ncols[p]; c++)
+		if (vs->cols[p][c] == (size_t)i)
+			return (long)c;
+	return -1;
 }
 
 /* Puts the cursor back on the task and stakeholder it was on. */
@@ -105,10 +155,23 @@ static void restore(struct ui *ui, int p)
 				break;
 			}
 	if (vs->keep_sh[p]) {
-		long c = table_index(&m->stakeholders, vs->keep_sh[p]);
+		long c = col_of(ui, p, vs->keep_sh[p]);
 		if (c >= 0 && g->col != GRID_HEAD)
 			g->col = c;
 	}
+}
+
+static const struct model *order_m; /* read by cmp_task_votes while sync sorts */
+
+/* Most dots first; equal dots keep the table order. */
+static int cmp_task_votes(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int vi = MODEL_AT(order_m->tasks, struct task, i)->votes;
+	int vj = MODEL_AT(order_m->tasks, struct task, j)->votes;
+	if (vi != vj)
+		return vj - vi;
+	return i < j ? -1 : i > j;
 }
 
 static void sync(struct ui *ui)
@@ -127,8 +190,20 @@ static void sync(struct ui *ui)
 		if (task_broken(t))
 			vs->broken[p]++;
 	}
+	if (vs->by_votes) {
+		order_m = m;
+		for (int p = 0; p < 2; p++)
+			qsort(vs->rows[p], vs->nrows[p], sizeof *vs->rows[p], cmp_task_votes);
+		order_m = NULL;
+	}
 	for (int p = 0; p < 2; p++) {
-		grid_set_size(&vs->grids[p], vs->nrows[p], m->stakeholders.n);
+		xgrow((void **)&vs->cols[p], &vs->capcols[p], m->stakeholders.n + 1,
+		      sizeof *vs->cols[p]);
+		vs->ncols[p] = 0;
+		for (size_t i = 0; i < m->stakeholders.n; i++)
+			if (sh_shown(MODEL_AT(m->stakeholders, struct stakeholder, i), vs->filter, p))
+				vs->cols[p][vs->ncols[p]++] = i;
+		grid_set_size(&vs->grids[p], vs->nrows[p], vs->ncols[p]);
 		restore(ui, p);
 	}
 }
@@ -140,8 +215,9 @@ static void remember(struct ui *ui, int p)
 	const struct model *m = &ui->m;
 	struct grid *g = &vs->grids[p];
 	vs->keep_task[p] = g->row < vs->nrows[p] ? MODEL_AT(m->tasks, struct task, vs->rows[p][g->row])->id : 0;
-	if (g->col >= 0 && (size_t)g->col < m->stakeholders.n)
-		vs->keep_sh[p] = MODEL_AT(m->stakeholders, struct stakeholder, (size_t)g->col)->id;
+	const struct stakeholder *s = sh_at(ui, p, g->col);
+	if (s)
+		vs->keep_sh[p] = s->id;
 }
 
 static void idset_add(struct idset *s, int64_t id)
@@ -182,8 +258,10 @@ static void handover_build(struct ui *ui)
 						vs->ho[c].ntasks[p]++;
 					if (p == 1 && role == 0) {
 						unsigned rules = figures_task_rules(t);
-						if (rules & FIGURES_TASK_NO_A)
+						if (rules & (FIGURES_TASK_NO_A | FIGURES_TASK_MULTI_A))
 							vs->ho[c].open |= HO_NO_A;
+						if (rules & FIGURES_TASK_NO_R)
+							vs->ho[c].open |= HO_NO_R;
 						if (rules & FIGURES_TASK_TEMP_AR)
 							vs->ho[c].open |= HO_TEMP;
 					}
@@ -216,12 +294,24 @@ static void handover_build(struct ui *ui)
 	vs->ho_valid = true;
 }
 
+/* How far the handover of a category is: the one place that decides
+ * whether the row says "settled" (every regular-operation task of the
+ * category has exactly one A and an R, none of them with a post that ends
+ * with the funding). A later rule (the operator agreement signed: "agreed on
+ * paper") belongs here too. */
+enum ho_state { HO_STATE_OPEN, HO_STATE_SETTLED };
+
+static enum ho_state handover_state(const struct ho_row *h)
+{
+	return h->open ? HO_STATE_OPEN : HO_STATE_SETTLED;
+}
+
 static size_t handover_open_count(struct ui *ui)
 {
 	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
 	size_t n = 0;
 	for (size_t i = 0; i < vs->nho; i++)
-		if (vs->ho[vs->shown[i]].open)
+		if (handover_state(&vs->ho[vs->shown[i]]) == HO_STATE_OPEN)
 			n++;
 	return n;
 }
@@ -240,10 +330,7 @@ static const struct task *cur_task(struct ui *ui, int p)
 static const struct stakeholder *cur_sh(struct ui *ui, int p)
 {
 	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
-	struct grid *g = &vs->grids[p];
-	if (g->col < 0 || (size_t)g->col >= ui->m.stakeholders.n)
-		return NULL;
-	return MODEL_AT(ui->m.stakeholders, struct stakeholder, (size_t)g->col);
+	return sh_at(ui, p, vs->grids[p].col);
 }
 
 static const char *raci_word(enum raci r)
@@ -424,10 +511,64 @@ static void draw_corner(void *ctx, int y, int x, int w)
 	ui_text(y, x, w, s, ui_style(ST_HEADER), UI_TEXT_PAD);
 }
 
+/* A name on two lines of at most w characters each: broken after a word
+ * that fits, else after w characters; the second line is cut with "…". */
+static void two_lines(const char *name, int w, char *l1, char *l2, size_t n)
+{
+	size_t cut = utf8_prefix(name, (size_t)w);
+	size_t brk = cut;
+	bool hyphen = false;
+	if (name[cut] && name[cut] != ' ') {
+		/* the last blank or hyphen within the first line; else the word
+		 * is cut with a hyphen ("Oberbürge-" / "rmeisterin") */
+		bool found = false;
+		for (size_t i = cut; i > 0 && !found; i--)
+			if (name[i - 1] == ' ' || name[i - 1] == '-') {
+				brk = i;
+				found = true;
+			}
+		if (!found && w > 2) {
+			brk = utf8_prefix(name, (size_t)w - 1);
+			hyphen = true;
+		}
+	}
+	snprintf(l1, n, "%.*s%s", (int)brk, name, hyphen ? "-" : "");
+	const char *rest = name + brk;
+	while (*rest == ' ')
+		rest++;
+	size_t cut2 = utf8_prefix(rest, (size_t)w);
+	if (rest[cut2] && w > 1) {
+		/* cut after the last whole word that leaves room for "…" */
+		size_t c = utf8_prefix(rest, (size_t)w - 1), k = c;
+		while (k > 0 && rest[k] != ' ')
+			k--;
+		snprintf(l2, n, "%.*s…", (int)(k > 0 ? k : c), rest);
+	} else {
+		snprintf(l2, n, "%s", rest);
+	}
+	/* no blank at the end of the first line */
+	size_t k = strlen(l1);
+	while (k && l1[k - 1] == ' ')
+		l1[--k] = '\0';
+}
+
 static void draw_col_head(void *ctx, size_t col, int y, int x, int w, bool cur)
 {
 	struct draw_ctx *d = ctx;
-	const struct stakeholder *s = MODEL_AT(d->ui->m.stakeholders, struct stakeholder, col);
+	struct raci_state *vs = ui_view_state(d->ui, STEP_RACI);
+	const struct stakeholder *s = sh_at(d->ui, d->p, (long)col);
+	if (!s)
+		return;
+	if (vs->wide) {
+		char l1[256], l2[256];
+		two_lines(*s->name ? s->name : "?", w - 1, l1, l2, sizeof l1);
+		attr_t a = ui_style(cur ? ST_SEL : ST_HEADER);
+		for (int l = 0; l < 2; l++) {
+			ui_fill(y + l, x, w, ui_style(ST_HEADER));
+			ui_text(y + l, x, w - 1, l ? l2 : l1, a, cur ? UI_TEXT_PAD : 0);
+		}
+		return;
+	}
 	char sn[64];
 	short_name(*s->name ? s->name : "?", w - 1, sn, sizeof sn);
 	attr_t a = ui_style(cur ? ST_SEL : ST_HEADER);
@@ -450,7 +591,14 @@ static void draw_row_head(void *ctx, size_t row, int y, int x, int w, bool cur_r
 		ui_text(y, x, 4, mk, on ? base : ui_style(ST_ALERT), 0);
 	/* the task's category, shortened, in a column of its own */
 	int cw = w - mw >= 15 ? 5 : 0;
-	ui_text(y, x + mw, w - mw - 1 - cw, *t->name ? t->name : _("(no name)"), base, 0);
+	/* the task's dots from a vote, right of its name */
+	char dots[16] = "";
+	if (t->votes)
+		snprintf(dots, sizeof dots, "●%d", t->votes);
+	int vw = *dots ? ui_width(dots) + 1 : 0;
+	ui_text(y, x + mw, w - mw - 1 - cw - vw, *t->name ? t->name : _("(no name)"), base, 0);
+	if (vw)
+		ui_text(y, x + w - 1 - cw - vw, vw - 1, dots, base, 0);
 	if (cw) {
 		const char *cat = vocab_label(VOCAB_CATEGORY, t->category);
 		char *shortcat = xstrndup(cat, utf8_prefix(cat, 4));
@@ -468,7 +616,10 @@ static void draw_cell(void *ctx, size_t row, size_t col, int y, int x, int w, bo
 	struct raci_state *vs = ui_view_state(d->ui, STEP_RACI);
 	const struct model *m = &d->ui->m;
 	int64_t tid = MODEL_AT(m->tasks, struct task, vs->rows[d->p][row])->id;
-	int64_t sid = MODEL_AT(m->stakeholders, struct stakeholder, col)->id;
+	const struct stakeholder *sh = sh_at(d->ui, d->p, (long)col);
+	if (!sh)
+		return;
+	int64_t sid = sh->id;
 	enum raci r = model_raci_get(m, tid, sid);
 	int iw = w - 1; /* one blank between columns */
 	char s[16];
@@ -502,10 +653,24 @@ static void draw_views(struct ui *ui, int y, int x, int w)
 				v == (int)vs->view ? ui_style(ST_TAB_CUR) : ui_style(ST_TAB), 0);
 		used += ui_text(y, x + used, w - used, " ", ui_style(ST_NORMAL), 0);
 	}
+	if (vs->view == RV_HANDOVER || used + 12 >= w)
+		return;
+	/* the filter, in words, with how many columns it leaves */
+	static const char *const filters[RF_COUNT] = {N_("all"), N_("with a role"),
+						      N_("★ key persons"), N_("⧗ temporary posts")};
+	int p = vs->view == RV_REGULAR ? 1 : 0;
+	char f[160];
+	if (vs->filter == RF_ALL)
+		snprintf(f, sizeof f, " %s %s", _("Filter (f):"), _(filters[vs->filter]));
+	else
+		snprintf(f, sizeof f, " f: %s %zu/%zu", _(filters[vs->filter]), vs->ncols[p],
+			 ui->m.stakeholders.n);
+	ui_text(y, x + used, w - used, f,
+		vs->filter == RF_ALL ? ui_style(ST_NORMAL) : ui_style(ST_TAB_CUR), 0);
 }
 
 /* The grid's area and column widths in the content area r. */
-static struct ui_rect matrix_layout(struct ui_rect r, int *head_w, int *cell_w)
+static struct ui_rect matrix_layout(struct ui_rect r, bool wide, int *head_w, int *cell_w)
 {
 	/* the task's name and, in 5 more columns, its category */
 	*head_w = r.w * 3 / 10 + 5;
@@ -513,8 +678,29 @@ static struct ui_rect matrix_layout(struct ui_rect r, int *head_w, int *cell_w)
 		*head_w = 25;
 	if (*head_w > 45)
 		*head_w = 45;
-	*cell_w = r.w >= 110 ? 6 : 5;
+	*cell_w = wide ? (r.w >= 110 ? 12 : 11) : r.w >= 110 ? 6 : 5;
 	return (struct ui_rect){r.y + 1, r.x, r.h - 3, r.w};
+}
+
+/* "A: name · R: name, name" of a task, into b. */
+static void task_holders(struct ui *ui, const struct task *t, struct buf *b)
+{
+	static const enum raci order[] = {RACI_A, RACI_R};
+	for (int k = 0; k < 2; k++) {
+		bool first = true;
+		for (size_t i = 0; i < t->cells.n; i++) {
+			if (t->cells.v[i].role != order[k])
+				continue;
+			const struct stakeholder *sh = model_stakeholder(&ui->m, t->cells.v[i].other);
+			if (!sh)
+				continue;
+			if (first)
+				buf_printf(b, "%s%c: ", b->len ? " · " : "", raci_letter(order[k]));
+			buf_printf(b, "%s%s%s", first ? "" : ", ", sh->temporary ? UI_MARK_TEMP : "",
+				   *sh->name ? sh->name : "?");
+			first = false;
+		}
+	}
 }
 
 /* The legend under the grid: the full name under the cursor, the row's
@@ -529,11 +715,11 @@ static void draw_legend(struct ui *ui, struct ui_rect r, int p)
 	if (t && s) {
 		enum raci role = model_raci_get(&ui->m, t->id, s->id);
 		/* the role first, the organisation last: what is cut matters least */
-		snprintf(line, sizeof line, "%s %s · %ld/%zu ▸ %s%s%s%s%s%s",
+		snprintf(line, sizeof line, "%s %s · %ld/%zu ▸ %s%s%s (%s%s%s)",
 			 role ? (char[]){raci_letter(role), 0} : "–", raci_word(role), vs->grids[p].col + 1,
-			 ui->m.stakeholders.n, s->name, s->key_person ? " " UI_MARK_KEY : "",
-			 s->temporary ? " " UI_MARK_TEMP : "", *s->organisation ? " (" : "",
-			 s->organisation, *s->organisation ? ")" : "");
+			 vs->ncols[p], s->name, s->key_person ? " " UI_MARK_KEY : "",
+			 s->temporary ? " " UI_MARK_TEMP : "", vocab_label(VOCAB_GROUP, s->group),
+			 *s->organisation ? ", " : "", s->organisation);
 	} else if (t) {
 		snprintf(line, sizeof line, "▸ %s (%s, %s)", t->name,
 			 vocab_label(VOCAB_CATEGORY, t->category), vocab_label(VOCAB_TPHASE, t->phase));
@@ -552,6 +738,12 @@ static void draw_legend(struct ui *ui, struct ui_rect r, int p)
 	} else if (t && !s) {
 		ui_text(y + 1, r.x, r.w, _("Enter edits the task, d deletes it, → goes to the cells"),
 			ui_style(ST_DIM), 0);
+	} else if (t && (t->roles[RACI_A] || t->roles[RACI_R]) &&
+		   (vs->grids[p].hidden_left || vs->grids[p].hidden_right)) {
+		/* not every column fits: who answers for the row, by name,
+		 * wherever the grid is scrolled */
+		task_holders(ui, t, &b);
+		ui_text(y + 1, r.x, r.w, b.data, ui_style(ST_NORMAL), 0);
 	} else {
 		ui_text(y + 1, r.x, r.w,
 			_("R responsible · A accountable (one per task) · C consulted · I informed · "
@@ -568,11 +760,13 @@ static void draw_matrix(struct ui *ui, struct ui_rect r)
 	struct grid *g = &vs->grids[p];
 	draw_views(ui, r.y, r.x, r.w);
 	int head_w, cell_w;
-	struct ui_rect gr = matrix_layout(r, &head_w, &cell_w);
-	if (vs->nrows[p] == 0 || ui->m.stakeholders.n == 0) {
+	struct ui_rect gr = matrix_layout(r, vs->wide, &head_w, &cell_w);
+	if (vs->nrows[p] == 0 || vs->ncols[p] == 0) {
 		const char *msg =
 			ui->m.stakeholders.n == 0
 				? _("The matrix needs stakeholders as its columns: add them in step 3.")
+			: vs->ncols[p] == 0
+				? _("No stakeholder passes the filter: f shows the next filter, up to all.")
 			: p ? _("No regular-operation tasks yet. Press n to add what has to be done once "
 				"the funding ends: operation, maintenance, hosting, funding, …")
 			    : _("No pilot tasks yet. Press n to add the first task of the pilot.");
@@ -582,6 +776,7 @@ static void draw_matrix(struct ui *ui, struct ui_rect r)
 		return;
 	}
 	struct draw_ctx d = {ui, p};
+	g->head_h = vs->wide ? 2 : 1;
 	vs->marks_shown[p] = vs->broken[p] != 0;
 	grid_draw(g, gr, head_w, cell_w, &fns, &d);
 	draw_legend(ui, r, p);
@@ -592,17 +787,17 @@ static void draw_matrix(struct ui *ui, struct ui_rect r)
 static bool redraw(struct ui *ui, struct ui_rect r)
 {
 	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
-	if (vs->view == RV_HANDOVER)
+	if (vs->view == RV_HANDOVER || vs->by_actor)
 		return false;
 	int p = vs->view == RV_REGULAR ? 1 : 0;
-	if (vs->nrows[p] == 0 || ui->m.stakeholders.n == 0)
+	if (vs->nrows[p] == 0 || vs->ncols[p] == 0)
 		return false;
 	struct grid *g = &vs->grids[p];
 	if ((vs->broken[p] != 0) != vs->marks_shown[p])
 		grid_invalidate(g);
 	vs->marks_shown[p] = vs->broken[p] != 0;
 	int head_w, cell_w;
-	struct ui_rect gr = matrix_layout(r, &head_w, &cell_w);
+	struct ui_rect gr = matrix_layout(r, vs->wide, &head_w, &cell_w);
 	struct draw_ctx d = {ui, p};
 	grid_redraw(g, gr, head_w, cell_w, &fns, &d);
 	int y = r.y + r.h - 2;
@@ -657,7 +852,7 @@ static void draw_ho_row(void *ctx, size_t row, int y, const int *cx, const int *
 	draw_holders(ui, h, 0, 1, y, cx[2], cw[2], base, sel);
 	draw_holders(ui, h, 1, 0, y, cx[3], cw[3], base, sel);
 	draw_holders(ui, h, 1, 1, y, cx[4], cw[4], base, sel);
-	if (h->open)
+	if (handover_state(h) == HO_STATE_OPEN)
 		ui_textf(y, cx[5], cw[5], sel ? base : ui_style(ST_ALERT), 0, "! %s", _("open"));
 	else
 		ui_textf(y, cx[5], cw[5], sel ? base : ui_style(ST_LIT), 0, "✓ %s", _("settled"));
@@ -680,7 +875,7 @@ static void draw_handover(struct ui *ui, struct ui_rect r)
 	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
 	handover_build(ui);
 	draw_views(ui, r.y, r.x, r.w);
-	int detail = 5;
+	int detail = 6;
 	struct ui_rect lr = {r.y + 2, r.x, r.h - 2 - detail, r.w};
 	ui_text(r.y + 1, r.x, r.w,
 		_("Who answers for each kind of task in the pilot, and who once the funding ends "
@@ -709,19 +904,104 @@ static void draw_handover(struct ui *ui, struct ui_rect r)
 		ui_text(y + 1 + p, r.x, r.w, b.data, ui_style(ST_NORMAL), 0);
 	}
 	buf_free(&b);
-	buf_init(&b);
+	/* what is open, one message a line (the last line takes the rest) */
+	const char *msg[5];
+	int nmsg = 0;
 	if (h->open & HO_NO_REGULAR)
-		buf_printf(&b, "%s ", _("No regular-operation task: who does this after the funding? n adds one."));
+		msg[nmsg++] = _("No regular-operation task: who does this after the funding? n adds one.");
 	if (h->open & HO_NO_A)
-		buf_printf(&b, "%s ", _("A regular-operation task has nobody accountable (A)."));
+		msg[nmsg++] = _("A regular-operation task has nobody accountable (A).");
+	if (h->open & HO_NO_R)
+		msg[nmsg++] = _("A regular-operation task has nobody responsible (R).");
 	if (h->open & HO_TEMP)
-		buf_printf(&b, "%s ",
-			   _("A or R in regular operation lies with a temporary stakeholder whose post "
-			     "ends with the funding."));
-	if (!h->open)
-		buf_printf(&b, "%s", _("Settled: regular operation has an accountable, permanent owner. "
-				       "Enter shows the tasks."));
-	ui_text(y + 3, r.x, r.w, b.data, h->open ? ui_style(ST_WARN) : ui_style(ST_NORMAL), 0);
+		msg[nmsg++] = _("A or R in regular operation lies with a temporary stakeholder whose "
+				"post ends with the funding.");
+	if (handover_state(h) == HO_STATE_SETTLED)
+		msg[nmsg++] = _("Settled: regular operation has an accountable, permanent owner. "
+				"Enter shows the tasks.");
+	int lines = detail - 4;
+	for (int i = 0; i < nmsg && i < lines; i++) {
+		buf_init(&b);
+		for (int k = i; k < (i == lines - 1 ? nmsg : i + 1); k++)
+			buf_printf(&b, "%s%s", k > i ? " " : "", msg[k]);
+		ui_text(y + 3 + i, r.x, r.w, b.data, h->open ? ui_style(ST_WARN) : ui_style(ST_NORMAL), 0);
+		buf_free(&b);
+	}
+}
+
+/* ------------------------------------------------------------ per actor (t) */
+
+static const struct list_col actor_cols[] = {
+	{N_("Stakeholder"), -2, 12}, {"A", 3, 0}, {"R", 3, 0}, {"C", 3, 0}, {"I", 3, 0},
+	{N_("Tasks and roles"), -3, 12},
+};
+
+/* "A task, R task, …" of stakeholder s in phase p (all phases: p < 0). */
+static void actor_tasks(struct ui *ui, const struct stakeholder *s, int p, const char *sep,
+			struct buf *b)
+{
+	static const enum raci order[] = {RACI_A, RACI_R, RACI_C, RACI_I};
+	for (int k = 0; k < 4; k++)
+		for (size_t i = 0; i < s->cells.n; i++) {
+			if (s->cells.v[i].role != order[k])
+				continue;
+			const struct task *t = model_task(&ui->m, s->cells.v[i].other);
+			if (!t || (p >= 0 && (t->phase == TPHASE_REGULAR) != (p == 1)))
+				continue;
+			buf_printf(b, "%s%c %s", b->len ? sep : "", raci_letter(order[k]),
+				   *t->name ? t->name : _("(no name)"));
+		}
+}
+
+static void draw_actor_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
+{
+	struct draw_ctx *d = ctx;
+	const struct stakeholder *s = sh_at(d->ui, d->p, (long)row);
+	if (!s)
+		return;
+	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
+	ui_textf(y, cx[0], cw[0], base | A_BOLD, 0, "%s%s%s", s->name,
+		 s->key_person ? " " UI_MARK_KEY : "", s->temporary ? " " UI_MARK_TEMP : "");
+	static const enum raci order[] = {RACI_A, RACI_R, RACI_C, RACI_I};
+	for (int k = 0; k < 4; k++) {
+		unsigned n = s->roles[d->p][order[k]];
+		if (n)
+			ui_textf(y, cx[1 + k], cw[1 + k], base, UI_TEXT_RIGHT, "%u", n);
+		else
+			ui_text(y, cx[1 + k], cw[1 + k], "·", base, UI_TEXT_RIGHT);
+	}
+	struct buf b;
+	buf_init(&b);
+	actor_tasks(d->ui, s, d->p, ", ", &b);
+	ui_text(y, cx[5], cw[5], b.len ? b.data : _("– no role –"), base, 0);
+	buf_free(&b);
+}
+
+static void draw_actors(struct ui *ui, struct ui_rect r)
+{
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	int p = vs->view == RV_REGULAR ? 1 : 0;
+	draw_views(ui, r.y, r.x, r.w);
+	int detail = 4;
+	list_set_count(&vs->actor_list, vs->ncols[p]);
+	if (vs->grids[p].col >= 0)
+		list_select(&vs->actor_list, (size_t)vs->grids[p].col);
+	struct draw_ctx d = {ui, p};
+	struct ui_rect lr = {r.y + 1, r.x, r.h - 1 - detail, r.w};
+	list_draw(&vs->actor_list, lr, actor_cols, 6, draw_actor_row, &d,
+		  _("No stakeholder passes the filter: f shows the next filter, up to all."));
+	const struct stakeholder *s = sh_at(ui, p, (long)vs->actor_list.sel);
+	if (!s)
+		return;
+	int y = r.y + r.h - detail;
+	ui_textf(y, r.x, r.w, ui_style(ST_TITLE), 0, "▸ %s (%s%s%s) · %s", s->name,
+		 vocab_label(VOCAB_GROUP, s->group), *s->organisation ? ", " : "", s->organisation,
+		 vocab_label(VOCAB_TPHASE, p ? TPHASE_REGULAR : TPHASE_PILOT));
+	struct buf b;
+	buf_init(&b);
+	actor_tasks(ui, s, p, " · ", &b);
+	ui_text_wrapped((struct ui_rect){y + 1, r.x, detail - 1, r.w}, 0,
+			b.len ? b.data : _("No role in this phase."), ui_style(ST_NORMAL));
 	buf_free(&b);
 }
 
@@ -730,6 +1010,8 @@ static void draw(struct ui *ui, struct ui_rect r)
 	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
 	if (vs->view == RV_HANDOVER)
 		draw_handover(ui, r);
+	else if (vs->by_actor)
+		draw_actors(ui, r);
 	else
 		draw_matrix(ui, r);
 }
@@ -758,9 +1040,10 @@ static bool save_task(struct ui *ui, struct form *fm, int64_t id)
 	if (ok) {
 		int p = t.phase == TPHASE_REGULAR ? 1 : 0;
 		vs->keep_task[p] = t.id;
-		if (vs->view != RV_HANDOVER)
+		/* a new task (also from the handover view) is shown where its roles
+		 * are set: its phase's grid, the cursor on its first cell */
+		if (!id || vs->view != RV_HANDOVER)
 			vs->view = p ? RV_REGULAR : RV_PILOT;
-		/* a new task: the cursor goes to its first cell */
 		if (!id && vs->grids[p].col == GRID_HEAD && ui->m.stakeholders.n)
 			vs->grids[p].col = 0;
 		ui_status(ui, id ? _("Task “%s” saved.") : _("Task “%s” added: now set its roles."),
@@ -804,6 +1087,100 @@ static void task_delete(struct ui *ui, const struct task *t)
 	else
 		snprintf(q, sizeof q, _("Delete task “%s”?"), t->name);
 	ui_confirm(ui, q, delete_yes, t->id);
+}
+
+/* ------------------------------------------------------------ copying the pilot */
+
+/* A regular-operation task of the same name and category exists. */
+static bool has_regular_twin(const struct model *m, const struct task *t)
+{
+	for (size_t i = 0; i < m->tasks.n; i++) {
+		const struct task *o = MODEL_AT(m->tasks, struct task, i);
+		if (o->phase == TPHASE_REGULAR && o->category == t->category && !strcmp(o->name, t->name))
+			return true;
+	}
+	return false;
+}
+
+/* The pilot tasks that regular operation does not have yet; free it. */
+static int64_t *pilot_to_copy(const struct model *m, size_t *n)
+{
+	int64_t *ids = xcalloc(m->tasks.n + 1, sizeof *ids);
+	*n = 0;
+	for (size_t i = 0; i < m->tasks.n; i++) {
+		const struct task *t = MODEL_AT(m->tasks, struct task, i);
+		if (t->phase == TPHASE_PILOT && !has_regular_twin(m, t))
+			ids[(*n)++] = t->id;
+	}
+	return ids;
+}
+
+/* Copies one pilot task and its cells into regular operation. */
+static enum store_status copy_task(struct ui *ui, int64_t id)
+{
+	const struct task *t = model_task(&ui->m, id);
+	if (!t)
+		return STORE_OK;
+	struct task c;
+	task_init(&c);
+	str_set(&c.name, t->name);
+	c.category = t->category;
+	c.phase = TPHASE_REGULAR;
+	/* the cells first: saving changes the task table */
+	size_t ncells = t->cells.n;
+	struct raci_ref *cells = xmalloc((ncells + 1) * sizeof *cells);
+	memcpy(cells, t->cells.v, ncells * sizeof *cells);
+	enum store_status st = store_save_task(ui->s, &ui->m, &c);
+	for (size_t k = 0; k < ncells && st == STORE_OK; k++)
+		st = store_set_raci(ui->s, &ui->m, c.id, cells[k].other, (enum raci)cells[k].role);
+	free(cells);
+	task_free(&c);
+	return st;
+}
+
+static void copy_pilot_yes(struct ui *ui, int64_t unused)
+{
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	(void)unused;
+	size_t n;
+	int64_t *ids = pilot_to_copy(&ui->m, &n);
+	enum store_status st = n ? store_begin(ui->s, N_("Copy pilot tasks"), "") : STORE_OK;
+	if (n && st == STORE_OK) {
+		for (size_t i = 0; i < n && st == STORE_OK; i++)
+			st = copy_task(ui, ids[i]);
+		if (st == STORE_OK)
+			st = store_commit(ui->s, &ui->m);
+		else
+			store_rollback(ui->s, &ui->m);
+	}
+	free(ids);
+	if (ui_store_ok(ui, st)) {
+		vs->view = RV_REGULAR;
+		ui_status(ui,
+			  ngettext("%zu pilot task copied into regular operation with its roles: "
+				   "now decide who keeps them (⧗ posts end with the funding; u undoes).",
+				   "%zu pilot tasks copied into regular operation with their roles: "
+				   "now decide who keeps them (⧗ posts end with the funding; u undoes).",
+				   n),
+			  n);
+	}
+}
+
+static void copy_pilot(struct ui *ui)
+{
+	size_t n;
+	free(pilot_to_copy(&ui->m, &n));
+	if (!n) {
+		ui_status(ui, "%s", _("Every pilot task is in regular operation already (same name and "
+				      "category)."));
+		return;
+	}
+	char q[256];
+	snprintf(q, sizeof q,
+		 ngettext("Copy %zu pilot task with its roles into regular operation?",
+			  "Copy %zu pilot tasks with their roles into regular operation?", n),
+		 n);
+	ui_confirm(ui, q, copy_pilot_yes, 0);
 }
 
 /* ------------------------------------------------------------ keys */
@@ -900,6 +1277,73 @@ static int key(struct ui *ui, enum ui_action a, int k)
 		next_view(ui);
 		return UI_REDRAW | UI_HANDLED;
 	}
+	if (a == ACT_FILTER && vs->view != RV_HANDOVER) {
+		int p = vs->view == RV_REGULAR ? 1 : 0;
+		remember(ui, p);
+		vs->filter = (enum rfilter)((vs->filter + 1) % RF_COUNT);
+		sync(ui);
+		grid_invalidate(&vs->grids[0]);
+		grid_invalidate(&vs->grids[1]);
+		ui_status(ui, ngettext("%zu stakeholder shown of %zu.", "%zu stakeholders shown of %zu.",
+				       vs->ncols[p]),
+			  vs->ncols[p], ui->m.stakeholders.n);
+		return UI_REDRAW | UI_HANDLED;
+	}
+	if (a == ACT_WIDE && vs->view != RV_HANDOVER) {
+		vs->wide = !vs->wide;
+		grid_invalidate(&vs->grids[0]);
+		grid_invalidate(&vs->grids[1]);
+		ui_status(ui, "%s", vs->wide ? _("Wide columns: the names on two lines (w: narrow).")
+					     : _("Narrow columns: more stakeholders at once (w: wide)."));
+		return UI_REDRAW | UI_HANDLED;
+	}
+	if (a == ACT_BY_ACTOR && vs->view != RV_HANDOVER) {
+		vs->by_actor = !vs->by_actor;
+		int p = vs->view == RV_REGULAR ? 1 : 0;
+		if (vs->by_actor && vs->grids[p].col == GRID_HEAD && vs->ncols[p])
+			vs->grids[p].col = 0;
+		grid_invalidate(&vs->grids[p]);
+		ui_status(ui, "%s", vs->by_actor ? _("Per stakeholder: their tasks and roles (t: the matrix).")
+						 : _("The matrix: tasks by stakeholders (t: per stakeholder)."));
+		return UI_REDRAW | UI_HANDLED;
+	}
+	if (vs->by_actor && vs->view != RV_HANDOVER) {
+		int p = vs->view == RV_REGULAR ? 1 : 0;
+		struct grid *g = &vs->grids[p];
+		list_set_count(&vs->actor_list, vs->ncols[p]);
+		if (g->col >= 0)
+			list_select(&vs->actor_list, (size_t)g->col);
+		if (list_move(&vs->actor_list, a)) {
+			g->col = vs->ncols[p] ? (long)vs->actor_list.sel : GRID_HEAD;
+			remember(ui, p);
+			return UI_REDRAW | UI_HANDLED;
+		}
+		if (a == ACT_EDIT) {
+			/* back to the matrix, in this stakeholder's column */
+			vs->by_actor = false;
+			grid_invalidate(g);
+			return UI_REDRAW | UI_HANDLED;
+		}
+		if (a == ACT_CYCLE || a == ACT_ROLE || a == ACT_CLEAR || a == ACT_DELETE) {
+			ui_status(ui, "%s", _("Roles are set in the matrix: Enter or t goes back to it."));
+			return UI_REDRAW | UI_HANDLED;
+		}
+	}
+	if (a == ACT_SORT && vs->view != RV_HANDOVER) {
+		int p = vs->view == RV_REGULAR ? 1 : 0;
+		remember(ui, p);
+		vs->by_votes = !vs->by_votes;
+		sync(ui);
+		grid_invalidate(&vs->grids[0]);
+		grid_invalidate(&vs->grids[1]);
+		ui_status(ui, "%s", vs->by_votes ? _("Tasks ordered by votes, most first (o: usual order).")
+						 : _("Tasks in the usual order (o: by votes)."));
+		return UI_REDRAW | UI_HANDLED;
+	}
+	if (a == ACT_COPY_PILOT) {
+		copy_pilot(ui);
+		return UI_REDRAW | UI_HANDLED;
+	}
 	if (vs->view == RV_HANDOVER)
 		return handover_key(ui, a);
 	int p = vs->view == RV_REGULAR ? 1 : 0;
@@ -955,6 +1399,14 @@ static int click(struct ui *ui, int y, int x)
 		return UI_REDRAW | UI_HANDLED;
 	}
 	int p = vs->view == RV_REGULAR ? 1 : 0;
+	if (vs->by_actor) {
+		long row = list_hit(&vs->actor_list, y);
+		if (row < 0)
+			return UI_UNHANDLED;
+		vs->grids[p].col = row;
+		remember(ui, p);
+		return UI_REDRAW | UI_HANDLED;
+	}
 	size_t row;
 	long col;
 	if (!grid_hit(&vs->grids[p], y, x, &row, &col))
@@ -991,10 +1443,15 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 		return false;
 	}
 	if (kind == ENT_STAKEHOLDER) {
-		long c = table_index(&m->stakeholders, id);
+		int p = vs->nrows[1] ? 1 : 0;
+		long c = col_of(ui, p, id);
+		if (c < 0 && vs->filter != RF_ALL) {
+			vs->filter = RF_ALL; /* the finding's stakeholder is always found */
+			sync(ui);
+			c = col_of(ui, p, id);
+		}
 		if (c < 0)
 			return false;
-		int p = vs->nrows[1] ? 1 : 0;
 		grid_select(&vs->grids[p], vs->grids[p].row, c);
 		remember(ui, p);
 		vs->view = p ? RV_REGULAR : RV_PILOT;
@@ -1003,8 +1460,10 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 	return false;
 }
 
-static const enum ui_action bar[] = {ACT_CYCLE, ACT_VIEW, ACT_NEW, ACT_NONE};
-static const enum ui_action more[] = {ACT_ROLE, ACT_CLEAR, ACT_EDIT, ACT_DELETE, ACT_NOTE, ACT_NONE};
+static const enum ui_action bar[] = {ACT_CYCLE, ACT_VIEW, ACT_FILTER, ACT_NEW, ACT_NONE};
+static const enum ui_action more[] = {ACT_ROLE, ACT_CLEAR, ACT_EDIT, ACT_DELETE, ACT_NOTE,
+				     ACT_BY_ACTOR, ACT_COPY_PILOT, ACT_WIDE, ACT_VOTE, ACT_VOTE_ADD,
+				     ACT_SORT, ACT_NONE};
 
 /* The selected item, for the reading view. */
 static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)

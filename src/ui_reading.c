@@ -88,6 +88,8 @@ static bool build(struct ui *ui, enum entity kind, int64_t id, struct page *pg)
 		if (!g)
 			return false;
 		pg->title = xstrdup(*g->title ? g->title : _("(no title)"));
+		if (g->votes)
+			addf(pg, _("Votes"), "● %d", g->votes);
 		add(pg, _("Specific"), g->specific);
 		add(pg, _("Measurable"), g->measurable);
 		add(pg, _("Achievable"), g->achievable);
@@ -138,6 +140,8 @@ static bool build(struct ui *ui, enum entity kind, int64_t id, struct page *pg)
 		pg->title = xstrdup(*t->name ? t->name : _("(no name)"));
 		addf(pg, _("Category"), "%s · %s", vocab_label(VOCAB_CATEGORY, t->category),
 		     vocab_label(VOCAB_TPHASE, t->phase));
+		if (t->votes)
+			addf(pg, _("Votes"), "● %d", t->votes);
 		struct buf r;
 		buf_init(&r);
 		for (size_t i = 0; i < t->cells.n; i++)
@@ -196,6 +200,8 @@ static bool build(struct ui *ui, enum entity kind, int64_t id, struct page *pg)
 			catalogue_find(i18n_lang(), ch->factor, ch->field, ch->item);
 		pg->title = xstrdup(ci ? ci->title : "?");
 		add(pg, NULL, ci ? ci->guidance : "");
+		if (ch->votes)
+			addf(pg, _("Votes"), "● %d", ch->votes);
 		add(pg, _("Status"), vocab_label(VOCAB_CHECK_STATUS, ch->status));
 		add(pg, _("Note"), ch->note);
 		return true;

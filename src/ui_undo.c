@@ -17,6 +17,8 @@ static const struct {
 	{"indicator", ENT_INDICATOR, STEP_INDICATORS},
 	{"stakeholder", ENT_STAKEHOLDER, STEP_STAKEHOLDERS},
 	{"task", ENT_TASK, STEP_RACI},
+	{"pilot tasks", ENT_COUNT, STEP_RACI},
+	{"finding", ENT_COUNT, STEP_FINDINGS},
 	{"responsibility", ENT_TASK, STEP_RACI},
 	{"cost", ENT_COST, STEP_COSTS},
 	{"cost share", ENT_COST, STEP_COSTS},

@@ -179,7 +179,8 @@ static bool make_formats(struct xl *x)
 	lxw_format **all[] = {&F->title,  &F->subtitle, &F->label,  &F->header, &F->header_rot,
 			      &F->text,	  &F->wrap,	&F->date,   &F->num,	&F->money,
 			      &F->pct,	  &F->frac,	&F->heat_na, &F->bold,	&F->note,
-			      &F->link};
+			      &F->link,	  &F->year,	&F->money_alert, &F->money_total,
+			      &F->note_wrap};
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
 		if (!(*all[i] = new_format(x)))
 			return false;
@@ -209,6 +210,10 @@ static bool make_formats(struct xl *x)
 	format_set_bold(F->bold);
 	format_set_italic(F->note);
 	format_set_font_color(F->note, 0x595959);
+	format_set_italic(F->note_wrap);
+	format_set_font_color(F->note_wrap, 0x595959);
+	format_set_text_wrap(F->note_wrap);
+	format_set_align(F->note_wrap, LXW_ALIGN_VERTICAL_TOP);
 
 	lxw_format *heads[] = {F->header, F->header_rot};
 	for (size_t i = 0; i < 2; i++) {
@@ -232,6 +237,16 @@ static bool make_formats(struct xl *x)
 			      x->lang == LANG_DE ? "#,##0.00 \"€\"" : "\"€\"#,##0.00");
 	format_set_num_format(F->pct, "0.0%");
 	format_set_num_format(F->frac, "0%");
+	format_set_num_format(F->year, "0");
+	format_set_align(F->year, LXW_ALIGN_LEFT);
+	lxw_format *money2[] = {F->money_alert, F->money_total};
+	for (size_t i = 0; i < 2; i++) {
+		format_set_num_format(money2[i], x->lang == LANG_DE ? "#,##0.00 \"€\""
+								   : "\"€\"#,##0.00");
+		format_set_bold(money2[i]);
+	}
+	format_set_bg_color(F->money_alert, 0xF4B6B0);
+	format_set_top(F->money_total, LXW_BORDER_THIN);
 
 	/* check statuses: open red, partly amber, done green, not relevant grey */
 	static const lxw_color_t status[CHECK_STATUS_COUNT] = {0xF4B6B0, 0xFFE699, 0xA9D08E,
@@ -524,8 +539,7 @@ void xc_sum(struct xcell *c, size_t r1, size_t c1, size_t r2, size_t c2, double 
 	c->c2 = c2;
 }
 
-/* "A1"-style name of the sheet cell at row r, column c (0-based). */
-static void cell_name(lxw_row_t r, lxw_col_t c, char out[16])
+void xl_cell_name(lxw_row_t r, lxw_col_t c, char out[16])
 {
 	char col[8];
 	size_t n = 0;
@@ -784,8 +798,8 @@ lxw_worksheet *xt_emit(struct xl *x, struct xtable *t, const char *sheet, size_t
 			case XC_SUM: {
 				/* table data row r is sheet row r + 1 (under the header) */
 				char a[16], b[16], formula[48];
-				cell_name((lxw_row_t)(cell->r1 + 1), (lxw_col_t)cell->c1, a);
-				cell_name((lxw_row_t)(cell->r2 + 1), (lxw_col_t)cell->c2, b);
+				xl_cell_name((lxw_row_t)(cell->r1 + 1), (lxw_col_t)cell->c1, a);
+				xl_cell_name((lxw_row_t)(cell->r2 + 1), (lxw_col_t)cell->c2, b);
 				snprintf(formula, sizeof formula, "=SUM(%s:%s)", a, b);
 				xl_note(x,
 					worksheet_write_formula_num(ws, row, (lxw_col_t)c, formula,

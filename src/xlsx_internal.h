@@ -53,6 +53,10 @@ struct xl_formats {
 	lxw_format *status[CHECK_STATUS_COUNT]; /* check statuses (conditional: fill only) */
 	lxw_format *light[XL_LIGHT_COUNT]; /* indicator traffic lights */
 	lxw_format *link;		    /* a link to another sheet */
+	lxw_format *year;		    /* a budget year: a whole number, left */
+	lxw_format *note_wrap;		    /* a note over merged cells, wrapped */
+	lxw_format *money_alert;	    /* money nobody carries: bold on red */
+	lxw_format *money_total;	    /* a money total: bold, a line above */
 };
 
 struct xl {
@@ -66,6 +70,17 @@ struct xl {
 	char what[64];	  /* the call that failed */
 	char reason[128]; /* a file-system reason, if known */
 	lxw_worksheet *summary; /* the first sheet, written last */
+	/* Where the costs-per-year sheet put its money rows (sheet NULL: it
+	 * has none), so that the summary refers to them by formula: the row
+	 * (0-based) of its first money row, YR_* after it in that order, and
+	 * the column of budget year first + k is 1 + k, then the "no year"
+	 * column when undated, then the total. */
+	struct {
+		const char *sheet;
+		lxw_row_t row;
+		size_t ny;
+		bool undated;
+	} years;
 	char *names[XL_MAX_SHEETS];
 	size_t nnames;
 	char footer[1024];
@@ -83,6 +98,12 @@ char *xl_clean(const char *s, size_t max_chars);
 const char *xl_clean_ref(const char *s, size_t max_chars, char **copy);
 /* Records the first error. */
 void xl_note(struct xl *x, lxw_error e, const char *what);
+/* The money rows of the costs-per-year sheet, in this order (x->years). */
+enum { YR_GRANT, YR_OWN, YR_COVERED, YR_PROMISED, YR_ASKED, YR_UNCOVERED, YR_COUNT };
+
+/* "A1"-style name of the sheet cell at row r, column c (0-based). */
+void xl_cell_name(lxw_row_t r, lxw_col_t c, char out[16]);
+
 /* Checked writes. */
 void xl_text(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
 	     lxw_format *f);

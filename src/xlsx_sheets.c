@@ -402,10 +402,9 @@ static void year_row(struct xl *x, struct xtable *t, const char *label, bool bol
 	xc_sum(&c[1 + ny + undated], r, 1, r, ny + undated, sum, x->fmt.money);
 }
 
-/* The rows of the money block, in the order of the sheet; their sum is
- * every cost (figures.h: total = grant + own + covered + promised + asked
- * + uncovered). */
-enum { YR_GRANT, YR_OWN, YR_COVERED, YR_PROMISED, YR_ASKED, YR_UNCOVERED, YR_COUNT };
+/* The rows of the money block are YR_* (xlsx_internal.h), in the order of
+ * the sheet; their sum is every cost (figures.h: total = grant + own +
+ * covered + promised + asked + uncovered). */
 
 static void year_values(const struct figures_row *r, double o[YR_COUNT])
 {
@@ -438,6 +437,7 @@ static void sheet_years(struct xl *x)
 	if (undated)
 		xt_head(&t, 1 + ny, _("No year"));
 	xt_head(&t, 1 + ny + undated, _("Total"));
+	size_t money_top = 0; /* the table row of the first money row */
 	if (ny) {
 		/* the rows of figures: the years and the "no year" column side by side */
 		size_t nrow = ny + 1;
@@ -455,6 +455,7 @@ static void sheet_years(struct xl *x)
 			_("Not covered"),
 		};
 		size_t top = t.nrows;
+		money_top = top;
 		for (int k = 0; k < YR_COUNT; k++)
 			year_row(x, &t, labels[k], k == YR_UNCOVERED, &v[k], YR_COUNT, ny, undated,
 				 sum[k]);
@@ -477,6 +478,12 @@ static void sheet_years(struct xl *x)
 	}
 	size_t nrows = t.nrows;
 	lxw_worksheet *ws = x->err == LXW_NO_ERROR ? xt_emit(x, &t, _("Costs per year"), 1) : NULL;
+	if (ws && ny) {
+		x->years.sheet = xl_last_sheet_name(x);
+		x->years.row = (lxw_row_t)money_top + 1; /* under the header row */
+		x->years.ny = ny;
+		x->years.undated = undated;
+	}
 	if (ws && ny) {
 		char note[512];
 		lxw_row_t r = (lxw_row_t)nrows + 2;
@@ -581,10 +588,18 @@ static void sheet_check(struct xl *x)
 static void sheet_findings(struct xl *x)
 {
 	struct xtable t;
-	TABLE(&t, _("Severity"), _("Step"), _("Item"), _("Finding"));
+	/* the dots of a dot vote, as a last column once there are any */
+	bool votes = x->m->nfvotes > 0;
+	if (votes)
+		TABLE(&t, _("Severity"), _("Step"), _("Item"), _("Finding"), _("Votes"));
+	else
+		TABLE(&t, _("Severity"), _("Step"), _("Item"), _("Finding"));
 	for (size_t i = 0; x->f && i < x->f->n; i++) {
 		const struct finding *e = &x->f->v[i];
 		struct xcell *c = xt_row(&t);
+		int dots = votes ? model_finding_votes(x->m, e->rule, e->id) : 0;
+		if (dots)
+			xc_num(&c[4], dots, NULL);
 		xc_text(&c[0], vocab_label(VOCAB_SEVERITY, e->sev));
 		if (e->sev >= 0 && e->sev < SEV_COUNT)
 			c[0].fmt = x->fmt.sev[e->sev];

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "templates.h"
 #include "util.h"
 
 /* Columns: A labels (wide), B–F values. */
@@ -22,9 +23,23 @@
 #define SUM_LABEL_W 26.0
 #define SUM_VALUE_W 14.0
 /* Lists on the summary stop after this many rows (the sheets have them all). */
-#define SUM_INDICATORS 5
+#define SUM_INDICATORS 4
 #define SUM_FINDINGS 3
 #define SUM_AGREEMENTS 3
+#define SUM_VOTES 5
+
+/* The money columns of the summary: the costs-per-year rows they show
+ * (promised and asked together). */
+static const struct {
+	const char *head; /* msgid */
+	int yr, yr2;	  /* YR_* and a second row added to it, or -1 */
+} money_cols[SUM_COLS - 1] = {
+	{N_("Grant"), YR_GRANT, -1},
+	{N_("Own share"), YR_OWN, -1},
+	{N_("Partners, budgeted"), YR_COVERED, -1},
+	{N_("Promised or asked"), YR_PROMISED, YR_ASKED},
+	{N_("Not covered"), YR_UNCOVERED, -1},
+};
 
 /* Characters of merged columns from..to (as xl_wrapped_lines counts). */
 static size_t span_chars(lxw_col_t from, lxw_col_t to)
@@ -33,6 +48,13 @@ static size_t span_chars(lxw_col_t from, lxw_col_t to)
 	for (lxw_col_t c = from; c <= to; c++)
 		w += c == 0 ? SUM_LABEL_W : SUM_VALUE_W;
 	return (size_t)w - 1;
+}
+
+/* The characters that surely fit one printed line over columns from..to
+ * (xl_wrapped_lines counts with the same measure). */
+static size_t line_chars(lxw_col_t from, lxw_col_t to)
+{
+	return (size_t)((double)span_chars(from, to) * XL_TEXT_PER_WIDTH);
 }
 
 /* Text merged over columns from..to of row r, wrapped, the row as high as
@@ -45,7 +67,11 @@ static void merged_text(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t 
 		xl_text(x, ws, r, from, v, f);
 	else
 		xl_note(x, worksheet_merge_range(ws, r, from, r, to, v, f), "merge_range");
-	int l = xl_wrapped_lines(v, span_chars(from, to));
+	/* a wide merged span (five columns and more) also holds the padding
+	 * between its columns, about one character per column boundary; on
+	 * narrow spans the estimate stays as conservative as everywhere */
+	size_t w = span_chars(from, to) + (to - from >= 4 ? (size_t)(to - from) : 0);
+	int l = xl_wrapped_lines(v, w);
 	if (l > *lines)
 		*lines = l;
 	free(v);
@@ -83,12 +109,21 @@ static void pair_row(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char *
 	(*r)++;
 }
 
+/* A note over the whole width, wrapped, its row as high as it needs. */
+static void note_row(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char *text)
+{
+	int lines = 1;
+	merged_text(x, ws, *r, 0, SUM_COLS - 1, text, x->fmt.note_wrap, &lines);
+	row_height(x, ws, *r, lines);
+	(*r)++;
+}
+
 /* A section heading: a taller row instead of an empty one above it. */
 static void subtitle(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char *text)
 {
 	xl_note(x, worksheet_merge_range(ws, *r, 0, *r, SUM_COLS - 1, text, x->fmt.subtitle),
 		"merge_range");
-	xl_note(x, worksheet_set_row(ws, *r, 21, NULL), "set_row");
+	xl_note(x, worksheet_set_row(ws, *r, 18, NULL), "set_row");
 	(*r)++;
 }
 
@@ -102,10 +137,136 @@ static void heat_cell(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 	xl_num(x, ws, r, c, v, x->fmt.heat[band]);
 }
 
+/* A reference to column col of money row yr on the costs-per-year sheet
+ * ('Kosten je Jahr'!$C$2) appended to b. */
+static void years_ref(const struct xl *x, int yr, size_t col, struct buf *b)
+{
+	char cell[16];
+	xl_cell_name(x->years.row + (lxw_row_t)yr, (lxw_col_t)col, cell);
+	buf_addc(b, '\'');
+	for (const char *p = x->years.sheet; *p; p++) {
+		if (*p == '\'')
+			buf_addc(b, '\'');
+		buf_addc(b, *p);
+	}
+	buf_adds(b, "'!");
+	buf_adds(b, cell);
+}
+
+static double money_of(const struct figures_row *row, int yr)
+{
+	switch (yr) {
+	case YR_GRANT: return row->grant;
+	case YR_OWN: return row->own;
+	case YR_COVERED: return row->covered;
+	case YR_PROMISED: return row->promised;
+	case YR_ASKED: return row->asked;
+	default: return row->uncovered;
+	}
+}
+
+/* Money per budget year: one row per year of the costs-per-year sheet (and
+ * its "no year" column), each cell a live formula referring to that sheet,
+ * the totals a live sum; the figures computed by figures.c are the cached
+ * results, so a reader without recalculation sees the same numbers. */
+static void money(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
+{
+	const struct figures *f = x->fig;
+	subtitle(x, ws, r, _("Money per budget year"));
+	if (!x->years.sheet) {
+		merged_text(x, ws, *r, 0, SUM_COLS - 1, _("No costs have been entered."), x->fmt.note,
+			    &(int){1});
+		(*r)++;
+		return;
+	}
+	xl_text(x, ws, *r, 0, _("Budget year"), x->fmt.header);
+	int head_lines = 1;
+	for (int c = 0; c < SUM_COLS - 1; c++) {
+		const char *h = _(money_cols[c].head);
+		xl_text(x, ws, *r, (lxw_col_t)(1 + c), h, x->fmt.header);
+		int l = xl_wrapped_lines(h, span_chars((lxw_col_t)(1 + c), (lxw_col_t)(1 + c)));
+		if (l > head_lines)
+			head_lines = l;
+	}
+	row_height(x, ws, *r, head_lines);
+	(*r)++;
+	lxw_row_t first = *r;
+	/* the years before the funding-end year are one row (the sheet has
+	 * them one by one): the council asks about the years to come */
+	size_t early = 0;
+	if (f->has_funding_end && f->funding_end_year > f->first)
+		early = (size_t)(f->funding_end_year - f->first);
+	if (early > x->years.ny)
+		early = x->years.ny;
+	if (early < 2)
+		early = 0;
+	size_t n = x->years.ny + (x->years.undated ? 1 : 0);
+	for (size_t k = early ? early - 1 : 0; k < n; k++, (*r)++) {
+		bool undated = k == x->years.ny;
+		size_t k0 = early && k == early - 1 ? 0 : k; /* the row's first column */
+		if (undated) {
+			xl_text(x, ws, *r, 0, _("No year"), x->fmt.text);
+		} else if (k0 < k) {
+			char span[32];
+			snprintf(span, sizeof span, "%d–%d", f->first + (int)k0, f->first + (int)k);
+			xl_text(x, ws, *r, 0, span, x->fmt.text);
+		} else {
+			xl_num(x, ws, *r, 0, f->first + (int)k, x->fmt.year);
+		}
+		for (int c = 0; c < SUM_COLS - 1; c++) {
+			struct buf b;
+			buf_init(&b);
+			buf_addc(&b, '=');
+			double v = 0;
+			for (size_t j = k0; j <= k; j++) {
+				const struct figures_row *row = undated ? &f->undated : &f->years[j];
+				for (int part = 0; part < 2; part++) {
+					int yr = part ? money_cols[c].yr2 : money_cols[c].yr;
+					if (yr < 0)
+						continue;
+					if (b.len > 1)
+						buf_addc(&b, '+');
+					years_ref(x, yr, 1 + j, &b);
+					v += money_of(row, yr);
+				}
+			}
+			xl_note(x,
+				worksheet_write_formula_num(ws, *r, (lxw_col_t)(1 + c), b.data,
+							    money_cols[c].yr == YR_UNCOVERED && v > 0.005
+								    ? x->fmt.money_alert
+								    : x->fmt.money,
+							    v),
+				"write_formula_num");
+			buf_free(&b);
+		}
+	}
+	xl_text(x, ws, *r, 0, _("Total"), x->fmt.bold);
+	for (int c = 0; c < SUM_COLS - 1; c++) {
+		char a[16], z[16], formula[48];
+		xl_cell_name(first, (lxw_col_t)(1 + c), a);
+		xl_cell_name(*r - 1, (lxw_col_t)(1 + c), z);
+		snprintf(formula, sizeof formula, "=SUM(%s:%s)", a, z);
+		double v = money_of(&f->sum, money_cols[c].yr);
+		if (money_cols[c].yr2 >= 0)
+			v += money_of(&f->sum, money_cols[c].yr2);
+		xl_note(x, worksheet_write_formula_num(ws, *r, (lxw_col_t)(1 + c), formula,
+						       x->fmt.money_total, v),
+			"write_formula_num");
+	}
+	(*r)++;
+}
+
 static void readiness(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 {
-	subtitle(x, ws, r, _("Readiness per factor and field (share of check items done)"));
 	const struct readiness *rd = &x->fig->readiness;
+	char head[160];
+	if (rd->overall >= 0)
+		snprintf(head, sizeof head,
+			 _("Readiness per factor and field: %d%% overall (factors 1–5)"),
+			 (int)(rd->overall * 100 + 0.5));
+	else
+		snprintf(head, sizeof head, "%s", _("Readiness per factor and field"));
+	subtitle(x, ws, r, head);
 	xl_text(x, ws, *r, 0, _("Factor"), x->fmt.header);
 	for (int d = 0; d < FIELD_COUNT; d++)
 		xl_text(x, ws, *r, (lxw_col_t)(1 + d), vocab_label(VOCAB_FIELD, d), x->fmt.header);
@@ -118,31 +279,29 @@ static void readiness(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 			heat_cell(x, ws, *r, (lxw_col_t)(1 + d), rd->cell[f][d]);
 		heat_cell(x, ws, *r, 5, rd->factor[f]);
 	}
-	xl_text(x, ws, *r, 0, _("Overall (factors 1–5)"), x->fmt.bold);
-	heat_cell(x, ws, *r, 5, rd->overall);
-	(*r)++;
-	merged_text(x, ws, *r, 0, SUM_COLS - 1,
-		    _("– : no check item applies. Red below a third, yellow below two thirds, "
-		      "green above."),
-		    x->fmt.note, &(int){1});
-	(*r)++;
+	struct buf note;
+	buf_init(&note);
+	buf_adds(&note, _("Share of check items done; – : none applies. Red below a third, yellow "
+			  "below two thirds, green above."));
 	if (rd->undiscussed_all) {
-		char s[256];
-		snprintf(s, sizeof s,
-			 ngettext("%u of the %u recommendations of factors 1–5 has not been "
-				  "discussed yet (open, without a note).",
-				  "%u of the %u recommendations of factors 1–5 have not been "
-				  "discussed yet (open, without a note).",
-				  rd->undiscussed_all),
-			 rd->undiscussed_all, rd->applicable_all);
-		merged_text(x, ws, *r, 0, SUM_COLS - 1, s, x->fmt.note, &(int){1});
-		(*r)++;
+		buf_addc(&note, ' ');
+		buf_printf(&note,
+			   ngettext("%u of the %u recommendations of factors 1–5 has not been "
+				    "discussed yet (open, without a note).",
+				    "%u of the %u recommendations of factors 1–5 have not been "
+				    "discussed yet (open, without a note).",
+				    rd->undiscussed_all),
+			   rd->undiscussed_all, rd->applicable_all);
 	}
+	note_row(x, ws, r, note.data);
+	buf_free(&note);
 }
 
 /* The names of the actors holding A on tasks of category cat in phase ph,
- * each once, comma-separated ("" when none). */
-static char *accountable(const struct model *m, int cat, int ph)
+ * each once, comma-separated ("" when none), as many as fit one printed
+ * line of `chars` characters, then "+N" for the rest (the task sheet and
+ * the RACI matrix name them all): the summary keeps to one page. */
+static char *accountable(const struct model *m, int cat, int ph, size_t chars)
 {
 	struct buf b;
 	buf_init(&b);
@@ -165,9 +324,20 @@ static char *accountable(const struct model *m, int cat, int ph)
 				continue;
 			xgrow((void **)&seen, &cap, nseen + 1, sizeof *seen);
 			seen[nseen++] = id;
-			buf_printf(&b, "%s%s", b.len ? ", " : "", s->name);
 		}
 	}
+	size_t shown = 0;
+	for (size_t j = 0; j < nseen; j++) {
+		const char *name = model_stakeholder(m, seen[j])->name;
+		/* room for ", name" and a later " +N" */
+		size_t need = (b.len ? 2 : 0) + (size_t)utf8_width(name) + (j + 1 < nseen ? 4 : 0);
+		if (shown && (size_t)utf8_width(b.data) + need > chars)
+			break;
+		buf_printf(&b, "%s%s", b.len ? ", " : "", name);
+		shown++;
+	}
+	if (shown < nseen)
+		buf_printf(&b, " +%zu", nseen - shown);
 	free(seen);
 	return buf_steal(&b);
 }
@@ -188,8 +358,8 @@ static void handover(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 	for (int c = 0; c < CAT_COUNT; c++) {
 		if (!fig->tasks[TPHASE_PILOT][c] && !fig->tasks[TPHASE_REGULAR][c])
 			continue;
-		char *pilot = accountable(m, c, TPHASE_PILOT);
-		char *regular = accountable(m, c, TPHASE_REGULAR);
+		char *pilot = accountable(m, c, TPHASE_PILOT, line_chars(1, 2));
+		char *regular = accountable(m, c, TPHASE_REGULAR, line_chars(3, 5));
 		int lines = 1;
 		xl_text(x, ws, *r, 0, vocab_label(VOCAB_CATEGORY, c), x->fmt.text);
 		merged_text(x, ws, *r, 1, 2, *pilot ? pilot : "–", x->fmt.wrap, &lines);
@@ -247,8 +417,7 @@ static void indicators(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char
 		char note[256];
 		snprintf(note, sizeof note, _("%zu more on the sheet %s."), m->indicators.n - n,
 			 sheet);
-		merged_text(x, ws, *r, 0, SUM_COLS - 1, note, x->fmt.note, &(int){1});
-		(*r)++;
+		note_row(x, ws, r, note);
 	} else if (!n) {
 		xl_text(x, ws, *r, 0, _("No indicators recorded yet."), x->fmt.note);
 		(*r)++;
@@ -292,6 +461,86 @@ static void top_findings(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 	}
 }
 
+/* An item the group gave dots to. */
+struct voted {
+	enum entity kind;
+	const char *name;
+	int votes;
+	size_t order; /* goals, then tasks, then check items, each in id order */
+};
+
+static int voted_cmp(const void *a, const void *b)
+{
+	const struct voted *p = a, *q = b;
+	if (p->votes != q->votes)
+		return q->votes - p->votes;
+	return p->order < q->order ? -1 : p->order > q->order;
+}
+
+/* The items with the most dots of a dot vote (issue 18), up to SUM_VOTES;
+ * nothing when nobody voted. */
+static void top_votes(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
+{
+	const struct model *m = x->m;
+	size_t nf = x->f ? x->f->n : 0;
+	size_t cap = m->goals.n + m->tasks.n + m->checks.n + nf, n = 0;
+	if (!cap || !model_votes_total(m))
+		return;
+	struct voted *v = xcalloc(cap, sizeof *v);
+	for (size_t i = 0; i < m->goals.n; i++) {
+		const struct goal *g = MODEL_AT(m->goals, struct goal, i);
+		if (g->votes)
+			v[n] = (struct voted){ENT_GOAL, g->title, g->votes, n}, n++;
+	}
+	for (size_t i = 0; i < m->tasks.n; i++) {
+		const struct task *t = MODEL_AT(m->tasks, struct task, i);
+		if (t->votes)
+			v[n] = (struct voted){ENT_TASK, t->name, t->votes, n}, n++;
+	}
+	for (size_t i = 0; i < m->checks.n; i++) {
+		const struct check_item *c = MODEL_AT(m->checks, struct check_item, i);
+		if (!c->votes)
+			continue;
+		const struct catalogue_item *ci = catalogue_find(x->lang, c->factor, c->field, c->item);
+		v[n] = (struct voted){ENT_CHECK, ci ? ci->title : "", c->votes, n};
+		n++;
+	}
+	/* findings: their dots are kept by rule and item */
+	char **names = xcalloc(nf + 1, sizeof *names);
+	for (size_t i = 0; i < nf && m->nfvotes; i++) {
+		const struct finding *f = &x->f->v[i];
+		int dots = model_finding_votes(m, f->rule, f->id);
+		if (!dots)
+			continue;
+		struct buf b;
+		buf_init(&b);
+		if (f->item && *f->item)
+			buf_printf(&b, "%s: ", f->item);
+		buf_adds(&b, findings_message(f));
+		names[i] = buf_steal(&b);
+		v[n] = (struct voted){ENT_COUNT, names[i], dots, n};
+		n++;
+	}
+	qsort(v, n, sizeof *v, voted_cmp);
+	subtitle(x, ws, r, _("Top votes of the dot vote"));
+	for (size_t i = 0; i < n && i < SUM_VOTES; i++) {
+		const char *kind = v[i].kind == ENT_GOAL    ? _("Goal")
+				   : v[i].kind == ENT_TASK  ? _("Task")
+				   : v[i].kind == ENT_CHECK ? _("Check item")
+							    : _("Finding");
+		xl_text(x, ws, *r, 0, kind, x->fmt.label);
+		int lines = 1;
+		merged_text(x, ws, *r, 1, SUM_COLS - 2, v[i].name, x->fmt.wrap, &lines);
+		xl_num(x, ws, *r, SUM_COLS - 1, v[i].votes, x->fmt.num);
+		row_height(x, ws, *r, lines);
+		(*r)++;
+	}
+	for (size_t i = 0; i < nf; i++)
+		free(names[i]);
+	free(names);
+	free(v);
+}
+
 static void agreements(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 {
 	const struct model *m = x->m;
@@ -317,8 +566,7 @@ static void agreements(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 		char note[256];
 		snprintf(note, sizeof note, _("%zu more on the sheet %s."), total - shown,
 			 _("Notes"));
-		merged_text(x, ws, *r, 0, SUM_COLS - 1, note, x->fmt.note, &(int){1});
-		(*r)++;
+		note_row(x, ws, r, note);
 	}
 }
 
@@ -326,7 +574,7 @@ static void agreements(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 static void contents(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 {
 	subtitle(x, ws, r, _("Contents"));
-	static const lxw_col_t at[3] = {0, 2, 4};
+	static const lxw_col_t at[6] = {0, 1, 2, 3, 4, 5};
 	size_t k = 0;
 	for (size_t i = 1; i < x->nnames; i++, k++) {
 		struct buf url;
@@ -338,14 +586,14 @@ static void contents(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 			buf_addc(&url, *p);
 		}
 		buf_adds(&url, "'!A1");
-		lxw_row_t row = *r + (lxw_row_t)(k / 3);
+		lxw_row_t row = *r + (lxw_row_t)(k / 6);
 		xl_note(x,
-			worksheet_write_url_opt(ws, row, at[k % 3], url.data, x->fmt.link,
+			worksheet_write_url_opt(ws, row, at[k % 6], url.data, x->fmt.link,
 						x->names[i], NULL),
 			"write_url");
 		buf_free(&url);
 	}
-	*r += (lxw_row_t)((k + 2) / 3);
+	*r += (lxw_row_t)((k + 5) / 6);
 }
 
 void xl_write_summary(struct xl *x)
@@ -360,12 +608,6 @@ void xl_write_summary(struct xl *x)
 		    x->fmt.title, &lines);
 	xl_note(x, worksheet_set_row(ws, r, 22.0 * (lines > 3 ? 3 : lines), NULL), "set_row");
 	r++;
-	xl_note(x,
-		worksheet_merge_range(ws, r, 0, r, SUM_COLS - 1,
-				      _("Plan for regular operation of a Smart-City measure"),
-				      x->fmt.note),
-		"merge_range");
-	r++;
 	pair_row(x, ws, &r, _("Municipality"), m->ws.municipality, false, _("Phase"),
 		 vocab_label(VOCAB_PHASE, m->ws.phase), false);
 	pair_row(x, ws, &r, _("Field of action"), m->ws.field, false, _("Funding ends"),
@@ -379,18 +621,28 @@ void xl_write_summary(struct xl *x)
 	row_height(x, ws, r, lines);
 	r++;
 
+	money(x, ws, &r);
 	readiness(x, ws, &r);
 	handover(x, ws, &r);
 	indicators(x, ws, &r, x->nnames > 3 ? x->names[3] : _("Indicators"));
 	top_findings(x, ws, &r);
+	top_votes(x, ws, &r);
 	agreements(x, ws, &r);
 	contents(x, ws, &r);
-	merged_text(x, ws, r, 0, SUM_COLS - 1,
-		    _("Check catalogue based on: Hohmann, Kayser, Abt (2025): Von der innovativen "
-		      "Idee in den Regelbetrieb. BBSR, Bonn. DOI 10.58007/95fg-ty59."),
-		    x->fmt.note, &lines);
+	note_row(x, ws, &r,
+		 _("Check catalogue based on: Hohmann, Kayser, Abt (2025): Von der innovativen "
+		   "Idee in den Regelbetrieb. BBSR, Bonn. DOI 10.58007/95fg-ty59."));
+	r--; /* the print area ends with the source */
 	xl_print_setup(x, ws, false, false);
-	worksheet_set_margins(ws, 0.4, 0.4, 0.55, 0.55);
+	worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.5);
+	/* rows a little closer than a sheet's default 15 pt; 11 pt text still
+	 * fits with its descenders */
+	worksheet_set_default_row(ws, 14.4, LXW_FALSE);
+	/* the page header says what the page is (the other sheets: their name) */
+	char head[160];
+	snprintf(head, sizeof head, "&C%s – %s", _("Summary"),
+		 _("Plan for regular operation of a Smart-City measure"));
+	xl_note(x, worksheet_set_header(ws, xl_keep(x, xstrdup(head))), "set_header");
 	/* one page: the lists above are cut to fit, and the page scales if a
 	 * workshop's texts are unusually long */
 	worksheet_fit_to_pages(ws, 1, 1);

@@ -258,7 +258,14 @@ runs=$((runs + 1))
 # a workshop of format 2 whose undo history holds SQL text calling
 # fts3_tokenizer: reading never runs it, opening drops it with the old format
 f=$(new_case undo-sql-v2)
-# (format 4 added the workshop's identity, issue 16)
+# format 2 had no votes (format 4 added them): taken out of the schema
+q "$f" "DROP TABLE finding_vote;
+ PRAGMA writable_schema=ON;
+ UPDATE sqlite_master SET sql = replace(sql,
+   ', votes INTEGER  CHECK(votes IS NULL OR votes BETWEEN 1 AND 999)', '')
+  WHERE name IN ('goal', 'task', 'check_item');
+ PRAGMA writable_schema=OFF;"
+# format 7 added the workshop's identity (issue 16)
 q "$f" "ALTER TABLE workshop DROP COLUMN uid;
  DROP TABLE undo_log;
  CREATE TABLE undo_log(  seq INTEGER PRIMARY KEY,  step INTEGER NOT NULL REFERENCES undo_step(id) ON DELETE CASCADE,  sql TEXT NOT NULL) STRICT;
@@ -267,6 +274,11 @@ q "$f" "ALTER TABLE workshop DROP COLUMN uid;
  ALTER TABLE workshop DROP COLUMN funding_rate;
  ALTER TABLE cost_share DROP COLUMN budget_line;
  ALTER TABLE cost_share DROP COLUMN status;
+ PRAGMA writable_schema=ON;
+ UPDATE sqlite_schema SET sql=replace(sql,
+  'CHECK(role = ''R'' OR role = ''A'' OR role = ''C'' OR role = ''I'')',
+  'CHECK(role IN (''R'',''A'',''C'',''I''))') WHERE name='raci';
+ PRAGMA writable_schema=OFF;
  PRAGMA user_version=2;
  INSERT INTO undo_step(id,kind,label,item) VALUES(1,'undo','Edit workshop','Basis');
  INSERT INTO undo_log(step,sql) VALUES(1,'UPDATE workshop SET title=hex(fts3_tokenizer(''simple'')) WHERE rowid=1'),

@@ -75,7 +75,8 @@ for name in os.listdir(src):
     if name == "costs.csv":
         body[2][3] = "15500,5"
     if name == "tasks.csv":
-        body.append(["", "Übergabe an die Stadtentwässerung", "Betrieb", "Regelbetrieb"])
+        new = ["", "Übergabe an die Stadtentwässerung", "Betrieb", "Regelbetrieb"]
+        body.append(new + [""] * (len(head) - len(new)))
     if name == "raci.csv":
         body.append(["", "Übergabe an die Stadtentwässerung"] + [""] * (len(head) - 2))
         body[-1][head.index("4: Stadtentwässerung")] = "a"

@@ -470,6 +470,99 @@ static void test_import_base(void)
 	model_free(&m);
 }
 
+/* Votes (dot voting, issue 18): a bundle without the votes columns (from
+ * before format 4) imports with none; the columns carry the dots both ways;
+ * a number out of range is refused; the store keeps them and undo takes a
+ * vote back. */
+static void test_votes(void)
+{
+	struct model m;
+	model_init(&m);
+	const char *path = fresh("votes.stetig");
+	struct store *s = create(path, &m, LANG_EN);
+	struct bundle_error err;
+	CU_ASSERT_TRUE_FATAL(import_dir(s, &m, base_bundle(), &err));
+	CU_ASSERT_EQUAL(MODEL_AT(m.goals, struct goal, 0)->votes, 0);
+	CU_ASSERT_EQUAL(model_votes_total(&m), 0);
+
+	const char *dir = base_bundle();
+	put(dir, "goals.csv",
+	    "id,title,specific,measurable,achievable,relevant,time_bound,strategy_goal,status,votes\n"
+	    "1,Warn residents,,,,,,,agreed,3\n2,Second,,,,,,,draft,\n");
+	put(dir, "tasks.csv", "id,name,category,phase,votes\n1,Operate sensors,operation,regular,2\n"
+			      "2,Maintain sensors,maintenance,regular,\n");
+	put(dir, "check.csv", "factor,field,item,status,note,votes\n1,values,1,done,Reported,5\n");
+	model_free(&m);
+	model_init(&m);
+	store_close(s);
+	s = create(fresh("votes2.stetig"), &m, LANG_EN);
+	CU_ASSERT_TRUE_FATAL(import_dir(s, &m, dir, &err));
+	CU_ASSERT_EQUAL(MODEL_AT(m.goals, struct goal, 0)->votes, 3);
+	CU_ASSERT_EQUAL(MODEL_AT(m.goals, struct goal, 1)->votes, 0);
+	CU_ASSERT_EQUAL(MODEL_AT(m.tasks, struct task, 0)->votes, 2);
+	CU_ASSERT_EQUAL(model_check(&m, 1, FIELD_VALUES, 1)->votes, 5);
+	CU_ASSERT_EQUAL(model_votes_total(&m), 10);
+	CU_ASSERT_EQUAL(model_votes(&m, ENT_GOAL, MODEL_AT(m.goals, struct goal, 0)->id), 3);
+	CU_ASSERT_EQUAL(model_votes(&m, ENT_STAKEHOLDER, 1), 0);
+
+	/* export: the column and its values, then read back the same */
+	const char *out = fresh_dir();
+	CU_ASSERT_TRUE_FATAL(bundle_export(&m, NULL, out, LANG_EN, ',', &err));
+	size_t len;
+	char *g = slurp_in(out, "goals.csv", &len);
+	CU_ASSERT_PTR_NOT_NULL(strstr(g, "\"status\",\"votes\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(g, "\"agreed\",\"3\""));
+	free(g);
+	char *c = slurp_in(out, "check.csv", &len);
+	CU_ASSERT_PTR_NOT_NULL(strstr(c, "\"Reported\",\"5\""));
+	free(c);
+
+	/* a dot more is one undo step */
+	struct goal gv;
+	goal_copy(&gv, MODEL_AT(m.goals, struct goal, 0));
+	gv.votes = 4;
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &gv), STORE_OK);
+	goal_free(&gv);
+	CU_ASSERT_EQUAL(MODEL_AT(m.goals, struct goal, 0)->votes, 4);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(MODEL_AT(m.goals, struct goal, 0)->votes, 3);
+	/* a finding's dots: by rule and item, one undo step each, 0 removes them */
+	CU_ASSERT_EQUAL(store_set_finding_votes(s, &m, "goal.no_indicator", 7, 2, "Goal"), STORE_OK);
+	CU_ASSERT_EQUAL(model_finding_votes(&m, "goal.no_indicator", 7), 2);
+	CU_ASSERT_EQUAL(model_finding_votes(&m, "goal.no_indicator", 8), 0);
+	CU_ASSERT_EQUAL(model_votes_total(&m), 12);
+	CU_ASSERT_EQUAL(store_set_finding_votes(s, &m, "goal.no_indicator", 7, 1000, "Goal"),
+			STORE_E_INVALID);
+	CU_ASSERT_EQUAL(store_set_finding_votes(s, &m, "goal.no_indicator", 7, 0, "Goal"), STORE_OK);
+	CU_ASSERT_EQUAL(m.nfvotes, 0);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(model_finding_votes(&m, "goal.no_indicator", 7), 2);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(m.nfvotes, 0);
+	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(model_finding_votes(&m, "goal.no_indicator", 7), 2);
+	/* they survive closing and opening the file */
+	char *p2 = xstrdup(store_path(s));
+	store_close(s);
+	model_free(&m);
+	model_init(&m);
+	CU_ASSERT_EQUAL_FATAL(store_open(p2, 0, &m, &s), STORE_OK);
+	free(p2);
+	CU_ASSERT_EQUAL(model_finding_votes(&m, "goal.no_indicator", 7), 2);
+	CU_ASSERT_EQUAL(MODEL_AT(m.goals, struct goal, 0)->votes, 3);
+	CU_ASSERT_EQUAL(store_set_finding_votes(s, &m, "goal.no_indicator", 7, 0, "Goal"), STORE_OK);
+	/* out of range: refused, nothing written */
+	put(dir, "goals.csv",
+	    "id,title,specific,measurable,achievable,relevant,time_bound,strategy_goal,status,votes\n"
+	    "1,Warn residents,,,,,,,agreed,1000\n");
+	CU_ASSERT_FALSE(import_dir(s, &m, dir, &err));
+	CU_ASSERT_STRING_EQUAL(err.file, "goals.csv");
+	CU_ASSERT_EQUAL(err.column, 10);
+	CU_ASSERT_EQUAL(model_votes_total(&m), 10);
+	store_close(s);
+	model_free(&m);
+}
+
 static void test_import_german(void)
 {
 	const char *dir = fresh_dir();
@@ -583,7 +676,7 @@ static const struct refusal refusals[] = {
 	 "stakeholders.csv", 1, 2, "headed 'nme'"},
 	{"tasks.csv", "id,name,category\n1,x,operation\n", "tasks.csv", 1, 4,
 	 "column 'phase' is missing"},
-	{"tasks.csv", "id,name,category,phase,extra\n", "tasks.csv", 1, 5, "not part of this file"},
+	{"tasks.csv", "id,name,category,phase,votes,extra\n", "tasks.csv", 1, 6, "not part of this file"},
 	{"tasks.csv", "id,name,category,phase\n1,Operate,operation\n", "tasks.csv", 2, 4,
 	 "has 3 cells"},
 	{"tasks.csv", "id,name,category,phase\n1,Operate,operation,regular,zzz\n", "tasks.csv", 2,
@@ -1365,6 +1458,7 @@ int main(void)
 	ADD_TEST(w, test_export_unwritable);
 	CU_pSuite r = CU_add_suite("reader", NULL, NULL);
 	ADD_TEST(r, test_import_base);
+	ADD_TEST(r, test_votes);
 	ADD_TEST(r, test_import_money);
 	ADD_TEST(r, test_import_german);
 	ADD_TEST(r, test_import_lenient);

@@ -762,7 +762,7 @@ static void test_categories(void)
 
 static void put_check(int64_t id, int factor, int field, int item, int status)
 {
-	struct check_item e = {id, factor, field, item, status, xstrdup("")};
+	struct check_item e = {id, factor, field, item, status, xstrdup(""), 0};
 	model_put_check(&M, &e);
 	check_free(&e);
 }

@@ -129,7 +129,7 @@ static void put_share(struct model *m, int64_t id, int64_t cost, int64_t stakeho
 
 static void put_check(struct model *m, int64_t id, int factor, int field, int item, int status)
 {
-	struct check_item e = {id, factor, field, item, status, xstrdup("")};
+	struct check_item e = {id, factor, field, item, status, xstrdup(""), 0};
 	model_put_check(m, &e);
 	check_free(&e);
 }
@@ -137,7 +137,7 @@ static void put_check(struct model *m, int64_t id, int factor, int field, int it
 static void put_check_note(struct model *m, int64_t id, int factor, int field, int item,
 			   int status, const char *note)
 {
-	struct check_item e = {id, factor, field, item, status, xstrdup(note)};
+	struct check_item e = {id, factor, field, item, status, xstrdup(note), 0};
 	model_put_check(m, &e);
 	check_free(&e);
 }

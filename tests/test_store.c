@@ -88,7 +88,7 @@ static void test_create(void)
 	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM undo_step"), 0);
 	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM sqlite_schema WHERE type='table' AND "
 				  "sql LIKE '%STRICT%' AND name NOT LIKE 'sqlite_%'"),
-			15);
+			16);
 	/* nothing is left beside the file */
 	struct stat st;
 	char side[600];
@@ -197,7 +197,7 @@ static void fill(struct store *s, struct model *m, int64_t ids[8])
 	struct cost_share cs = {0, ids[5], ids[1], 60, SHARE_DRAFT, (char *)"Produkt 1.11.01"};
 	CU_ASSERT_EQUAL(store_save_share(s, m, &cs), STORE_OK);
 
-	struct check_item ci = {0, 4, FIELD_STRUCTURES, 1, CHECK_DONE, xstrdup("Dienstanweisung")};
+	struct check_item ci = {0, 4, FIELD_STRUCTURES, 1, CHECK_DONE, xstrdup("Dienstanweisung"), 0};
 	CU_ASSERT_EQUAL(store_save_check(s, m, &ci), STORE_OK);
 	check_free(&ci);
 

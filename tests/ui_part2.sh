@@ -178,6 +178,10 @@ typed "Wartungsvertrag führen"
 keys Enter
 wait_for "Task “Wartungsvertrag führen” added"
 expect_sql "$f" "SELECT category, phase FROM task WHERE name = 'Wartungsvertrag führen'" "maintenance|regular"
+# the new task is shown where its roles are set; v goes on to the handover
+expect_screen "[Regular operation]"
+keys v
+wait_for "[Handover]"
 
 # German and back, live
 keys F6

@@ -99,30 +99,47 @@ def recalculated(path):
     return openpyxl.load_workbook(got, data_only=True)
 
 
+REF_RE = re.compile(r"'((?:[^']|'')+)'!\$?([A-Z]+)\$?(\d+)")
+
+
 def check_formulas(path, wb, lang):
-    """The only formulas are the live totals of the costs-per-year sheet:
-    =SUM() over a range of the same row or column, whose cached value (what
-    stetig computed) is the sum of the cells it names, and is what
-    LibreOffice computes when it recalculates."""
+    """The only formulas are live totals and references to the money rows:
+    on the costs-per-year sheet and the summary, =SUM() over a range of the
+    same row or column, whose cached value (what stetig computed) is the sum
+    of the cells it names; on the summary also references to cells of the
+    costs-per-year sheet ('Sheet'!C2 or a sum of them), whose cached value is
+    what they refer to. LibreOffice, recalculating, computes the same."""
     cached = openpyxl.load_workbook(path, data_only=True)
-    sums = []
+    summary = SUMMARY[lang]
+    sums, refs = [], []
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for c in row:
                 if c.data_type != "f":
                     continue
-                m = SUM_RE.match(str(c.value))
-                check(ws.title == YEARS_SHEET[lang] and m is not None,
-                      "a formula %r in %s!%s" % (c.value, ws.title, c.coordinate))
-                if ws.title == YEARS_SHEET[lang] and m:
-                    sums.append((c, m))
+                text = str(c.value)
+                m = SUM_RE.match(text)
+                if m and ws.title in (YEARS_SHEET[lang], summary):
+                    sums.append((ws.title, c, m))
+                    continue
+                parts = text[1:].split("+") if text.startswith("=") else []
+                targets = [REF_RE.fullmatch(p) for p in parts]
+                ok = (ws.title == summary and parts and all(targets)
+                      and all(t.group(1).replace("''", "'") == YEARS_SHEET[lang]
+                              for t in targets))
+                check(ok, "a formula %r in %s!%s" % (c.value, ws.title, c.coordinate))
+                if ok:
+                    refs.append((ws.title, c, [(col_index(t.group(2)), int(t.group(3)))
+                                               for t in targets]))
     if YEARS_SHEET[lang] not in wb.sheetnames:
         return
-    vs = cached[YEARS_SHEET[lang]]
     ws = wb[YEARS_SHEET[lang]]
     has_costs = ws.max_column > 2
-    check(not has_costs or len(sums) > 0, "no live totals on the costs-per-year sheet")
-    for c, m in sums:
+    check(not has_costs or any(t == YEARS_SHEET[lang] for t, _, _ in sums),
+          "no live totals on the costs-per-year sheet")
+    check(not has_costs or refs, "the summary does not refer to the money per year")
+    for title, c, m in sums:
+        vs = cached[title]
         c1, r1, c2, r2 = col_index(m.group(1)), int(m.group(2)), col_index(m.group(3)), \
             int(m.group(4))
         check(c1 == c2 or r1 == r2, "%s: %s is not one row or column" % (c.coordinate, c.value))
@@ -138,20 +155,28 @@ def check_formulas(path, wb, lang):
         if isinstance(value, (int, float)) and all(isinstance(v, (int, float)) for v in parts):
             check(abs(value - sum(parts)) < 0.005,
                   "%s: cached %r, the cells sum to %r" % (c.coordinate, value, sum(parts)))
-    if not sums:
+    ys = cached[YEARS_SHEET[lang]]
+    for title, c, targets in refs:
+        value = cached[title].cell(row=c.row, column=c.column).value
+        parts = [ys.cell(row=r, column=k).value for k, r in targets]
+        check(isinstance(value, (int, float)) and all(isinstance(v, (int, float)) for v in parts)
+              and abs(value - sum(parts)) < 0.005,
+              "%s!%s: cached %r, %s holds %r" % (title, c.coordinate, value, c.value, parts))
+    if not sums and not refs:
         return
     again = recalculated(path)
     if again is None:
         print("note: LibreOffice is not installed; formulas checked against the cells only")
         return
-    rs = again[YEARS_SHEET[lang]]
-    for c, m in sums:
-        want = vs.cell(row=c.row, column=c.column).value
-        got = rs.cell(row=c.row, column=c.column).value
+    for title, c, _ in sums + refs:
+        want = cached[title].cell(row=c.row, column=c.column).value
+        got = again[title].cell(row=c.row, column=c.column).value
         check(isinstance(got, (int, float)) and isinstance(want, (int, float))
               and abs(got - want) < 0.005,
-              "%s: LibreOffice computes %r, stetig cached %r" % (c.coordinate, got, want))
-    print("formulas: %d live totals, recalculated by LibreOffice" % len(sums))
+              "%s!%s: LibreOffice computes %r, stetig cached %r" % (title, c.coordinate, got,
+                                                                   want))
+    print("formulas: %d live totals and %d references, recalculated by LibreOffice"
+          % (len(sums), len(refs)))
 
 
 def main():
@@ -268,12 +293,14 @@ def main():
     capped = 0
     if tasks is not None and raci is not None:
         raci_rows = list(raci.iter_rows(min_row=2, max_row=raci.max_row, values_only=True))
+        # the holders are the last four columns (after the fields of the task)
+        hold0 = tasks.max_column - 4
         for i, row in enumerate(tasks.iter_rows(min_row=2, values_only=True)):
             if row[0] is None:
                 continue
             letters = [v for v in raci_rows[i][3:]] if i < len(raci_rows) else []
             for k, letter in enumerate("ARCI"):
-                text = row[4 + k] or ""
+                text = row[hold0 + k] or ""
                 lines = text.split("\n") if text else []
                 more = 0
                 if lines and MORE[lang].match(lines[-1]):
