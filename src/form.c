@@ -208,7 +208,7 @@ static bool check_field(struct form_field *f)
 	char *t = lineedit_get(&f->le);
 	str_trim(t);
 	bool ok = true;
-	char msg[200];
+	char msg[400];
 	switch (f->kind) {
 	case FORM_TEXT:
 		if (f->required && !*t) {
@@ -234,21 +234,26 @@ static bool check_field(struct form_field *f)
 		break;
 	}
 	case FORM_NUMBER: {
-		double v;
-		if (!*t || num_parse(t, &v)) {
+		/* typed as the session language shows numbers; never guessed */
+		enum num_error e = *t ? num_parse_lang(t, i18n_lang(), NULL) : NUM_OK;
+		if (e == NUM_OK) {
 			set_msg(f, NULL, false);
 		} else {
-			char ex[64];
-			i18n_number(12.5, i18n_lang(), ex);
-			snprintf(msg, sizeof msg, _("Not a number: type for example %s."), ex);
+			i18n_number_refusal(e, i18n_lang(), msg, sizeof msg);
 			set_msg(f, msg, false);
 			ok = false;
 		}
 		break;
 	}
 	case FORM_INT: {
-		long v;
-		if (int_parse(t, f->lo, f->hi, &v)) {
+		double v = 0;
+		enum num_error e = num_parse_lang(t, i18n_lang(), &v);
+		if (e != NUM_OK && e != NUM_E_EMPTY) {
+			i18n_number_refusal(e, i18n_lang(), msg, sizeof msg);
+			set_msg(f, msg, false);
+			ok = false;
+		} else if (e == NUM_OK && v == (double)(long)v && v >= (double)f->lo &&
+			   v <= (double)f->hi) {
 			set_msg(f, NULL, false);
 		} else {
 			snprintf(msg, sizeof msg, _("Type a whole number from %ld to %ld."), f->lo, f->hi);
@@ -553,7 +558,7 @@ struct optnum form_number(const struct form *fm, int field)
 {
 	char *t = form_text(fm, field);
 	struct optnum n = {0, false};
-	if (*t && num_parse(t, &n.v))
+	if (*t && num_parse_lang(t, i18n_lang(), &n.v) == NUM_OK)
 		n.set = true;
 	free(t);
 	return n;
@@ -564,9 +569,11 @@ long form_int(const struct form *fm, int field)
 	if (fm->f[field].kind == FORM_REF)
 		return form_ref(fm, field);
 	char *t = form_text(fm, field);
-	long v = 0;
-	if (!int_parse(t, fm->f[field].lo, fm->f[field].hi, &v))
-		v = fm->f[field].lo;
+	double d = 0;
+	long v = fm->f[field].lo;
+	if (num_parse_lang(t, i18n_lang(), &d) == NUM_OK && d == (double)(long)d &&
+	    d >= (double)fm->f[field].lo && d <= (double)fm->f[field].hi)
+		v = (long)d;
 	free(t);
 	return v;
 }
@@ -712,12 +719,36 @@ static void draw_choice_field(struct form_field *f, bool focus, int y, int x, in
 		ui_text(y, x + w - pw, pw, pos, a, 0);
 }
 
-/* Lines the field takes (its rows, and one more with a message); fw is
- * the field's width. */
+/* The most lines a field's message takes (a refused number says why and
+ * how to type one). */
+#define FORM_MSG_LINES 3
+
+/* Lines of the field's message wrapped to fw columns (0: none). */
+static int message_lines(const struct form_field *f, int fw)
+{
+	if (!f->error)
+		return 0;
+	char msg[512];
+	snprintf(msg, sizeof msg, "! %s", f->error);
+	int lines = 0;
+	const char *p = msg;
+	while (*p && lines < FORM_MSG_LINES) {
+		size_t next;
+		ui_wrap(p, fw, &next);
+		lines++;
+		if (!next)
+			break;
+		p += next;
+	}
+	return lines ? lines : 1;
+}
+
+/* Lines the field takes (its rows, and its message); fw is the field's
+ * width. */
 static int field_lines(const struct form_field *f, bool focus, int fw)
 {
 	int rows = f->le.multiline ? multiline_rows(f, focus, fw) : 1;
-	return rows + (f->error ? 1 : 0);
+	return rows + message_lines(f, fw);
 }
 
 void form_draw(struct form *fm, struct ui_rect r)
@@ -782,11 +813,22 @@ void form_draw(struct form *fm, struct ui_rect r)
 				draw_text_field(fm, f, focus, y, fx, fw);
 		}
 		if (f->error) {
-			int ey = y + f->rows;
-			if (ey >= body_y && ey < body_y + body_h) {
-				char msg[512];
-				snprintf(msg, sizeof msg, "! %s", f->error);
-				ui_text(ey, fx, fw, msg, ui_style(f->warning ? ST_WARN : ST_FORM_ERROR), 0);
+			char msg[512];
+			snprintf(msg, sizeof msg, "! %s", f->error);
+			const char *p = msg;
+			attr_t a = ui_style(f->warning ? ST_WARN : ST_FORM_ERROR);
+			for (int k = 0; *p && k < FORM_MSG_LINES; k++) {
+				size_t next;
+				size_t len = ui_wrap(p, fw, &next);
+				int ey = y + f->rows + k;
+				if (ey >= body_y && ey < body_y + body_h) {
+					char *part = xstrndup(p, len);
+					ui_text(ey, fx, fw, part, a, 0);
+					free(part);
+				}
+				if (!next)
+					break;
+				p += next;
 			}
 		}
 		line += field_lines(f, focus, fw);

@@ -11,7 +11,9 @@
  * that starts with the letters typed, take a digit as the option's number
  * (a scale: its value) and never take free text. Dates take
  * DD.MM.YYYY or YYYY-MM-DD and are shown the session language's way;
- * numbers take a decimal comma or point. */
+ * numbers are typed and shown as the session language writes them
+ * (num_parse_lang: 18.500,50 or 18,500.50), and a number that does not fit
+ * is refused with the reason and an example. */
 #ifndef STETIG_FORM_H
 #define STETIG_FORM_H
 

@@ -122,5 +122,47 @@ void i18n_date(const char *iso, enum lang lang, char out[32])
 
 void i18n_number(double v, enum lang lang, char out[64])
 {
-	num_format(v, lang == LANG_DE, out);
+	num_format_lang(v, lang, out);
+}
+
+void i18n_number_example(enum lang lang, char out[64])
+{
+	/* with the cents, as an amount of euros is written */
+	snprintf(out, 64, "%s", lang == LANG_DE ? "18.500,50" : "18,500.50");
+}
+
+void i18n_number_refusal(enum num_error e, enum lang lang, char *out, size_t n)
+{
+	const bool de = lang == LANG_DE;
+	const char *why = "";
+	switch (e) {
+	case NUM_OK:
+	case NUM_E_EMPTY:
+	case NUM_E_JUNK:
+		why = _("Not a number.");
+		break;
+	case NUM_E_GROUP:
+		why = de ? _("A point groups thousands: three digits after each point.")
+			 : _("A comma groups thousands: three digits after each comma.");
+		break;
+	case NUM_E_ORDER:
+		why = de ? _("The decimal comma comes after the thousands points.")
+			 : _("The decimal point comes after the thousands commas.");
+		break;
+	case NUM_E_DECIMAL:
+		why = de ? _("One decimal comma, with digits after it.")
+			 : _("One decimal point, with digits after it.");
+		break;
+	case NUM_E_RANGE:
+		why = _("Too large or too many digits (at most 15).");
+		break;
+	}
+	/* TRANSLATORS: %s is an example number as this language writes it */
+	const char *how = de ? _("Type it like %s (point for thousands, comma for decimals).")
+			     : _("Type it like %s (comma for thousands, point for decimals).");
+	char ex[64];
+	i18n_number_example(lang, ex);
+	char hint[256];
+	snprintf(hint, sizeof hint, how, ex);
+	snprintf(out, n, "%s %s", why, hint);
 }

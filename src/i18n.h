@@ -6,6 +6,7 @@
 #include <libintl.h>
 #include <stdbool.h>
 
+#include "util.h"
 #include "vocab.h"
 
 #define _(s) gettext(s)
@@ -29,7 +30,15 @@ enum lang i18n_env_lang(void);
 /* A date as the session language writes it: DD.MM.YYYY or YYYY-MM-DD.
  * iso must be YYYY-MM-DD; other text is copied unchanged. out: 32 bytes. */
 void i18n_date(const char *iso, enum lang lang, char out[32]);
-/* A number with the language's decimal mark. out: 64 bytes. */
+/* A number as the language writes it (thousands grouped, its decimal
+ * mark; num_format_lang). out: 64 bytes. */
 void i18n_number(double v, enum lang lang, char out[64]);
+/* The example number the hints show: "18.500,50" or "18,500.50" (it
+ * parses as 18500.5). out: 64 bytes. */
+void i18n_number_example(enum lang lang, char out[64]);
+/* Why a typed number was refused (num_parse_lang) and how to type one in
+ * lang, translated: "A comma groups thousands: … Type it like 18,500.50
+ * (comma for thousands, point for decimals)." */
+void i18n_number_refusal(enum num_error e, enum lang lang, char *out, size_t n);
 
 #endif

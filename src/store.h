@@ -23,7 +23,7 @@
 #include "model.h"
 
 #define STORE_APPLICATION_ID 0x53746574 /* "Stet" */
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 #define STORE_UNDO_MAX 1000
 /* Timebox clocks: up to a century of elapsed seconds, start times up to the
  * end of the year 9999. */
@@ -166,6 +166,20 @@ enum store_status store_clear_history(struct store *s);
  * stopped). Not part of the undo history. */
 enum store_status store_clock_get(struct store *s, int step, long *elapsed, long *started);
 enum store_status store_clock_set(struct store *s, int step, long elapsed, long started);
+
+/* Where the screen was left: the step, the selected item (kind ENT_COUNT
+ * and id 0: none) and the RACI view (0 pilot, 1 regular operation, 2
+ * handover). Not part of the undo history; only the screen writes it. */
+struct store_place {
+	int step;
+	enum entity kind;
+	int64_t item;
+	int raci_view;
+};
+/* Reads the place (step 0, no item, view 0 when none is stored). */
+enum store_status store_place_get(struct store *s, struct store_place *p);
+/* Stores the place; STORE_E_BUSY inside an edit (store_begin). */
+enum store_status store_place_set(struct store *s, const struct store_place *p);
 
 /* Runs PRAGMA integrity_check; true when "ok". */
 bool store_integrity_ok(struct store *s);

@@ -206,7 +206,19 @@ static const char *const migrations[] = {
 	"INSERT INTO sqlite_sequence(name, seq) SELECT 'raci', seq FROM temp.raci_old_seq;"
 	"DROP TABLE temp.raci_old; DROP TABLE temp.raci_old_seq;",
 
-	/* 6 → 7 (issue 16, the administrator's round trip): the workshop's
+	/* 6 → 7 (issue 17, where the group left off): the step, the selected
+	 * item (its table and id) and the RACI view the screen shows on the
+	 * next start. Written by the screen only, outside the undo history. */
+	"CREATE TABLE place("
+	"  id INTEGER PRIMARY KEY CHECK(id = 1),"
+	"  step INTEGER NOT NULL DEFAULT 0 CHECK(step BETWEEN 0 AND 99),"
+	"  kind TEXT NOT NULL DEFAULT '' CHECK(length(kind) <= 40),"
+	"  item INTEGER NOT NULL DEFAULT 0 CHECK(item >= 0),"
+	"  raci_view INTEGER NOT NULL DEFAULT 0 CHECK(raci_view BETWEEN 0 AND 2)"
+	") STRICT;"
+	"INSERT INTO place(id) VALUES(1);",
+
+	/* 7 → 8 (issue 16, the administrator's round trip): the workshop's
 	 * identity, a random id that every CSV bundle carries, so that
 	 * importing a bundle of this workshop updates its rows by id. */
 	"ALTER TABLE workshop ADD COLUMN " TXT("uid") ";"

@@ -455,6 +455,57 @@ enum store_status store_clock_set(struct store *s, int step, long elapsed, long 
 	return rc == SQLITE_DONE ? STORE_OK : store_fail(s, rc);
 }
 
+/* ------------------------------------------------------------ place */
+
+enum store_status store_place_get(struct store *s, struct store_place *p)
+{
+	*p = (struct store_place){0, ENT_COUNT, 0, 0};
+	sqlite3_stmt *st = store_prep(s, "SELECT step,kind,item,raci_view FROM place WHERE id=1");
+	if (!st)
+		return store_fail(s, 0);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		/* the bounds store_validate checks on open; anything else is
+		 * ignored rather than trusted */
+		int step = sqlite3_column_int(st, 0);
+		const char *kind = (const char *)sqlite3_column_text(st, 1);
+		int64_t item = sqlite3_column_int64(st, 2);
+		int view = sqlite3_column_int(st, 3);
+		p->step = step >= 0 && step < STEP_COUNT ? step : 0;
+		for (int k = 0; kind && *kind && k < ENT_COUNT; k++)
+			if (!strcmp(entity_descs[k].sql, kind))
+				p->kind = (enum entity)k;
+		p->item = p->kind != ENT_COUNT && item > 0 ? item : 0;
+		p->raci_view = view >= 0 && view <= 2 ? view : 0;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : store_fail(s, rc);
+}
+
+enum store_status store_place_set(struct store *s, const struct store_place *p)
+{
+	if (!s->writable)
+		return STORE_E_READONLY;
+	if (s->depth > 0)
+		return STORE_E_BUSY;
+	bool known = p->kind >= 0 && p->kind < ENT_COUNT && p->item > 0;
+	if (p->step < 0 || p->step >= STEP_COUNT || p->raci_view < 0 || p->raci_view > 2)
+		return STORE_E_INVALID;
+	sqlite3_stmt *st = store_prep(s, "INSERT INTO place(id,step,kind,item,raci_view) "
+				   "VALUES(1,?1,?2,?3,?4) ON CONFLICT(id) DO UPDATE SET "
+				   "step=excluded.step,kind=excluded.kind,item=excluded.item,"
+				   "raci_view=excluded.raci_view");
+	if (!st)
+		return store_fail(s, 0);
+	sqlite3_bind_int(st, 1, p->step);
+	sqlite3_bind_text(st, 2, known ? entity_descs[p->kind].sql : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, known ? p->item : 0);
+	sqlite3_bind_int(st, 4, p->raci_view);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? STORE_OK : store_fail(s, rc);
+}
+
 bool store_integrity_ok(struct store *s)
 {
 	sqlite3_stmt *st = NULL;

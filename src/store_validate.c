@@ -63,6 +63,9 @@ static const struct rule rules[] = {
 	INT("clock", "step", 0, STEP_COUNT - 1, false),
 	INT("clock", "elapsed", 0, (double)STORE_CLOCK_ELAPSED_MAX, false),
 	INT("clock", "started", 0, (double)STORE_CLOCK_STARTED_MAX, false),
+	INT("place", "id", 1, 1, false), INT("place", "step", 0, STEP_COUNT - 1, false),
+	TEXT("place", "kind"), INT("place", "item", 0, 9.0e18, false),
+	INT("place", "raci_view", 0, 2, false),
 
 	ID("strategy_goal"), TEXT("strategy_goal", "title"),
 

@@ -381,6 +381,53 @@ static void undo_redo(struct ui *ui, bool redo)
 	free(item);
 }
 
+/* ------------------------------------------------------------ place */
+
+/* Where the screen is now: the step, the selected item, the RACI view. */
+static struct store_place place_now(struct ui *ui)
+{
+	struct store_place p = {(int)ui->step, ENT_COUNT, 0, ui_raci_view(ui)};
+	const struct ui_view *v = ui_views[ui->step];
+	enum entity kind;
+	int64_t id = 0;
+	if (v->current && v->current(ui, &kind, &id) && id > 0 && kind < ENT_COUNT) {
+		p.kind = kind;
+		p.item = id;
+	}
+	return p;
+}
+
+/* Opens the step, item and RACI view the group left (store_place); an
+ * item that is gone leaves the step's first item selected. */
+static void place_restore(struct ui *ui)
+{
+	struct store_place p;
+	if (store_place_get(ui->s, &p) == STORE_OK) {
+		ui_goto(ui, (enum step)p.step);
+		const struct ui_view *v = ui_views[ui->step];
+		if (p.item && v->select)
+			v->select(ui, p.kind, p.item);
+		ui_raci_set_view(ui, p.raci_view);
+	}
+	/* what is shown now counts as stored: a session that only looks
+	 * writes nothing */
+	ui->place = place_now(ui);
+}
+
+/* Writes where the screen is when it moved since the last write. Not an
+ * edit: no undo step, no change of the model. */
+static void place_save(struct ui *ui)
+{
+	if (ui->form || ui->confirm)
+		return;
+	struct store_place p = place_now(ui);
+	if (p.step == ui->place.step && p.kind == ui->place.kind && p.item == ui->place.item &&
+	    p.raci_view == ui->place.raci_view)
+		return;
+	if (store_place_set(ui->s, &p) == STORE_OK)
+		ui->place = p;
+}
+
 /* ------------------------------------------------------------ actions */
 
 void ui_switch_language(struct ui *ui)
@@ -882,6 +929,7 @@ static void run_loop(struct ui *ui, struct keyscript *ks)
 		if (in == INPUT_TICK) {
 			if (ks)
 				dirty = true;
+			place_save(ui); /* a pause: keep where the group is */
 			continue;
 		}
 		int r = key == KC(KEY_MOUSE) ? handle_mouse(ui) : handle_key(ui, key);
@@ -987,11 +1035,13 @@ int ui_run(const char *path, const struct ui_options *opt)
 	if (!existed)
 		ui_status(&ui, _("New workshop %s: start with the measure's data (Enter)."), path);
 	draft_offer(&ui);
+	place_restore(&ui);
 
 	run_loop(&ui, ks);
 	int sig = got_signal;
 	if (sig)
 		keep_form(&ui);
+	place_save(&ui);
 	ui_clock_stop_all(&ui);
 
 	ui_paste_stop();

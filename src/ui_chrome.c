@@ -242,6 +242,11 @@ static int bar_actions(struct ui *ui, enum ui_action *out)
 		}
 		if (!undo)
 			out[n++] = ACT_UNDO;
+		/* the reading view, where the step has an item selected */
+		enum entity kind;
+		int64_t id = 0;
+		if (!ui->reading && v->current && v->current(ui, &kind, &id) && id)
+			out[n++] = ACT_READ;
 	}
 	out[n++] = ACT_CLOCK;
 	out[n++] = ACT_LANG;
@@ -262,6 +267,19 @@ static void draw_bar(struct ui *ui)
 		labels[i] = _(ui_actions[acts[i]].bar);
 		plain += ui_width(keys[i]) + ui_width(labels[i]) + 1;
 	}
+	/* too narrow for all (German at 80 columns with F3): the clock goes
+	 * first, as the title bar shows it and a click there starts it */
+	for (int i = 0; i < n && plain - 1 > COLS; i++)
+		if (acts[i] == ACT_CLOCK) {
+			plain -= ui_width(keys[i]) + ui_width(labels[i]) + 1;
+			for (int k = i; k + 1 < n; k++) {
+				acts[k] = acts[k + 1];
+				labels[k] = labels[k + 1];
+				memcpy(keys[k], keys[k + 1], sizeof keys[k]);
+			}
+			n--;
+			break;
+		}
 	/* " label " when there is room, then " label", then "F1Help" */
 	int pad = 2;
 	while (pad > 0 && plain - 1 + pad * n > COLS)

@@ -458,7 +458,11 @@ static bool save_cost(struct ui *ui, struct form *fm, int64_t id)
 	}
 	struct optnum amount = form_number(fm, CF_AMOUNT);
 	if (!amount.set || amount.v < 0) {
-		form_set_error(fm, CF_AMOUNT, _("Type the amount in euros, e.g. 12000 or 1250,50."));
+		char ex[64], msg[256];
+		i18n_number_example(i18n_lang(), ex);
+		/* TRANSLATORS: %s is an amount as the session language writes it */
+		snprintf(msg, sizeof msg, _("Type the amount in euros, for example %s."), ex);
+		form_set_error(fm, CF_AMOUNT, msg);
 		return false;
 	}
 	long start = form_int(fm, CF_START), end = form_int(fm, CF_END);
@@ -505,7 +509,8 @@ static void cost_form(struct ui *ui, int64_t id)
 	form_set_note(fm, CF_NAME, N_("What the money is for, e.g. \"hosting of the data platform\"."));
 	form_add_choice(fm, N_("Kind"), VOCAB_COST_KIND, c->kind);
 	form_set_note(fm, CF_KIND, N_("One-off (bought once) or yearly (running costs); Space picks."));
-	form_add_number(fm, N_("Amount"), (struct optnum){c->amount, true});
+	/* a new item starts empty: typing after a 0 would give 018.500 */
+	form_add_number(fm, N_("Amount"), (struct optnum){c->amount, id != 0});
 	form_set_note(fm, CF_AMOUNT, N_("In euros; for yearly costs the amount per year."));
 	form_add_int(fm, N_("First year"), c->start_year, 0, 9999);
 	form_set_note(fm, CF_START, N_("The year it starts (one-off: the year it is paid); 0 for none."));

@@ -158,6 +158,9 @@ struct ui {
 	bool lot_valid;
 
 	struct ui_clock clock[STEP_COUNT];
+	/* where the screen is, as last written to the file (or found there
+	 * at the start): written again when it moved, outside the history */
+	struct store_place place;
 
 	/* where things were drawn, for the mouse */
 	struct ui_rect content;
@@ -278,6 +281,11 @@ const size_t *ui_goal_indicator_counts(struct ui *ui);
 /* The strategy of a quadrant of the power/interest grid (translated):
  * manage closely, keep satisfied, keep informed, monitor. */
 const char *ui_quadrant(int influence, int interest);
+
+/* ui_raci.c: the RACI view shown (0 pilot, 1 regular operation, 2
+ * handover), kept in the file for the next start. */
+int ui_raci_view(struct ui *ui);
+void ui_raci_set_view(struct ui *ui, int view);
 
 /* ui_notes.c: the notes (decisions, action items, parking lot). Step 8
  * lists them; F4 opens a new note from the steps that offer it. */

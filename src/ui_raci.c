@@ -1460,6 +1460,19 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 	return false;
 }
 
+int ui_raci_view(struct ui *ui)
+{
+	const struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	return (int)vs->view;
+}
+
+void ui_raci_set_view(struct ui *ui, int view)
+{
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	if (view >= 0 && view < RV_COUNT)
+		vs->view = (enum rview)view;
+}
+
 static const enum ui_action bar[] = {ACT_CYCLE, ACT_VIEW, ACT_FILTER, ACT_NEW, ACT_NONE};
 static const enum ui_action more[] = {ACT_ROLE, ACT_CLEAR, ACT_EDIT, ACT_DELETE, ACT_NOTE,
 				     ACT_BY_ACTOR, ACT_COPY_PILOT, ACT_WIDE, ACT_VOTE, ACT_VOTE_ADD,

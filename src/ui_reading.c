@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "figures.h"
 #include "i18n.h"
 #include "templates.h"
 #include "util.h"
@@ -157,8 +158,9 @@ static bool build(struct ui *ui, enum entity kind, int64_t id, struct page *pg)
 		if (!co)
 			return false;
 		pg->title = xstrdup(*co->name ? co->name : _("(no name)"));
-		i18n_number(co->amount, i18n_lang(), a);
-		addf(pg, _("Kind"), "%s · %s €", vocab_label(VOCAB_COST_KIND, co->kind), a);
+		/* as the costs list shows it: "18.500,50 €", "€18,500.50" */
+		figures_money(co->amount, true, i18n_lang(), a, sizeof a);
+		addf(pg, _("Kind"), "%s · %s", vocab_label(VOCAB_COST_KIND, co->kind), a);
 		struct buf r;
 		buf_init(&r);
 		for (size_t i = 0; i < m->shares.n; i++) {

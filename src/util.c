@@ -626,6 +626,163 @@ bool int_parse(const char *s, long lo, long hi, long *out)
 	return true;
 }
 
+/* A blank that may surround a number (p before end); *len gets its bytes. */
+static bool num_blank(const char *p, const char *end, size_t *len)
+{
+	uint32_t cp;
+	*len = utf8_decode(p, (size_t)(end - p), &cp);
+	return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x202F || cp == 0x2009;
+}
+
+/* A space-like thousands mark (space, no-break, narrow no-break, thin);
+ * *cp and *len get it. */
+static bool num_space_mark(const char *p, const char *end, uint32_t *cp, size_t *len)
+{
+	*len = utf8_decode(p, (size_t)(end - p), cp);
+	return *cp == ' ' || *cp == 0xA0 || *cp == 0x202F || *cp == 0x2009;
+}
+
+enum num_error num_parse_lang(const char *s, enum lang lang, double *out)
+{
+	if (!s)
+		return NUM_E_EMPTY;
+	const char group = lang == LANG_DE ? '.' : ',';
+	const char decimal = lang == LANG_DE ? ',' : '.';
+	size_t bl;
+	const char *p = s, *end = s + strlen(s);
+	/* without the blanks around it */
+	while (p < end && num_blank(p, end, &bl))
+		p += bl;
+	const char *last = p;
+	for (const char *q = p; q < end; q += bl)
+		if (!num_blank(q, end, &bl))
+			last = q + bl;
+	end = last;
+	if (p == end)
+		return NUM_E_EMPTY;
+
+	char tmp[48];
+	size_t n = 0;
+	if (*p == '-' || *p == '+') {
+		if (*p == '-')
+			tmp[n++] = '-';
+		p++;
+	} else if (end - p >= 3 && !memcmp(p, "\xE2\x88\x92", 3)) { /* U+2212 minus */
+		tmp[n++] = '-';
+		p += 3;
+	}
+	int digits = 0, significant = 0;
+	int cur = 0;		  /* digits since the last mark */
+	int groups = 0;		  /* thousands marks seen */
+	uint32_t mark = 0;	  /* the thousands mark in use */
+	bool first_zero = false;  /* the first digit before any mark is 0 */
+	bool dec = false;
+	int frac = 0;
+	while (p < end) {
+		uint32_t cp = 0;
+		size_t len = 0;
+		if (*p >= '0' && *p <= '9') {
+			if (digits == 0 && !dec)
+				first_zero = *p == '0';
+			if (significant || *p != '0')
+				significant++;
+			digits++;
+			if (dec)
+				frac++;
+			else
+				cur++;
+			if (significant > 15)
+				return NUM_E_RANGE;
+			if (n < sizeof tmp - 2)
+				tmp[n++] = *p;
+			p++;
+		} else if (*p == decimal) {
+			if (dec)
+				return NUM_E_DECIMAL;
+			if (groups && cur != 3)
+				return NUM_E_GROUP;
+			dec = true;
+			tmp[n++] = '.';
+			p++;
+		} else if (*p == group || num_space_mark(p, end, &cp, &len)) {
+			uint32_t m = *p == group ? (uint32_t)group : cp;
+			size_t ml = *p == group ? 1 : len;
+			/* a blank that is no thousands mark: "18500 €", "- 5" */
+			if (m != (uint32_t)group && (cur == 0 || p[ml] < '0' || p[ml] > '9'))
+				return NUM_E_JUNK;
+			if (dec)
+				return NUM_E_ORDER;
+			if (groups ? (cur != 3 || m != mark) : (cur < 1 || cur > 3 || first_zero))
+				return NUM_E_GROUP;
+			mark = m;
+			groups++;
+			cur = 0;
+			p += ml;
+		} else {
+			return NUM_E_JUNK;
+		}
+	}
+	if (!digits)
+		return NUM_E_JUNK;
+	if (dec && frac == 0)
+		return NUM_E_DECIMAL;
+	if (groups && !dec && cur != 3)
+		return NUM_E_GROUP;
+	tmp[n] = '\0';
+	/* strtod follows LC_NUMERIC, which the program keeps at "C" */
+	errno = 0;
+	char *e;
+	double v = strtod(tmp, &e);
+	if (*e || errno == ERANGE || !isfinite(v) || !(fabs(v) < 1e15))
+		return NUM_E_RANGE;
+	if (out)
+		*out = v == 0 ? 0 : v; /* no negative zero */
+	return NUM_OK;
+}
+
+void num_format_lang(double v, enum lang lang, char out[64])
+{
+	bool de = lang == LANG_DE;
+	if (v == 0 || !isfinite(v) || !(fabs(v) < 1e15)) {
+		num_format(v, de, out);
+		return;
+	}
+	/* 15 significant digits, fixed point (no exponent) */
+	char plain[64];
+	int mag = (int)floor(log10(fabs(v)));
+	int decimals = 14 - mag;
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 30)
+		decimals = 30;
+	snprintf(plain, sizeof plain, "%.*f", decimals, fabs(v));
+	char *dot = strchr(plain, '.');
+	if (dot) {
+		size_t k = strlen(plain);
+		while (k && plain[k - 1] == '0')
+			plain[--k] = '\0';
+		if (plain[k - 1] == '.')
+			plain[--k] = '\0';
+	}
+	dot = strchr(plain, '.');
+	size_t whole = dot ? (size_t)(dot - plain) : strlen(plain);
+	bool zero = !strcmp(plain, "0");
+	size_t k = 0;
+	if (v < 0 && !zero)
+		out[k++] = '-';
+	for (size_t i = 0; i < whole; i++) {
+		if (i && (whole - i) % 3 == 0)
+			out[k++] = de ? '.' : ',';
+		out[k++] = plain[i];
+	}
+	if (dot) {
+		out[k++] = de ? ',' : '.';
+		for (const char *q = dot + 1; *q && k < 63; q++)
+			out[k++] = *q;
+	}
+	out[k] = '\0';
+}
+
 int file_write_atomic(const char *path, const void *data, size_t len)
 {
 	char *dirc = xstrdup(path);

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "vocab.h"
+
 /* The longest text a field may hold, in characters (a spreadsheet cell). */
 #define TEXT_MAX_CHARS 32767
 
@@ -136,6 +138,43 @@ bool num_parse(const char *s, double *out);
 void num_format(double v, bool comma, char out[64]);
 /* Parses a whole number in [lo, hi]. */
 bool int_parse(const char *s, long lo, long hi, long *out);
+
+/* Numbers as people type them on the screen (not the CSV bundle, which
+ * keeps num_parse). German: '.' groups thousands and ',' is the decimal
+ * mark (18.500,50); English the other way round (18,500.50). A space, a
+ * no-break space (U+00A0, U+202F) or a thin space (U+2009) also groups
+ * thousands in both languages (18 500). The rules, so that nothing is
+ * silently reinterpreted:
+ *  - plain digits are always fine, with one optional decimal mark and an
+ *    optional sign (+, -, U+2212) before them; blanks around are ignored;
+ *  - after a thousands mark come exactly three digits, before the first
+ *    one one to three digits that do not start with 0; one kind of
+ *    thousands mark per number; no thousands mark after the decimal mark;
+ *  - the decimal mark is followed by at least one digit; it may lead
+ *    (",5" German, ".5" English);
+ *  - so German "18.50", "1.5", "0.500" and English "1,5", "18,50.0" are
+ *    refused, German "1.234" and English "1,234" are 1234;
+ *  - digits of other scripts (fullwidth, Arabic-Indic), letters, currency
+ *    and percent signs are refused;
+ *  - at most 15 significant digits and less than 10^15 in size, so every
+ *    number shown by num_format_lang parses back to the same value. */
+enum num_error {
+	NUM_OK = 0,
+	NUM_E_EMPTY,   /* nothing but blanks */
+	NUM_E_JUNK,    /* a character that is no digit, sign or mark; or no digit */
+	NUM_E_GROUP,   /* a thousands group not of three digits, a leading 0
+			* before a thousands mark, two kinds of thousands mark */
+	NUM_E_ORDER,   /* a thousands mark after the decimal mark */
+	NUM_E_DECIMAL, /* a second decimal mark, or no digit after it */
+	NUM_E_RANGE,   /* 10^15 or more, or more than 15 significant digits */
+};
+/* Parses s as lang writes numbers (see above); *out only on NUM_OK. */
+enum num_error num_parse_lang(const char *s, enum lang lang, double *out);
+/* Formats v as lang writes it, thousands grouped ("18.500,5",
+ * "-1,234,567.25"), up to 15 significant digits, trailing zeros dropped;
+ * num_parse_lang(out, lang) gives v back for every v with at most 15
+ * significant digits below 10^15. Beyond that plain digits. out: 64 bytes. */
+void num_format_lang(double v, enum lang lang, char out[64]);
 
 /* Writes data to path atomically: a temporary file in the same folder,
  * fsync, then rename. Returns 0 or an errno value; on failure nothing is

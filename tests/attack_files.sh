@@ -265,9 +265,9 @@ q "$f" "DROP TABLE finding_vote;
    ', votes INTEGER  CHECK(votes IS NULL OR votes BETWEEN 1 AND 999)', '')
   WHERE name IN ('goal', 'task', 'check_item');
  PRAGMA writable_schema=OFF;"
-# format 7 added the workshop's identity (issue 16)
+# format 8 added the workshop's identity (issue 16)
 q "$f" "ALTER TABLE workshop DROP COLUMN uid;
- DROP TABLE undo_log;
+ DROP TABLE undo_log; DROP TABLE place;
  CREATE TABLE undo_log(  seq INTEGER PRIMARY KEY,  step INTEGER NOT NULL REFERENCES undo_step(id) ON DELETE CASCADE,  sql TEXT NOT NULL) STRICT;
  CREATE INDEX undo_log_step ON undo_log(step);
  ALTER TABLE workshop DROP COLUMN first_budget_year;

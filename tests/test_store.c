@@ -88,7 +88,7 @@ static void test_create(void)
 	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM undo_step"), 0);
 	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM sqlite_schema WHERE type='table' AND "
 				  "sql LIKE '%STRICT%' AND name NOT LIKE 'sqlite_%'"),
-			16);
+			17);
 	/* nothing is left beside the file */
 	struct stat st;
 	char side[600];
@@ -1199,6 +1199,9 @@ static void test_refuse_bad_values(void)
 		{"UPDATE agenda SET minutes=5000 WHERE step=1", "minutes"},
 		{"UPDATE workshop SET phase='later'", "phase"},
 		{"UPDATE cost SET amount=-1", "amount"},
+		{"UPDATE place SET step=9", "step"},
+		{"UPDATE place SET raci_view=3", "raci_view"},
+		{"UPDATE place SET item=-1", "item"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		const char *p0 = fresh("values");
@@ -1375,6 +1378,76 @@ static void test_migrate_v3(void)
 	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM cost_share WHERE status='promised'"), 1);
 }
 
+/* Where the screen was left: kept and read back outside the undo history,
+ * refused inside an edit and on a read-only store; a file of the version
+ * before gains it empty. */
+static void test_place(void)
+{
+	const char *p0 = fresh("place");
+	char p[512];
+	snprintf(p, sizeof p, "%s", p0);
+	struct model m;
+	model_init(&m);
+	struct store *s = create(p, &m);
+	int64_t ids[8];
+	fill(s, &m, ids);
+	struct store_place pl;
+	CU_ASSERT_EQUAL(store_place_get(s, &pl), STORE_OK);
+	CU_ASSERT_EQUAL(pl.step, 0);
+	CU_ASSERT_EQUAL(pl.kind, ENT_COUNT);
+	CU_ASSERT_EQUAL(pl.item, 0);
+	CU_ASSERT_EQUAL(pl.raci_view, 0);
+	int depth = store_undo_depth(s);
+	unsigned long rev = m.revision;
+	struct store_place want = {STEP_STAKEHOLDERS, ENT_STAKEHOLDER, 5, 2};
+	CU_ASSERT_EQUAL(store_place_set(s, &want), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo_depth(s), depth);
+	CU_ASSERT_EQUAL(m.revision, rev);
+	CU_ASSERT_EQUAL(store_place_get(s, &pl), STORE_OK);
+	CU_ASSERT_EQUAL(pl.step, STEP_STAKEHOLDERS);
+	CU_ASSERT_EQUAL(pl.kind, ENT_STAKEHOLDER);
+	CU_ASSERT_EQUAL(pl.item, 5);
+	CU_ASSERT_EQUAL(pl.raci_view, 2);
+	/* out of range, or in the middle of an edit */
+	struct store_place bad = {STEP_COUNT, ENT_GOAL, 1, 0};
+	CU_ASSERT_EQUAL(store_place_set(s, &bad), STORE_E_INVALID);
+	bad = (struct store_place){0, ENT_GOAL, 1, 3};
+	CU_ASSERT_EQUAL(store_place_set(s, &bad), STORE_E_INVALID);
+	CU_ASSERT_EQUAL(store_begin(s, "Edit goal", ""), STORE_OK);
+	CU_ASSERT_EQUAL(store_place_set(s, &want), STORE_E_BUSY);
+	store_rollback(s, &m);
+	/* undo does not move it */
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_place_get(s, &pl), STORE_OK);
+	CU_ASSERT_EQUAL(pl.item, 5);
+	store_close(s);
+	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM place"), 1);
+	/* a table name that is no entity reads as no item */
+	CU_ASSERT_EQUAL(exec_on(p, "UPDATE place SET kind='sqlite_master', item=3"), SQLITE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_READONLY, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL(store_place_get(s, &pl), STORE_OK);
+	CU_ASSERT_EQUAL(pl.kind, ENT_COUNT);
+	CU_ASSERT_EQUAL(pl.item, 0);
+	CU_ASSERT_EQUAL(pl.step, STEP_STAKEHOLDERS);
+	CU_ASSERT_EQUAL(store_place_set(s, &want), STORE_E_READONLY);
+	store_close(s);
+	model_free(&m);
+
+	/* the version before gains the place empty */
+	const char *q = fresh("place-old");
+	CU_ASSERT_EQUAL_FATAL(store_create_version(q, STORE_SCHEMA_VERSION - 1), STORE_OK);
+	CU_ASSERT_EQUAL(pragma(q, "SELECT count(*) FROM sqlite_schema WHERE name='place'"), 0);
+	model_init(&m);
+	CU_ASSERT_EQUAL_FATAL(store_open(q, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL(store_place_get(s, &pl), STORE_OK);
+	CU_ASSERT_EQUAL(pl.step, 0);
+	CU_ASSERT_EQUAL(pl.item, 0);
+	store_close(s);
+	model_free(&m);
+	CU_ASSERT_EQUAL(pragma(q, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	CU_ASSERT_EQUAL(pragma(q, "SELECT step FROM place"), 0);
+}
+
 /* ------------------------------------------------------------ crashes */
 
 /* A writer killed with SIGKILL in the middle of many edits leaves a file
@@ -1479,6 +1552,7 @@ int main(void)
 	CU_pSuite g = CU_add_suite("migrations", NULL, NULL);
 	ADD_TEST(g, test_migrate_v1);
 	ADD_TEST(g, test_migrate_v3);
+	ADD_TEST(g, test_place);
 	CU_pSuite c = CU_add_suite("crashes", NULL, NULL);
 	ADD_TEST(c, test_sigkill);
 	return test_run();

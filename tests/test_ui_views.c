@@ -193,6 +193,114 @@ static void test_language_and_reset(void)
 	session_close(&ui);
 }
 
+/* ------------------------------------------------------------ forms */
+
+/* Types s into the focused field of fm, after emptying it. */
+static void retype(struct form *fm, int field, const char *s)
+{
+	form_focus(fm, field);
+	for (int i = 0; i < 80; i++)
+		form_key(fm, KC(KEY_BACKSPACE));
+	wchar_t w[128];
+	size_t n = lineedit_decode(s, strlen(s), w);
+	for (size_t i = 0; i < n; i++)
+		form_key(fm, (int)w[i]);
+}
+
+/* A line of the screen as text. */
+static void screen_line(int y, char *out, size_t n)
+{
+	size_t k = 0;
+	for (int x = 0; x < T_COLS && k + 4 < n; x++) {
+		cchar_t cc;
+		wchar_t wch[CCHARW_MAX + 1];
+		attr_t a;
+		short pair;
+		if (mvin_wch(y, x, &cc) == OK && getcchar(&cc, wch, &a, &pair, NULL) == OK) {
+			char mb[8];
+			size_t m = utf8_encode((uint32_t)wch[0], mb);
+			memcpy(out + k, mb, m);
+			k += m;
+		}
+	}
+	out[k] = '\0';
+}
+
+/* Number fields take numbers as the session language writes them, show
+ * them that way, and refuse the rest with a message under the field that
+ * says how to type one (wrapped over lines, not cut). Whole numbers
+ * (years, minutes) follow the same rules. */
+static void test_form_numbers(void)
+{
+	for (int l = 0; l < LANG_COUNT; l++) {
+		enum lang lang = (enum lang)l;
+		bool de = lang == LANG_DE;
+		i18n_set_lang(lang);
+		struct form *fm = form_new("Edit cost item", NULL);
+		int num = form_add_number(fm, "Amount", (struct optnum){18500.5, true});
+		int year = form_add_int(fm, "First year", 2027, 0, 9999);
+		char *shown = lineedit_get(&fm->f[num].le);
+		CU_ASSERT_STRING_EQUAL(shown, de ? "18.500,5" : "18,500.5");
+		free(shown);
+		/* what is shown is taken back unchanged */
+		CU_ASSERT_TRUE(form_validate(fm));
+		CU_ASSERT_EQUAL(form_number(fm, num).v, 18500.5);
+
+		retype(fm, num, de ? "1.234.567,25" : "1,234,567.25");
+		retype(fm, year, de ? "2.028" : "2,028");
+		CU_ASSERT_TRUE(form_validate(fm));
+		CU_ASSERT_EQUAL(form_number(fm, num).v, 1234567.25);
+		CU_ASSERT_TRUE(form_number(fm, num).set);
+		CU_ASSERT_EQUAL(form_int(fm, year), 2028);
+
+		/* the other language's way is refused, never reinterpreted */
+		retype(fm, num, de ? "18.50" : "18,50");
+		CU_ASSERT_FALSE(form_validate(fm));
+		CU_ASSERT_EQUAL(fm->focus, (size_t)num);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(fm->f[num].error);
+		CU_ASSERT_PTR_NOT_NULL(strstr(fm->f[num].error, de ? "18.500,50" : "18,500.50"));
+		/* the message wraps under the field: the example after the
+		 * reason is on the screen, on a line of its own */
+		erase();
+		form_draw(fm, (struct ui_rect){2, 0, T_LINES - 4, 60});
+		int reason_y = -1, example_y = -1;
+		for (int y = 3; y < T_LINES; y++) {
+			char line[512];
+			screen_line(y, line, sizeof line);
+			if (reason_y < 0 && strstr(line, "! "))
+				reason_y = y;
+			if (example_y < 0 && strstr(line, de ? "18.500,50" : "18,500.50"))
+				example_y = y;
+		}
+		CU_ASSERT(reason_y > 0);
+		CU_ASSERT(example_y > reason_y);
+
+		retype(fm, num, de ? "18,500.50" : "18.500,50");
+		CU_ASSERT_FALSE(form_validate(fm));
+		retype(fm, num, "18500 €");
+		CU_ASSERT_FALSE(form_validate(fm));
+		retype(fm, num, "");
+		CU_ASSERT_TRUE(form_validate(fm)); /* empty: no value */
+		CU_ASSERT_FALSE(form_number(fm, num).set);
+		retype(fm, num, de ? "-0,5" : "-0.5");
+		CU_ASSERT_TRUE(form_validate(fm));
+		CU_ASSERT_EQUAL(form_number(fm, num).v, -0.5);
+
+		/* a whole number: no decimals, within its range */
+		retype(fm, year, de ? "2027,5" : "2027.5");
+		CU_ASSERT_FALSE(form_validate(fm));
+		CU_ASSERT_EQUAL(fm->focus, (size_t)year);
+		retype(fm, year, "12345");
+		CU_ASSERT_FALSE(form_validate(fm));
+		retype(fm, year, de ? "1.5" : "1,5");
+		CU_ASSERT_FALSE(form_validate(fm));
+		CU_ASSERT(fm->f[year].error &&
+			  strstr(fm->f[year].error, de ? "18.500,50" : "18,500.50"));
+		form_free(fm);
+	}
+	i18n_set_lang(LANG_EN);
+}
+
 int main(void)
 {
 	test_init_locale();
@@ -219,6 +327,7 @@ int main(void)
 	ADD_TEST(s, test_reset);
 	ADD_TEST(s, test_sessions_apart);
 	ADD_TEST(s, test_language_and_reset);
+	ADD_TEST(s, test_form_numbers);
 	int rc = test_run();
 	endwin();
 	delscreen(scr);

@@ -388,6 +388,239 @@ static void test_sheet_limit(void)
 	model_free(&m);
 }
 
+/* ------------------------------------------------------------ numbers */
+
+/* text parses in lang to want */
+static void num_ok(const char *text, enum lang lang, double want)
+{
+	double v = -12345.678;
+	enum num_error e = num_parse_lang(text, lang, &v);
+	if (e != NUM_OK || v != want)
+		fprintf(stderr, "\n  '%s' (%s): error %d, %.17g; want %.17g\n", text,
+			lang == LANG_DE ? "de" : "en", (int)e, v, want);
+	CU_ASSERT_EQUAL(e, NUM_OK);
+	CU_ASSERT_EQUAL(v, want);
+}
+
+/* text is refused in lang for the reason want, and *out stays as it was */
+static void num_bad(const char *text, enum lang lang, enum num_error want)
+{
+	double v = 4711;
+	enum num_error e = num_parse_lang(text, lang, &v);
+	if (e != want)
+		fprintf(stderr, "\n  '%s' (%s): error %d, want %d\n", text,
+			lang == LANG_DE ? "de" : "en", (int)e, (int)want);
+	CU_ASSERT_EQUAL(e, want);
+	CU_ASSERT_EQUAL(v, 4711);
+}
+
+static void test_num_german(void)
+{
+	const enum lang de = LANG_DE;
+	num_ok("18.500", de, 18500);
+	num_ok("18.500,50", de, 18500.5);
+	num_ok("1.234.567", de, 1234567);
+	num_ok("1.234", de, 1234);
+	num_ok("12,5", de, 12.5);
+	num_ok(",5", de, 0.5);
+	num_ok("0,5", de, 0.5);
+	num_ok("18500", de, 18500);
+	num_ok("18500,5", de, 18500.5);
+	num_ok("007", de, 7);
+	num_ok("0", de, 0);
+	num_ok("999.999.999.999.999", de, 999999999999999.0);
+	num_ok("123.456,789", de, 123456.789);
+	/* space-like thousands marks */
+	num_ok("18 500", de, 18500);
+	num_ok("18\xC2\xA0" "500,25", de, 18500.25);     /* no-break space */
+	num_ok("1\xE2\x80\xAF" "234\xE2\x80\xAF" "567", de, 1234567); /* narrow */
+	num_ok("1\xE2\x80\x89" "234", de, 1234);          /* thin space */
+	/* the ambiguous cases are refused, never guessed */
+	num_bad("18.50", de, NUM_E_GROUP);
+	num_bad("1.5", de, NUM_E_GROUP);
+	num_bad("1.23", de, NUM_E_GROUP);
+	num_bad("1.2345", de, NUM_E_GROUP);
+	num_bad("0.500", de, NUM_E_GROUP);
+	num_bad("00.500", de, NUM_E_GROUP);
+	num_bad("1234.567", de, NUM_E_GROUP);
+	num_bad(".500", de, NUM_E_GROUP);
+	num_bad("18.", de, NUM_E_GROUP);
+	num_bad("1..000", de, NUM_E_GROUP);
+	num_bad("1.000 000", de, NUM_E_GROUP); /* two kinds of mark */
+	num_bad("1 000.000", de, NUM_E_GROUP);
+	num_bad("18.50,5", de, NUM_E_GROUP);
+	num_bad("18.,5", de, NUM_E_GROUP);
+	/* English numbers in a German session */
+	num_bad("18,500.50", de, NUM_E_ORDER);
+	num_bad("18.500,5.0", de, NUM_E_ORDER);
+	num_bad("1,5 000", de, NUM_E_ORDER);
+	num_bad("1,500 5", de, NUM_E_ORDER);
+	num_bad("1,2,3", de, NUM_E_DECIMAL);
+	num_bad("18,500,5", de, NUM_E_DECIMAL);
+	num_bad("18,", de, NUM_E_DECIMAL);
+}
+
+static void test_num_english(void)
+{
+	const enum lang en = LANG_EN;
+	num_ok("18,500", en, 18500);
+	num_ok("18,500.50", en, 18500.5);
+	num_ok("1,234,567", en, 1234567);
+	num_ok("1,234", en, 1234);
+	num_ok("1.5", en, 1.5);
+	num_ok(".5", en, 0.5);
+	num_ok("12.5", en, 12.5);
+	num_ok("18500", en, 18500);
+	num_ok("18 500.75", en, 18500.75);
+	num_ok("0.000001", en, 0.000001);
+	num_bad("1,5", en, NUM_E_GROUP);
+	num_bad("18,50", en, NUM_E_GROUP);
+	num_bad("18,50.0", en, NUM_E_GROUP);
+	num_bad("12000,50", en, NUM_E_GROUP);
+	num_bad("0,500", en, NUM_E_GROUP);
+	num_bad(",500", en, NUM_E_GROUP);
+	num_bad("1,000 000", en, NUM_E_GROUP);
+	num_bad("18.500,50", en, NUM_E_ORDER);
+	num_bad("1.000,000", en, NUM_E_ORDER);
+	num_bad("1.2.3", en, NUM_E_DECIMAL);
+	num_bad("18.", en, NUM_E_DECIMAL);
+}
+
+static void test_num_signs_blanks(void)
+{
+	for (int l = 0; l < LANG_COUNT; l++) {
+		enum lang lang = (enum lang)l;
+		num_ok("  42\t", lang, 42);
+		num_ok("\xC2\xA0" "42\xC2\xA0", lang, 42);
+		num_ok("-42", lang, -42);
+		num_ok("+42", lang, 42);
+		num_ok("\xE2\x88\x92" "42", lang, -42); /* U+2212 minus */
+		num_ok("-0", lang, 0);
+		num_bad("", lang, NUM_E_EMPTY);
+		num_bad("   ", lang, NUM_E_EMPTY);
+		num_bad(NULL, lang, NUM_E_EMPTY);
+		num_bad("-", lang, NUM_E_JUNK);
+		num_bad("--5", lang, NUM_E_JUNK);
+		num_bad("- 5", lang, NUM_E_JUNK);
+		num_bad("5 ,5", lang, NUM_E_JUNK);
+		num_bad("5-", lang, NUM_E_JUNK);
+		num_bad("abc", lang, NUM_E_JUNK);
+		num_bad("12a", lang, NUM_E_JUNK);
+		num_bad("1e5", lang, NUM_E_JUNK);
+		num_bad("inf", lang, NUM_E_JUNK);
+		num_bad("nan", lang, NUM_E_JUNK);
+		num_bad("0x10", lang, NUM_E_JUNK);
+		num_bad("18500 €", lang, NUM_E_JUNK);
+		num_bad("€18500", lang, NUM_E_JUNK);
+		num_bad("50 %", lang, NUM_E_JUNK);
+		num_bad("5\t5", lang, NUM_E_JUNK);
+		/* digits of other scripts are not digits here */
+		num_bad("\xEF\xBC\x91\xEF\xBC\x92", lang, NUM_E_JUNK); /* fullwidth 12 */
+		num_bad("\xD9\xA1\xD9\xA2", lang, NUM_E_JUNK);         /* Arabic-Indic 12 */
+		num_bad("\xDB\xB5", lang, NUM_E_JUNK);                 /* Persian 5 */
+		num_bad("1\xFF" "2", lang, NUM_E_JUNK);                /* invalid UTF-8 */
+		/* huge numbers and too many digits */
+		num_ok("999999999999999", lang, 999999999999999.0);
+		num_bad("1000000000000000", lang, NUM_E_RANGE);
+		num_bad("99999999999999999999999999999999999999", lang, NUM_E_RANGE);
+		num_ok("000000000000000000001", lang, 1); /* leading zeros do not count */
+		num_bad(lang == LANG_DE ? "0,1234567890123456" : "0.1234567890123456", lang,
+			NUM_E_RANGE);
+		num_ok(lang == LANG_DE ? "0,123456789012345" : "0.123456789012345", lang,
+		       0.123456789012345);
+	}
+}
+
+/* the longest text a field holds: blanks around a number, or nothing
+ * but blanks, parse in linear time */
+static void test_num_long(void)
+{
+	size_t n = TEXT_MAX_CHARS;
+	char *t = xmalloc(n + 1);
+	memset(t, ' ', n);
+	t[n] = '\0';
+	num_bad(t, LANG_DE, NUM_E_EMPTY);
+	t[n / 2] = '7';
+	num_ok(t, LANG_EN, 7);
+	memset(t, '1', n);
+	num_bad(t, LANG_DE, NUM_E_RANGE);
+	free(t);
+}
+
+/* format → parse gives the same value, in both languages */
+static void round_trip(double v)
+{
+	for (int l = 0; l < LANG_COUNT; l++) {
+		char out[64];
+		num_format_lang(v, (enum lang)l, out);
+		double back = -1;
+		enum num_error e = num_parse_lang(out, (enum lang)l, &back);
+		if (e != NUM_OK || back != v)
+			fprintf(stderr, "\n  %.17g → '%s' → %d %.17g\n", v, out, (int)e, back);
+		CU_ASSERT_EQUAL(e, NUM_OK);
+		CU_ASSERT_EQUAL(back, v);
+	}
+}
+
+static void test_num_format(void)
+{
+	char out[64];
+	num_format_lang(18500, LANG_DE, out);
+	CU_ASSERT_STRING_EQUAL(out, "18.500");
+	num_format_lang(18500, LANG_EN, out);
+	CU_ASSERT_STRING_EQUAL(out, "18,500");
+	num_format_lang(18500.5, LANG_DE, out);
+	CU_ASSERT_STRING_EQUAL(out, "18.500,5");
+	num_format_lang(-1234567.25, LANG_EN, out);
+	CU_ASSERT_STRING_EQUAL(out, "-1,234,567.25");
+	num_format_lang(-1234567.25, LANG_DE, out);
+	CU_ASSERT_STRING_EQUAL(out, "-1.234.567,25");
+	num_format_lang(999, LANG_DE, out);
+	CU_ASSERT_STRING_EQUAL(out, "999");
+	num_format_lang(12.5, LANG_EN, out);
+	CU_ASSERT_STRING_EQUAL(out, "12.5");
+	num_format_lang(0.1 + 0.2, LANG_DE, out); /* 15 digits hide the binary tail */
+	CU_ASSERT_STRING_EQUAL(out, "0,3");
+	num_format_lang(-0.0, LANG_DE, out);
+	CU_ASSERT_STRING_EQUAL(out, "0");
+	num_format_lang(0.00001234, LANG_EN, out);
+	CU_ASSERT_STRING_EQUAL(out, "0.00001234");
+	num_format_lang(999999999999999.0, LANG_DE, out);
+	CU_ASSERT_STRING_EQUAL(out, "999.999.999.999.999");
+	num_format_lang(-5e-40, LANG_DE, out); /* below what 30 decimals show */
+	CU_ASSERT_STRING_EQUAL(out, "0");
+
+	static const double values[] = {0, 1, -1, 7, 12.5, 999, 1000, -1000, 18500, 18500.5,
+					18500.05, 1234567, 0.5, 0.05, 0.001, 0.000001,
+					0.00001234, 33.3, 66.7, 100, 123456.789, -98765.4321,
+					999999999999999.0, 123456789012345.0, 0.123456789012345,
+					1.5e-10, 12345678.9, 100000, 1000000};
+	for (size_t i = 0; i < sizeof values / sizeof *values; i++)
+		round_trip(values[i]);
+	/* every number of up to 15 digits the parser takes comes back: a walk */
+	unsigned long long x = 1;
+	for (int i = 0; i < 2000; i++) {
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		long long mant = (long long)((x >> 11) % 1000000000000000ULL);
+		int scale = (int)((x >> 3) % 16);
+		char txt[64];
+		snprintf(txt, sizeof txt, "%lld", mant);
+		/* put a decimal point `scale` digits from the right, in C form */
+		size_t len = strlen(txt);
+		char c[80];
+		if ((size_t)scale >= len)
+			snprintf(c, sizeof c, "0.%.*s%s", (int)((size_t)scale - len),
+				 "0000000000000000", txt);
+		else
+			snprintf(c, sizeof c, "%.*s.%s", (int)(len - (size_t)scale), txt,
+				 txt + len - (size_t)scale);
+		double v = strtod(c, NULL);
+		if (i % 2)
+			v = -v;
+		round_trip(v == 0 ? 0 : v);
+	}
+}
+
 int main(void)
 {
 	test_init_locale();
@@ -398,6 +631,12 @@ int main(void)
 	ADD_TEST(s, test_width);
 	ADD_TEST(s, test_neutral);
 	ADD_TEST(s, test_fold);
+	s = CU_add_suite("numbers", NULL, NULL);
+	ADD_TEST(s, test_num_german);
+	ADD_TEST(s, test_num_english);
+	ADD_TEST(s, test_num_signs_blanks);
+	ADD_TEST(s, test_num_long);
+	ADD_TEST(s, test_num_format);
 	s = CU_add_suite("fatal", NULL, NULL);
 	ADD_TEST(s, test_fatal_hook);
 	s = CU_add_suite("files", NULL, NULL);

@@ -84,7 +84,7 @@ typed "Meldungen pro Monat (Ø)"
 keys Tab Tab
 typed "Anzahl"
 keys Tab Tab
-typed "12,5"
+typed "12.5"
 keys Tab
 typed "15.01.2024"
 keys Tab

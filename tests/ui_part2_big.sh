@@ -26,7 +26,7 @@ last_sh=$(sql "$f" "SELECT name FROM stakeholder ORDER BY id DESC LIMIT 1")
 [ "$nsh" -ge 200 ] && [ "$npilot" -ge 50 ] && ok || fail "bundle too small: $nsh × $npilot"
 
 ui_start --lang en "$f"
-wait_for "F10 Quit"
+wait_for "F10"
 keys 4
 wait_for "Task 1/$npilot"
 expect_screen "1/$nsh ▸ $first_sh"
@@ -71,7 +71,7 @@ expect_screen "$nsh/$nsh ▸ $last_sh"
 expect_screen "$last_task"
 expect_screen "View (v): [Pilot]"
 tm resize-window -t ui -x 80 -y 24
-wait_for "F10 Quit"
+wait_for "F10"
 expect_screen "Task $npilot/$npilot"
 expect_screen "$last_task"
 # too small, then back

@@ -215,6 +215,7 @@ wait_for "Notiz angelegt."
 expect_sql "$f" "SELECT count(*) FROM note WHERE kind = 'action'" "1"
 # clearing the history asks first, then wipes it
 keys Home Up
+sleep 0.3
 keys Enter
 wait_for "Änderungsverlauf löschen ("
 keys y

@@ -10,7 +10,7 @@ f="$T/w.stetig"
 
 # ---- SIGTERM, a valid form: saved
 ui_start "$f"
-wait_for "F10 Quit"
+wait_for "F10"
 keys 1
 wait_for "1 Goals"
 keys n
@@ -25,7 +25,7 @@ expect_sql "$f" "SELECT count(*) FROM goal WHERE title = 'Signalfest gespeichert
 
 # ---- SIGHUP, a form that does not validate (no title): a draft
 ui_start "$f"
-wait_for "F10 Quit"
+wait_for "F10"
 keys 1
 wait_for "1 Goals"
 keys n
@@ -51,7 +51,7 @@ wait_exit
 offered=$(ls "$T"/.local/state/stetig/draft-*.offered.txt 2>/dev/null | head -1)
 [ -n "$offered" ] && expect_grep "Nur spezifisch getippt" "$offered"
 ui_start "$f"
-wait_for "F10 Quit"
+wait_for "F10"
 expect_no_screen "was not saved"
 keys F10
 wait_exit
