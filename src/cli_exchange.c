@@ -136,10 +136,13 @@ int cli_import(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"csv", required_argument, NULL, 'c'},
+		{"dry-run", no_argument, NULL, 'n'},
+		{"replace", no_argument, NULL, 'r'},
 		{"lang", required_argument, NULL, 'l'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
+	struct bundle_options bo = {false, false};
 	const char *csv = NULL;
 	int c;
 	opterr = 0;
@@ -149,10 +152,20 @@ int cli_import(int argc, char **argv)
 		case 'c':
 			csv = optarg;
 			break;
+		case 'n':
+			bo.dry_run = true;
+			break;
+		case 'r':
+			bo.replace = true;
+			break;
 		case 'h':
-			printf(_("Usage: %s import FILE --csv DIR\n"
+			printf(_("Usage: %s import FILE --csv DIR [--dry-run|--replace]\n"
 				 "Merge a CSV bundle (as written by 'stetig export --csv') into a "
-				 "workshop.\n"
+				 "workshop: rows of this workshop are updated by id, new rows are "
+				 "added, a row of another workshop whose name matches an item "
+				 "updates it; nothing is doubled.\n"
+				 "  --dry-run  check and show what would change; write nothing\n"
+				 "  --replace  replace the workshop's content with the bundle's\n"
 				 "Everything is checked first; on any problem nothing is changed. "
 				 "See stetig(5).\n"),
 			       PACKAGE);
@@ -172,10 +185,14 @@ int cli_import(int argc, char **argv)
 		return usage;
 	if (!csv)
 		return cli_usage_error(_("say which bundle to import: --csv DIR"));
+	if (bo.dry_run && bo.replace)
+		return cli_usage_error(_("--dry-run and --replace cannot be combined; try "
+					 "--replace alone after a dry run"));
 
 	struct model m;
 	model_init(&m);
-	struct store *s = cli_open(path, STORE_EXCLUSIVE, &m);
+	/* a dry run only reads: the file is never opened for writing */
+	struct store *s = cli_open(path, bo.dry_run ? STORE_READONLY : STORE_EXCLUSIVE, &m);
 	if (!s) {
 		model_free(&m);
 		return 1;
@@ -185,10 +202,19 @@ int cli_import(int argc, char **argv)
 	struct bundle_summary sum;
 	struct bundle_error err;
 	int rc = 0;
-	if (bundle_import_summary(s, &m, &src, &sum, &err)) {
+	if (bundle_import_summary(s, &m, &src, &bo, &sum, &err)) {
 		char *text = bundle_summary_text(&sum);
-		printf(_("Imported %s into %s. %s\n"), csv, path, text);
+		char *dir = str_printable(csv), *file = str_printable(path);
+		if (bo.dry_run)
+			printf(_("Dry run, nothing was written: importing %s into %s would do "
+				 "this:\n%s"),
+			       dir, file, text);
+		else
+			printf(_("Imported %s into %s:\n%s"), dir, file, text);
+		free(dir);
+		free(file);
 		free(text);
+		bundle_summary_free(&sum);
 	} else {
 		char *text = printable_error(&err);
 		cli_error(_("nothing was imported from %s: %s"), csv, text);

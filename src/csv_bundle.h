@@ -54,8 +54,10 @@ struct bundle_spec {
 	int entity; /* the enum entity the file holds, -1: raci.csv, findings.csv */
 };
 
-/* Columns of every file; raci.csv lists only its first column, the task
- * (the stakeholder columns follow). The files of the entities list their
+/* Columns of every file; raci.csv lists only its first columns, the task
+ * and its name (the stakeholder columns follow; bundles before issue 16 had
+ * no task_name column, and a stakeholder column is headed by the
+ * stakeholder's id, "id: name" or the name). The files of the entities list their
  * id first (when the entity has one in the CSV, see entities.def), then
  * the fields of entities.def. */
 extern const struct bundle_spec bundle_specs[BF_COUNT];

@@ -1,9 +1,12 @@
 /* csv_export.c — writing a workshop as a CSV bundle (man/stetig.5).
  *
  * Every cell goes through libcsv's writer (always quoted, inner quotes
- * doubled); records end with CRLF; files start with a UTF-8 BOM. Ids are
- * renumbered 1..n per table in model order, so exporting, importing into a
- * new workshop and exporting again gives the same bytes. */
+ * doubled); records end with CRLF; files start with a UTF-8 BOM. The id
+ * columns and the references carry the entities' own ids (stable, never
+ * reused) and workshop.csv the workshop's identity, so that importing the
+ * bundle into its workshop again updates rows instead of adding twins; an
+ * import into an empty workshop keeps the ids, so exporting, importing into
+ * a new workshop and exporting again gives the same bytes. */
 #include "config.h"
 #include "csv_io.h"
 
@@ -123,14 +126,13 @@ static void w_header(struct writer *w, enum bundle_file f)
 		w_end(w);
 }
 
-/* The bundle id of a model id: its position in the table, 1-based; 0 for
- * none. */
+/* The bundle id of a model id: the id itself while the entity exists; 0
+ * (an empty cell) for none. */
 static long bid(const struct table *t, int64_t id)
 {
-	if (id <= 0)
+	if (id <= 0 || table_index(t, id) < 0)
 		return 0;
-	long i = table_index(t, id);
-	return i < 0 ? 0 : i + 1;
+	return (long)id;
 }
 
 /* ------------------------------------------------------------ the files */
@@ -169,7 +171,7 @@ static void put_entities(struct writer *w, const struct model *m, enum entity ki
 	const void **rows = model_rows(m, kind, &n);
 	for (size_t i = 0; i < n; i++) {
 		if (d->csv_id)
-			w_long(w, (long)i + 1);
+			w_long(w, (long)*(const int64_t *)rows[i]);
 		for (size_t k = 0; k < d->n; k++)
 			put_field(w, m, &d->fields[k], rows[i]);
 		w_end(w);
@@ -177,15 +179,28 @@ static void put_entities(struct writer *w, const struct model *m, enum entity ki
 	free(rows);
 }
 
-/* The matrix: a row per task, a column per stakeholder. */
+/* The matrix: a row per task (its id and name), a column per stakeholder
+ * headed "id: name", so that a person reads names and the import still
+ * resolves renamed and equally named stakeholders by id. */
 static void put_raci(struct writer *w, const struct model *m)
 {
-	for (size_t k = 0; k < m->stakeholders.n; k++)
-		w_long(w, (long)k + 1);
+	for (size_t k = 0; k < m->stakeholders.n; k++) {
+		const struct stakeholder *sh = MODEL_AT(m->stakeholders, struct stakeholder, k);
+		char *name = *sh->name ? text_neutral(sh->name, 0, 200) : xstrdup("");
+		struct buf b;
+		buf_init(&b);
+		buf_printf(&b, "%lld", (long long)sh->id);
+		if (*name)
+			buf_printf(&b, ": %s", name);
+		w_str(w, b.data);
+		buf_free(&b);
+		free(name);
+	}
 	w_end(w);
 	for (size_t i = 0; i < m->tasks.n; i++) {
 		const struct task *t = MODEL_AT(m->tasks, struct task, i);
-		w_long(w, (long)i + 1);
+		w_long(w, (long)t->id);
+		w_text(w, t->name);
 		for (size_t k = 0; k < m->stakeholders.n; k++) {
 			const struct stakeholder *sh =
 				MODEL_AT(m->stakeholders, struct stakeholder, k);

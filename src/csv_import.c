@@ -4,7 +4,8 @@
  * words, numbers, dates, ranges, references between files, duplicates);
  * only a bundle without a single problem is merged, in one transaction that
  * is one undo step. The first problem found is reported with its file, line
- * and column. */
+ * and column. The merge itself (update by id, match by name, dry run,
+ * replace) is in csv_merge.c. */
 #include "config.h"
 #include "csv_io.h"
 
@@ -18,55 +19,17 @@
 #include <sys/stat.h>
 
 #include "csv_bundle.h"
+#include "csv_import.h"
 #include "csv_table.h"
 #include "i18n.h"
 #include "templates.h"
 #include "util.h"
 
-/* One checked cell. */
-struct pcell {
-	const char *s; /* text (neutralising ' taken away) */
-	long i;	       /* ID, REF, INT: the number (0 when empty) */
-	double d;      /* NUM */
-	int w;	       /* CHOICE: the value, -1 when empty */
-	bool set;      /* not empty */
-};
-
-struct prow {
-	const struct csv_row *row;
-	struct pcell *c;
-};
-
-/* An id of a file, for lookups and duplicate checks. */
-struct idref {
-	long id;
-	size_t row;
-};
-
-struct pfile {
-	enum bundle_file which;
-	bool present;
-	struct csv_table t;
-	enum lang lang; /* language of the header */
-	size_t ncols;	/* columns in use (raci: 1 + stakeholder columns) */
-	struct prow *rows;
-	size_t n;
-	struct idref *ids; /* sorted by id (files with an id column) */
-	long *raci_cols;   /* raci.csv: stakeholder id of column k (k >= 1) */
-	int64_t *newid;	   /* per row: the id the merge gave it */
-};
-
-struct import {
-	const struct bundle_src *src;
-	struct bundle_error *err;
-	struct pfile f[BF_COUNT];
-};
-
 /* ------------------------------------------------------------ helpers */
 
 /* s shortened for a message: at most 40 characters, line breaks shown as
  * spaces. out: 200 bytes. */
-static const char *shorten(const char *s, char out[200])
+const char *import_shorten(const char *s, char out[200])
 {
 	size_t n = utf8_prefix(s, 40);
 	if (n > 150)
@@ -81,10 +44,12 @@ static const char *shorten(const char *s, char out[200])
 	return out;
 }
 
-static const char *col_name(const struct pfile *pf, size_t col)
+const char *import_col_name(const struct pfile *pf, size_t col)
 {
 	const struct bundle_spec *sp = &bundle_specs[pf->which];
-	if (col < sp->n)
+	/* raci.csv: the task's columns, then the stakeholders' headers */
+	size_t own = pf->which == BF_RACI && pf->raci_first ? pf->raci_first : sp->n;
+	if (col < own && col < sp->n)
 		return pf->lang == LANG_DE ? sp->cols[col].de : sp->cols[col].en;
 	if (pf->which == BF_RACI && pf->present && pf->t.n && col < pf->t.rows[0].n)
 		return pf->t.rows[0].cells[col];
@@ -93,7 +58,7 @@ static const char *col_name(const struct pfile *pf, size_t col)
 
 /* Reports a problem in cell col (0-based) of row. */
 #define CELL_FAIL(imp, pf, row, col, ...)                                                   \
-	bundle_fail((imp)->err, (pf)->which, (row)->line, (col) + 1, col_name(pf, col),    \
+	bundle_fail((imp)->err, (pf)->which, (row)->line, (col) + 1, import_col_name(pf, col),    \
 		    __VA_ARGS__)
 
 /* Words of a choice in a language, joined by ", ". out: 512 bytes. */
@@ -111,7 +76,7 @@ static const char *word_list(enum vocab_kind k, enum lang lang, char out[512])
 }
 
 /* Copy of s without surrounding blanks. */
-static char *trimmed(const char *s)
+char *import_trimmed(const char *s)
 {
 	char *c = xstrdup(s);
 	return str_trim(c);
@@ -122,19 +87,38 @@ static bool blank(const char *s)
 	return s[strspn(s, " \t")] == '\0';
 }
 
-/* Looks a choice word up in either language; German words may start with a
- * capital umlaut ("Übergang"). */
-static int choice_lookup(enum vocab_kind k, const char *s)
+/* The German screen labels of every choice (read once, switching the
+ * message language for a moment). */
+static void de_labels_fill(struct import *imp)
 {
-	char *w = trimmed(s);
+	if (imp->de_labels_ready)
+		return;
+	imp->de_labels_ready = true;
+	enum lang was = i18n_lang();
+	i18n_set_lang(LANG_DE);
+	for (int k = 0; k < VOCAB_COUNT; k++)
+		for (int v = 0; v < vocab_count((enum vocab_kind)k) && v < 16; v++)
+			imp->de_labels[k][v] = xstrdup(vocab_label((enum vocab_kind)k, v));
+	i18n_set_lang(was);
+}
+
+/* Looks a choice up: the CSV word in either language (German words may
+ * start with a capital umlaut, "Übergang"), or the label the screen and the
+ * workbook show ("Kommunales Unternehmen", "Municipal company"), in either
+ * language and any case. */
+static int choice_lookup(struct import *imp, enum vocab_kind k, const char *s)
+{
+	char *w = import_trimmed(s);
 	int v = vocab_lookup(k, w);
-	if (v < 0) {
-		static const char *const caps[][2] = {{"Ä", "ä"}, {"Ö", "ö"}, {"Ü", "ü"}};
-		for (size_t i = 0; i < 3; i++)
-			if (!strncmp(w, caps[i][0], 2)) {
-				memcpy(w, caps[i][1], 2);
-				v = vocab_lookup(k, w);
-			}
+	for (int i = 0; v < 0 && i < vocab_count(k); i++)
+		if (text_equal_fold(w, vocab_word(k, i, LANG_DE)) ||
+		    text_equal_fold(w, vocab_label_id(k, i)))
+			v = i;
+	if (v < 0 && *w) {
+		de_labels_fill(imp);
+		for (int i = 0; v < 0 && i < vocab_count(k) && i < 16; i++)
+			if (imp->de_labels[k][i] && text_equal_fold(w, imp->de_labels[k][i]))
+				v = i;
 	}
 	free(w);
 	return v;
@@ -149,7 +133,7 @@ static int idref_cmp(const void *a, const void *b)
 }
 
 /* The row of file pf with id, or -1. */
-static long find_row(const struct pfile *pf, long id)
+long import_find_row(const struct pfile *pf, long id)
 {
 	if (!pf->ids)
 		return -1;
@@ -163,15 +147,6 @@ static long find_row(const struct pfile *pf, long id)
 			hi = mid;
 	}
 	return lo < pf->n && pf->ids[lo].id == id ? (long)pf->ids[lo].row : -1;
-}
-
-/* The merged id of bundle id in file pf (0 when id is 0). */
-static int64_t new_id(const struct pfile *pf, long id)
-{
-	if (id <= 0)
-		return 0;
-	long r = find_row(pf, id);
-	return r < 0 ? 0 : pf->newid[r];
 }
 
 /* ------------------------------------------------------------ cells */
@@ -200,6 +175,53 @@ static bool looks_like_iso_date(const char *s)
 		if (pat[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != pat[i])
 			return false;
 	return s[sizeof pat - 1] == '\0';
+}
+
+/* Text shaped like a date as a spreadsheet writes one: digits separated
+ * by '.', '/' or '-' (30.09.2027, 9/30/27, 30-09-2027), three parts. */
+static bool looks_like_date(const char *s)
+{
+	int parts = 1, digits = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			digits++;
+		} else if ((*p == '.' || *p == '/' || *p == '-') && digits) {
+			parts++;
+			digits = 0;
+		} else {
+			return false;
+		}
+	}
+	return parts == 3 && digits;
+}
+
+/* A date cell: YYYY-MM-DD, or DD.MM.YYYY as German spreadsheets save dates
+ * (D.M.YYYY too), either also with the time midnight that a spreadsheet
+ * adds to a date cell (" 00:00", " 00:00:00"); *cell is replaced by the
+ * YYYY-MM-DD form. */
+static bool take_date(char **cell)
+{
+	struct date d;
+	char day[32];
+	size_t n = strlen(*cell);
+	static const char *const midnight[] = {" 00:00:00", " 00:00"};
+	snprintf(day, sizeof day, "%s", *cell);
+	for (size_t i = 0; i < 2 && n < sizeof day; i++) {
+		size_t m = strlen(midnight[i]);
+		if (n > m && !strcmp(day + n - m, midnight[i])) {
+			day[n - m] = '\0';
+			break;
+		}
+	}
+	if (n >= sizeof day || !date_parse(day, &d))
+		return false;
+	char iso[11];
+	date_iso(&d, iso);
+	if (strcmp(iso, *cell)) {
+		free(*cell);
+		*cell = xstrdup(iso);
+	}
+	return true;
 }
 
 static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_row *row, size_t col,
@@ -232,15 +254,15 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 		if (!int_parse(raw, 1, LONG_MAX, &pc->i)) {
 			CELL_FAIL(imp, pf, row, col,
 				  _("'%s' is not an id; ids are whole numbers from 1 up"),
-				  shorten(raw, sh));
+				  import_shorten(raw, sh));
 			return false;
 		}
 		return true;
 	case COL_CHOICE:
-		pc->w = choice_lookup((enum vocab_kind)bc->arg, raw);
+		pc->w = choice_lookup(imp, (enum vocab_kind)bc->arg, raw);
 		if (pc->w < 0) {
 			CELL_FAIL(imp, pf, row, col, _("'%s' is not a valid choice; use one of: %s"),
-				  shorten(raw, sh),
+				  import_shorten(raw, sh),
 				  word_list((enum vocab_kind)bc->arg, pf->lang, words));
 			return false;
 		}
@@ -249,7 +271,7 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 		if (!int_parse(raw, bc->lo, bc->hi, &pc->i)) {
 			CELL_FAIL(imp, pf, row, col,
 				  _("'%s' is not allowed; write a whole number from %ld to %ld"),
-				  shorten(raw, sh), bc->lo, bc->hi);
+				  import_shorten(raw, sh), bc->lo, bc->hi);
 			return false;
 		}
 		return true;
@@ -260,33 +282,34 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 				CELL_FAIL(imp, pf, row, col,
 					  _("'%s' is ambiguous; write numbers without a thousands "
 					    "separator (for example %s)"),
-					  shorten(raw, sh), pf->lang == LANG_DE ? "1500 / 12,5" : "1500 / 12.5");
+					  import_shorten(raw, sh), pf->lang == LANG_DE ? "1500 / 12,5" : "1500 / 12.5");
 			else
 				CELL_FAIL(imp, pf, row, col,
 					  _("'%s' is not a number (write for example %s)"),
-					  shorten(raw, sh), pf->lang == LANG_DE ? "12,5" : "12.5");
+					  import_shorten(raw, sh), pf->lang == LANG_DE ? "12,5" : "12.5");
 			return false;
 		}
 		if (fabs(pc->d) >= BUNDLE_NUM_MAX) {
-			CELL_FAIL(imp, pf, row, col, _("'%s' is too large"), shorten(raw, sh));
+			CELL_FAIL(imp, pf, row, col, _("'%s' is too large"), import_shorten(raw, sh));
 			return false;
 		}
 		if (bc->hi > bc->lo && !(pc->d >= (double)bc->lo && pc->d <= (double)bc->hi)) {
 			CELL_FAIL(imp, pf, row, col,
 				  _("'%s' is not allowed; write a number from %ld to %ld"),
-				  shorten(raw, sh), bc->lo, bc->hi);
+				  import_shorten(raw, sh), bc->lo, bc->hi);
 			return false;
 		}
 		return true;
 	}
 	case COL_DATE: {
-		if (!date_parse_iso(raw, NULL)) {
+		if (!take_date(&row->cells[col])) {
 			CELL_FAIL(imp, pf, row, col,
-				  _("'%s' is not a valid date; write dates as YYYY-MM-DD, for "
-				    "example 2027-06-30"),
-				  shorten(raw, sh));
+				  _("'%s' is not a valid date; write dates as YYYY-MM-DD or "
+				    "DD.MM.YYYY, for example 2027-06-30 or 30.06.2027"),
+				  import_shorten(raw, sh));
 			return false;
 		}
+		pc->s = row->cells[col];
 		return true;
 	}
 	case COL_TEXT:
@@ -299,7 +322,7 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 
 static bool header_matches(const char *cell, const char *name)
 {
-	char *t = trimmed(cell);
+	char *t = import_trimmed(cell);
 	bool ok = text_equal_fold(t, name);
 	free(t);
 	return ok;
@@ -314,8 +337,60 @@ static size_t used_width(const struct csv_row *row)
 	return n;
 }
 
+/* raci.csv: "task", optionally "task_name", then a column per
+ * stakeholder headed by its id, "id: name" or its name alone. */
+static bool check_header_raci(struct import *imp, struct pfile *pf)
+{
+	const struct bundle_spec *sp = &bundle_specs[BF_RACI];
+	const struct csv_row *h = &pf->t.rows[0];
+	size_t width = used_width(h);
+	char sh[200];
+	const struct bundle_col *task = &sp->cols[0], *name = &sp->cols[1];
+	bool task_en = header_matches(h->cells[0], task->en);
+	if (!task_en && !header_matches(h->cells[0], task->de)) {
+		bundle_fail(imp->err, pf->which, h->line, 1, NULL,
+			    _("the column is headed '%s'; it should be '%s' (English) or '%s' "
+			      "(German)"),
+			    import_shorten(h->cells[0], sh), task->en, task->de);
+		return false;
+	}
+	pf->lang = task_en ? LANG_EN : LANG_DE;
+	pf->raci_first = 1;
+	if (width > 1 && (header_matches(h->cells[1], name->en) ||
+			  header_matches(h->cells[1], name->de)))
+		pf->raci_first = 2;
+	pf->ncols = width < pf->raci_first ? pf->raci_first : width;
+	pf->raci_cols = xcalloc(pf->ncols, sizeof *pf->raci_cols);
+	pf->raci_rows = xcalloc(pf->ncols, sizeof *pf->raci_rows);
+	for (size_t k = pf->raci_first; k < width; k++) {
+		char *t = import_trimmed(h->cells[k]);
+		size_t digits = strspn(t, "0123456789");
+		long id = 0;
+		bool ok = true;
+		if (digits) {
+			char c = t[digits];
+			t[digits] = '\0';
+			ok = (c == '\0' || c == ':') && int_parse(t, 1, LONG_MAX, &id);
+		} else {
+			ok = *t != '\0';
+		}
+		free(t);
+		if (!ok) {
+			bundle_fail(imp->err, pf->which, h->line, k + 1, NULL,
+				    _("the column header '%s' should name a stakeholder of "
+				      "stakeholders.csv: its id, \"id: name\" or its name"),
+				    import_shorten(h->cells[k], sh));
+			return false;
+		}
+		pf->raci_cols[k] = id;
+	}
+	return true;
+}
+
 static bool check_header(struct import *imp, struct pfile *pf)
 {
+	if (pf->which == BF_RACI)
+		return check_header_raci(imp, pf);
 	const struct bundle_spec *sp = &bundle_specs[pf->which];
 	const struct csv_row *h = &pf->t.rows[0];
 	size_t width = used_width(h);
@@ -349,15 +424,23 @@ static bool check_header(struct import *imp, struct pfile *pf)
 		bool is_de = header_matches(h->cells[i], bc->de) ||
 			     (old && header_matches(h->cells[i], old));
 		if (!is_en && !is_de) {
-			if (!strcmp(bc->en, bc->de))
+			if (i == 0 && width == 1 && sp->n > 1)
+				bundle_fail(imp->err, pf->which, h->line, 1, NULL,
+					    _("the header has a single column '%s': the cells are "
+					      "not separated by ';', ',' or a tab (the columns are "
+					      "'%s', '%s', …)"),
+					    import_shorten(h->cells[0], sh),
+					    pf->lang == LANG_DE ? sp->cols[0].de : sp->cols[0].en,
+					    pf->lang == LANG_DE ? sp->cols[1].de : sp->cols[1].en);
+			else if (!strcmp(bc->en, bc->de))
 				bundle_fail(imp->err, pf->which, h->line, i + 1, NULL,
 					    _("the column is headed '%s'; it should be '%s'"),
-					    shorten(h->cells[i], sh), bc->en);
+					    import_shorten(h->cells[i], sh), bc->en);
 			else
 				bundle_fail(imp->err, pf->which, h->line, i + 1, NULL,
 					    _("the column is headed '%s'; it should be '%s' "
 					      "(English) or '%s' (German)"),
-					    shorten(h->cells[i], sh), bc->en, bc->de);
+					    import_shorten(h->cells[i], sh), bc->en, bc->de);
 			return false;
 		}
 		if (is_en && !is_de)
@@ -367,32 +450,10 @@ static bool check_header(struct import *imp, struct pfile *pf)
 	}
 	pf->lang = de > en ? LANG_DE : LANG_EN;
 	pf->ncols = width < sp->n && sp->cols[width].late ? width : sp->n;
-	if (pf->which == BF_RACI) {
-		pf->ncols = width;
-		pf->raci_cols = xcalloc(width, sizeof *pf->raci_cols);
-		for (size_t k = 1; k < width; k++) {
-			long id;
-			if (!int_parse(h->cells[k], 1, LONG_MAX, &id)) {
-				bundle_fail(imp->err, pf->which, h->line, k + 1, NULL,
-					    _("the column header '%s' should be the id of a "
-					      "stakeholder in stakeholders.csv"),
-					    shorten(h->cells[k], sh));
-				return false;
-			}
-			for (size_t j = 1; j < k; j++)
-				if (pf->raci_cols[j] == id) {
-					bundle_fail(imp->err, pf->which, h->line, k + 1, NULL,
-						    _("stakeholder %ld has two columns (also "
-						      "column %zu)"),
-						    id, j + 1);
-					return false;
-				}
-			pf->raci_cols[k] = id;
-		}
-	} else if (width > sp->n) {
+	if (width > sp->n) {
 		bundle_fail(imp->err, pf->which, h->line, sp->n + 1, NULL,
 			    _("the column '%s' is not part of this file; it has %zu columns"),
-			    shorten(h->cells[sp->n], sh), sp->n);
+			    import_shorten(h->cells[sp->n], sh), sp->n);
 		return false;
 	}
 	return true;
@@ -401,13 +462,17 @@ static bool check_header(struct import *imp, struct pfile *pf)
 static bool check_rows(struct import *imp, struct pfile *pf)
 {
 	const struct bundle_spec *sp = &bundle_specs[pf->which];
+	/* the cells of the file's own columns (raci.csv: the task's) */
+	size_t own = pf->which == BF_RACI ? pf->raci_first : pf->ncols;
+	size_t room = pf->ncols > sp->n ? pf->ncols : sp->n;
 	pf->rows = xcalloc(pf->t.n, sizeof *pf->rows);
 	for (size_t r = 1; r < pf->t.n; r++) {
 		const struct csv_row *row = &pf->t.rows[r];
 		size_t width = used_width(row);
 		if (width == 0)
 			continue; /* an empty line, e.g. ";;;" from a spreadsheet */
-		if (row->n < pf->ncols) {
+		/* raci.csv: cells missing at the end of a line are empty */
+		if (row->n < pf->ncols && pf->which != BF_RACI) {
 			bundle_fail(imp->err, pf->which, row->line, row->n + 1, NULL,
 				    _("the line has %zu cells, but the header has %zu"), row->n,
 				    pf->ncols);
@@ -417,26 +482,22 @@ static bool check_rows(struct import *imp, struct pfile *pf)
 			char sh[200];
 			bundle_fail(imp->err, pf->which, row->line, pf->ncols + 1, NULL,
 				    _("the cell '%s' is outside the columns of the header"),
-				    shorten(row->cells[pf->ncols], sh));
+				    import_shorten(row->cells[pf->ncols], sh));
 			return false;
 		}
 		struct prow *pr = &pf->rows[pf->n++];
 		pr->row = row;
-		size_t ncells = pf->ncols > sp->n ? pf->ncols : sp->n;
-		pr->c = xcalloc(ncells, sizeof *pr->c);
-		for (size_t c = 0; c < sp->n; c++) {
-			if (c >= pf->ncols) {
-				/* a column the older bundle lacks: not set */
-				pr->c[c].s = "";
-				pr->c[c].w = -1;
-				continue;
-			}
+		pr->c = xcalloc(room, sizeof *pr->c);
+		for (size_t c = 0; c < room; c++) {
+			pr->c[c].s = "";
+			pr->c[c].w = -1;
+		}
+		for (size_t c = 0; c < own && c < row->n; c++)
 			if (!check_cell(imp, pf, row, c, &sp->cols[c], &pr->c[c]))
 				return false;
-		}
 		if (pf->which == BF_RACI) {
-			for (size_t c = 1; c < pf->ncols; c++) {
-				char *t = trimmed(row->cells[c]);
+			for (size_t c = own; c < pf->ncols && c < row->n; c++) {
+				char *t = import_trimmed(row->cells[c]);
 				struct pcell *pc = &pr->c[c];
 				pc->s = row->cells[c];
 				if (*t) {
@@ -449,7 +510,7 @@ static bool check_rows(struct import *imp, struct pfile *pf)
 					CELL_FAIL(imp, pf, row, c,
 						  _("'%s' is not a role; write R, A, C or I, or "
 						    "leave the cell empty"),
-						  shorten(row->cells[c], sh));
+						  import_shorten(row->cells[c], sh));
 					return false;
 				}
 			}
@@ -462,12 +523,11 @@ static bool check_rows(struct import *imp, struct pfile *pf)
 static bool index_ids(struct import *imp, struct pfile *pf, size_t col)
 {
 	pf->ids = xcalloc(pf->n ? pf->n : 1, sizeof *pf->ids);
-	pf->newid = xcalloc(pf->n ? pf->n : 1, sizeof *pf->newid);
 	for (size_t r = 0; r < pf->n; r++)
 		pf->ids[r] = (struct idref){pf->rows[r].c[col].i, r};
 	qsort(pf->ids, pf->n, sizeof *pf->ids, idref_cmp);
 	for (size_t k = 1; k < pf->n; k++) {
-		if (pf->ids[k].id != pf->ids[k - 1].id)
+		if (pf->ids[k].id != pf->ids[k - 1].id || pf->ids[k].id == 0)
 			continue;
 		const struct prow *first = &pf->rows[pf->ids[k - 1].row];
 		const struct prow *dup = &pf->rows[pf->ids[k].row];
@@ -499,6 +559,8 @@ static bool load(struct import *imp, enum bundle_file which)
 	pf->present = true;
 	if (!check_header(imp, pf) || !check_rows(imp, pf))
 		return false;
+	pf->newid = xcalloc(pf->n ? pf->n : 1, sizeof *pf->newid);
+	pf->plan = xcalloc(pf->n ? pf->n : 1, sizeof *pf->plan);
 	if (bundle_specs[which].cols[BUNDLE_ID_COL].type == COL_ID)
 		return index_ids(imp, pf, BUNDLE_ID_COL);
 	return true;
@@ -511,7 +573,10 @@ static void pfile_free(struct pfile *pf)
 	free(pf->rows);
 	free(pf->ids);
 	free(pf->raci_cols);
+	free(pf->raci_rows);
+	free(pf->task_rows);
 	free(pf->newid);
+	free(pf->plan);
 	csv_table_free(&pf->t);
 	memset(pf, 0, sizeof *pf);
 }
@@ -531,7 +596,7 @@ static bool check_refs(struct import *imp)
 			const struct pfile *target = &imp->f[tf];
 			for (size_t r = 0; r < pf->n; r++) {
 				const struct pcell *pc = &pf->rows[r].c[c];
-				if (!pc->set || find_row(target, pc->i) >= 0)
+				if (!pc->set || import_find_row(target, pc->i) >= 0)
 					continue;
 				CELL_FAIL(imp, pf, pf->rows[r].row, c, _("%s has no row with id %ld"),
 					  bundle_files[tf], pc->i);
@@ -542,32 +607,116 @@ static bool check_refs(struct import *imp)
 	return true;
 }
 
+/* The row of file pf (an entity's file) whose name is name, -1 when none,
+ * -2 when more than one. */
+static long find_named_row(const struct pfile *pf, const char *name)
+{
+	int kind = bundle_specs[pf->which].entity;
+	if (kind < 0 || entity_descs[kind].named < 0 || !*name)
+		return -1;
+	size_t col = bundle_col_of((enum entity)kind, entity_descs[kind].named);
+	long found = -1;
+	for (size_t r = 0; r < pf->n; r++) {
+		char *t = import_trimmed(pf->rows[r].c[col].s);
+		bool eq = text_equal_fold(t, name);
+		free(t);
+		if (eq) {
+			if (found >= 0)
+				return -2;
+			found = (long)r;
+		}
+	}
+	return found;
+}
+
+/* Every column names a stakeholder of stakeholders.csv (by id, or by a
+ * name that only one has), every row a task of tasks.csv (by id, or by its
+ * name when the id is empty), each only once. */
 static bool check_raci(struct import *imp)
 {
 	struct pfile *pf = &imp->f[BF_RACI];
 	if (!pf->present)
 		return true;
+	const struct pfile *shf = &imp->f[BF_STAKEHOLDERS], *tf = &imp->f[BF_TASKS];
 	const struct csv_row *h = &pf->t.rows[0];
-	for (size_t k = 1; k < pf->ncols; k++)
-		if (find_row(&imp->f[BF_STAKEHOLDERS], pf->raci_cols[k]) < 0) {
-			bundle_fail(imp->err, BF_RACI, h->line, k + 1, NULL,
-				    _("stakeholders.csv has no row with id %ld"), pf->raci_cols[k]);
-			return false;
+	char sh[200];
+	for (size_t k = pf->raci_first; k < pf->ncols; k++) {
+		long row;
+		if (pf->raci_cols[k]) {
+			row = import_find_row(shf, pf->raci_cols[k]);
+			if (row < 0) {
+				bundle_fail(imp->err, BF_RACI, h->line, k + 1, NULL,
+					    _("stakeholders.csv has no row with id %ld"),
+					    pf->raci_cols[k]);
+				return false;
+			}
+		} else {
+			char *t = import_trimmed(h->cells[k]);
+			row = find_named_row(shf, t);
+			free(t);
+			if (row < 0) {
+				bundle_fail(imp->err, BF_RACI, h->line, k + 1, NULL,
+					    row == -1 ? _("stakeholders.csv has no stakeholder named "
+							  "'%s'")
+						      : _("stakeholders.csv has more than one "
+							  "stakeholder named '%s'; head the column with "
+							  "the id"),
+					    import_shorten(h->cells[k], sh));
+				return false;
+			}
 		}
-	/* one row per task */
-	struct idref *v = xcalloc(pf->n ? pf->n : 1, sizeof *v);
-	for (size_t r = 0; r < pf->n; r++)
-		v[r] = (struct idref){pf->rows[r].c[RACI_TASK_COL].i, r};
-	qsort(v, pf->n, sizeof *v, idref_cmp);
+		for (size_t j = pf->raci_first; j < k; j++)
+			if (pf->raci_rows[j] == row) {
+				bundle_fail(imp->err, pf->which, h->line, k + 1, NULL,
+					    _("the stakeholder '%s' has two columns (also column "
+					      "%zu)"),
+					    import_shorten(h->cells[k], sh), j + 1);
+				return false;
+			}
+		pf->raci_rows[k] = row;
+	}
+	pf->task_rows = xcalloc(pf->n ? pf->n : 1, sizeof *pf->task_rows);
+	/* per tasks.csv row, the raci.csv row that names it */
+	long *seen = xcalloc(tf->n ? tf->n : 1, sizeof *seen);
+	for (size_t t = 0; t < tf->n; t++)
+		seen[t] = -1;
 	bool ok = true;
-	for (size_t k = 1; k < pf->n && ok; k++)
-		if (v[k].id == v[k - 1].id) {
-			CELL_FAIL(imp, pf, pf->rows[v[k].row].row, RACI_TASK_COL,
-				  _("task %ld has two rows (also line %zu)"), v[k].id,
-				  pf->rows[v[k - 1].row].row->line);
+	for (size_t r = 0; r < pf->n && ok; r++) {
+		const struct pcell *id = &pf->rows[r].c[RACI_TASK_COL];
+		long row;
+		if (id->set) {
+			row = import_find_row(tf, id->i);
+			if (row < 0) {
+				CELL_FAIL(imp, pf, pf->rows[r].row, RACI_TASK_COL,
+					  _("%s has no row with id %ld"), bundle_files[BF_TASKS], id->i);
+				ok = false;
+				break;
+			}
+		} else {
+			const char *name = pf->raci_first > 1 ? pf->rows[r].c[1].s : "";
+			char *t = import_trimmed(name);
+			row = find_named_row(tf, t);
+			free(t);
+			if (row < 0) {
+				CELL_FAIL(imp, pf, pf->rows[r].row, RACI_TASK_COL, "%s",
+					  row == -2 ? _("more than one task in tasks.csv has this "
+							"name; give the task's id")
+					  : *name  ? _("tasks.csv has no task with this name")
+						   : _("a task is needed: its id or its name"));
+				ok = false;
+				break;
+			}
+		}
+		if (seen[row] >= 0) {
+			CELL_FAIL(imp, pf, pf->rows[r].row, RACI_TASK_COL,
+				  _("the task has two rows (also line %zu)"),
+				  pf->rows[seen[row]].row->line);
 			ok = false;
 		}
-	free(v);
+		seen[row] = (long)r;
+		pf->task_rows[r] = row;
+	}
+	free(seen);
 	return ok;
 }
 
@@ -691,15 +840,30 @@ static bool check_date_texts(struct import *imp)
 				continue;
 			size_t col = bundle_col_of((enum entity)kind, (int)k);
 			for (size_t r = 0; r < pf->n; r++) {
-				const char *t = pf->rows[r].c[col].s;
-				if (looks_like_iso_date(t) && !date_parse_iso(t, NULL)) {
+				struct pcell *pc = &pf->rows[r].c[col];
+				char *t = import_trimmed(pc->s);
+				bool bad = false;
+				if (looks_like_iso_date(t) || looks_like_date(t)) {
+					/* a date, stored as the screen stores it: YYYY-MM-DD */
+					if (take_date(&t)) {
+						char **cell = &pf->rows[r].row->cells[col];
+						free(*cell);
+						pc->s = *cell = t;
+						continue;
+					}
+					bad = true;
+				}
+				if (bad) {
 					char sh[200];
 					CELL_FAIL(imp, pf, pf->rows[r].row, col,
 						  _("'%s' is not a valid date; write dates as "
-						    "YYYY-MM-DD, for example 2027-06-30"),
-						  shorten(t, sh));
+						    "YYYY-MM-DD or DD.MM.YYYY, for example 2027-06-30 "
+						    "or 30.06.2027"),
+						  import_shorten(t, sh));
+					free(t);
 					return false;
 				}
+				free(t);
 			}
 		}
 	}
@@ -741,149 +905,16 @@ static bool check_rules(struct import *imp)
 	return check_shares(imp) && check_checks(imp) && check_raci(imp) && check_refs(imp);
 }
 
-/* ------------------------------------------------------------ merge */
-
-struct merge {
-	struct store *s;
-	struct model *m;
-	struct import *imp;
-	struct bundle_summary *sum;
-};
-
-static int choice(const struct pcell *c, int dflt)
-{
-	return c->w >= 0 ? c->w : dflt;
-}
-
-static struct optnum optnum_of(const struct pcell *c)
-{
-	struct optnum n = {c->set ? c->d : 0, c->set};
-	return n;
-}
-
-/* Sets field f of e from its checked cell. */
-static void take_field(const struct merge *g, const struct entity_field *f, void *e,
-		       const struct pcell *c)
-{
-	void *p = field_at(e, f);
-	switch (f->type) {
-	case FT_TEXT:
-	case FT_DATETEXT: str_set(p, c->s); break;
-	case FT_DATE: str_set(p, c->set ? c->s : ""); break;
-	case FT_WORD: *(int *)p = choice(c, *(int *)p); break;
-	case FT_FLAG: *(bool *)p = choice(c, YN_NO) == YN_YES; break;
-	case FT_INT: *(int *)p = (int)c->i; break;
-	case FT_REF: *(int64_t *)p = new_id(&g->imp->f[bundle_file_of[f->arg]], c->i); break;
-	case FT_NUM: *(double *)p = c->set ? c->d : 0; break;
-	case FT_OPTNUM: *(struct optnum *)p = optnum_of(c); break;
-	}
-}
-
-/* Where the summary counts what was added of a kind. */
-static size_t *summary_count(struct bundle_summary *sum, enum entity kind)
-{
-	size_t *const counts[ENT_COUNT] = {
-		[ENT_SGOAL] = &sum->sgoals,	      [ENT_GOAL] = &sum->goals,
-		[ENT_INDICATOR] = &sum->indicators, [ENT_STAKEHOLDER] = &sum->stakeholders,
-		[ENT_TASK] = &sum->tasks,	      [ENT_COST] = &sum->costs,
-		[ENT_SHARE] = &sum->shares,	      [ENT_CHECK] = &sum->checks,
-		[ENT_NOTE] = &sum->notes,	      [ENT_DECISION] = &sum->decisions,
-		[ENT_MILESTONE] = &sum->milestones,
-	};
-	return counts[kind];
-}
-
-/* Saves every row of an entity's file: a new entity (the workshop: its
- * values replaced) with the row's fields; check items by their key. */
-static enum store_status merge_entities(struct merge *g, enum entity kind)
-{
-	struct pfile *pf = &g->imp->f[bundle_file_of[kind]];
-	const struct entity_desc *d = &entity_descs[kind];
-	for (size_t r = 0; r < pf->n; r++) {
-		const struct pcell *c = pf->rows[r].c;
-		union entity_any e;
-		if (kind == ENT_WORKSHOP)
-			workshop_copy(&e.workshop, &g->m->ws);
-		else
-			entity_init(kind, &e);
-		for (size_t k = 0; k < d->n; k++) {
-			size_t col = bundle_col_of(kind, (int)k);
-			if (col >= pf->ncols)
-				continue; /* an older bundle without the column */
-			take_field(g, &d->fields[k], &e, &c[col]);
-		}
-		enum store_status st = store_save_entity(g->s, g->m, kind, &e);
-		if (pf->newid)
-			pf->newid[r] = *(int64_t *)&e;
-		entity_free(kind, &e);
-		if (kind == ENT_WORKSHOP)
-			g->sum->workshop = st == STORE_OK;
-		if (st != STORE_OK)
-			return st;
-		if (kind != ENT_WORKSHOP)
-			(*summary_count(g->sum, kind))++;
-	}
-	return STORE_OK;
-}
-
-static enum store_status merge_raci(struct merge *g)
-{
-	const struct pfile *pf = &g->imp->f[BF_RACI];
-	for (size_t r = 0; r < pf->n; r++) {
-		int64_t task = new_id(&g->imp->f[BF_TASKS], pf->rows[r].c[RACI_TASK_COL].i);
-		for (size_t k = 1; k < pf->ncols; k++) {
-			const struct pcell *c = &pf->rows[r].c[k];
-			if (!c->set)
-				continue;
-			int64_t sh = new_id(&g->imp->f[BF_STAKEHOLDERS], pf->raci_cols[k]);
-			enum store_status st = store_set_raci(g->s, g->m, task, sh, (enum raci)c->w);
-			if (st != STORE_OK)
-				return st;
-			g->sum->raci++;
-		}
-	}
-	return STORE_OK;
-}
-
-static bool merge(struct store *s, struct model *m, struct import *imp,
-		  struct bundle_summary *sum, struct bundle_error *err)
-{
-	struct merge g = {s, m, imp, sum};
-	/* in the order of their references (the workshop names its operator,
-	 * a stakeholder); the RACI matrix after the tasks */
-	static const int order[] = {ENT_SGOAL, ENT_GOAL,  ENT_STAKEHOLDER, ENT_WORKSHOP,
-				    ENT_INDICATOR, ENT_TASK, -1, ENT_COST, ENT_SHARE, ENT_CHECK,
-				    ENT_NOTE, ENT_DECISION, ENT_MILESTONE};
-	enum store_status st = store_begin_bulk(s, N_("Import CSV bundle"), imp->src->label);
-	if (st == STORE_OK) {
-		/* every row and every RACI cell the import may write */
-		size_t rows = 0;
-		for (int f = 0; f < BF_COUNT; f++)
-			rows += imp->f[f].n;
-		rows += imp->f[BF_RACI].n * imp->f[BF_RACI].ncols;
-		store_bulk_expect(s, rows);
-	}
-	for (size_t i = 0; i < sizeof order / sizeof *order && st == STORE_OK; i++)
-		st = order[i] < 0 ? merge_raci(&g) : merge_entities(&g, (enum entity)order[i]);
-	if (st == STORE_OK)
-		st = store_commit(s, m);
-	if (st != STORE_OK) {
-		char *msg = store_message(st, store_path(s), s);
-		bundle_fail(err, BF_COUNT, 0, 0, NULL, _("the import was undone: %s"), msg);
-		free(msg);
-		store_rollback(s, m);
-		memset(sum, 0, sizeof *sum);
-		return false;
-	}
-	return true;
-}
-
 /* ------------------------------------------------------------ entry */
 
 bool bundle_import_summary(struct store *s, struct model *m, const struct bundle_src *src,
-			   struct bundle_summary *sum, struct bundle_error *err)
+			   const struct bundle_options *opt, struct bundle_summary *sum,
+			   struct bundle_error *err)
 {
+	static const struct bundle_options plain = {false, false};
 	struct bundle_summary local;
+	if (!opt)
+		opt = &plain;
 	if (!sum)
 		sum = &local;
 	memset(sum, 0, sizeof *sum);
@@ -914,14 +945,21 @@ bool bundle_import_summary(struct store *s, struct model *m, const struct bundle
 	if (ok)
 		ok = check_rules(&imp);
 	if (ok)
-		ok = merge(s, m, &imp, sum, err);
+		ok = import_merge(s, m, &imp, opt, sum, err);
+	if (!ok)
+		bundle_summary_free(sum);
 	for (int f = 0; f < BF_COUNT; f++)
 		pfile_free(&imp.f[f]);
+	for (int k = 0; k < VOCAB_COUNT; k++)
+		for (int v = 0; v < 16; v++)
+			free(imp.de_labels[k][v]);
+	if (sum == &local)
+		bundle_summary_free(sum);
 	return ok;
 }
 
 bool bundle_import(struct store *s, struct model *m, const struct bundle_src *src,
 		   struct bundle_error *err)
 {
-	return bundle_import_summary(s, m, src, NULL, err);
+	return bundle_import_summary(s, m, src, NULL, NULL, err);
 }

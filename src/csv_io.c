@@ -27,7 +27,8 @@ const char *const bundle_files[] = {
 };
 
 /* The columns of the entities' files, from entities.def. */
-#define ID_COL {"id", "id", COL_ID, 0, 1, 0, false, false},
+/* an empty id: a row new to every workshop */
+#define ID_COL {"id", "id", COL_ID, 0, 1, 0, true, false},
 #define CSV_ID_ID ID_COL
 #define CSV_ID_NOID
 #define COL_TYPE_TEXT COL_TEXT
@@ -67,7 +68,8 @@ static const struct bundle_col WORKSHOP_cols[] = {WORKSHOP_FIELDS(FIELD_COL)};
 #undef ENTITY_COLS
 
 static const struct bundle_col raci_cols[] = {
-	{"task", "aufgabe", COL_REF, ENT_TASK, 1, 0, false, false},
+	{"task", "aufgabe", COL_REF, ENT_TASK, 1, 0, true, false},
+	{"task_name", "aufgabenname", COL_TEXT, 0, 0, 0, true, false},
 };
 static const struct bundle_col finding_cols[] = {
 	{"severity", "einstufung", COL_CHOICE, VOCAB_SEVERITY, 0, 0, false, false},
@@ -310,40 +312,55 @@ static void add_part(struct buf *b, size_t n, const char *fmt)
 
 char *bundle_summary_text(const struct bundle_summary *sum)
 {
-	struct buf b;
-	buf_init(&b);
-	add_part(&b, sum->sgoals, ngettext("%zu strategy goal", "%zu strategy goals", sum->sgoals));
-	add_part(&b, sum->goals, ngettext("%zu goal", "%zu goals", sum->goals));
-	add_part(&b, sum->indicators,
-		 ngettext("%zu indicator", "%zu indicators", sum->indicators));
-	add_part(&b, sum->stakeholders,
-		 ngettext("%zu stakeholder", "%zu stakeholders", sum->stakeholders));
-	add_part(&b, sum->tasks, ngettext("%zu task", "%zu tasks", sum->tasks));
-	add_part(&b, sum->raci,
-		 ngettext("%zu responsibility", "%zu responsibilities", sum->raci));
-	add_part(&b, sum->costs, ngettext("%zu cost item", "%zu cost items", sum->costs));
-	add_part(&b, sum->shares, ngettext("%zu cost share", "%zu cost shares", sum->shares));
-	add_part(&b, sum->notes, ngettext("%zu note", "%zu notes", sum->notes));
-	add_part(&b, sum->decisions,
-		 ngettext("%zu council decision", "%zu council decisions", sum->decisions));
-	add_part(&b, sum->milestones,
-		 ngettext("%zu milestone", "%zu milestones", sum->milestones));
-	struct buf line;
-	buf_init(&line);
-	if (b.len)
-		buf_printf(&line, _("Added %s."), b.data);
+	struct buf out;
+	buf_init(&out);
+	if (sum->replace)
+		buf_printf(&out,
+			   ngettext("The content is replaced: %zu item removed first.\n",
+				    "The content is replaced: %zu items removed first.\n",
+				    sum->removed),
+			   sum->removed);
+	if (sum->own && !sum->copy)
+		buf_adds(&out, _("The bundle comes from this workshop: its rows update the "
+				 "items with the same id.\n"));
+	else if (sum->copy && !sum->replace)
+		buf_adds(&out, _("The workshop was empty: every row is added under its id in "
+				 "the bundle.\n"));
+	else if (!sum->replace)
+		buf_adds(&out, _("The bundle comes from another workshop: a row whose name "
+				 "matches an item updates it.\n"));
+	if (sum->workshop && sum->details[ENT_COUNT])
+		buf_printf(&out, "%s: %s", bundle_files[BF_WORKSHOP], sum->details[ENT_COUNT]);
 	else
-		buf_adds(&line, _("Added nothing new."));
-	if (sum->checks) {
-		buf_adds(&line, " ");
-		buf_printf(&line,
-			   ngettext("Updated %zu check item.", "Updated %zu check items.", sum->checks),
-			   sum->checks);
+		buf_printf(&out, "%s: %s\n", bundle_files[BF_WORKSHOP], _("unchanged"));
+	for (int k = 0; k < ENT_COUNT; k++) {
+		const size_t *n = sum->n[k];
+		struct buf b;
+		buf_init(&b);
+		add_part(&b, n[BUNDLE_ADDED], _("%zu added"));
+		add_part(&b, n[BUNDLE_UPDATED], _("%zu updated"));
+		add_part(&b, n[BUNDLE_MATCHED], _("%zu matched by name"));
+		add_part(&b, n[BUNDLE_UNCHANGED], _("%zu unchanged"));
+		add_part(&b, n[BUNDLE_LEFT], _("%zu left alone"));
+		if (b.len)
+			buf_printf(&out, "%s: %s\n", bundle_files[bundle_file_of[k]], b.data);
+		if (sum->details[k])
+			buf_adds(&out, sum->details[k]);
+		buf_free(&b);
+		if (k == ENT_TASK) {
+			/* the matrix after the tasks, as in the bundle */
+			const size_t *r = sum->raci;
+			buf_init(&b);
+			add_part(&b, r[RACI_SET], _("%zu roles set"));
+			add_part(&b, r[RACI_CHANGED], _("%zu changed"));
+			add_part(&b, r[RACI_CLEARED], _("%zu cleared"));
+			add_part(&b, r[RACI_SAME], _("%zu unchanged"));
+			if (b.len)
+				buf_printf(&out, "%s: %s\n", bundle_files[BF_RACI], b.data);
+			buf_free(&b);
+		}
 	}
-	if (sum->workshop) {
-		buf_adds(&line, " ");
-		buf_adds(&line, _("Replaced the workshop data."));
-	}
-	buf_free(&b);
-	return buf_steal(&line);
+	if (!sum->changes)
+		buf_adds(&out, _("Nothing changes.\n"));
+	return buf_steal(&out);
 }

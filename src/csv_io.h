@@ -56,23 +56,67 @@ extern const char *const bundle_files[];
 bool bundle_export(const struct model *m, const struct findings *f, const char *dir,
 		   enum lang lang, char delim, struct bundle_error *err);
 
-/* What an import added. */
-struct bundle_summary {
-	bool workshop; /* workshop.csv replaced the workshop's values */
-	size_t sgoals, goals, indicators, stakeholders, tasks, raci, costs, shares, checks, notes;
-	size_t decisions, milestones;
+/* How an import treats the rows of a bundle (issue 16). Every bundle
+ * carries its workshop's identity (workshop.csv, workshop_id) and every row
+ * its entity id:
+ *   - a bundle of this workshop updates the rows whose id it knows and adds
+ *     the others (no id, or an id it does not know);
+ *   - a bundle of another workshop (or one without an identity) adds its
+ *     rows, but a row whose name matches an item of the same kind updates
+ *     that item ("matched by name");
+ *   - into an empty workshop every row is added under its own id, and the
+ *     workshop takes the bundle's identity: it is a copy of the bundle's;
+ *   - replace empties the workshop first (in the same undo step), then
+ *     imports as into an empty workshop.
+ * Items the bundle does not name are left alone. */
+struct bundle_options {
+	bool dry_run; /* check and plan only: nothing is written */
+	bool replace; /* replace the workshop's content with the bundle's */
 };
-/* One line saying what was added, in the session language; free it. */
+
+/* What happens to the items of a kind. */
+enum bundle_how {
+	BUNDLE_ADDED,
+	BUNDLE_UPDATED,	  /* by id (or by key: cost shares, check items), with changes */
+	BUNDLE_MATCHED,	  /* by name */
+	BUNDLE_UNCHANGED, /* by id or key, nothing changes */
+	BUNDLE_LEFT,	  /* items of the workshop the bundle does not name */
+	BUNDLE_HOW_COUNT
+};
+/* RACI cells: set where there was none, changed, cleared, unchanged. */
+enum { RACI_SET, RACI_CHANGED, RACI_CLEARED, RACI_SAME, RACI_HOW_COUNT };
+
+/* What an import did (or, in a dry run, would do). */
+struct bundle_summary {
+	bool dry_run, replace;
+	bool own;      /* the bundle carries this workshop's identity */
+	bool copy;     /* the workshop was empty: rows keep their ids (and it takes the
+			* bundle's identity) */
+	bool workshop; /* workshop.csv changes the workshop's values */
+	bool changes;  /* anything changes at all (else the file is left as it was) */
+	size_t removed; /* replace: the items removed first */
+	size_t n[ENT_COUNT][BUNDLE_HOW_COUNT];
+	size_t raci[RACI_HOW_COUNT];
+	char *details[ENT_COUNT + 1]; /* per kind (the workshop last): one line per
+				       * item that changes, or NULL */
+};
+void bundle_summary_free(struct bundle_summary *sum);
+/* Lines saying, per file, what was (or would be) added, updated with the
+ * columns that change, matched by name, unchanged and left alone, in the
+ * session language; every line ends in a line break; free it. */
 char *bundle_summary_text(const struct bundle_summary *sum);
 
 /* Reads and validates the whole bundle, then merges it into the workshop in
- * one transaction (one undo step). On any error nothing is written, err says
- * where, and false is returned. Missing optional files count as empty. */
+ * one transaction (one undo step), as struct bundle_options says. On any
+ * error nothing is written, err says where, and false is returned. Missing
+ * optional files count as empty. */
 bool bundle_import(struct store *s, struct model *m, const struct bundle_src *src,
 		   struct bundle_error *err);
-/* The same, and sum (may be NULL) receives what was added. */
+/* The same with options (NULL: a plain import); sum (may be NULL) receives
+ * what was done; free it with bundle_summary_free. */
 bool bundle_import_summary(struct store *s, struct model *m, const struct bundle_src *src,
-			   struct bundle_summary *sum, struct bundle_error *err);
+			   const struct bundle_options *opt, struct bundle_summary *sum,
+			   struct bundle_error *err);
 
 /* Formula neutralisation (OWASP). A text a spreadsheet would run as a
  * formula — any leading ' followed by = + - @ TAB CR LF — gets one more

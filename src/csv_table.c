@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "i18n.h"
@@ -116,10 +117,11 @@ static void on_row(int term, void *user)
 	ps->in_record = false;
 }
 
-/* The delimiter the first line uses more often outside quotes. */
+/* The delimiter the first line uses most often outside quotes: ';', TAB
+ * (a file saved as tab-separated text) or ','. */
 static char detect_delim(const char *p, size_t len)
 {
-	size_t semi = 0, comma = 0;
+	size_t semi = 0, comma = 0, tab = 0;
 	bool quoted = false;
 	for (size_t i = 0; i < len; i++) {
 		char c = p[i];
@@ -131,13 +133,40 @@ static char detect_delim(const char *p, size_t len)
 			semi++;
 		else if (!quoted && c == ',')
 			comma++;
+		else if (!quoted && c == '\t')
+			tab++;
 	}
+	if (tab > semi && tab > comma)
+		return '\t';
 	return semi > comma ? ';' : ',';
+}
+
+/* The length of a first line "sep=X" (as spreadsheet programs write it to
+ * name the delimiter X: ';', ',' or TAB) with its line end, or 0. */
+static size_t sep_line(const char *p, size_t len, char *delim)
+{
+	if (len < 5 || strncasecmp(p, "sep=", 4) != 0 || !strchr(";,\t", p[4]) || !p[4])
+		return 0;
+	size_t n = 5;
+	if (n < len && p[n] == '\r')
+		n++;
+	if (n < len && p[n] == '\n')
+		n++;
+	if (n == 5 && len > 5)
+		return 0; /* more text on the line: not a sep= line */
+	*delim = p[4];
+	return n;
 }
 
 static int is_space(unsigned char c)
 {
 	return c == ' ' || c == '\t' ? 1 : 0;
+}
+
+/* Tabs are not blanks to trim when they separate the cells. */
+static int is_space_tab_delim(unsigned char c)
+{
+	return c == ' ' ? 1 : 0;
 }
 
 void csv_table_free(struct csv_table *t)
@@ -254,6 +283,14 @@ static bool head_ready(struct csv_stream *st, bool eof)
 		off = 3;
 		st->out->had_bom = true;
 	}
+	char sep = 0;
+	if (!eof && len - off < 7 && !first_line_end(p + off, len - off))
+		return false;
+	size_t sl = sep_line(p + off, len - off, &sep);
+	if (sl) {
+		off += sl;
+		line++;
+	}
 	if (st->flags & CSV_TABLE_COMMENTS) {
 		while (off < len && p[off] == '#') {
 			const char *nl = memchr(p + off, '\n', len - off);
@@ -269,14 +306,14 @@ static bool head_ready(struct csv_stream *st, bool eof)
 	}
 	if (!eof && !first_line_end(p + off, len - off))
 		return false;
-	st->out->delim = detect_delim(p + off, len - off);
+	st->out->delim = sep ? sep : detect_delim(p + off, len - off);
 	if (csv_init(&st->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
 		fail_at(&st->ps, 0, 0, _("out of memory"));
 		return true;
 	}
 	st->parser_ready = true;
 	csv_set_delim(&st->parser, (unsigned char)st->out->delim);
-	csv_set_space_func(&st->parser, is_space);
+	csv_set_space_func(&st->parser, st->out->delim == '\t' ? is_space_tab_delim : is_space);
 	st->ps.line = line;
 	st->head_done = true;
 	feed_lines(st, p + off, len - off);

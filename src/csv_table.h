@@ -16,7 +16,7 @@ struct csv_row {
 struct csv_table {
 	struct csv_row *rows;
 	size_t n, cap;
-	char delim;   /* ',' or ';' */
+	char delim;   /* ',', ';' or TAB */
 	bool had_bom;
 };
 
@@ -32,7 +32,8 @@ enum {
 	CSV_TABLE_NEUTRALISED = 1 << 1,
 };
 
-/* Parses data[0..len). The delimiter is ',' or ';', whichever the first
+/* Parses data[0..len). A first line "sep=X" names the delimiter X (and is
+ * skipped); otherwise it is ',', ';' or TAB, whichever the first
  * line uses more outside quotes. Returns true on success; on failure err
  * says what and where, and *out is empty. */
 bool csv_table_parse(const char *data, size_t len, int flags, struct csv_table *out,

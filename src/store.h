@@ -23,7 +23,7 @@
 #include "model.h"
 
 #define STORE_APPLICATION_ID 0x53746574 /* "Stet" */
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
 #define STORE_UNDO_MAX 1000
 /* Timebox clocks: up to a century of elapsed seconds, start times up to the
  * end of the year 9999. */
@@ -121,6 +121,13 @@ void store_rollback(struct store *s, struct model *m);
  * store_save_entity saves an entity of any kind (ENT_WORKSHOP: the
  * workshop); the others are it by name. */
 enum store_status store_save_entity(struct store *s, struct model *m, enum entity kind, void *e);
+/* Inserts e (not the workshop, no kind with a unique key) under its own id,
+ * which must be free: an import into an empty table keeps the bundle's ids. */
+enum store_status store_insert_entity(struct store *s, struct model *m, enum entity kind, void *e);
+/* Empties the workshop of its content (every entity, every RACI cell; the
+ * check items back to open without a note), keeping the workshop's own
+ * values; for an import that replaces the content, inside its group. */
+enum store_status store_clear_content(struct store *s, struct model *m);
 enum store_status store_save_workshop(struct store *s, struct model *m, const struct workshop *w);
 enum store_status store_save_sgoal(struct store *s, struct model *m, struct strategy_goal *e);
 enum store_status store_save_goal(struct store *s, struct model *m, struct goal *e);

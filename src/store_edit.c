@@ -328,19 +328,23 @@ static enum store_status saved_id(struct store *s, int64_t *id)
 #define UPSERT_COL(K, name, type, arg, lo, hi, empty, init, sql, ...) UPSERT_SET_##empty(sql)
 #define INSERT_SQL(K, sql)                                                                  \
 	"INSERT INTO " sql "(" K##_FIELDS(INSERT_COL) "id) VALUES(" K##_FIELDS(INSERT_VAL) "NULL)"
+#define INSERT_ID_SQL(K, sql)                                                               \
+	"INSERT INTO " sql "(" K##_FIELDS(INSERT_COL) "id) VALUES(" K##_FIELDS(INSERT_VAL) "?)"
 #define EDIT_SQL(K, prefix, type, member, sql, ...)                                        \
 	[ENT_##K] = {INSERT_SQL(K, sql),                                                    \
 		     "UPDATE " sql " SET " K##_FIELDS(UPDATE_COL) "id=id WHERE id=?",          \
 		     INSERT_SQL(K, sql) " ON CONFLICT DO UPDATE SET " K##_FIELDS(UPSERT_COL)   \
-					"id=id RETURNING id"},
+					"id=id RETURNING id",                                  \
+		     INSERT_ID_SQL(K, sql)},
 static const struct {
-	const char *insert, *update, *upsert;
+	const char *insert, *update, *upsert, *insert_id;
 } edit_sql[ENT_COUNT + 1] = {
 	ENTITIES(EDIT_SQL)
 	[ENT_WORKSHOP] = {NULL, "UPDATE workshop SET " WORKSHOP_FIELDS(UPDATE_COL) "id=id WHERE id=?",
 			  NULL},
 };
 #undef EDIT_SQL
+#undef INSERT_ID_SQL
 #undef INSERT_SQL
 #undef UPSERT_COL
 #undef UPSERT_SET_NEW
@@ -453,7 +457,9 @@ static void put_saved(struct model *m, enum entity kind, const void *e)
 
 static enum store_status save_share(struct store *s, struct model *m, struct cost_share *e);
 
-enum store_status store_save_entity(struct store *s, struct model *m, enum entity kind, void *e)
+/* Saves e; with keep_id a new row is inserted under e's own id. */
+static enum store_status save_entity(struct store *s, struct model *m, enum entity kind, void *e,
+				     bool keep_id)
 {
 	if (kind == ENT_SHARE)
 		return save_share(s, m, e);
@@ -462,12 +468,15 @@ enum store_status store_save_entity(struct store *s, struct model *m, enum entit
 		return STORE_E_INVALID;
 	int64_t *id = d->has_id ? (int64_t *)e : NULL;
 	bool upsert = has_key(kind);
+	keep_id = keep_id && id && *id > 0 && !upsert;
 	const char *item =
 		d->named >= 0 ? *(char *const *)field_at_c(e, &d->fields[d->named]) : "";
-	enum store_status r = store_begin(s, !id || *id || upsert ? d->edit : d->add, item);
+	enum store_status r =
+		store_begin(s, !keep_id && (!id || *id || upsert) ? d->edit : d->add, item);
 	if (r != STORE_OK)
 		return r;
-	const char *sql = upsert ? edit_sql[kind].upsert
+	const char *sql = upsert    ? edit_sql[kind].upsert
+			  : keep_id ? edit_sql[kind].insert_id
 			  : !id || *id ? edit_sql[kind].update
 				       : edit_sql[kind].insert;
 	sqlite3_stmt *st = store_prep(s, sql);
@@ -490,6 +499,40 @@ enum store_status store_save_entity(struct store *s, struct model *m, enum entit
 	}
 	if (r == STORE_OK)
 		put_saved(m, kind, e);
+	return end_edit(s, m, r);
+}
+
+enum store_status store_save_entity(struct store *s, struct model *m, enum entity kind, void *e)
+{
+	return save_entity(s, m, kind, e, false);
+}
+
+enum store_status store_insert_entity(struct store *s, struct model *m, enum entity kind, void *e)
+{
+	return save_entity(s, m, kind, e, true);
+}
+
+enum store_status store_clear_content(struct store *s, struct model *m)
+{
+	enum store_status r = store_begin(s, N_("Import CSV bundle"), "");
+	if (r != STORE_OK)
+		return r;
+	char sql[128];
+	int rc = store_exec(s, "DELETE FROM raci");
+	for (int k = 0; k < ENT_COUNT && rc == SQLITE_OK; k++) {
+		if (k == ENT_CHECK)
+			continue;
+		snprintf(sql, sizeof sql, "DELETE FROM %s", entity_descs[k].sql);
+		rc = store_exec(s, sql);
+	}
+	if (rc == SQLITE_OK)
+		rc = store_exec(s, "UPDATE check_item SET status='open', note=''");
+	if (rc != SQLITE_OK) {
+		r = store_fail(s, rc);
+		s->failed = true;
+	} else {
+		r = store_load(s, m); /* reads the group's own changes */
+	}
 	return end_edit(s, m, r);
 }
 

@@ -276,6 +276,12 @@ static const char *const migrations[] = {
 	") STRICT;"
 	"CREATE INDEX milestone_owner ON milestone(owner);"
 	"CREATE INDEX milestone_decision ON milestone(decision);",
+
+	/* 8 → 9 (issue 16, the administrator's round trip): the workshop's
+	 * identity, a random id that every CSV bundle carries, so that
+	 * importing a bundle of this workshop updates its rows by id. */
+	"ALTER TABLE workshop ADD COLUMN " TXT("uid") ";"
+	"UPDATE workshop SET uid = lower(hex(randomblob(8)));",
 };
 
 /* The tables whose changes are recorded for undo, in dependency order. */

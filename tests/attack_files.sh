@@ -225,11 +225,11 @@ refuse "$f" "newer version of stetig"
 # text, never run
 f=$(new_case undo-fts3-data)
 q "$f" "INSERT INTO undo_step(id,kind,label,item) VALUES(1,'undo','Edit workshop','Basis');
- INSERT INTO undo_log(step,tbl,op,rid,v0,v1,v2,v3,v4,v5,v6,v7,v8,v9,v10,v11,v12,v13,v14,v15,v16)
+ INSERT INTO undo_log(step,tbl,op,rid,v0,v1,v2,v3,v4,v5,v6,v7,v8,v9,v10,v11,v12,v13,v14,v15,v16,v17)
  SELECT 1,'workshop','u',1,id,'fts3_tokenizer(''simple'', x''4141414141414141'')',
   municipality,field,funding_end,phase,facilitator,participants,language,funding_rate,
   first_budget_year,operator_model,operator,agreement,agreement_date,agreement_ref,
-  operator_note FROM workshop;"
+  operator_note,uid FROM workshop;"
 read_safely "$f"
 ui_start "$f"
 wait_for "Basis · Musterstadt"
@@ -280,6 +280,7 @@ q "$f" "DROP TABLE finding_vote;
    ', votes INTEGER  CHECK(votes IS NULL OR votes BETWEEN 1 AND 999)', '')
   WHERE name IN ('goal', 'task', 'check_item');
  PRAGMA writable_schema=OFF;"
+# (the workshop row above is format 3's: without the identity of format 9)
 q "$f" "DROP TABLE undo_log; DROP TABLE place;
  CREATE TABLE undo_log(  seq INTEGER PRIMARY KEY,  step INTEGER NOT NULL REFERENCES undo_step(id) ON DELETE CASCADE,  sql TEXT NOT NULL) STRICT;
  CREATE INDEX undo_log_step ON undo_log(step);

@@ -60,7 +60,7 @@ make_hostile_bundle "$T/hostile"
 [ -e "$T/hostile/milestones.csv" ] && fail "the old bundle has milestones.csv" || ok
 expect_status 0 "$STETIG" new "$T/hostile.stetig" --lang en
 expect_status 0 "$STETIG" import "$T/hostile.stetig" --csv "$T/hostile"
-expect_grep "Added 2 strategy goals" "$T/out"
+expect_grep "strategy_goals.csv: 2 added" "$T/out"
 if [ -n "$SQLITE3" ]; then
     [ "$("$SQLITE3" "$T/hostile.stetig" "SELECT operator_model, operator IS NULL, agreement FROM workshop")" = "open|1|none" ] &&
         ok || fail "the old bundle changed the operator model"

@@ -192,26 +192,32 @@ static void test_export_format(void)
 	size_t len;
 	char *d = slurp_in(en, "workshop.csv", &len);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
-	static const char want_en[] =
-		"\xEF\xBB\xBF\"title\",\"municipality\",\"field\",\"funding_end\",\"phase\","
-		"\"facilitator\",\"participants\",\"language\",\"funding_rate\",\"first_budget_year\","
-		"\"operator_model\",\"operator\",\"agreement\",\"agreement_date\",\"agreement_ref\","
-		"\"operator_note\"\r\n"
-		"\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\",\"'=HYPERLINK(\"\"x\"\")\","
-		"\"\",\"2027-06-30\",\"pilot\",\"\",\"\",\"en\",\"72.5\",\"\",\"open\",\"\",\"none\",\"\",\"\","
-		"\"\"\r\n";
+	/* the workshop's identity last: 16 hex digits made with the file */
+	CU_ASSERT_EQUAL(strlen(m.ws.uid), 16);
+	CU_ASSERT_EQUAL(strspn(m.ws.uid, "0123456789abcdef"), 16);
+	char want_en[800], want_de[800];
+	snprintf(want_en, sizeof want_en,
+		 "\xEF\xBB\xBF\"title\",\"municipality\",\"field\",\"funding_end\",\"phase\","
+		 "\"facilitator\",\"participants\",\"language\",\"funding_rate\",\"first_budget_year\","
+		 "\"operator_model\",\"operator\",\"agreement\",\"agreement_date\",\"agreement_ref\","
+		 "\"operator_note\",\"workshop_id\"\r\n"
+		 "\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\",\"'=HYPERLINK(\"\"x\"\")\","
+		 "\"\",\"2027-06-30\",\"pilot\",\"\",\"\",\"en\",\"72.5\",\"\",\"open\",\"\",\"none\",\"\",\"\","
+		 "\"\",\"%s\"\r\n",
+		 m.ws.uid);
 	CU_ASSERT_EQUAL(len, strlen(want_en));
 	CU_ASSERT_STRING_EQUAL(d, want_en);
 	free(d);
 	d = slurp_in(de, "workshop.csv", &len);
-	static const char want_de[] =
-		"\xEF\xBB\xBF\"titel\";\"kommune\";\"handlungsfeld\";\"förderende\";\"phase\";"
-		"\"moderation\";\"teilnehmende\";\"sprache\";\"förderquote\";\"erstes_haushaltsjahr\";"
-		"\"betreibermodell\";\"betreiber\";\"vereinbarung\";\"vereinbarungsdatum\";"
-		"\"vereinbarung_fundstelle\";\"betreiber_notiz\"\r\n"
-		"\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\";\"'=HYPERLINK(\"\"x\"\")\";"
-		"\"\";\"2027-06-30\";\"pilot\";\"\";\"\";\"en\";\"72,5\";\"\";\"offen\";\"\";\"keine\";\"\";"
-		"\"\";\"\"\r\n";
+	snprintf(want_de, sizeof want_de,
+		 "\xEF\xBB\xBF\"titel\";\"kommune\";\"handlungsfeld\";\"förderende\";\"phase\";"
+		 "\"moderation\";\"teilnehmende\";\"sprache\";\"förderquote\";\"erstes_haushaltsjahr\";"
+		 "\"betreibermodell\";\"betreiber\";\"vereinbarung\";\"vereinbarungsdatum\";"
+		 "\"vereinbarung_fundstelle\";\"betreiber_notiz\";\"workshop_id\"\r\n"
+		 "\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\";\"'=HYPERLINK(\"\"x\"\")\";"
+		 "\"\";\"2027-06-30\";\"pilot\";\"\";\"\";\"en\";\"72,5\";\"\";\"offen\";\"\";\"keine\";\"\";"
+		 "\"\";\"\";\"%s\"\r\n",
+		 m.ws.uid);
 	CU_ASSERT_STRING_EQUAL(d, want_de);
 	free(d);
 	/* numbers stay numbers; the decimal comma in German */
@@ -401,20 +407,22 @@ static void test_import_base(void)
 	bundle_src_dir(&src, base_bundle());
 	struct bundle_summary sum;
 	int depth = store_undo_depth(s);
-	CU_ASSERT_TRUE_FATAL(bundle_import_summary(s, &m, &src, &sum, &err));
+	CU_ASSERT_TRUE_FATAL(bundle_import_summary(s, &m, &src, NULL, &sum, &err));
 	bundle_src_free(&src);
 	CU_ASSERT_EQUAL(store_undo_depth(s), depth + 1); /* one undo step */
 	CU_ASSERT_TRUE(sum.workshop);
-	CU_ASSERT_EQUAL(sum.stakeholders, 2);
-	CU_ASSERT_EQUAL(sum.raci, 3);
-	CU_ASSERT_EQUAL(sum.shares, 2);
-	CU_ASSERT_EQUAL(sum.checks, 1);
-	CU_ASSERT_EQUAL(sum.notes, 2);
+	CU_ASSERT_EQUAL(sum.n[ENT_STAKEHOLDER][BUNDLE_ADDED], 2);
+	CU_ASSERT_EQUAL(sum.raci[RACI_SET], 3);
+	CU_ASSERT_EQUAL(sum.n[ENT_SHARE][BUNDLE_ADDED], 2);
+	CU_ASSERT_EQUAL(sum.n[ENT_CHECK][BUNDLE_UPDATED], 1);
+	CU_ASSERT_EQUAL(sum.n[ENT_NOTE][BUNDLE_ADDED], 2);
 	char *text = bundle_summary_text(&sum);
-	CU_ASSERT_PTR_NOT_NULL(strstr(text, "2 stakeholders"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(text, "1 strategy goal,"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Updated 1 check item."));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "stakeholders.csv: 2 added\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "strategy_goals.csv: 1 added"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "check.csv: 1 updated"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "raci.csv: 3 roles set"));
 	free(text);
+	bundle_summary_free(&sum);
 	CU_ASSERT_STRING_EQUAL(m.ws.title, "Sensor network");
 	CU_ASSERT_STRING_EQUAL(m.ws.participants, "A, B");
 	CU_ASSERT_EQUAL(m.ws.phase, PHASE_PILOT);
@@ -436,26 +444,33 @@ static void test_import_base(void)
 	CU_ASSERT_EQUAL(ci->status, CHECK_DONE);
 	CU_ASSERT_STRING_EQUAL(ci->note, "Reported");
 	size_t checks = m.checks.n;
-	/* a second import adds new entities, updates the same check items */
+	/* a second import of the same bundle (it has no identity, so its rows
+	 * are matched by name) doubles nothing and changes nothing */
+	depth = store_undo_depth(s);
 	CU_ASSERT_TRUE(import_dir(s, &m, base_bundle(), &err));
-	CU_ASSERT_EQUAL(m.stakeholders.n, 4);
+	CU_ASSERT_EQUAL(m.stakeholders.n, 2);
 	CU_ASSERT_EQUAL(m.checks.n, checks);
-	CU_ASSERT_EQUAL(m.indicators.n, 2);
+	CU_ASSERT_EQUAL(m.indicators.n, 1);
+	CU_ASSERT_EQUAL(m.tasks.n, 2);
+	CU_ASSERT_EQUAL(m.costs.n, 2);
+	CU_ASSERT_EQUAL(m.shares.n, 2);
+	CU_ASSERT_EQUAL(m.notes.n, 2);
+	CU_ASSERT_EQUAL(m.raci_n, 3);
+	CU_ASSERT_EQUAL(store_undo_depth(s), depth); /* no step for no change */
 	/* references point into the same import */
-	const struct indicator *in2 = MODEL_AT(m.indicators, struct indicator, 1);
+	const struct indicator *in2 = MODEL_AT(m.indicators, struct indicator, 0);
 	const struct stakeholder *owner = model_stakeholder(&m, in2->owner);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(owner);
 	CU_ASSERT_STRING_EQUAL(owner->name, "Environment department");
-	CU_ASSERT_EQUAL(owner->id, MODEL_AT(m.stakeholders, struct stakeholder, 3)->id);
-	CU_ASSERT_EQUAL(in2->goal, MODEL_AT(m.goals, struct goal, 1)->id);
-	const struct task *t2 = MODEL_AT(m.tasks, struct task, 2);
-	CU_ASSERT_EQUAL(model_raci_get(&m, t2->id, owner->id), RACI_R);
-	CU_ASSERT_DOUBLE_EQUAL(figures_cost_shared(&m, MODEL_AT(m.costs, struct cost, 2)->id), 100,
+	CU_ASSERT_EQUAL(in2->goal, MODEL_AT(m.goals, struct goal, 0)->id);
+	const struct task *t2 = MODEL_AT(m.tasks, struct task, 1);
+	CU_ASSERT_EQUAL(model_raci_get(&m, t2->id, owner->id), RACI_A);
+	CU_ASSERT_DOUBLE_EQUAL(figures_cost_shared(&m, MODEL_AT(m.costs, struct cost, 0)->id), 100,
 			       1e-9);
-	/* undo takes the whole second import back */
+	/* undo takes the whole import back */
 	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
-	CU_ASSERT_EQUAL(m.stakeholders.n, 2);
-	CU_ASSERT_EQUAL(m.indicators.n, 1);
+	CU_ASSERT_EQUAL(m.stakeholders.n, 0);
+	CU_ASSERT_EQUAL(m.indicators.n, 0);
 	CU_ASSERT_EQUAL(m.checks.n, checks);
 	store_close(s);
 	model_free(&m);
@@ -702,8 +717,14 @@ static const struct refusal refusals[] = {
 			   "10000000000000000,,,,,,,\n",
 	 "indicators.csv", 2, 8, "too large"},
 	{"workshop.csv", "title,municipality,field,funding_end,phase,facilitator,participants,"
-			 "language\nT,M,F,30.06.2027,pilot,,,en\n",
-	 "workshop.csv", 2, 4, "YYYY-MM-DD"},
+			 "language\nT,M,F,31.02.2027,pilot,,,en\n",
+	 "workshop.csv", 2, 4, "YYYY-MM-DD or DD.MM.YYYY"},
+	{"workshop.csv", "title,municipality,field,funding_end,phase,facilitator,participants,"
+			 "language\nT,M,F,9/30/27,pilot,,,en\n",
+	 "workshop.csv", 2, 4, "'9/30/27' is not a valid date"},
+	{"goals.csv", "id,title,specific,measurable,achievable,relevant,time_bound,strategy_goal,"
+		      "status\n1,t,,,,,30.02.2027,,draft\n",
+	 "goals.csv", 2, 7, "'30.02.2027' is not a valid date"},
 	{"workshop.csv", "title,municipality,field,funding_end,phase,facilitator,participants,"
 			 "language\nT,M,F,,pilot,,,en\nT2,M,F,,pilot,,,en\n",
 	 "workshop.csv", 3, 0, "exactly one line"},
@@ -776,9 +797,15 @@ static const struct refusal refusals[] = {
 	 "stakeholders.csv has no row with id 9"},
 	{"raci.csv", "task,1,2\n1,X,R\n", "raci.csv", 2, 2, "'X' is not a role"},
 	{"raci.csv", "task,1,2\n1,AR,R\n", "raci.csv", 2, 2, "not a role"},
-	{"raci.csv", "task,1,2\n1,A,R\n1,,A\n", "raci.csv", 3, 1, "task 1 has two rows"},
+	{"raci.csv", "task,1,2\n1,A,R\n1,,A\n", "raci.csv", 3, 1, "the task has two rows"},
+	{"raci.csv", "task,task_name,1\n,Operate sensors,A\n1,,R\n", "raci.csv", 3, 1,
+	 "the task has two rows (also line 2)"},
+	{"raci.csv", "task,task_name,1\n,Nothing,A\n", "raci.csv", 2, 1,
+	 "tasks.csv has no task with this name"},
+	{"raci.csv", "task,task_name,1\n,,A\n", "raci.csv", 2, 1, "its id or its name"},
+	{"raci.csv", "task,1x,2\n1,A,R\n", "raci.csv", 1, 2, "should name a stakeholder"},
 	{"raci.csv", "task,1,1\n1,A,R\n", "raci.csv", 1, 3, "has two columns"},
-	{"raci.csv", "task,Mayor\n1,A\n", "raci.csv", 1, 2, "should be the id of a stakeholder"},
+	{"raci.csv", "task,Nobody\n1,A\n", "raci.csv", 1, 2, "no stakeholder named 'Nobody'"},
 	{"cost_shares.csv", "cost,stakeholder,percent\n9,1,10\n", "cost_shares.csv", 2, 1,
 	 "costs.csv has no row with id 9"},
 	{"cost_shares.csv", "cost,stakeholder,percent\n1,9,10\n", "cost_shares.csv", 2, 2,
@@ -1188,6 +1215,243 @@ static void test_round_trip_hostile(void)
 	model_free(&m);
 }
 
+/* ------------------------------------------------------------ update (issue 16) */
+
+/* A sep= first line names the delimiter; a tab-separated file is read as
+ * one; lines are counted from the file's first line. */
+static void test_reader_sep_tab(void)
+{
+	static const char sep[] = "sep=;\r\nid;title,x\r\n1;a,b\r\n";
+	struct csv_table t;
+	struct csv_error err;
+	CU_ASSERT_TRUE_FATAL(csv_table_parse(sep, sizeof sep - 1, 0, &t, &err));
+	CU_ASSERT_EQUAL(t.delim, ';');
+	CU_ASSERT_EQUAL_FATAL(t.n, 2);
+	CU_ASSERT_EQUAL(t.rows[0].line, 2);
+	CU_ASSERT_EQUAL(t.rows[1].n, 2);
+	CU_ASSERT_STRING_EQUAL(t.rows[1].cells[1], "a,b");
+	csv_table_free(&t);
+	static const char sep_comma[] = "\xEF\xBB\xBFSEP=,\nid;x,title\n";
+	CU_ASSERT_TRUE_FATAL(csv_table_parse(sep_comma, sizeof sep_comma - 1, 0, &t, &err));
+	CU_ASSERT_EQUAL(t.delim, ',');
+	CU_ASSERT_EQUAL(t.rows[0].n, 2);
+	csv_table_free(&t);
+	static const char tab[] = "id\tname\tnote\n1\t a; b, c \t\"x\ty\"\n";
+	CU_ASSERT_TRUE_FATAL(csv_table_parse(tab, sizeof tab - 1, 0, &t, &err));
+	CU_ASSERT_EQUAL(t.delim, '\t');
+	CU_ASSERT_EQUAL_FATAL(t.n, 2);
+	CU_ASSERT_EQUAL_FATAL(t.rows[1].n, 3);
+	CU_ASSERT_STRING_EQUAL(t.rows[1].cells[1], "a; b, c");
+	CU_ASSERT_STRING_EQUAL(t.rows[1].cells[2], "x\ty");
+	csv_table_free(&t);
+	/* "sep=" followed by more text is an ordinary first line */
+	static const char not_sep[] = "sep=;x,y\n1,2\n";
+	CU_ASSERT_TRUE_FATAL(csv_table_parse(not_sep, sizeof not_sep - 1, 0, &t, &err));
+	CU_ASSERT_EQUAL(t.n, 2);
+	csv_table_free(&t);
+}
+
+/* The base bundle re-saved by a German spreadsheet: no ids in the RACI
+ * rows but names, "id: name" and name headers, labels for words,
+ * DD.MM.YYYY dates, a sep= line, a tab-separated file. */
+static const char *spreadsheet_bundle(void)
+{
+	const char *dir = base_bundle();
+	put(dir, "workshop.csv",
+	    "sep=;\r\ntitel;kommune;handlungsfeld;förderende;phase;moderation;teilnehmende;"
+	    "sprache\r\nSensor network;Musterstadt;Environment;30.06.2027 00:00;Pilot;Jana;A, B;"
+	    "Englisch\r\n");
+	put(dir, "goals.csv",
+	    "id\ttitle\tspecific\tmeasurable\tachievable\trelevant\ttime_bound\tstrategy_goal\t"
+	    "status\n1\tWarn residents\tWarn before rain\t8 districts\tSensors exist\tStrategy\t"
+	    "30.9.2027\t1\tAgreed\n");
+	put(dir, "stakeholders.csv",
+	    "id,name,organisation,group,influence,interest,attitude,key_person,temporary,"
+	    "message,channel,cadence\n1,Mayor,City,Politik,5,3,SUPPORTIVE,No,no,,,\n"
+	    "2,Environment department,City,Kommunales Unternehmen,4,5,unterstützend,Ja,no,Msg,"
+	    "Working group,monthly\n");
+	put(dir, "raci.csv",
+	    "task;task_name;1: Mayor (old name);Environment department\n;Operate "
+	    "sensors;a;r\n2\n");
+	return dir;
+}
+
+static void test_import_spreadsheet(void)
+{
+	struct model m;
+	model_init(&m);
+	struct store *s = create(fresh("sheet.stetig"), &m, LANG_EN);
+	struct bundle_error err;
+	bool ok = import_dir(s, &m, spreadsheet_bundle(), &err);
+	if (!ok) {
+		char *t = bundle_error_text(&err);
+		fprintf(stderr, "\n  %s\n", t);
+		free(t);
+	}
+	CU_ASSERT_TRUE_FATAL(ok);
+	CU_ASSERT_STRING_EQUAL(m.ws.funding_end, "2027-06-30");
+	CU_ASSERT_EQUAL(m.ws.lang, LANG_EN);
+	const struct goal *g = MODEL_AT(m.goals, struct goal, 0);
+	CU_ASSERT_STRING_EQUAL(g->time_bound, "2027-09-30"); /* a date, not text */
+	CU_ASSERT_EQUAL(g->status, GSTAT_AGREED);
+	const struct stakeholder *mayor = sh_named(&m, "Mayor");
+	const struct stakeholder *env = sh_named(&m, "Environment department");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mayor);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(env);
+	CU_ASSERT_EQUAL(mayor->attitude, ATT_SUPPORTIVE);
+	CU_ASSERT_EQUAL(env->group, GROUP_MUNICIPAL_CO);
+	CU_ASSERT_TRUE(env->key_person);
+	CU_ASSERT_EQUAL(m.raci_n, 2); /* the line "2" alone: a task without roles */
+	const struct task *t1 = MODEL_AT(m.tasks, struct task, 0), *t2 = MODEL_AT(m.tasks, struct task, 1);
+	CU_ASSERT_EQUAL(model_raci_get(&m, t1->id, mayor->id), RACI_A);
+	CU_ASSERT_EQUAL(model_raci_get(&m, t1->id, env->id), RACI_R);
+	CU_ASSERT_EQUAL(model_raci_get(&m, t2->id, env->id), RACI_NONE);
+	store_close(s);
+	model_free(&m);
+}
+
+/* Export, edit, import into the same workshop: updated by id, nothing
+ * doubled; a dry run writes nothing and says what the import then does. */
+static void test_import_update(void)
+{
+	struct model m;
+	model_init(&m);
+	const char *path = fresh("update.stetig");
+	struct store *s = create(path, &m, LANG_EN);
+	struct bundle_error err;
+	CU_ASSERT_TRUE_FATAL(import_dir(s, &m, base_bundle(), &err));
+	char dir[512];
+	snprintf(dir, sizeof dir, "%s", fresh("update-bundle"));
+	CU_ASSERT_TRUE_FATAL(bundle_export(&m, NULL, dir, LANG_EN, ',', &err));
+	/* unchanged: no step, no change */
+	int depth = store_undo_depth(s);
+	CU_ASSERT_TRUE(import_dir(s, &m, dir, &err));
+	CU_ASSERT_EQUAL(store_undo_depth(s), depth);
+	/* a renamed stakeholder (kept by its id), a new one without an id */
+	char *sh = slurp_in(dir, "stakeholders.csv", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sh);
+	char *at = strstr(sh, "\"Mayor\"");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+	struct buf b;
+	buf_init(&b);
+	buf_add(&b, sh, (size_t)(at - sh));
+	buf_adds(&b, "\"Lord Mayor\"");
+	buf_adds(&b, at + strlen("\"Mayor\""));
+	buf_adds(&b, ",Utility,,external,3,3,neutral,no,no,,,\r\n");
+	put(dir, "stakeholders.csv", b.data);
+	buf_free(&b);
+	free(sh);
+	size_t n_sh = m.stakeholders.n;
+	int64_t mayor = sh_named(&m, "Mayor")->id;
+
+	struct bundle_src src;
+	bundle_src_dir(&src, dir);
+	struct bundle_options dry = {true, false};
+	struct bundle_summary sum, real;
+	CU_ASSERT_TRUE_FATAL(bundle_import_summary(s, &m, &src, &dry, &sum, &err));
+	CU_ASSERT_EQUAL(store_undo_depth(s), depth);
+	CU_ASSERT_PTR_NOT_NULL(sh_named(&m, "Mayor")); /* nothing changed yet */
+	CU_ASSERT_TRUE(sum.own);
+	CU_ASSERT_TRUE(sum.changes);
+	CU_ASSERT_EQUAL(sum.n[ENT_STAKEHOLDER][BUNDLE_UPDATED], 1);
+	CU_ASSERT_EQUAL(sum.n[ENT_STAKEHOLDER][BUNDLE_ADDED], 1);
+	CU_ASSERT_EQUAL(sum.n[ENT_TASK][BUNDLE_UNCHANGED], 2);
+	char *dry_text = bundle_summary_text(&sum);
+	CU_ASSERT_PTR_NOT_NULL(strstr(dry_text, "  updated: \"Mayor\" (name)\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(dry_text, "  added: \"Utility\"\n"));
+	bundle_summary_free(&sum);
+
+	CU_ASSERT_TRUE_FATAL(bundle_import_summary(s, &m, &src, NULL, &real, &err));
+	char *real_text = bundle_summary_text(&real);
+	CU_ASSERT_STRING_EQUAL(dry_text, real_text);
+	free(dry_text);
+	free(real_text);
+	bundle_summary_free(&real);
+	CU_ASSERT_EQUAL(store_undo_depth(s), depth + 1);
+	CU_ASSERT_EQUAL(m.stakeholders.n, n_sh + 1);
+	CU_ASSERT_PTR_NULL(sh_named(&m, "Mayor"));
+	CU_ASSERT_EQUAL(sh_named(&m, "Lord Mayor")->id, mayor);
+	CU_ASSERT_EQUAL(m.raci_n, 3);
+
+	/* --replace: the content is the bundle's, in one step */
+	struct bundle_options rep = {false, true};
+	bundle_src_free(&src);
+	bundle_src_dir(&src, base_bundle());
+	CU_ASSERT_TRUE_FATAL(bundle_import_summary(s, &m, &src, &rep, &real, &err));
+	bundle_summary_free(&real);
+	CU_ASSERT_EQUAL(m.stakeholders.n, 2);
+	CU_ASSERT_PTR_NOT_NULL(sh_named(&m, "Mayor"));
+	CU_ASSERT_EQUAL(store_undo_depth(s), depth + 2);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_PTR_NOT_NULL(sh_named(&m, "Lord Mayor"));
+	CU_ASSERT_EQUAL(m.stakeholders.n, n_sh + 1);
+	bundle_src_free(&src);
+	store_close(s);
+	model_free(&m);
+}
+
+/* Shares that grow and shrink in one import never pass 100 % on the way;
+ * shares the workshop keeps count towards a cost's 100 %. */
+static void test_import_shares(void)
+{
+	struct model m;
+	model_init(&m);
+	struct store *s = create(fresh("shares.stetig"), &m, LANG_EN);
+	struct bundle_error err;
+	const char *dir = base_bundle(); /* cost 1: 60 % + 40 % */
+	CU_ASSERT_TRUE_FATAL(import_dir(s, &m, dir, &err));
+	put(dir, "cost_shares.csv", "cost,stakeholder,percent\n1,1,80\n1,2,20\n");
+	CU_ASSERT_TRUE(import_dir(s, &m, dir, &err));
+	CU_ASSERT_DOUBLE_EQUAL(MODEL_AT(m.shares, struct cost_share, 0)->percent, 80, 1e-9);
+	/* the bundle has no status and budget line columns (an older one):
+	 * an update keeps the share's own */
+	struct cost_share cs;
+	share_copy(&cs, MODEL_AT(m.shares, struct cost_share, 0));
+	cs.status = SHARE_ADOPTED;
+	str_set(&cs.budget_line, "55.10.01");
+	CU_ASSERT_EQUAL(store_save_share(s, &m, &cs), STORE_OK);
+	share_free(&cs);
+	put(dir, "cost_shares.csv", "cost,stakeholder,percent\n1,1,70\n1,2,20\n");
+	CU_ASSERT_TRUE(import_dir(s, &m, dir, &err));
+	const struct cost_share *kept = MODEL_AT(m.shares, struct cost_share, 0);
+	CU_ASSERT_DOUBLE_EQUAL(kept->percent, 70, 1e-9);
+	CU_ASSERT_EQUAL(kept->status, SHARE_ADOPTED);
+	CU_ASSERT_STRING_EQUAL(kept->budget_line, "55.10.01");
+	/* 90 % for the first partner, the second keeps its 20 % */
+	put(dir, "cost_shares.csv", "cost,stakeholder,percent\n1,1,90\n");
+	CU_ASSERT_FALSE(import_dir(s, &m, dir, &err));
+	CU_ASSERT_STRING_EQUAL(err.file, "cost_shares.csv");
+	CU_ASSERT_EQUAL(err.line, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "add up to 110"));
+	CU_ASSERT_DOUBLE_EQUAL(MODEL_AT(m.shares, struct cost_share, 0)->percent, 70, 1e-9);
+	store_close(s);
+	model_free(&m);
+}
+
+/* A problem in a stakeholder column of raci.csv names the column by its
+ * header, in the old format and in the new. */
+static void test_raci_column_names(void)
+{
+	static const char *const raci[][2] = {
+		{"task,1,2\n1,X,R\n", "1"},
+		{"task,task_name,1: Mayor,2\n1,Operate sensors,X,R\n", "1: Mayor"},
+	};
+	for (size_t i = 0; i < 2; i++) {
+		const char *dir = base_bundle();
+		put(dir, "raci.csv", raci[i][0]);
+		struct model m;
+		model_init(&m);
+		struct store *s = create(fresh("racicol.stetig"), &m, LANG_EN);
+		struct bundle_error err;
+		CU_ASSERT_FALSE(import_dir(s, &m, dir, &err));
+		CU_ASSERT_STRING_EQUAL(err.file, "raci.csv");
+		CU_ASSERT_STRING_EQUAL(err.column_name, raci[i][1]);
+		CU_ASSERT_EQUAL(err.column, i + 2);
+		store_close(s);
+		model_free(&m);
+	}
+}
+
 int main(void)
 {
 	test_init_locale();
@@ -1205,6 +1469,11 @@ int main(void)
 	ADD_TEST(r, test_import_german);
 	ADD_TEST(r, test_import_lenient);
 	ADD_TEST(r, test_reader_lines);
+	ADD_TEST(r, test_reader_sep_tab);
+	ADD_TEST(r, test_import_spreadsheet);
+	ADD_TEST(r, test_import_update);
+	ADD_TEST(r, test_import_shares);
+	ADD_TEST(r, test_raci_column_names);
 	CU_pSuite x = CU_add_suite("refusals", NULL, NULL);
 	ADD_TEST(x, test_refusals);
 	ADD_TEST(x, test_refusals_bytes);
