@@ -30,7 +30,7 @@ static const attr_t mono[ST_COUNT] = {
 	[ST_ERROR] = A_REVERSE | A_BOLD,
 	[ST_BAR_KEY] = A_BOLD,
 	[ST_BAR_LABEL] = A_REVERSE,
-	[ST_DIM] = A_DIM,
+	[ST_DIM] = A_NORMAL, /* nothing the group needs is dim: dim washes out on a projector */
 	[ST_LIT] = A_BOLD,
 	[ST_ALERT] = A_BOLD | A_REVERSE,
 	[ST_WARN] = A_BOLD,
@@ -44,7 +44,7 @@ static const attr_t mono[ST_COUNT] = {
 	[ST_RACI_R] = A_BOLD,
 	[ST_RACI_A] = A_BOLD | A_UNDERLINE,
 	[ST_RACI_C] = A_NORMAL,
-	[ST_RACI_I] = A_DIM,
+	[ST_RACI_I] = A_NORMAL,
 };
 
 
