@@ -24,10 +24,10 @@
 #define SUM_LABEL_W 26.0
 #define SUM_VALUE_W 14.0
 /* Lists on the summary stop after this many rows (the sheets have them all). */
-#define SUM_INDICATORS 4
+#define SUM_INDICATORS 3
 #define SUM_FINDINGS 3
 #define SUM_AGREEMENTS 3
-#define SUM_VOTES 5
+#define SUM_VOTES 3
 
 /* The money columns of the summary: the costs-per-year rows they show
  * (promised and asked together). */
@@ -110,9 +110,8 @@ static void pair_row(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char *
 	(*r)++;
 }
 
-/* The roadmap in one row (issue 14): the operator model with its operator
- * and the agreement's status, and the next council decision (one row: the
- * summary stays one page at 8 pt). */
+/* The roadmap in two rows: the operator model with its operator and the
+ * agreement's status, and the next council decision. */
 static void roadmap_row(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 {
 	const struct model *m = x->m;
@@ -138,8 +137,16 @@ static void roadmap_row(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 	} else {
 		buf_adds(&nd, _("– none planned –"));
 	}
-	pair_row(x, ws, r, _("Operator model"), op.data ? op.data : "", false,
-		 _("Next council decision"), nd.data ? nd.data : "", false);
+	/* each over the whole width: a label in A, the text across B–F */
+	const char *lab[2] = {_("Operator model"), _("Next council decision")};
+	const char *val[2] = {op.data ? op.data : "", nd.data ? nd.data : ""};
+	for (int k = 0; k < 2; k++) {
+		int lines = 1;
+		xl_text(x, ws, *r, 0, lab[k], x->fmt.label);
+		merged_text(x, ws, *r, 1, SUM_COLS - 1, val[k], x->fmt.wrap, &lines);
+		row_height(x, ws, *r, lines);
+		(*r)++;
+	}
 	buf_free(&op);
 	buf_free(&nd);
 }
@@ -316,8 +323,7 @@ static void readiness(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 	}
 	struct buf note;
 	buf_init(&note);
-	buf_adds(&note, _("Share of check items done; – : none applies. Red below a third, yellow "
-			  "below two thirds, green above."));
+	buf_adds(&note, _("Share of check items done; – : none applies."));
 	if (rd->undiscussed_all) {
 		buf_addc(&note, ' ');
 		buf_printf(&note,
@@ -414,17 +420,26 @@ static void handover(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 
 /* Each indicator as a traffic light: target reached (green), under way
  * (amber), no progress (red), no data yet (grey) — in words too. */
-static void indicators(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char *sheet)
+static void indicators(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 {
 	const struct model *m = x->m;
-	subtitle(x, ws, r, _("Indicators: latest value against baseline and target"));
+	size_t n = m->indicators.n < SUM_INDICATORS ? m->indicators.n : SUM_INDICATORS;
+	if (m->indicators.n > n) {
+		/* how many the page shows, in the heading (the sheet has them all) */
+		char head[200];
+		snprintf(head, sizeof head,
+			 _("Indicators: latest value against baseline and target (%zu of %zu)"), n,
+			 m->indicators.n);
+		subtitle(x, ws, r, head);
+	} else {
+		subtitle(x, ws, r, _("Indicators: latest value against baseline and target"));
+	}
 	xl_note(x, worksheet_merge_range(ws, *r, 0, *r, 1, _("Indicator"), x->fmt.header),
 		"merge_range");
 	const char *heads[4] = {_("Latest value"), _("Target"), _("Progress"), _("Status")};
 	for (int k = 0; k < 4; k++)
 		xl_text(x, ws, *r, (lxw_col_t)(2 + k), heads[k], x->fmt.header);
 	(*r)++;
-	size_t n = m->indicators.n < SUM_INDICATORS ? m->indicators.n : SUM_INDICATORS;
 	for (size_t i = 0; i < n; i++, (*r)++) {
 		const struct indicator *e = MODEL_AT(m->indicators, struct indicator, i);
 		int lines = 1;
@@ -448,12 +463,7 @@ static void indicators(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char
 		}
 		xl_text(x, ws, *r, 5, status, x->fmt.light[light]);
 	}
-	if (m->indicators.n > n) {
-		char note[256];
-		snprintf(note, sizeof note, _("%zu more on the sheet %s."), m->indicators.n - n,
-			 sheet);
-		note_row(x, ws, r, note);
-	} else if (!n) {
+	if (!n) {
 		xl_text(x, ws, *r, 0, _("No indicators recorded yet."), x->fmt.note);
 		(*r)++;
 	}
@@ -557,7 +567,13 @@ static void top_votes(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 		n++;
 	}
 	qsort(v, n, sizeof *v, voted_cmp);
-	subtitle(x, ws, r, _("Top votes of the dot vote"));
+	if (n > SUM_VOTES) {
+		char head[160];
+		snprintf(head, sizeof head, _("Top votes of the dot vote (%d of %zu)"), SUM_VOTES, n);
+		subtitle(x, ws, r, head);
+	} else {
+		subtitle(x, ws, r, _("Top votes of the dot vote"));
+	}
 	for (size_t i = 0; i < n && i < SUM_VOTES; i++) {
 		const char *kind = v[i].kind == ENT_GOAL    ? _("Goal")
 				   : v[i].kind == ENT_TASK  ? _("Task")
@@ -660,14 +676,14 @@ void xl_write_summary(struct xl *x)
 	money(x, ws, &r);
 	readiness(x, ws, &r);
 	handover(x, ws, &r);
-	indicators(x, ws, &r, x->nnames > 3 ? x->names[3] : _("Indicators"));
+	indicators(x, ws, &r);
 	top_findings(x, ws, &r);
 	top_votes(x, ws, &r);
 	agreements(x, ws, &r);
 	contents(x, ws, &r);
 	note_row(x, ws, &r,
-		 _("Check catalogue based on: Hohmann, Kayser, Abt (2025): Von der innovativen "
-		   "Idee in den Regelbetrieb. BBSR, Bonn. DOI 10.58007/95fg-ty59."));
+		 _("Check catalogue after Hohmann, Kayser, Abt (2025), BBSR, Bonn, DOI "
+		   "10.58007/95fg-ty59."));
 	r--; /* the print area ends with the source */
 	xl_print_setup(x, ws, false, false);
 	worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.5);

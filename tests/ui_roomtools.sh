@@ -115,12 +115,12 @@ if [ -n "$py" ] && "$py" -c 'import openpyxl' 2>/dev/null; then
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 rows = [[c for c in r if c is not None] for r in wb.worksheets[0].iter_rows(values_only=True)]
-i = next(k for k, r in enumerate(rows) if r == ["Top votes of the dot vote"])
+# the page shows the three with the most dots and says how many there are
+i = next(k for k, r in enumerate(rows) if r == ["Top votes of the dot vote (3 of 5)"])
 assert rows[i + 1] == ["Goal", sys.argv[2], 3], rows[i + 1]
 assert rows[i + 2][0] == "Task" and rows[i + 2][2] == 2, rows[i + 2]
 assert rows[i + 3][0] == "Finding" and rows[i + 3][2] == 2, rows[i + 3]
-assert rows[i + 4] == ["Goal", "Core datasets on the platform", 1], rows[i + 4]
-assert rows[i + 5][0] == "Check item" and rows[i + 5][2] == 1, rows[i + 5]
+assert rows[i + 4][0] != "Goal", rows[i + 4]
 fs = wb["Findings"]
 assert [c.value for c in fs[1]][-1] == "Votes"
 assert sorted(r[-1] for r in fs.iter_rows(min_row=2, values_only=True) if r[-1]) == [2]

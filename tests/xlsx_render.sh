@@ -20,6 +20,12 @@ fi
 for l in de en; do
     f="$T/demo-$l.stetig"
     expect_status 0 "$STETIG" new "$f" --template demo --lang $l
+    # a dot vote has run: the summary's fullest page (top votes included)
+    if [ -n "${SQLITE3:-}" ]; then
+        "$SQLITE3" "$f" "UPDATE goal SET votes = 3 WHERE id IN (1, 2);
+            UPDATE task SET votes = 2 WHERE id IN (1, 2, 3);
+            UPDATE check_item SET votes = 1 WHERE id < 4;" || fail "$l: votes"
+    fi
     expect_status 0 "$STETIG" export "$f" --xlsx "$T/demo-$l.xlsx" --lang $l
     (cd "$T" && HOME="$T" timeout 300 soffice --headless --norestore \
         --convert-to pdf "demo-$l.xlsx" >"$T/soffice.log" 2>&1)
