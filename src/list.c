@@ -183,5 +183,9 @@ void list_draw(struct list *l, struct ui_rect r, const struct list_col *cols, in
 		if (sel)
 			ui_fill(y + i, r.x, r.w, ui_style(ST_SEL));
 		fn(ctx, row, y + i, colx, colw, sel);
+		/* without colour the selected row is also marked by a symbol in
+		 * the margin, not by reverse video alone */
+		if (sel && !ui_theme_colour() && r.x > 0)
+			ui_text(y + i, r.x - 1, 1, "▸", ui_style(ST_SEL), 0);
 	}
 }

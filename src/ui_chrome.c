@@ -51,64 +51,35 @@ void ui_chrome_draw_top(struct ui *ui)
 /* ------------------------------------------------------------ tabs */
 
 /* Draws the tabs: the current one padded in reverse, the others "N name"
- * one blank apart. When they do not fit, the other steps' names are cut to
- * the same width and what is left goes to the steps next to the current one
- * first. The current step's name is always whole. */
+ * one blank apart. A step's open gaps are a bracketed badge glued to its
+ * name ("2 Goals[3]"), so a count never reads as the next step's number,
+ * with or without colour. When the tabs do not fit, every other step's
+ * name is cut to the same width (one rule on every screen and at every
+ * width); the current step's name is always whole. */
 static void draw_tabs(struct ui *ui)
 {
 	char badge[STEP_COUNT][16];
-	int name_w[STEP_COUNT], badge_w[STEP_COUNT], nw[STEP_COUNT];
+	int name_w[STEP_COUNT], badge_w[STEP_COUNT];
 	int cur = (int)ui->step;
 	for (int s = 0; s < STEP_COUNT; s++) {
 		unsigned gaps = ui_findings_count(ui, s == STEP_FINDINGS ? STEP_COUNT : s, SEV_GAP);
 		badge[s][0] = '\0';
 		if (gaps)
-			snprintf(badge[s], sizeof badge[s], "%u", gaps);
-		badge_w[s] = gaps ? ui_width(badge[s]) + 1 : 0;
+			snprintf(badge[s], sizeof badge[s], "[%u]", gaps);
+		badge_w[s] = ui_width(badge[s]);
 		name_w[s] = ui_width(vocab_label(VOCAB_STEP, s));
 	}
-	/* fixed part: digit, blank, badge, one blank between tabs, the pads of
-	 * the current tab */
-	int fixed = 2 + (STEP_COUNT - 1);
+	int fixed = 2; /* the pads of the current tab */
 	for (int s = 0; s < STEP_COUNT; s++)
-		fixed += 2 + badge_w[s];
-	int room = COLS - fixed - name_w[cur];
-	int limit = 0;
-	for (int l = 1; l <= 40; l++) {
-		int need = 0;
-		for (int s = 0; s < STEP_COUNT; s++)
-			if (s != cur)
-				need += name_w[s] < l ? name_w[s] : l;
-		if (need > room)
-			break;
-		limit = l;
-	}
-	int used = 0;
-	for (int s = 0; s < STEP_COUNT; s++) {
-		nw[s] = s == cur ? name_w[s] : name_w[s] < limit ? name_w[s] : limit;
-		if (s != cur)
-			used += nw[s];
-	}
-	/* hand out what is left, nearest steps first */
-	for (int d = 1; d < STEP_COUNT && used < room; d++)
-		for (int k = -1; k <= 1; k += 2) {
-			int s = cur + k * d;
-			if (s < 0 || s >= STEP_COUNT)
-				continue;
-			int more = name_w[s] - nw[s];
-			if (more > room - used)
-				more = room - used;
-			if (more > 0) {
-				nw[s] += more;
-				used += more;
-			}
-		}
+		fixed += 2 + badge_w[s] + (s ? 1 : 0); /* digit, blank, badge, gap */
+	int limit = ui_tab_name_limit(name_w, STEP_COUNT, cur, COLS - fixed - name_w[cur]);
 	int x = 0;
 	for (int s = 0; s < STEP_COUNT && x < COLS; s++) {
 		bool is_cur = s == cur;
 		attr_t a = ui_style(is_cur ? ST_TAB_CUR : ST_TAB);
 		int pad = is_cur ? 1 : 0;
-		int w = 2 * pad + 2 + nw[s] + badge_w[s];
+		int nw = is_cur || name_w[s] < limit ? name_w[s] : limit;
+		int w = 2 * pad + 2 + nw + badge_w[s];
 		if (x + w > COLS)
 			w = COLS - x;
 		ui->tab_x0[s] = x;
@@ -116,10 +87,10 @@ static void draw_tabs(struct ui *ui)
 		if (is_cur)
 			ui_fill(1, x, w, a);
 		ui_textf(1, x + pad, 1, a | A_BOLD, 0, "%d", s);
-		if (nw[s] > 0)
-			ui_text(1, x + pad + 2, nw[s], vocab_label(VOCAB_STEP, s), a, 0);
+		if (nw > 0)
+			ui_text(1, x + pad + 2, nw, vocab_label(VOCAB_STEP, s), a, 0);
 		if (badge_w[s])
-			ui_text(1, x + pad + 3 + nw[s], badge_w[s] - 1, badge[s], ui_style(ST_BADGE), 0);
+			ui_text(1, x + pad + 2 + nw, badge_w[s], badge[s], ui_style(ST_BADGE), 0);
 		x += w + 1;
 	}
 }

@@ -30,7 +30,7 @@ static const attr_t mono[ST_COUNT] = {
 	[ST_ERROR] = A_REVERSE | A_BOLD,
 	[ST_BAR_KEY] = A_BOLD,
 	[ST_BAR_LABEL] = A_REVERSE,
-	[ST_DIM] = A_DIM,
+	[ST_DIM] = A_NORMAL, /* nothing the group needs is dim: dim washes out on a projector */
 	[ST_LIT] = A_BOLD,
 	[ST_ALERT] = A_BOLD | A_REVERSE,
 	[ST_WARN] = A_BOLD,
@@ -44,38 +44,9 @@ static const attr_t mono[ST_COUNT] = {
 	[ST_RACI_R] = A_BOLD,
 	[ST_RACI_A] = A_BOLD | A_UNDERLINE,
 	[ST_RACI_C] = A_NORMAL,
-	[ST_RACI_I] = A_DIM,
+	[ST_RACI_I] = A_NORMAL,
 };
 
-/* The projector theme: high-contrast pairs of the eight basic colours,
- * always with a background of their own, so they read on dark and light
- * terminals alike. */
-static const struct {
-	short fg, bg;
-	attr_t extra;
-} projector[ST_COUNT] = {
-	[ST_TOP] = {COLOR_WHITE, COLOR_BLUE, A_BOLD},
-	[ST_TOP_TITLE] = {COLOR_WHITE, COLOR_BLUE, A_BOLD},
-	[ST_TAB_CUR] = {COLOR_BLACK, COLOR_WHITE, A_BOLD},
-	[ST_BADGE] = {COLOR_WHITE, COLOR_RED, A_BOLD},
-	[ST_HINT] = {COLOR_BLACK, COLOR_CYAN, A_BOLD},
-	[ST_SEL] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD},
-	[ST_ERROR] = {COLOR_WHITE, COLOR_RED, A_BOLD},
-	[ST_BAR_KEY] = {COLOR_WHITE, COLOR_BLACK, A_BOLD},
-	[ST_BAR_LABEL] = {COLOR_BLACK, COLOR_CYAN, 0},
-	[ST_LIT] = {COLOR_BLACK, COLOR_GREEN, A_BOLD},
-	[ST_ALERT] = {COLOR_WHITE, COLOR_RED, A_BOLD},
-	[ST_WARN] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD},
-	[ST_CLOCK] = {COLOR_WHITE, COLOR_BLUE, A_BOLD},
-	[ST_CLOCK_WARN] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD},
-	[ST_CLOCK_OVER] = {COLOR_WHITE, COLOR_RED, A_BOLD},
-	[ST_FIELD_FOCUS] = {COLOR_BLACK, COLOR_CYAN, 0},
-	[ST_FORM_ERROR] = {COLOR_WHITE, COLOR_RED, A_BOLD},
-	[ST_RACI_R] = {COLOR_BLACK, COLOR_GREEN, A_BOLD},
-	[ST_RACI_A] = {COLOR_WHITE, COLOR_BLUE, A_BOLD},
-	[ST_RACI_C] = {COLOR_BLACK, COLOR_CYAN, 0},
-	[ST_RACI_I] = {COLOR_BLACK, COLOR_WHITE, 0},
-};
 
 void ui_theme_init(enum ui_theme theme)
 {
@@ -89,13 +60,18 @@ void ui_theme_init(enum ui_theme theme)
 	colour = true;
 	short pair = 1;
 	for (int i = 0; i < ST_COUNT; i++) {
-		if (projector[i].fg == projector[i].bg) /* unset entry: 0/0 */
+		const struct theme_pair *p = &theme_projector[i];
+		if (p->fg == p->bg) /* unset entry: 0/0 */
+			continue;
+		/* a pair from the 256-colour cube needs a terminal that has it;
+		 * elsewhere the style keeps its plain attributes */
+		if (theme_pair_colours(p) > COLORS)
 			continue;
 		if (pair >= COLOR_PAIRS)
 			break;
-		init_pair(pair, projector[i].fg, projector[i].bg);
+		init_pair(pair, p->fg, p->bg);
 		attr_t keep = mono[i] & (A_UNDERLINE | A_BOLD);
-		styles[i] = COLOR_PAIR(pair) | projector[i].extra | keep;
+		styles[i] = COLOR_PAIR(pair) | (p->bold ? A_BOLD : 0) | keep;
 		pair++;
 	}
 }

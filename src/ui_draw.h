@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "theme.h"
 #include "ui.h"
 
 /* A rectangle of the screen. */
@@ -14,40 +15,6 @@ struct ui_rect {
 	int y, x, h, w;
 };
 
-/* What a piece of the screen is; the theme decides how it looks. Meaning is
- * never carried by colour alone: every style that signals something also
- * differs in bold/reverse/underline, and the screens add text markers. */
-enum ui_style {
-	ST_NORMAL,
-	ST_TOP,	      /* the title bar */
-	ST_TOP_TITLE, /* the measure's title in it */
-	ST_TAB,
-	ST_TAB_CUR,
-	ST_BADGE,     /* gap count on a tab */
-	ST_HINT,      /* the "what to do next" line */
-	ST_HEADER,    /* column headers, section titles */
-	ST_SEL,	      /* the selected row */
-	ST_STATUS,
-	ST_ERROR,
-	ST_BAR_KEY,
-	ST_BAR_LABEL,
-	ST_DIM,
-	ST_LIT,	      /* a SMART letter that is there */
-	ST_ALERT,     /* "no baseline", gaps */
-	ST_WARN,      /* warnings */
-	ST_CLOCK,
-	ST_CLOCK_WARN, /* 20 % left */
-	ST_CLOCK_OVER,
-	ST_FIELD,
-	ST_FIELD_FOCUS,
-	ST_FORM_ERROR,
-	ST_TITLE,     /* form and help titles */
-	ST_RACI_R,    /* RACI letters: the letter is always drawn too */
-	ST_RACI_A,
-	ST_RACI_C,
-	ST_RACI_I,
-	ST_COUNT
-};
 
 /* Sets the styles up after initscr (colours unless plain or NO_COLOR). */
 void ui_theme_init(enum ui_theme theme);

@@ -113,7 +113,7 @@ wait_for "Undone: Edit agenda."
 expect_sql "$f" "SELECT minutes FROM agenda WHERE step = 1" "30"
 
 # the mouse: a click on a tab switches the step (X10 encoding, as tmux-256color expects)
-x=$(screen | sed -n 2p | awk '{ print index($0, "2 Indi") }')
+x=$(screen | sed -n 2p | awk '{ i = index($0, " 2 I"); print i ? i + 1 : 0 }')
 if [ "$x" -gt 0 ]; then
     cx=$(printf "\\$(printf '%03o' $((32 + x)))")
     typed "$(printf '\033[M') ${cx}\""

@@ -28,7 +28,7 @@ wait_for "Heavy-rain warning"
 keys 6
 wait_for "Who runs the measure after the funding? Select the operator model"
 expect_screen "Operator model: Not decided · Operator: – none –"
-expect_screen "6 Roadmap 2"
+expect_screen "6 Roadmap[2]"
 expect_screen "┃2027-06-30"
 expect_screen "– no milestone yet: p proposes the path, n adds one –"
 
@@ -46,7 +46,7 @@ wait_for "Operator model saved."
 expect_screen "Operator model: Municipal company (e.g. Stadtwerke) · Operator: Urban drainage"
 expect_screen "⚙ Draft agreement"
 expect_sql "$f" "SELECT operator_model, operator, agreement FROM workshop" "municipal_company|1|draft"
-wait_for "6 Roadmap 1"
+wait_for "6 Roadmap[1]"
 
 # ---------------------------------------------------------------- p proposes the path
 keys p
@@ -61,7 +61,7 @@ expect_screen "! 2026-06-30 Continuation decision prepared"
 expect_screen "Timeline !──◆"
 expect_screen "◆ 2028-06-30 First impact report in regular"
 wait_for "1 milestone is overdue (!)"
-wait_for "6 Roadmap 2"
+wait_for "6 Roadmap[2]"
 # p again proposes nothing new
 keys p
 wait_for "The roadmap holds every proposed milestone with a date already."
@@ -79,7 +79,7 @@ wait_for "Milestone “Continuation decision prepared” saved."
 expect_sql "$f" "SELECT due FROM milestone WHERE title = 'Continuation decision prepared'" "2026-12-20"
 expect_screen "◆ 2026-12-20 Continuation decision prepared"
 expect_no_screen "Timeline !"
-wait_for "6 Roadmap 1"
+wait_for "6 Roadmap[1]"
 
 # ---------------------------------------------------------------- a council decision
 keys End
@@ -101,7 +101,7 @@ expect_sql "$f" "SELECT body, subject, planned, status, document FROM decision" 
     "council|Continue the heavy-rain warning|2026-12-10|submitted|V/2026/123"
 # the step has no finding left (the draft agreement is not due before 2027-01)
 wait_for "Next: 7 Ch"
-expect_no_screen "6 Roadmap 1"
+expect_no_screen "6 Roadmap["
 
 # ---------------------------------------------------------------- handover on paper
 keys 4
