@@ -708,8 +708,10 @@ static void draw_choice_field(struct form_field *f, bool focus, int y, int x, in
 	ui_fill(y, x, w, a);
 	size_t n = option_count(f);
 	const char *label = n ? option_label(f, f->value < 0 ? (size_t)-1 : (size_t)f->value) : "";
+	/* no value chosen yet: not bold, but not dim either (a projector
+	 * washes dim text out, and the group must see that a choice is due) */
 	if (f->value < 0)
-		a = (a & ~A_BOLD) | A_DIM;
+		a = a & ~A_BOLD;
 	char pos[64] = "";
 	if (focus && n > 1 && f->value >= 0)
 		snprintf(pos, sizeof pos, " %d/%zu ", f->value + 1, n);

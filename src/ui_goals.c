@@ -188,7 +188,7 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 	if (sg)
 		ui_text(y, cx[2], cw[2], sg->title, base, 0);
 	else
-		ui_text(y, cx[2], cw[2], _("– none –"), base | A_DIM, 0);
+		ui_text(y, cx[2], cw[2], _("– none –"), base, 0);
 	const size_t *c = ui_goal_indicator_counts(ui);
 	size_t n = gi < vs->ncounts ? c[gi] : 0;
 	ui_textf(y, cx[3], cw[3], n ? base : ui_style(ST_ALERT), UI_TEXT_RIGHT, "%zu", n);

@@ -602,7 +602,7 @@ static void draw_row_head(void *ctx, size_t row, int y, int x, int w, bool cur_r
 	if (cw) {
 		const char *cat = vocab_label(VOCAB_CATEGORY, t->category);
 		char *shortcat = xstrndup(cat, utf8_prefix(cat, 4));
-		ui_text(y, x + w - 1 - cw, cw - 1, shortcat, on ? base : base | A_DIM, 0);
+		ui_text(y, x + w - 1 - cw, cw - 1, shortcat, base, 0);
 		free(shortcat);
 	}
 	if (cur_row && !on)

@@ -333,12 +333,12 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 		break;
 	case ROW_MS_NONE:
 		ui_text(y, cx[2], cx[5] + cw[5] - cx[2],
-			_("– no milestone yet: p proposes the path, n adds one –"), base | A_DIM, 0);
+			_("– no milestone yet: p proposes the path, n adds one –"), base, 0);
 		break;
 	case ROW_DEC_NONE:
-		ui_text(y, cx[0], 1, "§", base | A_DIM, 0);
+		ui_text(y, cx[0], 1, "§", base, 0);
 		ui_text(y, cx[2], cx[5] + cw[5] - cx[2],
-			_("– no council decision yet: select this row and press n –"), base | A_DIM, 0);
+			_("– no council decision yet: select this row and press n –"), base, 0);
 		break;
 	case ROW_MS: {
 		const struct milestone *ms = MODEL_AT(ui->m.milestones, struct milestone, r->index);
@@ -348,7 +348,7 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 		i18n_date(ms->due, i18n_lang(), d);
 		ui_text(y, cx[1], cw[1], d, late && !sel ? ui_style(ST_ALERT) : base, 0);
 		ui_text(y, cx[2], cw[2], *ms->title ? ms->title : _("(untitled milestone)"),
-			ms->status == MS_DROPPED ? base | A_DIM : base, 0);
+			base, 0); /* a dropped one says so by its mark "–" and status */
 		ui_text(y, cx[3], cw[3], vocab_label(VOCAB_MS_KIND, ms->kind), base, 0);
 		ui_text(y, cx[4], cw[4], model_entity_name(&ui->m, ENT_STAKEHOLDER, ms->owner), base, 0);
 		ui_text(y, cx[5], cw[5], vocab_label(VOCAB_MS_STATUS, ms->status),
