@@ -282,6 +282,14 @@ static const char *const migrations[] = {
 	 * importing a bundle of this workshop updates its rows by id. */
 	"ALTER TABLE workshop ADD COLUMN " TXT("uid") ";"
 	"UPDATE workshop SET uid = lower(hex(randomblob(8)));",
+
+	/* 9 → 10 (issue 15, the council workbook): the results as a document
+	 * for the council: its status (draft or final), the decision the
+	 * council is asked to take, and the office responsible for it. */
+	"ALTER TABLE workshop ADD COLUMN doc_status TEXT NOT NULL DEFAULT 'draft'"
+	"  CHECK(doc_status IN ('draft','final'));"
+	"ALTER TABLE workshop ADD COLUMN " TXT("council_request") ";"
+	"ALTER TABLE workshop ADD COLUMN " TXT("office") ";",
 };
 
 /* The tables whose changes are recorded for undo, in dependency order. */

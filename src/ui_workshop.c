@@ -21,12 +21,13 @@ enum part { PART_MEASURE, PART_SGOALS, PART_AGENDA };
 
 /* The measure's fields, in the order of the list and the form. */
 enum { WF_TITLE, WF_MUNICIPALITY, WF_FIELD, WF_FUNDING_END, WF_RATE, WF_FIRST_YEAR, WF_PHASE,
-       WF_FACILITATOR, WF_PARTICIPANTS, WF_COUNT };
+       WF_FACILITATOR, WF_PARTICIPANTS, WF_DOC_STATUS, WF_REQUEST, WF_OFFICE, WF_COUNT };
 
 static const char *const field_labels[WF_COUNT] = {
 	N_("Measure"),	    N_("Municipality"),	     N_("Field of action"),
 	N_("Funding ends"), N_("Funding rate"),	     N_("First budget year"),
 	N_("Phase"),	    N_("Facilitator"),	     N_("Participants"),
+	N_("Council paper"), N_("Council is asked to"), N_("Responsible office"),
 };
 
 struct workshop_state {
@@ -136,6 +137,15 @@ static void field_value(const struct model *m, int f, char *buf, size_t n)
 		break;
 	case WF_FACILITATOR:
 		snprintf(buf, n, "%s", w->facilitator);
+		break;
+	case WF_DOC_STATUS:
+		snprintf(buf, n, "%s", vocab_label(VOCAB_DOC_STATUS, w->doc_status));
+		break;
+	case WF_REQUEST:
+		snprintf(buf, n, "%s", w->council_request);
+		break;
+	case WF_OFFICE:
+		snprintf(buf, n, "%s", w->office);
 		break;
 	default:
 		snprintf(buf, n, "%s", w->participants);
@@ -251,9 +261,12 @@ static bool save_workshop(struct ui *ui, struct form *fm, int64_t id)
 	(void)id;
 	struct workshop w;
 	workshop_copy(&w, &ui->m.ws);
-	char **texts[WF_COUNT] = {&w.title, &w.municipality, &w.field,	     NULL,
-				  NULL,	    NULL,	     NULL,	     &w.facilitator,
-				  &w.participants};
+	char **texts[WF_COUNT] = {
+		[WF_TITLE] = &w.title,		   [WF_MUNICIPALITY] = &w.municipality,
+		[WF_FIELD] = &w.field,		   [WF_FACILITATOR] = &w.facilitator,
+		[WF_PARTICIPANTS] = &w.participants, [WF_REQUEST] = &w.council_request,
+		[WF_OFFICE] = &w.office,
+	};
 	struct optnum rate = form_number(fm, WF_RATE);
 	if (rate.set && !(rate.v >= 0 && rate.v <= 100)) {
 		form_set_error(fm, WF_RATE, _("Type a percentage from 0 to 100, or leave it empty."));
@@ -276,6 +289,7 @@ static bool save_workshop(struct ui *ui, struct form *fm, int64_t id)
 	free(w.funding_end);
 	w.funding_end = form_date(fm, WF_FUNDING_END);
 	w.phase = form_choice(fm, WF_PHASE);
+	w.doc_status = form_choice(fm, WF_DOC_STATUS);
 	bool ok = ui_store_ok(ui, store_save_workshop(ui->s, &ui->m, &w));
 	if (ok)
 		ui_status(ui, "%s", _("The measure's data is saved."));
@@ -304,6 +318,15 @@ static void workshop_form(struct ui *ui, int focus)
 	form_add_text(fm, field_labels[WF_FACILITATOR], w->facilitator, false);
 	form_add_text(fm, field_labels[WF_PARTICIPANTS], w->participants, false);
 	form_set_note(fm, WF_PARTICIPANTS, N_("Who takes part today, separated by commas."));
+	form_add_choice(fm, field_labels[WF_DOC_STATUS], VOCAB_DOC_STATUS, w->doc_status);
+	form_set_note(fm, WF_DOC_STATUS, N_("Draft while the group works; final when the results "
+					    "go to the council."));
+	form_add_longtext(fm, field_labels[WF_REQUEST], w->council_request, false);
+	form_set_note(fm, WF_REQUEST, N_("The decision the council is asked to take, e.g. to continue "
+					 "the measure from 2028 and carry its running costs."));
+	form_add_text(fm, field_labels[WF_OFFICE], w->office, false);
+	form_set_note(fm, WF_OFFICE, N_("The office that submits the paper; the workbook names it as "
+					"its author."));
 	form_focus(fm, focus);
 	ui_form_open(ui, fm, save_workshop, 0);
 }

@@ -121,6 +121,8 @@ static const struct vocab vocabs[VOCAB_COUNT] = {
 				WORDS("angefragt", "zugesagt", "entwurf", "beschlossen"),
 				WORDS(N_("Asked"), N_("Promised"), N_("Draft budget"),
 				      N_("Adopted"))},
+	[VOCAB_DOC_STATUS] = {DOC_STATUS_COUNT, WORDS("draft", "final"), WORDS("entwurf", "endfassung"),
+			      WORDS(N_("Draft"), N_("Final"))},
 };
 
 int vocab_count(enum vocab_kind k)

@@ -57,6 +57,8 @@ enum op_model {
 	OPMODEL_COUNT
 };
 enum agreement { AGREE_NONE, AGREE_DRAFT, AGREE_SIGNED, AGREE_COUNT };
+/* The status of the workshop's results as a document for the council. */
+enum doc_status { DOC_DRAFT, DOC_FINAL, DOC_STATUS_COUNT };
 enum ms_kind {
 	MS_AGREEMENT,
 	MS_BUDGET,
@@ -128,6 +130,7 @@ enum vocab_kind {
 	VOCAB_BODY,
 	VOCAB_DEC_STATUS,
 	VOCAB_SHARE_STATUS,
+	VOCAB_DOC_STATUS,
 	VOCAB_COUNT
 };
 

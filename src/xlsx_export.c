@@ -871,7 +871,9 @@ static void set_properties(struct xl *x)
 	char *title = prop(*w->title ? w->title : _("Plan for regular operation"));
 	char *subject = prop(_("Plan for moving a Smart-City measure from its funded pilot into "
 			       "regular operation"));
-	char *author = prop(w->facilitator);
+	/* the office that submits the paper is its author; without one the
+	 * facilitator */
+	char *author = prop(*w->office ? w->office : w->facilitator);
 	char *company = prop(w->municipality);
 	char *keywords = prop(_("Smart City, regular operation, goals, indicators, stakeholders, "
 				"responsibilities, costs"));

@@ -663,12 +663,21 @@ void xl_write_summary(struct xl *x)
 		 vocab_label(VOCAB_PHASE, m->ws.phase), false);
 	pair_row(x, ws, &r, _("Field of action"), m->ws.field, false, _("Funding ends"),
 		 m->ws.funding_end, true);
+	pair_row(x, ws, &r, _("Responsible office"), m->ws.office, false, _("Status"),
+		 vocab_label(VOCAB_DOC_STATUS, m->ws.doc_status), false);
 	pair_row(x, ws, &r, _("Facilitator"), m->ws.facilitator, false, _("Date of export"),
 		 x->today_iso, true);
 	xl_text(x, ws, r, 0, _("Working group (participants)"), x->fmt.label);
 	lines = 1;
 	merged_text(x, ws, r, 1, SUM_COLS - 1, *m->ws.participants ? m->ws.participants : "–",
 		    x->fmt.wrap, &lines);
+	row_height(x, ws, r, lines);
+	r++;
+	/* what the council is asked to decide, in full */
+	xl_text(x, ws, r, 0, _("Council is asked to"), x->fmt.label);
+	lines = 1;
+	merged_text(x, ws, r, 1, SUM_COLS - 1,
+		    *m->ws.council_request ? m->ws.council_request : "–", x->fmt.wrap, &lines);
 	row_height(x, ws, r, lines);
 	r++;
 	roadmap_row(x, ws, &r);

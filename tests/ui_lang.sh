@@ -95,8 +95,8 @@ expect_sql "$f" "SELECT started FROM clock WHERE step = 1" "0"
 # the agenda: + gives the selected step five minutes more, one undo step
 ui_start --lang en "$f"
 wait_for "F10"
-# (past the 9 fields of the measure to the agenda row of step 1)
-keys Down Down Down Down Down Down Down Down Down Down
+# (past the 12 fields of the measure to the agenda row of step 1)
+keys Down Down Down Down Down Down Down Down Down Down Down Down Down
 sleep 0.3
 keys +
 wait_for "1 Goals: 35 minutes."
