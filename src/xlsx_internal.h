@@ -100,6 +100,8 @@ const char *xl_clean_ref(const char *s, size_t max_chars, char **copy);
 void xl_note(struct xl *x, lxw_error e, const char *what);
 /* The money rows of the costs-per-year sheet, in this order (x->years). */
 enum { YR_GRANT, YR_OWN, YR_COVERED, YR_PROMISED, YR_ASKED, YR_UNCOVERED, YR_COUNT };
+/* The figure of money row yr (YR_*) in a row of the per-year table. */
+double xl_year_money(const struct figures_row *r, int yr);
 
 /* "A1"-style name of the sheet cell at row r, column c (0-based). */
 void xl_cell_name(lxw_row_t r, lxw_col_t c, char out[16]);

@@ -421,14 +421,22 @@ static void year_row(struct xl *x, struct xtable *t, const char *label, bool bol
  * the sheet; their sum is every cost (figures.h: total = grant + own +
  * covered + promised + asked + uncovered). */
 
+double xl_year_money(const struct figures_row *r, int yr)
+{
+	switch (yr) {
+	case YR_GRANT: return r->grant;
+	case YR_OWN: return r->own;
+	case YR_COVERED: return r->covered;
+	case YR_PROMISED: return r->promised;
+	case YR_ASKED: return r->asked;
+	default: return r->uncovered;
+	}
+}
+
 static void year_values(const struct figures_row *r, double o[YR_COUNT])
 {
-	o[YR_GRANT] = r->grant;
-	o[YR_OWN] = r->own;
-	o[YR_COVERED] = r->covered;
-	o[YR_PROMISED] = r->promised;
-	o[YR_ASKED] = r->asked;
-	o[YR_UNCOVERED] = r->uncovered;
+	for (int k = 0; k < YR_COUNT; k++)
+		o[k] = xl_year_money(r, k);
 }
 
 /* Costs per budget year (figures.h): the grant and the own share in the

@@ -195,18 +195,6 @@ static void years_ref(const struct xl *x, int yr, size_t col, struct buf *b)
 	buf_adds(b, cell);
 }
 
-static double money_of(const struct figures_row *row, int yr)
-{
-	switch (yr) {
-	case YR_GRANT: return row->grant;
-	case YR_OWN: return row->own;
-	case YR_COVERED: return row->covered;
-	case YR_PROMISED: return row->promised;
-	case YR_ASKED: return row->asked;
-	default: return row->uncovered;
-	}
-}
-
 /* Money per budget year: one row per year of the costs-per-year sheet (and
  * its "no year" column), each cell a live formula referring to that sheet,
  * the totals a live sum; the figures computed by figures.c are the cached
@@ -269,7 +257,7 @@ static void money(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 					if (b.len > 1)
 						buf_addc(&b, '+');
 					years_ref(x, yr, 1 + j, &b);
-					v += money_of(row, yr);
+					v += xl_year_money(row, yr);
 				}
 			}
 			xl_note(x,
@@ -288,9 +276,9 @@ static void money(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 		xl_cell_name(first, (lxw_col_t)(1 + c), a);
 		xl_cell_name(*r - 1, (lxw_col_t)(1 + c), z);
 		snprintf(formula, sizeof formula, "=SUM(%s:%s)", a, z);
-		double v = money_of(&f->sum, money_cols[c].yr);
+		double v = xl_year_money(&f->sum, money_cols[c].yr);
 		if (money_cols[c].yr2 >= 0)
-			v += money_of(&f->sum, money_cols[c].yr2);
+			v += xl_year_money(&f->sum, money_cols[c].yr2);
 		xl_note(x, worksheet_write_formula_num(ws, *r, (lxw_col_t)(1 + c), formula,
 						       x->fmt.money_total, v),
 			"write_formula_num");
