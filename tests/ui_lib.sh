@@ -54,7 +54,7 @@ screen() { tm capture-pane -p -t ui; }
 
 # wait_for TEXT [SECONDS] — polls the screen until TEXT shows (fixed string).
 wait_for() {
-    _n=$(( ${2:-5} * 20 ))
+    _n=$(( ${2:-10} * 20 ))
     while [ "$_n" -gt 0 ]; do
         if screen | grep -qF -- "$1"; then ok; return 0; fi
         sleep 0.05
@@ -86,8 +86,40 @@ expect_no_screen() {
     if screen | grep -qF -- "$1"; then fail "screen shows '$1'"; screen | sed 's/^/  | /' >&2; else ok; fi
 }
 
-keys() { tm send-keys -t ui "$@"; }
-typed() { tm send-keys -t ui -l -- "$1"; }
+# keys KEY... / typed TEXT — send keys (tmux key names) or literal text,
+# then wait until stetig has read them and waits for input again. Without
+# that wait a loaded machine (CI runs two suites at once, the sanitizer
+# build is slow) lets the next send reach the terminal while the last is
+# still queued: the two then arrive as one burst, which stetig rightly
+# takes for pasted text and refuses (ui_paste.h). Read from /proc: the
+# bytes stetig has read (rchar) grew, and it sleeps in poll/select again.
+ui_io() {
+    _rc=
+    while read -r _k _v; do
+        [ "$_k" = "rchar:" ] && { _rc=$_v; break; }
+    done < "/proc/$_pid/io"
+}
+ui_settle() {
+    _pid=
+    [ -r "$T/ui.pid" ] && read -r _pid < "$T/ui.pid"
+    [ -n "$_pid" ] && [ -r "/proc/$_pid/io" ] || { "$@"; return; }
+    ui_io 2>/dev/null; _before=$_rc
+    "$@"
+    _n=300
+    while [ "$_n" -gt 0 ] && [ -r "/proc/$_pid/io" ]; do
+        ui_io 2>/dev/null
+        if [ -n "$_rc" ] && [ "$_rc" != "$_before" ]; then
+            _w=
+            read -r _w < "/proc/$_pid/wchan" 2>/dev/null
+            case $_w in poll_schedule_timeout*|do_select*|do_sys_poll*|wait_woken*) return 0 ;; esac
+        fi
+        sleep 0.01
+        _n=$((_n - 1))
+    done
+    return 0
+}
+keys() { ui_settle tm send-keys -t ui "$@"; }
+typed() { ui_settle tm send-keys -t ui -l -- "$1"; }
 
 # wait_exit — waits for stetig to end; sets $ui_status.
 wait_exit() {
