@@ -81,8 +81,8 @@ int cli_file_operand(int argc, char **argv, const char *missing, const char **pa
 struct store *cli_open(const char *path, int flags, struct model *m)
 {
 	struct store *s = NULL;
-	enum store_status st = store_open(path, flags, m, &s);
-	if (st != STORE_OK) {
+	enum err st = store_open(path, flags, m, &s);
+	if (st != ERR_OK) {
 		char *msg = store_message(st, path, NULL);
 		cli_error("%s", msg);
 		free(msg);
@@ -216,9 +216,9 @@ static int populate(struct store *s, struct model *m, void *user)
 		str_set(&w.title, ctx->title);
 	if (ctx->municipality)
 		str_set(&w.municipality, ctx->municipality);
-	enum store_status st = store_save_workshop(s, m, &w);
+	enum err st = store_save_workshop(s, m, &w);
 	workshop_free(&w);
-	if (st != STORE_OK) {
+	if (st != ERR_OK) {
 		char *msg = store_message(st, store_path(s), s);
 		cli_error("%s", msg);
 		free(msg);
@@ -235,15 +235,15 @@ bool cli_create_workshop(const char *path, const char *tmpl, enum lang lang, con
 	struct model m;
 	model_init(&m);
 	struct store *s = NULL;
-	enum store_status st = store_create(path, lang, populate, &ctx, &m, &s);
-	if (st != STORE_OK && !ctx.failed) {
+	enum err st = store_create(path, lang, populate, &ctx, &m, &s);
+	if (st != ERR_OK && !ctx.failed) {
 		char *msg = store_message(st, path, NULL);
 		cli_error("%s", msg);
 		free(msg);
 	}
 	store_close(s);
 	model_free(&m);
-	return st == STORE_OK;
+	return st == ERR_OK;
 }
 
 int cli_new(int argc, char **argv)

@@ -180,8 +180,8 @@ int cli_check(int argc, char **argv)
 	struct model m;
 	model_init(&m);
 	struct store *s = NULL;
-	enum store_status st = store_open(path, STORE_READONLY, &m, &s);
-	if (st != STORE_OK) {
+	enum err st = store_open(path, STORE_READONLY, &m, &s);
+	if (st != ERR_OK) {
 		char *msg = store_message(st, path, NULL);
 		cli_error("%s", msg);
 		free(msg);

@@ -93,7 +93,7 @@ int cli_export(int argc, char **argv)
 	findings_compute(&m, &f);
 	int rc = 0;
 	char fit[1024];
-	if (xlsx && !xlsx_fits(&m, &f, fit, sizeof fit)) {
+	if (xlsx && xlsx_fits(&m, &f, fit, sizeof fit) != ERR_OK) {
 		/* refused before anything is written */
 		cli_error("%s", fit);
 		findings_free(&f);
@@ -120,7 +120,7 @@ int cli_export(int argc, char **argv)
 	if (xlsx && rc == 0) {
 		char err[1024];
 		/* the workbook is the last file written: the workshop can go early */
-		if (xlsx_export_release(&m, &f, xlsx, lang, err, sizeof err)) {
+		if (xlsx_export_release(&m, &f, xlsx, lang, err, sizeof err) == ERR_OK) {
 			printf(_("Wrote %s\n"), xlsx);
 		} else {
 			cli_error("%s", err);

@@ -77,9 +77,11 @@ static inline size_t bundle_col_of(enum entity kind, int f)
  * exact through a round trip). */
 #define BUNDLE_NUM_MAX 1e15
 
-/* Fills err (all parts; line/column 0 when not known). */
+/* Fills err (all parts; line/column 0 when not known): code, and its
+ * message formatted with the arguments errors.def names for it. */
 void bundle_fail(struct bundle_error *err, enum bundle_file file, size_t line, size_t column,
-		 const char *column_name, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
+		 const char *column_name, enum err code, ...);
+/* Fills err with the failure of reading one of the bundle's files. */
+void bundle_fail_csv(struct bundle_error *err, enum bundle_file file, const struct csv_error *ce);
 
 #endif

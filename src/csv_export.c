@@ -233,17 +233,14 @@ static void fail_dir(struct bundle_error *err, enum bundle_file file, const char
 {
 	if (e == ENOTEMPTY) {
 		char *name = str_printable(stranger);
-		bundle_fail(err, file, 0, 0, NULL,
-			    _("cannot write the bundle to %s: the folder holds \"%s\", which is not "
-			      "part of a CSV bundle; choose a new or empty folder"),
-			    dir, name);
+		bundle_fail(err, file, 0, 0, NULL, ERR_BUNDLE_WRITE_FOREIGN, dir, name);
 		free(name);
 		return;
 	}
-	const char *why = e == ELOOP	 ? _("it is a symbolic link; give the folder itself")
-			  : e == ENOTDIR ? _("it is not a folder")
-					 : bundle_errno_text(e);
-	bundle_fail(err, file, 0, 0, NULL, _("cannot write the bundle to %s: %s"), dir, why);
+	const char *why = e == ELOOP	 ? err_text(ERR_SYS_SYMLINK)
+			  : e == ENOTDIR ? err_text(ERR_SYS_NOT_A_FOLDER)
+					 : err_errno_text(e);
+	bundle_fail(err, file, 0, 0, NULL, ERR_BUNDLE_WRITE, dir, why);
 }
 
 bool bundle_export(const struct model *m, const struct findings *f, const char *dir,

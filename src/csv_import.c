@@ -241,10 +241,10 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 		if (bc->optional)
 			return true;
 		if (bc->type == COL_CHOICE)
-			CELL_FAIL(imp, pf, row, col, _("a value is needed here; use one of: %s"),
+			CELL_FAIL(imp, pf, row, col, ERR_BUNDLE_VALUE_NEEDED_CHOICE,
 				  word_list((enum vocab_kind)bc->arg, pf->lang, words));
 		else
-			CELL_FAIL(imp, pf, row, col, "%s", _("a value is needed here"));
+			CELL_FAIL(imp, pf, row, col, ERR_BUNDLE_VALUE_NEEDED);
 		return false;
 	}
 	pc->set = true;
@@ -253,7 +253,7 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 	case COL_REF:
 		if (!int_parse(raw, 1, LONG_MAX, &pc->i)) {
 			CELL_FAIL(imp, pf, row, col,
-				  _("'%s' is not an id; ids are whole numbers from 1 up"),
+				  ERR_BUNDLE_NOT_ID,
 				  import_shorten(raw, sh));
 			return false;
 		}
@@ -261,7 +261,7 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 	case COL_CHOICE:
 		pc->w = choice_lookup(imp, (enum vocab_kind)bc->arg, raw);
 		if (pc->w < 0) {
-			CELL_FAIL(imp, pf, row, col, _("'%s' is not a valid choice; use one of: %s"),
+			CELL_FAIL(imp, pf, row, col, ERR_BUNDLE_NOT_CHOICE,
 				  import_shorten(raw, sh),
 				  word_list((enum vocab_kind)bc->arg, pf->lang, words));
 			return false;
@@ -270,7 +270,7 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 	case COL_INT:
 		if (!int_parse(raw, bc->lo, bc->hi, &pc->i)) {
 			CELL_FAIL(imp, pf, row, col,
-				  _("'%s' is not allowed; write a whole number from %ld to %ld"),
+				  ERR_BUNDLE_INT_RANGE,
 				  import_shorten(raw, sh), bc->lo, bc->hi);
 			return false;
 		}
@@ -280,22 +280,21 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 		if (!parse_number(pf, raw, &pc->d, &ambiguous)) {
 			if (ambiguous)
 				CELL_FAIL(imp, pf, row, col,
-					  _("'%s' is ambiguous; write numbers without a thousands "
-					    "separator (for example %s)"),
+					  ERR_BUNDLE_NUM_AMBIGUOUS,
 					  import_shorten(raw, sh), pf->lang == LANG_DE ? "1500 / 12,5" : "1500 / 12.5");
 			else
 				CELL_FAIL(imp, pf, row, col,
-					  _("'%s' is not a number (write for example %s)"),
+					  ERR_BUNDLE_NOT_NUMBER,
 					  import_shorten(raw, sh), pf->lang == LANG_DE ? "12,5" : "12.5");
 			return false;
 		}
 		if (fabs(pc->d) >= BUNDLE_NUM_MAX) {
-			CELL_FAIL(imp, pf, row, col, _("'%s' is too large"), import_shorten(raw, sh));
+			CELL_FAIL(imp, pf, row, col, ERR_BUNDLE_TOO_LARGE, import_shorten(raw, sh));
 			return false;
 		}
 		if (bc->hi > bc->lo && !(pc->d >= (double)bc->lo && pc->d <= (double)bc->hi)) {
 			CELL_FAIL(imp, pf, row, col,
-				  _("'%s' is not allowed; write a number from %ld to %ld"),
+				  ERR_BUNDLE_NUM_RANGE,
 				  import_shorten(raw, sh), bc->lo, bc->hi);
 			return false;
 		}
@@ -304,8 +303,7 @@ static bool check_cell(struct import *imp, struct pfile *pf, const struct csv_ro
 	case COL_DATE: {
 		if (!take_date(&row->cells[col])) {
 			CELL_FAIL(imp, pf, row, col,
-				  _("'%s' is not a valid date; write dates as YYYY-MM-DD or "
-				    "DD.MM.YYYY, for example 2027-06-30 or 30.06.2027"),
+				  ERR_BUNDLE_NOT_DATE,
 				  import_shorten(raw, sh));
 			return false;
 		}
@@ -349,8 +347,7 @@ static bool check_header_raci(struct import *imp, struct pfile *pf)
 	bool task_en = header_matches(h->cells[0], task->en);
 	if (!task_en && !header_matches(h->cells[0], task->de)) {
 		bundle_fail(imp->err, pf->which, h->line, 1, NULL,
-			    _("the column is headed '%s'; it should be '%s' (English) or '%s' "
-			      "(German)"),
+			    ERR_BUNDLE_HEADER_BOTH,
 			    import_shorten(h->cells[0], sh), task->en, task->de);
 		return false;
 	}
@@ -377,8 +374,7 @@ static bool check_header_raci(struct import *imp, struct pfile *pf)
 		free(t);
 		if (!ok) {
 			bundle_fail(imp->err, pf->which, h->line, k + 1, NULL,
-				    _("the column header '%s' should name a stakeholder of "
-				      "stakeholders.csv: its id, \"id: name\" or its name"),
+				    ERR_BUNDLE_HEADER_STAKEHOLDER,
 				    import_shorten(h->cells[k], sh));
 			return false;
 		}
@@ -414,7 +410,7 @@ static bool check_header(struct import *imp, struct pfile *pf)
 				buf_printf(&b, "%s%s", k ? ", " : "",
 					   de > en ? sp->cols[k].de : sp->cols[k].en);
 			bundle_fail(imp->err, pf->which, h->line, i + 1, NULL,
-				    _("the column '%s' is missing (the columns are: %s)"),
+				    ERR_BUNDLE_COLUMN_MISSING,
 				    de > en ? bc->de : bc->en, b.data);
 			buf_free(&b);
 			return false;
@@ -426,20 +422,17 @@ static bool check_header(struct import *imp, struct pfile *pf)
 		if (!is_en && !is_de) {
 			if (i == 0 && width == 1 && sp->n > 1)
 				bundle_fail(imp->err, pf->which, h->line, 1, NULL,
-					    _("the header has a single column '%s': the cells are "
-					      "not separated by ';', ',' or a tab (the columns are "
-					      "'%s', '%s', …)"),
+					    ERR_BUNDLE_HEADER_SINGLE,
 					    import_shorten(h->cells[0], sh),
 					    pf->lang == LANG_DE ? sp->cols[0].de : sp->cols[0].en,
 					    pf->lang == LANG_DE ? sp->cols[1].de : sp->cols[1].en);
 			else if (!strcmp(bc->en, bc->de))
 				bundle_fail(imp->err, pf->which, h->line, i + 1, NULL,
-					    _("the column is headed '%s'; it should be '%s'"),
+					    ERR_BUNDLE_HEADER,
 					    import_shorten(h->cells[i], sh), bc->en);
 			else
 				bundle_fail(imp->err, pf->which, h->line, i + 1, NULL,
-					    _("the column is headed '%s'; it should be '%s' "
-					      "(English) or '%s' (German)"),
+					    ERR_BUNDLE_HEADER_BOTH,
 					    import_shorten(h->cells[i], sh), bc->en, bc->de);
 			return false;
 		}
@@ -452,7 +445,7 @@ static bool check_header(struct import *imp, struct pfile *pf)
 	pf->ncols = width < sp->n && sp->cols[width].late ? width : sp->n;
 	if (width > sp->n) {
 		bundle_fail(imp->err, pf->which, h->line, sp->n + 1, NULL,
-			    _("the column '%s' is not part of this file; it has %zu columns"),
+			    ERR_BUNDLE_COLUMN_EXTRA,
 			    import_shorten(h->cells[sp->n], sh), sp->n);
 		return false;
 	}
@@ -474,14 +467,14 @@ static bool check_rows(struct import *imp, struct pfile *pf)
 		/* raci.csv: cells missing at the end of a line are empty */
 		if (row->n < pf->ncols && pf->which != BF_RACI) {
 			bundle_fail(imp->err, pf->which, row->line, row->n + 1, NULL,
-				    _("the line has %zu cells, but the header has %zu"), row->n,
+				    ERR_BUNDLE_CELLS, row->n,
 				    pf->ncols);
 			return false;
 		}
 		if (width > pf->ncols) {
 			char sh[200];
 			bundle_fail(imp->err, pf->which, row->line, pf->ncols + 1, NULL,
-				    _("the cell '%s' is outside the columns of the header"),
+				    ERR_BUNDLE_CELL_OUTSIDE,
 				    import_shorten(row->cells[pf->ncols], sh));
 			return false;
 		}
@@ -508,8 +501,7 @@ static bool check_rows(struct import *imp, struct pfile *pf)
 				if (pc->set && pc->w == RACI_NONE) {
 					char sh[200];
 					CELL_FAIL(imp, pf, row, c,
-						  _("'%s' is not a role; write R, A, C or I, or "
-						    "leave the cell empty"),
+						  ERR_BUNDLE_NOT_ROLE,
 						  import_shorten(row->cells[c], sh));
 					return false;
 				}
@@ -531,7 +523,7 @@ static bool index_ids(struct import *imp, struct pfile *pf, size_t col)
 			continue;
 		const struct prow *first = &pf->rows[pf->ids[k - 1].row];
 		const struct prow *dup = &pf->rows[pf->ids[k].row];
-		CELL_FAIL(imp, pf, dup->row, col, _("the id %ld is used twice (also on line %zu)"),
+		CELL_FAIL(imp, pf, dup->row, col, ERR_BUNDLE_ID_TWICE,
 			  pf->ids[k].id, first->row->line);
 		return false;
 	}
@@ -548,7 +540,7 @@ static bool load(struct import *imp, enum bundle_file which)
 	if (e == ENOENT)
 		return true;
 	if (e) {
-		bundle_fail(imp->err, which, ce.line, ce.column, NULL, "%s", ce.msg);
+		bundle_fail_csv(imp->err, which, &ce);
 		return false;
 	}
 	if (pf->t.n == 0 || used_width(&pf->t.rows[0]) == 0) {
@@ -598,7 +590,7 @@ static bool check_refs(struct import *imp)
 				const struct pcell *pc = &pf->rows[r].c[c];
 				if (!pc->set || import_find_row(target, pc->i) >= 0)
 					continue;
-				CELL_FAIL(imp, pf, pf->rows[r].row, c, _("%s has no row with id %ld"),
+				CELL_FAIL(imp, pf, pf->rows[r].row, c, ERR_BUNDLE_NO_ROW_ID,
 					  bundle_files[tf], pc->i);
 				return false;
 			}
@@ -646,7 +638,7 @@ static bool check_raci(struct import *imp)
 			row = import_find_row(shf, pf->raci_cols[k]);
 			if (row < 0) {
 				bundle_fail(imp->err, BF_RACI, h->line, k + 1, NULL,
-					    _("stakeholders.csv has no row with id %ld"),
+					    ERR_BUNDLE_NO_STAKEHOLDER_ID,
 					    pf->raci_cols[k]);
 				return false;
 			}
@@ -656,11 +648,8 @@ static bool check_raci(struct import *imp)
 			free(t);
 			if (row < 0) {
 				bundle_fail(imp->err, BF_RACI, h->line, k + 1, NULL,
-					    row == -1 ? _("stakeholders.csv has no stakeholder named "
-							  "'%s'")
-						      : _("stakeholders.csv has more than one "
-							  "stakeholder named '%s'; head the column with "
-							  "the id"),
+					    row == -1 ? ERR_BUNDLE_NO_STAKEHOLDER_NAMED
+						      : ERR_BUNDLE_STAKEHOLDER_TWICE_NAMED,
 					    import_shorten(h->cells[k], sh));
 				return false;
 			}
@@ -668,8 +657,7 @@ static bool check_raci(struct import *imp)
 		for (size_t j = pf->raci_first; j < k; j++)
 			if (pf->raci_rows[j] == row) {
 				bundle_fail(imp->err, pf->which, h->line, k + 1, NULL,
-					    _("the stakeholder '%s' has two columns (also column "
-					      "%zu)"),
+					    ERR_BUNDLE_STAKEHOLDER_TWO_COLUMNS,
 					    import_shorten(h->cells[k], sh), j + 1);
 				return false;
 			}
@@ -688,7 +676,7 @@ static bool check_raci(struct import *imp)
 			row = import_find_row(tf, id->i);
 			if (row < 0) {
 				CELL_FAIL(imp, pf, pf->rows[r].row, RACI_TASK_COL,
-					  _("%s has no row with id %ld"), bundle_files[BF_TASKS], id->i);
+					  ERR_BUNDLE_NO_ROW_ID, bundle_files[BF_TASKS], id->i);
 				ok = false;
 				break;
 			}
@@ -698,18 +686,17 @@ static bool check_raci(struct import *imp)
 			row = find_named_row(tf, t);
 			free(t);
 			if (row < 0) {
-				CELL_FAIL(imp, pf, pf->rows[r].row, RACI_TASK_COL, "%s",
-					  row == -2 ? _("more than one task in tasks.csv has this "
-							"name; give the task's id")
-					  : *name  ? _("tasks.csv has no task with this name")
-						   : _("a task is needed: its id or its name"));
+				CELL_FAIL(imp, pf, pf->rows[r].row, RACI_TASK_COL,
+					  row == -2 ? ERR_BUNDLE_TASK_TWICE_NAMED
+					  : *name  ? ERR_BUNDLE_NO_TASK_NAMED
+						   : ERR_BUNDLE_TASK_NEEDED);
 				ok = false;
 				break;
 			}
 		}
 		if (seen[row] >= 0) {
 			CELL_FAIL(imp, pf, pf->rows[r].row, RACI_TASK_COL,
-				  _("the task has two rows (also line %zu)"),
+				  ERR_BUNDLE_TASK_TWO_ROWS,
 				  pf->rows[seen[row]].row->line);
 			ok = false;
 		}
@@ -734,7 +721,7 @@ static bool check_shares(struct import *imp)
 		if (!(p > 0 && p <= 100)) {
 			num_format(p, pf->lang == LANG_DE, num);
 			CELL_FAIL(imp, pf, pf->rows[r].row, pct,
-				  _("%s %% is not a share; write more than 0 and at most 100"), num);
+				  ERR_BUNDLE_NOT_SHARE, num);
 			return false;
 		}
 	}
@@ -746,7 +733,7 @@ static bool check_shares(struct import *imp)
 	for (size_t k = 1; k < pf->n && ok; k++)
 		if (v[k].cost == v[k - 1].cost && v[k].stakeholder == v[k - 1].stakeholder) {
 			CELL_FAIL(imp, pf, pf->rows[v[k].index].row, sh,
-				  _("stakeholder %ld already has a share of cost %ld (line %zu)"),
+				  ERR_BUNDLE_SHARE_TWICE,
 				  v[k].stakeholder, v[k].cost, pf->rows[v[k - 1].index].row->line);
 			ok = false;
 		}
@@ -764,8 +751,7 @@ static bool check_shares(struct import *imp)
 		if (sum > 100 + 1e-9) {
 			num_format(sum, pf->lang == LANG_DE, num);
 			CELL_FAIL(imp, pf, pf->rows[worst].row, pct,
-				  _("the shares of cost %ld add up to %s %%; at most 100 %% can be "
-				    "shared"),
+				  ERR_BUNDLE_SHARES_OVER,
 				  v[k].cost, num);
 			ok = false;
 		}
@@ -806,7 +792,7 @@ static bool check_checks(struct import *imp)
 		if (!catalogue_find(LANG_EN, v[r].factor, v[r].field, v[r].item) &&
 		    !catalogue_find(LANG_DE, v[r].factor, v[r].field, v[r].item)) {
 			CELL_FAIL(imp, pf, pf->rows[r].row, item,
-				  _("the check catalogue has no item %d in factor %d, field %s"),
+				  ERR_BUNDLE_NO_CHECK_ITEM,
 				  v[r].item, v[r].factor, vocab_word(VOCAB_FIELD, v[r].field, pf->lang));
 			ok = false;
 		}
@@ -818,7 +804,7 @@ static bool check_checks(struct import *imp)
 				   &(struct check_key){v[k - 1].factor, v[k - 1].field,
 						       v[k - 1].item, 0})) {
 			CELL_FAIL(imp, pf, pf->rows[v[k].row].row, item,
-				  _("this check item is listed twice (also on line %zu)"),
+				  ERR_BUNDLE_CHECK_TWICE,
 				  pf->rows[v[k - 1].row].row->line);
 			ok = false;
 		}
@@ -856,9 +842,7 @@ static bool check_date_texts(struct import *imp)
 				if (bad) {
 					char sh[200];
 					CELL_FAIL(imp, pf, pf->rows[r].row, col,
-						  _("'%s' is not a valid date; write dates as "
-						    "YYYY-MM-DD or DD.MM.YYYY, for example 2027-06-30 "
-						    "or 30.06.2027"),
+						  ERR_BUNDLE_NOT_DATE,
 						  import_shorten(t, sh));
 					free(t);
 					return false;
@@ -877,8 +861,7 @@ static bool check_rules(struct import *imp)
 	if (pf->present && pf->n != 1) {
 		size_t line = pf->n ? pf->rows[1].row->line : pf->t.rows[0].line;
 		bundle_fail(imp->err, BF_WORKSHOP, line, 0, NULL,
-			    _("the file needs exactly one line of values under the header, "
-			      "it has %zu"),
+			    ERR_BUNDLE_WORKSHOP_LINES,
 			    pf->n);
 		return false;
 	}
@@ -891,13 +874,13 @@ static bool check_rules(struct import *imp)
 	for (size_t r = 0; r < pf->n; r++) {
 		const struct pcell *c = pf->rows[r].c;
 		if (c[amount].set && c[amount].d < 0) {
-			CELL_FAIL(imp, pf, pf->rows[r].row, amount, "%s",
-				  _("an amount cannot be negative"));
+			CELL_FAIL(imp, pf, pf->rows[r].row, amount,
+				  ERR_BUNDLE_NEGATIVE);
 			return false;
 		}
 		if (c[start].set && c[end].set && c[end].i < c[start].i) {
 			CELL_FAIL(imp, pf, pf->rows[r].row, end,
-				  _("the end year %ld is before the start year %ld"), c[end].i,
+				  ERR_BUNDLE_END_BEFORE_START, c[end].i,
 				  c[start].i);
 			return false;
 		}
@@ -922,7 +905,7 @@ bool bundle_import_summary(struct store *s, struct model *m, const struct bundle
 	if (src->is_dir) {
 		struct stat st;
 		if (stat(src->base, &st) != 0 || !S_ISDIR(st.st_mode)) {
-			bundle_fail(err, BF_COUNT, 0, 0, NULL, _("%s is not a folder"), src->base);
+			bundle_fail(err, BF_COUNT, 0, 0, NULL, ERR_BUNDLE_NOT_FOLDER, src->base);
 			return false;
 		}
 	}
@@ -937,8 +920,7 @@ bool bundle_import_summary(struct store *s, struct model *m, const struct bundle
 	}
 	if (ok && !any) {
 		bundle_fail(err, BF_COUNT, 0, 0, NULL,
-			    _("%s holds none of the files of a CSV bundle (workshop.csv, "
-			      "goals.csv, stakeholders.csv, …)"),
+			    ERR_BUNDLE_NO_FILES,
 			    src->label);
 		ok = false;
 	}

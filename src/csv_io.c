@@ -134,7 +134,8 @@ static int parse_dir(const struct bundle_src *src, const char *name, int flags,
 	if (fd < 0) {
 		if (errno == ENOENT)
 			return ENOENT;
-		snprintf(ce->msg, sizeof ce->msg, _("cannot read the file: %s"), strerror(errno));
+		ce->code = ERR_CSV_READ;
+		err_format(ce->msg, sizeof ce->msg, ERR_CSV_READ, strerror(errno));
 		return -1;
 	}
 	struct stat st;
@@ -142,13 +143,14 @@ static int parse_dir(const struct bundle_src *src, const char *name, int flags,
 	if (fstat(fd, &st) != 0)
 		why = strerror(errno);
 	else if (S_ISDIR(st.st_mode))
-		why = _("a folder has that name");
+		why = err_text(ERR_SYS_IS_FOLDER);
 	else if (!S_ISREG(st.st_mode))
-		why = _("it is not a regular file (a pipe, a device or a socket)");
+		why = err_text(ERR_SYS_NOT_REGULAR);
 	else if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0)
 		why = strerror(errno);
 	if (why) {
-		snprintf(ce->msg, sizeof ce->msg, _("cannot read the file: %s"), why);
+		ce->code = ERR_CSV_READ;
+		err_format(ce->msg, sizeof ce->msg, ERR_CSV_READ, why);
 		close(fd);
 		return -1;
 	}
@@ -199,8 +201,9 @@ void bundle_src_free(struct bundle_src *src)
 
 /* ------------------------------------------------------------ errors */
 
-void bundle_fail(struct bundle_error *err, enum bundle_file file, size_t line, size_t column,
-		 const char *column_name, const char *fmt, ...)
+/* The file, line, column and column name of err. */
+static void fail_place(struct bundle_error *err, enum bundle_file file, size_t line,
+		       size_t column, const char *column_name)
 {
 	memset(err, 0, sizeof *err);
 	if (file < BF_COUNT)
@@ -211,39 +214,24 @@ void bundle_fail(struct bundle_error *err, enum bundle_file file, size_t line, s
 		size_t n = utf8_prefix(column_name, 40);
 		snprintf(err->column_name, sizeof err->column_name, "%.*s", (int)n, column_name);
 	}
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-	va_end(ap);
-	/* never cut a character in two */
-	size_t len = strlen(err->msg);
-	size_t bad;
-	if (!utf8_valid(err->msg, len, &bad))
-		err->msg[bad] = '\0';
 }
 
-const char *bundle_errno_text(int e)
+void bundle_fail(struct bundle_error *err, enum bundle_file file, size_t line, size_t column,
+		 const char *column_name, enum err code, ...)
 {
-	switch (e) {
-	case ENOSPC:
-	case EDQUOT:
-		return _("the disk is full");
-	case EACCES:
-	case EPERM:
-		return _("no permission to write there");
-	case EROFS:
-		return _("the disk is read-only");
-	case ENOENT:
-		return _("the folder does not exist");
-	case ENOTDIR:
-		return _("a part of the path is not a folder");
-	case EFBIG:
-		return _("the file is too large");
-	case EISDIR:
-		return _("a folder has that name");
-	default:
-		return strerror(e);
-	}
+	fail_place(err, file, line, column, column_name);
+	err->code = code;
+	va_list ap;
+	va_start(ap, code);
+	err_vformat(err->msg, sizeof err->msg, code, ap);
+	va_end(ap);
+}
+
+void bundle_fail_csv(struct bundle_error *err, enum bundle_file file, const struct csv_error *ce)
+{
+	fail_place(err, file, ce->line, ce->column, NULL);
+	err->code = ce->code;
+	snprintf(err->msg, sizeof err->msg, "%s", ce->msg);
 }
 
 char *bundle_error_text(const struct bundle_error *e)

@@ -30,20 +30,18 @@ void bundle_src_free(struct bundle_src *src);
 
 /* Where a problem is: file name within the bundle, line and column
  * (1-based; 0 when not applicable), the column's header name (may be
- * empty) and a localized message. */
+ * empty), what it is (errors.def) and its message in the session
+ * language. */
 struct bundle_error {
 	char file[64];
 	size_t line, column;
 	char column_name[64];
+	enum err code;
 	char msg[512];
 };
 /* "file, line L, column C (name): message" in the session language (the
  * parts that are not known are left out); free it. */
 char *bundle_error_text(const struct bundle_error *e);
-
-/* A localized description of a file-system error (an errno value), in
- * words for users: "the disk is full", "no permission to write there". */
-const char *bundle_errno_text(int e);
 
 /* The files of a bundle, in their documented order; NULL-terminated. */
 extern const char *const bundle_files[];

@@ -457,8 +457,7 @@ static bool plan_check_shares(const struct merge *g)
 			num_format(sum, pf->lang == LANG_DE, num);
 			bundle_fail(g->imp->err, BF_SHARES, pf->rows[last].row->line, pc + 1,
 				    import_col_name(pf, pc),
-				    _("with the shares the workshop already has, the shares of cost "
-				      "%ld add up to %s %%; at most 100 %% can be shared"),
+				    ERR_BUNDLE_SHARES_OVER_MERGED,
 				    pf->rows[last].c[cc].i, num);
 			ok = false;
 		}
@@ -498,14 +497,14 @@ static size_t merge_order(int order[ENT_COUNT + 1])
 
 /* ------------------------------------------------------------ apply */
 
-static enum store_status apply_row(struct merge *g, enum entity kind, size_t r)
+static enum err apply_row(struct merge *g, enum entity kind, size_t r)
 {
 	struct pfile *pf = &g->imp->f[bundle_file_of[kind]];
 	const struct entity_desc *d = &entity_descs[kind];
 	struct plan *pl = &pf->plan[r];
 	if (pl->act == ACT_SAME || ((pl->act == ACT_MATCH || pl->act == ACT_UPDATE) && !pl->changed &&
 				    !(kind == ENT_WORKSHOP && g->fresh && *g->uid)))
-		return STORE_OK;
+		return ERR_OK;
 	/* an update goes on top of the item it updates */
 	const void *base = NULL;
 	union entity_any e;
@@ -523,9 +522,9 @@ static enum store_status apply_row(struct merge *g, enum entity kind, size_t r)
 		str_set(&e.workshop.uid, g->uid);
 	if (d->has_id)
 		*(int64_t *)&e = pl->act == ACT_ADD ? (pl->keep ? pf->newid[r] : 0) : pl->target;
-	enum store_status st = pl->keep ? store_insert_entity(g->s, g->m, kind, &e)
+	enum err st = pl->keep ? store_insert_entity(g->s, g->m, kind, &e)
 					: store_save_entity(g->s, g->m, kind, &e);
-	if (st == STORE_OK && d->has_id)
+	if (st == ERR_OK && d->has_id)
 		pf->newid[r] = *(int64_t *)&e;
 	entity_free(kind, &e);
 	return st;
@@ -550,22 +549,22 @@ static bool first_pass(const struct merge *g, enum entity kind, size_t r)
 	return shrinks;
 }
 
-static enum store_status apply_entities(struct merge *g, enum entity kind)
+static enum err apply_entities(struct merge *g, enum entity kind)
 {
 	struct pfile *pf = &g->imp->f[bundle_file_of[kind]];
 	bool *first = xcalloc(pf->n ? pf->n : 1, sizeof *first);
 	for (size_t r = 0; r < pf->n; r++)
 		first[r] = first_pass(g, kind, r);
-	enum store_status st = STORE_OK;
-	for (int pass = 0; pass < 2 && st == STORE_OK; pass++)
-		for (size_t r = 0; r < pf->n && st == STORE_OK; r++)
+	enum err st = ERR_OK;
+	for (int pass = 0; pass < 2 && st == ERR_OK; pass++)
+		for (size_t r = 0; r < pf->n && st == ERR_OK; r++)
 			if (first[r] == (pass == 0))
 				st = apply_row(g, kind, r);
 	free(first);
 	return st;
 }
 
-static enum store_status apply_raci(struct merge *g)
+static enum err apply_raci(struct merge *g)
 {
 	const struct pfile *pf = &g->imp->f[BF_RACI];
 	for (size_t r = 0; r < pf->n; r++) {
@@ -576,12 +575,12 @@ static enum store_status apply_raci(struct merge *g)
 			enum raci want = c->set ? (enum raci)c->w : RACI_NONE;
 			if (!task || !sh || model_raci_get(g->m, task, sh) == want)
 				continue;
-			enum store_status st = store_set_raci(g->s, g->m, task, sh, want);
-			if (st != STORE_OK)
+			enum err st = store_set_raci(g->s, g->m, task, sh, want);
+			if (st != ERR_OK)
 				return st;
 		}
 	}
-	return STORE_OK;
+	return ERR_OK;
 }
 
 /* Whether the plan changes anything at all (an import that does not is
@@ -666,9 +665,9 @@ bool import_merge(struct store *s, struct model *m, struct import *imp,
 			for (size_t r = 0; bundle_specs[f].entity >= 0 && r < imp->f[f].n; r++)
 				if (imp->f[f].plan[r].act == ACT_ADD && !imp->f[f].plan[r].keep)
 					imp->f[f].newid[r] = 0;
-		enum store_status st =
+		enum err st =
 			store_begin_bulk(s, N_("Import CSV bundle"), imp->src->label);
-		if (st == STORE_OK) {
+		if (st == ERR_OK) {
 			/* every row and every RACI cell the import may write */
 			size_t rows = 0;
 			for (int f = 0; f < BF_COUNT; f++)
@@ -676,17 +675,17 @@ bool import_merge(struct store *s, struct model *m, struct import *imp,
 			rows += imp->f[BF_RACI].n * imp->f[BF_RACI].ncols;
 			store_bulk_expect(s, rows);
 		}
-		if (st == STORE_OK && replace)
+		if (st == ERR_OK && replace)
 			st = store_clear_content(s, m);
-		for (size_t i = 0; i < n && st == STORE_OK; i++)
+		for (size_t i = 0; i < n && st == ERR_OK; i++)
 			st = apply_entities(&g, (enum entity)order[i]);
-		if (st == STORE_OK && imp->f[BF_RACI].present)
+		if (st == ERR_OK && imp->f[BF_RACI].present)
 			st = apply_raci(&g);
-		if (st == STORE_OK)
+		if (st == ERR_OK)
 			st = store_commit(s, m);
-		if (st != STORE_OK) {
+		if (st != ERR_OK) {
 			char *msg = store_message(st, store_path(s), s);
-			bundle_fail(err, BF_COUNT, 0, 0, NULL, _("the import was undone: %s"), msg);
+			bundle_fail(err, BF_COUNT, 0, 0, NULL, ERR_BUNDLE_UNDONE, msg);
 			free(msg);
 			store_rollback(s, m);
 			ok = false;

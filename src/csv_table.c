@@ -4,6 +4,7 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,14 +27,19 @@ struct parse_state {
 	int flags;
 };
 
-static void fail_at(struct parse_state *ps, size_t line, size_t col, const char *msg)
+/* Records the first failure: code with the arguments errors.def names. */
+static void fail_at(struct parse_state *ps, size_t line, size_t col, enum err code, ...)
 {
 	if (ps->failed)
 		return;
 	ps->failed = true;
 	ps->err->line = line;
 	ps->err->column = col;
-	snprintf(ps->err->msg, sizeof ps->err->msg, "%s", msg);
+	ps->err->code = code;
+	va_list ap;
+	va_start(ap, code);
+	err_vformat(ps->err->msg, sizeof ps->err->msg, code, ap);
+	va_end(ap);
 }
 
 /* Offset of the first control character other than TAB, LF and CR in valid
@@ -65,20 +71,14 @@ static void on_field(void *data, size_t len, void *user)
 	size_t bad;
 	if (!utf8_valid(s, len, &bad)) {
 		bool nul = memchr(s, 0, len) != NULL;
-		fail_at(ps, ps->record_line, col,
-			nul ? _("the cell contains a NUL byte")
-			    : _("the cell is not valid UTF-8 (save the file as UTF-8)"));
+		fail_at(ps, ps->record_line, col, nul ? ERR_CSV_NUL : ERR_CSV_NOT_UTF8);
 		return;
 	}
 	size_t ctl = control_at(s, len);
 	if (ctl != (size_t)-1) {
-		char msg[160];
-		snprintf(msg, sizeof msg,
-			 _("the cell contains a control character (code %u); only tabs and line "
-			   "breaks are allowed in text"),
-			 (unsigned char)s[ctl] == 0xC2 ? (unsigned char)s[ctl + 1]
-						       : (unsigned char)s[ctl]);
-		fail_at(ps, ps->record_line, col, msg);
+		fail_at(ps, ps->record_line, col, ERR_CSV_CONTROL,
+			(unsigned)((unsigned char)s[ctl] == 0xC2 ? (unsigned char)s[ctl + 1]
+								 : (unsigned char)s[ctl]));
 		return;
 	}
 	char *cell = xstrndup(s, len);
@@ -90,10 +90,7 @@ static void on_field(void *data, size_t len, void *user)
 	}
 	if (utf8_chars(cell) > TEXT_MAX_CHARS + slack) {
 		free(cell);
-		char msg[128];
-		snprintf(msg, sizeof msg, _("the cell is longer than %d characters"),
-			 TEXT_MAX_CHARS);
-		fail_at(ps, ps->record_line, col, msg);
+		fail_at(ps, ps->record_line, col, ERR_CSV_TOO_LONG, (int)TEXT_MAX_CHARS);
 		return;
 	}
 	xgrow((void **)&ps->cells, &ps->cap, ps->n + 1, sizeof *ps->cells);
@@ -241,9 +238,7 @@ static void feed_lines(struct csv_stream *st, const char *p, size_t len)
 	feed:;
 		size_t got = csv_parse(&st->parser, p + off, chunk, on_field, on_row, ps);
 		if (got != chunk) {
-			fail_at(ps, ps->line, ps->n + 1,
-				_("a quote is misplaced (a quoted cell must start and end with \", "
-				  "and a quote inside it is written twice)"));
+			fail_at(ps, ps->line, ps->n + 1, ERR_CSV_QUOTE);
 			break;
 		}
 		off += chunk;
@@ -275,7 +270,7 @@ static bool head_ready(struct csv_stream *st, bool eof)
 	if (!eof && len < 3)
 		return false;
 	if (len >= 2 && (!memcmp(p, "\xFF\xFE", 2) || !memcmp(p, "\xFE\xFF", 2))) {
-		fail_at(&st->ps, 1, 0, _("the file is saved as UTF-16; save it as CSV in UTF-8"));
+		fail_at(&st->ps, 1, 0, ERR_CSV_UTF16);
 		return true;
 	}
 	size_t off = 0, line = 1;
@@ -308,7 +303,7 @@ static bool head_ready(struct csv_stream *st, bool eof)
 		return false;
 	st->out->delim = sep ? sep : detect_delim(p + off, len - off);
 	if (csv_init(&st->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-		fail_at(&st->ps, 0, 0, _("out of memory"));
+		fail_at(&st->ps, 0, 0, ERR_SYS_NO_MEMORY);
 		return true;
 	}
 	st->parser_ready = true;
@@ -341,7 +336,7 @@ static bool stream_finish(struct csv_stream *st)
 	if (st->parser_ready) {
 		if (!ps->failed && csv_fini(&st->parser, on_field, on_row, ps) != 0)
 			fail_at(ps, ps->in_record ? ps->record_line : ps->line, ps->n + 1,
-				_("a quoted cell is not closed before the end of the file"));
+				ERR_CSV_UNCLOSED);
 		csv_free(&st->parser);
 	}
 	buf_free(&st->head);
@@ -378,18 +373,14 @@ bool csv_table_parse_fd(int fd, size_t max, int flags, struct csv_table *out,
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			snprintf(err->msg, sizeof err->msg, _("cannot read the file: %s"),
-				 strerror(errno));
-			st.ps.failed = true;
+			fail_at(&st.ps, 0, 0, ERR_CSV_READ, strerror(errno));
 			break;
 		}
 		if (n == 0)
 			break;
 		total += (size_t)n;
 		if (total > max) {
-			snprintf(err->msg, sizeof err->msg, _("cannot read the file: %s"),
-				 _("the file is too large"));
-			st.ps.failed = true;
+			fail_at(&st.ps, 0, 0, ERR_CSV_READ, err_text(ERR_SYS_TOO_LARGE));
 			break;
 		}
 		stream_feed(&st, chunk, (size_t)n);

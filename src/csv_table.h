@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "errors.h"
+
 struct csv_row {
 	size_t line; /* physical line where the record starts (1-based) */
 	size_t n;    /* number of cells */
@@ -20,9 +22,12 @@ struct csv_table {
 	bool had_bom;
 };
 
+/* A failure: its code (errors.def) and the code's message with the
+ * particulars, in the session language. */
 struct csv_error {
 	size_t line, column; /* 0 when not known */
-	char msg[256];	     /* localized */
+	enum err code;
+	char msg[256];
 };
 
 enum {

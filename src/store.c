@@ -34,41 +34,41 @@ static bool open_changed;
 
 /* ------------------------------------------------------------ errors */
 
-static enum store_status status_of(int rc)
+static enum err status_of(int rc)
 {
 	switch (rc & 0xff) {
 	case SQLITE_OK:
 	case SQLITE_DONE:
 	case SQLITE_ROW:
-		return STORE_OK;
+		return ERR_OK;
 	case SQLITE_FULL:
-		return STORE_E_FULL;
+		return ERR_STORE_FULL;
 	case SQLITE_READONLY:
 	case SQLITE_CANTOPEN:
 	case SQLITE_PERM:
-		return STORE_E_READONLY;
+		return ERR_STORE_READONLY;
 	case SQLITE_CONSTRAINT:
 	case SQLITE_TOOBIG:
 	case SQLITE_MISMATCH:
-		return STORE_E_INVALID;
+		return ERR_STORE_INVALID;
 	case SQLITE_CORRUPT:
-		return STORE_E_DAMAGED;
+		return ERR_STORE_DAMAGED;
 	case SQLITE_NOTADB:
-		return STORE_E_NOT_SQLITE;
+		return ERR_STORE_NOT_SQLITE;
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return STORE_E_BUSY;
+		return ERR_STORE_BUSY;
 	default:
-		return STORE_E_IO;
+		return ERR_STORE_IO;
 	}
 }
 
-enum store_status store_fail(struct store *s, int rc)
+enum err store_fail(struct store *s, int rc)
 {
 	snprintf(s->detail, sizeof s->detail, "%s", sqlite3_errmsg(s->db));
 	(void)rc;
-	enum store_status e = status_of(sqlite3_extended_errcode(s->db));
-	if (e == STORE_E_DAMAGED)
+	enum err e = status_of(sqlite3_extended_errcode(s->db));
+	if (e == ERR_STORE_DAMAGED)
 		s->broken = true;
 	return e;
 }
@@ -83,7 +83,7 @@ const char *store_path(const struct store *s)
 	return s->path;
 }
 
-char *store_message(enum store_status st, const char *path_in, const struct store *s)
+char *store_message(enum err st, const char *path_in, const struct store *s)
 {
 	/* a damaged file's detail, or a file name, may hold any bytes */
 	char *detail_safe = str_printable(store_detail(s));
@@ -94,97 +94,44 @@ char *store_message(enum store_status st, const char *path_in, const struct stor
 	bool changed = !s && open_changed;
 	struct buf b;
 	buf_init(&b);
+	/* the words are errors.def's; here only which variant and its arguments */
 	switch (st) {
-	case STORE_OK:
+	case ERR_OK:
 		break;
-	case STORE_E_NOT_FOUND:
-		buf_printf(&b, _("\"%s\" does not exist."), path);
+	case ERR_STORE_NEWER:
+		buf_printf(&b, err_text(st), path, open_version, STORE_SCHEMA_VERSION);
 		break;
-	case STORE_E_EXISTS:
-		buf_printf(&b, _("\"%s\" exists already; choose another name."), path);
+	case ERR_STORE_NOTHING:
+		buf_adds(&b, err_text(st));
 		break;
-	case STORE_E_OPEN:
-		buf_printf(&b, _("\"%s\" cannot be opened: %s."), path, detail);
+	case ERR_STORE_OPEN:
+	case ERR_STORE_INVALID:
+		buf_printf(&b, err_text(st), path, detail);
 		break;
-	case STORE_E_NOT_SQLITE:
-		buf_printf(&b, _("\"%s\" is not a stetig workshop (it is not a database file). "
-				 "The file was not changed."),
-			   path);
+	case ERR_STORE_DAMAGED:
+		buf_printf(&b, err_text(changed ? ERR_STORE_DAMAGED_ROLLED_BACK : st), path, detail);
 		break;
-	case STORE_E_FOREIGN:
-		buf_printf(&b, _("\"%s\" is a database of another program, not a stetig "
-				 "workshop. The file was not changed."),
-			   path);
+	case ERR_STORE_UNSAFE:
+		buf_printf(&b, err_text(changed ? ERR_STORE_UNSAFE_ROLLED_BACK : st), path, detail);
 		break;
-	case STORE_E_NEWER:
-		buf_printf(&b, _("\"%s\" was saved by a newer version of stetig (file format %d; "
-				 "this version reads up to %d). Please update stetig. The file "
-				 "was not changed."),
-			   path, open_version, STORE_SCHEMA_VERSION);
-		break;
-	case STORE_E_DAMAGED:
-		if (changed)
-			buf_printf(&b, _("\"%s\" is damaged (%s). An interrupted edit from its "
-					 "journal was rolled back into it first; restore it from a "
-					 "backup or import an exported CSV bundle into a new "
-					 "workshop."),
-				   path, detail);
-		else
-			buf_printf(&b, _("\"%s\" is damaged (%s). The file was not changed; restore it "
-					 "from a backup or import an exported CSV bundle into a new "
-					 "workshop."),
-				   path, detail);
-		break;
-	case STORE_E_IN_USE:
-		buf_printf(&b, _("\"%s\" is in use by another stetig. Close it there first; "
-				 "\"stetig export\" and \"stetig check\" work meanwhile."),
-			   path);
-		break;
-	case STORE_E_READONLY:
-		buf_printf(&b, _("\"%s\" cannot be saved: the file or its folder is read-only. "
-				 "Copy it to a folder you can write to."),
-			   path);
-		break;
-	case STORE_E_FULL:
-		buf_printf(&b, _("The disk is full: the last change to \"%s\" was not saved. "
-				 "Free some space and try again."),
-			   path);
-		break;
-	case STORE_E_INVALID:
-		buf_printf(&b, _("\"%s\" refused a value: %s."), path, detail);
-		break;
-	case STORE_E_BUSY:
+	case ERR_STORE_BUSY:
 		if (!s && *detail)
-			buf_printf(&b, _("\"%s\" is busy (%s) for longer than stetig waits. "
-					 "Try again."),
-				   path, detail);
+			buf_printf(&b, err_text(ERR_STORE_BUSY_DETAIL), path, detail);
 		else
-			buf_printf(&b, _("\"%s\" is busy (another program is writing to it). "
-					 "Try again."),
-				   path);
+			buf_printf(&b, err_text(st), path);
 		break;
-	case STORE_E_NOTHING:
-		buf_adds(&b, _("Nothing to undo or redo."));
+	case ERR_STORE_NOT_FOUND:
+	case ERR_STORE_EXISTS:
+	case ERR_STORE_NOT_SQLITE:
+	case ERR_STORE_FOREIGN:
+	case ERR_STORE_IN_USE:
+	case ERR_STORE_READONLY:
+	case ERR_STORE_FULL:
+	case ERR_STORE_RECOVER:
+		buf_printf(&b, err_text(st), path);
 		break;
-	case STORE_E_UNSAFE:
-		if (changed)
-			buf_printf(&b, _("\"%s\" was refused: %s. An interrupted edit from its "
-					 "journal was rolled back into it before this was found."),
-				   path, detail);
-		else
-			buf_printf(&b, _("\"%s\" was refused: %s. It may have been tampered with; "
-					 "stetig does not open it. The file was not changed."),
-				   path, detail);
-		break;
-	case STORE_E_RECOVER:
-		buf_printf(&b, _("\"%s\" has an interrupted edit waiting in its journal file. "
-				 "Open it in stetig once to recover it; this command only reads "
-				 "and did not change it."),
-			   path);
-		break;
-	case STORE_E_IO:
-	case STORE_STATUS_COUNT:
-		buf_printf(&b, _("\"%s\": %s."), path, *detail ? detail : _("input/output error"));
+	default: /* ERR_STORE_IO, and a code the store does not return */
+		buf_printf(&b, err_text(ERR_STORE_IO), path, *detail ? detail : err_text(ERR_SYS_IO));
 		break;
 	}
 	free(detail_safe);
@@ -240,35 +187,35 @@ static uint32_t be32(const unsigned char *p)
 }
 
 /* Checks the 100-byte database header before SQLite sees the file. */
-static enum store_status check_header(int fd)
+static enum err check_header(int fd)
 {
 	unsigned char h[100];
 	struct stat st;
 	if (fstat(fd, &st) != 0) {
 		set_open_detail("%s", strerror(errno));
-		return STORE_E_OPEN;
+		return ERR_STORE_OPEN;
 	}
 	if (st.st_size < 100) {
 		set_open_detail("%s", st.st_size ? "too short" : "empty");
-		return STORE_E_NOT_SQLITE;
+		return ERR_STORE_NOT_SQLITE;
 	}
 	ssize_t n = pread(fd, h, sizeof h, 0);
 	if (n != (ssize_t)sizeof h) {
 		set_open_detail("%s", n < 0 ? strerror(errno) : "short read");
-		return n < 0 ? STORE_E_OPEN : STORE_E_NOT_SQLITE;
+		return n < 0 ? ERR_STORE_OPEN : ERR_STORE_NOT_SQLITE;
 	}
 	if (memcmp(h, "SQLite format 3", 16) != 0)
-		return STORE_E_NOT_SQLITE;
+		return ERR_STORE_NOT_SQLITE;
 	uint32_t app = be32(h + 68);
 	uint32_t version = be32(h + 60);
 	open_version = (int)version;
 	if (app != STORE_APPLICATION_ID)
-		return STORE_E_FOREIGN;
+		return ERR_STORE_FOREIGN;
 	if (version > STORE_SCHEMA_VERSION)
-		return STORE_E_NEWER;
+		return ERR_STORE_NEWER;
 	if (version < 1) {
 		set_open_detail("%s", "no schema");
-		return STORE_E_DAMAGED;
+		return ERR_STORE_DAMAGED;
 	}
 	/* page size must be a power of two in 512..65536 */
 	unsigned ps = (unsigned)h[16] << 8 | h[17];
@@ -276,9 +223,9 @@ static enum store_status check_header(int fd)
 		ps = 65536;
 	if (ps < 512 || (ps & (ps - 1))) {
 		set_open_detail("%s", "bad page size");
-		return STORE_E_DAMAGED;
+		return ERR_STORE_DAMAGED;
 	}
-	return STORE_OK;
+	return ERR_OK;
 }
 
 static bool dir_writable(const char *path)
@@ -354,7 +301,7 @@ void store_authorize(struct store *s, bool on)
 	sqlite3_set_authorizer(s->db, on ? file_auth : NULL, NULL);
 }
 
-static enum store_status apply_pragmas(struct store *s)
+static enum err apply_pragmas(struct store *s)
 {
 	/* the timeout comes first: even a pragma reads the file's schema and
 	 * must wait while another program commits */
@@ -367,32 +314,32 @@ static enum store_status apply_pragmas(struct store *s)
 		     * an import's batches need no temporary files (perf) */
 		    "PRAGMA temp_store=MEMORY;") != SQLITE_OK)
 		return store_fail(s, 0);
-	return STORE_OK;
+	return ERR_OK;
 }
 
 /* PRAGMA integrity_check on the current connection. On a read-write
  * connection it also checks the CHECK constraints (a read-only one skips
  * them) and that every index matches its table. */
-static enum store_status integrity_check(struct store *s)
+static enum err integrity_check(struct store *s)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(s->db, "PRAGMA integrity_check(1)", -1, &st, NULL);
 	if (rc != SQLITE_OK) {
-		enum store_status e = store_fail(s, rc);
-		return e == STORE_E_NOT_SQLITE || e == STORE_E_IO ? STORE_E_DAMAGED : e;
+		enum err e = store_fail(s, rc);
+		return e == ERR_STORE_NOT_SQLITE || e == ERR_STORE_IO ? ERR_STORE_DAMAGED : e;
 	}
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
-		enum store_status e = store_fail(s, rc);
+		enum err e = store_fail(s, rc);
 		sqlite3_finalize(st);
-		return e == STORE_E_NOT_SQLITE || e == STORE_E_IO ? STORE_E_DAMAGED : e;
+		return e == ERR_STORE_NOT_SQLITE || e == ERR_STORE_IO ? ERR_STORE_DAMAGED : e;
 	}
 	const char *res = (const char *)sqlite3_column_text(st, 0);
 	bool ok = res && !strcmp(res, "ok");
 	if (!ok)
 		snprintf(s->detail, sizeof s->detail, "%s", res ? res : "?");
 	sqlite3_finalize(st);
-	return ok ? STORE_OK : STORE_E_DAMAGED;
+	return ok ? ERR_OK : ERR_STORE_DAMAGED;
 }
 
 /* ------------------------------------------------------------ own schema */
@@ -489,19 +436,19 @@ static void name_foreign(struct store *s, const char *type, const char *name, co
 /* Compares the file's schema with stetig's own at `version`: any object
  * stetig did not create refuses the file (named in the detail), any of its
  * own that is missing or altered marks it damaged. */
-static enum store_status check_schema(struct store *s, int version)
+static enum err check_schema(struct store *s, int version)
 {
 	sqlite3 *ref = reference_db(version);
 	if (!ref) {
 		snprintf(s->detail, sizeof s->detail, "%s", "out of memory");
-		return STORE_E_IO;
+		return ERR_STORE_IO;
 	}
 	sqlite3_stmt *mine = NULL, *theirs = NULL, *find = NULL;
-	enum store_status e = STORE_OK;
+	enum err e = ERR_OK;
 	if (sqlite3_prepare_v2(s->db, schema_sql, -1, &theirs, NULL) != SQLITE_OK) {
 		e = store_fail(s, 0);
-		if (e == STORE_E_IO || e == STORE_E_NOT_SQLITE)
-			e = STORE_E_DAMAGED;
+		if (e == ERR_STORE_IO || e == ERR_STORE_NOT_SQLITE)
+			e = ERR_STORE_DAMAGED;
 		goto done;
 	}
 	if (sqlite3_prepare_v2(ref, "SELECT tbl_name, coalesce(sql,'') FROM sqlite_schema "
@@ -509,7 +456,7 @@ static enum store_status check_schema(struct store *s, int version)
 			       -1, &find, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(ref, schema_sql, -1, &mine, NULL) != SQLITE_OK) {
 		snprintf(s->detail, sizeof s->detail, "%s", sqlite3_errmsg(ref));
-		e = STORE_E_IO;
+		e = ERR_STORE_IO;
 		goto done;
 	}
 	int n_theirs = 0, n_mine = 0, rc;
@@ -524,7 +471,7 @@ static enum store_status check_schema(struct store *s, int version)
 		sqlite3_bind_text(find, 2, name ? name : "", -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(find) != SQLITE_ROW) {
 			name_foreign(s, type ? type : "?", name ? name : "?", sql);
-			e = STORE_E_UNSAFE;
+			e = ERR_STORE_UNSAFE;
 			goto done;
 		}
 		const char *rtbl = (const char *)sqlite3_column_text(find, 0);
@@ -534,14 +481,14 @@ static enum store_status check_schema(struct store *s, int version)
 			snprintf(s->detail, sizeof s->detail,
 				 _("its definition of \"%s\" differs from stetig's own"), safe);
 			free(safe);
-			e = STORE_E_UNSAFE;
+			e = ERR_STORE_UNSAFE;
 			goto done;
 		}
 	}
 	if (rc != SQLITE_DONE) {
 		e = store_fail(s, rc);
-		if (e == STORE_E_IO || e == STORE_E_NOT_SQLITE)
-			e = STORE_E_DAMAGED;
+		if (e == ERR_STORE_IO || e == ERR_STORE_NOT_SQLITE)
+			e = ERR_STORE_DAMAGED;
 		goto done;
 	}
 	while (sqlite3_step(mine) == SQLITE_ROW)
@@ -568,7 +515,7 @@ static enum store_status check_schema(struct store *s, int version)
 				break;
 			}
 		}
-		e = STORE_E_DAMAGED;
+		e = ERR_STORE_DAMAGED;
 	}
 done:
 	sqlite3_finalize(mine);
@@ -602,7 +549,7 @@ static int user_version(struct store *s)
 }
 
 /* (Re)opens the store's connection to path with the given open flags. */
-static enum store_status open_db(struct store *s, const char *path, int oflags)
+static enum err open_db(struct store *s, const char *path, int oflags)
 {
 	for (int i = 0; i < s->n_cache; i++)
 		sqlite3_finalize(s->cache[i].st);
@@ -618,7 +565,7 @@ static enum store_status open_db(struct store *s, const char *path, int oflags)
 			    NULL) != SQLITE_OK) {
 		snprintf(s->detail, sizeof s->detail, "%s",
 			 s->db ? sqlite3_errmsg(s->db) : "out of memory");
-		return STORE_E_OPEN;
+		return ERR_STORE_OPEN;
 	}
 	return apply_pragmas(s);
 }
@@ -699,7 +646,7 @@ static bool journal_belongs(int jfd, off_t jsize, const unsigned char *h, off_t 
  * stetig never uses WAL, so a -wal beside the file is foreign; a hot
  * -journal (left by a crash) is rolled back only when editing and only if
  * it belongs to the file. A reader refuses it and changes nothing. */
-static enum store_status check_side_files(struct store *s, const char *path, bool readonly,
+static enum err check_side_files(struct store *s, const char *path, bool readonly,
 					  bool *recover)
 {
 	*recover = false;
@@ -714,9 +661,9 @@ static enum store_status check_side_files(struct store *s, const char *path, boo
 	}
 	free(wal);
 	if (has_wal)
-		return STORE_E_UNSAFE;
+		return ERR_STORE_UNSAFE;
 	char *jpath = side_name(path, "-journal");
-	enum store_status e = STORE_OK;
+	enum err e = ERR_OK;
 	if (lstat(jpath, &st) == 0) {
 		unsigned char first = 0;
 		int jfd = S_ISREG(st.st_mode) ? open(jpath, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) : -1;
@@ -736,9 +683,9 @@ static enum store_status check_side_files(struct store *s, const char *path, boo
 					   "old journal); move the journal away only if you are "
 					   "sure"),
 					 safe);
-				e = STORE_E_UNSAFE;
+				e = ERR_STORE_UNSAFE;
 			} else if (readonly) {
-				e = STORE_E_RECOVER;
+				e = ERR_STORE_RECOVER;
 			} else {
 				*recover = true;
 			}
@@ -767,7 +714,7 @@ static int exec_migration(struct store *s, int v)
  * transaction and checks every value before it commits. The undo history
  * is dropped: it was written for the old schema (before format 3 it even
  * held SQL text, which stetig no longer runs). */
-static enum store_status migrate(struct store *s, int from)
+static enum err migrate(struct store *s, int from)
 {
 	if (store_exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
 		return store_fail(s, 0);
@@ -786,14 +733,14 @@ static enum store_status migrate(struct store *s, int from)
 		goto bad;
 	/* the values are checked before the migration is committed, so a
 	 * refused file stays as it was */
-	enum store_status e = store_validate(s);
-	if (e != STORE_OK) {
+	enum err e = store_validate(s);
+	if (e != ERR_OK) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		return e;
 	}
 	if (store_exec(s, "COMMIT") != SQLITE_OK)
 		goto bad;
-	return STORE_OK;
+	return ERR_OK;
 bad:
 	e = store_fail(s, 0);
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -803,12 +750,12 @@ bad:
 /* Generates the TEMP triggers that record undo data for one table: the
  * table, the operation, the row id and (for updates and deletes) the old
  * values in stetig's own column order. */
-static enum store_status install_undo_triggers(struct store *s, size_t t)
+static enum err install_undo_triggers(struct store *s, size_t t)
 {
 	const struct store_columns *c = store_table_columns(t);
 	if (!c) {
 		snprintf(s->detail, sizeof s->detail, "%s", "undo columns");
-		return STORE_E_IO;
+		return ERR_STORE_IO;
 	}
 	const char *table = store_undo_tables[t];
 	struct buf slots, vals, when;
@@ -846,25 +793,25 @@ static enum store_status install_undo_triggers(struct store *s, size_t t)
 	buf_free(&vals);
 	buf_free(&when);
 	buf_free(&sql);
-	return rc == SQLITE_OK ? STORE_OK : store_fail(s, rc);
+	return rc == SQLITE_OK ? ERR_OK : store_fail(s, rc);
 }
 
 /* The undo triggers are made at the first edit, not at open: a workshop
  * that is only looked at never pays for them. */
-enum store_status store_ensure_triggers(struct store *s)
+enum err store_ensure_triggers(struct store *s)
 {
 	if (s->triggers)
-		return STORE_OK;
+		return ERR_OK;
 	for (size_t i = 0; i < store_n_undo_tables; i++) {
-		enum store_status e = install_undo_triggers(s, i);
-		if (e != STORE_OK)
+		enum err e = install_undo_triggers(s, i);
+		if (e != ERR_OK)
 			return e;
 	}
 	s->triggers = true;
-	return STORE_OK;
+	return ERR_OK;
 }
 
-enum store_status store_drop_triggers(struct store *s)
+enum err store_drop_triggers(struct store *s)
 {
 	struct buf sql;
 	buf_init(&sql);
@@ -878,7 +825,7 @@ enum store_status store_drop_triggers(struct store *s)
 	int rc = store_exec(s, sql.data);
 	buf_free(&sql);
 	s->triggers = false;
-	return rc == SQLITE_OK ? STORE_OK : store_fail(s, rc);
+	return rc == SQLITE_OK ? ERR_OK : store_fail(s, rc);
 }
 
 /* ------------------------------------------------------------ clean closes */
@@ -994,12 +941,12 @@ void store_close(struct store *s)
 
 /* Copies a read-only file into memory and migrates the copy there, so an
  * old file can be read without changing it. */
-static enum store_status load_into_memory(struct store *s)
+static enum err load_into_memory(struct store *s)
 {
 	sqlite3 *mem = NULL;
 	if (sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		sqlite3_close(mem);
-		return STORE_E_IO;
+		return ERR_STORE_IO;
 	}
 	sqlite3_backup *b = sqlite3_backup_init(mem, "main", s->db, "main");
 	int rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
@@ -1013,26 +960,26 @@ static enum store_status load_into_memory(struct store *s)
 	s->db = mem;
 	sqlite3_busy_timeout(mem, 5000);
 	harden(mem);
-	return STORE_OK;
+	return ERR_OK;
 }
 
 /* Reads the version the file claims and checks it, its application id
  * and its schema against stetig's own. */
-static enum store_status check_identity(struct store *s, int *version)
+static enum err check_identity(struct store *s, int *version)
 {
 	if (application_id(s) != STORE_APPLICATION_ID)
-		return STORE_E_FOREIGN;
+		return ERR_STORE_FOREIGN;
 	*version = user_version(s);
 	open_version = *version;
 	if (*version < 0) {
 		snprintf(s->detail, sizeof s->detail, "%s", sqlite3_errmsg(s->db));
-		return STORE_E_DAMAGED;
+		return ERR_STORE_DAMAGED;
 	}
 	if (*version > STORE_SCHEMA_VERSION)
-		return STORE_E_NEWER;
+		return ERR_STORE_NEWER;
 	if (*version < 1) {
 		snprintf(s->detail, sizeof s->detail, "%s", "no schema");
-		return STORE_E_DAMAGED;
+		return ERR_STORE_DAMAGED;
 	}
 	return check_schema(s, *version);
 }
@@ -1051,7 +998,7 @@ static void note_busy(struct store *s)
 		flock(s->lock_fd, LOCK_UN);
 }
 
-static enum store_status open_existing(const char *path, int flags, struct model *m,
+static enum err open_existing(const char *path, int flags, struct model *m,
 				       struct store **out)
 {
 	struct store *s = xcalloc(1, sizeof *s);
@@ -1059,17 +1006,17 @@ static enum store_status open_existing(const char *path, int flags, struct model
 	s->path = xstrdup(path);
 	s->flags = flags;
 	open_changed = false;
-	enum store_status e;
+	enum err e;
 
 	struct stat st;
 	if (stat(path, &st) != 0) {
 		set_open_detail("%s", strerror(errno));
-		e = errno == ENOENT ? STORE_E_NOT_FOUND : STORE_E_OPEN;
+		e = errno == ENOENT ? ERR_STORE_NOT_FOUND : ERR_STORE_OPEN;
 		goto bad;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		set_open_detail("%s", strerror(S_ISDIR(st.st_mode) ? EISDIR : EINVAL));
-		e = STORE_E_OPEN;
+		e = ERR_STORE_OPEN;
 		goto bad;
 	}
 	s->lock_fd = open(path, O_RDWR | O_CLOEXEC);
@@ -1077,22 +1024,22 @@ static enum store_status open_existing(const char *path, int flags, struct model
 		s->lock_fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (s->lock_fd < 0) {
 		set_open_detail("%s", strerror(errno));
-		e = STORE_E_OPEN;
+		e = ERR_STORE_OPEN;
 		goto bad;
 	}
 	e = check_header(s->lock_fd);
-	if (e != STORE_OK)
+	if (e != ERR_OK)
 		goto bad;
 	bool readonly = (flags & STORE_READONLY) != 0;
 	if (!readonly) {
 		if (flock(s->lock_fd, LOCK_EX | LOCK_NB) != 0) {
 			int err = errno;
 			set_open_detail("%s", strerror(err));
-			e = err == EWOULDBLOCK ? STORE_E_IN_USE : STORE_E_OPEN;
+			e = err == EWOULDBLOCK ? ERR_STORE_IN_USE : ERR_STORE_OPEN;
 			goto bad;
 		}
 		if (access(path, W_OK) != 0 || !dir_writable(path)) {
-			e = STORE_E_READONLY;
+			e = ERR_STORE_READONLY;
 			goto bad;
 		}
 	}
@@ -1100,11 +1047,11 @@ static enum store_status open_existing(const char *path, int flags, struct model
 	 * it: those are checked before it opens the file */
 	bool recover;
 	e = check_side_files(s, path, readonly, &recover);
-	bool known = !readonly && e == STORE_OK && trusted(s->lock_fd);
-	if (e != STORE_OK)
+	bool known = !readonly && e == ERR_OK && trusted(s->lock_fd);
+	if (e != ERR_OK)
 		goto bad;
 	e = open_db(s, path, readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
-	if (e != STORE_OK)
+	if (e != ERR_OK)
 		goto bad_detail;
 	s->writable = !readonly;
 	if (recover) {
@@ -1127,47 +1074,47 @@ static enum store_status open_existing(const char *path, int flags, struct model
 	bool skip = !readonly && !recover && known;
 	int v;
 	e = check_identity(s, &v);
-	if (e == STORE_OK && !readonly && !skip)
+	if (e == ERR_OK && !readonly && !skip)
 		e = integrity_check(s);
-	if (e != STORE_OK)
+	if (e != ERR_OK)
 		goto bad_detail;
 	/* every value is checked: an old file within its migration (in
 	 * memory for a reader, never on disk), a current one here */
 	if (v < STORE_SCHEMA_VERSION) {
 		if (readonly)
 			e = load_into_memory(s);
-		if (e == STORE_OK)
+		if (e == ERR_OK)
 			e = migrate(s, v);
 	} else if (!skip) {
 		e = store_validate(s);
 	}
-	if (e != STORE_OK)
+	if (e != ERR_OK)
 		goto bad_detail;
 	if (m) {
 		e = store_load(s, m);
-		if (e == STORE_E_IO)
-			e = STORE_E_DAMAGED; /* e.g. a short read of a cut-off file */
-		if (e != STORE_OK)
+		if (e == ERR_STORE_IO)
+			e = ERR_STORE_DAMAGED; /* e.g. a short read of a cut-off file */
+		if (e != ERR_OK)
 			goto bad_detail;
 	}
 	s->vouched = !readonly;
 	*out = s;
-	return STORE_OK;
+	return ERR_OK;
 bad_detail:
-	if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_BUSY && e == STORE_E_BUSY)
+	if ((sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_BUSY && e == ERR_STORE_BUSY)
 		note_busy(s);
 	if (s->db && sqlite3_extended_errcode(s->db) == SQLITE_READONLY_ROLLBACK)
-		e = STORE_E_RECOVER; /* a crash left a journal after the check above */
+		e = ERR_STORE_RECOVER; /* a crash left a journal after the check above */
 	snprintf(open_detail, sizeof open_detail, "%s", s->detail);
-	if (e == STORE_E_NOT_SQLITE)
-		e = STORE_E_DAMAGED;
+	if (e == ERR_STORE_NOT_SQLITE)
+		e = ERR_STORE_DAMAGED;
 bad:
 	store_free(s);
 	*out = NULL;
 	return e;
 }
 
-enum store_status store_open(const char *path, int flags, struct model *m, struct store **out)
+enum err store_open(const char *path, int flags, struct model *m, struct store **out)
 {
 	open_detail[0] = '\0';
 	*out = NULL;
@@ -1177,13 +1124,13 @@ enum store_status store_open(const char *path, int flags, struct model *m, struc
 }
 
 /* Builds a fresh file at tmp: schema at `version`, ids, language. */
-static enum store_status init_file(const char *tmp, int version, enum lang lang, struct store **out)
+static enum err init_file(const char *tmp, int version, enum lang lang, struct store **out)
 {
 	struct store *s = xcalloc(1, sizeof *s);
 	s->lock_fd = -1;
 	s->path = xstrdup(tmp);
 	s->writable = true;
-	enum store_status e = STORE_OK;
+	enum err e = ERR_OK;
 	if (sqlite3_open_v2(tmp, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
 	    SQLITE_OK) {
 		e = store_fail(s, 0);
@@ -1194,7 +1141,7 @@ static enum store_status init_file(const char *tmp, int version, enum lang lang,
 		goto bad;
 	}
 	e = apply_pragmas(s);
-	if (e != STORE_OK)
+	if (e != ERR_OK)
 		goto bad;
 	if (store_exec(s, "BEGIN IMMEDIATE") != SQLITE_OK) {
 		e = store_fail(s, 0);
@@ -1215,7 +1162,7 @@ static enum store_status init_file(const char *tmp, int version, enum lang lang,
 		goto bad;
 	}
 	*out = s;
-	return STORE_OK;
+	return ERR_OK;
 bad:
 	snprintf(open_detail, sizeof open_detail, "%s", s->detail);
 	store_free(s);
@@ -1244,27 +1191,27 @@ static char *temp_beside(const char *path, int *err)
 	return tmp;
 }
 
-static enum store_status errno_status(int err)
+static enum err errno_status(int err)
 {
 	switch (err) {
 	case ENOSPC:
 	case EDQUOT:
-		return STORE_E_FULL;
+		return ERR_STORE_FULL;
 	case EACCES:
 	case EPERM:
 	case EROFS:
-		return STORE_E_READONLY;
+		return ERR_STORE_READONLY;
 	case EEXIST:
-		return STORE_E_EXISTS;
+		return ERR_STORE_EXISTS;
 	case ENOENT:
-		return STORE_E_NOT_FOUND;
+		return ERR_STORE_NOT_FOUND;
 	default:
-		return STORE_E_OPEN;
+		return ERR_STORE_OPEN;
 	}
 }
 
 /* Publishes tmp under path unless path exists. */
-static enum store_status publish(const char *tmp, const char *path)
+static enum err publish(const char *tmp, const char *path)
 {
 	if (link(tmp, path) != 0) {
 		int err = errno;
@@ -1280,14 +1227,14 @@ static enum store_status publish(const char *tmp, const char *path)
 		close(dfd);
 	}
 	free(c);
-	return STORE_OK;
+	return ERR_OK;
 }
 
-static enum store_status add_catalogue(struct store *s, enum lang lang)
+static enum err add_catalogue(struct store *s, enum lang lang)
 {
 	const struct catalogue *cat = catalogue_get(lang);
 	if (!cat || !cat->n)
-		return STORE_OK;
+		return ERR_OK;
 	sqlite3_stmt *st = store_prep(s, "INSERT INTO check_item(factor,field,item) VALUES(?,?,?)");
 	if (!st)
 		return store_fail(s, 0);
@@ -1299,16 +1246,16 @@ static enum store_status add_catalogue(struct store *s, enum lang lang)
 		if (sqlite3_step(st) != SQLITE_DONE)
 			return store_fail(s, 0);
 	}
-	return STORE_OK;
+	return ERR_OK;
 }
 
-enum store_status store_create(const char *path, enum lang lang, store_populate_fn populate,
+enum err store_create(const char *path, enum lang lang, store_populate_fn populate,
 			       void *user, struct model *m, struct store **out)
 {
 	*out = NULL;
 	open_detail[0] = '\0';
 	if (access(path, F_OK) == 0)
-		return STORE_E_EXISTS;
+		return ERR_STORE_EXISTS;
 	int err;
 	char *tmp = temp_beside(path, &err);
 	if (!tmp) {
@@ -1318,55 +1265,55 @@ enum store_status store_create(const char *path, enum lang lang, store_populate_
 	struct store *s = NULL;
 	struct model scratch;
 	model_init(&scratch);
-	enum store_status e = init_file(tmp, STORE_SCHEMA_VERSION, lang, &s);
-	if (e == STORE_OK) {
+	enum err e = init_file(tmp, STORE_SCHEMA_VERSION, lang, &s);
+	if (e == ERR_OK) {
 		/* the catalogue goes in before the undo triggers exist */
 		if (store_exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
 			e = store_fail(s, 0);
-		if (e == STORE_OK) {
+		if (e == ERR_OK) {
 			e = add_catalogue(s, lang);
-			if (e == STORE_OK && store_exec(s, "COMMIT") != SQLITE_OK)
+			if (e == ERR_OK && store_exec(s, "COMMIT") != SQLITE_OK)
 				e = store_fail(s, 0);
-			if (e != STORE_OK)
+			if (e != ERR_OK)
 				sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		}
-		if (e == STORE_OK)
+		if (e == ERR_OK)
 			e = store_load(s, &scratch);
-		if (e == STORE_OK && populate && populate(s, &scratch, user) != 0) {
+		if (e == ERR_OK && populate && populate(s, &scratch, user) != 0) {
 			if (!*s->detail)
 				snprintf(s->detail, sizeof s->detail, "%s", "template");
-			e = STORE_E_INVALID;
+			e = ERR_STORE_INVALID;
 		}
 		/* a new file starts without history */
-		if (e == STORE_OK && store_exec(s, "DELETE FROM undo_step") != SQLITE_OK)
+		if (e == ERR_OK && store_exec(s, "DELETE FROM undo_step") != SQLITE_OK)
 			e = store_fail(s, 0);
-		if (e != STORE_OK)
+		if (e != ERR_OK)
 			snprintf(open_detail, sizeof open_detail, "%s", s->detail);
 		store_free(s);
 	}
 	model_free(&scratch);
-	if (e == STORE_OK)
+	if (e == ERR_OK)
 		e = publish(tmp, path);
 	else
 		unlink(tmp);
 	free(tmp);
-	if (e != STORE_OK)
+	if (e != ERR_OK)
 		return e;
 	return open_existing(path, STORE_EXCLUSIVE, m, out);
 }
 
-enum store_status store_create_version(const char *path, int version)
+enum err store_create_version(const char *path, int version)
 {
 	if (version < 1 || version > STORE_SCHEMA_VERSION)
-		return STORE_E_INVALID;
+		return ERR_STORE_INVALID;
 	int err;
 	char *tmp = temp_beside(path, &err);
 	if (!tmp)
 		return errno_status(err);
 	struct store *s = NULL;
-	enum store_status e = init_file(tmp, version, LANG_EN, &s);
+	enum err e = init_file(tmp, version, LANG_EN, &s);
 	store_free(s);
-	if (e == STORE_OK)
+	if (e == ERR_OK)
 		e = publish(tmp, path);
 	else
 		unlink(tmp);
@@ -1432,7 +1379,7 @@ static int load_kind(struct store *s, struct model *m, enum entity kind)
 	return rc;
 }
 
-enum store_status store_load(struct store *s, struct model *m)
+enum err store_load(struct store *s, struct model *m)
 {
 	model_clear(m);
 	sqlite3_stmt *st;
@@ -1494,11 +1441,11 @@ enum store_status store_load(struct store *s, struct model *m)
 #undef END_QUERY
 	if (own_tx)
 		store_exec(s, "COMMIT");
-	return STORE_OK;
+	return ERR_OK;
 bad:;
-	enum store_status e = store_fail(s, 0);
+	enum err e = store_fail(s, 0);
 	if (own_tx)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	model_clear(m);
-	return e == STORE_E_NOT_SQLITE ? STORE_E_DAMAGED : e;
+	return e == ERR_STORE_NOT_SQLITE ? ERR_STORE_DAMAGED : e;
 }

@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "errors.h"
 #include "model.h"
 
 #define STORE_APPLICATION_ID 0x53746574 /* "Stet" */
@@ -30,29 +31,13 @@
 #define STORE_CLOCK_ELAPSED_MAX 3155760000L
 #define STORE_CLOCK_STARTED_MAX 253402300799L
 
-enum store_status {
-	STORE_OK = 0,
-	STORE_E_NOT_FOUND, /* the file does not exist */
-	STORE_E_EXISTS,	   /* creating: the file exists already */
-	STORE_E_OPEN,	   /* the file cannot be opened (permissions, not a file) */
-	STORE_E_NOT_SQLITE, /* not a database at all */
-	STORE_E_FOREIGN,   /* a database, but not a stetig workshop */
-	STORE_E_NEWER,	   /* made by a newer stetig */
-	STORE_E_DAMAGED,   /* fails the integrity check */
-	STORE_E_IN_USE,	   /* another stetig has it open */
-	STORE_E_READONLY,  /* the file or its folder is not writable */
-	STORE_E_FULL,	   /* the disk is full */
-	STORE_E_INVALID,   /* a value the file refuses (too long, out of range) */
-	STORE_E_BUSY,	   /* locked by another process for too long */
-	STORE_E_NOTHING,   /* nothing to undo or redo */
-	STORE_E_UNSAFE,	   /* holds or comes with something stetig did not make
-			    * (a schema object, a -wal, a journal of another
-			    * file); see store_detail */
-	STORE_E_RECOVER,   /* an interrupted edit waits in its journal; only
-			    * opening it for editing recovers it */
-	STORE_E_IO,	   /* any other failure; see store_detail */
-	STORE_STATUS_COUNT
-};
+/* Store functions return ERR_OK or one of the ERR_STORE_* codes of
+ * errors.def (the file does not exist, exists already, cannot be opened, is
+ * not a database, is another program's, is newer, damaged, in use,
+ * read-only, the disk is full, a value is refused, busy, nothing to undo,
+ * unsafe (see store_detail), an interrupted edit waits in its journal (only
+ * opening it for editing recovers it), any other failure (see
+ * store_detail)). store_message() says it in words. */
 
 /* How to open. */
 enum {
@@ -69,12 +54,12 @@ typedef int (*store_populate_fn)(struct store *s, struct model *m, void *user);
 
 /* Opens path (see the flags). On success *out holds the store and m the
  * workshop. On failure the file is untouched and *out is NULL. */
-enum store_status store_open(const char *path, int flags, struct model *m, struct store **out);
+enum err store_open(const char *path, int flags, struct model *m, struct store **out);
 /* Creates a new workshop at path, which must not exist: the schema, the
  * language, the check catalogue, then populate (may be NULL); the file only
  * appears under path when all of that succeeded. Then opens it like
  * store_open(path, STORE_EXCLUSIVE). */
-enum store_status store_create(const char *path, enum lang lang, store_populate_fn populate,
+enum err store_create(const char *path, enum lang lang, store_populate_fn populate,
 			       void *user, struct model *m, struct store **out);
 /* Where stetig remembers the workshop files it closed cleanly after
  * editing (one line per file: device, inode, size, modification and
@@ -90,19 +75,19 @@ void store_set_trust_file(const char *path);
 void store_close(struct store *s);
 
 /* A message for st in the session language, naming path. Free it. */
-char *store_message(enum store_status st, const char *path, const struct store *s);
+char *store_message(enum err st, const char *path, const struct store *s);
 /* SQLite's own message for the last failure, or "". */
 const char *store_detail(const struct store *s);
 /* The file's path. */
 const char *store_path(const struct store *s);
 
 /* Re-reads the whole workshop into m. */
-enum store_status store_load(struct store *s, struct model *m);
+enum err store_load(struct store *s, struct model *m);
 
 /* Like store_begin, for a change of many rows (an import): the undo step
  * keeps a snapshot of every data table instead of one entry per changed
  * row, so undo restores the previous state in one pass. */
-enum store_status store_begin_bulk(struct store *s, const char *label, const char *item);
+enum err store_begin_bulk(struct store *s, const char *label, const char *item);
 /* Inside a bulk change: about `rows` rows will be written. Sizes SQLite's
  * page cache for the file as it will be (a cache smaller than the indexes
  * being filled spills dirty pages and makes the import superlinear). */
@@ -111,63 +96,63 @@ void store_bulk_expect(struct store *s, size_t rows);
 /* Groups the following saves into one transaction and one undo step. Nested
  * calls are counted; only the outermost commit writes. label is an
  * untranslated message id, item the name of what is edited. */
-enum store_status store_begin(struct store *s, const char *label, const char *item);
+enum err store_begin(struct store *s, const char *label, const char *item);
 /* Commits the outermost group; reloads m when the group deleted something. */
-enum store_status store_commit(struct store *s, struct model *m);
+enum err store_commit(struct store *s, struct model *m);
 /* Abandons the group; reloads m so it matches the file again. */
 void store_rollback(struct store *s, struct model *m);
 
 /* Saving: an id of 0 inserts and sets the new id; otherwise it updates.
  * store_save_entity saves an entity of any kind (ENT_WORKSHOP: the
  * workshop); the others are it by name. */
-enum store_status store_save_entity(struct store *s, struct model *m, enum entity kind, void *e);
+enum err store_save_entity(struct store *s, struct model *m, enum entity kind, void *e);
 /* Inserts e (not the workshop, no kind with a unique key) under its own id,
  * which must be free: an import into an empty table keeps the bundle's ids. */
-enum store_status store_insert_entity(struct store *s, struct model *m, enum entity kind, void *e);
+enum err store_insert_entity(struct store *s, struct model *m, enum entity kind, void *e);
 /* Empties the workshop of its content (every entity, every RACI cell; the
  * check items back to open without a note), keeping the workshop's own
  * values; for an import that replaces the content, inside its group. */
-enum store_status store_clear_content(struct store *s, struct model *m);
-enum store_status store_save_workshop(struct store *s, struct model *m, const struct workshop *w);
-enum store_status store_save_sgoal(struct store *s, struct model *m, struct strategy_goal *e);
-enum store_status store_save_goal(struct store *s, struct model *m, struct goal *e);
-enum store_status store_save_indicator(struct store *s, struct model *m, struct indicator *e);
-enum store_status store_save_stakeholder(struct store *s, struct model *m, struct stakeholder *e);
-enum store_status store_save_task(struct store *s, struct model *m, struct task *e);
-enum store_status store_save_cost(struct store *s, struct model *m, struct cost *e);
+enum err store_clear_content(struct store *s, struct model *m);
+enum err store_save_workshop(struct store *s, struct model *m, const struct workshop *w);
+enum err store_save_sgoal(struct store *s, struct model *m, struct strategy_goal *e);
+enum err store_save_goal(struct store *s, struct model *m, struct goal *e);
+enum err store_save_indicator(struct store *s, struct model *m, struct indicator *e);
+enum err store_save_stakeholder(struct store *s, struct model *m, struct stakeholder *e);
+enum err store_save_task(struct store *s, struct model *m, struct task *e);
+enum err store_save_cost(struct store *s, struct model *m, struct cost *e);
 /* A share of 0 percent removes the partner from the cost. */
-enum store_status store_save_share(struct store *s, struct model *m, struct cost_share *e);
+enum err store_save_share(struct store *s, struct model *m, struct cost_share *e);
 /* Check items are matched by factor, field and item when id is 0. */
-enum store_status store_save_check(struct store *s, struct model *m, struct check_item *e);
-enum store_status store_save_note(struct store *s, struct model *m, struct note *e);
-enum store_status store_save_decision(struct store *s, struct model *m, struct decision *e);
-enum store_status store_save_milestone(struct store *s, struct model *m, struct milestone *e);
-enum store_status store_set_raci(struct store *s, struct model *m, int64_t task,
+enum err store_save_check(struct store *s, struct model *m, struct check_item *e);
+enum err store_save_note(struct store *s, struct model *m, struct note *e);
+enum err store_save_decision(struct store *s, struct model *m, struct decision *e);
+enum err store_save_milestone(struct store *s, struct model *m, struct milestone *e);
+enum err store_set_raci(struct store *s, struct model *m, int64_t task,
 				 int64_t stakeholder, enum raci role);
-enum store_status store_set_agenda(struct store *s, struct model *m, int step, int minutes);
+enum err store_set_agenda(struct store *s, struct model *m, int step, int minutes);
 /* The dots of the finding of rule on item (0 removes them); name is the
  * finding's item for the undo label. */
-enum store_status store_set_finding_votes(struct store *s, struct model *m, const char *rule,
+enum err store_set_finding_votes(struct store *s, struct model *m, const char *rule,
 					 int64_t item, int votes, const char *name);
 /* Deletes an entity and what depends on it (a goal's indicators, a
  * stakeholder's RACI cells and shares, …), then reloads m. */
-enum store_status store_delete(struct store *s, struct model *m, enum entity kind, int64_t id);
+enum err store_delete(struct store *s, struct model *m, enum entity kind, int64_t id);
 
 /* Undo and redo the last step; reload m. label/item (may be NULL) receive
  * the step's label (msgid) and item; free them. */
-enum store_status store_undo(struct store *s, struct model *m, char **label, char **item);
-enum store_status store_redo(struct store *s, struct model *m, char **label, char **item);
+enum err store_undo(struct store *s, struct model *m, char **label, char **item);
+enum err store_redo(struct store *s, struct model *m, char **label, char **item);
 /* Number of steps that can be undone / redone. */
 int store_undo_depth(struct store *s);
 int store_redo_depth(struct store *s);
 /* Drops the whole history and wipes it from the file (VACUUM), so deleted
  * text does not travel with a shared file. */
-enum store_status store_clear_history(struct store *s);
+enum err store_clear_history(struct store *s);
 
 /* The timebox clock of a step: elapsed seconds and the start time (0 when
  * stopped). Not part of the undo history. */
-enum store_status store_clock_get(struct store *s, int step, long *elapsed, long *started);
-enum store_status store_clock_set(struct store *s, int step, long elapsed, long started);
+enum err store_clock_get(struct store *s, int step, long *elapsed, long *started);
+enum err store_clock_set(struct store *s, int step, long elapsed, long started);
 
 /* Where the screen was left: the step, the selected item (kind ENT_COUNT
  * and id 0: none) and the RACI view (0 pilot, 1 regular operation, 2
@@ -179,15 +164,15 @@ struct store_place {
 	int raci_view;
 };
 /* Reads the place (step 0, no item, view 0 when none is stored). */
-enum store_status store_place_get(struct store *s, struct store_place *p);
-/* Stores the place; STORE_E_BUSY inside an edit (store_begin). */
-enum store_status store_place_set(struct store *s, const struct store_place *p);
+enum err store_place_get(struct store *s, struct store_place *p);
+/* Stores the place; ERR_STORE_BUSY inside an edit (store_begin). */
+enum err store_place_set(struct store *s, const struct store_place *p);
 
 /* Runs PRAGMA integrity_check; true when "ok". */
 bool store_integrity_ok(struct store *s);
 
 /* For tests: creates path at an older schema version (no data but the
  * workshop row). */
-enum store_status store_create_version(const char *path, int version);
+enum err store_create_version(const char *path, int version);
 
 #endif

@@ -14,14 +14,14 @@
 
 /* ------------------------------------------------------------ edits */
 
-static enum store_status trim_history(struct store *s)
+static enum err trim_history(struct store *s)
 {
 	char sql[200];
 	snprintf(sql, sizeof sql,
 		 "DELETE FROM undo_step WHERE kind='undo' AND id <= "
 		 "(SELECT id FROM undo_step WHERE kind='undo' ORDER BY id DESC LIMIT 1 OFFSET %d)",
 		 STORE_UNDO_MAX);
-	return store_exec(s, sql) == SQLITE_OK ? STORE_OK : store_fail(s, 0);
+	return store_exec(s, sql) == SQLITE_OK ? ERR_OK : store_fail(s, 0);
 }
 
 /* ------------------------------------------------------------ bulk RACI */
@@ -48,7 +48,7 @@ static char *stage_sql(size_t n)
 	return buf_steal(&b);
 }
 
-static enum store_status bulk_stage_rows(struct store *s, sqlite3_stmt *st, const struct bulk_cell *c,
+static enum err bulk_stage_rows(struct store *s, sqlite3_stmt *st, const struct bulk_cell *c,
 					 size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -58,16 +58,16 @@ static enum store_status bulk_stage_rows(struct store *s, sqlite3_stmt *st, cons
 	}
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? STORE_OK : store_fail(s, rc);
+	return rc == SQLITE_DONE ? ERR_OK : store_fail(s, rc);
 }
 
 /* Moves the pending cells into the staging table. */
-static enum store_status bulk_stage(struct store *s)
+static enum err bulk_stage(struct store *s)
 {
 	static char *full_sql; /* built once; store_prep caches by pointer */
 	size_t n = s->n_pending, done = 0;
 	s->n_pending = 0;
-	enum store_status e = STORE_OK;
+	enum err e = ERR_OK;
 	if (!s->staged) {
 		if (store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS bulk_raci(task INTEGER, "
 				  "stakeholder INTEGER, role TEXT); DELETE FROM temp.bulk_raci") !=
@@ -77,12 +77,12 @@ static enum store_status bulk_stage(struct store *s)
 	}
 	if (n >= BULK_ROWS && !full_sql)
 		full_sql = stage_sql(BULK_ROWS);
-	while (e == STORE_OK && n - done >= BULK_ROWS) {
+	while (e == ERR_OK && n - done >= BULK_ROWS) {
 		sqlite3_stmt *st = store_prep(s, full_sql);
 		e = st ? bulk_stage_rows(s, st, s->pending + done, BULK_ROWS) : store_fail(s, 0);
 		done += BULK_ROWS;
 	}
-	if (e == STORE_OK && done < n) {
+	if (e == ERR_OK && done < n) {
 		char *sql = stage_sql(n - done);
 		sqlite3_stmt *st = NULL;
 		if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK)
@@ -95,10 +95,10 @@ static enum store_status bulk_stage(struct store *s)
 	return e;
 }
 
-enum store_status store_bulk_flush(struct store *s)
+enum err store_bulk_flush(struct store *s)
 {
-	enum store_status e = s->n_pending ? bulk_stage(s) : STORE_OK;
-	if (e == STORE_OK && s->staged) {
+	enum err e = s->n_pending ? bulk_stage(s) : ERR_OK;
+	if (e == ERR_OK && s->staged) {
 		/* rowid order is the order the cells came in (an import: by
 		 * task, then stakeholder, appending to the table and its
 		 * unique index) */
@@ -109,7 +109,7 @@ enum store_status store_bulk_flush(struct store *s)
 			e = store_fail(s, 0);
 		s->staged = false;
 	}
-	if (e != STORE_OK)
+	if (e != ERR_OK)
 		s->failed = true;
 	return e;
 }
@@ -152,20 +152,20 @@ void store_bulk_expect(struct store *s, size_t rows)
 
 /* ------------------------------------------------------------ groups */
 
-enum store_status store_begin(struct store *s, const char *label, const char *item)
+enum err store_begin(struct store *s, const char *label, const char *item)
 {
 	if (!s->writable)
-		return STORE_E_READONLY;
+		return ERR_STORE_READONLY;
 	if (s->depth++ > 0) {
 		/* anything else in a bulk change sees the batched cells written */
 		if ((s->n_pending || s->staged) && !s->failed)
 			store_bulk_flush(s);
-		return s->failed ? STORE_E_IO : STORE_OK;
+		return s->failed ? ERR_STORE_IO : ERR_OK;
 	}
 	s->failed = false;
 	s->reload = false;
-	enum store_status te = store_ensure_triggers(s);
-	if (te != STORE_OK) {
+	enum err te = store_ensure_triggers(s);
+	if (te != ERR_OK) {
 		s->depth = 0;
 		return te;
 	}
@@ -183,24 +183,24 @@ enum store_status store_begin(struct store *s, const char *label, const char *it
 	free(short_item);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		goto bad;
-	return STORE_OK;
+	return ERR_OK;
 bad:;
-	enum store_status e = store_fail(s, 0);
+	enum err e = store_fail(s, 0);
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->depth = 0;
 	return e;
 }
 
-enum store_status store_commit(struct store *s, struct model *m)
+enum err store_commit(struct store *s, struct model *m)
 {
 	if (s->depth <= 0)
-		return STORE_OK;
+		return ERR_OK;
 	if (--s->depth > 0)
-		return s->failed ? STORE_E_IO : STORE_OK;
-	enum store_status fe =
-		(s->n_pending || s->staged) && !s->failed ? store_bulk_flush(s) : STORE_OK;
-	if (fe != STORE_OK) {
-		enum store_status e = fe;
+		return s->failed ? ERR_STORE_IO : ERR_OK;
+	enum err fe =
+		(s->n_pending || s->staged) && !s->failed ? store_bulk_flush(s) : ERR_OK;
+	if (fe != ERR_OK) {
+		enum err e = fe;
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		s->failed = false;
 		store_bulk_end(s);
@@ -214,14 +214,14 @@ enum store_status store_commit(struct store *s, struct model *m)
 		s->failed = false;
 		if (m)
 			store_load(s, m);
-		return STORE_E_IO;
+		return ERR_STORE_IO;
 	}
 	/* a step that changed nothing is not worth an undo */
 	if (store_exec(s, "DELETE FROM undo_step WHERE id=(SELECT max(id) FROM undo_step) AND "
 		    "NOT EXISTS(SELECT 1 FROM undo_log WHERE step=(SELECT max(id) FROM undo_step))") !=
 	    SQLITE_OK)
 		goto bad;
-	if (trim_history(s) != STORE_OK)
+	if (trim_history(s) != ERR_OK)
 		goto bad;
 	if (store_exec(s, "COMMIT") != SQLITE_OK)
 		goto bad;
@@ -229,9 +229,9 @@ enum store_status store_commit(struct store *s, struct model *m)
 		s->reload = false;
 		return store_load(s, m);
 	}
-	return STORE_OK;
+	return ERR_OK;
 bad:;
-	enum store_status e = store_fail(s, 0);
+	enum err e = store_fail(s, 0);
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	if (m)
 		store_load(s, m);
@@ -251,14 +251,14 @@ void store_rollback(struct store *s, struct model *m)
 }
 
 /* Runs a prepared statement of an edit; marks the group failed on error. */
-static enum store_status step_edit(struct store *s, sqlite3_stmt *st)
+static enum err step_edit(struct store *s, sqlite3_stmt *st)
 {
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
 		sqlite3_reset(st);
-		return STORE_OK;
+		return ERR_OK;
 	}
-	enum store_status e = store_fail(s, rc);
+	enum err e = store_fail(s, rc);
 	sqlite3_reset(st);
 	s->failed = true;
 	return e;
@@ -266,9 +266,9 @@ static enum store_status step_edit(struct store *s, sqlite3_stmt *st)
 
 /* Closes an edit group opened by the save functions. If the edit failed
  * the whole group is rolled back and the model reloaded. */
-static enum store_status end_edit(struct store *s, struct model *m, enum store_status e)
+static enum err end_edit(struct store *s, struct model *m, enum err e)
 {
-	if (e != STORE_OK) {
+	if (e != ERR_OK) {
 		s->failed = true;
 		if (s->depth == 1) {
 			char keep[sizeof s->detail];
@@ -301,15 +301,15 @@ static bool text_ok(struct store *s, const char *const *texts, size_t n)
 	return true;
 }
 
-static enum store_status saved_id(struct store *s, int64_t *id)
+static enum err saved_id(struct store *s, int64_t *id)
 {
 	if (*id == 0)
 		*id = sqlite3_last_insert_rowid(s->db);
 	if (sqlite3_changes(s->db) == 0) {
 		snprintf(s->detail, sizeof s->detail, "%s", _("the item no longer exists"));
-		return STORE_E_INVALID;
+		return ERR_STORE_INVALID;
 	}
-	return STORE_OK;
+	return ERR_OK;
 }
 
 /* The statements of every kind, put together from entities.def:
@@ -435,14 +435,14 @@ static bool has_key(enum entity kind)
 }
 
 /* Runs an upsert and takes the id it returns. */
-static enum store_status step_upsert(struct store *s, sqlite3_stmt *st, int64_t *id)
+static enum err step_upsert(struct store *s, sqlite3_stmt *st, int64_t *id)
 {
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
 		rc = sqlite3_step(st);
 	}
-	enum store_status r = rc == SQLITE_DONE ? STORE_OK : store_fail(s, rc);
+	enum err r = rc == SQLITE_DONE ? ERR_OK : store_fail(s, rc);
 	sqlite3_reset(st);
 	return r;
 }
@@ -455,25 +455,25 @@ static void put_saved(struct model *m, enum entity kind, const void *e)
 		model_put(m, kind, e);
 }
 
-static enum store_status save_share(struct store *s, struct model *m, struct cost_share *e);
+static enum err save_share(struct store *s, struct model *m, struct cost_share *e);
 
 /* Saves e; with keep_id a new row is inserted under e's own id. */
-static enum store_status save_entity(struct store *s, struct model *m, enum entity kind, void *e,
+static enum err save_entity(struct store *s, struct model *m, enum entity kind, void *e,
 				     bool keep_id)
 {
 	if (kind == ENT_SHARE)
 		return save_share(s, m, e);
 	const struct entity_desc *d = &entity_descs[kind];
 	if (!fields_ok(s, kind, e))
-		return STORE_E_INVALID;
+		return ERR_STORE_INVALID;
 	int64_t *id = d->has_id ? (int64_t *)e : NULL;
 	bool upsert = has_key(kind);
 	keep_id = keep_id && id && *id > 0 && !upsert;
 	const char *item =
 		d->named >= 0 ? *(char *const *)field_at_c(e, &d->fields[d->named]) : "";
-	enum store_status r =
+	enum err r =
 		store_begin(s, !keep_id && (!id || *id || upsert) ? d->edit : d->add, item);
-	if (r != STORE_OK)
+	if (r != ERR_OK)
 		return r;
 	const char *sql = upsert    ? edit_sql[kind].upsert
 			  : keep_id ? edit_sql[kind].insert_id
@@ -481,7 +481,7 @@ static enum store_status save_entity(struct store *s, struct model *m, enum enti
 				       : edit_sql[kind].insert;
 	sqlite3_stmt *st = store_prep(s, sql);
 	if (!st)
-		return end_edit(s, m, STORE_E_IO);
+		return end_edit(s, m, ERR_STORE_IO);
 	bind_fields(st, kind, e);
 	if (upsert) {
 		r = step_upsert(s, st, id);
@@ -489,33 +489,33 @@ static enum store_status save_entity(struct store *s, struct model *m, enum enti
 		if (!id || *id)
 			sqlite3_bind_int64(st, (int)d->n + 1, id ? *id : 1);
 		r = step_edit(s, st);
-		if (r == STORE_OK && id)
+		if (r == ERR_OK && id)
 			r = saved_id(s, id);
 		/* the workshop row: a save that stored nothing never says saved */
-		if (r == STORE_OK && !id && sqlite3_changes(s->db) != 1) {
+		if (r == ERR_OK && !id && sqlite3_changes(s->db) != 1) {
 			snprintf(s->detail, sizeof s->detail, "%s", _("the workshop row is missing"));
-			r = STORE_E_INVALID;
+			r = ERR_STORE_INVALID;
 		}
 	}
-	if (r == STORE_OK)
+	if (r == ERR_OK)
 		put_saved(m, kind, e);
 	return end_edit(s, m, r);
 }
 
-enum store_status store_save_entity(struct store *s, struct model *m, enum entity kind, void *e)
+enum err store_save_entity(struct store *s, struct model *m, enum entity kind, void *e)
 {
 	return save_entity(s, m, kind, e, false);
 }
 
-enum store_status store_insert_entity(struct store *s, struct model *m, enum entity kind, void *e)
+enum err store_insert_entity(struct store *s, struct model *m, enum entity kind, void *e)
 {
 	return save_entity(s, m, kind, e, true);
 }
 
-enum store_status store_clear_content(struct store *s, struct model *m)
+enum err store_clear_content(struct store *s, struct model *m)
 {
-	enum store_status r = store_begin(s, N_("Import CSV bundle"), "");
-	if (r != STORE_OK)
+	enum err r = store_begin(s, N_("Import CSV bundle"), "");
+	if (r != ERR_OK)
 		return r;
 	char sql[128];
 	int rc = store_exec(s, "DELETE FROM raci");
@@ -536,39 +536,39 @@ enum store_status store_clear_content(struct store *s, struct model *m)
 	return end_edit(s, m, r);
 }
 
-enum store_status store_save_workshop(struct store *s, struct model *m, const struct workshop *w)
+enum err store_save_workshop(struct store *s, struct model *m, const struct workshop *w)
 {
 	struct workshop copy;
 	workshop_copy(&copy, w);
-	enum store_status r = store_save_entity(s, m, ENT_WORKSHOP, &copy);
+	enum err r = store_save_entity(s, m, ENT_WORKSHOP, &copy);
 	workshop_free(&copy);
 	return r;
 }
 
 /* The functions by name (store.h). */
 #define SAVE_FUNC(K, prefix, type, ...)                                                     \
-	enum store_status store_save_##prefix(struct store *s, struct model *m, struct type *e) \
+	enum err store_save_##prefix(struct store *s, struct model *m, struct type *e) \
 	{                                                                                   \
 		return store_save_entity(s, m, ENT_##K, e);                                 \
 	}
 ENTITIES(SAVE_FUNC)
 #undef SAVE_FUNC
 
-static enum store_status save_share(struct store *s, struct model *m, struct cost_share *e)
+static enum err save_share(struct store *s, struct model *m, struct cost_share *e)
 {
 	const struct cost *c = model_cost(m, e->cost);
-	enum store_status r = store_begin(s, entity_descs[ENT_SHARE].edit, c ? c->name : "");
-	if (r != STORE_OK)
+	enum err r = store_begin(s, entity_descs[ENT_SHARE].edit, c ? c->name : "");
+	if (r != ERR_OK)
 		return r;
 	sqlite3_stmt *st;
 	if (e->percent <= 0) {
 		st = store_prep(s, "DELETE FROM cost_share WHERE cost=?1 AND stakeholder=?2");
 		if (!st)
-			return end_edit(s, m, STORE_E_IO);
+			return end_edit(s, m, ERR_STORE_IO);
 		sqlite3_bind_int64(st, 1, e->cost);
 		sqlite3_bind_int64(st, 2, e->stakeholder);
 		r = step_edit(s, st);
-		if (r == STORE_OK)
+		if (r == ERR_OK)
 			s->reload = true;
 		return end_edit(s, m, r);
 	}
@@ -576,7 +576,7 @@ static enum store_status save_share(struct store *s, struct model *m, struct cos
 	st = store_prep(s, "SELECT coalesce(sum(percent),0) FROM cost_share WHERE cost=?1 AND "
 		     "stakeholder<>?2");
 	if (!st)
-		return end_edit(s, m, STORE_E_IO);
+		return end_edit(s, m, ERR_STORE_IO);
 	sqlite3_bind_int64(st, 1, e->cost);
 	sqlite3_bind_int64(st, 2, e->stakeholder);
 	double others = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_double(st, 0) : 0;
@@ -587,19 +587,19 @@ static enum store_status save_share(struct store *s, struct model *m, struct cos
 		snprintf(s->detail, sizeof s->detail,
 			 _("the shares of a cost add up to more than 100 %%; at most %s %% are left"),
 			 pct);
-		return end_edit(s, m, STORE_E_INVALID);
+		return end_edit(s, m, ERR_STORE_INVALID);
 	}
 	st = store_prep(s, edit_sql[ENT_SHARE].upsert);
 	if (!st)
-		return end_edit(s, m, STORE_E_IO);
+		return end_edit(s, m, ERR_STORE_IO);
 	bind_fields(st, ENT_SHARE, e);
 	r = step_upsert(s, st, &e->id);
-	if (r == STORE_OK)
+	if (r == ERR_OK)
 		model_put_share(m, e);
 	return end_edit(s, m, r);
 }
 
-enum store_status store_set_raci(struct store *s, struct model *m, int64_t task,
+enum err store_set_raci(struct store *s, struct model *m, int64_t task,
 				 int64_t stakeholder, enum raci role)
 {
 	if (s->bulk && s->depth > 0 && role != RACI_NONE && !s->failed) {
@@ -613,15 +613,15 @@ enum store_status store_set_raci(struct store *s, struct model *m, int64_t task,
 		/* the model is reloaded when the bulk change commits */
 		(void)m;
 		if (s->n_pending < BULK_ROWS)
-			return STORE_OK;
-		enum store_status e = bulk_stage(s);
-		if (e != STORE_OK)
+			return ERR_OK;
+		enum err e = bulk_stage(s);
+		if (e != ERR_OK)
 			s->failed = true;
 		return e;
 	}
 	const struct task *t = model_task(m, task);
-	enum store_status r = store_begin(s, N_("Edit responsibility"), t ? t->name : "");
-	if (r != STORE_OK)
+	enum err r = store_begin(s, N_("Edit responsibility"), t ? t->name : "");
+	if (r != ERR_OK)
 		return r;
 	sqlite3_stmt *st;
 	if (role == RACI_NONE) {
@@ -631,7 +631,7 @@ enum store_status store_set_raci(struct store *s, struct model *m, int64_t task,
 			     "ON CONFLICT(task,stakeholder) DO UPDATE SET role=excluded.role");
 	}
 	if (!st)
-		return end_edit(s, m, STORE_E_IO);
+		return end_edit(s, m, ERR_STORE_IO);
 	sqlite3_bind_int64(st, 1, task);
 	sqlite3_bind_int64(st, 2, stakeholder);
 	if (role != RACI_NONE) {
@@ -639,63 +639,63 @@ enum store_status store_set_raci(struct store *s, struct model *m, int64_t task,
 		sqlite3_bind_text(st, 3, letter, 1, SQLITE_TRANSIENT);
 	}
 	r = step_edit(s, st);
-	if (r == STORE_OK)
+	if (r == ERR_OK)
 		model_raci_set(m, task, stakeholder, role);
 	return end_edit(s, m, r);
 }
 
-enum store_status store_set_agenda(struct store *s, struct model *m, int step, int minutes)
+enum err store_set_agenda(struct store *s, struct model *m, int step, int minutes)
 {
 	if (step < 0 || step >= STEP_COUNT)
-		return STORE_E_INVALID;
-	enum store_status r = store_begin(s, N_("Edit agenda"), "");
-	if (r != STORE_OK)
+		return ERR_STORE_INVALID;
+	enum err r = store_begin(s, N_("Edit agenda"), "");
+	if (r != ERR_OK)
 		return r;
 	sqlite3_stmt *st = store_prep(s, "INSERT INTO agenda(step,minutes) VALUES(?1,?2) "
 				   "ON CONFLICT(step) DO UPDATE SET minutes=excluded.minutes");
 	if (!st)
-		return end_edit(s, m, STORE_E_IO);
+		return end_edit(s, m, ERR_STORE_IO);
 	sqlite3_bind_int(st, 1, step);
 	sqlite3_bind_int(st, 2, minutes);
 	r = step_edit(s, st);
-	if (r == STORE_OK) {
+	if (r == ERR_OK) {
 		m->agenda[step] = minutes;
 		m->revision++;
 	}
 	return end_edit(s, m, r);
 }
 
-enum store_status store_set_finding_votes(struct store *s, struct model *m, const char *rule,
+enum err store_set_finding_votes(struct store *s, struct model *m, const char *rule,
 					 int64_t item, int votes, const char *name)
 {
 	if (!rule || !*rule || strlen(rule) > 100 || item < 0 || votes < 0 || votes > 999)
-		return STORE_E_INVALID;
-	enum store_status r = store_begin(s, N_("Dot-vote finding"), name ? name : "");
-	if (r != STORE_OK)
+		return ERR_STORE_INVALID;
+	enum err r = store_begin(s, N_("Dot-vote finding"), name ? name : "");
+	if (r != ERR_OK)
 		return r;
 	sqlite3_stmt *st =
 		votes ? store_prep(s, "INSERT INTO finding_vote(rule,item,votes) VALUES(?1,?2,?3) "
 				      "ON CONFLICT(rule,item) DO UPDATE SET votes=excluded.votes")
 		      : store_prep(s, "DELETE FROM finding_vote WHERE rule=?1 AND item=?2");
 	if (!st)
-		return end_edit(s, m, STORE_E_IO);
+		return end_edit(s, m, ERR_STORE_IO);
 	sqlite3_bind_text(st, 1, rule, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, item);
 	if (votes)
 		sqlite3_bind_int(st, 3, votes);
 	r = step_edit(s, st);
-	if (r == STORE_OK)
+	if (r == ERR_OK)
 		model_set_finding_votes(m, rule, item, votes);
 	return end_edit(s, m, r);
 }
 
-enum store_status store_delete(struct store *s, struct model *m, enum entity kind, int64_t id)
+enum err store_delete(struct store *s, struct model *m, enum entity kind, int64_t id)
 {
 	if (kind < 0 || kind >= ENT_COUNT)
-		return STORE_E_INVALID;
+		return ERR_STORE_INVALID;
 	const char *table = entity_descs[kind].sql;
-	enum store_status r = store_begin(s, entity_descs[kind].del, model_entity_name(m, kind, id));
-	if (r != STORE_OK)
+	enum err r = store_begin(s, entity_descs[kind].del, model_entity_name(m, kind, id));
+	if (r != ERR_OK)
 		return r;
 	char sql[96];
 	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id=?", table);
@@ -705,8 +705,8 @@ enum store_status store_delete(struct store *s, struct model *m, enum entity kin
 	sqlite3_bind_int64(st, 1, id);
 	r = step_edit(s, st);
 	sqlite3_finalize(st);
-	if (r != STORE_OK)
+	if (r != ERR_OK)
 		return end_edit(s, m, r);
 	s->reload = true;
-	return end_edit(s, m, STORE_OK);
+	return end_edit(s, m, ERR_OK);
 }

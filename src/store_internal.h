@@ -50,8 +50,8 @@ extern const char *const *const store_undo_tables;
 extern const size_t store_n_undo_tables;
 
 /* Sets the store's detail from SQLite and maps the error to a status
- * (STORE_E_DAMAGED also marks the session broken: not remembered). */
-enum store_status store_fail(struct store *s, int rc);
+ * (ERR_STORE_DAMAGED also marks the session broken: not remembered). */
+enum err store_fail(struct store *s, int rc);
 /* A prepared statement from the store's cache (reset, bindings cleared). */
 sqlite3_stmt *store_prep(struct store *s, const char *sql);
 /* Runs SQL; on error the detail says why. Returns SQLite's code. */
@@ -60,16 +60,16 @@ int store_exec(struct store *s, const char *sql);
  * functions run (on by default on every connection to a file). */
 void store_authorize(struct store *s, bool on);
 /* Makes the TEMP undo triggers at the first edit. */
-enum store_status store_ensure_triggers(struct store *s);
+enum err store_ensure_triggers(struct store *s);
 /* Writes the RACI cells a bulk change has batched (store_set_raci);
  * called before anything else touches the file in the group. */
-enum store_status store_bulk_flush(struct store *s);
+enum err store_bulk_flush(struct store *s);
 /* Ends bulk mode: forgets unwritten cells, the page cache back to its
  * default size. */
 void store_bulk_end(struct store *s);
 /* Drops them (a bulk change records a snapshot instead); the next
  * store_ensure_triggers makes them again. */
-enum store_status store_drop_triggers(struct store *s);
+enum err store_drop_triggers(struct store *s);
 
 /* The columns of data table store_undo_tables[t] in stetig's own schema
  * (never read from a file), in column order; NULL when t is unknown. */
@@ -83,8 +83,8 @@ int store_table_index(const char *name);
 
 /* Checks every value the program relies on in every row (ranges, choice
  * words, dates, text lengths, references), whatever the file's schema
- * claims. STORE_E_DAMAGED with a detail naming table, row and column. */
-enum store_status store_validate(struct store *s);
+ * claims. ERR_STORE_DAMAGED with a detail naming table, row and column. */
+enum err store_validate(struct store *s);
 /* Re-reads the whole workshop (store_load) — declared in store.h. */
 
 /* Binding parameters and reading columns. */

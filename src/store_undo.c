@@ -56,14 +56,14 @@ static char *apply_sql(size_t t, int op)
 	return buf_steal(&b);
 }
 
-static enum store_status damaged_history(struct store *s, const char *why)
+static enum err damaged_history(struct store *s, const char *why)
 {
 	snprintf(s->detail, sizeof s->detail, _("the undo history is damaged (%s)"), why);
-	return STORE_E_DAMAGED;
+	return ERR_STORE_DAMAGED;
 }
 
 /* Applies the log entries of step, newest first. */
-static enum store_status apply_log(struct store *s, int64_t step)
+static enum err apply_log(struct store *s, int64_t step)
 {
 	sqlite3_stmt *q = NULL, *get = NULL;
 	sqlite3_stmt *apply[32][OP_COUNT];
@@ -72,7 +72,7 @@ static enum store_status apply_log(struct store *s, int64_t step)
 		return damaged_history(s, "too many tables");
 	int64_t *seqs = NULL;
 	size_t n = 0, cap = 0;
-	enum store_status e = STORE_OK;
+	enum err e = ERR_OK;
 	if (sqlite3_prepare_v2(s->db, "SELECT seq FROM undo_log WHERE step=? ORDER BY seq DESC", -1,
 			       &q, NULL) != SQLITE_OK)
 		return store_fail(s, 0);
@@ -103,7 +103,7 @@ static enum store_status apply_log(struct store *s, int64_t step)
 		return store_fail(s, rc);
 	}
 	sqlite3_value *vals[UNDO_SLOTS];
-	for (size_t k = 0; k < n && e == STORE_OK; k++) {
+	for (size_t k = 0; k < n && e == ERR_OK; k++) {
 		sqlite3_reset(get);
 		sqlite3_bind_int64(get, 1, seqs[k]);
 		if (sqlite3_step(get) != SQLITE_ROW) {
@@ -138,7 +138,7 @@ static enum store_status apply_log(struct store *s, int64_t step)
 				e = store_fail(s, 0);
 			free(text);
 		}
-		if (e == STORE_OK) {
+		if (e == ERR_OK) {
 			sqlite3_reset(*ap);
 			sqlite3_clear_bindings(*ap);
 			sqlite3_bind_int64(*ap, 1, rid);
@@ -163,7 +163,7 @@ static enum store_status apply_log(struct store *s, int64_t step)
 }
 
 /* Copies every data table into step as snapshot entries (op 's'). */
-static enum store_status snapshot(struct store *s, int64_t step)
+static enum err snapshot(struct store *s, int64_t step)
 {
 	for (size_t t = 0; t < store_n_undo_tables; t++) {
 		const struct store_columns *c = store_table_columns(t);
@@ -194,11 +194,11 @@ static enum store_status snapshot(struct store *s, int64_t step)
 		if (rc != SQLITE_DONE && rc != SQLITE_OK)
 			return store_fail(s, rc);
 	}
-	return STORE_OK;
+	return ERR_OK;
 }
 
 /* Replaces every data table by the snapshot of step. */
-static enum store_status restore_snapshot(struct store *s, int64_t step)
+static enum err restore_snapshot(struct store *s, int64_t step)
 {
 	for (size_t t = store_n_undo_tables; t-- > 0;) {
 		char sql[64];
@@ -235,7 +235,7 @@ static enum store_status restore_snapshot(struct store *s, int64_t step)
 		if (rc != SQLITE_DONE && rc != SQLITE_OK)
 			return store_fail(s, rc);
 	}
-	return STORE_OK;
+	return ERR_OK;
 }
 
 static bool is_snapshot(struct store *s, int64_t step)
@@ -250,20 +250,20 @@ static bool is_snapshot(struct store *s, int64_t step)
 	return yes;
 }
 
-enum store_status store_begin_bulk(struct store *s, const char *label, const char *item)
+enum err store_begin_bulk(struct store *s, const char *label, const char *item)
 {
-	enum store_status e = store_begin(s, label, item);
-	if (e != STORE_OK || s->depth > 1)
+	enum err e = store_begin(s, label, item);
+	if (e != ERR_OK || s->depth > 1)
 		return e;
 	e = store_drop_triggers(s);
-	if (e == STORE_OK) {
+	if (e == ERR_OK) {
 		sqlite3_stmt *st = store_prep(s, "SELECT max(id) FROM undo_step");
 		int64_t step = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 		if (st)
 			sqlite3_reset(st);
 		e = step ? snapshot(s, step) : store_fail(s, 0);
 	}
-	if (e != STORE_OK) {
+	if (e != ERR_OK) {
 		char keep[sizeof s->detail];
 		memcpy(keep, s->detail, sizeof keep);
 		store_rollback(s, NULL);
@@ -271,7 +271,7 @@ enum store_status store_begin_bulk(struct store *s, const char *label, const cha
 	}
 	/* a bulk change reloads the model at its end, like a delete */
 	s->reload = true;
-	if (e == STORE_OK)
+	if (e == ERR_OK)
 		s->bulk = true;
 	return e;
 }
@@ -299,7 +299,7 @@ int store_redo_depth(struct store *s)
 
 /* Replays the newest step of kind `from`, recording its inverse as a step
  * of kind `to`. */
-static enum store_status replay(struct store *s, struct model *m, const char *from, const char *to,
+static enum err replay(struct store *s, struct model *m, const char *from, const char *to,
 				char **label, char **item)
 {
 	if (label)
@@ -307,11 +307,11 @@ static enum store_status replay(struct store *s, struct model *m, const char *fr
 	if (item)
 		*item = NULL;
 	if (!s->writable)
-		return STORE_E_READONLY;
+		return ERR_STORE_READONLY;
 	if (s->depth > 0)
-		return STORE_E_BUSY;
-	enum store_status e = store_ensure_triggers(s);
-	if (e != STORE_OK)
+		return ERR_STORE_BUSY;
+	enum err e = store_ensure_triggers(s);
+	if (e != ERR_OK)
 		return e;
 	if (store_exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
 		return store_fail(s, 0);
@@ -324,7 +324,7 @@ static enum store_status replay(struct store *s, struct model *m, const char *fr
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-		return STORE_E_NOTHING;
+		return ERR_STORE_NOTHING;
 	}
 	step = sqlite3_column_int64(st, 0);
 	char *lbl = col_text(st, 1);
@@ -354,14 +354,14 @@ static enum store_status replay(struct store *s, struct model *m, const char *fr
 	if (is_snapshot(s, step)) {
 		/* the new step keeps the present state as its own snapshot */
 		e = store_drop_triggers(s);
-		if (e == STORE_OK)
+		if (e == ERR_OK)
 			e = snapshot(s, inverse);
-		if (e == STORE_OK)
+		if (e == ERR_OK)
 			e = restore_snapshot(s, step);
 	} else {
 		e = apply_log(s, step);
 	}
-	if (e != STORE_OK)
+	if (e != ERR_OK)
 		goto rollback;
 	st = store_prep(s, "DELETE FROM undo_step WHERE id=?");
 	if (!st)
@@ -389,22 +389,22 @@ rollback:
 	return e;
 }
 
-enum store_status store_undo(struct store *s, struct model *m, char **label, char **item)
+enum err store_undo(struct store *s, struct model *m, char **label, char **item)
 {
 	return replay(s, m, "undo", "redo", label, item);
 }
 
-enum store_status store_redo(struct store *s, struct model *m, char **label, char **item)
+enum err store_redo(struct store *s, struct model *m, char **label, char **item)
 {
 	return replay(s, m, "redo", "undo", label, item);
 }
 
-enum store_status store_clear_history(struct store *s)
+enum err store_clear_history(struct store *s)
 {
 	if (!s->writable)
-		return STORE_E_READONLY;
+		return ERR_STORE_READONLY;
 	if (s->depth > 0)
-		return STORE_E_BUSY;
+		return ERR_STORE_BUSY;
 	if (store_exec(s, "DELETE FROM undo_step") != SQLITE_OK)
 		return store_fail(s, 0);
 	/* rewrite the file so no freed page keeps the old text */
@@ -413,12 +413,12 @@ enum store_status store_clear_history(struct store *s)
 	store_authorize(s, true);
 	if (rc != SQLITE_OK)
 		return store_fail(s, 0);
-	return STORE_OK;
+	return ERR_OK;
 }
 
 /* ------------------------------------------------------------ clock */
 
-enum store_status store_clock_get(struct store *s, int step, long *elapsed, long *started)
+enum err store_clock_get(struct store *s, int step, long *elapsed, long *started)
 {
 	*elapsed = *started = 0;
 	sqlite3_stmt *st = store_prep(s, "SELECT elapsed,started FROM clock WHERE step=?");
@@ -433,15 +433,15 @@ enum store_status store_clock_get(struct store *s, int step, long *elapsed, long
 		*started = sa < 0 || sa > STORE_CLOCK_STARTED_MAX ? 0 : (long)sa;
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : store_fail(s, rc);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK : store_fail(s, rc);
 }
 
-enum store_status store_clock_set(struct store *s, int step, long elapsed, long started)
+enum err store_clock_set(struct store *s, int step, long elapsed, long started)
 {
 	if (!s->writable)
-		return STORE_E_READONLY;
+		return ERR_STORE_READONLY;
 	if (s->depth > 0)
-		return STORE_E_BUSY;
+		return ERR_STORE_BUSY;
 	sqlite3_stmt *st = store_prep(s, "INSERT INTO clock(step,elapsed,started) VALUES(?1,?2,?3) "
 				   "ON CONFLICT(step) DO UPDATE SET elapsed=excluded.elapsed,"
 				   "started=excluded.started");
@@ -452,12 +452,12 @@ enum store_status store_clock_set(struct store *s, int step, long elapsed, long 
 	sqlite3_bind_int64(st, 3, started);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? STORE_OK : store_fail(s, rc);
+	return rc == SQLITE_DONE ? ERR_OK : store_fail(s, rc);
 }
 
 /* ------------------------------------------------------------ place */
 
-enum store_status store_place_get(struct store *s, struct store_place *p)
+enum err store_place_get(struct store *s, struct store_place *p)
 {
 	*p = (struct store_place){0, ENT_COUNT, 0, 0};
 	sqlite3_stmt *st = store_prep(s, "SELECT step,kind,item,raci_view FROM place WHERE id=1");
@@ -479,18 +479,18 @@ enum store_status store_place_get(struct store *s, struct store_place *p)
 		p->raci_view = view >= 0 && view <= 2 ? view : 0;
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : store_fail(s, rc);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK : store_fail(s, rc);
 }
 
-enum store_status store_place_set(struct store *s, const struct store_place *p)
+enum err store_place_set(struct store *s, const struct store_place *p)
 {
 	if (!s->writable)
-		return STORE_E_READONLY;
+		return ERR_STORE_READONLY;
 	if (s->depth > 0)
-		return STORE_E_BUSY;
+		return ERR_STORE_BUSY;
 	bool known = p->kind >= 0 && p->kind < ENT_COUNT && p->item > 0;
 	if (p->step < 0 || p->step >= STEP_COUNT || p->raci_view < 0 || p->raci_view > 2)
-		return STORE_E_INVALID;
+		return ERR_STORE_INVALID;
 	sqlite3_stmt *st = store_prep(s, "INSERT INTO place(id,step,kind,item,raci_view) "
 				   "VALUES(1,?1,?2,?3,?4) ON CONFLICT(id) DO UPDATE SET "
 				   "step=excluded.step,kind=excluded.kind,item=excluded.item,"
@@ -503,7 +503,7 @@ enum store_status store_place_set(struct store *s, const struct store_place *p)
 	sqlite3_bind_int(st, 4, p->raci_view);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? STORE_OK : store_fail(s, rc);
+	return rc == SQLITE_DONE ? ERR_OK : store_fail(s, rc);
 }
 
 bool store_integrity_ok(struct store *s)

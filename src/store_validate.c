@@ -181,7 +181,7 @@ static void add_bad(struct buf *b, const struct rule *r)
 }
 
 /* Checks the rules [first, end) of one table. */
-static enum store_status check_table(struct store *s, size_t first, size_t end)
+static enum err check_table(struct store *s, size_t first, size_t end)
 {
 	struct buf conds, sql;
 	buf_init(&conds);
@@ -201,10 +201,10 @@ static enum store_status check_table(struct store *s, size_t first, size_t end)
 	int rc = sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL);
 	buf_free(&sql);
 	if (rc != SQLITE_OK) {
-		enum store_status e = store_fail(s, rc);
-		return e == STORE_E_IO ? STORE_E_DAMAGED : e;
+		enum err e = store_fail(s, rc);
+		return e == ERR_STORE_IO ? ERR_STORE_DAMAGED : e;
 	}
-	enum store_status e = STORE_OK;
+	enum err e = ERR_OK;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		size_t r = (size_t)sqlite3_column_int64(st, 1);
@@ -212,24 +212,24 @@ static enum store_status check_table(struct store *s, size_t first, size_t end)
 			 _("table %s, row %lld, column %s: a value stetig does not accept"),
 			 rules[first].table, (long long)sqlite3_column_int64(st, 0),
 			 r < N_RULES ? rules[r].column : "?");
-		e = STORE_E_DAMAGED;
+		e = ERR_STORE_DAMAGED;
 	} else if (rc != SQLITE_DONE) {
 		e = store_fail(s, rc);
-		if (e == STORE_E_IO || e == STORE_E_NOT_SQLITE)
-			e = STORE_E_DAMAGED;
+		if (e == ERR_STORE_IO || e == ERR_STORE_NOT_SQLITE)
+			e = ERR_STORE_DAMAGED;
 	}
 	sqlite3_finalize(st);
 	return e;
 }
 
 /* Every reference points at a row that exists. */
-static enum store_status check_references(struct store *s)
+static enum err check_references(struct store *s)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(s->db, "PRAGMA foreign_key_check", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(s, rc);
-	enum store_status e = STORE_OK;
+	enum err e = ERR_OK;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		const unsigned char *t = sqlite3_column_text(st, 0);
@@ -241,25 +241,25 @@ static enum store_status check_references(struct store *s)
 			 (long long)sqlite3_column_int64(st, 1), ps);
 		free(ts);
 		free(ps);
-		e = STORE_E_DAMAGED;
+		e = ERR_STORE_DAMAGED;
 	} else if (rc != SQLITE_DONE) {
 		e = store_fail(s, rc);
-		if (e == STORE_E_IO || e == STORE_E_NOT_SQLITE)
-			e = STORE_E_DAMAGED;
+		if (e == ERR_STORE_IO || e == ERR_STORE_NOT_SQLITE)
+			e = ERR_STORE_DAMAGED;
 	}
 	sqlite3_finalize(st);
 	return e;
 }
 
-enum store_status store_validate(struct store *s)
+enum err store_validate(struct store *s)
 {
 	size_t first = 0;
 	while (first < N_RULES) {
 		size_t end = first + 1;
 		while (end < N_RULES && !strcmp(rules[end].table, rules[first].table))
 			end++;
-		enum store_status e = check_table(s, first, end);
-		if (e != STORE_OK)
+		enum err e = check_table(s, first, end);
+		if (e != ERR_OK)
 			return e;
 		first = end;
 	}

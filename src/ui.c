@@ -242,9 +242,9 @@ void ui_error(struct ui *ui, const char *fmt, ...)
 	beep();
 }
 
-bool ui_store_ok(struct ui *ui, enum store_status st)
+bool ui_store_ok(struct ui *ui, enum err st)
 {
-	if (st == STORE_OK)
+	if (st == ERR_OK)
 		return true;
 	char *msg = store_message(st, ui->path, ui->s);
 	ui_error(ui, "%s", msg);
@@ -363,9 +363,9 @@ static bool form_submit(struct ui *ui)
 static void undo_redo(struct ui *ui, bool redo)
 {
 	char *label = NULL, *item = NULL;
-	enum store_status st = redo ? store_redo(ui->s, &ui->m, &label, &item)
+	enum err st = redo ? store_redo(ui->s, &ui->m, &label, &item)
 				    : store_undo(ui->s, &ui->m, &label, &item);
-	if (st == STORE_E_NOTHING) {
+	if (st == ERR_STORE_NOTHING) {
 		ui_status(ui, "%s", redo ? _("Nothing to redo.") : _("Nothing to undo."));
 	} else if (ui_store_ok(ui, st)) {
 		/* the room sees where the change was before it reads about it */
@@ -402,7 +402,7 @@ static struct store_place place_now(struct ui *ui)
 static void place_restore(struct ui *ui)
 {
 	struct store_place p;
-	if (store_place_get(ui->s, &p) == STORE_OK) {
+	if (store_place_get(ui->s, &p) == ERR_OK) {
 		ui_goto(ui, (enum step)p.step);
 		const struct ui_view *v = ui_views[ui->step];
 		if (p.item && v->select)
@@ -424,7 +424,7 @@ static void place_save(struct ui *ui)
 	if (p.step == ui->place.step && p.kind == ui->place.kind && p.item == ui->place.item &&
 	    p.raci_view == ui->place.raci_view)
 		return;
-	if (store_place_set(ui->s, &p) == STORE_OK)
+	if (store_place_set(ui->s, &p) == ERR_OK)
 		ui->place = p;
 }
 
@@ -987,8 +987,8 @@ int ui_run(const char *path, const struct ui_options *opt)
 	ui.full_redraw = full && *full;
 	model_init(&ui.m);
 	bool existed = access(path, F_OK) == 0;
-	enum store_status st = store_open(path, STORE_CREATE | STORE_EXCLUSIVE, &ui.m, &ui.s);
-	if (st != STORE_OK) {
+	enum err st = store_open(path, STORE_CREATE | STORE_EXCLUSIVE, &ui.m, &ui.s);
+	if (st != ERR_OK) {
 		char *msg = store_message(st, path, NULL);
 		startup_error("%s", msg);
 		free(msg);

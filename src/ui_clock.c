@@ -21,7 +21,7 @@ void ui_clock_load(struct ui *ui)
 {
 	for (int s = 0; s < STEP_COUNT; s++) {
 		struct ui_clock *c = &ui->clock[s];
-		if (store_clock_get(ui->s, s, &c->elapsed, &c->started) != STORE_OK)
+		if (store_clock_get(ui->s, s, &c->elapsed, &c->started) != ERR_OK)
 			c->elapsed = c->started = 0;
 	}
 }

@@ -548,8 +548,8 @@ static bool save_share(struct ui *ui, struct form *fm, int64_t cost_id)
 	str_take(&s.budget_line, form_text(fm, pf + 2));
 	/* removing a share reloads the model: keep the cost's name */
 	char *cost_name = xstrdup(c->name);
-	enum store_status st = store_save_share(ui->s, &ui->m, &s);
-	if (st == STORE_E_INVALID) {
+	enum err st = store_save_share(ui->s, &ui->m, &s);
+	if (st == ERR_STORE_INVALID) {
 		/* more than 100 % together: say first how much is left */
 		double others = figures_cost_shared(&ui->m, cost_id);
 		for (size_t i = 0; i < ui->m.shares.n; i++) {

@@ -209,7 +209,8 @@ static void run_export(struct ui *ui)
 			vs->res.csv_err = bundle_error_text(&err);
 	}
 	char xerr[1024] = "";
-	if (vs->want_xlsx && !xlsx_export(&ui->m, &f, vs->res.xlsx_path, lang, xerr, sizeof xerr))
+	if (vs->want_xlsx &&
+	    xlsx_export(&ui->m, &f, vs->res.xlsx_path, lang, xerr, sizeof xerr) != ERR_OK)
 		vs->res.xlsx_err = xstrdup(*xerr ? xerr : "?");
 	findings_free(&f);
 	if (lang != session)

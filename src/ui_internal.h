@@ -203,8 +203,8 @@ void *ui_view_state(const struct ui *ui, enum step step);
 /* Shows a message in the status line (formatted, translated by the caller). */
 void ui_status(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Shows a store failure in words; returns true when st is STORE_OK. */
-bool ui_store_ok(struct ui *ui, enum store_status st);
+/* Shows a store failure in words; returns true when st is ERR_OK. */
+bool ui_store_ok(struct ui *ui, enum err st);
 /* Deletes an entity (after the user said yes) and says so in the status
  * line with done, a translated message with one %s for the item's name. */
 void ui_delete_entity(struct ui *ui, enum entity kind, int64_t id, const char *done);

@@ -1124,11 +1124,11 @@ static int64_t *pilot_to_copy(const struct model *m, size_t *n)
 }
 
 /* Copies one pilot task and its cells into regular operation. */
-static enum store_status copy_task(struct ui *ui, int64_t id)
+static enum err copy_task(struct ui *ui, int64_t id)
 {
 	const struct task *t = model_task(&ui->m, id);
 	if (!t)
-		return STORE_OK;
+		return ERR_OK;
 	struct task c;
 	task_init(&c);
 	str_set(&c.name, t->name);
@@ -1138,8 +1138,8 @@ static enum store_status copy_task(struct ui *ui, int64_t id)
 	size_t ncells = t->cells.n;
 	struct raci_ref *cells = xmalloc((ncells + 1) * sizeof *cells);
 	memcpy(cells, t->cells.v, ncells * sizeof *cells);
-	enum store_status st = store_save_task(ui->s, &ui->m, &c);
-	for (size_t k = 0; k < ncells && st == STORE_OK; k++)
+	enum err st = store_save_task(ui->s, &ui->m, &c);
+	for (size_t k = 0; k < ncells && st == ERR_OK; k++)
 		st = store_set_raci(ui->s, &ui->m, c.id, cells[k].other, (enum raci)cells[k].role);
 	free(cells);
 	task_free(&c);
@@ -1152,11 +1152,11 @@ static void copy_pilot_yes(struct ui *ui, int64_t unused)
 	(void)unused;
 	size_t n;
 	int64_t *ids = pilot_to_copy(&ui->m, &n);
-	enum store_status st = n ? store_begin(ui->s, N_("Copy pilot tasks"), "") : STORE_OK;
-	if (n && st == STORE_OK) {
-		for (size_t i = 0; i < n && st == STORE_OK; i++)
+	enum err st = n ? store_begin(ui->s, N_("Copy pilot tasks"), "") : ERR_OK;
+	if (n && st == ERR_OK) {
+		for (size_t i = 0; i < n && st == ERR_OK; i++)
 			st = copy_task(ui, ids[i]);
-		if (st == STORE_OK)
+		if (st == ERR_OK)
 			st = store_commit(ui->s, &ui->m);
 		else
 			store_rollback(ui->s, &ui->m);

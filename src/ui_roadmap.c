@@ -562,8 +562,8 @@ static void propose(struct ui *ui)
 		return;
 	}
 	int64_t owner = m->ws.op_actor && model_stakeholder(m, m->ws.op_actor) ? m->ws.op_actor : 0;
-	enum store_status st = store_begin(ui->s, N_("Propose milestones"), "");
-	for (size_t i = 0; i < n && st == STORE_OK; i++) {
+	enum err st = store_begin(ui->s, N_("Propose milestones"), "");
+	for (size_t i = 0; i < n && st == ERR_OK; i++) {
 		struct milestone e;
 		const struct milestone *old =
 			p[i].id ? MODEL_FIND(ui->m.milestones, struct milestone, p[i].id) : NULL;
@@ -580,7 +580,7 @@ static void propose(struct ui *ui)
 		st = store_save_milestone(ui->s, &ui->m, &e);
 		milestone_free(&e);
 	}
-	if (st == STORE_OK)
+	if (st == ERR_OK)
 		st = store_commit(ui->s, &ui->m);
 	else
 		store_rollback(ui->s, &ui->m);

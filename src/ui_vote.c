@@ -121,10 +121,10 @@ int ui_vote_key(struct ui *ui, enum ui_action a)
 	}
 	*votes += delta;
 	int now = *votes;
-	enum store_status st = store_begin(ui->s, vote_labels[kind], name);
-	if (st == STORE_OK) {
+	enum err st = store_begin(ui->s, vote_labels[kind], name);
+	if (st == ERR_OK) {
 		st = store_save_entity(ui->s, &ui->m, kind, &e);
-		if (st == STORE_OK)
+		if (st == ERR_OK)
 			st = store_commit(ui->s, &ui->m);
 		else
 			store_rollback(ui->s, &ui->m);

@@ -895,40 +895,41 @@ static void set_properties(struct xl *x)
 	free(comments);
 }
 
+/* The reason for a failure of libxlsxwriter in words for users. */
 static const char *xl_error_text(lxw_error e)
 {
 	switch (e) {
 	case LXW_ERROR_CREATING_XLSX_FILE:
 	case LXW_ERROR_CREATING_TMPFILE:
-		return _("the file cannot be created");
+		return err_text(ERR_XLSX_CREATE);
 	case LXW_ERROR_ZIP_FILE_OPERATION:
 	case LXW_ERROR_ZIP_FILE_ADD:
 	case LXW_ERROR_ZIP_CLOSE:
-		return _("writing the file failed (is the disk full?)");
+		return err_text(ERR_XLSX_WRITE_FAILED);
 	case LXW_ERROR_MEMORY_MALLOC_FAILED:
-		return _("out of memory");
+		return err_text(ERR_SYS_NO_MEMORY);
 	default:
 		return lxw_strerror(e);
 	}
 }
 
-static bool export_workbook(const struct model *m, struct model *release,
-			    const struct findings *f, const char *path, enum lang lang, char *err,
-			    size_t n);
+static enum err export_workbook(const struct model *m, struct model *release,
+				const struct findings *f, const char *path, enum lang lang,
+				char *err, size_t n);
 
-bool xlsx_export(const struct model *m, const struct findings *f, const char *path,
+enum err xlsx_export(const struct model *m, const struct findings *f, const char *path,
 		 enum lang lang, char *err, size_t n)
 {
 	return export_workbook(m, NULL, f, path, lang, err, n);
 }
 
-bool xlsx_export_release(struct model *m, const struct findings *f, const char *path,
+enum err xlsx_export_release(struct model *m, const struct findings *f, const char *path,
 			 enum lang lang, char *err, size_t n)
 {
 	return export_workbook(m, m, f, path, lang, err, n);
 }
 
-bool xlsx_fits(const struct model *m, const struct findings *f, char *err, size_t n)
+enum err xlsx_fits(const struct model *m, const struct findings *f, char *err, size_t n)
 {
 	const struct {
 		size_t rows;
@@ -947,22 +948,17 @@ bool xlsx_fits(const struct model *m, const struct findings *f, char *err, size_
 	};
 	for (size_t i = 0; i < sizeof sheets / sizeof *sheets; i++) {
 		if (sheets[i].rows > XL_DATA_ROWS_MAX) {
-			snprintf(err, n,
-				 _("cannot write the workbook: the sheet \"%s\" would need %zu rows, "
-				   "more than a sheet can hold (%ld); export a CSV bundle instead"),
-				 _(sheets[i].name), sheets[i].rows, (long)XL_DATA_ROWS_MAX);
-			return false;
+			err_format(err, n, ERR_XLSX_ROWS, _(sheets[i].name), sheets[i].rows,
+				   (long)XL_DATA_ROWS_MAX);
+			return ERR_XLSX_ROWS;
 		}
 	}
 	/* the RACI matrix has a column per stakeholder after three columns */
 	if (m->stakeholders.n > XL_COLS_MAX - 3) {
-		snprintf(err, n,
-			 _("cannot write the workbook: the RACI matrix would need %zu columns, "
-			   "more than a sheet can hold (%d); export a CSV bundle instead"),
-			 m->stakeholders.n + 3, XL_COLS_MAX);
-		return false;
+		err_format(err, n, ERR_XLSX_COLUMNS, m->stakeholders.n + 3, (int)XL_COLS_MAX);
+		return ERR_XLSX_COLUMNS;
 	}
-	return true;
+	return ERR_OK;
 }
 
 /* The private folder beside path that the workbook is assembled in, and
@@ -1062,25 +1058,25 @@ static int target_commit(struct xl_target *t, const char *path)
 static const char *target_errno_text(int e)
 {
 	if (e == ENODEV)
-		return _("it is not a regular file (a pipe, a device or a socket)");
-	return bundle_errno_text(e);
+		return err_text(ERR_SYS_NOT_REGULAR);
+	return err_errno_text(e);
 }
 
-static bool export_workbook(const struct model *m, struct model *release,
-			    const struct findings *f, const char *path, enum lang lang, char *err,
-			    size_t n)
+static enum err export_workbook(const struct model *m, struct model *release,
+				const struct findings *f, const char *path, enum lang lang,
+				char *err, size_t n)
 {
 	err[0] = '\0';
-	if (!xlsx_fits(m, f, err, n))
-		return false;
+	enum err code = xlsx_fits(m, f, err, n);
+	if (code != ERR_OK)
+		return code;
 	/* the private folder beside path: this also shows at once whether the
 	 * folder is writable */
 	struct xl_target target;
 	int te = target_begin(path, &target);
 	if (te) {
-		snprintf(err, n, _("cannot write the workbook %s: %s"), path,
-			 target_errno_text(te));
-		return false;
+		err_format(err, n, ERR_XLSX_WRITE, path, target_errno_text(te));
+		return ERR_XLSX_WRITE;
 	}
 
 	enum lang session = i18n_lang();
@@ -1130,31 +1126,30 @@ static bool export_workbook(const struct model *m, struct model *release,
 			x.err = e;
 			if (close_errno == ENOSPC || close_errno == EDQUOT || close_errno == EFBIG)
 				snprintf(x.reason, sizeof x.reason, "%s",
-					 bundle_errno_text(close_errno));
+					 err_errno_text(close_errno));
 		}
 	}
 	/* messages from here on in the session's language */
 	if (session != lang)
 		i18n_set_lang(session);
-	ok = x.err == LXW_NO_ERROR;
-	if (ok) {
+	code = ERR_OK;
+	if (x.err == LXW_NO_ERROR) {
 		int e = target_commit(&target, path);
 		if (e) {
-			snprintf(err, n, _("cannot write the workbook %s: %s"), path,
-				 target_errno_text(e));
-			ok = false;
+			code = ERR_XLSX_WRITE;
+			err_format(err, n, code, path, target_errno_text(e));
 		}
+	} else if (*x.reason) {
+		code = ERR_XLSX_WRITE;
+		err_format(err, n, code, path, x.reason);
+	} else if (*x.what) {
+		code = ERR_XLSX_WRITE_CALL;
+		err_format(err, n, code, path, xl_error_text(x.err), x.what);
 	} else {
-		if (*x.reason)
-			snprintf(err, n, _("cannot write the workbook %s: %s"), path, x.reason);
-		else if (*x.what)
-			snprintf(err, n, _("cannot write the workbook %s: %s (%s)"), path,
-				 xl_error_text(x.err), x.what);
-		else
-			snprintf(err, n, _("cannot write the workbook %s: %s"), path,
-				 xl_error_text(x.err));
+		code = ERR_XLSX_WRITE;
+		err_format(err, n, code, path, xl_error_text(x.err));
 	}
-	if (!ok)
+	if (code != ERR_OK)
 		target_abort(&target);
 	for (size_t i = 0; i < x.nnames; i++)
 		free(x.names[i]);
@@ -1162,5 +1157,5 @@ static bool export_workbook(const struct model *m, struct model *release,
 		free(x.keep[i]);
 	free(x.keep);
 	figures_free(&fig);
-	return ok;
+	return code;
 }

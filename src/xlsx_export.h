@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 
+#include "errors.h"
 #include "findings.h"
 #include "model.h"
 #include "vocab.h"
@@ -13,21 +14,23 @@
  * choice words, number and date formats). path must be missing or a
  * regular file (a folder, pipe or device is refused); the workbook is
  * assembled in a private folder beside it and renamed over it, so nothing
- * is ever written through path. On failure no file is left and err (size
- * n) says why, localized. */
-bool xlsx_export(const struct model *m, const struct findings *f, const char *path,
+ * is ever written through path. Returns ERR_OK, or on failure an
+ * ERR_XLSX_* code (errors.def), no file is left and err (size n) holds the
+ * code's message with the particulars, localized. */
+enum err xlsx_export(const struct model *m, const struct findings *f, const char *path,
 		 enum lang lang, char *err, size_t n);
 
 /* The same, but empties m (model_clear) once every cell is written and
  * before the file is assembled, which lowers the peak memory of a large
  * export. For a caller that needs the workshop no more. */
-bool xlsx_export_release(struct model *m, const struct findings *f, const char *path,
+enum err xlsx_export_release(struct model *m, const struct findings *f, const char *path,
 			 enum lang lang, char *err, size_t n);
 
-/* true when every sheet of m's workbook fits a sheet's limits (1,048,575
- * data rows, 16,384 columns); otherwise err (size n) says which does not,
- * localized. xlsx_export checks it before it writes anything. */
-bool xlsx_fits(const struct model *m, const struct findings *f, char *err, size_t n);
+/* ERR_OK when every sheet of m's workbook fits a sheet's limits (1,048,575
+ * data rows, 16,384 columns); otherwise ERR_XLSX_ROWS or ERR_XLSX_COLUMNS
+ * and err (size n) says which does not, localized. xlsx_export checks it
+ * before it writes anything. */
+enum err xlsx_fits(const struct model *m, const struct findings *f, char *err, size_t n);
 
 /* A valid, unique (ignoring case, umlauts folded) sheet name from base: at
  * most 31 characters, none of []:*?/\ and no leading or trailing '. used

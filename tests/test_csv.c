@@ -45,7 +45,7 @@ static const char *fresh_dir(void)
 static struct store *create(const char *path, struct model *m, enum lang lang)
 {
 	struct store *s = NULL;
-	CU_ASSERT_EQUAL_FATAL(store_create(path, lang, NULL, NULL, m, &s), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_create(path, lang, NULL, NULL, m, &s), ERR_OK);
 	return s;
 }
 
@@ -157,24 +157,24 @@ static void fill_awkward(struct store *s, struct model *m)
 	str_set(&w.municipality, "=HYPERLINK(\"x\")");
 	str_set(&w.funding_end, "2027-06-30");
 	w.funding_rate = (struct optnum){72.5, true};
-	CU_ASSERT_EQUAL(store_save_workshop(s, m, &w), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_workshop(s, m, &w), ERR_OK);
 	workshop_free(&w);
 	struct stakeholder sh;
 	stakeholder_init(&sh);
 	str_set(&sh.name, "-Kämmerei, Haushalt");
-	CU_ASSERT_EQUAL(store_save_stakeholder(s, m, &sh), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_stakeholder(s, m, &sh), ERR_OK);
 	stakeholder_free(&sh);
 	struct goal g;
 	goal_init(&g);
 	str_set(&g.title, "@Ziel");
-	CU_ASSERT_EQUAL(store_save_goal(s, m, &g), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_goal(s, m, &g), ERR_OK);
 	struct indicator in;
 	indicator_init(&in);
 	in.goal = g.id;
 	str_set(&in.name, "Temperatur");
 	in.baseline = (struct optnum){-20, true};
 	in.target = (struct optnum){12.5, true};
-	CU_ASSERT_EQUAL(store_save_indicator(s, m, &in), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_indicator(s, m, &in), ERR_OK);
 	indicator_free(&in);
 	goal_free(&g);
 }
@@ -469,7 +469,7 @@ static void test_import_base(void)
 	CU_ASSERT_DOUBLE_EQUAL(figures_cost_shared(&m, MODEL_AT(m.costs, struct cost, 0)->id), 100,
 			       1e-9);
 	/* undo takes the whole import back */
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
 	CU_ASSERT_EQUAL(m.stakeholders.n, 0);
 	CU_ASSERT_EQUAL(m.indicators.n, 0);
 	CU_ASSERT_EQUAL(m.checks.n, checks);
@@ -528,36 +528,36 @@ static void test_votes(void)
 	struct goal gv;
 	goal_copy(&gv, MODEL_AT(m.goals, struct goal, 0));
 	gv.votes = 4;
-	CU_ASSERT_EQUAL(store_save_goal(s, &m, &gv), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &gv), ERR_OK);
 	goal_free(&gv);
 	CU_ASSERT_EQUAL(MODEL_AT(m.goals, struct goal, 0)->votes, 4);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
 	CU_ASSERT_EQUAL(MODEL_AT(m.goals, struct goal, 0)->votes, 3);
 	/* a finding's dots: by rule and item, one undo step each, 0 removes them */
-	CU_ASSERT_EQUAL(store_set_finding_votes(s, &m, "goal.no_indicator", 7, 2, "Goal"), STORE_OK);
+	CU_ASSERT_EQUAL(store_set_finding_votes(s, &m, "goal.no_indicator", 7, 2, "Goal"), ERR_OK);
 	CU_ASSERT_EQUAL(model_finding_votes(&m, "goal.no_indicator", 7), 2);
 	CU_ASSERT_EQUAL(model_finding_votes(&m, "goal.no_indicator", 8), 0);
 	CU_ASSERT_EQUAL(model_votes_total(&m), 12);
 	CU_ASSERT_EQUAL(store_set_finding_votes(s, &m, "goal.no_indicator", 7, 1000, "Goal"),
-			STORE_E_INVALID);
-	CU_ASSERT_EQUAL(store_set_finding_votes(s, &m, "goal.no_indicator", 7, 0, "Goal"), STORE_OK);
+			ERR_STORE_INVALID);
+	CU_ASSERT_EQUAL(store_set_finding_votes(s, &m, "goal.no_indicator", 7, 0, "Goal"), ERR_OK);
 	CU_ASSERT_EQUAL(m.nfvotes, 0);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
 	CU_ASSERT_EQUAL(model_finding_votes(&m, "goal.no_indicator", 7), 2);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
 	CU_ASSERT_EQUAL(m.nfvotes, 0);
-	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), ERR_OK);
 	CU_ASSERT_EQUAL(model_finding_votes(&m, "goal.no_indicator", 7), 2);
 	/* they survive closing and opening the file */
 	char *p2 = xstrdup(store_path(s));
 	store_close(s);
 	model_free(&m);
 	model_init(&m);
-	CU_ASSERT_EQUAL_FATAL(store_open(p2, 0, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_open(p2, 0, &m, &s), ERR_OK);
 	free(p2);
 	CU_ASSERT_EQUAL(model_finding_votes(&m, "goal.no_indicator", 7), 2);
 	CU_ASSERT_EQUAL(MODEL_AT(m.goals, struct goal, 0)->votes, 3);
-	CU_ASSERT_EQUAL(store_set_finding_votes(s, &m, "goal.no_indicator", 7, 0, "Goal"), STORE_OK);
+	CU_ASSERT_EQUAL(store_set_finding_votes(s, &m, "goal.no_indicator", 7, 0, "Goal"), ERR_OK);
 	/* out of range: refused, nothing written */
 	put(dir, "goals.csv",
 	    "id,title,specific,measurable,achievable,relevant,time_bound,strategy_goal,status,votes\n"
@@ -840,7 +840,7 @@ static void expect_refusal(const char *dir, const struct refusal *r, const char 
 	store_close(s);
 	const char *copy = fresh("refused.copy");
 	test_copy(path, copy);
-	CU_ASSERT_EQUAL_FATAL(store_open(path, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_open(path, STORE_EXCLUSIVE, &m, &s), ERR_OK);
 	struct bundle_error err;
 	bool ok = import_dir(s, &m, dir, &err);
 	CU_ASSERT_FALSE(ok);
@@ -995,7 +995,7 @@ static void test_refusal_folders(void)
 	CU_ASSERT_FALSE(import_dir(s, &m, empty, &err));
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "none of the files"));
 	/* error text: file, line, column (name): message */
-	struct bundle_error e = {"tasks.csv", 4, 3, "category", "bad"};
+	struct bundle_error e = {"tasks.csv", 4, 3, "category", ERR_BUNDLE_NOT_CHOICE, "bad"};
 	char *t = bundle_error_text(&e);
 	CU_ASSERT_STRING_EQUAL(t, "tasks.csv, line 4, column 3 (category): bad");
 	free(t);
@@ -1013,7 +1013,7 @@ static void test_all_or_nothing(void)
 	store_close(s);
 	/* a file with a trigger stetig did not make is refused at open, so
 	 * the failing trigger is added behind the open store's back */
-	CU_ASSERT_EQUAL_FATAL(store_open(path, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_open(path, STORE_EXCLUSIVE, &m, &s), ERR_OK);
 	sqlite3 *db;
 	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &db), SQLITE_OK);
 	CU_ASSERT_EQUAL(sqlite3_exec(db,
@@ -1032,13 +1032,13 @@ static void test_all_or_nothing(void)
 	store_close(s);
 	model_free(&m);
 	/* with the trigger added above the file is refused from now on */
-	CU_ASSERT_EQUAL(store_open(path, STORE_EXCLUSIVE, &m, &s), STORE_E_UNSAFE);
-	CU_ASSERT_EQUAL(store_open(path, STORE_READONLY, &m, &s), STORE_E_UNSAFE);
+	CU_ASSERT_EQUAL(store_open(path, STORE_EXCLUSIVE, &m, &s), ERR_STORE_UNSAFE);
+	CU_ASSERT_EQUAL(store_open(path, STORE_READONLY, &m, &s), ERR_STORE_UNSAFE);
 	/* without it, the data is what it was before the import */
 	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &db), SQLITE_OK);
 	CU_ASSERT_EQUAL(sqlite3_exec(db, "DROP TRIGGER no_notes", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
-	CU_ASSERT_EQUAL_FATAL(store_open(path, STORE_READONLY, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_open(path, STORE_READONLY, &m, &s), ERR_OK);
 	CU_ASSERT_EQUAL(m.stakeholders.n, 0);
 	CU_ASSERT_EQUAL(m.notes.n, 0);
 	store_close(s);
@@ -1164,22 +1164,22 @@ static void test_round_trip_hostile(void)
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
 		sg.id = 0;
 		sg.title = (char *)texts[i];
-		CU_ASSERT_EQUAL(store_save_sgoal(s, &m, &sg), STORE_OK);
+		CU_ASSERT_EQUAL(store_save_sgoal(s, &m, &sg), ERR_OK);
 		struct stakeholder sh;
 		stakeholder_init(&sh);
 		str_set(&sh.name, texts[i]);
 		str_set(&sh.message, texts[(i + 1) % (sizeof texts / sizeof *texts)]);
 		sh.influence = 1 + (int)i % 5;
 		sh.temporary = i % 2;
-		CU_ASSERT_EQUAL(store_save_stakeholder(s, &m, &sh), STORE_OK);
+		CU_ASSERT_EQUAL(store_save_stakeholder(s, &m, &sh), ERR_OK);
 		int64_t sid = sh.id;
 		stakeholder_free(&sh);
 		struct task t;
 		task_init(&t);
 		str_set(&t.name, texts[i]);
 		t.category = (int)i % CAT_COUNT;
-		CU_ASSERT_EQUAL(store_save_task(s, &m, &t), STORE_OK);
-		CU_ASSERT_EQUAL(store_set_raci(s, &m, t.id, sid, (enum raci)(1 + i % 4)), STORE_OK);
+		CU_ASSERT_EQUAL(store_save_task(s, &m, &t), ERR_OK);
+		CU_ASSERT_EQUAL(store_set_raci(s, &m, t.id, sid, (enum raci)(1 + i % 4)), ERR_OK);
 		task_free(&t);
 	}
 	struct note nt;
@@ -1187,7 +1187,7 @@ static void test_round_trip_hostile(void)
 	str_set(&nt.text, big.data);
 	nt.owner = MODEL_AT(m.stakeholders, struct stakeholder, 2)->id;
 	str_set(&nt.due, "2028-02-29");
-	CU_ASSERT_EQUAL(store_save_note(s, &m, &nt), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_note(s, &m, &nt), ERR_OK);
 	note_free(&nt);
 	buf_free(&big);
 	struct cost c;
@@ -1195,18 +1195,18 @@ static void test_round_trip_hostile(void)
 	str_set(&c.name, "-Betrieb");
 	c.amount = 1234567.891;
 	c.start_year = 2026;
-	CU_ASSERT_EQUAL(store_save_cost(s, &m, &c), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_cost(s, &m, &c), ERR_OK);
 	for (int k = 0; k < 3; k++) {
 		struct cost_share sh = {0, c.id, MODEL_AT(m.stakeholders, struct stakeholder, k)->id,
 					100.0 / 3, k, (char *)"4711"};
-		CU_ASSERT_EQUAL(store_save_share(s, &m, &sh), STORE_OK);
+		CU_ASSERT_EQUAL(store_save_share(s, &m, &sh), ERR_OK);
 	}
 	cost_free(&c);
 	struct check_item ci;
 	check_copy(&ci, model_check(&m, 2, FIELD_RESOURCES, 1));
 	ci.status = CHECK_NA;
 	str_set(&ci.note, "=1+1");
-	CU_ASSERT_EQUAL(store_save_check(s, &m, &ci), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_check(s, &m, &ci), ERR_OK);
 	check_free(&ci);
 	round_trip(&m, LANG_DE, ';');
 	round_trip(&m, LANG_EN, ',');
@@ -1383,7 +1383,7 @@ static void test_import_update(void)
 	CU_ASSERT_EQUAL(m.stakeholders.n, 2);
 	CU_ASSERT_PTR_NOT_NULL(sh_named(&m, "Mayor"));
 	CU_ASSERT_EQUAL(store_undo_depth(s), depth + 2);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
 	CU_ASSERT_PTR_NOT_NULL(sh_named(&m, "Lord Mayor"));
 	CU_ASSERT_EQUAL(m.stakeholders.n, n_sh + 1);
 	bundle_src_free(&src);
@@ -1410,7 +1410,7 @@ static void test_import_shares(void)
 	share_copy(&cs, MODEL_AT(m.shares, struct cost_share, 0));
 	cs.status = SHARE_ADOPTED;
 	str_set(&cs.budget_line, "55.10.01");
-	CU_ASSERT_EQUAL(store_save_share(s, &m, &cs), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_share(s, &m, &cs), ERR_OK);
 	share_free(&cs);
 	put(dir, "cost_shares.csv", "cost,stakeholder,percent\n1,1,70\n1,2,20\n");
 	CU_ASSERT_TRUE(import_dir(s, &m, dir, &err));

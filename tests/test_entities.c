@@ -80,24 +80,24 @@ static void fill(const struct model *m, enum entity kind, void *e, int copy)
 static struct store *build(const char *path, struct model *m)
 {
 	struct store *s = NULL;
-	CU_ASSERT_FATAL(store_create(path, LANG_EN, NULL, NULL, m, &s) == STORE_OK);
+	CU_ASSERT_FATAL(store_create(path, LANG_EN, NULL, NULL, m, &s) == ERR_OK);
 	union entity_any e;
 	for (size_t i = 0; i < sizeof add_order / sizeof *add_order; i++)
 		for (int copy = 0; copy < 2; copy++) {
 			entity_init(add_order[i], &e);
 			fill(m, add_order[i], &e, copy);
-			CU_ASSERT_EQUAL(store_save_entity(s, m, add_order[i], &e), STORE_OK);
+			CU_ASSERT_EQUAL(store_save_entity(s, m, add_order[i], &e), ERR_OK);
 			entity_free(add_order[i], &e);
 		}
 	/* the workshop after the stakeholders: it names its operator */
 	workshop_copy(&e.workshop, &m->ws);
 	fill(m, ENT_WORKSHOP, &e, 0);
-	CU_ASSERT_EQUAL(store_save_entity(s, m, ENT_WORKSHOP, &e), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_entity(s, m, ENT_WORKSHOP, &e), ERR_OK);
 	workshop_free(&e.workshop);
 	CU_ASSERT_FATAL(m->checks.n > 0);
 	check_copy(&e.check, MODEL_AT(m->checks, struct check_item, m->checks.n - 1));
 	fill(m, ENT_CHECK, &e, 0);
-	CU_ASSERT_EQUAL(store_save_check(s, m, &e.check), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_check(s, m, &e.check), ERR_OK);
 	check_free(&e.check);
 	return s;
 }
@@ -161,7 +161,7 @@ static void test_store_round_trip(void)
 	model_init(&back);
 	store_close(build(path, &m));
 	struct store *s = NULL;
-	CU_ASSERT_FATAL(store_open(path, 0, &back, &s) == STORE_OK);
+	CU_ASSERT_FATAL(store_open(path, 0, &back, &s) == ERR_OK);
 	same_models("store", &m, &back);
 	store_close(s);
 	model_free(&back);
@@ -180,7 +180,7 @@ static void test_csv_round_trip(void)
 		CU_ASSERT_FATAL(bundle_export(&m, NULL, dir, (enum lang)lang, 0, &err));
 		const char *to = test_path(lang == LANG_DE ? "csv-to-de.stetig" : "csv-to-en.stetig");
 		struct store *s = NULL;
-		CU_ASSERT_FATAL(store_create(to, LANG_EN, NULL, NULL, &back, &s) == STORE_OK);
+		CU_ASSERT_FATAL(store_create(to, LANG_EN, NULL, NULL, &back, &s) == ERR_OK);
 		struct bundle_src src;
 		bundle_src_dir(&src, dir);
 		bool ok = bundle_import(s, &back, &src, &err);
@@ -298,7 +298,7 @@ static void test_workbook(void)
 	store_close(build(test_path("book.stetig"), &m));
 	const char *path = test_path("book.xlsx");
 	char msg[512];
-	CU_ASSERT_FATAL(xlsx_export(&m, NULL, path, LANG_EN, msg, sizeof msg));
+	CU_ASSERT_EQUAL_FATAL(xlsx_export(&m, NULL, path, LANG_EN, msg, sizeof msg), ERR_OK);
 	char *xml = workbook_xml(path);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
 	CU_ASSERT_PTR_NOT_NULL(strstr(xml, "<sst"));

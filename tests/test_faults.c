@@ -57,7 +57,7 @@ static unsigned rnd(void)
  *               an R for it on the task (both or neither may survive). */
 static int64_t the_task;
 
-static enum store_status edit(struct store *s, struct model *m, int k)
+static enum err edit(struct store *s, struct model *m, int k)
 {
 	char text[64];
 	if (k % 3 == 1) {
@@ -65,7 +65,7 @@ static enum store_status edit(struct store *s, struct model *m, int k)
 		goal_init(&g);
 		snprintf(text, sizeof text, "goal %d", k);
 		str_set(&g.title, text);
-		enum store_status st = store_save_goal(s, m, &g);
+		enum err st = store_save_goal(s, m, &g);
 		goal_free(&g);
 		return st;
 	}
@@ -74,7 +74,7 @@ static enum store_status edit(struct store *s, struct model *m, int k)
 		workshop_copy(&w, &m->ws);
 		snprintf(text, sizeof text, "title %d", k);
 		str_set(&w.title, text);
-		enum store_status st = store_save_workshop(s, m, &w);
+		enum err st = store_save_workshop(s, m, &w);
 		workshop_free(&w);
 		return st;
 	}
@@ -82,12 +82,12 @@ static enum store_status edit(struct store *s, struct model *m, int k)
 	stakeholder_init(&a);
 	snprintf(text, sizeof text, "actor %d", k);
 	str_set(&a.name, text);
-	enum store_status st = store_begin(s, "Add stakeholder", text);
-	if (st == STORE_OK)
+	enum err st = store_begin(s, "Add stakeholder", text);
+	if (st == ERR_OK)
 		st = store_save_stakeholder(s, m, &a);
-	if (st == STORE_OK)
+	if (st == ERR_OK)
 		st = store_set_raci(s, m, the_task, a.id, RACI_R);
-	if (st == STORE_OK)
+	if (st == ERR_OK)
 		st = store_commit(s, m);
 	else
 		store_rollback(s, m);
@@ -109,13 +109,13 @@ static _Noreturn void writer(const char *path, int fd)
 	struct model m;
 	model_init(&m);
 	struct store *s;
-	if (store_open(path, STORE_EXCLUSIVE, &m, &s) != STORE_OK)
+	if (store_open(path, STORE_EXCLUSIVE, &m, &s) != ERR_OK)
 		_exit(3);
 	int k = 0;
 	if (write(fd, &k, sizeof k) != sizeof k)
 		_exit(4);
 	for (k = 1; k < 100000; k++) {
-		if (edit(s, &m, k) != STORE_OK)
+		if (edit(s, &m, k) != ERR_OK)
 			_exit(5);
 		if (write(fd, &k, sizeof k) != sizeof k)
 			_exit(4);
@@ -130,11 +130,11 @@ static void make_workshop(const char *path)
 	struct model m;
 	model_init(&m);
 	struct store *s;
-	CU_ASSERT_FATAL(store_create(path, LANG_EN, NULL, NULL, &m, &s) == STORE_OK);
+	CU_ASSERT_FATAL(store_create(path, LANG_EN, NULL, NULL, &m, &s) == ERR_OK);
 	struct task t;
 	task_init(&t);
 	str_set(&t.name, "Operation");
-	CU_ASSERT_FATAL(store_save_task(s, &m, &t) == STORE_OK);
+	CU_ASSERT_FATAL(store_save_task(s, &m, &t) == ERR_OK);
 	the_task = t.id;
 	task_free(&t);
 	store_close(s);
@@ -245,13 +245,13 @@ static bool verify(const char *path, int done, int *open_ro_failed)
 	size_t flen = 0, jlen = 0;
 	char *file_before = test_slurp(path, &flen);
 	char *journal_before = test_slurp(journal, &jlen);
-	enum store_status st = store_open(path, STORE_READONLY, &m, &s);
-	if (st == STORE_OK) {
+	enum err st = store_open(path, STORE_READONLY, &m, &s);
+	if (st == ERR_OK) {
 		good = check_edits(&m, done);
 		store_close(s);
 	} else {
 		(*open_ro_failed)++;
-		CU_ASSERT_EQUAL(st, STORE_E_RECOVER);
+		CU_ASSERT_EQUAL(st, ERR_STORE_RECOVER);
 		char *msg = store_message(st, path, NULL);
 		CU_ASSERT(msg && strstr(msg, "Open it in stetig"));
 		if (getenv("STETIG_FAULT_VERBOSE"))
@@ -271,8 +271,8 @@ static bool verify(const char *path, int done, int *open_ro_failed)
 	model_clear(&m);
 
 	st = store_open(path, STORE_EXCLUSIVE, &m, &s);
-	CU_ASSERT_EQUAL(st, STORE_OK);
-	if (st != STORE_OK) {
+	CU_ASSERT_EQUAL(st, ERR_OK);
+	if (st != ERR_OK) {
 		char *msg = store_message(st, path, NULL);
 		fprintf(stderr, "reopen after the kill: %s\n", msg);
 		free(msg);
@@ -366,7 +366,7 @@ static char *demo_bytes(size_t *len)
 	struct model m;
 	model_init(&m);
 	struct store *s;
-	CU_ASSERT_FATAL(store_create(path, LANG_DE, NULL, NULL, &m, &s) == STORE_OK);
+	CU_ASSERT_FATAL(store_create(path, LANG_DE, NULL, NULL, &m, &s) == ERR_OK);
 	struct bundle_src src;
 	bundle_src_embedded(&src, "de/demo/");
 	struct bundle_error err;
@@ -399,10 +399,10 @@ static void try_damaged(const char *data, size_t len, struct outcome *o, const c
 		struct model m;
 		model_init(&m);
 		struct store *s = NULL;
-		enum store_status st = store_open(path, flags, &m, &s);
+		enum err st = store_open(path, flags, &m, &s);
 		size_t n;
 		char *now;
-		if (st != STORE_OK) {
+		if (st != ERR_OK) {
 			CU_ASSERT(s == NULL);
 			char *msg = store_message(st, path, NULL);
 			CU_ASSERT(msg && *msg);
@@ -552,9 +552,9 @@ static void test_side_files(void)
 			struct model m;
 			model_init(&m);
 			struct store *s = NULL;
-			enum store_status st =
+			enum err st =
 				store_open(path, pass ? STORE_EXCLUSIVE : STORE_READONLY, &m, &s);
-			if (st != STORE_OK) {
+			if (st != ERR_OK) {
 				CU_ASSERT(s == NULL);
 				refused++;
 				size_t a, b;
@@ -604,7 +604,7 @@ static void test_in_use(void)
 		struct model m;
 		model_init(&m);
 		struct store *s;
-		char c = store_open(path, STORE_EXCLUSIVE, &m, &s) == STORE_OK ? 'y' : 'n';
+		char c = store_open(path, STORE_EXCLUSIVE, &m, &s) == ERR_OK ? 'y' : 'n';
 		if (write(up[1], &c, 1) != 1 || read(down[0], &c, 1) != 1)
 			_exit(4);
 		store_close(s);
@@ -619,8 +619,8 @@ static void test_in_use(void)
 	struct model m;
 	model_init(&m);
 	struct store *s = NULL;
-	enum store_status st = store_open(path, STORE_EXCLUSIVE, &m, &s);
-	CU_ASSERT_EQUAL(st, STORE_E_IN_USE);
+	enum err st = store_open(path, STORE_EXCLUSIVE, &m, &s);
+	CU_ASSERT_EQUAL(st, ERR_STORE_IN_USE);
 	CU_ASSERT(s == NULL);
 	char *msg = store_message(st, path, NULL);
 	CU_ASSERT(msg && strstr(msg, "in use") != NULL);
@@ -631,7 +631,7 @@ static void test_in_use(void)
 	CU_ASSERT(now && n == len && !memcmp(now, before, len));
 	free(now);
 	model_clear(&m);
-	CU_ASSERT_EQUAL(store_open(path, STORE_READONLY, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL(store_open(path, STORE_READONLY, &m, &s), ERR_OK);
 	store_close(s);
 	model_clear(&m);
 
@@ -640,7 +640,7 @@ static void test_in_use(void)
 	int status;
 	waitpid(pid, &status, 0);
 	CU_ASSERT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	CU_ASSERT_EQUAL(store_open(path, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL(store_open(path, STORE_EXCLUSIVE, &m, &s), ERR_OK);
 	store_close(s);
 	model_free(&m);
 	close(up[0]);

@@ -34,7 +34,7 @@ static const char *fresh(const char *stem)
 static struct store *create(const char *path, struct model *m)
 {
 	struct store *s = NULL;
-	CU_ASSERT_EQUAL(store_create(path, LANG_EN, NULL, NULL, m, &s), STORE_OK);
+	CU_ASSERT_EQUAL(store_create(path, LANG_EN, NULL, NULL, m, &s), ERR_OK);
 	return s;
 }
 
@@ -96,11 +96,11 @@ static void test_create(void)
 	CU_ASSERT_NOT_EQUAL(stat(side, &st), 0);
 	/* creating over an existing file is refused */
 	struct store *s2 = NULL;
-	CU_ASSERT_EQUAL(store_create(p, LANG_EN, NULL, NULL, &m, &s2), STORE_E_EXISTS);
+	CU_ASSERT_EQUAL(store_create(p, LANG_EN, NULL, NULL, &m, &s2), ERR_STORE_EXISTS);
 	CU_ASSERT_PTR_NULL(s2);
 	/* in a missing folder: an error, no file */
 	CU_ASSERT_NOT_EQUAL(store_create(test_path("nope/x.stetig"), LANG_EN, NULL, NULL, &m, &s2),
-			    STORE_OK);
+			    ERR_OK);
 	model_free(&m);
 }
 
@@ -117,11 +117,11 @@ static void fill(struct store *s, struct model *m, int64_t ids[8])
 	str_set(&w.facilitator, "Jana Beispiel");
 	str_set(&w.participants, "Umweltamt; Stadtwerke\nFeuerwehr");
 	w.lang = LANG_DE;
-	CU_ASSERT_EQUAL(store_save_workshop(s, m, &w), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_workshop(s, m, &w), ERR_OK);
 	workshop_free(&w);
 
 	struct strategy_goal sg = {0, xstrdup("Klimaanpassung stärken")};
-	CU_ASSERT_EQUAL(store_save_sgoal(s, m, &sg), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_sgoal(s, m, &sg), ERR_OK);
 	ids[0] = sg.id;
 	sgoal_free(&sg);
 
@@ -138,7 +138,7 @@ static void fill(struct store *s, struct model *m, int64_t ids[8])
 	str_set(&sh.message, "„Wir übergeben geordnet“");
 	str_set(&sh.channel, "Arbeitskreis");
 	str_set(&sh.cadence, "monatlich");
-	CU_ASSERT_EQUAL(store_save_stakeholder(s, m, &sh), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_stakeholder(s, m, &sh), ERR_OK);
 	ids[1] = sh.id;
 	stakeholder_free(&sh);
 
@@ -152,7 +152,7 @@ static void fill(struct store *s, struct model *m, int64_t ids[8])
 	str_set(&g.time_bound, "2027-09-30");
 	g.strategy_goal = ids[0];
 	g.status = GSTAT_AGREED;
-	CU_ASSERT_EQUAL(store_save_goal(s, m, &g), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_goal(s, m, &g), ERR_OK);
 	ids[2] = g.id;
 	goal_free(&g);
 
@@ -170,7 +170,7 @@ static void fill(struct store *s, struct model *m, int64_t ids[8])
 	str_set(&in.method, "Zählung");
 	str_set(&in.frequency, "jährlich");
 	in.owner = ids[1];
-	CU_ASSERT_EQUAL(store_save_indicator(s, m, &in), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_indicator(s, m, &in), ERR_OK);
 	ids[3] = in.id;
 	indicator_free(&in);
 
@@ -179,10 +179,10 @@ static void fill(struct store *s, struct model *m, int64_t ids[8])
 	str_set(&t.name, "Betrieb der Sensoren");
 	t.category = CAT_OPERATION;
 	t.phase = TPHASE_REGULAR;
-	CU_ASSERT_EQUAL(store_save_task(s, m, &t), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_task(s, m, &t), ERR_OK);
 	ids[4] = t.id;
 	task_free(&t);
-	CU_ASSERT_EQUAL(store_set_raci(s, m, ids[4], ids[1], RACI_A), STORE_OK);
+	CU_ASSERT_EQUAL(store_set_raci(s, m, ids[4], ids[1], RACI_A), ERR_OK);
 
 	struct cost c;
 	cost_init(&c);
@@ -191,14 +191,14 @@ static void fill(struct store *s, struct model *m, int64_t ids[8])
 	c.amount = 12500.5;
 	c.start_year = 2026;
 	c.end_year = 0;
-	CU_ASSERT_EQUAL(store_save_cost(s, m, &c), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_cost(s, m, &c), ERR_OK);
 	ids[5] = c.id;
 	cost_free(&c);
 	struct cost_share cs = {0, ids[5], ids[1], 60, SHARE_DRAFT, (char *)"Produkt 1.11.01"};
-	CU_ASSERT_EQUAL(store_save_share(s, m, &cs), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_share(s, m, &cs), ERR_OK);
 
 	struct check_item ci = {0, 4, FIELD_STRUCTURES, 1, CHECK_DONE, xstrdup("Dienstanweisung"), 0};
-	CU_ASSERT_EQUAL(store_save_check(s, m, &ci), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_check(s, m, &ci), ERR_OK);
 	check_free(&ci);
 
 	struct note n;
@@ -207,10 +207,10 @@ static void fill(struct store *s, struct model *m, int64_t ids[8])
 	str_set(&n.text, "Kämmerei fragen");
 	n.owner = ids[1];
 	str_set(&n.due, "2026-12-15");
-	CU_ASSERT_EQUAL(store_save_note(s, m, &n), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_note(s, m, &n), ERR_OK);
 	ids[6] = n.id;
 	note_free(&n);
-	CU_ASSERT_EQUAL(store_set_agenda(s, m, STEP_RACI, 55), STORE_OK);
+	CU_ASSERT_EQUAL(store_set_agenda(s, m, STEP_RACI, 55), ERR_OK);
 }
 
 static void assert_filled(const struct model *m, const int64_t ids[8])
@@ -278,7 +278,7 @@ static void test_round_trip(void)
 	struct model m2;
 	model_init(&m2);
 	struct store *r = NULL;
-	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_READONLY, &m2, &r), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_READONLY, &m2, &r), ERR_OK);
 	assert_filled(&m2, ids); /* the file after a restart */
 	store_close(r);
 	model_free(&m2);
@@ -299,41 +299,41 @@ static void test_invalid_values(void)
 		memcpy(longtext + 2 * i, "ä", 2);
 	longtext[TEXT_MAX_CHARS * 2] = '\0';
 	str_set(&g.title, longtext); /* exactly the limit (in characters) */
-	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_OK);
 	strcat(longtext, "x");
 	str_set(&g.title, longtext);
 	g.id = 0;
-	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_E_INVALID);
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_STORE_INVALID);
 	str_set(&g.title, "Gr\xf6\xdf" "e");
-	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_E_INVALID);
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_STORE_INVALID);
 	free(longtext);
 	CU_ASSERT_EQUAL(m.goals.n, 1);
 	/* time-bound may be free text, but not an impossible day */
 	str_set(&g.title, "Termin");
 	str_set(&g.time_bound, "2027-02-30");
-	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_E_INVALID);
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_STORE_INVALID);
 	str_set(&g.time_bound, "Ende 2027");
 	g.id = 0;
-	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
 	CU_ASSERT_EQUAL(m.goals.n, 1);
 	/* the file's own checks: influence out of range */
 	struct stakeholder sh;
 	stakeholder_init(&sh);
 	sh.influence = 6;
-	CU_ASSERT_EQUAL(store_save_stakeholder(s, &m, &sh), STORE_E_INVALID);
+	CU_ASSERT_EQUAL(store_save_stakeholder(s, &m, &sh), ERR_STORE_INVALID);
 	CU_ASSERT_EQUAL(m.stakeholders.n, 0);
 	stakeholder_free(&sh);
 	/* an indicator for a goal that does not exist */
 	struct indicator in;
 	indicator_init(&in);
 	in.goal = 999;
-	CU_ASSERT_EQUAL(store_save_indicator(s, &m, &in), STORE_E_INVALID);
+	CU_ASSERT_EQUAL(store_save_indicator(s, &m, &in), ERR_STORE_INVALID);
 	CU_ASSERT_EQUAL(m.indicators.n, 0);
 	/* an invalid date in the file's own check */
 	str_set(&in.target_date, "2027-02-30");
 	in.goal = MODEL_AT(m.goals, struct goal, 0)->id;
-	CU_ASSERT_EQUAL(store_save_indicator(s, &m, &in), STORE_E_INVALID);
+	CU_ASSERT_EQUAL(store_save_indicator(s, &m, &in), ERR_STORE_INVALID);
 	indicator_free(&in);
 	goal_free(&g);
 	/* none of the refused edits left an undo step */
@@ -350,18 +350,18 @@ static void test_undo_redo(void)
 	struct store *s = create(p, &m);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
 	CU_ASSERT_EQUAL(store_undo_depth(s), 0);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_E_NOTHING);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_STORE_NOTHING);
 	struct goal g;
 	goal_init(&g);
 	str_set(&g.title, "Erstes Ziel");
-	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_OK);
 	str_set(&g.title, "Erstes Ziel, geändert");
-	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_OK);
 	/* saving the same again changes nothing and is no step */
-	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_OK);
 	CU_ASSERT_EQUAL(store_undo_depth(s), 2);
 	char *label = NULL, *item = NULL;
-	CU_ASSERT_EQUAL(store_undo(s, &m, &label, &item), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, &label, &item), ERR_OK);
 	CU_ASSERT_STRING_EQUAL(label, "Edit goal");
 	CU_ASSERT_STRING_EQUAL(item, "Erstes Ziel, geändert");
 	free(label);
@@ -371,20 +371,20 @@ static void test_undo_redo(void)
 	/* the history survives a restart */
 	store_close(s);
 	s = NULL;
-	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), ERR_OK);
 	CU_ASSERT_EQUAL(store_redo_depth(s), 1);
-	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), ERR_OK);
 	CU_ASSERT_STRING_EQUAL(model_goal(&m, g.id)->title, "Erstes Ziel, geändert");
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
 	CU_ASSERT_EQUAL(m.goals.n, 0);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_E_NOTHING);
-	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_STORE_NOTHING);
+	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), ERR_OK);
 	CU_ASSERT_EQUAL(m.goals.n, 1);
 	/* a new edit drops the redo steps */
 	g.id = 0;
 	str_set(&g.title, "Zweites Ziel");
-	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_OK);
 	CU_ASSERT_EQUAL(store_redo_depth(s), 0);
 	goal_free(&g);
 	store_close(s);
@@ -402,46 +402,46 @@ static void test_delete_cascade_undo(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
 	int64_t ids[8];
 	fill(s, &m, ids);
-	CU_ASSERT_EQUAL(store_delete(s, &m, ENT_STAKEHOLDER, ids[1]), STORE_OK);
+	CU_ASSERT_EQUAL(store_delete(s, &m, ENT_STAKEHOLDER, ids[1]), ERR_OK);
 	CU_ASSERT_PTR_NULL(model_stakeholder(&m, ids[1]));
 	CU_ASSERT_EQUAL(model_raci_count(&m), 0);
 	CU_ASSERT_EQUAL(m.shares.n, 0);
 	CU_ASSERT_EQUAL(model_indicator(&m, ids[3])->owner, 0);
 	CU_ASSERT_EQUAL(MODEL_AT(m.notes, struct note, 0)->owner, 0);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
 	assert_filled(&m, ids);
 	/* deleting a goal takes its indicators */
-	CU_ASSERT_EQUAL(store_delete(s, &m, ENT_GOAL, ids[2]), STORE_OK);
+	CU_ASSERT_EQUAL(store_delete(s, &m, ENT_GOAL, ids[2]), ERR_OK);
 	CU_ASSERT_EQUAL(m.indicators.n, 0);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
 	assert_filled(&m, ids);
-	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), ERR_OK);
 	CU_ASSERT_EQUAL(m.goals.n, 0);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
 	/* partners never carry more than the whole cost */
 	struct stakeholder other;
 	stakeholder_init(&other);
 	str_set(&other.name, "Stadtwerke");
-	CU_ASSERT_EQUAL(store_save_stakeholder(s, &m, &other), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_stakeholder(s, &m, &other), ERR_OK);
 	struct cost_share too_much = {0, ids[5], other.id, 40.5, SHARE_ASKED, (char *)""};
-	CU_ASSERT_EQUAL(store_save_share(s, &m, &too_much), STORE_E_INVALID);
+	CU_ASSERT_EQUAL(store_save_share(s, &m, &too_much), ERR_STORE_INVALID);
 	CU_ASSERT_PTR_NOT_NULL(strstr(store_detail(s), "40"));
 	too_much.percent = 40;
-	CU_ASSERT_EQUAL(store_save_share(s, &m, &too_much), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_share(s, &m, &too_much), ERR_OK);
 	CU_ASSERT_DOUBLE_EQUAL(figures_cost_shared(&m, ids[5]), 100, 1e-9);
 	/* changing a partner's own share counts only the others */
 	too_much.id = 0;
 	too_much.percent = 35;
-	CU_ASSERT_EQUAL(store_save_share(s, &m, &too_much), STORE_OK);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_share(s, &m, &too_much), ERR_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
 	stakeholder_free(&other);
 	/* a share of 0 removes the partner */
 	struct cost_share cs = {0, ids[5], ids[1], 0, SHARE_ADOPTED, (char *)""};
-	CU_ASSERT_EQUAL(store_save_share(s, &m, &cs), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_share(s, &m, &cs), ERR_OK);
 	CU_ASSERT_EQUAL(m.shares.n, 0);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
 	CU_ASSERT_EQUAL(m.shares.n, 1);
 	CU_ASSERT_TRUE(store_integrity_ok(s));
 	store_close(s);
@@ -455,27 +455,27 @@ static void test_group_rollback(void)
 	model_init(&m);
 	struct store *s = create(p, &m);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
-	CU_ASSERT_EQUAL(store_begin(s, "Import", "x"), STORE_OK);
+	CU_ASSERT_EQUAL(store_begin(s, "Import", "x"), ERR_OK);
 	struct goal g;
 	goal_init(&g);
 	str_set(&g.title, "eins");
-	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_OK);
 	g.id = 0;
 	str_set(&g.title, "zwei");
-	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_OK);
 	CU_ASSERT_EQUAL(m.goals.n, 2);
 	store_rollback(s, &m);
 	CU_ASSERT_EQUAL(m.goals.n, 0);
 	CU_ASSERT_EQUAL(store_undo_depth(s), 0);
 	/* a committed group is one undo step */
-	CU_ASSERT_EQUAL(store_begin(s, "Import", "x"), STORE_OK);
+	CU_ASSERT_EQUAL(store_begin(s, "Import", "x"), ERR_OK);
 	g.id = 0;
-	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_OK);
 	g.id = 0;
-	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
-	CU_ASSERT_EQUAL(store_commit(s, &m), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_OK);
+	CU_ASSERT_EQUAL(store_commit(s, &m), ERR_OK);
 	CU_ASSERT_EQUAL(store_undo_depth(s), 1);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
 	CU_ASSERT_EQUAL(m.goals.n, 0);
 	goal_free(&g);
 	store_close(s);
@@ -492,10 +492,10 @@ static void test_clear_history(void)
 	struct goal g;
 	goal_init(&g);
 	str_set(&g.title, "GEHEIMER-ENTWURF-XYZ");
-	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
-	CU_ASSERT_EQUAL(store_delete(s, &m, ENT_GOAL, g.id), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_OK);
+	CU_ASSERT_EQUAL(store_delete(s, &m, ENT_GOAL, g.id), ERR_OK);
 	goal_free(&g);
-	CU_ASSERT_EQUAL(store_clear_history(s), STORE_OK);
+	CU_ASSERT_EQUAL(store_clear_history(s), ERR_OK);
 	CU_ASSERT_EQUAL(store_undo_depth(s), 0);
 	store_close(s);
 	size_t n;
@@ -513,16 +513,16 @@ static void test_undo_cap(void)
 	model_init(&m);
 	struct store *s = create(p, &m);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
-	CU_ASSERT_EQUAL(store_begin(s, "setup", ""), STORE_OK); /* nested groups are one step */
+	CU_ASSERT_EQUAL(store_begin(s, "setup", ""), ERR_OK); /* nested groups are one step */
 	struct goal g;
 	goal_init(&g);
-	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
-	CU_ASSERT_EQUAL(store_commit(s, &m), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_OK);
+	CU_ASSERT_EQUAL(store_commit(s, &m), ERR_OK);
 	for (int i = 0; i < STORE_UNDO_MAX + 5; i++) {
 		char t[32];
 		snprintf(t, sizeof t, "Fassung %d", i);
 		str_set(&g.title, t);
-		CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+		CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_OK);
 	}
 	goal_free(&g);
 	CU_ASSERT_EQUAL(store_undo_depth(s), STORE_UNDO_MAX);
@@ -533,7 +533,7 @@ static void test_undo_cap(void)
 /* ------------------------------------------------------------ refusals */
 
 /* Opening must fail with `want` and leave the file byte-identical. */
-static void assert_refused(const char *p, int flags, enum store_status want)
+static void assert_refused(const char *p, int flags, enum err want)
 {
 	char copy[600];
 	snprintf(copy, sizeof copy, "%s.orig", p);
@@ -541,7 +541,7 @@ static void assert_refused(const char *p, int flags, enum store_status want)
 	struct model m;
 	model_init(&m);
 	struct store *s = NULL;
-	enum store_status got = store_open(p, flags, &m, &s);
+	enum err got = store_open(p, flags, &m, &s);
 	CU_ASSERT_EQUAL(got, want);
 	if (got != want)
 		fprintf(stderr, "\n  %s: got %d want %d (%s)\n", p, got, want, store_detail(NULL));
@@ -559,18 +559,18 @@ static void test_refuse_not_sqlite(void)
 	const char *p = fresh("text");
 	const char *text = "title;municipality\nSensorik;Musterstadt\n";
 	test_write(p, text, strlen(text));
-	assert_refused(p, STORE_EXCLUSIVE, STORE_E_NOT_SQLITE);
-	assert_refused(p, STORE_READONLY, STORE_E_NOT_SQLITE);
+	assert_refused(p, STORE_EXCLUSIVE, ERR_STORE_NOT_SQLITE);
+	assert_refused(p, STORE_READONLY, ERR_STORE_NOT_SQLITE);
 	const char *empty = fresh("empty");
 	test_write(empty, "", 0);
-	assert_refused(empty, STORE_EXCLUSIVE | STORE_CREATE, STORE_E_NOT_SQLITE);
+	assert_refused(empty, STORE_EXCLUSIVE | STORE_CREATE, ERR_STORE_NOT_SQLITE);
 	/* 200 random bytes */
 	const char *noise = fresh("noise");
 	unsigned char buf[200];
 	for (size_t i = 0; i < sizeof buf; i++)
 		buf[i] = (unsigned char)(i * 37 + 11);
 	test_write(noise, buf, sizeof buf);
-	assert_refused(noise, STORE_EXCLUSIVE, STORE_E_NOT_SQLITE);
+	assert_refused(noise, STORE_EXCLUSIVE, ERR_STORE_NOT_SQLITE);
 }
 
 static void test_refuse_foreign(void)
@@ -583,14 +583,14 @@ static void test_refuse_foreign(void)
 				     NULL, NULL, NULL),
 			SQLITE_OK);
 	sqlite3_close(db);
-	assert_refused(p, STORE_EXCLUSIVE, STORE_E_FOREIGN);
-	assert_refused(p, STORE_READONLY, STORE_E_FOREIGN);
+	assert_refused(p, STORE_EXCLUSIVE, ERR_STORE_FOREIGN);
+	assert_refused(p, STORE_READONLY, ERR_STORE_FOREIGN);
 	/* another application's id */
 	const char *q = fresh("otherapp");
 	CU_ASSERT_EQUAL_FATAL(sqlite3_open(q, &db), SQLITE_OK);
 	sqlite3_exec(db, "PRAGMA application_id=1598903374; CREATE TABLE t(x);", NULL, NULL, NULL);
 	sqlite3_close(db);
-	assert_refused(q, STORE_EXCLUSIVE, STORE_E_FOREIGN);
+	assert_refused(q, STORE_EXCLUSIVE, ERR_STORE_FOREIGN);
 }
 
 static void test_refuse_newer(void)
@@ -604,9 +604,9 @@ static void test_refuse_newer(void)
 	CU_ASSERT_EQUAL_FATAL(sqlite3_open(p, &db), SQLITE_OK);
 	sqlite3_exec(db, "PRAGMA user_version=99", NULL, NULL, NULL);
 	sqlite3_close(db);
-	assert_refused(p, STORE_EXCLUSIVE, STORE_E_NEWER);
-	assert_refused(p, STORE_READONLY, STORE_E_NEWER);
-	char *msg = store_message(STORE_E_NEWER, p, NULL);
+	assert_refused(p, STORE_EXCLUSIVE, ERR_STORE_NEWER);
+	assert_refused(p, STORE_READONLY, ERR_STORE_NEWER);
+	char *msg = store_message(ERR_STORE_NEWER, p, NULL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "99"));
 	free(msg);
 }
@@ -631,16 +631,16 @@ static void test_refuse_damaged(void)
 		flipped[i] ^= 0x5A;
 	const char *q = fresh("flipped");
 	test_write(q, flipped, n);
-	assert_refused(q, STORE_EXCLUSIVE, STORE_E_DAMAGED);
-	assert_refused(q, STORE_READONLY, STORE_E_DAMAGED);
+	assert_refused(q, STORE_EXCLUSIVE, ERR_STORE_DAMAGED);
+	assert_refused(q, STORE_READONLY, ERR_STORE_DAMAGED);
 	/* cut off after two pages */
 	const char *t = fresh("truncated");
 	test_write(t, bytes, 8192);
-	assert_refused(t, STORE_EXCLUSIVE, STORE_E_DAMAGED);
+	assert_refused(t, STORE_EXCLUSIVE, ERR_STORE_DAMAGED);
 	/* cut inside the header */
 	const char *h = fresh("header");
 	test_write(h, bytes, 60);
-	assert_refused(h, STORE_EXCLUSIVE, STORE_E_NOT_SQLITE);
+	assert_refused(h, STORE_EXCLUSIVE, ERR_STORE_NOT_SQLITE);
 	free(flipped);
 	free(bytes);
 }
@@ -658,8 +658,8 @@ static void test_refuse_in_use(void)
 		struct model m2;
 		model_init(&m2);
 		struct store *s2 = NULL;
-		enum store_status st = store_open(p, STORE_EXCLUSIVE, &m2, &s2);
-		_exit(st == STORE_E_IN_USE ? 0 : 1);
+		enum err st = store_open(p, STORE_EXCLUSIVE, &m2, &s2);
+		_exit(st == ERR_STORE_IN_USE ? 0 : 1);
 	}
 	int status;
 	waitpid(pid, &status, 0);
@@ -668,7 +668,7 @@ static void test_refuse_in_use(void)
 	struct model m3;
 	model_init(&m3);
 	struct store *r = NULL;
-	CU_ASSERT_EQUAL(store_open(p, STORE_READONLY, &m3, &r), STORE_OK);
+	CU_ASSERT_EQUAL(store_open(p, STORE_READONLY, &m3, &r), ERR_OK);
 	CU_ASSERT_EQUAL(m3.checks.n, 39);
 	store_close(r);
 	model_free(&m3);
@@ -677,13 +677,13 @@ static void test_refuse_in_use(void)
 	snprintf(copy, sizeof copy, "%s.orig", p);
 	store_close(s);
 	test_copy(p, copy);
-	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), ERR_OK);
 	struct store *s2 = NULL;
-	CU_ASSERT_EQUAL(store_open(p, STORE_EXCLUSIVE, &m3, &s2), STORE_E_IN_USE);
+	CU_ASSERT_EQUAL(store_open(p, STORE_EXCLUSIVE, &m3, &s2), ERR_STORE_IN_USE);
 	store_close(s);
 	CU_ASSERT_TRUE(test_same_file(p, copy));
 	/* after closing it opens again */
-	CU_ASSERT_EQUAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL(store_open(p, STORE_EXCLUSIVE, &m, &s), ERR_OK);
 	store_close(s);
 	model_free(&m3);
 	model_free(&m);
@@ -705,9 +705,9 @@ static void test_refuse_readonly(void)
 	model_init(&m);
 	store_close(create(p, &m));
 	chmod(p, 0444);
-	assert_refused(p, STORE_EXCLUSIVE, STORE_E_READONLY);
+	assert_refused(p, STORE_EXCLUSIVE, ERR_STORE_READONLY);
 	struct store *r = NULL;
-	CU_ASSERT_EQUAL(store_open(p, STORE_READONLY, &m, &r), STORE_OK);
+	CU_ASSERT_EQUAL(store_open(p, STORE_READONLY, &m, &r), ERR_OK);
 	store_close(r);
 	chmod(p, 0644);
 	model_free(&m);
@@ -718,9 +718,9 @@ static void test_refuse_directory(void)
 	struct model m;
 	model_init(&m);
 	struct store *s = NULL;
-	CU_ASSERT_EQUAL(store_open(test_dir(), STORE_EXCLUSIVE, &m, &s), STORE_E_OPEN);
+	CU_ASSERT_EQUAL(store_open(test_dir(), STORE_EXCLUSIVE, &m, &s), ERR_STORE_OPEN);
 	CU_ASSERT_EQUAL(store_open(test_path("absent.stetig"), STORE_READONLY, &m, &s),
-			STORE_E_NOT_FOUND);
+			ERR_STORE_NOT_FOUND);
 	model_free(&m);
 }
 
@@ -819,31 +819,31 @@ static void test_undo_exact_states(void)
 	free(state[0]);
 	n = 0;
 	state[n++] = after_fill;
-	CU_ASSERT_EQUAL(store_save_indicator(s, &m, &ic), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_indicator(s, &m, &ic), ERR_OK);
 	indicator_free(&ic);
 	state[n++] = fingerprint(p);
-	CU_ASSERT_EQUAL(store_set_raci(s, &m, ids[4], ids[1], RACI_C), STORE_OK);
+	CU_ASSERT_EQUAL(store_set_raci(s, &m, ids[4], ids[1], RACI_C), ERR_OK);
 	state[n++] = fingerprint(p);
-	CU_ASSERT_EQUAL(store_set_agenda(s, &m, STEP_COSTS, 7), STORE_OK);
+	CU_ASSERT_EQUAL(store_set_agenda(s, &m, STEP_COSTS, 7), ERR_OK);
 	state[n++] = fingerprint(p);
-	CU_ASSERT_EQUAL(store_delete(s, &m, ENT_STAKEHOLDER, ids[1]), STORE_OK);
+	CU_ASSERT_EQUAL(store_delete(s, &m, ENT_STAKEHOLDER, ids[1]), ERR_OK);
 	state[n++] = fingerprint(p);
-	CU_ASSERT_EQUAL(store_delete(s, &m, ENT_GOAL, ids[2]), STORE_OK);
+	CU_ASSERT_EQUAL(store_delete(s, &m, ENT_GOAL, ids[2]), ERR_OK);
 	state[n++] = fingerprint(p);
 	struct stakeholder sh;
 	stakeholder_init(&sh);
 	str_set(&sh.name, "Neu");
-	CU_ASSERT_EQUAL(store_save_stakeholder(s, &m, &sh), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_stakeholder(s, &m, &sh), ERR_OK);
 	state[n++] = fingerprint(p);
 	sh.influence = 1;
-	CU_ASSERT_EQUAL(store_save_stakeholder(s, &m, &sh), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_stakeholder(s, &m, &sh), ERR_OK);
 	stakeholder_free(&sh);
 	state[n++] = fingerprint(p);
 	for (int i = 1; i < n; i++)
 		CU_ASSERT_STRING_NOT_EQUAL(state[i], state[i - 1]);
 	/* backwards, one step at a time */
 	for (int i = n - 1; i > 0; i--) {
-		CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+		CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
 		char *now = fingerprint(p);
 		CU_ASSERT_STRING_EQUAL(now, state[i - 1]);
 		free(now);
@@ -852,18 +852,18 @@ static void test_undo_exact_states(void)
 	assert_filled(&m, ids);
 	/* forwards again, across a restart */
 	store_close(s);
-	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), ERR_OK);
 	for (int i = 1; i < n; i++) {
-		CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), STORE_OK);
+		CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), ERR_OK);
 		char *now = fingerprint(p);
 		CU_ASSERT_STRING_EQUAL(now, state[i]);
 		free(now);
 	}
-	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), STORE_E_NOTHING);
+	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), ERR_STORE_NOTHING);
 	/* undo everything fill did too: an empty workshop again */
 	for (int i = 0; i < n - 1 + filled_steps; i++)
-		CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_E_NOTHING);
+		CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_STORE_NOTHING);
 	CU_ASSERT_EQUAL(m.goals.n + m.stakeholders.n + m.indicators.n, 0);
 	CU_ASSERT_TRUE(store_integrity_ok(s));
 	store_close(s);
@@ -887,7 +887,7 @@ static void test_undo_is_data(void)
 	struct goal g;
 	goal_init(&g);
 	str_set(&g.title, "Ziel");
-	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_OK);
 	goal_free(&g);
 	store_close(s);
 	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM pragma_table_info('undo_log') "
@@ -900,8 +900,8 @@ static void test_undo_is_data(void)
 				   "FROM undo_step),'goal; DELETE FROM goal','i',1);"),
 			SQLITE_OK);
 	char *before = fingerprint(p);
-	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_E_DAMAGED);
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), ERR_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_STORE_DAMAGED);
 	CU_ASSERT_PTR_NOT_NULL(strstr(store_detail(s), "undo history"));
 	CU_ASSERT_EQUAL(m.goals.n, 1);
 	store_close(s);
@@ -917,11 +917,11 @@ static void test_undo_is_data(void)
 				   "measurable,achievable,relevant,time_bound,strategy_goal,status "
 				   "FROM goal;"),
 			SQLITE_OK);
-	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), ERR_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
 	CU_ASSERT_STRING_EQUAL(MODEL_AT(m.goals, struct goal, 0)->title, "fts3_tokenizer('simple')");
 	/* and redo puts the old title back */
-	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), ERR_OK);
 	CU_ASSERT_STRING_EQUAL(MODEL_AT(m.goals, struct goal, 0)->title, "Ziel");
 	/* a value of the wrong type is refused by the table, nothing changes */
 	store_close(s);
@@ -931,8 +931,8 @@ static void test_undo_is_data(void)
 				   "SELECT 1,'goal','u',id,id,title,specific,measurable,achievable,"
 				   "relevant,time_bound,'x',status FROM goal;"),
 			SQLITE_OK);
-	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
-	CU_ASSERT_NOT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), ERR_OK);
+	CU_ASSERT_NOT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
 	CU_ASSERT_EQUAL(MODEL_AT(m.goals, struct goal, 0)->strategy_goal, 0);
 	store_close(s);
 	model_free(&m);
@@ -953,18 +953,18 @@ static void test_bulk_undo(void)
 	fill(s, &m, ids);
 	char *before = fingerprint(p);
 	int depth = store_undo_depth(s);
-	CU_ASSERT_EQUAL(store_begin_bulk(s, "Import CSV bundle", "bundle"), STORE_OK);
+	CU_ASSERT_EQUAL(store_begin_bulk(s, "Import CSV bundle", "bundle"), ERR_OK);
 	for (int i = 0; i < 200; i++) {
 		struct goal g;
 		goal_init(&g);
 		char t[32];
 		snprintf(t, sizeof t, "Importiert %d", i);
 		str_set(&g.title, t);
-		CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+		CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_OK);
 		goal_free(&g);
 	}
-	CU_ASSERT_EQUAL(store_delete(s, &m, ENT_STAKEHOLDER, ids[1]), STORE_OK);
-	CU_ASSERT_EQUAL(store_commit(s, &m), STORE_OK);
+	CU_ASSERT_EQUAL(store_delete(s, &m, ENT_STAKEHOLDER, ids[1]), ERR_OK);
+	CU_ASSERT_EQUAL(store_commit(s, &m), ERR_OK);
 	CU_ASSERT_EQUAL(m.goals.n, 201);
 	CU_ASSERT_EQUAL(store_undo_depth(s), depth + 1);
 	char *after = fingerprint(p);
@@ -976,14 +976,14 @@ static void test_bulk_undo(void)
 				  "undo_step) AND tbl='goal'"),
 			1);
 	char *label = NULL;
-	CU_ASSERT_EQUAL(store_undo(s, &m, &label, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, &label, NULL), ERR_OK);
 	CU_ASSERT_STRING_EQUAL(label, "Import CSV bundle");
 	free(label);
 	char *now = fingerprint(p);
 	CU_ASSERT_STRING_EQUAL(now, before);
 	free(now);
 	assert_filled(&m, ids);
-	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), ERR_OK);
 	now = fingerprint(p);
 	CU_ASSERT_STRING_EQUAL(now, after);
 	free(now);
@@ -992,13 +992,13 @@ static void test_bulk_undo(void)
 	struct goal g;
 	goal_init(&g);
 	str_set(&g.title, "danach");
-	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_OK);
 	goal_free(&g);
 	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM undo_log WHERE step=(SELECT max(id) FROM "
 				  "undo_step) AND op='i'"),
 			1);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
 	now = fingerprint(p);
 	CU_ASSERT_STRING_EQUAL(now, before);
 	free(now);
@@ -1022,16 +1022,16 @@ static void test_undo_cap_all(void)
 	struct goal g;
 	goal_init(&g);
 	str_set(&g.title, "Fassung 0");
-	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_OK);
 	for (int i = 1; i <= STORE_UNDO_MAX + 3; i++) {
 		char t[32];
 		snprintf(t, sizeof t, "Fassung %d", i);
 		str_set(&g.title, t);
-		CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+		CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_OK);
 	}
 	CU_ASSERT_EQUAL(store_undo_depth(s), STORE_UNDO_MAX);
 	int undone = 0;
-	while (store_undo(s, &m, NULL, NULL) == STORE_OK)
+	while (store_undo(s, &m, NULL, NULL) == ERR_OK)
 		undone++;
 	CU_ASSERT_EQUAL(undone, STORE_UNDO_MAX);
 	/* the oldest steps were dropped: the title stops at the oldest kept */
@@ -1082,9 +1082,9 @@ static void test_readers_wait(void)
 		struct model r;
 		model_init(&r);
 		struct store *rs = NULL;
-		enum store_status st = store_open(p, STORE_READONLY, &r, &rs);
-		CU_ASSERT_EQUAL(st, STORE_OK);
-		if (st != STORE_OK)
+		enum err st = store_open(p, STORE_READONLY, &r, &rs);
+		CU_ASSERT_EQUAL(st, ERR_OK);
+		if (st != ERR_OK)
 			fprintf(stderr, "\n  reader: %d (%s)\n", st, store_detail(NULL));
 		/* it read the committed state after the writer was done */
 		CU_ASSERT_PTR_NOT_NULL(strstr(r.ws.title, trial ? "!!" : "!"));
@@ -1116,7 +1116,7 @@ static void test_readers_busy_message(void)
 		model_init(&cm);
 		struct store *s = NULL;
 		sqlite3 *db;
-		if (store_open(p, STORE_EXCLUSIVE, &cm, &s) != STORE_OK ||
+		if (store_open(p, STORE_EXCLUSIVE, &cm, &s) != ERR_OK ||
 		    sqlite3_open(p, &db) != SQLITE_OK ||
 		    sqlite3_exec(db, "BEGIN EXCLUSIVE; UPDATE workshop SET title='x'", NULL, NULL,
 				 NULL) != SQLITE_OK)
@@ -1133,8 +1133,8 @@ static void test_readers_busy_message(void)
 	CU_ASSERT_EQUAL_FATAL(read(fds[0], &c, 1), 1);
 	close(fds[0]);
 	struct store *s = NULL;
-	enum store_status st = store_open(p, STORE_READONLY, &m, &s);
-	CU_ASSERT_EQUAL(st, STORE_E_BUSY);
+	enum err st = store_open(p, STORE_READONLY, &m, &s);
+	CU_ASSERT_EQUAL(st, ERR_STORE_BUSY);
 	char *msg = store_message(st, p, NULL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "another stetig that has it open is saving a change"));
 	free(msg);
@@ -1164,8 +1164,8 @@ static void test_refuse_foreign_objects(void)
 		store_close(create(p, &m));
 		model_free(&m);
 		CU_ASSERT_EQUAL(exec_on(p, objects[i]), SQLITE_OK);
-		assert_refused(p, STORE_EXCLUSIVE, STORE_E_UNSAFE);
-		assert_refused(p, STORE_READONLY, STORE_E_UNSAFE);
+		assert_refused(p, STORE_EXCLUSIVE, ERR_STORE_UNSAFE);
+		assert_refused(p, STORE_READONLY, ERR_STORE_UNSAFE);
 	}
 	/* an altered CHECK constraint of stetig's own table */
 	const char *p0 = fresh("altered");
@@ -1179,7 +1179,7 @@ static void test_refuse_foreign_objects(void)
 				   "sql=replace(sql,'BETWEEN 1 AND 5','BETWEEN 1 AND 500') WHERE "
 				   "name='stakeholder'"),
 			SQLITE_OK);
-	assert_refused(p, STORE_EXCLUSIVE, STORE_E_UNSAFE);
+	assert_refused(p, STORE_EXCLUSIVE, ERR_STORE_UNSAFE);
 	CU_ASSERT_PTR_NOT_NULL(strstr(store_detail(NULL), "stakeholder"));
 }
 
@@ -1217,9 +1217,9 @@ static void test_refuse_bad_values(void)
 		char sql[256];
 		snprintf(sql, sizeof sql, "PRAGMA ignore_check_constraints=ON; %s", bad[i].sql);
 		CU_ASSERT_EQUAL(exec_on(p, sql), SQLITE_OK);
-		assert_refused(p, STORE_READONLY, STORE_E_DAMAGED);
+		assert_refused(p, STORE_READONLY, ERR_STORE_DAMAGED);
 		CU_ASSERT_PTR_NOT_NULL(strstr(store_detail(NULL), bad[i].column));
-		assert_refused(p, STORE_EXCLUSIVE, STORE_E_DAMAGED);
+		assert_refused(p, STORE_EXCLUSIVE, ERR_STORE_DAMAGED);
 	}
 }
 
@@ -1230,11 +1230,11 @@ static void test_refuse_bad_values_old_file(void)
 	const char *p0 = fresh("oldvalues");
 	char p[512];
 	snprintf(p, sizeof p, "%s", p0);
-	CU_ASSERT_EQUAL_FATAL(store_create_version(p, 2), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_create_version(p, 2), ERR_OK);
 	CU_ASSERT_EQUAL(exec_on(p, "INSERT INTO clock VALUES(3,0,9223372036854775807)"), SQLITE_OK);
-	assert_refused(p, STORE_EXCLUSIVE, STORE_E_DAMAGED);
+	assert_refused(p, STORE_EXCLUSIVE, ERR_STORE_DAMAGED);
 	CU_ASSERT_PTR_NOT_NULL(strstr(store_detail(NULL), "started"));
-	assert_refused(p, STORE_READONLY, STORE_E_DAMAGED);
+	assert_refused(p, STORE_READONLY, ERR_STORE_DAMAGED);
 	CU_ASSERT_EQUAL(pragma(p, "PRAGMA user_version"), 2);
 }
 
@@ -1252,8 +1252,8 @@ static void test_refuse_side_files(void)
 	test_write(side, "not a wal at all", 16);
 	snprintf(copy, sizeof copy, "%s.wal-orig", p);
 	test_copy(side, copy);
-	assert_refused(p, STORE_READONLY, STORE_E_UNSAFE);
-	assert_refused(p, STORE_EXCLUSIVE, STORE_E_UNSAFE);
+	assert_refused(p, STORE_READONLY, ERR_STORE_UNSAFE);
+	assert_refused(p, STORE_EXCLUSIVE, ERR_STORE_UNSAFE);
 	CU_ASSERT_TRUE(test_same_file(side, copy));
 	unlink(side);
 	/* a journal of another database */
@@ -1266,12 +1266,12 @@ static void test_refuse_side_files(void)
 	test_write(side, j, sizeof j);
 	snprintf(copy, sizeof copy, "%s.journal-orig", p);
 	test_copy(side, copy);
-	assert_refused(p, STORE_READONLY, STORE_E_UNSAFE);
-	assert_refused(p, STORE_EXCLUSIVE, STORE_E_UNSAFE);
+	assert_refused(p, STORE_READONLY, ERR_STORE_UNSAFE);
+	assert_refused(p, STORE_EXCLUSIVE, ERR_STORE_UNSAFE);
 	CU_ASSERT_TRUE(test_same_file(side, copy));
 	unlink(side);
 	struct store *s = NULL;
-	CU_ASSERT_EQUAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL(store_open(p, STORE_EXCLUSIVE, &m, &s), ERR_OK);
 	store_close(s);
 	model_free(&m);
 }
@@ -1291,7 +1291,7 @@ static void test_save_checks_changes(void)
 	struct workshop w;
 	workshop_copy(&w, &m.ws);
 	str_set(&w.title, "gespeichert?");
-	CU_ASSERT_EQUAL(store_save_workshop(s, &m, &w), STORE_E_INVALID);
+	CU_ASSERT_EQUAL(store_save_workshop(s, &m, &w), ERR_STORE_INVALID);
 	CU_ASSERT_STRING_NOT_EQUAL(m.ws.title, "gespeichert?");
 	workshop_free(&w);
 	store_close(s);
@@ -1301,7 +1301,7 @@ static void test_save_checks_changes(void)
 static void test_migrate_v1(void)
 {
 	const char *p = fresh("v1");
-	CU_ASSERT_EQUAL_FATAL(store_create_version(p, 1), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_create_version(p, 1), ERR_OK);
 	CU_ASSERT_EQUAL(pragma(p, "PRAGMA user_version"), 1);
 	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM sqlite_schema WHERE name='agenda'"), 0);
 	/* a reader sees the current schema but leaves the old file alone */
@@ -1311,19 +1311,19 @@ static void test_migrate_v1(void)
 	struct model m;
 	model_init(&m);
 	struct store *s = NULL;
-	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_READONLY, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_READONLY, &m, &s), ERR_OK);
 	CU_ASSERT_EQUAL(m.agenda[STEP_GOALS], 30);
 	store_close(s);
 	CU_ASSERT_TRUE(test_same_file(p, copy));
 	/* an editor migrates it */
-	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), ERR_OK);
 	CU_ASSERT_EQUAL(m.agenda[STEP_GOALS], 30);
 	struct goal g;
 	goal_init(&g);
 	str_set(&g.title, "nach der Migration");
-	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_goal(s, &m, &g), ERR_OK);
 	goal_free(&g);
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
 	store_close(s);
 	CU_ASSERT_EQUAL(pragma(p, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM agenda"), 10);
@@ -1344,7 +1344,7 @@ static void test_migrate_roadmap(void)
 	const char *p0 = fresh("v3");
 	char p[512];
 	snprintf(p, sizeof p, "%s", p0);
-	CU_ASSERT_EQUAL_FATAL(store_create_version(p, 3), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_create_version(p, 3), ERR_OK);
 	CU_ASSERT_EQUAL(pragma(p, "PRAGMA user_version"), 3);
 	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM agenda"), 9);
 	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM sqlite_schema WHERE name='milestone'"), 0);
@@ -1367,7 +1367,7 @@ static void test_migrate_roadmap(void)
 	struct model m;
 	model_init(&m);
 	struct store *s = NULL;
-	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_READONLY, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_READONLY, &m, &s), ERR_OK);
 	CU_ASSERT_EQUAL(m.agenda[STEP_COSTS], 105);
 	CU_ASSERT_EQUAL(m.agenda[STEP_ROADMAP], 20);
 	CU_ASSERT_EQUAL(m.agenda[STEP_CHECK], 106);
@@ -1376,7 +1376,7 @@ static void test_migrate_roadmap(void)
 	CU_ASSERT_TRUE(test_same_file(p, copy));
 	CU_ASSERT_EQUAL(pragma(p, "PRAGMA user_version"), 3);
 	/* an editor migrates it */
-	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), ERR_OK);
 	CU_ASSERT_STRING_EQUAL(m.ws.title, "Starkregenwarnung");
 	CU_ASSERT_STRING_EQUAL(m.ws.municipality, "Lemgo");
 	CU_ASSERT_STRING_EQUAL(m.ws.funding_end, "2027-06-30");
@@ -1391,13 +1391,13 @@ static void test_migrate_roadmap(void)
 	CU_ASSERT_EQUAL(m.agenda[STEP_CHECK], 106);
 	CU_ASSERT_EQUAL(m.agenda[STEP_FINDINGS], 107);
 	long elapsed = -1, started = -1;
-	CU_ASSERT_EQUAL(store_clock_get(s, STEP_COSTS, &elapsed, &started), STORE_OK);
+	CU_ASSERT_EQUAL(store_clock_get(s, STEP_COSTS, &elapsed, &started), ERR_OK);
 	CU_ASSERT_EQUAL(elapsed, 500);
-	CU_ASSERT_EQUAL(store_clock_get(s, STEP_ROADMAP, &elapsed, &started), STORE_OK);
+	CU_ASSERT_EQUAL(store_clock_get(s, STEP_ROADMAP, &elapsed, &started), ERR_OK);
 	CU_ASSERT_EQUAL(elapsed, 0);
-	CU_ASSERT_EQUAL(store_clock_get(s, STEP_CHECK, &elapsed, &started), STORE_OK);
+	CU_ASSERT_EQUAL(store_clock_get(s, STEP_CHECK, &elapsed, &started), ERR_OK);
 	CU_ASSERT_EQUAL(elapsed, 600);
-	CU_ASSERT_EQUAL(store_clock_get(s, STEP_EXPORT, &elapsed, &started), STORE_OK);
+	CU_ASSERT_EQUAL(store_clock_get(s, STEP_EXPORT, &elapsed, &started), ERR_OK);
 	CU_ASSERT_EQUAL(elapsed, 800);
 	/* the new tables work at once, their reference to a kept stakeholder */
 	struct milestone ms;
@@ -1405,7 +1405,7 @@ static void test_migrate_roadmap(void)
 	str_set(&ms.title, "Betreibervereinbarung unterzeichnet");
 	str_set(&ms.due, "2027-02-28");
 	ms.owner = 7;
-	CU_ASSERT_EQUAL(store_save_milestone(s, &m, &ms), STORE_OK);
+	CU_ASSERT_EQUAL(store_save_milestone(s, &m, &ms), ERR_OK);
 	entity_free(ENT_MILESTONE, &ms);
 	CU_ASSERT_EQUAL(m.milestones.n, 1);
 	store_close(s);
@@ -1422,12 +1422,12 @@ static void test_migrate_roadmap(void)
 
 	/* where the group left off moves with its step: findings were 7 */
 	const char *q = fresh("v7-place");
-	CU_ASSERT_EQUAL_FATAL(store_create_version(q, 7), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_create_version(q, 7), ERR_OK);
 	CU_ASSERT_EQUAL_FATAL(exec_on(q, "UPDATE place SET step = 7"), SQLITE_OK);
 	model_init(&m);
-	CU_ASSERT_EQUAL_FATAL(store_open(q, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_open(q, STORE_EXCLUSIVE, &m, &s), ERR_OK);
 	struct store_place pl;
-	CU_ASSERT_EQUAL(store_place_get(s, &pl), STORE_OK);
+	CU_ASSERT_EQUAL(store_place_get(s, &pl), ERR_OK);
 	CU_ASSERT_EQUAL(pl.step, STEP_FINDINGS);
 	store_close(s);
 	model_free(&m);
@@ -1439,7 +1439,7 @@ static void test_migrate_roadmap(void)
 static void test_migrate_v3(void)
 {
 	const char *p = fresh("v3");
-	CU_ASSERT_EQUAL_FATAL(store_create_version(p, 3), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_create_version(p, 3), ERR_OK);
 	CU_ASSERT_EQUAL_FATAL(exec_on(p, "INSERT INTO stakeholder(id,name) VALUES(1,'Kreis');"
 					 "INSERT INTO cost(id,name,amount,start_year) "
 					 "VALUES(1,'Hosting',1000,2028);"
@@ -1454,7 +1454,7 @@ static void test_migrate_v3(void)
 		model_init(&m);
 		struct store *s = NULL;
 		CU_ASSERT_EQUAL_FATAL(store_open(p, writer ? STORE_EXCLUSIVE : STORE_READONLY, &m, &s),
-				      STORE_OK);
+				      ERR_OK);
 		CU_ASSERT_FALSE(m.ws.funding_rate.set);
 		CU_ASSERT_EQUAL(m.ws.first_budget_year, 0);
 		CU_ASSERT_EQUAL_FATAL(m.shares.n, 1);
@@ -1467,7 +1467,7 @@ static void test_migrate_v3(void)
 			workshop_copy(&w, &m.ws);
 			w.funding_rate = (struct optnum){80, true};
 			w.first_budget_year = 2028;
-			CU_ASSERT_EQUAL(store_save_workshop(s, &m, &w), STORE_OK);
+			CU_ASSERT_EQUAL(store_save_workshop(s, &m, &w), ERR_OK);
 			workshop_free(&w);
 		}
 		store_close(s);
@@ -1495,7 +1495,7 @@ static void test_place(void)
 	int64_t ids[8];
 	fill(s, &m, ids);
 	struct store_place pl;
-	CU_ASSERT_EQUAL(store_place_get(s, &pl), STORE_OK);
+	CU_ASSERT_EQUAL(store_place_get(s, &pl), ERR_OK);
 	CU_ASSERT_EQUAL(pl.step, 0);
 	CU_ASSERT_EQUAL(pl.kind, ENT_COUNT);
 	CU_ASSERT_EQUAL(pl.item, 0);
@@ -1503,36 +1503,36 @@ static void test_place(void)
 	int depth = store_undo_depth(s);
 	unsigned long rev = m.revision;
 	struct store_place want = {STEP_STAKEHOLDERS, ENT_STAKEHOLDER, 5, 2};
-	CU_ASSERT_EQUAL(store_place_set(s, &want), STORE_OK);
+	CU_ASSERT_EQUAL(store_place_set(s, &want), ERR_OK);
 	CU_ASSERT_EQUAL(store_undo_depth(s), depth);
 	CU_ASSERT_EQUAL(m.revision, rev);
-	CU_ASSERT_EQUAL(store_place_get(s, &pl), STORE_OK);
+	CU_ASSERT_EQUAL(store_place_get(s, &pl), ERR_OK);
 	CU_ASSERT_EQUAL(pl.step, STEP_STAKEHOLDERS);
 	CU_ASSERT_EQUAL(pl.kind, ENT_STAKEHOLDER);
 	CU_ASSERT_EQUAL(pl.item, 5);
 	CU_ASSERT_EQUAL(pl.raci_view, 2);
 	/* out of range, or in the middle of an edit */
 	struct store_place bad = {STEP_COUNT, ENT_GOAL, 1, 0};
-	CU_ASSERT_EQUAL(store_place_set(s, &bad), STORE_E_INVALID);
+	CU_ASSERT_EQUAL(store_place_set(s, &bad), ERR_STORE_INVALID);
 	bad = (struct store_place){0, ENT_GOAL, 1, 3};
-	CU_ASSERT_EQUAL(store_place_set(s, &bad), STORE_E_INVALID);
-	CU_ASSERT_EQUAL(store_begin(s, "Edit goal", ""), STORE_OK);
-	CU_ASSERT_EQUAL(store_place_set(s, &want), STORE_E_BUSY);
+	CU_ASSERT_EQUAL(store_place_set(s, &bad), ERR_STORE_INVALID);
+	CU_ASSERT_EQUAL(store_begin(s, "Edit goal", ""), ERR_OK);
+	CU_ASSERT_EQUAL(store_place_set(s, &want), ERR_STORE_BUSY);
 	store_rollback(s, &m);
 	/* undo does not move it */
-	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), STORE_OK);
-	CU_ASSERT_EQUAL(store_place_get(s, &pl), STORE_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
+	CU_ASSERT_EQUAL(store_place_get(s, &pl), ERR_OK);
 	CU_ASSERT_EQUAL(pl.item, 5);
 	store_close(s);
 	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM place"), 1);
 	/* a table name that is no entity reads as no item */
 	CU_ASSERT_EQUAL(exec_on(p, "UPDATE place SET kind='sqlite_master', item=3"), SQLITE_OK);
-	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_READONLY, &m, &s), STORE_OK);
-	CU_ASSERT_EQUAL(store_place_get(s, &pl), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_READONLY, &m, &s), ERR_OK);
+	CU_ASSERT_EQUAL(store_place_get(s, &pl), ERR_OK);
 	CU_ASSERT_EQUAL(pl.kind, ENT_COUNT);
 	CU_ASSERT_EQUAL(pl.item, 0);
 	CU_ASSERT_EQUAL(pl.step, STEP_STAKEHOLDERS);
-	CU_ASSERT_EQUAL(store_place_set(s, &want), STORE_E_READONLY);
+	CU_ASSERT_EQUAL(store_place_set(s, &want), ERR_STORE_READONLY);
 	store_close(s);
 	model_free(&m);
 
@@ -1541,14 +1541,14 @@ static void test_place(void)
 	const char *q = NULL;
 	for (int v = STORE_SCHEMA_VERSION - 1; v > 0; v--) {
 		q = fresh("place-old");
-		CU_ASSERT_EQUAL_FATAL(store_create_version(q, v), STORE_OK);
+		CU_ASSERT_EQUAL_FATAL(store_create_version(q, v), ERR_OK);
 		if (pragma(q, "SELECT count(*) FROM sqlite_schema WHERE name='place'") == 0)
 			break;
 	}
 	CU_ASSERT_EQUAL(pragma(q, "SELECT count(*) FROM sqlite_schema WHERE name='place'"), 0);
 	model_init(&m);
-	CU_ASSERT_EQUAL_FATAL(store_open(q, STORE_EXCLUSIVE, &m, &s), STORE_OK);
-	CU_ASSERT_EQUAL(store_place_get(s, &pl), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(store_open(q, STORE_EXCLUSIVE, &m, &s), ERR_OK);
+	CU_ASSERT_EQUAL(store_place_get(s, &pl), ERR_OK);
 	CU_ASSERT_EQUAL(pl.step, 0);
 	CU_ASSERT_EQUAL(pl.item, 0);
 	store_close(s);
@@ -1578,7 +1578,7 @@ static void test_sigkill(void)
 			struct model cm;
 			model_init(&cm);
 			struct store *s = NULL;
-			if (store_open(p, STORE_EXCLUSIVE, &cm, &s) != STORE_OK)
+			if (store_open(p, STORE_EXCLUSIVE, &cm, &s) != ERR_OK)
 				_exit(3);
 			struct goal g;
 			goal_init(&g);
@@ -1587,7 +1587,7 @@ static void test_sigkill(void)
 				snprintf(t, sizeof t, "Ziel %d", i);
 				str_set(&g.title, t);
 				g.id = 0;
-				if (store_save_goal(s, &cm, &g) != STORE_OK)
+				if (store_save_goal(s, &cm, &g) != ERR_OK)
 					_exit(4);
 				/* report each committed edit */
 				if (write(fds[1], &i, sizeof i) != (ssize_t)sizeof i)
@@ -1607,7 +1607,7 @@ static void test_sigkill(void)
 		close(fds[0]);
 		CU_ASSERT_TRUE(WIFSIGNALED(status));
 		struct store *s = NULL;
-		CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), STORE_OK);
+		CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), ERR_OK);
 		CU_ASSERT_TRUE(store_integrity_ok(s));
 		/* every reported edit is there; at most one more made it */
 		CU_ASSERT_TRUE((int)m.goals.n >= committed && (int)m.goals.n <= committed + 1);

@@ -38,7 +38,7 @@ static bool session_open(struct ui *ui, const char *path)
 	memset(ui, 0, sizeof *ui);
 	ui->path = path;
 	model_init(&ui->m);
-	if (store_open(path, STORE_EXCLUSIVE, &ui->m, &ui->s) != STORE_OK) {
+	if (store_open(path, STORE_EXCLUSIVE, &ui->m, &ui->s) != ERR_OK) {
 		model_free(&ui->m);
 		return false;
 	}

@@ -6,6 +6,7 @@
 
 #include <CUnit/CUnit.h>
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
 #include <signal.h>
@@ -17,7 +18,9 @@
 #include <unistd.h>
 
 #include "csv_table.h"
+#include "errors.h"
 #include "findings.h"
+#include "i18n.h"
 #include "lineedit.h"
 #include "model.h"
 #include "testutil.h"
@@ -370,10 +373,10 @@ static void test_sheet_limit(void)
 	struct findings f;
 	findings_compute(&m, &f);
 	char err[1024];
-	CU_ASSERT_FALSE(xlsx_fits(&m, &f, err, sizeof err));
+	CU_ASSERT_EQUAL(xlsx_fits(&m, &f, err, sizeof err), ERR_XLSX_ROWS);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err, "1048576 rows"));
 	const char *out = test_path("big.xlsx");
-	CU_ASSERT_FALSE(xlsx_export(&m, &f, out, LANG_EN, err, sizeof err));
+	CU_ASSERT_EQUAL(xlsx_export(&m, &f, out, LANG_EN, err, sizeof err), ERR_XLSX_ROWS);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err, "Strategy goals"));
 	CU_ASSERT_NOT_EQUAL(access(out, F_OK), 0);
 	CU_ASSERT_EQUAL(entries(test_dir(), "tmp-"), 0);
@@ -383,7 +386,7 @@ static void test_sheet_limit(void)
 		g.id = i;
 		model_put_sgoal(&m, &g);
 	}
-	CU_ASSERT_TRUE(xlsx_fits(&m, &f, err, sizeof err));
+	CU_ASSERT_EQUAL(xlsx_fits(&m, &f, err, sizeof err), ERR_OK);
 	findings_free(&f);
 	model_free(&m);
 }
@@ -621,6 +624,99 @@ static void test_num_format(void)
 	}
 }
 
+/* ------------------------------------------------------------ errors */
+
+/* The conversions of a printf format as errors.def writes them: s for %s,
+ * d for %d and %ld, u for %u and %zu; %% is none. */
+static void conversions(const char *fmt, char *out, size_t n)
+{
+	size_t k = 0;
+	for (const char *p = fmt; *p; p++) {
+		if (*p != '%')
+			continue;
+		p++;
+		if (*p == '%')
+			continue;
+		while (*p && strchr("0123456789$-+ #'.*hlLqjzt", *p))
+			p++;
+		char c = *p == 'i' ? 'd' : *p;
+		if (k + 1 < n)
+			out[k++] = c;
+		if (!*p)
+			break;
+	}
+	out[k] = '\0';
+}
+
+/* Every code has a name, an English message whose conversions are the ones
+ * errors.def names, and a German translation with the same conversions. */
+static void test_err_table(void)
+{
+	CU_ASSERT_STRING_EQUAL(err_text(ERR_OK), "");
+	CU_ASSERT_PTR_NULL(err_msgid(ERR_OK));
+	CU_ASSERT_STRING_EQUAL(err_text(ERR_COUNT), "");
+	CU_ASSERT_TRUE(ERR_COUNT > 80);
+	for (int e = ERR_OK + 1; e < ERR_COUNT; e++) {
+		const char *name = err_name((enum err)e), *id = err_msgid((enum err)e);
+		const char *args = err_args((enum err)e);
+		CU_ASSERT_FATAL(id && args && *name && *name != '?');
+		CU_ASSERT_TRUE(*id != '\0');
+		char conv[16];
+		conversions(id, conv, sizeof conv);
+		if (strcmp(conv, args))
+			fprintf(stderr, "\n  %s: conversions \"%s\", args \"%s\"\n", name, conv,
+				args);
+		CU_ASSERT_STRING_EQUAL(conv, args);
+		i18n_set_lang(LANG_EN);
+		CU_ASSERT_STRING_EQUAL(err_text((enum err)e), id);
+		i18n_set_lang(LANG_DE);
+		const char *de = err_text((enum err)e);
+		if (!strcmp(de, id))
+			fprintf(stderr, "\n  %s: no German translation\n", name);
+		CU_ASSERT_STRING_NOT_EQUAL(de, id);
+		conversions(de, conv, sizeof conv);
+		CU_ASSERT_STRING_EQUAL(conv, args);
+		i18n_set_lang(LANG_EN);
+	}
+	/* names are unique: two codes with one name would be one code */
+	for (int a = ERR_OK + 1; a < ERR_COUNT; a++)
+		for (int b = a + 1; b < ERR_COUNT; b++)
+			CU_ASSERT_STRING_NOT_EQUAL(err_name((enum err)a), err_name((enum err)b));
+}
+
+static void test_err_format(void)
+{
+	char out[256];
+	i18n_set_lang(LANG_EN);
+	err_format(out, sizeof out, ERR_CSV_TOO_LONG, 32767);
+	CU_ASSERT_STRING_EQUAL(out, "the cell is longer than 32767 characters");
+	err_format(out, sizeof out, ERR_BUNDLE_CELLS, (size_t)3, (size_t)5);
+	CU_ASSERT_STRING_EQUAL(out, "the line has 3 cells, but the header has 5");
+	err_format(out, sizeof out, ERR_STORE_NEWER, "a.stetig", 99, 10);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "(file format 99; this version reads up to 10)"));
+	i18n_set_lang(LANG_DE);
+	err_format(out, sizeof out, ERR_STORE_NOT_FOUND, "ä.stetig");
+	CU_ASSERT_STRING_EQUAL(out, "„ä.stetig“ gibt es nicht.");
+	/* cut short, never inside a character: "„ä" is 3 + 2 bytes */
+	for (size_t n = 1; n <= 6; n++) {
+		err_format(out, n, ERR_STORE_NOT_FOUND, "ä.stetig");
+		CU_ASSERT_TRUE(utf8_valid(out, strlen(out), NULL));
+		CU_ASSERT_TRUE(strlen(out) < n);
+	}
+	err_format(out, 6, ERR_STORE_NOT_FOUND, "ä.stetig");
+	CU_ASSERT_STRING_EQUAL(out, "„ä");
+	err_format(out, 5, ERR_STORE_NOT_FOUND, "ä.stetig");
+	CU_ASSERT_STRING_EQUAL(out, "„");
+	/* reasons for errno values, in the session language */
+	CU_ASSERT_STRING_EQUAL(err_errno_text(ENOSPC), "der Datenträger ist voll");
+	i18n_set_lang(LANG_EN);
+	CU_ASSERT_EQUAL(err_errno(EDQUOT), ERR_SYS_DISK_FULL);
+	CU_ASSERT_EQUAL(err_errno(EISDIR), ERR_SYS_IS_FOLDER);
+	CU_ASSERT_EQUAL(err_errno(EINVAL), ERR_OK);
+	CU_ASSERT_STRING_EQUAL(err_errno_text(EROFS), "the disk is read-only");
+	CU_ASSERT_STRING_EQUAL(err_errno_text(EINVAL), strerror(EINVAL));
+}
+
 int main(void)
 {
 	test_init_locale();
@@ -643,5 +739,8 @@ int main(void)
 	ADD_TEST(s, test_stage);
 	ADD_TEST(s, test_stream);
 	ADD_TEST(s, test_sheet_limit);
+	s = CU_add_suite("errors", NULL, NULL);
+	ADD_TEST(s, test_err_table);
+	ADD_TEST(s, test_err_format);
 	return test_run();
 }

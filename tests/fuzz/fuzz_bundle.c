@@ -108,8 +108,8 @@ static void setup(void)
 	model_init(&m);
 	struct store *s;
 	const char *path = fuzz_path("template.stetig");
-	enum store_status st = store_create(path, LANG_EN, NULL, NULL, &m, &s);
-	FUZZ_CHECK(st == STORE_OK, "store_create: %d", (int)st);
+	enum err st = store_create(path, LANG_EN, NULL, NULL, &m, &s);
+	FUZZ_CHECK(st == ERR_OK, "store_create: %d", (int)st);
 	store_close(s);
 	model_free(&m);
 	FUZZ_CHECK(file_read_all(path, (size_t)1 << 30, &tmpl, &tmpl_len) == 0, "read %s", path);
@@ -121,8 +121,8 @@ static struct store *fresh(const char *path, struct model *m)
 	fuzz_write(path, tmpl, tmpl_len);
 	struct store *s;
 	model_init(m);
-	enum store_status st = store_open(path, STORE_EXCLUSIVE, m, &s);
-	FUZZ_CHECK(st == STORE_OK, "store_open of a new workshop: %d", (int)st);
+	enum err st = store_open(path, STORE_EXCLUSIVE, m, &s);
+	FUZZ_CHECK(st == ERR_OK, "store_open of a new workshop: %d", (int)st);
 	return s;
 }
 
@@ -150,7 +150,7 @@ static void check_accepted(struct store *s, struct model *m)
 	/* the file holds what the model shows */
 	struct model m2;
 	model_init(&m2);
-	FUZZ_CHECK(store_load(s, &m2) == STORE_OK, "store_load after an import");
+	FUZZ_CHECK(store_load(s, &m2) == ERR_OK, "store_load after an import");
 	export_csv(&m2, a2);
 	FUZZ_CHECK(fuzz_same_tree(a, a2, why, sizeof why), "model and file differ: %s", why);
 	model_free(&m2);
@@ -179,7 +179,7 @@ static void check_accepted(struct store *s, struct model *m)
 	char xerr[1024] = "";
 	const char *xpath = fuzz_path("x/out.xlsx");
 	ok = xlsx_export(m, &f, xpath, m->ws.lang == LANG_DE ? LANG_DE : LANG_EN, xerr,
-			 sizeof xerr);
+			 sizeof xerr) == ERR_OK;
 	FUZZ_CHECK(ok, "xlsx_export of an imported workshop: %s", xerr);
 	FUZZ_CHECK(fuzz_exists(xpath), "no workbook written");
 	FUZZ_CHECK(fuzz_count_files(xdir) == 1, "a temporary file is left beside the workbook");

@@ -34,7 +34,7 @@
 #include "util.h"
 #include "xlsx_export.h"
 
-static void check_refusal(enum store_status st, const char *path, const uint8_t *data,
+static void check_refusal(enum err st, const char *path, const uint8_t *data,
 			  size_t size)
 {
 	char *msg = store_message(st, path, NULL);
@@ -67,7 +67,7 @@ static void exports(const struct model *m)
 	FUZZ_CHECK(mkdir(xdir, 0700) == 0, "mkdir %s", xdir);
 	char xerr[1024] = "";
 	const char *xpath = fuzz_path("x/out.xlsx");
-	if (!xlsx_export(m, &f, xpath, LANG_EN, xerr, sizeof xerr)) {
+	if (xlsx_export(m, &f, xpath, LANG_EN, xerr, sizeof xerr) != ERR_OK) {
 		FUZZ_CHECK(*xerr, "xlsx_export failed without a message");
 		FUZZ_CHECK(rmdir(xdir) == 0, "a failed xlsx export left files behind");
 	} else {
@@ -306,7 +306,7 @@ static char *base_bytes(size_t *len)
 		struct model m;
 		model_init(&m);
 		struct store *s = NULL;
-		FUZZ_CHECK(store_create(path, LANG_EN, NULL, NULL, &m, &s) == STORE_OK, "create");
+		FUZZ_CHECK(store_create(path, LANG_EN, NULL, NULL, &m, &s) == ERR_OK, "create");
 		struct goal g;
 		goal_init(&g);
 		str_set(&g.title, "Ziel");
@@ -340,10 +340,10 @@ static void check_file(const char *path, const uint8_t *data, size_t size, struc
 	struct model m;
 	model_init(&m);
 	struct store *s = NULL;
-	enum store_status st = store_open(path, STORE_READONLY, &m, &s);
+	enum err st = store_open(path, STORE_READONLY, &m, &s);
 	if (getenv("FUZZ_VERBOSE"))
 		fprintf(stderr, "  read-only open: %d %s\n", (int)st, store_detail(NULL));
-	if (st == STORE_OK) {
+	if (st == ERR_OK) {
 		check_ranges(&m);
 		store_load(s, &m); /* may fail on a damaged file; must not crash */
 		store_close(s);
@@ -357,7 +357,7 @@ static void check_file(const char *path, const uint8_t *data, size_t size, struc
 	st = store_open(path, STORE_EXCLUSIVE, &m, &s);
 	if (getenv("FUZZ_VERBOSE"))
 		fprintf(stderr, "  exclusive open: %d %s\n", (int)st, store_detail(NULL));
-	if (st != STORE_OK) {
+	if (st != ERR_OK) {
 		FUZZ_CHECK(s == NULL, "a refused open returned a store");
 		check_refusal(st, path, data, size);
 		FUZZ_CHECK(!fuzz_exists(journal), "a refused open left a journal");
@@ -365,16 +365,16 @@ static void check_file(const char *path, const uint8_t *data, size_t size, struc
 		return;
 	}
 	check_ranges(&m);
-	if (store_load(s, &m) == STORE_OK) {
+	if (store_load(s, &m) == ERR_OK) {
 		exports(&m);
 		int minutes = m.agenda[1] == 17 ? 18 : 17;
-		if (store_set_agenda(s, &m, 1, minutes) == STORE_OK) {
+		if (store_set_agenda(s, &m, 1, minutes) == ERR_OK) {
 			FUZZ_CHECK(m.agenda[1] == minutes, "a saved edit is not in the model");
 			store_undo(s, &m, NULL, NULL);
 		}
 	}
 	for (int k = 0; steps && k < 8 && steps->n; k++) {
-		enum store_status u = byte(steps) % 2 ? store_undo(s, &m, NULL, NULL)
+		enum err u = byte(steps) % 2 ? store_undo(s, &m, NULL, NULL)
 						      : store_redo(s, &m, NULL, NULL);
 		if (getenv("FUZZ_VERBOSE"))
 			fprintf(stderr, "  undo/redo: %d %s\n", (int)u, store_detail(s));
