@@ -258,43 +258,15 @@ runs=$((runs + 1))
 
 # a workshop of format 2 whose undo history holds SQL text calling
 # fts3_tokenizer: reading never runs it, opening drops it with the old format.
-# The base is first taken back: the roadmap (issue 14) out, the agenda, the
-# clocks and the workshop row as format 3 wrote them, step 6 dropped.
+# tests/make_old writes the file as format 2 did (the migrations up to 2).
 f=$(new_case undo-sql-v2)
-q "$f" "DROP TABLE milestone; DROP TABLE decision;
- CREATE TEMP TABLE a AS SELECT * FROM agenda; DROP TABLE agenda;
- CREATE TABLE agenda(  step INTEGER PRIMARY KEY CHECK(step BETWEEN 0 AND 8),  minutes INTEGER NOT NULL CHECK(minutes BETWEEN 0 AND 999)) STRICT;
- INSERT INTO agenda SELECT CASE WHEN step > 6 THEN step - 1 ELSE step END, minutes FROM temp.a WHERE step <> 6;
- CREATE TEMP TABLE c AS SELECT * FROM clock; DROP TABLE clock;
- CREATE TABLE clock(  step INTEGER PRIMARY KEY CHECK(step BETWEEN 0 AND 8),  elapsed INTEGER NOT NULL DEFAULT 0 CHECK(elapsed >= 0),  started INTEGER NOT NULL DEFAULT 0) STRICT;
- INSERT INTO clock SELECT CASE WHEN step > 6 THEN step - 1 ELSE step END, elapsed, started FROM temp.c WHERE step <> 6;
- CREATE TEMP TABLE w AS SELECT * FROM workshop; DROP TABLE workshop;
- CREATE TABLE workshop(  id INTEGER PRIMARY KEY CHECK(id = 1),  title TEXT NOT NULL DEFAULT '' CHECK(length(title) <= 32767), municipality TEXT NOT NULL DEFAULT '' CHECK(length(municipality) <= 32767), field TEXT NOT NULL DEFAULT '' CHECK(length(field) <= 32767),  funding_end TEXT CHECK(funding_end IS NULL OR date(funding_end, '+0 days') IS funding_end),  phase TEXT NOT NULL DEFAULT 'pilot'    CHECK(phase IN ('pilot','transition','regular','winddown')),  facilitator TEXT NOT NULL DEFAULT '' CHECK(length(facilitator) <= 32767), participants TEXT NOT NULL DEFAULT '' CHECK(length(participants) <= 32767),  language TEXT NOT NULL DEFAULT 'en' CHECK(language IN ('de','en'))) STRICT;
- INSERT INTO workshop SELECT id, title, municipality, field, funding_end, phase, facilitator,
-  participants, language FROM temp.w;
-"
-# format 2 had no votes (format 4 added them): taken out of the schema
-q "$f" "DROP TABLE finding_vote;
- PRAGMA writable_schema=ON;
- UPDATE sqlite_master SET sql = replace(sql,
-   ', votes INTEGER  CHECK(votes IS NULL OR votes BETWEEN 1 AND 999)', '')
-  WHERE name IN ('goal', 'task', 'check_item');
- PRAGMA writable_schema=OFF;"
-# (the workshop row above is format 3's: without the identity of format 9)
-q "$f" "DROP TABLE undo_log; DROP TABLE place;
- CREATE TABLE undo_log(  seq INTEGER PRIMARY KEY,  step INTEGER NOT NULL REFERENCES undo_step(id) ON DELETE CASCADE,  sql TEXT NOT NULL) STRICT;
- CREATE INDEX undo_log_step ON undo_log(step);
- ALTER TABLE cost_share DROP COLUMN budget_line;
- ALTER TABLE cost_share DROP COLUMN status;
- PRAGMA writable_schema=ON;
- UPDATE sqlite_schema SET sql=replace(sql,
-  'CHECK(role = ''R'' OR role = ''A'' OR role = ''C'' OR role = ''I'')',
-  'CHECK(role IN (''R'',''A'',''C'',''I''))') WHERE name='raci';
- PRAGMA writable_schema=OFF;
- PRAGMA user_version=2;
+rm -f "$f"
+"$MAKE_OLD" "$f" 2 || fail "make_old $f 2"
+q "$f" "UPDATE workshop SET title='Basis', municipality='Musterstadt';
  INSERT INTO undo_step(id,kind,label,item) VALUES(1,'undo','Edit workshop','Basis');
  INSERT INTO undo_log(step,sql) VALUES(1,'UPDATE workshop SET title=hex(fts3_tokenizer(''simple'')) WHERE rowid=1'),
   (1,'SELECT fts3_tokenizer(''simple'', x''4141414141414141'')');"
+expect_sql "$f" "PRAGMA user_version" "2"
 read_safely "$f"
 ui_start "$f"
 wait_for "Basis · Musterstadt"
