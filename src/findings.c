@@ -639,19 +639,16 @@ bool findings_vague_specific(const char *s)
 			p++;
 			continue;
 		}
-		char w[48];
-		size_t n = 0;
-		bool ascii_letter = false, too_long = false;
+		const unsigned char *start = p;
+		bool ascii_letter = false, whole;
 		while (*p && is_word_byte(*p)) {
 			if (*p < 0x80)
 				ascii_letter = true;
-			if (n + 1 < sizeof w)
-				w[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
-			else
-				too_long = true;
 			p++;
 		}
-		w[n] = '\0';
+		char w[48];
+		text_fold_lower((const char *)start, (size_t)(p - start), w, sizeof w, &whole);
+		bool too_long = !whole;
 		if (!ascii_letter) /* a dash or quote mark such as – or „ */
 			continue;
 		if (too_long)
@@ -718,10 +715,7 @@ bool findings_qualitative_method(const char *method)
 	if (blank(method))
 		return false;
 	char low[256];
-	size_t n = 0;
-	for (const char *p = method; *p && n + 1 < sizeof low; p++)
-		low[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
-	low[n] = '\0';
+	text_fold_lower(method, strlen(method), low, sizeof low, NULL);
 	for (size_t i = 0; i < sizeof stems / sizeof *stems; i++)
 		if (strstr(low, stems[i]))
 			return true;
@@ -735,18 +729,7 @@ long findings_frequency_days(const char *frequency)
 	/* folded to lower case (ASCII, Ä Ö Ü), then the first word that
 	 * matches; longer words first ("halbjährlich" holds "jährlich") */
 	char low[96];
-	size_t n = 0;
-	const unsigned char *p = (const unsigned char *)frequency;
-	while (*p && n + 5 < sizeof low) {
-		uint32_t cp;
-		size_t len = utf8_decode((const char *)p, strlen((const char *)p), &cp);
-		if (len == 0)
-			break;
-		cp = uchar_fold(cp);
-		n += utf8_encode(cp, low + n);
-		p += len;
-	}
-	low[n] = '\0';
+	text_fold_lower(frequency, strlen(frequency), low, sizeof low, NULL);
 	static const struct {
 		const char *word;
 		long days;

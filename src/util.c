@@ -419,6 +419,28 @@ bool text_equal_fold(const char *a, const char *b)
 	return i == la && k == lb;
 }
 
+size_t text_fold_lower(const char *s, size_t len, char *out, size_t n, bool *all)
+{
+	size_t i = 0, k = 0;
+	while (i < len) {
+		uint32_t c;
+		size_t step = decode_at(s, len, i, &c);
+		if (!step)
+			break;
+		char enc[4];
+		size_t w = utf8_encode(uchar_fold(c), enc);
+		if (k + w >= n)
+			break;
+		memcpy(out + k, enc, w);
+		k += w;
+		i += step;
+	}
+	out[k] = '\0';
+	if (all)
+		*all = i >= len;
+	return k;
+}
+
 static bool date_exists(int y, int m, int d)
 {
 	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

@@ -109,6 +109,10 @@ bool ascii_equal_fold(const char *a, const char *b);
 uint32_t uchar_fold(uint32_t c);
 /* a and b equal when folded with uchar_fold character by character. */
 bool text_equal_fold(const char *a, const char *b);
+/* s[0..len) folded with uchar_fold into out (size n >= 1), NUL-terminated;
+ * stops before a character that would not fit whole. Returns the bytes
+ * written; *all (may be NULL) says whether all of s fitted. */
+size_t text_fold_lower(const char *s, size_t len, char *out, size_t n, bool *all);
 
 /* A calendar date. */
 struct date {

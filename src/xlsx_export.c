@@ -554,6 +554,17 @@ void xl_cell_name(lxw_row_t r, lxw_col_t c, char out[16])
 	snprintf(out + k, 16 - k, "%u", (unsigned)r + 1);
 }
 
+void xl_sheet_ref(struct buf *b, const char *sheet)
+{
+	buf_addc(b, '\'');
+	for (const char *p = sheet; *p; p++) {
+		if (*p == '\'')
+			buf_addc(b, '\'');
+		buf_addc(b, *p);
+	}
+	buf_addc(b, '\'');
+}
+
 void xc_optnum(struct xcell *c, struct optnum n, lxw_format *f)
 {
 	if (n.set)

@@ -9,6 +9,7 @@
 
 #include "findings.h"
 #include "model.h"
+#include "util.h"
 #include "vocab.h"
 
 #define XL_MAX_SHEETS 32
@@ -105,6 +106,9 @@ double xl_year_money(const struct figures_row *r, int yr);
 
 /* "A1"-style name of the sheet cell at row r, column c (0-based). */
 void xl_cell_name(lxw_row_t r, lxw_col_t c, char out[16]);
+/* Appends sheet's name as a formula or link names a sheet: in ' quotes,
+ * an inner ' doubled (Excel's rule; always quoting is valid for any name). */
+void xl_sheet_ref(struct buf *b, const char *sheet);
 
 /* Checked writes. */
 void xl_text(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,

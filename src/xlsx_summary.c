@@ -185,13 +185,8 @@ static void years_ref(const struct xl *x, int yr, size_t col, struct buf *b)
 {
 	char cell[16];
 	xl_cell_name(x->years.row + (lxw_row_t)yr, (lxw_col_t)col, cell);
-	buf_addc(b, '\'');
-	for (const char *p = x->years.sheet; *p; p++) {
-		if (*p == '\'')
-			buf_addc(b, '\'');
-		buf_addc(b, *p);
-	}
-	buf_adds(b, "'!");
+	xl_sheet_ref(b, x->years.sheet);
+	buf_addc(b, '!');
 	buf_adds(b, cell);
 }
 
@@ -618,13 +613,9 @@ static void contents(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 	for (size_t i = 1; i < x->nnames; i++, k++) {
 		struct buf url;
 		buf_init(&url);
-		buf_adds(&url, "internal:'");
-		for (const char *p = x->names[i]; *p; p++) {
-			if (*p == '\'')
-				buf_addc(&url, '\'');
-			buf_addc(&url, *p);
-		}
-		buf_adds(&url, "'!A1");
+		buf_adds(&url, "internal:");
+		xl_sheet_ref(&url, x->names[i]);
+		buf_adds(&url, "!A1");
 		lxw_row_t row = *r + (lxw_row_t)(k / 6);
 		xl_note(x,
 			worksheet_write_url_opt(ws, row, at[k % 6], url.data, x->fmt.link,

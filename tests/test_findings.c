@@ -1169,6 +1169,9 @@ static void test_indicator_qualitative_baseline(void)
 	CU_ASSERT_TRUE(findings_qualitative_method("expert rating"));
 	CU_ASSERT_FALSE(findings_qualitative_method("Zählung"));
 	CU_ASSERT_FALSE(findings_qualitative_method(""));
+	/* folded like the frequency words: capital umlauts too */
+	CU_ASSERT_TRUE(findings_qualitative_method("EINSCHÄTZUNG DER LAGE"));
+	CU_ASSERT_TRUE(findings_qualitative_method("UMFRAGE"));
 }
 
 /* ------------------------------------------------------------ phases */

@@ -153,6 +153,20 @@ static void test_fold(void)
 		fprintf(stderr, "\n  note: no tr_TR.UTF-8 locale; the Turkish lookup is not tested\n");
 	}
 	CU_ASSERT_EQUAL(vocab_lookup(VOCAB_YESNO, "JA"), YN_YES);
+	/* folding into a buffer: whole characters only */
+	char low[8];
+	bool all;
+	CU_ASSERT_EQUAL(text_fold_lower("ÄRGER", strlen("ÄRGER"), low, sizeof low, &all), 6);
+	CU_ASSERT_STRING_EQUAL(low, "ärger");
+	CU_ASSERT_TRUE(all);
+	CU_ASSERT_EQUAL(text_fold_lower("ABCDEFÜ", 8, low, sizeof low, &all), 6);
+	CU_ASSERT_STRING_EQUAL(low, "abcdef");
+	CU_ASSERT_FALSE(all);
+	CU_ASSERT_EQUAL(text_fold_lower("ẞ\xff", strlen("ẞ\xff"), low, sizeof low, NULL), 5);
+	CU_ASSERT_STRING_EQUAL(low, "ß\xef\xbf\xbd");
+	CU_ASSERT_EQUAL(text_fold_lower("XY", 1, low, 1, &all), 0);
+	CU_ASSERT_STRING_EQUAL(low, "");
+	CU_ASSERT_FALSE(all);
 }
 
 /* ------------------------------------------------------------ fatal hook */

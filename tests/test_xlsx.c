@@ -219,6 +219,25 @@ static void test_clean(void)
 	free(copy);
 }
 
+/* A sheet named in a formula or a link: quoted, an inner ' doubled. */
+static void test_sheet_ref(void)
+{
+	static const char *const cases[][2] = {
+		{"Kosten je Jahr", "'Kosten je Jahr'"},
+		{"Bob's", "'Bob''s'"},
+		{"''", "''''''"},
+		{"Übersicht", "'Übersicht'"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct buf b;
+		buf_init(&b);
+		buf_adds(&b, "=");
+		xl_sheet_ref(&b, cases[i][0]);
+		CU_ASSERT_STRING_EQUAL(b.data + 1, cases[i][1]);
+		buf_free(&b);
+	}
+}
+
 int main(void)
 {
 	test_init_locale();
@@ -226,6 +245,7 @@ int main(void)
 		return 99;
 	CU_pSuite x = CU_add_suite("xlsx", NULL, NULL);
 	ADD_TEST(x, test_sheet_names);
+	ADD_TEST(x, test_sheet_ref);
 	ADD_TEST(x, test_clean);
 	ADD_TEST(x, test_export_fails_cleanly);
 	ADD_TEST(x, test_export_ok);
