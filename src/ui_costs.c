@@ -789,24 +789,29 @@ static int key(struct ui *ui, enum ui_action a, int k)
 	}
 }
 
+/* After a click selected a row of the part in focus. */
+static void clicked(struct ui *ui)
+{
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
+	size_t row = vs->ls.sel;
+	if (vs->part == PART_COSTS)
+		after_cost_move(ui);
+	else if (vs->part == PART_SHARES && row < vs->n_sh_rows)
+		vs->sel_share_sh = MODEL_AT(ui->m.shares, struct cost_share, vs->sh_rows[row])->stakeholder;
+}
+
 static int click(struct ui *ui, int y, int x)
 {
 	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
 	(void)x;
 	struct list *lists[3] = {&vs->lc, &vs->ls, &vs->ly};
 	for (int p = 0; p < 3; p++) {
-		long row = list_hit(lists[p], y);
-		if (row < 0)
+		if (list_hit(lists[p], y) < 0)
 			continue;
-		if ((enum part)p == vs->part && (size_t)row == lists[p]->sel && p < 2)
-			return key(ui, ACT_EDIT, 0);
+		/* a click on the selected cost or share edits it; on a year, selects */
+		bool active = (enum part)p == vs->part && p < 2;
 		vs->part = (enum part)p;
-		list_select(lists[p], (size_t)row);
-		if (vs->part == PART_COSTS)
-			after_cost_move(ui);
-		else if (vs->part == PART_SHARES && (size_t)row < vs->n_sh_rows)
-			vs->sel_share_sh = MODEL_AT(ui->m.shares, struct cost_share, vs->sh_rows[row])->stakeholder;
-		return UI_REDRAW | UI_HANDLED;
+		return ui_list_click(ui, lists[p], y, active, ACT_EDIT, clicked);
 	}
 	return UI_UNHANDLED;
 }

@@ -441,21 +441,16 @@ static int click(struct ui *ui, int y, int x)
 {
 	struct export_state *vs = ui_view_state(ui, STEP_EXPORT);
 	(void)x;
-	long row = list_hit(&vs->le, y);
-	if (row >= 0) {
-		bool same = vs->part == PART_EXPORT && (size_t)row == vs->le.sel;
-		vs->part = PART_EXPORT;
-		list_select(&vs->le, (size_t)row);
-		return same ? export_key(ui, ACT_EDIT) : UI_REDRAW | UI_HANDLED;
+	struct list *lists[2] = {&vs->le, ui_notes_list(ui)};
+	const enum part parts[2] = {PART_EXPORT, PART_NOTES};
+	for (int p = 0; p < 2; p++) {
+		if (list_hit(lists[p], y) < 0)
+			continue;
+		bool active = vs->part == parts[p];
+		vs->part = parts[p];
+		return ui_list_click(ui, lists[p], y, active, ACT_EDIT, NULL);
 	}
-	struct list *notes = ui_notes_list(ui);
-	row = list_hit(notes, y);
-	if (row < 0)
-		return UI_UNHANDLED;
-	bool same = vs->part == PART_NOTES && (size_t)row == notes->sel;
-	vs->part = PART_NOTES;
-	list_select(notes, (size_t)row);
-	return same ? ui_notes_key(ui, ACT_EDIT) : UI_REDRAW | UI_HANDLED;
+	return UI_UNHANDLED;
 }
 
 static bool select_item(struct ui *ui, enum entity kind, int64_t id)

@@ -217,18 +217,16 @@ static int key(struct ui *ui, enum ui_action a, int k)
 	return UI_UNHANDLED;
 }
 
+static void remember_clicked(struct ui *ui)
+{
+	remember(ui, ui_findings(ui));
+}
+
 static int click(struct ui *ui, int y, int x)
 {
 	struct findings_state *vs = ui_view_state(ui, STEP_FINDINGS);
 	(void)x;
-	long row = list_hit(&vs->lst, y);
-	if (row < 0)
-		return UI_UNHANDLED;
-	if ((size_t)row == vs->lst.sel)
-		return jump(ui);
-	list_select(&vs->lst, (size_t)row);
-	remember(ui, ui_findings(ui));
-	return UI_REDRAW | UI_HANDLED;
+	return ui_list_click(ui, &vs->lst, y, true, ACT_JUMP, remember_clicked);
 }
 
 static const enum ui_action bar[] = {ACT_JUMP, ACT_UNDO, ACT_VOTE, ACT_NONE};

@@ -346,19 +346,18 @@ static int key(struct ui *ui, enum ui_action a, int k)
 	}
 }
 
+static void remember_clicked(struct ui *ui)
+{
+	struct goals_state *vs = ui_view_state(ui, STEP_GOALS);
+	const struct goal *g = selected(ui);
+	vs->sel_id = g ? g->id : 0;
+}
+
 static int click(struct ui *ui, int y, int x)
 {
 	struct goals_state *vs = ui_view_state(ui, STEP_GOALS);
 	(void)x;
-	long row = list_hit(&vs->lst, y);
-	if (row < 0)
-		return UI_UNHANDLED;
-	if ((size_t)row == vs->lst.sel)
-		return key(ui, ACT_EDIT, 0);
-	list_select(&vs->lst, (size_t)row);
-	const struct goal *g = selected(ui);
-	vs->sel_id = g ? g->id : 0;
-	return UI_REDRAW | UI_HANDLED;
+	return ui_list_click(ui, &vs->lst, y, true, ACT_EDIT, remember_clicked);
 }
 
 static bool select_item(struct ui *ui, enum entity kind, int64_t id)

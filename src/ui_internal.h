@@ -198,6 +198,13 @@ void ui_views_close(struct ui *ui);
 void ui_view_reset(struct ui *ui, enum step step);
 /* A view's private state. */
 void *ui_view_state(const struct ui *ui, enum step step);
+/* The click of a list in the current step's view: on the row that is
+ * selected already (and active: its part of the view has the focus), the
+ * view's key act (ACT_EDIT: edit it); on another row, selects it and calls
+ * moved (may be NULL) to remember it. Returns the key's result,
+ * UI_REDRAW | UI_HANDLED, or UI_UNHANDLED when y is on none of l's rows. */
+int ui_list_click(struct ui *ui, struct list *l, int y, bool active, enum ui_action act,
+		  void (*moved)(struct ui *ui));
 
 /* ui.c */
 /* Shows a message in the status line (formatted, translated by the caller). */

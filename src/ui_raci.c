@@ -1393,19 +1393,17 @@ static int key(struct ui *ui, enum ui_action a, int k)
 	}
 }
 
+static void handover_clicked(struct ui *ui)
+{
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	vs->ho_keep_cat = vs->shown[vs->ho_list.sel];
+}
+
 static int click(struct ui *ui, int y, int x)
 {
 	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
-	if (vs->view == RV_HANDOVER) {
-		long row = list_hit(&vs->ho_list, y);
-		if (row < 0)
-			return UI_UNHANDLED;
-		if ((size_t)row == vs->ho_list.sel)
-			return handover_key(ui, ACT_EDIT);
-		list_select(&vs->ho_list, (size_t)row);
-		vs->ho_keep_cat = vs->shown[row];
-		return UI_REDRAW | UI_HANDLED;
-	}
+	if (vs->view == RV_HANDOVER)
+		return ui_list_click(ui, &vs->ho_list, y, true, ACT_EDIT, handover_clicked);
 	int p = vs->view == RV_REGULAR ? 1 : 0;
 	if (vs->by_actor) {
 		long row = list_hit(&vs->actor_list, y);

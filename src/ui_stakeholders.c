@@ -705,14 +705,7 @@ static int click(struct ui *ui, int y, int x)
 	struct stakeholders_state *vs = ui_view_state(ui, STEP_STAKEHOLDERS);
 	if (vs->grid_mode)
 		return grid_click(ui, y, x);
-	long row = list_hit(&vs->lst, y);
-	if (row < 0)
-		return UI_UNHANDLED;
-	if ((size_t)row == vs->lst.sel)
-		return key(ui, ACT_EDIT, 0);
-	list_select(&vs->lst, (size_t)row);
-	remember(ui);
-	return UI_REDRAW | UI_HANDLED;
+	return ui_list_click(ui, &vs->lst, y, true, ACT_EDIT, remember);
 }
 
 static bool select_item(struct ui *ui, enum entity kind, int64_t id)

@@ -70,3 +70,17 @@ void *ui_view_state(const struct ui *ui, enum step step)
 {
 	return ui->view_state[step];
 }
+
+int ui_list_click(struct ui *ui, struct list *l, int y, bool active, enum ui_action act,
+		  void (*moved)(struct ui *ui))
+{
+	long row = list_hit(l, y);
+	if (row < 0)
+		return UI_UNHANDLED;
+	if (active && (size_t)row == l->sel)
+		return ui_views[ui->step]->key(ui, act, 0);
+	list_select(l, (size_t)row);
+	if (moved)
+		moved(ui);
+	return UI_REDRAW | UI_HANDLED;
+}

@@ -493,6 +493,14 @@ static int key(struct ui *ui, enum ui_action a, int k)
 	}
 }
 
+/* After a click selected a row of the part in focus. */
+static void clicked(struct ui *ui)
+{
+	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
+	if (vs->part == PART_SGOALS)
+		vs->sel_sgoal = MODEL_AT(ui->m.sgoals, struct strategy_goal, vs->ls.sel)->id;
+}
+
 static int click(struct ui *ui, int y, int x)
 {
 	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
@@ -505,13 +513,9 @@ static int click(struct ui *ui, int y, int x)
 		/* the measure and the strategy goals share lines: decide by column */
 		if (p < 2 && ((p == 0) != (x < ui->content.x + ui->content.w * 11 / 20)))
 			continue;
-		if ((enum part)p == vs->part && (size_t)row == lists[p]->sel)
-			return key(ui, ACT_EDIT, 0);
+		bool active = (enum part)p == vs->part;
 		vs->part = (enum part)p;
-		list_select(lists[p], (size_t)row);
-		if (vs->part == PART_SGOALS)
-			vs->sel_sgoal = MODEL_AT(ui->m.sgoals, struct strategy_goal, vs->ls.sel)->id;
-		return UI_REDRAW | UI_HANDLED;
+		return ui_list_click(ui, lists[p], y, active, ACT_EDIT, clicked);
 	}
 	return UI_UNHANDLED;
 }

@@ -143,6 +143,34 @@ wait_exit
 expect_sql "$f" "SELECT count(*) FROM goal WHERE title = 'Daten öffnen & teilen'" "1"
 expect_tty_sane
 
+# a click on a row of a list selects it; a click on the selected row edits it
+# click_on TEXT — a left click (press, release) on the first place TEXT shows
+click_on() {
+    _at=$(screen | awk -v t="$1" '{ i = index($0, t); if (i) { print NR, i; exit } }')
+    [ -n "$_at" ] || { fail "no \"$1\" on the screen to click"; return; }
+    _cy=$(printf "\\$(printf '%03o' $((32 + ${_at% *})))")
+    _cx=$(printf "\\$(printf '%03o' $((32 + ${_at#* })))")
+    typed "$(printf '\033[M') ${_cx}${_cy}"
+    typed "$(printf '\033[M')#${_cx}${_cy}"
+}
+ui_start --lang en "$f"
+wait_for "F10"
+keys 1
+wait_for "Daten öffnen & teilen"
+for g in "Wärmepumpen fördern" "Daten öffnen & teilen"; do
+    click_on "$g"
+    if screen | grep -qF "Edit goal"; then fail "a click on another row opened the form"; else ok; fi
+done
+click_on "Daten öffnen & teilen"
+wait_for "Edit goal"
+typed " jetzt"
+keys Enter
+wait_for "Goal “Daten öffnen & teilen jetzt” saved."
+keys q
+wait_exit
+[ "$ui_status" = 0 ] && ok || fail "click: status $ui_status"
+expect_sql "$f" "SELECT count(*) FROM goal WHERE title = 'Daten öffnen & teilen jetzt'" "1"
+
 # NO_COLOR and the plain theme start as well
 UI_NO_COLOR=1 ui_start --theme plain --lang en "$f"
 wait_for "F10"
