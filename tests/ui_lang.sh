@@ -166,6 +166,24 @@ wait_for "Edit goal"
 typed " jetzt"
 keys Enter
 wait_for "Goal “Daten öffnen & teilen jetzt” saved."
+# a view of several lists (step 0): a click on another list moves the focus
+# there and selects; only a click on the selected row of the list in focus
+# edits
+keys 0
+wait_for "Funding rate"
+form_open() { screen | grep -qF "Type into the fields"; }
+for pair in "2 Indicators|3 Stakeholders|Timebox: 3 Stakeholders" \
+    "Municipality|Funding rate|Percent of the eligible costs"; do
+    a=${pair%%|*}; rest=${pair#*|}; b=${rest%%|*}; form=${rest#*|}
+    click_on "$a"
+    if form_open; then keys Escape; wait_gone "Type into the fields"; fi
+    click_on "$b"
+    if form_open; then fail "a click on $b (not selected) opened a form"; else ok; fi
+    click_on "$b"
+    wait_for "$form"
+    keys Escape
+    wait_gone "Type into the fields"
+done
 keys q
 wait_exit
 [ "$ui_status" = 0 ] && ok || fail "click: status $ui_status"
