@@ -10,10 +10,14 @@ alternating, --runs times each:
   openpyxl  bench/peer_openpyxl.py: the same cells with openpyxl
   stetig-csv  stetig export FILE --csv
 Reports medians, ratios against the floor, peak RSS (/usr/bin/time -v) and
-the cell counts, and checks the targets of issue 6.
+the cell counts, and checks the targets of issue 6. --compare NAME=PATH adds
+another stetig (an older build, say) to the same rounds: it imports the
+bundle into a workshop of its own and exports it like stetig; the table
+then also gives its median against stetig's.
 
 usage: run_export.py --stetig src/stetig --floor bench/floor [--runs 7]
-                     [--workdir DIR] [--json FILE] [--no-count]
+                     [--compare NAME=PATH]... [--workdir DIR] [--json FILE]
+                     [--no-count]
 """
 import argparse, datetime, json, os, platform, re, shutil, statistics, subprocess, sys
 import tempfile, time
@@ -81,11 +85,22 @@ def main():
     ap.add_argument("--workdir")
     ap.add_argument("--json")
     ap.add_argument("--no-count", action="store_true", help="skip counting the workbook's cells")
+    ap.add_argument("--compare", action="append", default=[], metavar="NAME=PATH",
+                    help="another stetig build timed in the same rounds")
+    ap.add_argument("--no-peers", action="store_true",
+                    help="leave out the Python peers (and the targets that compare with them)")
     a = ap.parse_args()
+    compare = {}
+    for c in a.compare:
+        name, _, path = c.partition("=")
+        if not name or not path or name in ("stetig", "floor", "xlsxwriter", "openpyxl",
+                                            "stetig-csv"):
+            sys.exit("--compare wants NAME=PATH with a new name")
+        compare[name] = os.path.abspath(path)
     if a.runs < 1:
         sys.exit("--runs must be at least 1")
     stetig, floor = os.path.abspath(a.stetig), os.path.abspath(a.floor)
-    for tool in (stetig, floor, "/usr/bin/time", PY):
+    for tool in [stetig, floor, "/usr/bin/time", PY] + list(compare.values()):
         if not os.access(tool, os.X_OK):
             sys.exit("missing %s (make bench builds bench/floor; ./bootstrap --bench installs "
                      "time and python3-xlsxwriter)" % tool)
@@ -111,6 +126,16 @@ def main():
     subprocess.run([stetig, "export", wsfile, "--csv", csvdir, "--lang", "en"], check=True,
                    env=env, stdout=subprocess.DEVNULL)
     bundle_cells = sum(1 for _, rows in tables(csvdir) for row in rows for v in row if v != "")
+    compare_files = {}
+    for name, prog in compare.items():  # each build imports into a file of its own format
+        f = os.path.join(work, "large-%s.stetig" % name)
+        if os.path.exists(f):
+            os.remove(f)
+        subprocess.run([prog, "new", f, "--lang", "de"], check=True, env=env,
+                       stdout=subprocess.DEVNULL)
+        subprocess.run([prog, "import", f, "--csv", bundle], check=True, env=env,
+                       stdout=subprocess.DEVNULL)
+        compare_files[name] = f
 
     out = os.path.join(work, "out")
     os.makedirs(out, exist_ok=True)
@@ -121,6 +146,11 @@ def main():
         "openpyxl": [PY, os.path.join(HERE, "peer_openpyxl.py"), csvdir, os.path.join(out, "openpyxl.xlsx")],
         "stetig-csv": [stetig, "export", wsfile, "--csv", os.path.join(out, "csv"), "--lang", "en"],
     }
+    if a.no_peers:
+        del cmds["xlsxwriter"], cmds["openpyxl"]
+    for name, prog in compare.items():
+        cmds[name] = [prog, "export", compare_files[name], "--xlsx",
+                      os.path.join(out, "%s.xlsx" % name), "--lang", "en"]
     names = list(cmds)
     samples = {n: [] for n in names}
     tfile = os.path.join(work, "time.txt")
@@ -171,13 +201,22 @@ def main():
         print("| %s | %.0f | %.0f-%.0f | %.2fx | %.1f | %.2fx |" % (
             n, r["t"] * 1000, r["t_min"] * 1000, r["t_max"] * 1000, r["t"] / f,
             r["rss"] / 1024, r["rss"] / res["floor"]["rss"]))
+    for n in compare:
+        print("stetig against %s: time %.2fx, peak RSS %.2fx" % (
+            n, res["stetig"]["t"] / res[n]["t"], res["stetig"]["rss"] / res[n]["rss"]))
     print()
-    print("stetig is %.2fx faster than XlsxWriter, %.2fx faster than openpyxl; "
-          "its peak RSS is %.2f of XlsxWriter's" % (
-              res["xlsxwriter"]["t"] / res["stetig"]["t"], res["openpyxl"]["t"] / res["stetig"]["t"],
-              res["stetig"]["rss"] / res["xlsxwriter"]["rss"]))
+    if a.no_peers:
+        print("(no peers: --no-peers)")
+    else:
+        print("stetig is %.2fx faster than XlsxWriter, %.2fx faster than openpyxl; "
+              "its peak RSS is %.2f of XlsxWriter's" % (
+                  res["xlsxwriter"]["t"] / res["stetig"]["t"],
+                  res["openpyxl"]["t"] / res["stetig"]["t"],
+                  res["stetig"]["rss"] / res["xlsxwriter"]["rss"]))
     ok = True
     for desc, test in TARGETS:
+        if a.no_peers and ("XlsxWriter" in desc or "openpyxl" in desc):
+            continue
         good = test(res)
         ok = ok and good
         print("%s: %s" % ("met   " if good else "MISSED", desc))
