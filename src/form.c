@@ -235,8 +235,8 @@ static bool check_field(struct form_field *f)
 	}
 	case FORM_NUMBER: {
 		/* typed as the session language shows numbers; never guessed */
-		enum num_error e = *t ? num_parse_lang(t, i18n_lang(), NULL) : NUM_OK;
-		if (e == NUM_OK) {
+		enum err e = *t ? num_parse_lang(t, i18n_lang(), NULL) : ERR_OK;
+		if (e == ERR_OK) {
 			set_msg(f, NULL, false);
 		} else {
 			i18n_number_refusal(e, i18n_lang(), msg, sizeof msg);
@@ -247,12 +247,12 @@ static bool check_field(struct form_field *f)
 	}
 	case FORM_INT: {
 		double v = 0;
-		enum num_error e = num_parse_lang(t, i18n_lang(), &v);
-		if (e != NUM_OK && e != NUM_E_EMPTY) {
+		enum err e = num_parse_lang(t, i18n_lang(), &v);
+		if (e != ERR_OK && e != ERR_NUM_EMPTY) {
 			i18n_number_refusal(e, i18n_lang(), msg, sizeof msg);
 			set_msg(f, msg, false);
 			ok = false;
-		} else if (e == NUM_OK && v == (double)(long)v && v >= (double)f->lo &&
+		} else if (e == ERR_OK && v == (double)(long)v && v >= (double)f->lo &&
 			   v <= (double)f->hi) {
 			set_msg(f, NULL, false);
 		} else {
@@ -558,7 +558,7 @@ struct optnum form_number(const struct form *fm, int field)
 {
 	char *t = form_text(fm, field);
 	struct optnum n = {0, false};
-	if (*t && num_parse_lang(t, i18n_lang(), &n.v) == NUM_OK)
+	if (*t && num_parse_lang(t, i18n_lang(), &n.v) == ERR_OK)
 		n.set = true;
 	free(t);
 	return n;
@@ -571,7 +571,7 @@ long form_int(const struct form *fm, int field)
 	char *t = form_text(fm, field);
 	double d = 0;
 	long v = fm->f[field].lo;
-	if (num_parse_lang(t, i18n_lang(), &d) == NUM_OK && d == (double)(long)d &&
+	if (num_parse_lang(t, i18n_lang(), &d) == ERR_OK && d == (double)(long)d &&
 	    d >= (double)fm->f[field].lo && d <= (double)fm->f[field].hi)
 		v = (long)d;
 	free(t);

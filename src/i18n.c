@@ -131,32 +131,33 @@ void i18n_number_example(enum lang lang, char out[64])
 	snprintf(out, 64, "%s", lang == LANG_DE ? "18.500,50" : "18,500.50");
 }
 
-void i18n_number_refusal(enum num_error e, enum lang lang, char *out, size_t n)
+void i18n_number_refusal(enum err e, enum lang lang, char *out, size_t n)
 {
 	const bool de = lang == LANG_DE;
-	const char *why = "";
+	/* the message of the code, in the words of lang's marks */
+	enum err shown = e;
 	switch (e) {
-	case NUM_OK:
-	case NUM_E_EMPTY:
-	case NUM_E_JUNK:
-		why = _("Not a number.");
+	case ERR_NUM_GROUP:
+		shown = de ? ERR_NUM_GROUP_DE : e;
 		break;
-	case NUM_E_GROUP:
-		why = de ? _("A point groups thousands: three digits after each point.")
-			 : _("A comma groups thousands: three digits after each comma.");
+	case ERR_NUM_ORDER:
+		shown = de ? ERR_NUM_ORDER_DE : e;
 		break;
-	case NUM_E_ORDER:
-		why = de ? _("The decimal comma comes after the thousands points.")
-			 : _("The decimal point comes after the thousands commas.");
+	case ERR_NUM_DECIMAL:
+		shown = de ? ERR_NUM_DECIMAL_DE : e;
 		break;
-	case NUM_E_DECIMAL:
-		why = de ? _("One decimal comma, with digits after it.")
-			 : _("One decimal point, with digits after it.");
+	case ERR_NUM_EMPTY:
+	case ERR_NUM_JUNK:
+	case ERR_NUM_RANGE:
+	case ERR_NUM_GROUP_DE:
+	case ERR_NUM_ORDER_DE:
+	case ERR_NUM_DECIMAL_DE:
 		break;
-	case NUM_E_RANGE:
-		why = _("Too large or too many digits (at most 15).");
+	default: /* not a number's code */
+		shown = ERR_NUM_JUNK;
 		break;
 	}
+	const char *why = err_text(shown);
 	/* TRANSLATORS: %s is an example number as this language writes it */
 	const char *how = de ? _("Type it like %s (point for thousands, comma for decimals).")
 			     : _("Type it like %s (comma for thousands, point for decimals).");

@@ -39,6 +39,6 @@ void i18n_number_example(enum lang lang, char out[64]);
 /* Why a typed number was refused (num_parse_lang) and how to type one in
  * lang, translated: "A comma groups thousands: … Type it like 18,500.50
  * (comma for thousands, point for decimals)." */
-void i18n_number_refusal(enum num_error e, enum lang lang, char *out, size_t n);
+void i18n_number_refusal(enum err e, enum lang lang, char *out, size_t n);
 
 #endif

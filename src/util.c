@@ -664,10 +664,10 @@ static bool num_space_mark(const char *p, const char *end, uint32_t *cp, size_t 
 	return *cp == ' ' || *cp == 0xA0 || *cp == 0x202F || *cp == 0x2009;
 }
 
-enum num_error num_parse_lang(const char *s, enum lang lang, double *out)
+enum err num_parse_lang(const char *s, enum lang lang, double *out)
 {
 	if (!s)
-		return NUM_E_EMPTY;
+		return ERR_NUM_EMPTY;
 	const char group = lang == LANG_DE ? '.' : ',';
 	const char decimal = lang == LANG_DE ? ',' : '.';
 	size_t bl;
@@ -681,7 +681,7 @@ enum num_error num_parse_lang(const char *s, enum lang lang, double *out)
 			last = q + bl;
 	end = last;
 	if (p == end)
-		return NUM_E_EMPTY;
+		return ERR_NUM_EMPTY;
 
 	char tmp[48];
 	size_t n = 0;
@@ -714,15 +714,15 @@ enum num_error num_parse_lang(const char *s, enum lang lang, double *out)
 			else
 				cur++;
 			if (significant > 15)
-				return NUM_E_RANGE;
+				return ERR_NUM_RANGE;
 			if (n < sizeof tmp - 2)
 				tmp[n++] = *p;
 			p++;
 		} else if (*p == decimal) {
 			if (dec)
-				return NUM_E_DECIMAL;
+				return ERR_NUM_DECIMAL;
 			if (groups && cur != 3)
-				return NUM_E_GROUP;
+				return ERR_NUM_GROUP;
 			dec = true;
 			tmp[n++] = '.';
 			p++;
@@ -731,35 +731,35 @@ enum num_error num_parse_lang(const char *s, enum lang lang, double *out)
 			size_t ml = *p == group ? 1 : len;
 			/* a blank that is no thousands mark: "18500 €", "- 5" */
 			if (m != (uint32_t)group && (cur == 0 || p[ml] < '0' || p[ml] > '9'))
-				return NUM_E_JUNK;
+				return ERR_NUM_JUNK;
 			if (dec)
-				return NUM_E_ORDER;
+				return ERR_NUM_ORDER;
 			if (groups ? (cur != 3 || m != mark) : (cur < 1 || cur > 3 || first_zero))
-				return NUM_E_GROUP;
+				return ERR_NUM_GROUP;
 			mark = m;
 			groups++;
 			cur = 0;
 			p += ml;
 		} else {
-			return NUM_E_JUNK;
+			return ERR_NUM_JUNK;
 		}
 	}
 	if (!digits)
-		return NUM_E_JUNK;
+		return ERR_NUM_JUNK;
 	if (dec && frac == 0)
-		return NUM_E_DECIMAL;
+		return ERR_NUM_DECIMAL;
 	if (groups && !dec && cur != 3)
-		return NUM_E_GROUP;
+		return ERR_NUM_GROUP;
 	tmp[n] = '\0';
 	/* strtod follows LC_NUMERIC, which the program keeps at "C" */
 	errno = 0;
 	char *e;
 	double v = strtod(tmp, &e);
 	if (*e || errno == ERANGE || !isfinite(v) || !(fabs(v) < 1e15))
-		return NUM_E_RANGE;
+		return ERR_NUM_RANGE;
 	if (out)
 		*out = v == 0 ? 0 : v; /* no negative zero */
-	return NUM_OK;
+	return ERR_OK;
 }
 
 void num_format_lang(double v, enum lang lang, char out[64])

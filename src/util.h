@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "errors.h"
 #include "vocab.h"
 
 /* The longest text a field may hold, in characters (a spreadsheet cell). */
@@ -162,18 +163,14 @@ bool int_parse(const char *s, long lo, long hi, long *out);
  *    and percent signs are refused;
  *  - at most 15 significant digits and less than 10^15 in size, so every
  *    number shown by num_format_lang parses back to the same value. */
-enum num_error {
-	NUM_OK = 0,
-	NUM_E_EMPTY,   /* nothing but blanks */
-	NUM_E_JUNK,    /* a character that is no digit, sign or mark; or no digit */
-	NUM_E_GROUP,   /* a thousands group not of three digits, a leading 0
-			* before a thousands mark, two kinds of thousands mark */
-	NUM_E_ORDER,   /* a thousands mark after the decimal mark */
-	NUM_E_DECIMAL, /* a second decimal mark, or no digit after it */
-	NUM_E_RANGE,   /* 10^15 or more, or more than 15 significant digits */
-};
-/* Parses s as lang writes numbers (see above); *out only on NUM_OK. */
-enum num_error num_parse_lang(const char *s, enum lang lang, double *out);
+/* Parses s as lang writes numbers (see above); *out only on ERR_OK.
+ * Otherwise (errors.def): ERR_NUM_EMPTY, nothing but blanks; ERR_NUM_JUNK,
+ * a character that is no digit, sign or mark, or no digit; ERR_NUM_GROUP, a
+ * thousands group not of three digits, a leading 0 before a thousands mark,
+ * two kinds of thousands mark; ERR_NUM_ORDER, a thousands mark after the
+ * decimal mark; ERR_NUM_DECIMAL, a second decimal mark or no digit after it;
+ * ERR_NUM_RANGE, 10^15 or more, or more than 15 significant digits. */
+enum err num_parse_lang(const char *s, enum lang lang, double *out);
 /* Formats v as lang writes it, thousands grouped ("18.500,5",
  * "-1,234,567.25"), up to 15 significant digits, trailing zeros dropped;
  * num_parse_lang(out, lang) gives v back for every v with at most 15

@@ -411,19 +411,19 @@ static void test_sheet_limit(void)
 static void num_ok(const char *text, enum lang lang, double want)
 {
 	double v = -12345.678;
-	enum num_error e = num_parse_lang(text, lang, &v);
-	if (e != NUM_OK || v != want)
+	enum err e = num_parse_lang(text, lang, &v);
+	if (e != ERR_OK || v != want)
 		fprintf(stderr, "\n  '%s' (%s): error %d, %.17g; want %.17g\n", text,
 			lang == LANG_DE ? "de" : "en", (int)e, v, want);
-	CU_ASSERT_EQUAL(e, NUM_OK);
+	CU_ASSERT_EQUAL(e, ERR_OK);
 	CU_ASSERT_EQUAL(v, want);
 }
 
 /* text is refused in lang for the reason want, and *out stays as it was */
-static void num_bad(const char *text, enum lang lang, enum num_error want)
+static void num_bad(const char *text, enum lang lang, enum err want)
 {
 	double v = 4711;
-	enum num_error e = num_parse_lang(text, lang, &v);
+	enum err e = num_parse_lang(text, lang, &v);
 	if (e != want)
 		fprintf(stderr, "\n  '%s' (%s): error %d, want %d\n", text,
 			lang == LANG_DE ? "de" : "en", (int)e, (int)want);
@@ -453,28 +453,28 @@ static void test_num_german(void)
 	num_ok("1\xE2\x80\xAF" "234\xE2\x80\xAF" "567", de, 1234567); /* narrow */
 	num_ok("1\xE2\x80\x89" "234", de, 1234);          /* thin space */
 	/* the ambiguous cases are refused, never guessed */
-	num_bad("18.50", de, NUM_E_GROUP);
-	num_bad("1.5", de, NUM_E_GROUP);
-	num_bad("1.23", de, NUM_E_GROUP);
-	num_bad("1.2345", de, NUM_E_GROUP);
-	num_bad("0.500", de, NUM_E_GROUP);
-	num_bad("00.500", de, NUM_E_GROUP);
-	num_bad("1234.567", de, NUM_E_GROUP);
-	num_bad(".500", de, NUM_E_GROUP);
-	num_bad("18.", de, NUM_E_GROUP);
-	num_bad("1..000", de, NUM_E_GROUP);
-	num_bad("1.000 000", de, NUM_E_GROUP); /* two kinds of mark */
-	num_bad("1 000.000", de, NUM_E_GROUP);
-	num_bad("18.50,5", de, NUM_E_GROUP);
-	num_bad("18.,5", de, NUM_E_GROUP);
+	num_bad("18.50", de, ERR_NUM_GROUP);
+	num_bad("1.5", de, ERR_NUM_GROUP);
+	num_bad("1.23", de, ERR_NUM_GROUP);
+	num_bad("1.2345", de, ERR_NUM_GROUP);
+	num_bad("0.500", de, ERR_NUM_GROUP);
+	num_bad("00.500", de, ERR_NUM_GROUP);
+	num_bad("1234.567", de, ERR_NUM_GROUP);
+	num_bad(".500", de, ERR_NUM_GROUP);
+	num_bad("18.", de, ERR_NUM_GROUP);
+	num_bad("1..000", de, ERR_NUM_GROUP);
+	num_bad("1.000 000", de, ERR_NUM_GROUP); /* two kinds of mark */
+	num_bad("1 000.000", de, ERR_NUM_GROUP);
+	num_bad("18.50,5", de, ERR_NUM_GROUP);
+	num_bad("18.,5", de, ERR_NUM_GROUP);
 	/* English numbers in a German session */
-	num_bad("18,500.50", de, NUM_E_ORDER);
-	num_bad("18.500,5.0", de, NUM_E_ORDER);
-	num_bad("1,5 000", de, NUM_E_ORDER);
-	num_bad("1,500 5", de, NUM_E_ORDER);
-	num_bad("1,2,3", de, NUM_E_DECIMAL);
-	num_bad("18,500,5", de, NUM_E_DECIMAL);
-	num_bad("18,", de, NUM_E_DECIMAL);
+	num_bad("18,500.50", de, ERR_NUM_ORDER);
+	num_bad("18.500,5.0", de, ERR_NUM_ORDER);
+	num_bad("1,5 000", de, ERR_NUM_ORDER);
+	num_bad("1,500 5", de, ERR_NUM_ORDER);
+	num_bad("1,2,3", de, ERR_NUM_DECIMAL);
+	num_bad("18,500,5", de, ERR_NUM_DECIMAL);
+	num_bad("18,", de, ERR_NUM_DECIMAL);
 }
 
 static void test_num_english(void)
@@ -490,17 +490,17 @@ static void test_num_english(void)
 	num_ok("18500", en, 18500);
 	num_ok("18 500.75", en, 18500.75);
 	num_ok("0.000001", en, 0.000001);
-	num_bad("1,5", en, NUM_E_GROUP);
-	num_bad("18,50", en, NUM_E_GROUP);
-	num_bad("18,50.0", en, NUM_E_GROUP);
-	num_bad("12000,50", en, NUM_E_GROUP);
-	num_bad("0,500", en, NUM_E_GROUP);
-	num_bad(",500", en, NUM_E_GROUP);
-	num_bad("1,000 000", en, NUM_E_GROUP);
-	num_bad("18.500,50", en, NUM_E_ORDER);
-	num_bad("1.000,000", en, NUM_E_ORDER);
-	num_bad("1.2.3", en, NUM_E_DECIMAL);
-	num_bad("18.", en, NUM_E_DECIMAL);
+	num_bad("1,5", en, ERR_NUM_GROUP);
+	num_bad("18,50", en, ERR_NUM_GROUP);
+	num_bad("18,50.0", en, ERR_NUM_GROUP);
+	num_bad("12000,50", en, ERR_NUM_GROUP);
+	num_bad("0,500", en, ERR_NUM_GROUP);
+	num_bad(",500", en, ERR_NUM_GROUP);
+	num_bad("1,000 000", en, ERR_NUM_GROUP);
+	num_bad("18.500,50", en, ERR_NUM_ORDER);
+	num_bad("1.000,000", en, ERR_NUM_ORDER);
+	num_bad("1.2.3", en, ERR_NUM_DECIMAL);
+	num_bad("18.", en, ERR_NUM_DECIMAL);
 }
 
 static void test_num_signs_blanks(void)
@@ -513,36 +513,36 @@ static void test_num_signs_blanks(void)
 		num_ok("+42", lang, 42);
 		num_ok("\xE2\x88\x92" "42", lang, -42); /* U+2212 minus */
 		num_ok("-0", lang, 0);
-		num_bad("", lang, NUM_E_EMPTY);
-		num_bad("   ", lang, NUM_E_EMPTY);
-		num_bad(NULL, lang, NUM_E_EMPTY);
-		num_bad("-", lang, NUM_E_JUNK);
-		num_bad("--5", lang, NUM_E_JUNK);
-		num_bad("- 5", lang, NUM_E_JUNK);
-		num_bad("5 ,5", lang, NUM_E_JUNK);
-		num_bad("5-", lang, NUM_E_JUNK);
-		num_bad("abc", lang, NUM_E_JUNK);
-		num_bad("12a", lang, NUM_E_JUNK);
-		num_bad("1e5", lang, NUM_E_JUNK);
-		num_bad("inf", lang, NUM_E_JUNK);
-		num_bad("nan", lang, NUM_E_JUNK);
-		num_bad("0x10", lang, NUM_E_JUNK);
-		num_bad("18500 €", lang, NUM_E_JUNK);
-		num_bad("€18500", lang, NUM_E_JUNK);
-		num_bad("50 %", lang, NUM_E_JUNK);
-		num_bad("5\t5", lang, NUM_E_JUNK);
+		num_bad("", lang, ERR_NUM_EMPTY);
+		num_bad("   ", lang, ERR_NUM_EMPTY);
+		num_bad(NULL, lang, ERR_NUM_EMPTY);
+		num_bad("-", lang, ERR_NUM_JUNK);
+		num_bad("--5", lang, ERR_NUM_JUNK);
+		num_bad("- 5", lang, ERR_NUM_JUNK);
+		num_bad("5 ,5", lang, ERR_NUM_JUNK);
+		num_bad("5-", lang, ERR_NUM_JUNK);
+		num_bad("abc", lang, ERR_NUM_JUNK);
+		num_bad("12a", lang, ERR_NUM_JUNK);
+		num_bad("1e5", lang, ERR_NUM_JUNK);
+		num_bad("inf", lang, ERR_NUM_JUNK);
+		num_bad("nan", lang, ERR_NUM_JUNK);
+		num_bad("0x10", lang, ERR_NUM_JUNK);
+		num_bad("18500 €", lang, ERR_NUM_JUNK);
+		num_bad("€18500", lang, ERR_NUM_JUNK);
+		num_bad("50 %", lang, ERR_NUM_JUNK);
+		num_bad("5\t5", lang, ERR_NUM_JUNK);
 		/* digits of other scripts are not digits here */
-		num_bad("\xEF\xBC\x91\xEF\xBC\x92", lang, NUM_E_JUNK); /* fullwidth 12 */
-		num_bad("\xD9\xA1\xD9\xA2", lang, NUM_E_JUNK);         /* Arabic-Indic 12 */
-		num_bad("\xDB\xB5", lang, NUM_E_JUNK);                 /* Persian 5 */
-		num_bad("1\xFF" "2", lang, NUM_E_JUNK);                /* invalid UTF-8 */
+		num_bad("\xEF\xBC\x91\xEF\xBC\x92", lang, ERR_NUM_JUNK); /* fullwidth 12 */
+		num_bad("\xD9\xA1\xD9\xA2", lang, ERR_NUM_JUNK);         /* Arabic-Indic 12 */
+		num_bad("\xDB\xB5", lang, ERR_NUM_JUNK);                 /* Persian 5 */
+		num_bad("1\xFF" "2", lang, ERR_NUM_JUNK);                /* invalid UTF-8 */
 		/* huge numbers and too many digits */
 		num_ok("999999999999999", lang, 999999999999999.0);
-		num_bad("1000000000000000", lang, NUM_E_RANGE);
-		num_bad("99999999999999999999999999999999999999", lang, NUM_E_RANGE);
+		num_bad("1000000000000000", lang, ERR_NUM_RANGE);
+		num_bad("99999999999999999999999999999999999999", lang, ERR_NUM_RANGE);
 		num_ok("000000000000000000001", lang, 1); /* leading zeros do not count */
 		num_bad(lang == LANG_DE ? "0,1234567890123456" : "0.1234567890123456", lang,
-			NUM_E_RANGE);
+			ERR_NUM_RANGE);
 		num_ok(lang == LANG_DE ? "0,123456789012345" : "0.123456789012345", lang,
 		       0.123456789012345);
 	}
@@ -556,11 +556,11 @@ static void test_num_long(void)
 	char *t = xmalloc(n + 1);
 	memset(t, ' ', n);
 	t[n] = '\0';
-	num_bad(t, LANG_DE, NUM_E_EMPTY);
+	num_bad(t, LANG_DE, ERR_NUM_EMPTY);
 	t[n / 2] = '7';
 	num_ok(t, LANG_EN, 7);
 	memset(t, '1', n);
-	num_bad(t, LANG_DE, NUM_E_RANGE);
+	num_bad(t, LANG_DE, ERR_NUM_RANGE);
 	free(t);
 }
 
@@ -571,10 +571,10 @@ static void round_trip(double v)
 		char out[64];
 		num_format_lang(v, (enum lang)l, out);
 		double back = -1;
-		enum num_error e = num_parse_lang(out, (enum lang)l, &back);
-		if (e != NUM_OK || back != v)
+		enum err e = num_parse_lang(out, (enum lang)l, &back);
+		if (e != ERR_OK || back != v)
 			fprintf(stderr, "\n  %.17g → '%s' → %d %.17g\n", v, out, (int)e, back);
-		CU_ASSERT_EQUAL(e, NUM_OK);
+		CU_ASSERT_EQUAL(e, ERR_OK);
 		CU_ASSERT_EQUAL(back, v);
 	}
 }
