@@ -15,19 +15,29 @@
  *     conversions match args, and its German translation is present.
  *
  * How the modules use it. A core function never prints and never exits:
- *   - when the code says all (the workshop file: store_*), the function
- *     returns it (ERR_OK on success) and the caller asks for the text
- *     (store_message() adds the path and SQLite's detail);
+ *   - when the code says all (the workshop file: store_*; a number:
+ *     num_parse_lang), the function returns it (ERR_OK on success) and the
+ *     caller asks for the text (store_message() adds the path and SQLite's
+ *     detail, i18n_number_refusal() how to type a number);
  *   - when the text needs particulars only the failing place knows (a CSV
  *     cell's line and value, the workbook's sheet), the function fills the
  *     caller's error record with the code and its message formatted with
  *     err_format() (struct csv_error, struct bundle_error; the workbook
  *     returns the code and writes the text into the caller's buffer).
- * A message formatted from err_text() is the same text, and so the same
- * msgid, as before the table existed: screens, stderr and de.po agree.
+ * The English message is the msgid of po/de.po; the screen and the command
+ * line show err_text(), so both say what the table says.
  *
  * A few codes are reasons (SYS_*): the part after a colon that says why
- * ("the disk is full"); err_errno() turns an errno value into one. */
+ * ("the disk is full"); err_errno() turns an errno value into one. A few
+ * are variants of another code's message that no function returns
+ * (STORE_*_ROLLED_BACK, STORE_BUSY_DETAIL, NUM_*_DE): the function that words the code picks
+ * them, so that callers compare one code whatever the wording.
+ *
+ * Why not errno values or SQLite's codes: they say what failed in the
+ * library, not what the user can do; and why not a message buffer alone:
+ * a buffer cannot be compared, and its words live where nobody sees them
+ * all. The price is that a format's arguments are not checked by the
+ * compiler at the call; the args column and its test stand in for that. */
 #ifndef STETIG_ERRORS_H
 #define STETIG_ERRORS_H
 
