@@ -30,8 +30,9 @@
  * A few codes are reasons (SYS_*): the part after a colon that says why
  * ("the disk is full"); err_errno() turns an errno value into one. A few
  * are variants of another code's message that no function returns
- * (STORE_*_ROLLED_BACK, STORE_BUSY_DETAIL, NUM_*_DE): the function that words the code picks
- * them, so that callers compare one code whatever the wording.
+ * (STORE_*_ROLLED_BACK, STORE_BUSY_DETAIL, NUM_*_DE): the function that
+ * words the code picks them, so that callers compare one code whatever
+ * the wording.
  *
  * Why not errno values or SQLite's codes: they say what failed in the
  * library, not what the user can do; and why not a message buffer alone:
