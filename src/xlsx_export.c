@@ -306,14 +306,11 @@ static size_t decode(const char *s, uint32_t *out, size_t max)
 	return n;
 }
 
+/* uchar_fold, and beyond Latin-1 what the C library knows. */
 static uint32_t fold(uint32_t c)
 {
-	if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
-		return c + 0x20;
-	if (c == 0x1E9E) /* capital sharp s */
-		return 0xDF;
-	wint_t w = towlower((wint_t)c);
-	return (uint32_t)w;
+	uint32_t f = uchar_fold(c);
+	return f != c ? f : (uint32_t)towlower((wint_t)c);
 }
 
 /* Excel compares sheet names ignoring case (Unicode-wise). */
