@@ -31,10 +31,9 @@ void ui_chrome_draw_top(struct ui *ui)
 	ui_text(0, COLS - cw, cw, clock, ui_style(cs), UI_TEXT_PAD | UI_TEXT_CENTER);
 	if (ui->voting) {
 		/* the room sees that + and - vote now, in words, not colour alone */
-		char vote[96];
-		unsigned total = ui_votes_total(ui);
-		snprintf(vote, sizeof vote,
-			 ngettext("● Dot vote: %u dot", "● Dot vote: %u dots", total), total);
+		char given[96], vote[128];
+		ui_votes_text(ui, given, sizeof given);
+		snprintf(vote, sizeof vote, _("● Dot vote: %s"), given);
 		int vw = ui_width(vote) + 2;
 		cw += vw + 1;
 		ui_text(0, COLS - cw, vw, vote, ui_style(ST_TAB_CUR) | A_BOLD,
