@@ -104,6 +104,9 @@ static void draw_hint(struct ui *ui)
 	else if (ui->form)
 		hint = _("Type into the fields; Enter saves, Esc cancels, Tab goes to the next "
 			 "field.");
+	else if (ui->lot_open)
+		hint = _("Parking lot: n adds, Enter edits, d deletes, ↑ ↓ choose; the digits go "
+			 "to a step; F4 or Esc closes it.");
 	else {
 		const struct ui_view *v = ui_views[ui->step];
 		hint = v->hint ? v->hint(ui) : "";
@@ -215,8 +218,10 @@ static int bar_actions(struct ui *ui, enum ui_action *out)
 		/* the reading view, where the step has an item selected */
 		enum entity kind;
 		int64_t id = 0;
-		if (!ui->reading && v->current && v->current(ui, &kind, &id) && id)
+		if (!ui->reading && !ui->lot_open && v->current && v->current(ui, &kind, &id) && id)
 			out[n++] = ACT_READ;
+		/* the parking lot panel, on every step */
+		out[n++] = ACT_NOTE;
 	}
 	out[n++] = ACT_CLOCK;
 	out[n++] = ACT_LANG;

@@ -122,12 +122,16 @@ typed "0"
 keys Enter
 wait_for "Kämmerei trägt keinen Anteil mehr an „Hosting der Plattform“."
 expect_sql "$f" "SELECT count(*) FROM cost_share" "1"
-# F4 writes a note from here
+# F4 opens the parking lot beside the step; n there writes a note
 keys F4
+wait_for "Themenspeicher (F4)"
+keys n
 wait_for "Neue Notiz"
 typed "Kämmerei prüft die restlichen 40 %"
 keys Enter
-wait_for "Notiz angelegt; Schritt 8 listet die Notizen."
+wait_for "Notiz angelegt."
+keys F4
+wait_for "Themenspeicher geschlossen"
 expect_sql "$f" "SELECT kind, text FROM note" "decision|Kämmerei prüft die restlichen 40 %"
 # English, live: the euros the English way
 keys F6
@@ -227,6 +231,8 @@ wait_for "Nichts rückgängig zu machen."
 keys 1
 wait_for "Schritt 1"
 keys F4
+wait_for "Themenspeicher (F4)"
+keys n
 wait_for "Neue Notiz"
 typed "Beschluss aus der Zieldiskussion"
 keys Enter

@@ -176,6 +176,8 @@ for step in 1 4 6; do
 done
 # F4 from step 6: a parked question, then it is the latest on every step
 keys F4
+wait_for "Parking lot (F4)"
+keys n
 wait_for "New note"
 typed "Who pays the licence from 2028?"
 keys Tab
@@ -183,6 +185,8 @@ typed "p"
 wait_for "Parked question"
 keys Enter
 wait_for "Note added"
+keys F4
+wait_for "Parking lot closed"
 keys 1
 wait_for "F4 Notes: 1 agreed · 1 to do · 2 parked — ? Who pays the licence"
 keys 4
