@@ -228,6 +228,29 @@ wait_for "f: ★ key persons 3/30"
 expect_screen "3 stakeholders shown of 30."
 keys f
 wait_for "f: ⧗ temporary posts 2/30"
+# then one group at a time, the groups without a stakeholder left out:
+# 25 in the administration, 2 in politics, 1 municipal company, 1
+# citizen, 1 inter-municipal
+keys f
+wait_for "f: Administration 25/30"
+expect_screen "Group Administration: 25 stakeholders shown of 30; f shows the next group."
+expect_screen "/25 ▸ "
+expect_screen "(Administration"
+expect_no_screen "Mayo"
+keys End
+wait_for "25/25 ▸ Member 30 of the working group (Administration"
+expect_screen "◂16"
+keys f
+wait_for "f: Politics 2/30"
+expect_screen "▸ Committee for digitalisation (Politics"
+expect_screen "Mayo Comm"
+expect_no_screen "Member 30"
+keys f
+wait_for "f: Municipal company 1/30"
+keys f
+wait_for "f: Citizens 1/30"
+keys f
+wait_for "f: Inter-municipal 1/30"
 keys f
 wait_for "Filter (f): all"
 keys Home
