@@ -200,6 +200,10 @@ static int bar_actions(struct ui *ui, enum ui_action *out)
 {
 	int n = 0;
 	out[n++] = ACT_HELP;
+	/* the parking lot panel on every step, early enough that a narrow
+	 * bar never leaves it out */
+	if (!ui->form && !ui->help)
+		out[n++] = ACT_NOTE;
 	if (ui->form) {
 		out[n++] = ACT_SAVE;
 		out[n++] = ACT_CANCEL;
@@ -220,8 +224,6 @@ static int bar_actions(struct ui *ui, enum ui_action *out)
 		int64_t id = 0;
 		if (!ui->reading && !ui->lot_open && v->current && v->current(ui, &kind, &id) && id)
 			out[n++] = ACT_READ;
-		/* the parking lot panel, on every step */
-		out[n++] = ACT_NOTE;
 	}
 	out[n++] = ACT_CLOCK;
 	out[n++] = ACT_LANG;

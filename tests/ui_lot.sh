@@ -132,4 +132,20 @@ done
 keys q
 wait_exit
 [ "$ui_status" = 0 ] && ok || fail "exit status $ui_status"
+
+# German labels are longer: F4 is still in the bar of every step at 80×24
+UI_COLS=80 UI_LINES=24
+ui_start --lang de "$f"
+wait_for "1 Zi"
+for s in 0 1 2 3 4 5 6 7 8 9; do
+    keys "$s"
+    wait_for "Schritt $s:"
+    bar=$(screen | tail -n 1)
+    case "$bar" in *F4*Notizen*) ok ;; *) fail "step $s: no F4 in the bar: $bar" ;; esac
+done
+keys F4
+wait_for "Themenspeicher (F4)"
+expect_screen "Der Themenspeicher steht an der Stelle des Schritts"
+keys q
+wait_exit
 finish

@@ -150,17 +150,17 @@ keys Space
 wait_for "teilweise."
 expect_sql "$f" "SELECT status FROM check_item WHERE factor = 1 AND field = 'values' AND item = 1" "partly"
 # factor 1 has two items in its values field: partly is half of one
-expect_screen "[25 %]"
+expect_screen "[○ 25 %]"
 keys Space
 wait_for "erledigt."
-expect_screen "[50 %]"
+expect_screen "[◐ 50 %]"
 keys Down
 sleep 0.3
 keys Space
 wait_for "teilweise."
 keys Space
 wait_for "erledigt."
-expect_screen "[100 %]"
+expect_screen "[● 100 %]"
 expect_sql "$f" "SELECT group_concat(status) FROM check_item WHERE factor = 1 AND field = 'values'" "done,done"
 keys Space
 wait_for "entfällt."
