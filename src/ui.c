@@ -996,7 +996,7 @@ int ui_run(const char *path, const struct ui_options *opt)
 	}
 	if (!terminal_usable()) {
 		const char *term = getenv("TERM");
-		startup_error(_("cannot start the screen: the terminal type \"%s\" cannot place the "
+		startup_error(_("cannot start the screen: the terminal type “%s” cannot place the "
 			    "cursor; use a full terminal (such as xterm), or the commands "
 			    "export and check (see --help)"),
 			  term ? term : "");
@@ -1032,7 +1032,7 @@ int ui_run(const char *path, const struct ui_options *opt)
 	if (!scr) {
 		stderr_back();
 		const char *term = getenv("TERM");
-		startup_error(_("cannot start the screen: the terminal type \"%s\" is unknown"),
+		startup_error(_("cannot start the screen: the terminal type “%s” is unknown"),
 			  term ? term : "");
 		store_close(ui.s);
 		model_free(&ui.m);

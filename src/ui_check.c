@@ -373,7 +373,8 @@ static void set_status(struct ui *ui, const struct check_item *old, int status, 
 	}
 	const struct catalogue_item *ci = catalogue_find(i18n_lang(), c.factor, c.field, c.item);
 	if (ui_store_ok(ui, store_save_check(ui->s, &ui->m, &c)))
-		ui_status(ui, "“%s”: %s.", ci ? ci->title : "", vocab_label(VOCAB_CHECK_STATUS, c.status));
+		ui_status(ui, _("“%s”: %s."), ci ? ci->title : "",
+			  vocab_label(VOCAB_CHECK_STATUS, c.status));
 	check_free(&c);
 }
 

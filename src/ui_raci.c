@@ -1077,7 +1077,7 @@ static void task_form(struct ui *ui, int64_t id, int category, int phase)
 	const struct task *t = id ? model_task(&ui->m, id) : NULL;
 	struct form *fm = form_new(id ? N_("Edit task") : N_("New task"), t ? t->name : NULL);
 	form_add_text(fm, N_("Task"), t ? t->name : "", true);
-	form_set_note(fm, TF_NAME, N_("What has to be done, e.g. \"run the sensor network\"."));
+	form_set_note(fm, TF_NAME, N_("What has to be done, e.g. “run the sensor network”."));
 	/* category -1: a new task whose category the group has to choose */
 	if (!t && category < 0)
 		form_add_choice_unset(fm, N_("Category"), VOCAB_CATEGORY);
