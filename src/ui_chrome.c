@@ -200,8 +200,8 @@ static int bar_actions(struct ui *ui, enum ui_action *out)
 {
 	int n = 0;
 	out[n++] = ACT_HELP;
-	/* the parking lot panel on every step, early enough that a narrow
-	 * bar never leaves it out */
+	/* the parking lot panel on every step (a crowded bar lets it give
+	 * way after the clock, draw_bar) */
 	if (!ui->form && !ui->help)
 		out[n++] = ACT_NOTE;
 	if (ui->form) {
@@ -245,18 +245,23 @@ static void draw_bar(struct ui *ui)
 		plain += ui_width(keys[i]) + ui_width(labels[i]) + 1;
 	}
 	/* too narrow for all (German at 80 columns with F3): the clock goes
-	 * first, as the title bar shows it and a click there starts it */
-	for (int i = 0; i < n && plain - 1 > COLS; i++)
-		if (acts[i] == ACT_CLOCK) {
-			plain -= ui_width(keys[i]) + ui_width(labels[i]) + 1;
-			for (int k = i; k + 1 < n; k++) {
-				acts[k] = acts[k + 1];
-				labels[k] = labels[k + 1];
-				memcpy(keys[k], keys[k + 1], sizeof keys[k]);
+	 * first, as the title bar shows it and a click there starts it; then,
+	 * when the rest would have no blank between key and label, the
+	 * parking lot, as the status line names F4 whenever it has no
+	 * message */
+	static const enum ui_action give_way[] = {ACT_CLOCK, ACT_NOTE};
+	for (size_t g = 0; g < sizeof give_way / sizeof *give_way; g++)
+		for (int i = 0; i < n && plain - 1 + (g ? n : 0) > COLS; i++)
+			if (acts[i] == give_way[g]) {
+				plain -= ui_width(keys[i]) + ui_width(labels[i]) + 1;
+				for (int k = i; k + 1 < n; k++) {
+					acts[k] = acts[k + 1];
+					labels[k] = labels[k + 1];
+					memcpy(keys[k], keys[k + 1], sizeof keys[k]);
+				}
+				n--;
+				break;
 			}
-			n--;
-			break;
-		}
 	/* " label " when there is room, then " label", then "F1Help" */
 	int pad = 2;
 	while (pad > 0 && plain - 1 + pad * n > COLS)

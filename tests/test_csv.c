@@ -325,7 +325,7 @@ static void test_export_unwritable(void)
 	snprintf(blocker, sizeof blocker, "%s/notes.txt", dir);
 	test_write(blocker, "mine", 4);
 	CU_ASSERT_FALSE(bundle_export(&m, NULL, dir, LANG_EN, ',', &err));
-	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "\"notes.txt\", which is not part of a CSV bundle"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "“notes.txt”, which is not part of a CSV bundle"));
 	snprintf(cmd, sizeof cmd, "test \"$(ls -A '%s')\" = notes.txt", dir);
 	CU_ASSERT_EQUAL(system(cmd), 0);
 	/* a file where the folder should be */
@@ -1359,8 +1359,8 @@ static void test_import_update(void)
 	CU_ASSERT_EQUAL(sum.n[ENT_STAKEHOLDER][BUNDLE_ADDED], 1);
 	CU_ASSERT_EQUAL(sum.n[ENT_TASK][BUNDLE_UNCHANGED], 2);
 	char *dry_text = bundle_summary_text(&sum);
-	CU_ASSERT_PTR_NOT_NULL(strstr(dry_text, "  updated: \"Mayor\" (name)\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(dry_text, "  added: \"Utility\"\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(dry_text, "  updated: “Mayor” (name)\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(dry_text, "  added: “Utility”\n"));
 	bundle_summary_free(&sum);
 
 	CU_ASSERT_TRUE_FATAL(bundle_import_summary(s, &m, &src, NULL, &real, &err));

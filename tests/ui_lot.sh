@@ -133,7 +133,8 @@ keys q
 wait_exit
 [ "$ui_status" = 0 ] && ok || fail "exit status $ui_status"
 
-# German labels are longer: F4 is still in the bar of every step at 80×24
+# German labels are longer: where the bar at 80×24 is too crowded, F4
+# gives way after the clock, and the status line names it instead
 UI_COLS=80 UI_LINES=24
 ui_start --lang de "$f"
 wait_for "1 Zi"
@@ -141,7 +142,11 @@ for s in 0 1 2 3 4 5 6 7 8 9; do
     keys "$s"
     wait_for "Schritt $s:"
     bar=$(screen | tail -n 1)
-    case "$bar" in *F4*Notizen*) ok ;; *) fail "step $s: no F4 in the bar: $bar" ;; esac
+    status=$(screen | tail -n 2 | head -n 1)
+    case "$bar" in
+        *F4*Notizen*) ok ;;
+        *) case "$status" in *"F4 Notizen: "*) ok ;; *) fail "step $s: F4 neither in the bar nor in the status line: $bar / $status" ;; esac ;;
+    esac
 done
 keys F4
 wait_for "Themenspeicher (F4)"
