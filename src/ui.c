@@ -715,6 +715,11 @@ static int handle_click(struct ui *ui, int y, int x, bool wheel_up, bool wheel_d
 			ui_goto(ui, (enum step)arg);
 			return UI_REDRAW;
 		}
+		if (ui->lot_open) {
+			/* the panel has the keys: the click goes where its key goes */
+			int key = ui_actions[a].keys[0];
+			return key ? handle_key(ui, key) : UI_UNHANDLED;
+		}
 		const struct ui_view *v = ui_views[ui->step];
 		int r = v->key ? v->key(ui, a, ui_actions[a].keys[0]) : UI_UNHANDLED;
 		return (r & UI_HANDLED) ? r : global_action(ui, a, arg);

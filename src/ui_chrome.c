@@ -204,7 +204,12 @@ static int bar_actions(struct ui *ui, enum ui_action *out)
 	 * way after the clock, draw_bar) */
 	if (!ui->form && !ui->help)
 		out[n++] = ACT_NOTE;
-	if (ui->form) {
+	if (ui->lot_open && !ui->form && !ui->help) {
+		/* the panel has the keys: its own actions, not the step's */
+		static const enum ui_action lot[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_UNDO};
+		for (size_t i = 0; i < sizeof lot / sizeof *lot; i++)
+			out[n++] = lot[i];
+	} else if (ui->form) {
 		out[n++] = ACT_SAVE;
 		out[n++] = ACT_CANCEL;
 		out[n++] = ACT_NEXT_FIELD;

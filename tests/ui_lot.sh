@@ -55,6 +55,10 @@ wait_for "→ $((todo + 1)) to do"
 expect_screen "→ Ask the treasury for the"
 expect_screen "Mayor · 2026-06-30"
 expect_screen "View (v):"
+# the bar offers the panel's keys, not the grid's
+bar=$(screen | tail -n 1)
+case "$bar" in *"F4 Notes"*"n New"*"Enter Edit"*"d Delete"*) ok ;; *) fail "panel bar: $bar" ;; esac
+case "$bar" in *Cycle*|*"v View"*) fail "the grid's keys in the panel's bar: $bar" ;; *) ok ;; esac
 # ---------------------------------------------------------------- step 7
 keys 7
 wait_for "Readiness"
