@@ -155,4 +155,6 @@ wait_for "Themenspeicher (F4)"
 expect_screen "Der Themenspeicher steht an der Stelle des Schritts"
 keys q
 wait_exit
+[ "$ui_status" = 0 ] && ok || fail "exit status $ui_status"
+expect_no_stderr
 finish
