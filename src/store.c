@@ -419,15 +419,15 @@ static void name_foreign(struct store *s, const char *type, const char *name, co
 {
 	const char *fmt;
 	if (!strcmp(type, "trigger"))
-		fmt = _("it contains a trigger \"%s\" that stetig did not create");
+		fmt = _("it contains a trigger “%s” that stetig did not create");
 	else if (!strcmp(type, "view"))
-		fmt = _("it contains a view \"%s\" that stetig did not create");
+		fmt = _("it contains a view “%s” that stetig did not create");
 	else if (!strcmp(type, "index"))
-		fmt = _("it contains an index \"%s\" that stetig did not create");
+		fmt = _("it contains an index “%s” that stetig did not create");
 	else if (!strcmp(type, "table") && sql && strstr(sql, "VIRTUAL"))
-		fmt = _("it contains a virtual table \"%s\" that stetig did not create");
+		fmt = _("it contains a virtual table “%s” that stetig did not create");
 	else
-		fmt = _("it contains a table \"%s\" that stetig did not create");
+		fmt = _("it contains a table “%s” that stetig did not create");
 	char *safe = str_printable(name);
 	snprintf(s->detail, sizeof s->detail, fmt, safe);
 	free(safe);
@@ -479,7 +479,7 @@ static enum err check_schema(struct store *s, int version)
 		if (strcmp(tbl ? tbl : "", rtbl ? rtbl : "") || strcmp(sql ? sql : "", rsql ? rsql : "")) {
 			char *safe = str_printable(name ? name : "?");
 			snprintf(s->detail, sizeof s->detail,
-				 _("its definition of \"%s\" differs from stetig's own"), safe);
+				 _("its definition of “%s” differs from stetig's own"), safe);
 			free(safe);
 			e = ERR_STORE_UNSAFE;
 			goto done;
@@ -656,7 +656,7 @@ static enum err check_side_files(struct store *s, const char *path, bool readonl
 	if (has_wal) {
 		char *safe = str_printable(wal);
 		snprintf(open_detail, sizeof open_detail,
-			 _("a file \"%s\" lies beside it that stetig did not write"), safe);
+			 _("a file “%s” lies beside it that stetig did not write"), safe);
 		free(safe);
 	}
 	free(wal);
@@ -678,7 +678,7 @@ static enum err check_side_files(struct store *s, const char *path, bool readonl
 			char *safe = str_printable(jpath);
 			if (!mine) {
 				snprintf(open_detail, sizeof open_detail,
-					 _("the journal \"%s\" beside it does not belong to it "
+					 _("the journal “%s” beside it does not belong to it "
 					   "(for example a file restored from a backup next to an "
 					   "old journal); move the journal away only if you are "
 					   "sure"),
