@@ -38,7 +38,8 @@ keys C-z
 wait_for "Stopped"
 wait_for 'PROMPT$'
 [ "$(alt)" = 0 ] && ok || fail "the alternate screen stayed on after Ctrl-Z"
-typed "stty -a | tr ' ' '\\n' | grep -cx -- '-icanon\\|-echo'; echo TTY-CHECKED"
+# (the echo's word is split in the typed line, so only its output matches)
+typed "stty -a | tr ' ' '\\n' | grep -cx -- '-icanon\\|-echo'; echo TTY-''CHECKED"
 keys Enter
 wait_for "TTY-CHECKED"
 if screen | grep -qx "0"; then ok; else fail "the terminal is not in line mode after Ctrl-Z"; screen | sed 's/^/  | /' >&2; fi
