@@ -818,7 +818,8 @@ lxw_worksheet *xt_emit(struct xl *x, struct xtable *t, const char *sheet, size_t
 	}
 	free(wrap_col);
 	worksheet_freeze_panes(ws, 1, (lxw_col_t)freeze_cols);
-	xl_note(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->nrows, (lxw_col_t)(t->ncols - 1)),
+	size_t filtered = t->nrows - (t->nfoot < t->nrows ? t->nfoot : t->nrows);
+	xl_note(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)filtered, (lxw_col_t)(t->ncols - 1)),
 		"autofilter");
 	xl_print_setup(x, ws, true, true);
 	xl_note(x, worksheet_print_area(ws, 0, 0, (lxw_row_t)t->nrows, (lxw_col_t)(t->ncols - 1)),

@@ -143,6 +143,7 @@ struct xtable {
 	char **heads;
 	double *width;
 	struct xcell *cells; /* nrows × ncols */
+	size_t nfoot; /* the last nfoot rows are totals: outside the autofilter */
 };
 /* heads: ncols header texts, or NULL (set them with xt_head). */
 void xt_init(struct xtable *t, size_t ncols, const char *const *heads);

@@ -200,6 +200,31 @@ for r in list(costs.iter_rows(values_only=True))[1:]:
         check(abs(r[6] * 100 - SHARED[r[1]]) < 1e-9
               and abs(r[7] * 100 - (100 - SHARED[r[1]])) < 1e-9,
               "workbook: shares of %s %r" % (r[1], r))
+# the costs sheet's total row: live sums over the item rows (the formula
+# text here; xlsx_check.py --formulas-only above has LibreOffice recalculate
+# them), whose values are figures.c's totals as the costs-per-year sheet
+# shows them: all costs and what nobody carries, over every year
+crows = list(costs.iter_rows(values_only=True))
+head = list(crows[0])
+totals = [r for r in crows[1:] if r[1] == "Total"]
+check(len(totals) == 1 and "Costs over all years" in head and "Not covered over all years" in head,
+      "workbook: costs sheet header %r, total rows %r" % (head, totals))
+if len(totals) == 1 and "Costs over all years" in head and "Not covered over all years" in head:
+    ci, ui = head.index("Costs over all years"), head.index("Not covered over all years")
+    items = [r for r in crows[1:] if isinstance(r[0], int)]
+    ftext = list(openpyxl.load_workbook(xlsx_file)["Costs"].iter_rows(values_only=True))
+    trow = ftext[crows.index(totals[0])]
+    for col in (ci, ui):
+        letter = openpyxl.utils.get_column_letter(col + 1)
+        want = "=SUM(%s2:%s%d)" % (letter, letter, len(items) + 1)
+        check(trow[col] == want, "workbook: costs total %r, want %r" % (trow[col], want))
+    all_costs, uncovered = book.get("All costs"), book.get("Uncovered")
+    check(all_costs is not None and abs(totals[0][ci] - all_costs[-1]) < 0.005
+          and abs(sum(r[ci] for r in items) - all_costs[-1]) < 0.005,
+          "workbook: costs total %r, costs per year %r" % (totals[0][ci], all_costs))
+    check(uncovered is not None and abs(totals[0][ui] - uncovered[-1]) < 0.005
+          and abs(sum(r[ui] for r in items) - uncovered[-1]) < 0.005,
+          "workbook: not covered total %r, costs per year %r" % (totals[0][ui], uncovered))
 
 
 # --- the CSV bundle: the rate and every share's commitment

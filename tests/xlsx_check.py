@@ -74,6 +74,7 @@ def column(ws, title):
 
 
 YEARS_SHEET = {"en": "Costs per year", "de": "Kosten je Jahr"}
+COSTS_SHEET = {"en": "Costs", "de": "Kosten"}
 SUM_RE = re.compile(r"^=SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)$")
 
 
@@ -117,7 +118,7 @@ REF_RE = re.compile(r"'((?:[^']|'')+)'!\$?([A-Z]+)\$?(\d+)")
 
 def check_formulas(path, wb, lang):
     """The only formulas are live totals and references to the money rows:
-    on the costs-per-year sheet and the summary, =SUM() over a range of the
+    on the costs sheet, the costs-per-year sheet and the summary, =SUM() over a range of the
     same row or column, whose cached value (what stetig computed) is the sum
     of the cells it names; on the summary also references to cells of the
     costs-per-year sheet ('Sheet'!C2 or a sum of them), whose cached value is
@@ -132,7 +133,7 @@ def check_formulas(path, wb, lang):
                     continue
                 text = str(c.value)
                 m = SUM_RE.match(text)
-                if m and ws.title in (YEARS_SHEET[lang], summary):
+                if m and ws.title in (YEARS_SHEET[lang], COSTS_SHEET[lang], summary):
                     sums.append((ws.title, c, m))
                     continue
                 parts = text[1:].split("+") if text.startswith("=") else []
