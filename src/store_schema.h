@@ -290,6 +290,14 @@ static const char *const migrations[] = {
 	"  CHECK(doc_status IN ('draft','final'));"
 	"ALTER TABLE workshop ADD COLUMN " TXT("council_request") ";"
 	"ALTER TABLE workshop ADD COLUMN " TXT("office") ";",
+
+	/* 10 → 11 (issue 15 item 5, template examples): a cost item or a
+	 * council decision that a measure template filled in as an example,
+	 * until the group saves it as its own; the summary marks it. */
+	"ALTER TABLE cost ADD COLUMN example INTEGER NOT NULL DEFAULT 0"
+	"  CHECK(example IN (0,1));"
+	"ALTER TABLE decision ADD COLUMN example INTEGER NOT NULL DEFAULT 0"
+	"  CHECK(example IN (0,1));",
 };
 
 /* The tables whose changes are recorded for undo, in dependency order. */

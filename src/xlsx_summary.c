@@ -134,6 +134,8 @@ static void roadmap_row(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 		buf_printf(&nd, "%s (%s): %s", vocab_label(VOCAB_BODY, d->body),
 			   vocab_label(VOCAB_DEC_STATUS, d->status),
 			   *d->subject ? d->subject : _("(no subject)"));
+		if (d->example)
+			buf_printf(&nd, " – %s", _("example from the template"));
 	} else {
 		buf_adds(&nd, _("– none planned –"));
 	}
@@ -202,7 +204,14 @@ static void years_ref(const struct xl *x, int yr, size_t col, struct buf *b)
 static void money(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 {
 	const struct figures *f = x->fig;
-	subtitle(x, ws, r, _("Money per budget year"));
+	/* amounts a template filled in and the group has not saved as its own
+	 * are examples: the heading says so, the costs sheet says which */
+	size_t examples = 0;
+	for (size_t i = 0; i < x->m->costs.n; i++)
+		examples += MODEL_AT(x->m->costs, struct cost, i)->example;
+	subtitle(x, ws, r,
+		 examples ? _("Money per budget year (with example amounts from the template)")
+			  : _("Money per budget year"));
 	if (!x->years.sheet) {
 		merged_text(x, ws, *r, 0, SUM_COLS - 1, _("No costs have been entered."), x->fmt.note,
 			    &(int){1});

@@ -286,6 +286,7 @@ q "$f" "DROP TABLE undo_log; DROP TABLE place;
  CREATE INDEX undo_log_step ON undo_log(step);
  ALTER TABLE cost_share DROP COLUMN budget_line;
  ALTER TABLE cost_share DROP COLUMN status;
+ ALTER TABLE cost DROP COLUMN example;
  PRAGMA writable_schema=ON;
  UPDATE sqlite_schema SET sql=replace(sql,
   'CHECK(role = ''R'' OR role = ''A'' OR role = ''C'' OR role = ''I'')',

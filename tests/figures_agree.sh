@@ -194,11 +194,13 @@ for note in ("Yearly costs without an end year are shown until 2032 (five years 
 check(any(n.startswith("No year: one-off costs without a year") for n in notes),
       "workbook: no note on the column No year")
 costs = wb["Costs"]
+chead = [c.value for c in costs[1]]
+si, oi = chead.index("Shared by partners"), chead.index("Not covered")
 for r in list(costs.iter_rows(values_only=True))[1:]:
     if r[1] in SHARED:
         # percentages are fractions with a percent format (0.6 shows 60%)
-        check(abs(r[6] * 100 - SHARED[r[1]]) < 1e-9
-              and abs(r[7] * 100 - (100 - SHARED[r[1]])) < 1e-9,
+        check(abs(r[si] * 100 - SHARED[r[1]]) < 1e-9
+              and abs(r[oi] * 100 - (100 - SHARED[r[1]])) < 1e-9,
               "workbook: shares of %s %r" % (r[1], r))
 # the costs sheet's total row: live sums over the item rows (the formula
 # text here; xlsx_check.py --formulas-only above has LibreOffice recalculate
