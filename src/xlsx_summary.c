@@ -28,7 +28,7 @@
 #define SUM_INDICATORS 3
 #define SUM_FINDINGS 2
 #define SUM_AGREEMENTS 3
-#define SUM_VOTES 2
+#define SUM_VOTES 3
 
 /* The money columns of the summary: the costs-per-year rows they show
  * (promised and asked together). */
@@ -44,8 +44,8 @@ static const struct {
 };
 
 /* The printable height of the page in points: A4 portrait (842 pt) less
- * the margins set below (0.45" each) and a little for rounding. */
-#define SUM_PAGE_PT (842.0 - 2 * 0.45 * 72)
+ * the margins set below (0.4" each) and a little for rounding. */
+#define SUM_PAGE_PT (842.0 - 2 * 0.4 * 72)
 
 /* Characters of merged columns from..to (as xl_wrapped_lines counts: in
  * units of 11 pt text; the summary's smaller text fits more). */
@@ -181,7 +181,7 @@ static void subtitle(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char *
 {
 	xl_note(x, worksheet_merge_range(ws, *r, 0, *r, SUM_COLS - 1, text, x->fmt.subtitle),
 		"merge_range");
-	set_height(x, ws, *r, XL_SUMMARY_LINE_PT + 2);
+	set_height(x, ws, *r, XL_SUMMARY_LINE_PT + 1);
 	(*r)++;
 }
 
@@ -711,13 +711,17 @@ void xl_write_summary(struct xl *x)
 		   "10.58007/95fg-ty59."));
 	r--; /* the print area ends with the source */
 	xl_print_page(x, ws, false, false);
-	worksheet_set_margins(ws, 0.4, 0.4, 0.45, 0.45);
+	/* the header and footer closer to the edge (0.2"), the page's text
+	 * 0.4" from it */
+	worksheet_set_margins(ws, 0.4, 0.4, 0.4, 0.4);
+	lxw_header_footer_options edge = {.margin = 0.2};
+	xl_note(x, worksheet_set_footer_opt(ws, x->footer, &edge), "set_footer");
 	worksheet_set_default_row(ws, XL_SUMMARY_LINE_PT, LXW_FALSE);
 	/* the page header says what the page is (the other sheets: their name) */
 	char head[160];
 	snprintf(head, sizeof head, "&C%s – %s", _("Summary"),
 		 _("Plan for regular operation of a Smart-City measure"));
-	xl_note(x, worksheet_set_header(ws, xl_keep(x, xstrdup(head))), "set_header");
+	xl_note(x, worksheet_set_header_opt(ws, xl_keep(x, xstrdup(head)), &edge), "set_header");
 	/* one page at 100 %: the lists above are cut to fit; only when a
 	 * workshop's texts are unusually long does the page scale down */
 	double height = (double)(r + 1) * XL_SUMMARY_LINE_PT + x->sum_extra;
