@@ -291,7 +291,15 @@ static const char *const migrations[] = {
 	"ALTER TABLE workshop ADD COLUMN " TXT("council_request") ";"
 	"ALTER TABLE workshop ADD COLUMN " TXT("office") ";",
 
-	/* 10 → 11 (issue 15 item 5, template examples): a cost item or a
+	/* 10 → 11 (issue 18, dot voting): how many people vote and how many
+	 * dots each of them has, asked when a vote starts (F7), so the screen
+	 * can show the dots given against all there are; NULL: not asked yet. */
+	"ALTER TABLE workshop ADD COLUMN vote_voters INTEGER"
+	"  CHECK(vote_voters IS NULL OR vote_voters BETWEEN 1 AND 999);"
+	"ALTER TABLE workshop ADD COLUMN vote_dots INTEGER"
+	"  CHECK(vote_dots IS NULL OR vote_dots BETWEEN 1 AND 99);",
+
+	/* 11 → 12 (issue 15 item 5, template examples): a cost item or a
 	 * council decision that a measure template filled in as an example,
 	 * until the group saves it as its own; the summary marks it. */
 	"ALTER TABLE cost ADD COLUMN example INTEGER NOT NULL DEFAULT 0"
