@@ -406,6 +406,16 @@ static sqlite3 *reference_db(int version)
 		sqlite3_close(ref);
 		return NULL;
 	}
+	/* the current version from its one-pass script (schema_gen.c checks
+	 * that it gives the same schema as the migrations): 0.5 M instead of
+	 * 50 M instructions on every open and first edit (issue 20) */
+	if (version == store_schema_ref_version) {
+		if (sqlite3_exec(ref, store_schema_ref_sql, NULL, NULL, NULL) != SQLITE_OK) {
+			sqlite3_close(ref);
+			return NULL;
+		}
+		return ref;
+	}
 	for (int v = 0; v < version; v++)
 		if (sqlite3_exec(ref, migrations[v], NULL, NULL, NULL) != SQLITE_OK) {
 			sqlite3_close(ref);

@@ -73,6 +73,11 @@ enum store_status store_drop_triggers(struct store *s);
 
 /* The columns of data table store_undo_tables[t] in stetig's own schema
  * (never read from a file), in column order; NULL when t is unknown. */
+/* The current schema as one SQL script (src/schema_ref.c, generated at
+ * build time from store_schema.h by src/schema_gen.c). */
+extern const int store_schema_ref_version;
+extern const char store_schema_ref_sql[];
+
 struct store_columns {
 	int n;
 	const char *name[UNDO_SLOTS];
