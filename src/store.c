@@ -1026,6 +1026,8 @@ static enum store_status load_into_memory(struct store *s)
 	return STORE_OK;
 }
 
+static enum store_status load(struct store *s, struct model *m, bool raci);
+
 /* Reads the version the file claims and checks it, its application id
  * and its schema against stetig's own. */
 static enum store_status check_identity(struct store *s, int *version)
@@ -1154,7 +1156,7 @@ static enum store_status open_existing(const char *path, int flags, struct model
 	if (e != STORE_OK)
 		goto bad_detail;
 	if (m) {
-		e = store_load(s, m);
+		e = load(s, m, !(flags & STORE_DEFER_RACI));
 		if (e == STORE_E_IO)
 			e = STORE_E_DAMAGED; /* e.g. a short read of a cut-off file */
 		if (e != STORE_OK)
@@ -1442,8 +1444,67 @@ static int load_kind(struct store *s, struct model *m, enum entity kind)
 	return rc;
 }
 
+/* The RACI matrix in table order (cheaper than walking the (task,
+ * stakeholder) index, and for imported matrices already the model's row
+ * order) into an array, then into the model in one pass
+ * (model_raci_load): no search and no growing per cell. */
+static int load_raci(struct store *s, struct model *m)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT task,stakeholder,role FROM raci ORDER BY id");
+	if (!st)
+		return SQLITE_ERROR;
+	struct raci_cell *c = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap)
+			xgrow((void **)&c, &cap, n + 1, sizeof *c);
+		const char *r = (const char *)sqlite3_column_text(st, 2);
+		c[n].task = sqlite3_column_int64(st, 0);
+		c[n].stakeholder = sqlite3_column_int64(st, 1);
+		c[n].role = (uint8_t)raci_from_letter(r ? r[0] : 0);
+		n++;
+	}
+	if (rc == SQLITE_DONE)
+		model_raci_load(m, c, n);
+	free(c);
+	sqlite3_reset(st);
+	return rc;
+}
+
+bool store_raci_pending(const struct store *s)
+{
+	return s->raci_pending;
+}
+
+enum store_status store_load_raci(struct store *s, struct model *m)
+{
+	if (!s->raci_pending)
+		return STORE_OK;
+	bool own_tx = sqlite3_get_autocommit(s->db);
+	if (own_tx && store_exec(s, "BEGIN") != SQLITE_OK)
+		return store_fail(s, 0);
+	if (load_raci(s, m) != SQLITE_DONE) {
+		enum store_status e = store_fail(s, 0);
+		s->vouched = false; /* not a state to remember as checked */
+		if (own_tx)
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return e == STORE_E_NOT_SQLITE || e == STORE_E_IO ? STORE_E_DAMAGED : e;
+	}
+	if (own_tx)
+		store_exec(s, "COMMIT");
+	s->raci_pending = false;
+	return STORE_OK;
+}
+
 enum store_status store_load(struct store *s, struct model *m)
 {
+	return load(s, m, true);
+}
+
+static enum store_status load(struct store *s, struct model *m, bool raci)
+{
+	s->raci_pending = !raci;
 	model_clear(m);
 	sqlite3_stmt *st;
 	int rc;
@@ -1486,15 +1547,8 @@ enum store_status store_load(struct store *s, struct model *m)
 	for (size_t i = 0; i < sizeof before_raci / sizeof *before_raci; i++)
 		if (load_kind(s, m, before_raci[i]) != SQLITE_DONE)
 			goto bad;
-	/* table order: cheaper than walking the (task, stakeholder) index, and
-	 * for imported matrices already the model's row order (appends) */
-	QUERY("SELECT task,stakeholder,role FROM raci ORDER BY id")
-	{
-		const char *r = (const char *)sqlite3_column_text(st, 2);
-		model_raci_set(m, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
-			       raci_from_letter(r ? r[0] : 0));
-	}
-	END_QUERY;
+	if (raci && load_raci(s, m) != SQLITE_DONE)
+		goto bad;
 	static const enum entity after_raci[] = {ENT_COST,  ENT_SHARE,	 ENT_CHECK,
 						 ENT_NOTE, ENT_DECISION, ENT_MILESTONE};
 	for (size_t i = 0; i < sizeof after_raci / sizeof *after_raci; i++)

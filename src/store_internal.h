@@ -34,6 +34,7 @@ struct store {
 	} *pending;	 /* RACI cells of a bulk change not yet written */
 	size_t n_pending, cap_pending;
 	bool staged;	 /* temp.bulk_raci holds cells not yet in raci */
+	bool raci_pending; /* opened with STORE_DEFER_RACI, matrix not read */
 	bool vouched;	 /* opened for editing from a checked or remembered state */
 	bool broken;	 /* SQLite reported damage during the session */
 	bool remember;	 /* closed by store_close (not a failed open) */

@@ -181,6 +181,7 @@ struct ui {
 	bool full_redraw;
 
 	bool quit;
+	char *load_error; /* the RACI matrix read after the first frame failed */
 };
 
 /* The minimum window. */
