@@ -527,6 +527,7 @@ void model_raci_set(struct model *m, int64_t task, int64_t stakeholder, enum rac
 			t->temp_ar++;
 	}
 	m->revision++;
+	m->raci_revision++;
 }
 
 static int raci_ref_cmp(const void *a, const void *b)
@@ -613,6 +614,7 @@ void model_raci_load(struct model *m, const struct raci_cell *c, size_t n)
 	}
 	free(tp);
 	free(sp);
+	m->raci_revision++;
 	bool dup = false;
 	for (size_t i = 0; i < m->tasks.n; i++)
 		dup |= raci_row_settle(&((struct task *)table_at(&m->tasks, i))->cells);

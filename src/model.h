@@ -228,6 +228,9 @@ struct model {
 	struct finding_vote *fvotes;
 	size_t nfvotes, capfvotes;
 	unsigned long revision; /* bumped on every change */
+	/* bumped with revision by every change of RACI cells only: a change
+	 * elsewhere moves revision - raci_revision (findings_counter) */
+	unsigned long raci_revision;
 };
 
 void model_init(struct model *m);

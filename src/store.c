@@ -874,6 +874,12 @@ enum store_status store_ensure_triggers(struct store *s)
 	return STORE_OK;
 }
 
+void store_prepare_edits(struct store *s)
+{
+	if (s->writable && s->depth == 0)
+		(void)store_ensure_triggers(s);
+}
+
 enum store_status store_drop_triggers(struct store *s)
 {
 	struct buf sql;

@@ -285,7 +285,8 @@ unsigned ui_findings_count(struct ui *ui, int step, enum severity sev)
 	if (ui->f_valid && ui->f_rev == ui->m.revision) {
 		count = ui->f.count;
 	} else if (!ui->fcount_valid || ui->fcount_rev != ui->m.revision) {
-		findings_count(&ui->m, ui->fcount);
+		findings_counter_update(&ui->fcounter, &ui->m);
+		memcpy(ui->fcount, ui->fcounter.count, sizeof ui->fcount);
 		ui->fcount_rev = ui->m.revision;
 		ui->fcount_valid = true;
 	}
@@ -945,12 +946,18 @@ static void run_loop(struct ui *ui, struct keyscript *ks)
 			draw_all(ui);
 			dirty = partial = false;
 			last_tick = now;
-			if (store_raci_pending(ui->s)) {
-				/* the first frame is up: now the matrix, the badges */
-				if (!ui_load_matrix(ui))
+			if (!ui->warm) {
+				/* the first frame is up: now the matrix and the
+				 * badges, and what the first edit needs */
+				ui->warm = true;
+				bool pending = store_raci_pending(ui->s);
+				if (pending && !ui_load_matrix(ui))
 					break;
-				dirty = true;
-				continue;
+				store_prepare_edits(ui->s);
+				if (pending) {
+					dirty = true;
+					continue;
+				}
 			}
 		} else if (partial) {
 			draw_partial(ui);
@@ -1027,6 +1034,7 @@ int ui_run(const char *path, const struct ui_options *opt)
 	const char *full = getenv("STETIG_FULL_REDRAW");
 	ui.full_redraw = full && *full;
 	model_init(&ui.m);
+	findings_counter_init(&ui.fcounter);
 	bool existed = access(path, F_OK) == 0;
 	enum store_status st =
 		store_open(path, STORE_CREATE | STORE_EXCLUSIVE | STORE_DEFER_RACI, &ui.m, &ui.s);
@@ -1101,6 +1109,7 @@ int ui_run(const char *path, const struct ui_options *opt)
 	free(ui.paste);
 	free(ui.status);
 	findings_free(&ui.f);
+	findings_counter_free(&ui.fcounter);
 	store_close(ui.s);
 	model_free(&ui.m);
 	if (ks)
