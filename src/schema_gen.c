@@ -18,6 +18,9 @@
 #include "store.h"
 #include "store_schema.h"
 
+/* store_internal.h's UNDO_SLOTS (not included here: it needs util and vocab) */
+#define UNDO_SLOTS_MAX 24
+
 static const char schema_sql[] =
 	"SELECT type, name, tbl_name, coalesce(sql,'') FROM sqlite_schema ORDER BY type DESC, name";
 
@@ -70,7 +73,6 @@ static void put_c_string(const char *s)
 
 int main(void)
 {
-	(void)undo_tables;
 	sqlite3 *a = NULL, *b = NULL;
 	if (sqlite3_open(":memory:", &a) != SQLITE_OK)
 		die(a, "open");
@@ -116,7 +118,50 @@ int main(void)
 	       "const char store_schema_ref_sql[] =\n\t",
 	       STORE_SCHEMA_VERSION);
 	put_c_string(script);
-	printf(";\n");
+	printf(";\n\n");
+	/* the schema rows in schema_sql's order, as store.c reads a file's */
+	printf("const struct store_schema_row store_schema_ref_rows[] = {\n");
+	size_t rows = 0;
+	if (sqlite3_prepare_v2(a, schema_sql, -1, &st, NULL) != SQLITE_OK)
+		die(a, "schema");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		printf("\t{");
+		for (int c = 0; c < 4; c++) {
+			const char *t = (const char *)sqlite3_column_text(st, c);
+			put_c_string(t ? t : "");
+			printf(c < 3 ? ", " : "},\n");
+		}
+		rows++;
+	}
+	sqlite3_finalize(st);
+	printf("};\nconst size_t store_schema_ref_n = %zu;\n\n", rows);
+	/* the columns of each table undo records, in undo_tables' order */
+	printf("const char *const store_schema_ref_columns[][UNDO_SLOTS + 1] = {\n");
+	if (sqlite3_prepare_v2(a, "SELECT name FROM pragma_table_info(?) ORDER BY cid", -1, &st,
+			       NULL) != SQLITE_OK)
+		die(a, "columns");
+	for (size_t i = 0; i < sizeof undo_tables / sizeof *undo_tables; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, undo_tables[i], -1, SQLITE_STATIC);
+		int cols = 0;
+		printf("\t{");
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			if (++cols > UNDO_SLOTS_MAX) {
+				fprintf(stderr, "schema-gen: %s has more columns than undo slots\n",
+					undo_tables[i]);
+				return 1;
+			}
+			put_c_string((const char *)sqlite3_column_text(st, 0));
+			printf(", ");
+		}
+		if (cols == 0) {
+			fprintf(stderr, "schema-gen: no table %s\n", undo_tables[i]);
+			return 1;
+		}
+		printf("NULL},\n");
+	}
+	sqlite3_finalize(st);
+	printf("};\n");
 	free(da);
 	free(db);
 	free(script);

@@ -439,6 +439,15 @@ const struct store_columns *store_table_columns(size_t t)
 {
 	if (t >= store_n_undo_tables)
 		return NULL;
+	if (!table_columns_ready && store_schema_ref_version == STORE_SCHEMA_VERSION) {
+		/* from the build (schema_gen.c): no reference database */
+		for (size_t i = 0; i < store_n_undo_tables; i++) {
+			struct store_columns *c = &table_columns[i];
+			for (c->n = 0; c->n < UNDO_SLOTS && store_schema_ref_columns[i][c->n]; c->n++)
+				c->name[c->n] = store_schema_ref_columns[i][c->n];
+		}
+		table_columns_ready = true;
+	}
 	if (!table_columns_ready) {
 		sqlite3 *ref = reference_db(STORE_SCHEMA_VERSION);
 		sqlite3_stmt *st = NULL;
@@ -499,14 +508,65 @@ static void name_foreign(struct store *s, const char *type, const char *name, co
 /* Compares the file's schema with stetig's own at `version`: any object
  * stetig did not create refuses the file (named in the detail), any of its
  * own that is missing or altered marks it damaged. */
+/* The schema rows a file of `version` must have, in schema_sql's order:
+ * the current version's from the build (schema_gen.c), an older one's from
+ * an in-memory database of its migrations (*owned: free with free_rows). */
+static struct store_schema_row *ref_rows(int version, size_t *n, bool *owned)
+{
+	*owned = false;
+	if (version == store_schema_ref_version) {
+		*n = store_schema_ref_n;
+		return (struct store_schema_row *)store_schema_ref_rows;
+	}
+	sqlite3 *ref = reference_db(version);
+	sqlite3_stmt *st = NULL;
+	if (!ref || sqlite3_prepare_v2(ref, schema_sql, -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_close(ref);
+		return NULL;
+	}
+	struct store_schema_row *r = NULL;
+	size_t cap = 0;
+	*n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		xgrow((void **)&r, &cap, *n + 1, sizeof *r);
+		const char *c[4];
+		for (int k = 0; k < 4; k++) {
+			const char *t = (const char *)sqlite3_column_text(st, k);
+			c[k] = xstrdup(t ? t : "");
+		}
+		r[(*n)++] = (struct store_schema_row){c[0], c[1], c[2], c[3]};
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(ref);
+	if (!r)
+		r = xcalloc(1, sizeof *r);
+	*owned = true;
+	return r;
+}
+
+static void free_rows(struct store_schema_row *r, size_t n, bool owned)
+{
+	if (!owned)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		free((char *)r[i].type);
+		free((char *)r[i].name);
+		free((char *)r[i].tbl);
+		free((char *)r[i].sql);
+	}
+	free(r);
+}
+
 static enum store_status check_schema(struct store *s, int version)
 {
-	sqlite3 *ref = reference_db(version);
-	if (!ref) {
+	size_t n_mine = 0;
+	bool owned;
+	struct store_schema_row *mine = ref_rows(version, &n_mine, &owned);
+	if (!mine) {
 		snprintf(s->detail, sizeof s->detail, "%s", "out of memory");
 		return STORE_E_IO;
 	}
-	sqlite3_stmt *mine = NULL, *theirs = NULL, *find = NULL;
+	sqlite3_stmt *theirs = NULL;
 	enum store_status e = STORE_OK;
 	if (sqlite3_prepare_v2(s->db, schema_sql, -1, &theirs, NULL) != SQLITE_OK) {
 		e = store_fail(s, 0);
@@ -514,32 +574,25 @@ static enum store_status check_schema(struct store *s, int version)
 			e = STORE_E_DAMAGED;
 		goto done;
 	}
-	if (sqlite3_prepare_v2(ref, "SELECT tbl_name, coalesce(sql,'') FROM sqlite_schema "
-				    "WHERE type=? AND name=?",
-			       -1, &find, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(ref, schema_sql, -1, &mine, NULL) != SQLITE_OK) {
-		snprintf(s->detail, sizeof s->detail, "%s", sqlite3_errmsg(ref));
-		e = STORE_E_IO;
-		goto done;
-	}
-	int n_theirs = 0, n_mine = 0, rc;
+	size_t n_theirs = 0;
+	int rc;
 	while ((rc = sqlite3_step(theirs)) == SQLITE_ROW) {
 		const char *type = (const char *)sqlite3_column_text(theirs, 0);
 		const char *name = (const char *)sqlite3_column_text(theirs, 1);
 		const char *tbl = (const char *)sqlite3_column_text(theirs, 2);
 		const char *sql = (const char *)sqlite3_column_text(theirs, 3);
 		n_theirs++;
-		sqlite3_reset(find);
-		sqlite3_bind_text(find, 1, type ? type : "", -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(find, 2, name ? name : "", -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(find) != SQLITE_ROW) {
+		const struct store_schema_row *r = NULL;
+		for (size_t i = 0; i < n_mine && !r; i++)
+			if (!strcmp(mine[i].type, type ? type : "") &&
+			    !strcmp(mine[i].name, name ? name : ""))
+				r = &mine[i];
+		if (!r) {
 			name_foreign(s, type ? type : "?", name ? name : "?", sql);
 			e = STORE_E_UNSAFE;
 			goto done;
 		}
-		const char *rtbl = (const char *)sqlite3_column_text(find, 0);
-		const char *rsql = (const char *)sqlite3_column_text(find, 1);
-		if (strcmp(tbl ? tbl : "", rtbl ? rtbl : "") || strcmp(sql ? sql : "", rsql ? rsql : "")) {
+		if (strcmp(tbl ? tbl : "", r->tbl) || strcmp(sql ? sql : "", r->sql)) {
 			char *safe = str_printable(name ? name : "?");
 			snprintf(s->detail, sizeof s->detail,
 				 _("its definition of \"%s\" differs from stetig's own"), safe);
@@ -554,37 +607,29 @@ static enum store_status check_schema(struct store *s, int version)
 			e = STORE_E_DAMAGED;
 		goto done;
 	}
-	while (sqlite3_step(mine) == SQLITE_ROW)
-		n_mine++;
 	if (n_mine != n_theirs) {
 		/* something of stetig's own is missing */
-		sqlite3_reset(mine);
-		while (sqlite3_step(mine) == SQLITE_ROW) {
+		for (size_t i = 0; i < n_mine; i++) {
 			sqlite3_stmt *q = NULL;
 			bool found = false;
 			if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM sqlite_schema WHERE type=? AND name=?",
 					       -1, &q, NULL) == SQLITE_OK) {
-				sqlite3_bind_text(q, 1, (const char *)sqlite3_column_text(mine, 0), -1,
-						  SQLITE_TRANSIENT);
-				sqlite3_bind_text(q, 2, (const char *)sqlite3_column_text(mine, 1), -1,
-						  SQLITE_TRANSIENT);
+				sqlite3_bind_text(q, 1, mine[i].type, -1, SQLITE_STATIC);
+				sqlite3_bind_text(q, 2, mine[i].name, -1, SQLITE_STATIC);
 				found = sqlite3_step(q) == SQLITE_ROW;
 			}
 			sqlite3_finalize(q);
 			if (!found) {
-				snprintf(s->detail, sizeof s->detail, "%s %s missing",
-					 (const char *)sqlite3_column_text(mine, 0),
-					 (const char *)sqlite3_column_text(mine, 1));
+				snprintf(s->detail, sizeof s->detail, "%s %s missing", mine[i].type,
+					 mine[i].name);
 				break;
 			}
 		}
 		e = STORE_E_DAMAGED;
 	}
 done:
-	sqlite3_finalize(mine);
 	sqlite3_finalize(theirs);
-	sqlite3_finalize(find);
-	sqlite3_close(ref);
+	free_rows(mine, n_mine, owned);
 	return e;
 }
 

@@ -78,6 +78,15 @@ enum store_status store_drop_triggers(struct store *s);
  * build time from store_schema.h by src/schema_gen.c). */
 extern const int store_schema_ref_version;
 extern const char store_schema_ref_sql[];
+/* its rows of sqlite_schema (type, name, table, SQL or ''), ordered by
+ * type descending, then name */
+struct store_schema_row {
+	const char *type, *name, *tbl, *sql;
+};
+extern const struct store_schema_row store_schema_ref_rows[];
+extern const size_t store_schema_ref_n;
+/* the columns of each of store_undo_tables, NULL-terminated */
+extern const char *const store_schema_ref_columns[][UNDO_SLOTS + 1];
 
 struct store_columns {
 	int n;
