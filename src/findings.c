@@ -773,7 +773,7 @@ long findings_frequency_days(const char *frequency)
 /* The rule groups: the ones that read RACI cells, and the rest. */
 enum { SEC_CELLS = 1, SEC_OTHER = 2, SEC_ALL = 3 };
 
-/* `which`: SEC_CELLS is the owner's rules (an owner holding no A or R
+/* `which`: SEC_CELLS is indicator.owner_no_ar (an owner holding no A or R
  * reads the matrix), SEC_OTHER the rest. */
 static void rules_indicators(struct ctx *c, const long *goal_of, int which)
 {
@@ -814,16 +814,15 @@ static void rules_indicators(struct ctx *c, const long *goal_of, int which)
 				}
 			}
 		}
-		if (which & SEC_CELLS) {
-			const struct stakeholder *owner =
-				ind->owner ? model_stakeholder(m, ind->owner) : NULL;
-			if (!owner)
+		const struct stakeholder *owner = ind->owner ? model_stakeholder(m, ind->owner) : NULL;
+		if (!owner) {
+			if (which & SEC_OTHER)
 				add(c, SEV_GAP, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
 				    "indicator.no_owner", MSG_IND_NO_OWNER);
-			else if (ar_total(owner) == 0)
-				add_arg(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
-					"indicator.owner_no_ar", MSG_IND_OWNER_NO_AR,
-					name_or(owner->name, c->unnamed_stakeholder));
+		} else if ((which & SEC_CELLS) && ar_total(owner) == 0) {
+			add_arg(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
+				"indicator.owner_no_ar", MSG_IND_OWNER_NO_AR,
+				name_or(owner->name, c->unnamed_stakeholder));
 		}
 		if (!(which & SEC_OTHER))
 			continue;
@@ -1291,11 +1290,38 @@ static void sort_findings(struct findings *out)
 	out->cap = out->n ? out->n : 1;
 }
 
+/* The live indicators (not under a dropped goal) each stakeholder owns, by
+ * the stakeholders' positions: what indicator.owner_no_ar counts once the
+ * matrix has changed (count_owner_no_ar). */
+static unsigned *owned_indicators(const struct model *m)
+{
+	unsigned *owned = xcalloc(m->stakeholders.n ? m->stakeholders.n : 1, sizeof *owned);
+	for (size_t i = 0; i < m->indicators.n; i++) {
+		const struct indicator *ind = MODEL_AT(m->indicators, struct indicator, i);
+		const struct goal *g = model_goal(m, ind->goal);
+		if (g && g->status == GSTAT_DROPPED)
+			continue;
+		long o = ind->owner ? table_index(&m->stakeholders, ind->owner) : -1;
+		if (o >= 0)
+			owned[o]++;
+	}
+	return owned;
+}
+
+static void count_owner_no_ar(struct ctx *c, const unsigned *owned)
+{
+	const struct model *m = c->m;
+	for (size_t i = 0; i < m->stakeholders.n; i++)
+		if (owned[i] && ar_total(MODEL_AT(m->stakeholders, struct stakeholder, i)) == 0)
+			c->out->count[STEP_INDICATORS][SEV_WARNING] += owned[i];
+}
+
 /* Runs the rule groups `which` into out (zeroed first) with the figures
- * fig of m. With fixed, the counts of the other groups go there too. */
+ * fig of m. With fixed (counting only), the counts of the other groups go
+ * there too, and owned (owned_indicators) counts indicator.owner_no_ar. */
 static void run_sections(const struct model *m, struct findings *out, bool count_only,
 			 const struct figures *fig, int which, long today,
-			 unsigned (*fixed)[SEV_COUNT])
+			 unsigned (*fixed)[SEV_COUNT], const unsigned *owned)
 {
 	memset(out, 0, sizeof *out);
 	struct ctx c = {
@@ -1318,13 +1344,18 @@ static void run_sections(const struct model *m, struct findings *out, bool count
 	}
 	buf_init(&c.scratch);
 	/* indicators per goal in one pass, by the goals' positions */
-	unsigned *per_goal = xcalloc(m->goals.n ? m->goals.n : 1, sizeof *per_goal);
-	long *goal_of = xmalloc((m->indicators.n ? m->indicators.n : 1) * sizeof *goal_of);
-	for (size_t i = 0; i < m->indicators.n; i++) {
-		long gi = table_index(&m->goals, MODEL_AT(m->indicators, struct indicator, i)->goal);
-		goal_of[i] = gi;
-		if (gi >= 0)
-			per_goal[gi]++;
+	unsigned *per_goal = NULL;
+	long *goal_of = NULL;
+	if ((which & SEC_OTHER) || !owned) {
+		per_goal = xcalloc(m->goals.n ? m->goals.n : 1, sizeof *per_goal);
+		goal_of = xmalloc((m->indicators.n ? m->indicators.n : 1) * sizeof *goal_of);
+		for (size_t i = 0; i < m->indicators.n; i++) {
+			long gi = table_index(&m->goals,
+					      MODEL_AT(m->indicators, struct indicator, i)->goal);
+			goal_of[i] = gi;
+			if (gi >= 0)
+				per_goal[gi]++;
+		}
 	}
 	if (which == SEC_ALL && !fixed) {
 		/* the findings in the order of the steps' items */
@@ -1351,7 +1382,10 @@ static void run_sections(const struct model *m, struct findings *out, bool count
 		if (fixed)
 			memcpy(fixed, out->count, sizeof out->count);
 		if (which & SEC_CELLS) {
-			rules_indicators(&c, goal_of, SEC_CELLS);
+			if (owned)
+				count_owner_no_ar(&c, owned);
+			else
+				rules_indicators(&c, goal_of, SEC_CELLS);
 			rules_stakeholders(&c);
 			rules_raci(&c);
 			rules_roadmap(&c);
@@ -1376,7 +1410,7 @@ static void run_rules(const struct model *m, struct findings *out, bool count_on
 	struct figures fig;
 	figures_init(&fig);
 	figures_update(&fig, m);
-	run_sections(m, out, count_only, &fig, SEC_ALL, today_days(), NULL);
+	run_sections(m, out, count_only, &fig, SEC_ALL, today_days(), NULL, NULL);
 	figures_free(&fig);
 }
 
@@ -1389,6 +1423,7 @@ void findings_counter_init(struct findings_counter *fc)
 void findings_counter_free(struct findings_counter *fc)
 {
 	figures_free(&fc->fig);
+	free(fc->owned);
 	findings_counter_init(fc);
 }
 
@@ -1401,13 +1436,15 @@ void findings_counter_update(struct findings_counter *fc, const struct model *m)
 	struct findings f;
 	if (fc->valid && fc->other == other && fc->today == today) {
 		/* only cells changed: the figures and the other groups stand */
-		run_sections(m, &f, true, &fc->fig, SEC_CELLS, today, NULL);
+		run_sections(m, &f, true, &fc->fig, SEC_CELLS, today, NULL, fc->owned);
 		for (int s = 0; s < STEP_COUNT; s++)
 			for (int v = 0; v < SEV_COUNT; v++)
 				fc->count[s][v] = fc->fixed[s][v] + f.count[s][v];
 	} else {
 		figures_update(&fc->fig, m);
-		run_sections(m, &f, true, &fc->fig, SEC_ALL, today, fc->fixed);
+		free(fc->owned);
+		fc->owned = owned_indicators(m);
+		run_sections(m, &f, true, &fc->fig, SEC_ALL, today, fc->fixed, fc->owned);
 		memcpy(fc->count, f.count, sizeof f.count);
 	}
 	fc->valid = true;

@@ -67,6 +67,7 @@ struct findings_counter {
 	unsigned fixed[STEP_COUNT][SEV_COUNT]; /* the rules that do not read cells */
 	unsigned count[STEP_COUNT][SEV_COUNT]; /* all */
 	struct figures fig; /* of the last full count (cells change no figure) */
+	unsigned *owned;    /* live indicators per stakeholder position */
 };
 void findings_counter_init(struct findings_counter *fc);
 void findings_counter_free(struct findings_counter *fc);

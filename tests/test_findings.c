@@ -1534,6 +1534,11 @@ static void test_counter(void)
 	expect_counter(&fc);
 	model_raci_set(&M, 3, 3, RACI_NONE);
 	expect_counter(&fc);
+	/* an indicator under a dropped goal counts for nobody */
+	EDIT(goal, 1, e->status = GSTAT_DROPPED);
+	expect_counter(&fc);
+	model_raci_set(&M, 3, 3, RACI_A);
+	expect_counter(&fc);
 	/* a new model in the same counter (a reload) */
 	build(B_NO_CHECKS);
 	expect_counter(&fc);
