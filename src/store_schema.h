@@ -290,6 +290,14 @@ static const char *const migrations[] = {
 	"  CHECK(doc_status IN ('draft','final'));"
 	"ALTER TABLE workshop ADD COLUMN " TXT("council_request") ";"
 	"ALTER TABLE workshop ADD COLUMN " TXT("office") ";",
+
+	/* 10 → 11 (issue 18, dot voting): how many people vote and how many
+	 * dots each of them has, asked when a vote starts (F7), so the screen
+	 * can show the dots given against all there are; NULL: not asked yet. */
+	"ALTER TABLE workshop ADD COLUMN vote_voters INTEGER"
+	"  CHECK(vote_voters IS NULL OR vote_voters BETWEEN 1 AND 999);"
+	"ALTER TABLE workshop ADD COLUMN vote_dots INTEGER"
+	"  CHECK(vote_dots IS NULL OR vote_dots BETWEEN 1 AND 99);",
 };
 
 /* The tables whose changes are recorded for undo, in dependency order. */

@@ -61,6 +61,7 @@ static const struct rule rules[] = {
 	WORD("workshop", "operator_model", VOCAB_OPMODEL), REF("workshop", "operator", true),
 	WORD("workshop", "agreement", VOCAB_AGREEMENT), DATE("workshop", "agreement_date"),
 	TEXT("workshop", "agreement_ref"), TEXT("workshop", "operator_note"),
+	INT("workshop", "vote_voters", 1, 999, true), INT("workshop", "vote_dots", 1, 99, true),
 
 	INT("agenda", "step", 0, STEP_COUNT - 1, false), INT("agenda", "minutes", 0, 999, false),
 	INT("clock", "step", 0, STEP_COUNT - 1, false),

@@ -506,7 +506,7 @@ static void cost_form(struct ui *ui, int64_t id)
 	}
 	struct form *fm = form_new(id ? N_("Edit cost item") : N_("New cost item"), id ? c->name : NULL);
 	form_add_text(fm, N_("Cost item"), c->name, true);
-	form_set_note(fm, CF_NAME, N_("What the money is for, e.g. \"hosting of the data platform\"."));
+	form_set_note(fm, CF_NAME, N_("What the money is for, e.g. “hosting of the data platform”."));
 	form_add_choice(fm, N_("Kind"), VOCAB_COST_KIND, c->kind);
 	form_set_note(fm, CF_KIND, N_("One-off (bought once) or yearly (running costs); Space picks."));
 	/* a new item starts empty: typing after a 0 would give 018.500 */

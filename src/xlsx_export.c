@@ -948,7 +948,7 @@ bool xlsx_fits(const struct model *m, const struct findings *f, char *err, size_
 	for (size_t i = 0; i < sizeof sheets / sizeof *sheets; i++) {
 		if (sheets[i].rows > XL_DATA_ROWS_MAX) {
 			snprintf(err, n,
-				 _("cannot write the workbook: the sheet \"%s\" would need %zu rows, "
+				 _("cannot write the workbook: the sheet “%s” would need %zu rows, "
 				   "more than a sheet can hold (%ld); export a CSV bundle instead"),
 				 _(sheets[i].name), sheets[i].rows, (long)XL_DATA_ROWS_MAX);
 			return false;

@@ -197,13 +197,13 @@ for c in "influence=99:UPDATE stakeholder SET influence=99 WHERE id=2" \
 done
 
 # schema objects stetig did not make
-for c in 'trigger "wipe":CREATE TRIGGER wipe AFTER UPDATE ON workshop BEGIN DELETE FROM goal; END' \
-         'view "v":CREATE VIEW v AS SELECT 1' \
-         'table "extra":CREATE TABLE extra(x)' \
-         'index "goal_title":CREATE INDEX goal_title ON goal(title)' \
-         'virtual table "ft":CREATE VIRTUAL TABLE ft USING fts3(x)'; do
+for c in 'trigger “wipe”:CREATE TRIGGER wipe AFTER UPDATE ON workshop BEGIN DELETE FROM goal; END' \
+         'view “v”:CREATE VIEW v AS SELECT 1' \
+         'table “extra”:CREATE TABLE extra(x)' \
+         'index “goal_title”:CREATE INDEX goal_title ON goal(title)' \
+         'virtual table “ft”:CREATE VIRTUAL TABLE ft USING fts3(x)'; do
     what=${c%%:*}
-    f=$(new_case "foreign-$(echo "$what" | tr -d '"' | tr ' ' '-')")
+    f=$(new_case "foreign-$(echo "$what" | sed 's/[“”]//g' | tr ' ' '-')")
     q "$f" "${c#*:}"
     refuse "$f" "$what"
 done

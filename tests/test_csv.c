@@ -200,10 +200,11 @@ static void test_export_format(void)
 		 "\xEF\xBB\xBF\"title\",\"municipality\",\"field\",\"funding_end\",\"phase\","
 		 "\"facilitator\",\"participants\",\"language\",\"funding_rate\",\"first_budget_year\","
 		 "\"operator_model\",\"operator\",\"agreement\",\"agreement_date\",\"agreement_ref\","
-		 "\"operator_note\",\"workshop_id\",\"document_status\",\"council_request\",\"office\"\r\n"
+		 "\"operator_note\",\"workshop_id\",\"document_status\",\"council_request\",\"office\","
+		 "\"voters\",\"dots_per_person\"\r\n"
 		 "\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\",\"'=HYPERLINK(\"\"x\"\")\","
 		 "\"\",\"2027-06-30\",\"pilot\",\"\",\"\",\"en\",\"72.5\",\"\",\"open\",\"\",\"none\",\"\",\"\","
-		 "\"\",\"%s\",\"draft\",\"\",\"\"\r\n",
+		 "\"\",\"%s\",\"draft\",\"\",\"\",\"\",\"\"\r\n",
 		 m.ws.uid);
 	CU_ASSERT_EQUAL(len, strlen(want_en));
 	CU_ASSERT_STRING_EQUAL(d, want_en);
@@ -214,10 +215,10 @@ static void test_export_format(void)
 		 "\"moderation\";\"teilnehmende\";\"sprache\";\"förderquote\";\"erstes_haushaltsjahr\";"
 		 "\"betreibermodell\";\"betreiber\";\"vereinbarung\";\"vereinbarungsdatum\";"
 		 "\"vereinbarung_fundstelle\";\"betreiber_notiz\";\"workshop_id\";\"dokumentstatus\";"
-		 "\"beschlussvorschlag\";\"federführendes_amt\"\r\n"
+		 "\"beschlussvorschlag\";\"federführendes_amt\";\"abstimmende\";\"punkte_pro_person\"\r\n"
 		 "\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\";\"'=HYPERLINK(\"\"x\"\")\";"
 		 "\"\";\"2027-06-30\";\"pilot\";\"\";\"\";\"en\";\"72,5\";\"\";\"offen\";\"\";\"keine\";\"\";"
-		 "\"\";\"\";\"%s\";\"entwurf\";\"\";\"\"\r\n",
+		 "\"\";\"\";\"%s\";\"entwurf\";\"\";\"\";\"\";\"\"\r\n",
 		 m.ws.uid);
 	CU_ASSERT_STRING_EQUAL(d, want_de);
 	free(d);
@@ -324,7 +325,7 @@ static void test_export_unwritable(void)
 	snprintf(blocker, sizeof blocker, "%s/notes.txt", dir);
 	test_write(blocker, "mine", 4);
 	CU_ASSERT_FALSE(bundle_export(&m, NULL, dir, LANG_EN, ',', &err));
-	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "\"notes.txt\", which is not part of a CSV bundle"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "“notes.txt”, which is not part of a CSV bundle"));
 	snprintf(cmd, sizeof cmd, "test \"$(ls -A '%s')\" = notes.txt", dir);
 	CU_ASSERT_EQUAL(system(cmd), 0);
 	/* a file where the folder should be */
@@ -1358,8 +1359,8 @@ static void test_import_update(void)
 	CU_ASSERT_EQUAL(sum.n[ENT_STAKEHOLDER][BUNDLE_ADDED], 1);
 	CU_ASSERT_EQUAL(sum.n[ENT_TASK][BUNDLE_UNCHANGED], 2);
 	char *dry_text = bundle_summary_text(&sum);
-	CU_ASSERT_PTR_NOT_NULL(strstr(dry_text, "  updated: \"Mayor\" (name)\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(dry_text, "  added: \"Utility\"\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(dry_text, "  updated: “Mayor” (name)\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(dry_text, "  added: “Utility”\n"));
 	bundle_summary_free(&sum);
 
 	CU_ASSERT_TRUE_FATAL(bundle_import_summary(s, &m, &src, NULL, &real, &err));
