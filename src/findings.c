@@ -75,6 +75,7 @@ enum msg {
 	MSG_COST_NO_YEAR,	   /* a: the uncovered percent, b: the money */
 	MSG_WS_NO_FUNDING_RATE,
 	MSG_YEAR_UNCOVERED, /* n: the year, a: nobody carries it, b: after the funding end */
+	MSG_YEARS_UNCOVERED, /* the same for the years of the item (n: the first) */
 	/* arg: the partner, n: the year, a: the share's money in it */
 	MSG_SHARE_ASKED,
 	MSG_SHARE_PROMISED,
@@ -306,6 +307,13 @@ static char *format_message(const struct finding *x)
 				"are carried by nobody; agree who pays them or plan them in the "
 				"own budget."),
 			      (int)x->n, a, b);
+	case MSG_YEARS_UNCOVERED:
+		figures_money(x->a, false, lang, a, sizeof a);
+		figures_money(x->b, false, lang, b, sizeof b);
+		return format(_("In the budget years %s, %s of the %s due after the funding end "
+				"are carried by nobody; agree who pays them or plan them in the "
+				"own budget."),
+			      x->item ? x->item : "", a, b);
 	case MSG_SHARE_ASKED:
 		figures_money(x->a, false, lang, a, sizeof a);
 		return format(_("%s has only been asked for its share (%s in %d); that budget "
@@ -753,7 +761,12 @@ long findings_frequency_days(const char *frequency)
 }
 
 /* goal_of: the position of each indicator's goal in m->goals, or -1. */
-static void rules_indicators(struct ctx *c, const long *goal_of)
+/* The rule groups: the ones that read RACI cells, and the rest. */
+enum { SEC_CELLS = 1, SEC_OTHER = 2, SEC_ALL = 3 };
+
+/* `which`: SEC_CELLS is indicator.owner_no_ar (an owner holding no A or R
+ * reads the matrix), SEC_OTHER the rest. */
+static void rules_indicators(struct ctx *c, const long *goal_of, int which)
 {
 	const struct model *m = c->m;
 	for (size_t i = 0; i < m->indicators.n; i++) {
@@ -763,41 +776,47 @@ static void rules_indicators(struct ctx *c, const long *goal_of)
 		if (g && g->status == GSTAT_DROPPED)
 			continue;
 		const char *item = name_or(ind->name, c->unnamed_indicator);
-		/* a measure being wound down can no longer measure its starting
-		 * point; a survey or expert rating with the date of the described
-		 * starting state is a qualitative baseline */
-		/* (the method is read only where a baseline is missing: on every
-		 * edit the badges count 8,000 indicators of a large workshop) */
-		bool qualitative = !ind->baseline.set && !c->winddown &&
-				   findings_qualitative_method(ind->method);
-		if (!ind->baseline.set && !c->winddown && !(qualitative && !blank(ind->baseline_date)))
-			add(c, SEV_GAP, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
-			    "indicator.no_baseline",
-			    qualitative ? MSG_IND_NO_BASELINE_QUALITATIVE : MSG_IND_NO_BASELINE);
-		if (!ind->target.set) {
-			add(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
-			    "indicator.no_target", MSG_IND_NO_TARGET);
-		} else if (ind->baseline.set) {
-			bool higher = ind->direction != DIR_LOWER;
-			bool ok = higher ? ind->target.v > ind->baseline.v
-					 : ind->target.v < ind->baseline.v;
-			if (!ok) {
-				struct finding *f =
-					add(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
-					    "indicator.target_direction",
-					    higher ? MSG_IND_TARGET_HIGHER : MSG_IND_TARGET_LOWER);
-				f->a = ind->target.v;
-				f->b = ind->baseline.v;
+		if (which & SEC_OTHER) {
+			/* a measure being wound down can no longer measure its starting
+			 * point; a survey or expert rating with the date of the described
+			 * starting state is a qualitative baseline */
+			/* (the method is read only where a baseline is missing: on every
+			 * edit the badges count 8,000 indicators of a large workshop) */
+			bool qualitative = !ind->baseline.set && !c->winddown &&
+					   findings_qualitative_method(ind->method);
+			if (!ind->baseline.set && !c->winddown && !(qualitative && !blank(ind->baseline_date)))
+				add(c, SEV_GAP, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
+				    "indicator.no_baseline",
+				    qualitative ? MSG_IND_NO_BASELINE_QUALITATIVE : MSG_IND_NO_BASELINE);
+			if (!ind->target.set) {
+				add(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
+				    "indicator.no_target", MSG_IND_NO_TARGET);
+			} else if (ind->baseline.set) {
+				bool higher = ind->direction != DIR_LOWER;
+				bool ok = higher ? ind->target.v > ind->baseline.v
+						 : ind->target.v < ind->baseline.v;
+				if (!ok) {
+					struct finding *f =
+						add(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
+						    "indicator.target_direction",
+						    higher ? MSG_IND_TARGET_HIGHER : MSG_IND_TARGET_LOWER);
+					f->a = ind->target.v;
+					f->b = ind->baseline.v;
+				}
 			}
 		}
 		const struct stakeholder *owner = ind->owner ? model_stakeholder(m, ind->owner) : NULL;
-		if (!owner)
-			add(c, SEV_GAP, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
-			    "indicator.no_owner", MSG_IND_NO_OWNER);
-		else if (ar_total(owner) == 0)
+		if (!owner) {
+			if (which & SEC_OTHER)
+				add(c, SEV_GAP, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
+				    "indicator.no_owner", MSG_IND_NO_OWNER);
+		} else if ((which & SEC_CELLS) && ar_total(owner) == 0) {
 			add_arg(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
 				"indicator.owner_no_ar", MSG_IND_OWNER_NO_AR,
 				name_or(owner->name, c->unnamed_stakeholder));
+		}
+		if (!(which & SEC_OTHER))
+			continue;
 		if (blank(ind->source))
 			add(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
 			    "indicator.no_source", MSG_IND_NO_SOURCE);
@@ -1138,27 +1157,57 @@ static void rules_roadmap(struct ctx *c)
 		    MSG_RM_NO_EXIT);
 }
 
-/* Per budget year after the funding end: the money nobody carries. */
+/* The budget years after the funding end in which money nobody carries, as
+ * one finding (one per year filled the list with the same advice six times;
+ * the costs-per-year table on the screen and in the workbook has each
+ * year's figure): its item the years ("2027–2032", "2026, 2028–2029"), n
+ * the first and the number of years in arg, a the money nobody carries in
+ * them, b all that falls due in them after the funding end. */
 static void rules_years(struct ctx *c)
 {
 	const struct figures *fig = c->fig;
 	if (!fig->has_funding_end || c->winddown)
 		return;
-	for (size_t k = 0; k < fig->nyears; k++) {
-		const struct figures_row *r = &fig->years[k];
-		if (r->uncovered < 0.005)
-			continue;
+	struct buf years;
+	buf_init(&years);
+	double uncovered = 0, after = 0;
+	int first = 0, nyears = 0, run = 0; /* run: the first year of the current run */
+	for (size_t k = 0; k <= fig->nyears; k++) {
+		bool gap = k < fig->nyears && fig->years[k].uncovered >= 0.005;
 		int y = fig->first + (int)k;
-		char item[16];
-		snprintf(item, sizeof item, "%d", y);
-		c->last_src = NULL; /* item is a local buffer: always copy it */
-		struct finding *f = add(c, SEV_GAP, STEP_COSTS, ENT_WORKSHOP, 0, item,
-					"costs.year_uncovered", MSG_YEAR_UNCOVERED);
-		c->last_src = NULL;
-		f->n = y;
-		f->a = r->uncovered;
-		f->b = r->after_funding;
+		if (gap) {
+			if (!nyears)
+				first = y;
+			nyears++;
+			uncovered += fig->years[k].uncovered;
+			after += fig->years[k].after_funding;
+			if (!run)
+				run = y;
+			continue;
+		}
+		if (!run)
+			continue;
+		/* a run of years ends before y */
+		if (years.len)
+			buf_adds(&years, ", ");
+		if (run == y - 1)
+			buf_printf(&years, "%d", run);
+		else
+			buf_printf(&years, "%d–%d", run, y - 1);
+		run = 0;
 	}
+	if (nyears) {
+		c->last_src = NULL; /* years is a local buffer: always copy it */
+		struct finding *f =
+			add(c, SEV_GAP, STEP_COSTS, ENT_WORKSHOP, 0, years.data,
+			    "costs.year_uncovered",
+			    nyears == 1 ? MSG_YEAR_UNCOVERED : MSG_YEARS_UNCOVERED);
+		c->last_src = NULL;
+		f->n = first;
+		f->a = uncovered;
+		f->b = after;
+	}
+	buf_free(&years);
 }
 
 /* Shares only asked for or promised for a budget year that starts within 12
@@ -1262,24 +1311,49 @@ static void sort_findings(struct findings *out)
 	out->cap = out->n ? out->n : 1;
 }
 
-/* Runs every rule into out (zeroed first). */
-static void run_rules(const struct model *m, struct findings *out, bool count_only)
+/* The live indicators (not under a dropped goal) each stakeholder owns, by
+ * the stakeholders' positions: what indicator.owner_no_ar counts once the
+ * matrix has changed (count_owner_no_ar). */
+static unsigned *owned_indicators(const struct model *m)
+{
+	unsigned *owned = xcalloc(m->stakeholders.n ? m->stakeholders.n : 1, sizeof *owned);
+	for (size_t i = 0; i < m->indicators.n; i++) {
+		const struct indicator *ind = MODEL_AT(m->indicators, struct indicator, i);
+		const struct goal *g = model_goal(m, ind->goal);
+		if (g && g->status == GSTAT_DROPPED)
+			continue;
+		long o = ind->owner ? table_index(&m->stakeholders, ind->owner) : -1;
+		if (o >= 0)
+			owned[o]++;
+	}
+	return owned;
+}
+
+static void count_owner_no_ar(struct ctx *c, const unsigned *owned)
+{
+	const struct model *m = c->m;
+	for (size_t i = 0; i < m->stakeholders.n; i++)
+		if (owned[i] && ar_total(MODEL_AT(m->stakeholders, struct stakeholder, i)) == 0)
+			c->out->count[STEP_INDICATORS][SEV_WARNING] += owned[i];
+}
+
+/* Runs the rule groups `which` into out (zeroed first) with the figures
+ * fig of m. With fixed (counting only), the counts of the other groups go
+ * there too, and owned (owned_indicators) counts indicator.owner_no_ar. */
+static void run_sections(const struct model *m, struct findings *out, bool count_only,
+			 const struct figures *fig, int which, long today,
+			 unsigned (*fixed)[SEV_COUNT], const unsigned *owned)
 {
 	memset(out, 0, sizeof *out);
-	struct figures fig;
-	figures_init(&fig);
-	figures_update(&fig, m);
 	struct ctx c = {
 		.m = m,
-		.fig = &fig,
+		.fig = fig,
 		.out = out,
 		.count_only = count_only,
 		.winddown = m->ws.phase == PHASE_WINDDOWN,
 		.left_pilot = m->ws.phase == PHASE_TRANSITION || m->ws.phase == PHASE_REGULAR,
+		.today = today,
 	};
-	struct date today;
-	date_today(&today);
-	c.today = date_days(&today);
 	if (!count_only) {
 		c.ws_item = name_or(m->ws.title, _("(untitled workshop)"));
 		c.untitled_goal = _("(untitled goal)");
@@ -1291,29 +1365,113 @@ static void run_rules(const struct model *m, struct findings *out, bool count_on
 	}
 	buf_init(&c.scratch);
 	/* indicators per goal in one pass, by the goals' positions */
-	unsigned *per_goal = xcalloc(m->goals.n ? m->goals.n : 1, sizeof *per_goal);
-	long *goal_of = xmalloc((m->indicators.n ? m->indicators.n : 1) * sizeof *goal_of);
-	for (size_t i = 0; i < m->indicators.n; i++) {
-		long gi = table_index(&m->goals, MODEL_AT(m->indicators, struct indicator, i)->goal);
-		goal_of[i] = gi;
-		if (gi >= 0)
-			per_goal[gi]++;
+	unsigned *per_goal = NULL;
+	long *goal_of = NULL;
+	if ((which & SEC_OTHER) || !owned) {
+		per_goal = xcalloc(m->goals.n ? m->goals.n : 1, sizeof *per_goal);
+		goal_of = xmalloc((m->indicators.n ? m->indicators.n : 1) * sizeof *goal_of);
+		for (size_t i = 0; i < m->indicators.n; i++) {
+			long gi = table_index(&m->goals,
+					      MODEL_AT(m->indicators, struct indicator, i)->goal);
+			goal_of[i] = gi;
+			if (gi >= 0)
+				per_goal[gi]++;
+		}
 	}
-	rules_workshop(&c);
-	rules_goals(&c, per_goal);
-	rules_indicators(&c, goal_of);
+	if (which == SEC_ALL && !fixed) {
+		/* the findings in the order of the steps' items */
+		rules_workshop(&c);
+		rules_goals(&c, per_goal);
+		rules_indicators(&c, goal_of, SEC_ALL);
+		rules_stakeholders(&c);
+		rules_raci(&c);
+		rules_costs(&c);
+		rules_years(&c);
+		rules_shares(&c);
+		rules_roadmap(&c);
+		rules_check(&c);
+	} else {
+		if (which & SEC_OTHER) {
+			rules_workshop(&c);
+			rules_goals(&c, per_goal);
+			rules_indicators(&c, goal_of, SEC_OTHER);
+			rules_costs(&c);
+			rules_years(&c);
+			rules_shares(&c);
+			rules_check(&c);
+		}
+		if (fixed)
+			memcpy(fixed, out->count, sizeof out->count);
+		if (which & SEC_CELLS) {
+			if (owned)
+				count_owner_no_ar(&c, owned);
+			else
+				rules_indicators(&c, goal_of, SEC_CELLS);
+			rules_stakeholders(&c);
+			rules_raci(&c);
+			rules_roadmap(&c);
+		}
+	}
 	free(goal_of);
-	rules_stakeholders(&c);
-	rules_raci(&c);
-	rules_costs(&c);
-	rules_years(&c);
-	rules_shares(&c);
-	rules_roadmap(&c);
-	rules_check(&c);
 	free(per_goal);
 	buf_free(&c.scratch);
 	free(c.temp_bits);
+}
+
+static long today_days(void)
+{
+	struct date today;
+	date_today(&today);
+	return date_days(&today);
+}
+
+/* Runs every rule into out (zeroed first). */
+static void run_rules(const struct model *m, struct findings *out, bool count_only)
+{
+	struct figures fig;
+	figures_init(&fig);
+	figures_update(&fig, m);
+	run_sections(m, out, count_only, &fig, SEC_ALL, today_days(), NULL, NULL);
 	figures_free(&fig);
+}
+
+void findings_counter_init(struct findings_counter *fc)
+{
+	memset(fc, 0, sizeof *fc);
+	figures_init(&fc->fig);
+}
+
+void findings_counter_free(struct findings_counter *fc)
+{
+	figures_free(&fc->fig);
+	free(fc->owned);
+	findings_counter_init(fc);
+}
+
+void findings_counter_update(struct findings_counter *fc, const struct model *m)
+{
+	unsigned long other = m->revision - m->raci_revision;
+	long today = today_days();
+	if (fc->valid && fc->other == other && fc->today == today && fc->raci == m->raci_revision)
+		return;
+	struct findings f;
+	if (fc->valid && fc->other == other && fc->today == today) {
+		/* only cells changed: the figures and the other groups stand */
+		run_sections(m, &f, true, &fc->fig, SEC_CELLS, today, NULL, fc->owned);
+		for (int s = 0; s < STEP_COUNT; s++)
+			for (int v = 0; v < SEV_COUNT; v++)
+				fc->count[s][v] = fc->fixed[s][v] + f.count[s][v];
+	} else {
+		figures_update(&fc->fig, m);
+		free(fc->owned);
+		fc->owned = owned_indicators(m);
+		run_sections(m, &f, true, &fc->fig, SEC_ALL, today, fc->fixed, fc->owned);
+		memcpy(fc->count, f.count, sizeof f.count);
+	}
+	fc->valid = true;
+	fc->other = other;
+	fc->raci = m->raci_revision;
+	fc->today = today;
 }
 
 void findings_compute(const struct model *m, struct findings *out)

@@ -24,7 +24,7 @@
 #include "model.h"
 
 #define STORE_APPLICATION_ID 0x53746574 /* "Stet" */
-#define STORE_SCHEMA_VERSION 11
+#define STORE_SCHEMA_VERSION 12
 #define STORE_UNDO_MAX 1000
 /* Timebox clocks: up to a century of elapsed seconds, start times up to the
  * end of the year 9999. */
@@ -44,6 +44,9 @@ enum {
 	STORE_CREATE = 1 << 0,	  /* create the file when it is missing */
 	STORE_EXCLUSIVE = 1 << 1, /* take the "in use" lock; needed for editing */
 	STORE_READONLY = 1 << 2,  /* read only, no lock (export, check) */
+	/* the model gets everything but the RACI matrix, which
+	 * store_load_raci reads (the screen paints before it, issue 20) */
+	STORE_DEFER_RACI = 1 << 3,
 };
 
 struct store;
@@ -83,6 +86,14 @@ const char *store_path(const struct store *s);
 
 /* Re-reads the whole workshop into m. */
 enum err store_load(struct store *s, struct model *m);
+/* After an open with STORE_DEFER_RACI: reads the RACI matrix into m (a
+ * no-op when it is there). Until then m has no cells, and nothing may
+ * edit it. */
+enum err store_load_raci(struct store *s, struct model *m);
+bool store_raci_pending(const struct store *s);
+/* Makes ahead what the first edit of a session needs (the undo triggers),
+ * so that it costs no more than the others; an error shows at that edit. */
+void store_prepare_edits(struct store *s);
 
 /* Like store_begin, for a change of many rows (an import): the undo step
  * keeps a snapshot of every data table instead of one entry per changed

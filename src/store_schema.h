@@ -298,6 +298,14 @@ static const char *const migrations[] = {
 	"  CHECK(vote_voters IS NULL OR vote_voters BETWEEN 1 AND 999);"
 	"ALTER TABLE workshop ADD COLUMN vote_dots INTEGER"
 	"  CHECK(vote_dots IS NULL OR vote_dots BETWEEN 1 AND 99);",
+
+	/* 11 → 12 (issue 15 item 5, template examples): a cost item or a
+	 * council decision that a measure template filled in as an example,
+	 * until the group saves it as its own; the summary marks it. */
+	"ALTER TABLE cost ADD COLUMN example INTEGER NOT NULL DEFAULT 0"
+	"  CHECK(example IN (0,1));"
+	"ALTER TABLE decision ADD COLUMN example INTEGER NOT NULL DEFAULT 0"
+	"  CHECK(example IN (0,1));",
 };
 
 /* The tables whose changes are recorded for undo, in dependency order. */
