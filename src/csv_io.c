@@ -22,7 +22,7 @@ const char *const bundle_files[] = {
 	"workshop.csv", "strategy_goals.csv", "goals.csv",   "indicators.csv",
 	"stakeholders.csv", "tasks.csv",      "raci.csv",    "costs.csv",
 	"cost_shares.csv", "check.csv",	      "notes.csv",   "decisions.csv",
-	"milestones.csv",  "findings.csv",
+	"milestones.csv",  "agenda.csv",      "findings.csv",
 	NULL,
 };
 

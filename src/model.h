@@ -222,6 +222,7 @@ struct model {
 	struct table notes;	/* struct note */
 	struct table decisions;	/* struct decision */
 	struct table milestones; /* struct milestone */
+	struct table blocks;	/* struct agenda_block */
 	size_t raci_n;		/* filled RACI cells */
 	/* the dots of findings (a finding is computed: named by its rule and
 	 * the id of the item it names) */

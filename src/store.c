@@ -1486,7 +1486,7 @@ enum store_status store_load(struct store *s, struct model *m)
 	}
 	END_QUERY;
 	static const enum entity after_raci[] = {ENT_COST,  ENT_SHARE,	 ENT_CHECK,
-						 ENT_NOTE, ENT_DECISION, ENT_MILESTONE};
+						 ENT_NOTE, ENT_DECISION, ENT_MILESTONE, ENT_BLOCK};
 	for (size_t i = 0; i < sizeof after_raci / sizeof *after_raci; i++)
 		if (load_kind(s, m, after_raci[i]) != SQLITE_DONE)
 			goto bad;

@@ -23,7 +23,7 @@
 #include "model.h"
 
 #define STORE_APPLICATION_ID 0x53746574 /* "Stet" */
-#define STORE_SCHEMA_VERSION 10
+#define STORE_SCHEMA_VERSION 11
 #define STORE_UNDO_MAX 1000
 /* Timebox clocks: up to a century of elapsed seconds, start times up to the
  * end of the year 9999. */
@@ -142,6 +142,7 @@ enum store_status store_save_check(struct store *s, struct model *m, struct chec
 enum store_status store_save_note(struct store *s, struct model *m, struct note *e);
 enum store_status store_save_decision(struct store *s, struct model *m, struct decision *e);
 enum store_status store_save_milestone(struct store *s, struct model *m, struct milestone *e);
+enum store_status store_save_block(struct store *s, struct model *m, struct agenda_block *e);
 enum store_status store_set_raci(struct store *s, struct model *m, int64_t task,
 				 int64_t stakeholder, enum raci role);
 enum store_status store_set_agenda(struct store *s, struct model *m, int step, int minutes);

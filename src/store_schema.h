@@ -290,13 +290,31 @@ static const char *const migrations[] = {
 	"  CHECK(doc_status IN ('draft','final'));"
 	"ALTER TABLE workshop ADD COLUMN " TXT("council_request") ";"
 	"ALTER TABLE workshop ADD COLUMN " TXT("office") ";",
+
+	/* 10 → 11 (issue 18 item 3, a real agenda): the session's start time
+	 * (HH:MM as the screen writes it, '' when not set; a text that is no
+	 * time of day is ignored by the agenda), whether the bell rings when a timebox
+	 * ends, and the agenda blocks that are no step (welcome, break,
+	 * wrap-up, a free block) with their minutes and their place: before
+	 * step before_step (10: after the last), in the order of position. */
+	"ALTER TABLE workshop ADD COLUMN " TXT("start_time") ";"
+	"ALTER TABLE workshop ADD COLUMN bell INTEGER NOT NULL DEFAULT 1 CHECK(bell IN (0,1));"
+	"CREATE TABLE agenda_block("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  kind TEXT NOT NULL DEFAULT 'welcome'"
+	"    CHECK(kind IN ('welcome','break','wrapup','other')),"
+	"  " TXT("title") ","
+	"  minutes INTEGER NOT NULL DEFAULT 15 CHECK(minutes BETWEEN 0 AND 999),"
+	"  before_step INTEGER NOT NULL DEFAULT 0 CHECK(before_step BETWEEN 0 AND 10),"
+	"  position INTEGER NOT NULL DEFAULT 0 CHECK(position BETWEEN 0 AND 999999)"
+	") STRICT;",
 };
 
 /* The tables whose changes are recorded for undo, in dependency order. */
 static const char *const undo_tables[] = {
 	"workshop", "strategy_goal", "goal", "stakeholder", "indicator", "task",
 	"raci", "cost", "cost_share", "check_item", "note", "decision", "milestone", "agenda",
-	"finding_vote",
+	"finding_vote", "agenda_block",
 };
 
 #undef TXT

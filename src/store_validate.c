@@ -61,6 +61,12 @@ static const struct rule rules[] = {
 	WORD("workshop", "operator_model", VOCAB_OPMODEL), REF("workshop", "operator", true),
 	WORD("workshop", "agreement", VOCAB_AGREEMENT), DATE("workshop", "agreement_date"),
 	TEXT("workshop", "agreement_ref"), TEXT("workshop", "operator_note"),
+	TEXT("workshop", "start_time"), INT("workshop", "bell", 0, 1, false),
+
+	ID("agenda_block"), WORD("agenda_block", "kind", VOCAB_BLOCK),
+	TEXT("agenda_block", "title"), INT("agenda_block", "minutes", 0, 999, false),
+	INT("agenda_block", "before_step", 0, STEP_COUNT, false),
+	INT("agenda_block", "position", 0, 999999, false),
 
 	INT("agenda", "step", 0, STEP_COUNT - 1, false), INT("agenda", "minutes", 0, 999, false),
 	INT("clock", "step", 0, STEP_COUNT - 1, false),

@@ -200,10 +200,11 @@ static void test_export_format(void)
 		 "\xEF\xBB\xBF\"title\",\"municipality\",\"field\",\"funding_end\",\"phase\","
 		 "\"facilitator\",\"participants\",\"language\",\"funding_rate\",\"first_budget_year\","
 		 "\"operator_model\",\"operator\",\"agreement\",\"agreement_date\",\"agreement_ref\","
-		 "\"operator_note\",\"workshop_id\",\"document_status\",\"council_request\",\"office\"\r\n"
+		 "\"operator_note\",\"workshop_id\",\"document_status\",\"council_request\",\"office\","
+		 "\"start_time\",\"timebox_bell\"\r\n"
 		 "\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\",\"'=HYPERLINK(\"\"x\"\")\","
 		 "\"\",\"2027-06-30\",\"pilot\",\"\",\"\",\"en\",\"72.5\",\"\",\"open\",\"\",\"none\",\"\",\"\","
-		 "\"\",\"%s\",\"draft\",\"\",\"\"\r\n",
+		 "\"\",\"%s\",\"draft\",\"\",\"\",\"\",\"yes\"\r\n",
 		 m.ws.uid);
 	CU_ASSERT_EQUAL(len, strlen(want_en));
 	CU_ASSERT_STRING_EQUAL(d, want_en);
@@ -214,10 +215,10 @@ static void test_export_format(void)
 		 "\"moderation\";\"teilnehmende\";\"sprache\";\"förderquote\";\"erstes_haushaltsjahr\";"
 		 "\"betreibermodell\";\"betreiber\";\"vereinbarung\";\"vereinbarungsdatum\";"
 		 "\"vereinbarung_fundstelle\";\"betreiber_notiz\";\"workshop_id\";\"dokumentstatus\";"
-		 "\"beschlussvorschlag\";\"federführendes_amt\"\r\n"
+		 "\"beschlussvorschlag\";\"federführendes_amt\";\"beginn\";\"zeitsignal\"\r\n"
 		 "\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\";\"'=HYPERLINK(\"\"x\"\")\";"
 		 "\"\";\"2027-06-30\";\"pilot\";\"\";\"\";\"en\";\"72,5\";\"\";\"offen\";\"\";\"keine\";\"\";"
-		 "\"\";\"\";\"%s\";\"entwurf\";\"\";\"\"\r\n",
+		 "\"\";\"\";\"%s\";\"entwurf\";\"\";\"\";\"\";\"ja\"\r\n",
 		 m.ws.uid);
 	CU_ASSERT_STRING_EQUAL(d, want_de);
 	free(d);
@@ -248,7 +249,7 @@ static void test_export_format(void)
 		free(d);
 	}
 	char cmd[700];
-	snprintf(cmd, sizeof cmd, "test $(ls -A '%s' | wc -l) -eq 14", semi);
+	snprintf(cmd, sizeof cmd, "test $(ls -A '%s' | wc -l) -eq 15", semi);
 	CU_ASSERT_EQUAL(system(cmd), 0);
 	store_close(s);
 	model_free(&m);
