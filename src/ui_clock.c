@@ -132,7 +132,7 @@ enum ui_style ui_clock_text(const struct ui *ui, long now, char *buf, size_t n)
 		return ST_CLOCK;
 	}
 	long left = add_sat(planned, -used);
-	if (left < 0) {
+	if (left <= 0 && used > 0) {
 		ui_clock_format(-left, t, sizeof t);
 		/* TRANSLATORS: the timebox is used up; %s is by how much. In words,
 		   not colour alone: a projector may wash the colour out */
