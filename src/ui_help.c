@@ -59,6 +59,13 @@ static void add_key(struct hlines *h, enum ui_action a, int width, int keyw)
 	for (int w = ui_width(keys); w < keyw; w++)
 		buf_addc(&b, ' ');
 	const char *desc = _(ai->help);
+	if (ui_width(keys) >= keyw) {
+		/* keys wider than their column: the description on lines of its own */
+		add_line(h, b.data, b.len, ST_NORMAL, 0);
+		buf_free(&b);
+		add_wrapped(h, desc, width, ST_NORMAL, keyw);
+		return;
+	}
 	size_t next;
 	size_t len = ui_wrap(desc, width - keyw, &next);
 	buf_add(&b, desc, len);

@@ -300,19 +300,25 @@ static void draw(struct ui *ui, struct ui_rect r)
 	vs->la.passive = vs->part != PART_AGENDA;
 	agenda_update(ui);
 	int agenda_h = (int)vs->la.n + 1;
-	int top_h = r.h - agenda_h - 1;
-	/* on a tall screen the agenda follows right after the strategy goals */
+	/* on a tall screen the agenda follows right after the strategy goals,
+	 * a blank line apart; on a short one its heading line parts them */
 	int want = (int)vs->ls.n + 2 > WF_COUNT + 1 ? (int)vs->ls.n + 2 : WF_COUNT + 1;
+	int gap = 1;
+	int top_h = r.h - agenda_h - gap;
+	if (top_h < want) {
+		gap = 0;
+		top_h = r.h - agenda_h;
+	}
 	if (top_h > want)
 		top_h = want;
 	if (top_h < 4) {
 		top_h = 4;
-		agenda_h = r.h - top_h - 1;
+		agenda_h = r.h - top_h - gap;
 	}
 	int left_w = r.w * 11 / 20;
 	struct ui_rect mr = {r.y, r.x, top_h, left_w};
 	struct ui_rect sr = {r.y, r.x + left_w + 2, top_h, r.w - left_w - 2};
-	struct ui_rect ar = {r.y + top_h + 1, r.x, agenda_h, r.w};
+	struct ui_rect ar = {r.y + top_h + gap, r.x, agenda_h, r.w};
 	list_draw(&vs->lm, mr, measure_cols, 2, draw_measure_row, ui, NULL);
 	list_draw(&vs->ls, sr, sgoal_cols, 2, draw_sgoal_row, ui,
 		  _("None yet. Press n to add a goal of the municipal strategy (for example "

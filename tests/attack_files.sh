@@ -225,11 +225,11 @@ refuse "$f" "newer version of stetig"
 # text, never run
 f=$(new_case undo-fts3-data)
 q "$f" "INSERT INTO undo_step(id,kind,label,item) VALUES(1,'undo','Edit workshop','Basis');
- INSERT INTO undo_log(step,tbl,op,rid,v0,v1,v2,v3,v4,v5,v6,v7,v8,v9,v10,v11,v12,v13,v14,v15,v16,v17,v18,v19,v20)
+ INSERT INTO undo_log(step,tbl,op,rid,v0,v1,v2,v3,v4,v5,v6,v7,v8,v9,v10,v11,v12,v13,v14,v15,v16,v17,v18,v19,v20,v21,v22)
  SELECT 1,'workshop','u',1,id,'fts3_tokenizer(''simple'', x''4141414141414141'')',
   municipality,field,funding_end,phase,facilitator,participants,language,funding_rate,
   first_budget_year,operator_model,operator,agreement,agreement_date,agreement_ref,
-  operator_note,uid,doc_status,council_request,office FROM workshop;"
+  operator_note,uid,doc_status,council_request,office,start_time,bell FROM workshop;"
 read_safely "$f"
 ui_start "$f"
 wait_for "Basis · Musterstadt"
@@ -258,10 +258,11 @@ runs=$((runs + 1))
 
 # a workshop of format 2 whose undo history holds SQL text calling
 # fts3_tokenizer: reading never runs it, opening drops it with the old format.
-# The base is first taken back: the roadmap (issue 14) out, the agenda, the
-# clocks and the workshop row as format 3 wrote them, step 6 dropped.
+# The base is first taken back: the roadmap (issue 14) and the agenda's
+# blocks (issue 18) out, the agenda, the clocks and the workshop row as
+# format 3 wrote them, step 6 dropped.
 f=$(new_case undo-sql-v2)
-q "$f" "DROP TABLE milestone; DROP TABLE decision;
+q "$f" "DROP TABLE milestone; DROP TABLE decision; DROP TABLE agenda_block;
  CREATE TEMP TABLE a AS SELECT * FROM agenda; DROP TABLE agenda;
  CREATE TABLE agenda(  step INTEGER PRIMARY KEY CHECK(step BETWEEN 0 AND 8),  minutes INTEGER NOT NULL CHECK(minutes BETWEEN 0 AND 999)) STRICT;
  INSERT INTO agenda SELECT CASE WHEN step > 6 THEN step - 1 ELSE step END, minutes FROM temp.a WHERE step <> 6;
