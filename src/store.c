@@ -1399,6 +1399,7 @@ static void read_fields(sqlite3_stmt *st, enum entity kind, void *e)
 		switch (f->type) {
 		case FT_TEXT:
 		case FT_DATETEXT:
+		case FT_TIME:
 		case FT_DATE: *(char **)p = col_text(st, col); break;
 		case FT_WORD: *(int *)p = col_word(st, col, (enum vocab_kind)f->arg); break;
 		case FT_FLAG: *(bool *)p = sqlite3_column_int(st, col) != 0; break;

@@ -292,8 +292,8 @@ static const char *const migrations[] = {
 	"ALTER TABLE workshop ADD COLUMN " TXT("office") ";",
 
 	/* 10 → 11 (issue 18 item 3, a real agenda): the session's start time
-	 * (HH:MM as the screen writes it, '' when not set; a text that is no
-	 * time of day is ignored by the agenda), whether the bell rings when a timebox
+	 * (HH:MM, '' when not set; the screen, the store and the import
+	 * refuse anything else, entities.def type TIME), whether the bell rings when a timebox
 	 * ends, and the agenda blocks that are no step (welcome, break,
 	 * wrap-up, a free block) with their minutes and their place: before
 	 * step before_step (10: after the last), in the order of position. */

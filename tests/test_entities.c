@@ -49,6 +49,9 @@ static void fill(const struct model *m, enum entity kind, void *e, int copy)
 				 2031 + (int)kind);
 			str_set(p, text);
 			break;
+		case FT_TIME:
+			str_set(p, copy ? "23:59" : "07:05");
+			break;
 		case FT_DATE:
 			snprintf(text, sizeof text, "%d-%02d-%02d", 2030 + (int)kind,
 				 1 + (int)k % 12, 10 + copy);
@@ -114,6 +117,7 @@ static void same(const char *path, enum entity kind, const struct model *ma, con
 		switch (f->type) {
 		case FT_TEXT:
 		case FT_DATETEXT:
+		case FT_TIME:
 		case FT_DATE: ok = !strcmp(*(char *const *)pa, *(char *const *)pb); break;
 		case FT_WORD:
 		case FT_INT: ok = *(const int *)pa == *(const int *)pb; break;
@@ -319,6 +323,7 @@ static void test_workbook(void)
 				switch (f->type) {
 				case FT_TEXT:
 				case FT_DATETEXT:
+				case FT_TIME:
 				case FT_DATE:
 					if (sscanf(*(char *const *)p, "%d-%d-%d", &y, &mo, &day) == 3)
 						snprintf(want, sizeof want, "<v>%ld</v>",
