@@ -44,7 +44,7 @@ struct workshop_state {
 	 * the minute of the day it starts at; built before every draw and key */
 	struct agenda ag;
 	int start_minute;
-	bool start_set; /* from the workshop's start time, not from the clocks */
+	size_t new_at;	/* the row a new block's form puts it before */
 	char hint_buf[512];
 };
 
@@ -78,8 +78,7 @@ static void agenda_update(struct ui *ui)
 	agenda_build(&ui->m, used, &vs->ag);
 	list_set_count(&vs->la, vs->ag.n + 1);
 	vs->start_minute = agenda_start_minute(&ui->m.ws);
-	vs->start_set = vs->start_minute >= 0;
-	if (!vs->start_set) {
+	if (vs->start_minute < 0) {
 		time_t t = (time_t)(now - total);
 		struct tm tm;
 		localtime_r(&t, &tm);
@@ -504,9 +503,6 @@ static void add_minutes(struct ui *ui, const struct agenda_row *r, int delta)
 	block_free(&e);
 }
 
-/* The new block goes before the selected row; its kind fits the place. */
-static size_t new_block_at;
-
 static bool save_block(struct ui *ui, struct form *fm, int64_t id)
 {
 	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
@@ -517,7 +513,7 @@ static bool save_block(struct ui *ui, struct form *fm, int64_t id)
 	else
 		block_init(&e);
 	if (!old)
-		agenda_place(&vs->ag, &ui->m, new_block_at, 0, &e.before_step, &e.position);
+		agenda_place(&vs->ag, &ui->m, vs->new_at, 0, &e.before_step, &e.position);
 	e.kind = form_choice(fm, 0);
 	free(e.title);
 	e.title = form_text(fm, 1);
@@ -549,7 +545,7 @@ static void block_form(struct ui *ui, int64_t id, size_t at)
 		kind = BLOCK_WELCOME;
 	else if (at >= vs->ag.n)
 		kind = BLOCK_WRAPUP;
-	new_block_at = at;
+	vs->new_at = at; /* before the selected row; its kind fits the place */
 	struct form *fm = form_new(id ? N_("Edit agenda block") : N_("New agenda block"),
 				   b ? b->title : NULL);
 	form_add_choice(fm, N_("Kind"), VOCAB_BLOCK, kind);
