@@ -426,9 +426,11 @@ static bool fields_ok(struct store *s, enum entity kind, const void *e)
 	}
 	for (size_t i = 0; i < d->n; i++) {
 		const struct entity_field *f = &d->fields[i];
+		if (f->type != FT_TIME)
+			continue;
 		const char *t = *(char *const *)field_at_c(e, f);
 		int minute;
-		if (f->type == FT_TIME && *t && !agenda_time_parse(t, &minute)) {
+		if (*t && !agenda_time_parse(t, &minute)) {
 			snprintf(s->detail, sizeof s->detail,
 				 _("%s is not a time of day (HH:MM, e.g. 09:30)"), t);
 			return false;
