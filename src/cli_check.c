@@ -87,6 +87,42 @@ static void print_readiness(const struct model *m)
 	}
 }
 
+/* The findings in the order they are printed: by step, and within a step
+ * by the dots the group gave them (most first) when there was a dot vote,
+ * else as computed (most severe first). */
+struct ranked {
+	const struct finding *x;
+	int votes;
+	size_t pos;
+};
+
+static int ranked_cmp(const void *a, const void *b)
+{
+	const struct ranked *p = a, *q = b;
+	if (p->x->step != q->x->step)
+		return p->x->step < q->x->step ? -1 : 1;
+	if (p->votes != q->votes)
+		return p->votes > q->votes ? -1 : 1;
+	return p->pos < q->pos ? -1 : p->pos > q->pos;
+}
+
+static struct ranked *rank_findings(const struct model *m, const struct findings *f, bool *voted)
+{
+	struct ranked *r = xcalloc(f->n ? f->n : 1, sizeof *r);
+	*voted = false;
+	for (size_t i = 0; i < f->n; i++) {
+		const struct finding *x = &f->v[i];
+		r[i].x = x;
+		r[i].pos = i;
+		r[i].votes = x->rule ? model_finding_votes(m, x->rule, x->id) : 0;
+		if (r[i].votes > 0)
+			*voted = true;
+	}
+	if (*voted)
+		qsort(r, f->n, sizeof *r, ranked_cmp);
+	return r;
+}
+
 static void print_text(const struct model *m, const struct findings *f)
 {
 	size_t width = 0;
@@ -100,9 +136,13 @@ static void print_text(const struct model *m, const struct findings *f)
 	printf(_("Findings for %s"), safe_title);
 	free(safe_title);
 	putchar('\n');
+	bool voted;
+	struct ranked *order = rank_findings(m, f, &voted);
+	if (voted)
+		printf("%s\n", _("Ordered by the group's dot vote within each step: most dots first."));
 	int step = -1;
 	for (size_t i = 0; i < f->n; i++) {
-		const struct finding *x = &f->v[i];
+		const struct finding *x = order[i].x;
 		if ((int)x->step != step) {
 			step = (int)x->step;
 			printf("\n%s\n", vocab_label(VOCAB_STEP, step));
@@ -112,8 +152,12 @@ static void print_text(const struct model *m, const struct findings *f)
 		print_field(x->item);
 		fputs(": ", stdout);
 		print_field(findings_message(x));
+		if (order[i].votes > 0)
+			printf(ngettext(" (%d dot)", " (%d dots)", (unsigned long)order[i].votes),
+			       order[i].votes);
 		putchar('\n');
 	}
+	free(order);
 	if (f->n == 0)
 		printf("\n%s\n", _("No findings: nothing in the plan is known to be missing."));
 	putchar('\n');

@@ -235,7 +235,7 @@ static void fail_dir(struct bundle_error *err, enum bundle_file file, const char
 	if (e == ENOTEMPTY) {
 		char *name = str_printable(stranger);
 		bundle_fail(err, file, 0, 0, NULL,
-			    _("cannot write the bundle to %s: the folder holds \"%s\", which is not "
+			    _("cannot write the bundle to %s: the folder holds “%s”, which is not "
 			      "part of a CSV bundle; choose a new or empty folder"),
 			    dir, name);
 		free(name);

@@ -379,7 +379,7 @@ static bool check_header_raci(struct import *imp, struct pfile *pf)
 		if (!ok) {
 			bundle_fail(imp->err, pf->which, h->line, k + 1, NULL,
 				    _("the column header '%s' should name a stakeholder of "
-				      "stakeholders.csv: its id, \"id: name\" or its name"),
+				      "stakeholders.csv: its id, “id: name” or its name"),
 				    import_shorten(h->cells[k], sh));
 			return false;
 		}

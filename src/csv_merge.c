@@ -248,16 +248,18 @@ static void row_label(const struct merge *g, const struct pfile *pf, enum entity
 	char sh[200], sh2[200];
 	const struct catalogue_item *ci;
 	if (*name) {
-		snprintf(out, 200, "\"%s\"", import_shorten(name, sh));
+		/* TRANSLATORS: an item named in the import's report, in the
+		   language's quotation marks */
+		snprintf(out, 200, _("“%s”"), import_shorten(name, sh));
 	} else if (kind == ENT_CHECK &&
 		   (ci = catalogue_find(i18n_lang(), ((const struct check_item *)e)->factor,
 					((const struct check_item *)e)->field,
 					((const struct check_item *)e)->item))) {
-		snprintf(out, 200, "%d.%d \"%s\"", ci->factor, ci->item,
+		snprintf(out, 200, _("%d.%d “%s”"), ci->factor, ci->item,
 			 import_shorten(ci->title, sh));
 	} else if (kind == ENT_SHARE && *bundle_name(g, ENT_COST, pf, r, SHARE_F_cost) &&
 		   *bundle_name(g, ENT_STAKEHOLDER, pf, r, SHARE_F_stakeholder)) {
-		snprintf(out, 200, "\"%s\" / \"%s\"",
+		snprintf(out, 200, _("“%s” / “%s”"),
 			 import_shorten(bundle_name(g, ENT_COST, pf, r, SHARE_F_cost), sh),
 			 import_shorten(bundle_name(g, ENT_STAKEHOLDER, pf, r, SHARE_F_stakeholder),
 					sh2));

@@ -75,6 +75,7 @@ enum msg {
 	MSG_COST_NO_YEAR,	   /* a: the uncovered percent, b: the money */
 	MSG_WS_NO_FUNDING_RATE,
 	MSG_YEAR_UNCOVERED, /* n: the year, a: nobody carries it, b: after the funding end */
+	MSG_YEARS_UNCOVERED, /* the same for the years of the item (n: the first) */
 	/* arg: the partner, n: the year, a: the share's money in it */
 	MSG_SHARE_ASKED,
 	MSG_SHARE_PROMISED,
@@ -306,6 +307,13 @@ static char *format_message(const struct finding *x)
 				"are carried by nobody; agree who pays them or plan them in the "
 				"own budget."),
 			      (int)x->n, a, b);
+	case MSG_YEARS_UNCOVERED:
+		figures_money(x->a, false, lang, a, sizeof a);
+		figures_money(x->b, false, lang, b, sizeof b);
+		return format(_("In the budget years %s, %s of the %s due after the funding end "
+				"are carried by nobody; agree who pays them or plan them in the "
+				"own budget."),
+			      x->item ? x->item : "", a, b);
 	case MSG_SHARE_ASKED:
 		figures_money(x->a, false, lang, a, sizeof a);
 		return format(_("%s has only been asked for its share (%s in %d); that budget "
@@ -1155,27 +1163,57 @@ static void rules_roadmap(struct ctx *c)
 		    MSG_RM_NO_EXIT);
 }
 
-/* Per budget year after the funding end: the money nobody carries. */
+/* The budget years after the funding end in which money nobody carries, as
+ * one finding (one per year filled the list with the same advice six times;
+ * the costs-per-year table on the screen and in the workbook has each
+ * year's figure): its item the years ("2027–2032", "2026, 2028–2029"), n
+ * the first and the number of years in arg, a the money nobody carries in
+ * them, b all that falls due in them after the funding end. */
 static void rules_years(struct ctx *c)
 {
 	const struct figures *fig = c->fig;
 	if (!fig->has_funding_end || c->winddown)
 		return;
-	for (size_t k = 0; k < fig->nyears; k++) {
-		const struct figures_row *r = &fig->years[k];
-		if (r->uncovered < 0.005)
-			continue;
+	struct buf years;
+	buf_init(&years);
+	double uncovered = 0, after = 0;
+	int first = 0, nyears = 0, run = 0; /* run: the first year of the current run */
+	for (size_t k = 0; k <= fig->nyears; k++) {
+		bool gap = k < fig->nyears && fig->years[k].uncovered >= 0.005;
 		int y = fig->first + (int)k;
-		char item[16];
-		snprintf(item, sizeof item, "%d", y);
-		c->last_src = NULL; /* item is a local buffer: always copy it */
-		struct finding *f = add(c, SEV_GAP, STEP_COSTS, ENT_WORKSHOP, 0, item,
-					"costs.year_uncovered", MSG_YEAR_UNCOVERED);
-		c->last_src = NULL;
-		f->n = y;
-		f->a = r->uncovered;
-		f->b = r->after_funding;
+		if (gap) {
+			if (!nyears)
+				first = y;
+			nyears++;
+			uncovered += fig->years[k].uncovered;
+			after += fig->years[k].after_funding;
+			if (!run)
+				run = y;
+			continue;
+		}
+		if (!run)
+			continue;
+		/* a run of years ends before y */
+		if (years.len)
+			buf_adds(&years, ", ");
+		if (run == y - 1)
+			buf_printf(&years, "%d", run);
+		else
+			buf_printf(&years, "%d–%d", run, y - 1);
+		run = 0;
 	}
+	if (nyears) {
+		c->last_src = NULL; /* years is a local buffer: always copy it */
+		struct finding *f =
+			add(c, SEV_GAP, STEP_COSTS, ENT_WORKSHOP, 0, years.data,
+			    "costs.year_uncovered",
+			    nyears == 1 ? MSG_YEAR_UNCOVERED : MSG_YEARS_UNCOVERED);
+		c->last_src = NULL;
+		f->n = first;
+		f->a = uncovered;
+		f->b = after;
+	}
+	buf_free(&years);
 }
 
 /* Shares only asked for or promised for a budget year that starts within 12

@@ -98,68 +98,68 @@ char *store_message(enum store_status st, const char *path_in, const struct stor
 	case STORE_OK:
 		break;
 	case STORE_E_NOT_FOUND:
-		buf_printf(&b, _("\"%s\" does not exist."), path);
+		buf_printf(&b, _("“%s” does not exist."), path);
 		break;
 	case STORE_E_EXISTS:
-		buf_printf(&b, _("\"%s\" exists already; choose another name."), path);
+		buf_printf(&b, _("“%s” exists already; choose another name."), path);
 		break;
 	case STORE_E_OPEN:
-		buf_printf(&b, _("\"%s\" cannot be opened: %s."), path, detail);
+		buf_printf(&b, _("“%s” cannot be opened: %s."), path, detail);
 		break;
 	case STORE_E_NOT_SQLITE:
-		buf_printf(&b, _("\"%s\" is not a stetig workshop (it is not a database file). "
+		buf_printf(&b, _("“%s” is not a stetig workshop (it is not a database file). "
 				 "The file was not changed."),
 			   path);
 		break;
 	case STORE_E_FOREIGN:
-		buf_printf(&b, _("\"%s\" is a database of another program, not a stetig "
+		buf_printf(&b, _("“%s” is a database of another program, not a stetig "
 				 "workshop. The file was not changed."),
 			   path);
 		break;
 	case STORE_E_NEWER:
-		buf_printf(&b, _("\"%s\" was saved by a newer version of stetig (file format %d; "
+		buf_printf(&b, _("“%s” was saved by a newer version of stetig (file format %d; "
 				 "this version reads up to %d). Please update stetig. The file "
 				 "was not changed."),
 			   path, open_version, STORE_SCHEMA_VERSION);
 		break;
 	case STORE_E_DAMAGED:
 		if (changed)
-			buf_printf(&b, _("\"%s\" is damaged (%s). An interrupted edit from its "
+			buf_printf(&b, _("“%s” is damaged (%s). An interrupted edit from its "
 					 "journal was rolled back into it first; restore it from a "
 					 "backup or import an exported CSV bundle into a new "
 					 "workshop."),
 				   path, detail);
 		else
-			buf_printf(&b, _("\"%s\" is damaged (%s). The file was not changed; restore it "
+			buf_printf(&b, _("“%s” is damaged (%s). The file was not changed; restore it "
 					 "from a backup or import an exported CSV bundle into a new "
 					 "workshop."),
 				   path, detail);
 		break;
 	case STORE_E_IN_USE:
-		buf_printf(&b, _("\"%s\" is in use by another stetig. Close it there first; "
-				 "\"stetig export\" and \"stetig check\" work meanwhile."),
+		buf_printf(&b, _("“%s” is in use by another stetig. Close it there first; "
+				 "“stetig export” and “stetig check” work meanwhile."),
 			   path);
 		break;
 	case STORE_E_READONLY:
-		buf_printf(&b, _("\"%s\" cannot be saved: the file or its folder is read-only. "
+		buf_printf(&b, _("“%s” cannot be saved: the file or its folder is read-only. "
 				 "Copy it to a folder you can write to."),
 			   path);
 		break;
 	case STORE_E_FULL:
-		buf_printf(&b, _("The disk is full: the last change to \"%s\" was not saved. "
+		buf_printf(&b, _("The disk is full: the last change to “%s” was not saved. "
 				 "Free some space and try again."),
 			   path);
 		break;
 	case STORE_E_INVALID:
-		buf_printf(&b, _("\"%s\" refused a value: %s."), path, detail);
+		buf_printf(&b, _("“%s” refused a value: %s."), path, detail);
 		break;
 	case STORE_E_BUSY:
 		if (!s && *detail)
-			buf_printf(&b, _("\"%s\" is busy (%s) for longer than stetig waits. "
+			buf_printf(&b, _("“%s” is busy (%s) for longer than stetig waits. "
 					 "Try again."),
 				   path, detail);
 		else
-			buf_printf(&b, _("\"%s\" is busy (another program is writing to it). "
+			buf_printf(&b, _("“%s” is busy (another program is writing to it). "
 					 "Try again."),
 				   path);
 		break;
@@ -168,23 +168,23 @@ char *store_message(enum store_status st, const char *path_in, const struct stor
 		break;
 	case STORE_E_UNSAFE:
 		if (changed)
-			buf_printf(&b, _("\"%s\" was refused: %s. An interrupted edit from its "
+			buf_printf(&b, _("“%s” was refused: %s. An interrupted edit from its "
 					 "journal was rolled back into it before this was found."),
 				   path, detail);
 		else
-			buf_printf(&b, _("\"%s\" was refused: %s. It may have been tampered with; "
+			buf_printf(&b, _("“%s” was refused: %s. It may have been tampered with; "
 					 "stetig does not open it. The file was not changed."),
 				   path, detail);
 		break;
 	case STORE_E_RECOVER:
-		buf_printf(&b, _("\"%s\" has an interrupted edit waiting in its journal file. "
+		buf_printf(&b, _("“%s” has an interrupted edit waiting in its journal file. "
 				 "Open it in stetig once to recover it; this command only reads "
 				 "and did not change it."),
 			   path);
 		break;
 	case STORE_E_IO:
 	case STORE_STATUS_COUNT:
-		buf_printf(&b, _("\"%s\": %s."), path, *detail ? detail : _("input/output error"));
+		buf_printf(&b, _("“%s”: %s."), path, *detail ? detail : _("input/output error"));
 		break;
 	}
 	free(detail_safe);
@@ -472,15 +472,15 @@ static void name_foreign(struct store *s, const char *type, const char *name, co
 {
 	const char *fmt;
 	if (!strcmp(type, "trigger"))
-		fmt = _("it contains a trigger \"%s\" that stetig did not create");
+		fmt = _("it contains a trigger “%s” that stetig did not create");
 	else if (!strcmp(type, "view"))
-		fmt = _("it contains a view \"%s\" that stetig did not create");
+		fmt = _("it contains a view “%s” that stetig did not create");
 	else if (!strcmp(type, "index"))
-		fmt = _("it contains an index \"%s\" that stetig did not create");
+		fmt = _("it contains an index “%s” that stetig did not create");
 	else if (!strcmp(type, "table") && sql && strstr(sql, "VIRTUAL"))
-		fmt = _("it contains a virtual table \"%s\" that stetig did not create");
+		fmt = _("it contains a virtual table “%s” that stetig did not create");
 	else
-		fmt = _("it contains a table \"%s\" that stetig did not create");
+		fmt = _("it contains a table “%s” that stetig did not create");
 	char *safe = str_printable(name);
 	snprintf(s->detail, sizeof s->detail, fmt, safe);
 	free(safe);
@@ -532,7 +532,7 @@ static enum store_status check_schema(struct store *s, int version)
 		if (strcmp(tbl ? tbl : "", rtbl ? rtbl : "") || strcmp(sql ? sql : "", rsql ? rsql : "")) {
 			char *safe = str_printable(name ? name : "?");
 			snprintf(s->detail, sizeof s->detail,
-				 _("its definition of \"%s\" differs from stetig's own"), safe);
+				 _("its definition of “%s” differs from stetig's own"), safe);
 			free(safe);
 			e = STORE_E_UNSAFE;
 			goto done;
@@ -709,7 +709,7 @@ static enum store_status check_side_files(struct store *s, const char *path, boo
 	if (has_wal) {
 		char *safe = str_printable(wal);
 		snprintf(open_detail, sizeof open_detail,
-			 _("a file \"%s\" lies beside it that stetig did not write"), safe);
+			 _("a file “%s” lies beside it that stetig did not write"), safe);
 		free(safe);
 	}
 	free(wal);
@@ -731,7 +731,7 @@ static enum store_status check_side_files(struct store *s, const char *path, boo
 			char *safe = str_printable(jpath);
 			if (!mine) {
 				snprintf(open_detail, sizeof open_detail,
-					 _("the journal \"%s\" beside it does not belong to it "
+					 _("the journal “%s” beside it does not belong to it "
 					   "(for example a file restored from a backup next to an "
 					   "old journal); move the journal away only if you are "
 					   "sure"),

@@ -23,7 +23,7 @@
 #include "model.h"
 
 #define STORE_APPLICATION_ID 0x53746574 /* "Stet" */
-#define STORE_SCHEMA_VERSION 11
+#define STORE_SCHEMA_VERSION 13
 #define STORE_UNDO_MAX 1000
 /* Timebox clocks: up to a century of elapsed seconds, start times up to the
  * end of the year 9999. */

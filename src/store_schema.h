@@ -6,7 +6,8 @@
 #ifndef STETIG_STORE_SCHEMA_H
 #define STETIG_STORE_SCHEMA_H
 
-/* The value slots of an undo entry (UNDO_SLOTS in store_internal.h). */
+/* The value slots of an undo entry as format 3 made them; format 13 adds
+ * v24 … v27 (UNDO_SLOTS in store_internal.h). */
 #define UNDO_SLOTS_SQL                                                          \
 	", v0 ANY, v1 ANY, v2 ANY, v3 ANY, v4 ANY, v5 ANY, v6 ANY, v7 ANY, v8 ANY," \
 	" v9 ANY, v10 ANY, v11 ANY, v12 ANY, v13 ANY, v14 ANY, v15 ANY, v16 ANY,"   \
@@ -291,7 +292,23 @@ static const char *const migrations[] = {
 	"ALTER TABLE workshop ADD COLUMN " TXT("council_request") ";"
 	"ALTER TABLE workshop ADD COLUMN " TXT("office") ";",
 
-	/* 10 → 11 (issue 18 item 3, a real agenda): the session's start time
+	/* 10 → 11 (issue 18, dot voting): how many people vote and how many
+	 * dots each of them has, asked when a vote starts (F7), so the screen
+	 * can show the dots given against all there are; NULL: not asked yet. */
+	"ALTER TABLE workshop ADD COLUMN vote_voters INTEGER"
+	"  CHECK(vote_voters IS NULL OR vote_voters BETWEEN 1 AND 999);"
+	"ALTER TABLE workshop ADD COLUMN vote_dots INTEGER"
+	"  CHECK(vote_dots IS NULL OR vote_dots BETWEEN 1 AND 99);",
+
+	/* 11 → 12 (issue 15 item 5, template examples): a cost item or a
+	 * council decision that a measure template filled in as an example,
+	 * until the group saves it as its own; the summary marks it. */
+	"ALTER TABLE cost ADD COLUMN example INTEGER NOT NULL DEFAULT 0"
+	"  CHECK(example IN (0,1));"
+	"ALTER TABLE decision ADD COLUMN example INTEGER NOT NULL DEFAULT 0"
+	"  CHECK(example IN (0,1));",
+
+	/* 12 → 13 (issue 18 item 3, a real agenda): the session's start time
 	 * (HH:MM, '' when not set; the screen, the store and the import
 	 * refuse anything else, entities.def type TIME), whether the bell rings when a timebox
 	 * ends, and the agenda blocks that are no step (welcome, break,
@@ -307,7 +324,13 @@ static const char *const migrations[] = {
 	"  minutes INTEGER NOT NULL DEFAULT 15 CHECK(minutes BETWEEN 0 AND 999),"
 	"  before_step INTEGER NOT NULL DEFAULT 0 CHECK(before_step BETWEEN 0 AND 10),"
 	"  position INTEGER NOT NULL DEFAULT 0 CHECK(position BETWEEN 0 AND 999999)"
-	") STRICT;",
+	") STRICT;"
+	/* the workshop row has 25 columns now: more value slots for undo
+	 * (UNDO_SLOTS in store_internal.h) */
+	"ALTER TABLE undo_log ADD COLUMN v24 ANY;"
+	"ALTER TABLE undo_log ADD COLUMN v25 ANY;"
+	"ALTER TABLE undo_log ADD COLUMN v26 ANY;"
+	"ALTER TABLE undo_log ADD COLUMN v27 ANY;",
 };
 
 /* The tables whose changes are recorded for undo, in dependency order. */

@@ -61,6 +61,7 @@ static const struct rule rules[] = {
 	WORD("workshop", "operator_model", VOCAB_OPMODEL), REF("workshop", "operator", true),
 	WORD("workshop", "agreement", VOCAB_AGREEMENT), DATE("workshop", "agreement_date"),
 	TEXT("workshop", "agreement_ref"), TEXT("workshop", "operator_note"),
+	INT("workshop", "vote_voters", 1, 999, true), INT("workshop", "vote_dots", 1, 99, true),
 	TEXT("workshop", "start_time"), INT("workshop", "bell", 0, 1, false),
 	/* HH:MM as far as the functions the file may call can tell (the agenda
 	 * ignores a start it cannot read) */

@@ -27,6 +27,7 @@
 
 #include "i18n.h"
 #include "ui_internal.h"
+#include "ui_lot.h"
 #include "ui_paste.h"
 #include "ui_room.h"
 #include "ui_vote.h"
@@ -477,8 +478,8 @@ static int global_action(struct ui *ui, enum ui_action a, int arg)
 		ui_reading_open(ui);
 		return UI_REDRAW;
 	case ACT_NOTE:
-		/* a decision or action item can be captured from any step */
-		ui_note_form(ui, 0);
+		/* the parking lot beside any step (ui_lot.h) */
+		ui_lot_toggle(ui);
 		return UI_REDRAW;
 	case ACT_VOTE:
 		ui_vote_toggle(ui);
@@ -600,6 +601,12 @@ static int main_key(struct ui *ui, int key)
 			   "nothing."));
 		return UI_REDRAW;
 	}
+	if (ui->lot_open) {
+		int lr = ui_lot_key(ui, a, key);
+		if (lr & UI_HANDLED)
+			return lr;
+		return global_action(ui, a, arg);
+	}
 	if (ui->reading) {
 		int rr = ui_reading_key(ui, a, key);
 		if (rr & UI_HANDLED)
@@ -681,6 +688,8 @@ static int handle_click(struct ui *ui, int y, int x, bool wheel_up, bool wheel_d
 	}
 	struct ui_rect c = ui->content;
 	bool inside = y >= c.y && y < c.y + c.h && x >= c.x && x < c.x + c.w;
+	if (ui->lot_open && !ui->form && (inside || wheel_up || wheel_down))
+		return UI_UNHANDLED; /* the panel has the keys, the step waits */
 	if (wheel_up || wheel_down) {
 		if (ui->form)
 			return UI_UNHANDLED;
@@ -705,6 +714,11 @@ static int handle_click(struct ui *ui, int y, int x, bool wheel_up, bool wheel_d
 		if (a == ACT_STEP) {
 			ui_goto(ui, (enum step)arg);
 			return UI_REDRAW;
+		}
+		if (ui->lot_open) {
+			/* the panel has the keys: the click goes where its key goes */
+			int key = ui_actions[a].keys[0];
+			return key ? handle_key(ui, key) : UI_UNHANDLED;
 		}
 		const struct ui_view *v = ui_views[ui->step];
 		int r = v->key ? v->key(ui, a, ui_actions[a].keys[0]) : UI_UNHANDLED;
@@ -757,12 +771,28 @@ static void draw_all(struct ui *ui)
 			move(ui->form->cur_y, ui->form->cur_x);
 			cursor = true;
 		}
+	} else if (ui->lot_open) {
+		/* the step keeps at least its minimum width, or the panel takes
+		 * its place */
+		int lw = ui_lot_width();
+		if (lw) {
+			struct ui_rect step = {r.y, r.x, r.h, r.w - lw};
+			struct ui_rect lot = {r.y, r.x + r.w - lw, r.h, lw};
+			ui->content = step;
+			if (ui->reading)
+				ui_reading_draw(ui, step);
+			else
+				ui_views[ui->step]->draw(ui, step);
+			ui_lot_draw(ui, lot, true);
+		} else {
+			ui_lot_draw(ui, r, false);
+		}
 	} else if (ui->reading) {
 		ui_reading_draw(ui, r);
 	} else {
 		ui_views[ui->step]->draw(ui, r);
 	}
-	ui->frame_plain = !ui->help && !ui->form && !ui->confirm && !ui->reading;
+	ui->frame_plain = !ui->help && !ui->form && !ui->confirm && !ui->reading && !ui->lot_open;
 	ui->frame_step = ui->step;
 	ui->frame_rev = ui->m.revision;
 	ui->frame_status = ui->status != NULL;
@@ -973,7 +1003,7 @@ int ui_run(const char *path, const struct ui_options *opt)
 	}
 	if (!terminal_usable()) {
 		const char *term = getenv("TERM");
-		startup_error(_("cannot start the screen: the terminal type \"%s\" cannot place the "
+		startup_error(_("cannot start the screen: the terminal type “%s” cannot place the "
 			    "cursor; use a full terminal (such as xterm), or the commands "
 			    "export and check (see --help)"),
 			  term ? term : "");
@@ -1009,7 +1039,7 @@ int ui_run(const char *path, const struct ui_options *opt)
 	if (!scr) {
 		stderr_back();
 		const char *term = getenv("TERM");
-		startup_error(_("cannot start the screen: the terminal type \"%s\" is unknown"),
+		startup_error(_("cannot start the screen: the terminal type “%s” is unknown"),
 			  term ? term : "");
 		store_close(ui.s);
 		model_free(&ui.m);

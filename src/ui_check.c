@@ -184,6 +184,18 @@ static enum ui_style heat_style(double v)
 	return ST_LIT;
 }
 
+/* The level of a cell as a symbol, so that low, middling and high (50 %
+ * and 100 %) stay apart without colour (NO_COLOR, the plain theme, a
+ * washed-out projector): ○ low, ◐ middling, ● high. */
+static const char *heat_mark(double v)
+{
+	if (v < FINDINGS_READINESS_LOW)
+		return "○";
+	if (v < FINDINGS_READINESS_HIGH)
+		return "◐";
+	return "●";
+}
+
 /* Draws the heat map into r (FACTOR_COUNT + 1 lines); returns lines used. */
 static int draw_heat(struct ui *ui, struct ui_rect r)
 {
@@ -218,7 +230,8 @@ static int draw_heat(struct ui *ui, struct ui_rect r)
 			if (v < 0)
 				snprintf(s, sizeof s, on ? "[–]" : "–");
 			else
-				snprintf(s, sizeof s, on ? "[%d %%]" : "%d %%", pct(v));
+				snprintf(s, sizeof s, on ? "[%s %d %%]" : "%s %d %%", heat_mark(v),
+					 pct(v));
 			attr_t a = ui_style(heat_style(v)) | (on ? A_BOLD | A_UNDERLINE : 0);
 			ui_text(ly, r.x + label_w + fl * cell_w, cell_w - 1, s, a,
 				UI_TEXT_PAD | UI_TEXT_CENTER);
@@ -227,7 +240,7 @@ static int draw_heat(struct ui *ui, struct ui_rect r)
 		if (fv < 0)
 			snprintf(s, sizeof s, "–");
 		else
-			snprintf(s, sizeof s, "%d %%", pct(fv));
+			snprintf(s, sizeof s, "%s %d %%", heat_mark(fv), pct(fv));
 		ui_text(ly, r.x + label_w + FIELD_COUNT * cell_w, tot_w, s,
 			ui_style(ST_NORMAL) | A_BOLD, UI_TEXT_RIGHT);
 	}
@@ -360,7 +373,8 @@ static void set_status(struct ui *ui, const struct check_item *old, int status, 
 	}
 	const struct catalogue_item *ci = catalogue_find(i18n_lang(), c.factor, c.field, c.item);
 	if (ui_store_ok(ui, store_save_check(ui->s, &ui->m, &c)))
-		ui_status(ui, "“%s”: %s.", ci ? ci->title : "", vocab_label(VOCAB_CHECK_STATUS, c.status));
+		ui_status(ui, _("“%s”: %s."), ci ? ci->title : "",
+			  vocab_label(VOCAB_CHECK_STATUS, c.status));
 	check_free(&c);
 }
 
@@ -474,8 +488,8 @@ const struct ui_view ui_view_check = {
 		   "Under the list the catalogue explains what the recommendation means.\n\n"
 		   "The heat map at the top shows the readiness per factor and field: done "
 		   "counts fully, partly half, open nothing; not relevant items are left out, "
-		   "– means nothing applies. Low readiness is red, middling yellow, high green, "
-		   "and every cell shows its percentage.\n\n"
+		   "– means nothing applies. Low readiness is red and marked ○, middling yellow "
+		   "◐, high green ●, and every cell shows its percentage.\n\n"
 		   "An open item without a note is marked [?] not discussed: the group has not "
 		   "talked about it yet. When the group keeps an item open, note what it found; "
 		   "the factor's line and the readiness hint count the items not discussed."),

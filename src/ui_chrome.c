@@ -39,10 +39,9 @@ void ui_chrome_draw_top(struct ui *ui)
 	ui_text(0, COLS - cw, cw, clock, ui_style(cs) ^ flip, UI_TEXT_PAD | UI_TEXT_CENTER);
 	if (ui->voting) {
 		/* the room sees that + and - vote now, in words, not colour alone */
-		char vote[96];
-		unsigned total = ui_votes_total(ui);
-		snprintf(vote, sizeof vote,
-			 ngettext("● Dot vote: %u dot", "● Dot vote: %u dots", total), total);
+		char given[96], vote[128];
+		ui_votes_text(ui, given, sizeof given);
+		snprintf(vote, sizeof vote, _("● Dot vote: %s"), given);
 		int vw = ui_width(vote) + 2;
 		cw += vw + 1;
 		ui_text(0, COLS - cw, vw, vote, (ui_style(ST_TAB_CUR) | A_BOLD) ^ flip,
@@ -114,6 +113,9 @@ static void draw_hint(struct ui *ui)
 	else if (ui->form)
 		hint = _("Type into the fields; Enter saves, Esc cancels, Tab goes to the next "
 			 "field.");
+	else if (ui->lot_open)
+		hint = _("Parking lot: n adds, Enter edits, d deletes, ↑ ↓ choose; the digits go "
+			 "to a step; F4 or Esc closes it.");
 	else {
 		const struct ui_view *v = ui_views[ui->step];
 		hint = v->hint ? v->hint(ui) : "";
@@ -207,7 +209,16 @@ static int bar_actions(struct ui *ui, enum ui_action *out)
 {
 	int n = 0;
 	out[n++] = ACT_HELP;
-	if (ui->form) {
+	/* the parking lot panel on every step (a crowded bar lets it give
+	 * way after the clock, draw_bar) */
+	if (!ui->form && !ui->help)
+		out[n++] = ACT_NOTE;
+	if (ui->lot_open && !ui->form && !ui->help) {
+		/* the panel has the keys: its own actions, not the step's */
+		static const enum ui_action lot[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_UNDO};
+		for (size_t i = 0; i < sizeof lot / sizeof *lot; i++)
+			out[n++] = lot[i];
+	} else if (ui->form) {
 		out[n++] = ACT_SAVE;
 		out[n++] = ACT_CANCEL;
 		out[n++] = ACT_NEXT_FIELD;
@@ -225,7 +236,7 @@ static int bar_actions(struct ui *ui, enum ui_action *out)
 		/* the reading view, where the step has an item selected */
 		enum entity kind;
 		int64_t id = 0;
-		if (!ui->reading && v->current && v->current(ui, &kind, &id) && id)
+		if (!ui->reading && !ui->lot_open && v->current && v->current(ui, &kind, &id) && id)
 			out[n++] = ACT_READ;
 	}
 	out[n++] = ACT_CLOCK;
@@ -248,18 +259,23 @@ static void draw_bar(struct ui *ui)
 		plain += ui_width(keys[i]) + ui_width(labels[i]) + 1;
 	}
 	/* too narrow for all (German at 80 columns with F3): the clock goes
-	 * first, as the title bar shows it and a click there starts it */
-	for (int i = 0; i < n && plain - 1 > COLS; i++)
-		if (acts[i] == ACT_CLOCK) {
-			plain -= ui_width(keys[i]) + ui_width(labels[i]) + 1;
-			for (int k = i; k + 1 < n; k++) {
-				acts[k] = acts[k + 1];
-				labels[k] = labels[k + 1];
-				memcpy(keys[k], keys[k + 1], sizeof keys[k]);
+	 * first, as the title bar shows it and a click there starts it; then,
+	 * when the rest would have no blank between key and label, the
+	 * parking lot, as the status line names F4 whenever it has no
+	 * message */
+	static const enum ui_action give_way[] = {ACT_CLOCK, ACT_NOTE};
+	for (size_t g = 0; g < sizeof give_way / sizeof *give_way; g++)
+		for (int i = 0; i < n && plain - 1 + (g ? n : 0) > COLS; i++)
+			if (acts[i] == give_way[g]) {
+				plain -= ui_width(keys[i]) + ui_width(labels[i]) + 1;
+				for (int k = i; k + 1 < n; k++) {
+					acts[k] = acts[k + 1];
+					labels[k] = labels[k + 1];
+					memcpy(keys[k], keys[k + 1], sizeof keys[k]);
+				}
+				n--;
+				break;
 			}
-			n--;
-			break;
-		}
 	/* " label " when there is room, then " label", then "F1Help" */
 	int pad = 2;
 	while (pad > 0 && plain - 1 + pad * n > COLS)

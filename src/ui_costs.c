@@ -236,7 +236,14 @@ static void draw_cost_row(void *ctx, size_t row, int y, const int *cx, const int
 	const struct cost *c = MODEL_AT(ui->m.costs, struct cost, row);
 	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
 	char s[64];
-	ui_text(y, cx[0], cw[0], *c->name ? c->name : _("(no name)"), base, 0);
+	const char *name = *c->name ? c->name : _("(no name)");
+	char named[512];
+	if (c->example) {
+		/* the template's example until the group saves the item */
+		snprintf(named, sizeof named, _("(example) %s"), name);
+		name = named;
+	}
+	ui_text(y, cx[0], cw[0], name, base, 0);
 	ui_text(y, cx[1], cw[1], vocab_label(VOCAB_COST_KIND, c->kind), base, 0);
 	money(c->amount, true, s, sizeof s);
 	ui_text(y, cx[2], cw[2], s, base, UI_TEXT_RIGHT);
@@ -482,6 +489,7 @@ static bool save_cost(struct ui *ui, struct form *fm, int64_t id)
 	c.amount = amount.v;
 	c.start_year = (int)start;
 	c.end_year = c.kind == COST_ONEOFF ? 0 : (int)end;
+	c.example = false; /* saved by the group: its own now */
 	bool ok = ui_store_ok(ui, store_save_cost(ui->s, &ui->m, &c));
 	if (ok) {
 		vs->sel_cost = c.id;
@@ -506,7 +514,7 @@ static void cost_form(struct ui *ui, int64_t id)
 	}
 	struct form *fm = form_new(id ? N_("Edit cost item") : N_("New cost item"), id ? c->name : NULL);
 	form_add_text(fm, N_("Cost item"), c->name, true);
-	form_set_note(fm, CF_NAME, N_("What the money is for, e.g. \"hosting of the data platform\"."));
+	form_set_note(fm, CF_NAME, N_("What the money is for, e.g. “hosting of the data platform”."));
 	form_add_choice(fm, N_("Kind"), VOCAB_COST_KIND, c->kind);
 	form_set_note(fm, CF_KIND, N_("One-off (bought once) or yearly (running costs); Space picks."));
 	/* a new item starts empty: typing after a 0 would give 018.500 */

@@ -413,11 +413,6 @@ static int key(struct ui *ui, enum ui_action a, int k)
 		run_export(ui);
 		return UI_REDRAW | UI_HANDLED;
 	}
-	if (a == ACT_NOTE) {
-		vs->part = PART_NOTES;
-		ui_note_form(ui, 0);
-		return UI_REDRAW | UI_HANDLED;
-	}
 	if (vs->part == PART_EXPORT) {
 		if (a == ACT_DOWN && vs->le.sel + 1 >= vs->le.n && notes->n) {
 			vs->part = PART_NOTES;

@@ -286,7 +286,7 @@ void ui_indicator_form(struct ui *ui, int64_t id, int64_t goal)
 	struct form *fm = form_new(id ? N_("Edit indicator") : N_("New indicator"),
 				   id ? in->name : NULL);
 	form_add_text(fm, N_("Indicator"), in->name, true);
-	form_set_note(fm, IF_NAME, N_("What is counted or asked, e.g. \"active users per month\"."));
+	form_set_note(fm, IF_NAME, N_("What is counted or asked, e.g. “active users per month”."));
 	form_add_ref(fm, N_("Goal"), NULL);
 	for (size_t i = 0; i < m->goals.n; i++) {
 		const struct goal *g = MODEL_AT(m->goals, struct goal, i);

@@ -160,6 +160,8 @@ struct ui {
 	int64_t lot_latest;
 	unsigned long lot_rev;
 	bool lot_valid;
+	/* the parking lot panel (F4, ui_lot.h) is open and has the keys */
+	bool lot_open;
 
 	struct ui_clock clock[STEP_COUNT];
 	/* where the screen is, as last written to the file (or found there
@@ -306,6 +308,9 @@ int ui_notes_key(struct ui *ui, enum ui_action a);
 /* The list widget (for the step's own part switching and the mouse). */
 struct list *ui_notes_list(struct ui *ui);
 bool ui_notes_select(struct ui *ui, int64_t id);
+/* The note in row row of the list (decisions, action items, parking lot),
+ * or NULL. */
+const struct note *ui_notes_at(struct ui *ui, size_t row);
 /* The selected note's id, or 0. */
 int64_t ui_notes_current(struct ui *ui);
 

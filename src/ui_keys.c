@@ -294,7 +294,7 @@ bool keyscript_load(const char *path, struct keyscript *ks, char **err)
 		if (*p && *p != '#' && !parse_line(ks, p)) {
 			struct buf b;
 			buf_init(&b);
-			buf_printf(&b, _("%s, line %ld: unknown key \"%s\""), path, lineno, p);
+			buf_printf(&b, _("%s, line %ld: unknown key “%s”"), path, lineno, p);
 			*err = buf_steal(&b);
 			free(data);
 			keyscript_free(ks);

@@ -70,6 +70,12 @@ static const struct note *selected(struct ui *ui)
 	return MODEL_FIND(ui->m.notes, struct note, vs->order[vs->lst.sel]);
 }
 
+const struct note *ui_notes_at(struct ui *ui, size_t row)
+{
+	struct ui_notes *vs = ui->notes;
+	return row < vs->norder ? MODEL_FIND(ui->m.notes, struct note, vs->order[row]) : NULL;
+}
+
 bool ui_notes_select(struct ui *ui, int64_t id)
 {
 	struct ui_notes *vs = ui->notes;
@@ -119,7 +125,7 @@ void ui_notes_draw(struct ui *ui, struct ui_rect r, bool focus)
 	struct ui_notes *vs = ui->notes;
 	vs->lst.passive = !focus;
 	list_draw(&vs->lst, r, cols, 4, draw_row, ui,
-		  _("No notes yet. Press n (or F4 on steps 3 to 6) to write down an agreement, "
+		  _("No notes yet. Press n (or F4 from any step) to write down an agreement, "
 		    "an action item with owner and due date, or a question for later."));
 }
 
@@ -148,10 +154,10 @@ static bool save_note(struct ui *ui, struct form *fm, int64_t id)
 	bool ok = ui_store_ok(ui, store_save_note(ui->s, &ui->m, &nt));
 	if (ok) {
 		vs->sel_id = nt.id;
-		if (ui->step == STEP_EXPORT)
-			ui_status(ui, id ? _("Note saved.") : _("Note added."));
+		if (ui->step == STEP_EXPORT || ui->lot_open)
+			ui_status(ui, "%s", id ? _("Note saved.") : _("Note added."));
 		else
-			ui_status(ui, "%s", _("Note added; step 8 lists the notes."));
+			ui_status(ui, "%s", _("Note added; F4 shows the parking lot."));
 	}
 	note_free(&nt);
 	return ok;

@@ -26,8 +26,10 @@
 
 enum rview { RV_PILOT, RV_REGULAR, RV_HANDOVER, RV_COUNT };
 
-/* Which stakeholders the grid shows as columns (f). */
-enum rfilter { RF_ALL, RF_ROLE, RF_KEY, RF_TEMP, RF_COUNT };
+/* Which stakeholders the grid shows as columns (f): after the temporary
+ * posts, f goes through the groups that have stakeholders, one at a time
+ * (RF_GROUP with raci_state.group). */
+enum rfilter { RF_ALL, RF_ROLE, RF_KEY, RF_TEMP, RF_GROUP, RF_COUNT };
 
 
 /* ------------------------------------------------------------ the handover data */
@@ -50,6 +52,7 @@ struct raci_state {
 	enum rview view;
 	struct grid grids[2];	/* pilot, regular */
 	enum rfilter filter;
+	int group;		/* RF_GROUP: the group shown (enum group) */
 	bool wide;		/* w: wide columns, names on two lines */
 	bool by_votes;		/* o: the tasks by votes, most first */
 	bool by_actor;		/* t: per stakeholder, their tasks (the matrix turned) */
@@ -106,9 +109,10 @@ static bool task_broken(const struct task *t)
 }
 
 /* Whether stakeholder s is a column of grid p under filter f. */
-static bool sh_shown(const struct stakeholder *s, enum rfilter f, int p)
+static bool sh_shown(const struct stakeholder *s, enum rfilter f, int group, int p)
 {
 	switch (f) {
+	case RF_GROUP: return s->group == group;
 	case RF_ROLE: {
 		unsigned n = 0;
 		for (int r = 0; r < RACI_COUNT; r++)
@@ -201,7 +205,8 @@ static void sync(struct ui *ui)
 		      sizeof *vs->cols[p]);
 		vs->ncols[p] = 0;
 		for (size_t i = 0; i < m->stakeholders.n; i++)
-			if (sh_shown(MODEL_AT(m->stakeholders, struct stakeholder, i), vs->filter, p))
+			if (sh_shown(MODEL_AT(m->stakeholders, struct stakeholder, i), vs->filter,
+				     vs->group, p))
 				vs->cols[p][vs->ncols[p]++] = i;
 		grid_set_size(&vs->grids[p], vs->nrows[p], vs->ncols[p]);
 		restore(ui, p);
@@ -657,11 +662,17 @@ static void draw_views(struct ui *ui, int y, int x, int w)
 		return;
 	/* the filter, in words, with how many columns it leaves */
 	static const char *const filters[RF_COUNT] = {N_("all"), N_("with a role"),
-						      N_("★ key persons"), N_("⧗ temporary posts")};
+						      N_("★ key persons"), N_("⧗ temporary posts"),
+						      NULL};
 	int p = vs->view == RV_REGULAR ? 1 : 0;
 	char f[160];
 	if (vs->filter == RF_ALL)
 		snprintf(f, sizeof f, " %s %s", _("Filter (f):"), _(filters[vs->filter]));
+	else if (vs->filter == RF_GROUP)
+		/* the group's name alone: the line is full at 80 columns, and the
+		 * status line names it a group when f chooses it */
+		snprintf(f, sizeof f, " f: %s %zu/%zu", vocab_label(VOCAB_GROUP, vs->group),
+			 vs->ncols[p], ui->m.stakeholders.n);
 	else
 		snprintf(f, sizeof f, " f: %s %zu/%zu", _(filters[vs->filter]), vs->ncols[p],
 			 ui->m.stakeholders.n);
@@ -1066,7 +1077,7 @@ static void task_form(struct ui *ui, int64_t id, int category, int phase)
 	const struct task *t = id ? model_task(&ui->m, id) : NULL;
 	struct form *fm = form_new(id ? N_("Edit task") : N_("New task"), t ? t->name : NULL);
 	form_add_text(fm, N_("Task"), t ? t->name : "", true);
-	form_set_note(fm, TF_NAME, N_("What has to be done, e.g. \"run the sensor network\"."));
+	form_set_note(fm, TF_NAME, N_("What has to be done, e.g. “run the sensor network”."));
 	/* category -1: a new task whose category the group has to choose */
 	if (!t && category < 0)
 		form_add_choice_unset(fm, N_("Category"), VOCAB_CATEGORY);
@@ -1278,6 +1289,28 @@ static int handover_key(struct ui *ui, enum ui_action a)
 	}
 }
 
+/* The next filter of the f cycle: all, with a role, key persons,
+ * temporary posts, then each group that has a stakeholder, then all. */
+static void next_filter(struct ui *ui)
+{
+	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
+	int from = 0;
+	if (vs->filter == RF_GROUP)
+		from = vs->group + 1;
+	else if (vs->filter != RF_TEMP) {
+		vs->filter = (enum rfilter)(vs->filter + 1);
+		return;
+	}
+	for (int g = from; g < GROUP_COUNT; g++)
+		for (size_t i = 0; i < ui->m.stakeholders.n; i++)
+			if (MODEL_AT(ui->m.stakeholders, struct stakeholder, i)->group == g) {
+				vs->filter = RF_GROUP;
+				vs->group = g;
+				return;
+			}
+	vs->filter = RF_ALL;
+}
+
 static int key(struct ui *ui, enum ui_action a, int k)
 {
 	struct raci_state *vs = ui_view_state(ui, STEP_RACI);
@@ -1288,13 +1321,21 @@ static int key(struct ui *ui, enum ui_action a, int k)
 	if (a == ACT_FILTER && vs->view != RV_HANDOVER) {
 		int p = vs->view == RV_REGULAR ? 1 : 0;
 		remember(ui, p);
-		vs->filter = (enum rfilter)((vs->filter + 1) % RF_COUNT);
+		next_filter(ui);
 		sync(ui);
 		grid_invalidate(&vs->grids[0]);
 		grid_invalidate(&vs->grids[1]);
-		ui_status(ui, ngettext("%zu stakeholder shown of %zu.", "%zu stakeholders shown of %zu.",
-				       vs->ncols[p]),
-			  vs->ncols[p], ui->m.stakeholders.n);
+		if (vs->filter == RF_GROUP)
+			ui_status(ui,
+				  ngettext("Group %s: %zu stakeholder shown of %zu; f shows the next group.",
+					   "Group %s: %zu stakeholders shown of %zu; f shows the next group.",
+					   vs->ncols[p]),
+				  vocab_label(VOCAB_GROUP, vs->group), vs->ncols[p], ui->m.stakeholders.n);
+		else
+			ui_status(ui,
+				  ngettext("%zu stakeholder shown of %zu.", "%zu stakeholders shown of %zu.",
+					   vs->ncols[p]),
+				  vs->ncols[p], ui->m.stakeholders.n);
 		return UI_REDRAW | UI_HANDLED;
 	}
 	if (a == ACT_WIDE && vs->view != RV_HANDOVER) {

@@ -361,7 +361,14 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 		ui_text(y, cx[0], 1, late ? "!" : "§", sel ? base : late ? ui_style(ST_ALERT) : ui_style(ST_LIT), 0);
 		i18n_date(dc->planned, i18n_lang(), d);
 		ui_text(y, cx[1], cw[1], d, late && !sel ? ui_style(ST_ALERT) : base, 0);
-		ui_text(y, cx[2], cw[2], *dc->subject ? dc->subject : _("(no subject)"), base, 0);
+		const char *subject = *dc->subject ? dc->subject : _("(no subject)");
+		char named[512];
+		if (dc->example) {
+			/* the template's example until the group saves the decision */
+			snprintf(named, sizeof named, _("(example) %s"), subject);
+			subject = named;
+		}
+		ui_text(y, cx[2], cw[2], subject, base, 0);
 		ui_text(y, cx[3], cw[3], vocab_label(VOCAB_BODY, dc->body), base, 0);
 		ui_text(y, cx[4], cw[4], dc->document, base, 0);
 		ui_text(y, cx[5], cw[5], vocab_label(VOCAB_DEC_STATUS, dc->status), base, 0);
@@ -512,6 +519,7 @@ static bool save_decision(struct ui *ui, struct form *fm, int64_t id)
 	e.planned = form_date(fm, DF_PLANNED);
 	e.status = form_choice(fm, DF_STATUS);
 	str_take(&e.document, form_text(fm, DF_DOCUMENT));
+	e.example = false; /* saved by the group: its own now */
 	bool ok = ui_store_ok(ui, store_save_decision(ui->s, &ui->m, &e));
 	if (ok) {
 		vs->keep_kind = ROW_DEC;
@@ -609,6 +617,7 @@ static void cycle(struct ui *ui, const struct row *r)
 		struct decision e;
 		decision_copy(&e, MODEL_AT(ui->m.decisions, struct decision, r->index));
 		e.status = (e.status + 1) % DEC_STATUS_COUNT;
+		e.example = false;
 		if (ui_store_ok(ui, store_save_decision(ui->s, &ui->m, &e)))
 			ui_status(ui, _("Council decision “%s”: %s."), e.subject,
 				  vocab_label(VOCAB_DEC_STATUS, e.status));

@@ -77,6 +77,13 @@ void ui_undo_show(struct ui *ui, const char *label, const char *item)
 	for (size_t i = 0; i < sizeof places / sizeof *places; i++) {
 		if (strcmp(places[i].what, what))
 			continue;
+		if (places[i].kind == ENT_NOTE && ui->lot_open) {
+			/* the parking lot panel shows the note where the group is */
+			int64_t id = item && *item ? find_named(&ui->m, ENT_NOTE, item) : 0;
+			if (id)
+				ui_notes_select(ui, id);
+			return;
+		}
 		ui_goto(ui, places[i].step);
 		const struct ui_view *v = ui_views[places[i].step];
 		int64_t id = item && *item ? find_named(&ui->m, places[i].kind, item) : 0;

@@ -10,6 +10,8 @@
 
 #include <stdio.h>
 
+#include "util.h"
+
 #include "i18n.h"
 #include "templates.h"
 #include "ui_internal.h"
@@ -43,22 +45,111 @@ unsigned ui_votes_total(struct ui *ui)
 	return ui->votes_total;
 }
 
+/* The dots there are in this vote: people × dots per person (0 when the
+ * vote was started before anybody said). */
+unsigned ui_votes_budget(const struct ui *ui)
+{
+	const struct workshop *w = &ui->m.ws;
+	if (w->vote_voters <= 0 || w->vote_dots <= 0)
+		return 0;
+	return (unsigned)w->vote_voters * (unsigned)w->vote_dots;
+}
+
+void ui_votes_text(struct ui *ui, char *buf, size_t n)
+{
+	unsigned total = ui_votes_total(ui), budget = ui_votes_budget(ui);
+	if (budget)
+		/* TRANSLATORS: dots given of all dots there are, then people × dots
+		   each, e.g. "7 of 30 dots (10 × 3)" */
+		snprintf(buf, n, ngettext("%u of %u dot (%d × %d)", "%u of %u dots (%d × %d)", budget),
+			 total, budget, ui->m.ws.vote_voters, ui->m.ws.vote_dots);
+	else
+		snprintf(buf, n, ngettext("%u dot", "%u dots", total), total);
+}
+
+/* How many names the participants field lists (comma, semicolon or line
+ * separated), the first guess of how many people vote. */
+static long count_participants(const char *s)
+{
+	long n = 0;
+	bool word = false;
+	for (const char *p = s; p && *p; p++) {
+		if (*p == ',' || *p == ';' || *p == '\n') {
+			word = false;
+		} else if (*p != ' ' && *p != '\t' && *p != '\r' && !word) {
+			word = true;
+			n++;
+		}
+	}
+	return n;
+}
+
+enum { VF_VOTERS, VF_DOTS };
+
+static bool start_vote(struct ui *ui, struct form *fm, int64_t id)
+{
+	(void)id;
+	long voters = form_int(fm, VF_VOTERS), dots = form_int(fm, VF_DOTS);
+	if (voters != ui->m.ws.vote_voters || dots != ui->m.ws.vote_dots) {
+		struct workshop w;
+		workshop_copy(&w, &ui->m.ws);
+		w.vote_voters = (int)voters;
+		w.vote_dots = (int)dots;
+		bool ok = ui_store_ok(ui, store_save_workshop(ui->s, &ui->m, &w));
+		workshop_free(&w);
+		if (!ok)
+			return true;
+	}
+	ui->voting = true;
+	char given[96];
+	ui_votes_text(ui, given, sizeof given);
+	ui_status(ui,
+		  _("Dot vote running: + gives the selected item a dot, - takes one back; %s. "
+		    "F7 ends it."),
+		  given);
+	return true;
+}
+
 void ui_vote_toggle(struct ui *ui)
 {
-	ui->voting = !ui->voting;
-	unsigned total = ui_votes_total(ui);
-	if (ui->voting)
-		ui_status(ui, ngettext("Dot vote running: + gives the selected item a dot, - takes one "
-				       "back; %u dot given so far. F7 ends it.",
-				       "Dot vote running: + gives the selected item a dot, - takes one "
-				       "back; %u dots given so far. F7 ends it.",
-				       total),
-			  total);
+	if (ui->voting) {
+		ui->voting = false;
+		char given[96];
+		ui_votes_text(ui, given, sizeof given);
+		ui_status(ui, _("Dot vote ended: %s; o orders a list by votes."), given);
+		return;
+	}
+	/* before the first dot: how many people vote, how many dots each */
+	const struct workshop *w = &ui->m.ws;
+	long voters = w->vote_voters > 0 ? w->vote_voters : count_participants(w->participants);
+	if (voters < 1 || voters > 999)
+		voters = 10;
+	long dots = w->vote_dots > 0 ? w->vote_dots : 3;
+	struct form *fm = form_new(N_("Start a dot vote"), NULL);
+	form_add_int(fm, N_("People voting"), voters, 1, 999);
+	form_set_note(fm, VF_VOTERS, N_("How many people in the room give dots."));
+	form_add_int(fm, N_("Dots per person"), dots, 1, 99);
+	form_set_note(fm, VF_DOTS, N_("How many dots each of them has; Enter starts the vote."));
+	form_focus(fm, VF_DOTS);
+	ui_form_open(ui, fm, start_vote, 0);
+}
+
+/* Says how many dots the item has now and how many are given of all
+ * there are; warns when more are given than the people have. */
+static void vote_said(struct ui *ui, const char *name, int now)
+{
+	char given[96];
+	ui_votes_text(ui, given, sizeof given);
+	unsigned budget = ui_votes_budget(ui);
+	if (budget && ui_votes_total(ui) > budget)
+		ui_error(ui, ngettext("“%s”: %d dot; %s — more than the people have.",
+				      "“%s”: %d dots; %s — more than the people have.",
+				      (unsigned long)now),
+			 name, now, given);
 	else
-		ui_status(ui, ngettext("Dot vote ended: %u dot in all; o orders a list by votes.",
-				       "Dot vote ended: %u dots in all; o orders a list by votes.",
-				       total),
-			  total);
+		ui_status(ui, ngettext("“%s”: %d dot; %s given.", "“%s”: %d dots; %s given.",
+				       (unsigned long)now),
+			  name, now, given);
 }
 
 /* A dot more or less for the selected finding (kept by its rule and item). */
@@ -81,10 +172,7 @@ static int vote_finding(struct ui *ui, int delta)
 		return UI_REDRAW | UI_HANDLED;
 	}
 	if (ui_store_ok(ui, store_set_finding_votes(ui->s, &ui->m, rule, item, now, name))) {
-		unsigned total = ui_votes_total(ui);
-		ui_status(ui, ngettext("“%s”: %d dot; %u given in all.",
-				       "“%s”: %d dots; %u given in all.", (unsigned long)now),
-			  name, now, total);
+		vote_said(ui, name, now);
 	}
 	return UI_REDRAW | UI_HANDLED;
 }
@@ -131,10 +219,7 @@ int ui_vote_key(struct ui *ui, enum ui_action a)
 	}
 	entity_free(kind, &e);
 	if (ui_store_ok(ui, st)) {
-		unsigned total = ui_votes_total(ui);
-		ui_status(ui, ngettext("“%s”: %d dot; %u given in all.",
-				       "“%s”: %d dots; %u given in all.", (unsigned long)now),
-			  name, now, total);
+		vote_said(ui, name, now);
 	}
 	return UI_REDRAW | UI_HANDLED;
 }

@@ -172,10 +172,11 @@ static lxw_format *new_format(struct xl *x)
 	return f;
 }
 
-/* All formats, made once. Returns false when out of memory. */
-static bool make_formats(struct xl *x)
+/* All formats of one set, made once: F's text in `pt` points (0: the
+ * sheet default, 11), headings a little larger. Returns false when out of
+ * memory. */
+static bool make_formats(struct xl *x, struct xl_formats *F, double pt)
 {
-	struct xl_formats *F = &x->fmt;
 	lxw_format **all[] = {&F->title,  &F->subtitle, &F->label,  &F->header, &F->header_rot,
 			      &F->text,	  &F->wrap,	&F->date,   &F->num,	&F->money,
 			      &F->pct,	  &F->frac,	&F->heat_na, &F->bold,	&F->note,
@@ -200,10 +201,23 @@ static bool make_formats(struct xl *x)
 		if (!(F->light[i] = new_format(x)))
 			return false;
 
+	if (pt > 0) {
+		/* cell formats only: a conditional format (the RACI letters, the
+		 * check statuses) may not set a size */
+		for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+			format_set_font_size(*all[i], pt);
+		for (int i = 0; i < 3; i++)
+			format_set_font_size(F->heat[i], pt);
+		for (int i = 0; i < SEV_COUNT; i++)
+			format_set_font_size(F->sev[i], pt);
+		for (int i = 0; i < XL_LIGHT_COUNT; i++)
+			format_set_font_size(F->light[i], pt);
+		format_set_font_size(F->raci[0], pt);
+	}
 	format_set_bold(F->title);
-	format_set_font_size(F->title, 16);
+	format_set_font_size(F->title, pt > 0 ? pt + 4 : 16);
 	format_set_bold(F->subtitle);
-	format_set_font_size(F->subtitle, 12);
+	format_set_font_size(F->subtitle, pt > 0 ? pt + 1 : 12);
 	format_set_bottom(F->subtitle, LXW_BORDER_THIN);
 	format_set_bold(F->label);
 	format_set_align(F->label, LXW_ALIGN_VERTICAL_TOP);
@@ -455,12 +469,17 @@ static void make_footer(struct xl *x)
 
 void xl_print_setup(struct xl *x, lxw_worksheet *ws, bool landscape, bool repeat_header)
 {
+	xl_print_page(x, ws, landscape, repeat_header);
+	worksheet_fit_to_pages(ws, 1, 0);
+}
+
+void xl_print_page(struct xl *x, lxw_worksheet *ws, bool landscape, bool repeat_header)
+{
 	if (landscape)
 		worksheet_set_landscape(ws);
 	else
 		worksheet_set_portrait(ws);
 	worksheet_set_paper(ws, 9); /* A4 */
-	worksheet_fit_to_pages(ws, 1, 0);
 	worksheet_set_margins(ws, 0.4, 0.4, 0.75, 0.75);
 	if (repeat_header)
 		xl_note(x, worksheet_repeat_rows(ws, 0, 0), "repeat_rows");
@@ -818,7 +837,8 @@ lxw_worksheet *xt_emit(struct xl *x, struct xtable *t, const char *sheet, size_t
 	}
 	free(wrap_col);
 	worksheet_freeze_panes(ws, 1, (lxw_col_t)freeze_cols);
-	xl_note(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->nrows, (lxw_col_t)(t->ncols - 1)),
+	size_t filtered = t->nrows - (t->nfoot < t->nrows ? t->nfoot : t->nrows);
+	xl_note(x, worksheet_autofilter(ws, 0, 0, (lxw_row_t)filtered, (lxw_col_t)(t->ncols - 1)),
 		"autofilter");
 	xl_print_setup(x, ws, true, true);
 	xl_note(x, worksheet_print_area(ws, 0, 0, (lxw_row_t)t->nrows, (lxw_col_t)(t->ncols - 1)),
@@ -948,7 +968,7 @@ bool xlsx_fits(const struct model *m, const struct findings *f, char *err, size_
 	for (size_t i = 0; i < sizeof sheets / sizeof *sheets; i++) {
 		if (sheets[i].rows > XL_DATA_ROWS_MAX) {
 			snprintf(err, n,
-				 _("cannot write the workbook: the sheet \"%s\" would need %zu rows, "
+				 _("cannot write the workbook: the sheet “%s” would need %zu rows, "
 				   "more than a sheet can hold (%ld); export a CSV bundle instead"),
 				 _(sheets[i].name), sheets[i].rows, (long)XL_DATA_ROWS_MAX);
 			return false;
@@ -1110,7 +1130,7 @@ static bool export_workbook(const struct model *m, struct model *release,
 	bool ok = x.wb != NULL;
 	if (!ok)
 		x.err = LXW_ERROR_MEMORY_MALLOC_FAILED;
-	if (ok && make_formats(&x)) {
+	if (ok && make_formats(&x, &x.fmt, 0) && make_formats(&x, &x.sum_fmt, XL_SUMMARY_PT)) {
 		set_properties(&x);
 		x.summary = xl_sheet(&x, _("Summary"));
 		if (x.summary && x.err == LXW_NO_ERROR)

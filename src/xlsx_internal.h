@@ -43,6 +43,11 @@
 /* Traffic lights of the indicators on the summary sheet. */
 enum { XL_LIGHT_GREEN, XL_LIGHT_AMBER, XL_LIGHT_RED, XL_LIGHT_NONE, XL_LIGHT_COUNT };
 
+/* The summary sheet's text size in points (the other sheets: 11), and the
+ * height of one of its lines: the page holds the summary at 100 %. */
+#define XL_SUMMARY_PT 9.0
+#define XL_SUMMARY_LINE_PT 11.25
+
 /* Every format of the workbook, made once. */
 struct xl_formats {
 	lxw_format *title, *subtitle, *label, *header, *header_rot;
@@ -66,6 +71,8 @@ struct xl {
 	const struct figures *fig; /* the model's figures (figures.h) */
 	enum lang lang;
 	struct xl_formats fmt;
+	struct xl_formats sum_fmt; /* the same at XL_SUMMARY_PT, for the summary */
+	double sum_extra; /* the summary's rows: points above the default height */
 	lxw_error err;	  /* the first error */
 	char what[64];	  /* the call that failed */
 	char reason[128]; /* a file-system reason, if known */
@@ -117,6 +124,8 @@ lxw_worksheet *xl_sheet(struct xl *x, const char *base);
 const char *xl_last_sheet_name(const struct xl *x);
 /* A4, fit to one page wide, margins, header and footer. */
 void xl_print_setup(struct xl *x, lxw_worksheet *ws, bool landscape, bool repeat_header);
+/* The same without fitting: the sheet prints at its scale (100 %). */
+void xl_print_page(struct xl *x, lxw_worksheet *ws, bool landscape, bool repeat_header);
 /* Keeps s (malloc'd) until the workbook is closed; returns s. */
 char *xl_keep(struct xl *x, char *s);
 /* The translated name of factor 1..6 with its number ("1 ..."; the wind-down
@@ -143,6 +152,7 @@ struct xtable {
 	char **heads;
 	double *width;
 	struct xcell *cells; /* nrows × ncols */
+	size_t nfoot; /* the last nfoot rows are totals: outside the autofilter */
 };
 /* heads: ncols header texts, or NULL (set them with xt_head). */
 void xt_init(struct xtable *t, size_t ncols, const char *const *heads);

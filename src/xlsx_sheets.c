@@ -137,29 +137,29 @@ static lxw_worksheet *entity_sheet(struct xl *x, enum entity kind, const struct 
 	return entity_sheet_in(x, kind, ex, nex, src, NULL);
 }
 
-/* entity_sheet with the rows in `order` (indices into the entity's table,
- * all of them; NULL: bundle order). "No." and the computed columns' row
- * stay the bundle row, so the numbers match the CSV bundle's ids. */
-static lxw_worksheet *entity_sheet_in(struct xl *x, enum entity kind, const struct xextra *ex,
-				      size_t nex, struct chart_src *src, const size_t *order)
+/* The table of an entity's sheet (as entity_sheet writes it) in t, with
+ * the rows in `order` (indices into the entity's table, all of them; NULL:
+ * bundle order). "No." and the computed columns' row stay the bundle row,
+ * so the numbers match the CSV bundle's ids. */
+static void entity_table(struct xl *x, enum entity kind, const struct xextra *ex, size_t nex,
+			 const size_t *order, struct xtable *t)
 {
 	const struct entity_desc *d = &entity_descs[kind];
-	struct xtable t;
-	xt_init(&t, (d->csv_id ? 1 : 0) + d->n + nex, NULL);
+	xt_init(t, (d->csv_id ? 1 : 0) + d->n + nex, NULL);
 	size_t col = 0, e = 0;
 	if (d->csv_id)
-		xt_head(&t, col++, _("No."));
+		xt_head(t, col++, _("No."));
 	for (size_t k = 0; k <= d->n; k++) {
 		for (; e < nex && ex[e].before == (int)k; e++)
-			xt_head(&t, col++, _(ex[e].head));
+			xt_head(t, col++, _(ex[e].head));
 		if (k < d->n)
-			xt_head(&t, col++, _(d->fields[k].head));
+			xt_head(t, col++, _(d->fields[k].head));
 	}
 	size_t n;
 	const void **rows = model_rows(x->m, kind, &n);
 	for (size_t j = 0; j < n; j++) {
 		size_t i = order ? order[j] : j;
-		struct xcell *c = xt_row(&t);
+		struct xcell *c = xt_row(t);
 		col = 0;
 		e = 0;
 		if (d->csv_id)
@@ -172,9 +172,18 @@ static lxw_worksheet *entity_sheet_in(struct xl *x, enum entity kind, const stru
 		}
 	}
 	free(rows);
+}
+
+/* entity_sheet with the rows in `order` (entity_table). */
+static lxw_worksheet *entity_sheet_in(struct xl *x, enum entity kind, const struct xextra *ex,
+				      size_t nex, struct chart_src *src, const size_t *order)
+{
+	struct xtable t;
+	entity_table(x, kind, ex, nex, order, &t);
 	if (src)
 		src->rows = t.nrows;
-	lxw_worksheet *ws = emit(x, &t, _(d->sheet), (size_t)d->freeze);
+	lxw_worksheet *ws = emit(x, &t, _(entity_descs[kind].sheet),
+				 (size_t)entity_descs[kind].freeze);
 	if (src)
 		src->sheet = xstrdup(xl_last_sheet_name(x));
 	return ws;
@@ -360,28 +369,59 @@ static void sheet_raci(struct xl *x)
 
 /* ------------------------------------------------------------ costs */
 
+/* The figures of a cost (ctx: which, enum cost_column), from figures.c;
+ * row is the cost's index in the model, as in figures->costs. */
+enum cost_column { CC_SHARED, CC_OPEN, CC_TOTAL, CC_UNCOVERED };
+static void fill_cost(struct xl *x, const void *e, size_t row, const void *ctx,
+		      struct xcell *c)
+{
+	(void)e;
+	const struct figures *f = x->fig;
+	if (row >= f->ncosts)
+		return;
+	const struct figures_cost *fc = &f->costs[row];
+	switch (*(const enum cost_column *)ctx) {
+	case CC_SHARED: xc_percent(x, c, fc->shared); break;
+	case CC_OPEN: xc_percent(x, c, fc->open_pct); break;
+	case CC_TOTAL: xc_num(c, fc->sum.total, x->fmt.money); break;
+	case CC_UNCOVERED: xc_num(c, fc->sum.uncovered, x->fmt.money); break;
+	}
+}
+
+/* The cost items as entities.def describes them, then what the partners
+ * share of each (percent), what it costs over the years of the
+ * costs-per-year table and how much of that nobody carries, and a total
+ * row: live =SUM()s of the two money columns over the item rows (cached:
+ * the totals of figures.c, which the costs-per-year sheet shows too). The
+ * amounts themselves get no total: yearly and one-off amounts do not add
+ * up to anything a council could use. */
 static void sheet_costs(struct xl *x)
 {
-	const struct model *m = x->m;
+	static const enum cost_column cols[] = {CC_SHARED, CC_OPEN, CC_TOTAL, CC_UNCOVERED};
+	const struct xextra ex[] = {
+		{COST_F_COUNT, N_("Shared by partners"), fill_cost, &cols[0]},
+		{COST_F_COUNT, N_("Not covered"), fill_cost, &cols[1]},
+		{COST_F_COUNT, N_("Costs over all years"), fill_cost, &cols[2]},
+		{COST_F_COUNT, N_("Not covered over all years"), fill_cost, &cols[3]},
+	};
+	size_t nex = sizeof ex / sizeof *ex;
 	struct xtable t;
-	TABLE(&t, _("No."), _("Cost item"), _("Kind"), _("Amount"), _("Start year"),
-	      _("End year"), _("Shared by partners"), _("Not covered"));
-	const struct figures *f = x->fig;
-	for (size_t i = 0; i < m->costs.n && i < f->ncosts; i++) {
-		const struct cost *e = MODEL_AT(m->costs, struct cost, i);
+	entity_table(x, ENT_COST, ex, nex, NULL, &t);
+	size_t n = t.nrows;
+	if (n) {
+		const struct figures *f = x->fig;
+		/* the columns of CC_TOTAL and CC_UNCOVERED, after the fields */
+		size_t total = t.ncols - nex + 2, name = entity_sheet_col(ENT_COST, ex, nex,
+									   COST_F_name);
 		struct xcell *c = xt_row(&t);
-		xc_num(&c[0], (double)i + 1, NULL);
-		xc_text(&c[1], e->name);
-		xc_text(&c[2], vocab_label(VOCAB_COST_KIND, e->kind));
-		xc_num(&c[3], e->amount, x->fmt.money);
-		if (e->start_year)
-			xc_num(&c[4], e->start_year, NULL);
-		if (e->end_year)
-			xc_num(&c[5], e->end_year, NULL);
-		xc_percent(x, &c[6], f->costs[i].shared);
-		xc_percent(x, &c[7], f->costs[i].open_pct);
+		xc_text(&c[name], _("Total"));
+		c[name].fmt = x->fmt.bold;
+		xc_sum(&c[total], 0, total, n - 1, total, f->sum.total, x->fmt.money_total);
+		xc_sum(&c[total + 1], 0, total + 1, n - 1, total + 1, f->sum.uncovered,
+		       x->fmt.money_total);
+		t.nfoot = 1;
 	}
-	emit(x, &t, _("Costs"), 2);
+	emit(x, &t, _(entity_descs[ENT_COST].sheet), (size_t)entity_descs[ENT_COST].freeze);
 }
 
 /* What a partner's share of a cost amounts to. */

@@ -4,7 +4,8 @@
  * each kind of task in the pilot and in regular operation, the indicators
  * as traffic lights, the most important findings and the working group's
  * agreements, and links to every other sheet. Long lists are cut (and say
- * so); the page is set to print on one A4 page.
+ * so); the page prints on one A4 page at 100 % in 9 pt text (a workshop
+ * whose texts are too long for it is fitted to the page instead).
  *
  * Reads the model and the findings; never changes them. */
 #include "config.h"
@@ -21,11 +22,11 @@
 
 /* Columns: A labels (wide), B–F values. */
 #define SUM_COLS 6
-#define SUM_LABEL_W 26.0
-#define SUM_VALUE_W 14.0
+#define SUM_LABEL_W 22.0
+#define SUM_VALUE_W 12.5
 /* Lists on the summary stop after this many rows (the sheets have them all). */
 #define SUM_INDICATORS 3
-#define SUM_FINDINGS 3
+#define SUM_FINDINGS 2
 #define SUM_AGREEMENTS 3
 #define SUM_VOTES 3
 
@@ -42,13 +43,26 @@ static const struct {
 	{N_("Not covered"), YR_UNCOVERED, -1},
 };
 
-/* Characters of merged columns from..to (as xl_wrapped_lines counts). */
+/* The printable height of the page in points: A4 portrait (842 pt) less
+ * the margins set below (0.4" each) and a little for rounding. */
+#define SUM_PAGE_PT (842.0 - 2 * 0.4 * 72)
+
+/* Characters of merged columns from..to (as xl_wrapped_lines counts: in
+ * units of 11 pt text; the summary's smaller text fits more). */
 static size_t span_chars(lxw_col_t from, lxw_col_t to)
 {
 	double w = 0;
 	for (lxw_col_t c = from; c <= to; c++)
 		w += c == 0 ? SUM_LABEL_W : SUM_VALUE_W;
-	return (size_t)w - 1;
+	return (size_t)(w * 11.0 / XL_SUMMARY_PT) - 1;
+}
+
+/* Sets the height of row r (once per row) and counts it towards the
+ * page's height (x->sum_extra: points above the default row). */
+static void set_height(struct xl *x, lxw_worksheet *ws, lxw_row_t r, double pt)
+{
+	xl_note(x, worksheet_set_row(ws, r, pt, NULL), "set_row");
+	x->sum_extra += pt - XL_SUMMARY_LINE_PT;
 }
 
 /* The characters that surely fit one printed line over columns from..to
@@ -81,7 +95,7 @@ static void merged_text(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t 
 static void row_height(struct xl *x, lxw_worksheet *ws, lxw_row_t r, int lines)
 {
 	if (lines > 1)
-		xl_note(x, worksheet_set_row(ws, r, xl_row_height(lines), NULL), "set_row");
+		set_height(x, ws, r, XL_SUMMARY_LINE_PT * lines + 2);
 }
 
 /* Two label/value pairs side by side: A label, B–C value, D label, E–F
@@ -134,6 +148,8 @@ static void roadmap_row(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 		buf_printf(&nd, "%s (%s): %s", vocab_label(VOCAB_BODY, d->body),
 			   vocab_label(VOCAB_DEC_STATUS, d->status),
 			   *d->subject ? d->subject : _("(no subject)"));
+		if (d->example)
+			buf_printf(&nd, " – %s", _("example from the template"));
 	} else {
 		buf_adds(&nd, _("– none planned –"));
 	}
@@ -165,7 +181,7 @@ static void subtitle(struct xl *x, lxw_worksheet *ws, lxw_row_t *r, const char *
 {
 	xl_note(x, worksheet_merge_range(ws, *r, 0, *r, SUM_COLS - 1, text, x->fmt.subtitle),
 		"merge_range");
-	xl_note(x, worksheet_set_row(ws, *r, 18, NULL), "set_row");
+	set_height(x, ws, *r, XL_SUMMARY_LINE_PT + 1);
 	(*r)++;
 }
 
@@ -202,7 +218,14 @@ static void years_ref(const struct xl *x, int yr, size_t col, struct buf *b)
 static void money(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 {
 	const struct figures *f = x->fig;
-	subtitle(x, ws, r, _("Money per budget year"));
+	/* amounts a template filled in and the group has not saved as its own
+	 * are examples: the heading says so, the costs sheet says which */
+	size_t examples = 0;
+	for (size_t i = 0; i < x->m->costs.n; i++)
+		examples += MODEL_AT(x->m->costs, struct cost, i)->example;
+	subtitle(x, ws, r,
+		 examples ? _("Money per budget year (with example amounts from the template)")
+			  : _("Money per budget year"));
 	if (!x->years.sheet) {
 		merged_text(x, ws, *r, 0, SUM_COLS - 1, _("No costs have been entered."), x->fmt.note,
 			    &(int){1});
@@ -639,13 +662,18 @@ void xl_write_summary(struct xl *x)
 {
 	const struct model *m = x->m;
 	lxw_worksheet *ws = x->summary;
+	/* the summary's own formats, in its smaller text (the sheets are
+	 * written: nothing else uses x->fmt until it is put back) */
+	struct xl_formats sheets = x->fmt;
+	x->fmt = x->sum_fmt;
+	x->sum_extra = 0;
 	xl_note(x, worksheet_set_column(ws, 0, 0, SUM_LABEL_W, NULL), "set_column");
 	xl_note(x, worksheet_set_column(ws, 1, SUM_COLS - 1, SUM_VALUE_W, NULL), "set_column");
 	lxw_row_t r = 0;
 	int lines = 1;
 	merged_text(x, ws, r, 0, SUM_COLS - 1, *m->ws.title ? m->ws.title : _("(untitled measure)"),
 		    x->fmt.title, &lines);
-	xl_note(x, worksheet_set_row(ws, r, 22.0 * (lines > 3 ? 3 : lines), NULL), "set_row");
+	set_height(x, ws, r, (XL_SUMMARY_PT + 8) * (lines > 3 ? 3 : lines));
 	r++;
 	pair_row(x, ws, &r, _("Municipality"), m->ws.municipality, false, _("Phase"),
 		 vocab_label(VOCAB_PHASE, m->ws.phase), false);
@@ -682,19 +710,26 @@ void xl_write_summary(struct xl *x)
 		 _("Check catalogue after Hohmann, Kayser, Abt (2025), BBSR, Bonn, DOI "
 		   "10.58007/95fg-ty59."));
 	r--; /* the print area ends with the source */
-	xl_print_setup(x, ws, false, false);
-	worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.5);
-	/* rows a little closer than a sheet's default 15 pt; 11 pt text still
-	 * fits with its descenders */
-	worksheet_set_default_row(ws, 14.4, LXW_FALSE);
+	xl_print_page(x, ws, false, false);
+	/* the header and footer closer to the edge (0.2"), the page's text
+	 * 0.4" from it */
+	worksheet_set_margins(ws, 0.4, 0.4, 0.4, 0.4);
+	lxw_header_footer_options edge = {.margin = 0.2};
+	xl_note(x, worksheet_set_footer_opt(ws, x->footer, &edge), "set_footer");
+	worksheet_set_default_row(ws, XL_SUMMARY_LINE_PT, LXW_FALSE);
 	/* the page header says what the page is (the other sheets: their name) */
 	char head[160];
 	snprintf(head, sizeof head, "&C%s – %s", _("Summary"),
 		 _("Plan for regular operation of a Smart-City measure"));
-	xl_note(x, worksheet_set_header(ws, xl_keep(x, xstrdup(head))), "set_header");
-	/* one page: the lists above are cut to fit, and the page scales if a
-	 * workshop's texts are unusually long */
-	worksheet_fit_to_pages(ws, 1, 1);
+	xl_note(x, worksheet_set_header_opt(ws, xl_keep(x, xstrdup(head)), &edge), "set_header");
+	/* one page at 100 %: the lists above are cut to fit; only when a
+	 * workshop's texts are unusually long does the page scale down */
+	double height = (double)(r + 1) * XL_SUMMARY_LINE_PT + x->sum_extra;
+	if (height > SUM_PAGE_PT)
+		worksheet_fit_to_pages(ws, 1, 1);
+	else
+		worksheet_set_print_scale(ws, 100);
 	xl_note(x, worksheet_print_area(ws, 0, 0, r, SUM_COLS - 1), "print_area");
 	worksheet_activate(ws);
+	x->fmt = sheets;
 }

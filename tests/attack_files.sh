@@ -197,13 +197,13 @@ for c in "influence=99:UPDATE stakeholder SET influence=99 WHERE id=2" \
 done
 
 # schema objects stetig did not make
-for c in 'trigger "wipe":CREATE TRIGGER wipe AFTER UPDATE ON workshop BEGIN DELETE FROM goal; END' \
-         'view "v":CREATE VIEW v AS SELECT 1' \
-         'table "extra":CREATE TABLE extra(x)' \
-         'index "goal_title":CREATE INDEX goal_title ON goal(title)' \
-         'virtual table "ft":CREATE VIRTUAL TABLE ft USING fts3(x)'; do
+for c in 'trigger “wipe”:CREATE TRIGGER wipe AFTER UPDATE ON workshop BEGIN DELETE FROM goal; END' \
+         'view “v”:CREATE VIEW v AS SELECT 1' \
+         'table “extra”:CREATE TABLE extra(x)' \
+         'index “goal_title”:CREATE INDEX goal_title ON goal(title)' \
+         'virtual table “ft”:CREATE VIRTUAL TABLE ft USING fts3(x)'; do
     what=${c%%:*}
-    f=$(new_case "foreign-$(echo "$what" | tr -d '"' | tr ' ' '-')")
+    f=$(new_case "foreign-$(echo "$what" | sed 's/[“”]//g' | tr ' ' '-')")
     q "$f" "${c#*:}"
     refuse "$f" "$what"
 done
@@ -225,11 +225,12 @@ refuse "$f" "newer version of stetig"
 # text, never run
 f=$(new_case undo-fts3-data)
 q "$f" "INSERT INTO undo_step(id,kind,label,item) VALUES(1,'undo','Edit workshop','Basis');
- INSERT INTO undo_log(step,tbl,op,rid,v0,v1,v2,v3,v4,v5,v6,v7,v8,v9,v10,v11,v12,v13,v14,v15,v16,v17,v18,v19,v20,v21,v22)
+ INSERT INTO undo_log(step,tbl,op,rid,v0,v1,v2,v3,v4,v5,v6,v7,v8,v9,v10,v11,v12,v13,v14,v15,v16,v17,v18,v19,v20,v21,v22,v23,v24)
  SELECT 1,'workshop','u',1,id,'fts3_tokenizer(''simple'', x''4141414141414141'')',
   municipality,field,funding_end,phase,facilitator,participants,language,funding_rate,
   first_budget_year,operator_model,operator,agreement,agreement_date,agreement_ref,
-  operator_note,uid,doc_status,council_request,office,start_time,bell FROM workshop;"
+  operator_note,uid,doc_status,council_request,office,vote_voters,vote_dots,start_time,bell
+  FROM workshop;"
 read_safely "$f"
 ui_start "$f"
 wait_for "Basis · Musterstadt"
@@ -287,6 +288,7 @@ q "$f" "DROP TABLE undo_log; DROP TABLE place;
  CREATE INDEX undo_log_step ON undo_log(step);
  ALTER TABLE cost_share DROP COLUMN budget_line;
  ALTER TABLE cost_share DROP COLUMN status;
+ ALTER TABLE cost DROP COLUMN example;
  PRAGMA writable_schema=ON;
  UPDATE sqlite_schema SET sql=replace(sql,
   'CHECK(role = ''R'' OR role = ''A'' OR role = ''C'' OR role = ''I'')',

@@ -51,7 +51,7 @@ expect_status 1 "$STETIG" export "$ws" --csv "$T/no/such/dir"
 [ -e "$T/no" ] && fail "folders made for a failed export" || ok
 mkdir "$T/blocked" && mkdir "$T/blocked/costs.csv"
 expect_status 1 "$STETIG" export "$ws" --csv "$T/blocked"
-expect_grep "holds \"costs.csv\", which is not part of a CSV bundle" "$T/err"
+expect_grep "holds “costs.csv”, which is not part of a CSV bundle" "$T/err"
 [ "$(ls -A "$T/blocked")" = costs.csv ] && ok || fail "the blocked folder changed"
 left=$(ls -A "$T" | grep 'tmp-' || true)
 [ -z "$left" ] && ok || fail "temporary folders left: $left"
@@ -74,7 +74,7 @@ expect_grep "strategy_goals.csv: 3 added" "$T/out"
 expect_grep "stakeholders.csv: 10 added" "$T/out"
 expect_grep "raci.csv: 48 roles set" "$T/out"
 expect_grep "check.csv: 9 updated, 30 unchanged" "$T/out"
-expect_grep '  added: "Mayor"' "$T/out"
+expect_grep '  added: “Mayor”' "$T/out"
 LANGUAGE=de expect_status 0 "$STETIG" import "$T/into.stetig" --csv "$T/b" --dry-run
 expect_grep "Probelauf, nichts wurde geschrieben" "$T/out"
 expect_grep "Das Paket stammt aus diesem Workshop" "$T/out"

@@ -194,12 +194,39 @@ for note in ("Yearly costs without an end year are shown until 2032 (five years 
 check(any(n.startswith("No year: one-off costs without a year") for n in notes),
       "workbook: no note on the column No year")
 costs = wb["Costs"]
+chead = [c.value for c in costs[1]]
+si, oi = chead.index("Shared by partners"), chead.index("Not covered")
 for r in list(costs.iter_rows(values_only=True))[1:]:
     if r[1] in SHARED:
         # percentages are fractions with a percent format (0.6 shows 60%)
-        check(abs(r[6] * 100 - SHARED[r[1]]) < 1e-9
-              and abs(r[7] * 100 - (100 - SHARED[r[1]])) < 1e-9,
+        check(abs(r[si] * 100 - SHARED[r[1]]) < 1e-9
+              and abs(r[oi] * 100 - (100 - SHARED[r[1]])) < 1e-9,
               "workbook: shares of %s %r" % (r[1], r))
+# the costs sheet's total row: live sums over the item rows (the formula
+# text here; xlsx_check.py --formulas-only above has LibreOffice recalculate
+# them), whose values are figures.c's totals as the costs-per-year sheet
+# shows them: all costs and what nobody carries, over every year
+crows = list(costs.iter_rows(values_only=True))
+head = list(crows[0])
+totals = [r for r in crows[1:] if r[1] == "Total"]
+check(len(totals) == 1 and "Costs over all years" in head and "Not covered over all years" in head,
+      "workbook: costs sheet header %r, total rows %r" % (head, totals))
+if len(totals) == 1 and "Costs over all years" in head and "Not covered over all years" in head:
+    ci, ui = head.index("Costs over all years"), head.index("Not covered over all years")
+    items = [r for r in crows[1:] if isinstance(r[0], int)]
+    ftext = list(openpyxl.load_workbook(xlsx_file)["Costs"].iter_rows(values_only=True))
+    trow = ftext[crows.index(totals[0])]
+    for col in (ci, ui):
+        letter = openpyxl.utils.get_column_letter(col + 1)
+        want = "=SUM(%s2:%s%d)" % (letter, letter, len(items) + 1)
+        check(trow[col] == want, "workbook: costs total %r, want %r" % (trow[col], want))
+    all_costs, uncovered = book.get("All costs"), book.get("Uncovered")
+    check(all_costs is not None and abs(totals[0][ci] - all_costs[-1]) < 0.005
+          and abs(sum(r[ci] for r in items) - all_costs[-1]) < 0.005,
+          "workbook: costs total %r, costs per year %r" % (totals[0][ci], all_costs))
+    check(uncovered is not None and abs(totals[0][ui] - uncovered[-1]) < 0.005
+          and abs(sum(r[ui] for r in items) - uncovered[-1]) < 0.005,
+          "workbook: not covered total %r, costs per year %r" % (totals[0][ui], uncovered))
 
 
 # --- the CSV bundle: the rate and every share's commitment
@@ -220,8 +247,18 @@ check(statuses == sorted([("1", "1", "40", "adopted", "Produkt 55.10.01"),
 
 # --- stetig check: the money the findings name, per year
 stated = {c: 0.0 for c in COLS}
-per_year = {c: 0.0 for c in COLS}
-after = {}
+year_finding = []
+
+
+def years_of(text):
+    """The years of "2026, 2028–2030"."""
+    out = []
+    for part in text.split(", "):
+        a, _, b = part.partition("–")
+        out += list(range(int(a), int(b or a) + 1))
+    return out
+
+
 named = set()
 warned = set()
 
@@ -253,15 +290,15 @@ for line in open(check_file, encoding="utf-8"):
     m = re.search(r"This one-off cost has no year, and (\d+)% of it \(€([\d,]+)\)", msg)
     if m:
         stated["no year"] += amount(m.group(2))
-        per_year["no year"] += amount(m.group(2))
         named.add((item, int(m.group(1))))
         continue
-    m = re.search(r"^In the budget year (\d{4}), €([\d,]+) of the €([\d,]+) due after the "
-                  r"funding end are carried by nobody", msg)
+    m = re.search(r"^In the budget years? ([\d, –]+), €([\d,]+) of the €([\d,]+) due after "
+                  r"the funding end are carried by nobody", msg)
     if m:
-        check(sev == "gap" and item == m.group(1), "check: year finding %r" % line)
-        per_year[int(m.group(1))] += amount(m.group(2))
-        after[int(m.group(1))] = amount(m.group(3))
+        # one finding names the years and sums their money
+        check(sev == "gap" and item == m.group(1) and not year_finding,
+              "check: year finding %r" % line)
+        year_finding.append((years_of(m.group(1)), amount(m.group(2)), amount(m.group(3))))
         continue
     m = re.search(r"^(.+) has (only been asked for|promised) its share \(€([\d,]+) in (\d{4})\)",
                   msg)
@@ -273,12 +310,19 @@ for line in open(check_file, encoding="utf-8"):
 check(named == set(GAP.items()), "check: the costs named %r, want %r" % (named, GAP))
 got = [stated[c] for c in COLS]
 check(got == WANT["Uncovered"], "check: uncovered per cost %r, want %r" % (got, WANT["Uncovered"]))
-got = [per_year[c] for c in COLS]
-check(got == WANT["Uncovered"], "check: uncovered per year %r, want %r" % (got, WANT["Uncovered"]))
-for y, v in after.items():
-    k = YEARS.index(y)
-    want = sum(WANT[r][k] for r in ("Covered", "Promised", "Asked", "Uncovered"))
-    check(abs(v - want) < 0.005, "check: after the funding end in %d: %r, want %r" % (y, v, want))
+# the years finding: exactly the budget years with money nobody carries,
+# their sum, and all that falls due in them after the funding end
+gap_years = [y for k, y in enumerate(YEARS) if WANT["Uncovered"][k] > 0]
+check(len(year_finding) == 1, "check: %d findings on the uncovered years" % len(year_finding))
+if year_finding:
+    named_years, total, after = year_finding[0]
+    check(named_years == gap_years, "check: years %r, want %r" % (named_years, gap_years))
+    want = sum(WANT["Uncovered"][YEARS.index(y)] for y in gap_years)
+    check(abs(total - want) < 0.005, "check: uncovered in those years %r, want %r" % (total, want))
+    want = sum(WANT[r][YEARS.index(y)] for y in gap_years
+               for r in ("Covered", "Promised", "Asked", "Uncovered"))
+    check(abs(after - want) < 0.005, "check: after the funding end %r, want %r" % (after, want))
+got = [stated[c] for c in COLS]
 if "Uncovered" in seen:
     check(got == seen["Uncovered"], "check and screen differ: %r / %r" % (got, seen["Uncovered"]))
 # on 2027-03-01 the budget years 2027 and 2028 start within 12 months
@@ -323,12 +367,18 @@ for r in rows[1:]:
         book[r[0]] = list(r[1:len(years) + 1])
 unc = book.get("Not covered") or [0] * len(years)
 named = {}
+named_total = 0
 no_end = False
 for line in open(check_file, encoding="utf-8"):
     sev, step, item, msg = line.rstrip("\n").split("\t")
-    m = re.search(r"^In the budget year (\d{4}), €([\d,]+) of the", msg)
+    m = re.search(r"^In the budget years? ([\d, –]+), €([\d,]+) of the", msg)
     if m:
-        named[m.group(1)] = float(m.group(2).replace(",", ""))
+        # one finding: the years nobody fully pays for, and their sum
+        named_total = float(m.group(2).replace(",", ""))
+        for part in m.group(1).split(", "):
+            a, _, b = part.partition("–")
+            for y in range(int(a), int(b or a) + 1):
+                named[str(y)] = None
     if msg.startswith("The funding end date is missing"):
         no_end = sev == "gap"
 notes = [r[0] for r in rows if isinstance(r[0], str)]
@@ -341,8 +391,10 @@ if no_end:
         bad.append("%s: the workbook does not say that the funding end is missing" % name)
 else:
     for y, v in zip(years, unc):
-        if round(v) != round(named.get(y, 0)):
-            bad.append("%s %s: workbook %r, check %r" % (name, y, v, named.get(y)))
+        if (round(v) > 0) != (y in named):
+            bad.append("%s %s: workbook %r, check names the year: %r" % (name, y, v, y in named))
+    if named and round(sum(v for y, v in zip(years, unc) if y in named)) != round(named_total):
+        bad.append("%s: check sums %r, the workbook %r" % (name, named_total, unc))
 for y in named:
     if y not in years:
         bad.append("%s: check names %s, not in the workbook" % (name, y))

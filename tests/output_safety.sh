@@ -96,7 +96,7 @@ no_temp "$T"
 # a folder with other files is refused and left alone
 mkdir "$T/mixed" && echo mine > "$T/mixed/notes.txt"
 expect_status 1 "$STETIG" export "$W" --csv "$T/mixed"
-expect_grep "holds \"notes.txt\", which is not part" "$T/err"
+expect_grep "holds “notes.txt”, which is not part" "$T/err"
 [ "$(ls -A "$T/mixed")" = notes.txt ] && ok || fail "the mixed folder changed"
 no_temp "$T"
 

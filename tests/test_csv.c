@@ -201,10 +201,10 @@ static void test_export_format(void)
 		 "\"facilitator\",\"participants\",\"language\",\"funding_rate\",\"first_budget_year\","
 		 "\"operator_model\",\"operator\",\"agreement\",\"agreement_date\",\"agreement_ref\","
 		 "\"operator_note\",\"workshop_id\",\"document_status\",\"council_request\",\"office\","
-		 "\"start_time\",\"timebox_bell\"\r\n"
+		 "\"voters\",\"dots_per_person\",\"start_time\",\"timebox_bell\"\r\n"
 		 "\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\",\"'=HYPERLINK(\"\"x\"\")\","
 		 "\"\",\"2027-06-30\",\"pilot\",\"\",\"\",\"en\",\"72.5\",\"\",\"open\",\"\",\"none\",\"\",\"\","
-		 "\"\",\"%s\",\"draft\",\"\",\"\",\"\",\"yes\"\r\n",
+		 "\"\",\"%s\",\"draft\",\"\",\"\",\"\",\"\",\"\",\"yes\"\r\n",
 		 m.ws.uid);
 	CU_ASSERT_EQUAL(len, strlen(want_en));
 	CU_ASSERT_STRING_EQUAL(d, want_en);
@@ -215,10 +215,11 @@ static void test_export_format(void)
 		 "\"moderation\";\"teilnehmende\";\"sprache\";\"förderquote\";\"erstes_haushaltsjahr\";"
 		 "\"betreibermodell\";\"betreiber\";\"vereinbarung\";\"vereinbarungsdatum\";"
 		 "\"vereinbarung_fundstelle\";\"betreiber_notiz\";\"workshop_id\";\"dokumentstatus\";"
-		 "\"beschlussvorschlag\";\"federführendes_amt\";\"beginn\";\"zeitsignal\"\r\n"
+		 "\"beschlussvorschlag\";\"federführendes_amt\";\"abstimmende\";\"punkte_pro_person\";"
+		 "\"beginn\";\"zeitsignal\"\r\n"
 		 "\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\";\"'=HYPERLINK(\"\"x\"\")\";"
 		 "\"\";\"2027-06-30\";\"pilot\";\"\";\"\";\"en\";\"72,5\";\"\";\"offen\";\"\";\"keine\";\"\";"
-		 "\"\";\"\";\"%s\";\"entwurf\";\"\";\"\";\"\";\"ja\"\r\n",
+		 "\"\";\"\";\"%s\";\"entwurf\";\"\";\"\";\"\";\"\";\"\";\"ja\"\r\n",
 		 m.ws.uid);
 	CU_ASSERT_STRING_EQUAL(d, want_de);
 	free(d);
@@ -325,7 +326,7 @@ static void test_export_unwritable(void)
 	snprintf(blocker, sizeof blocker, "%s/notes.txt", dir);
 	test_write(blocker, "mine", 4);
 	CU_ASSERT_FALSE(bundle_export(&m, NULL, dir, LANG_EN, ',', &err));
-	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "\"notes.txt\", which is not part of a CSV bundle"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "“notes.txt”, which is not part of a CSV bundle"));
 	snprintf(cmd, sizeof cmd, "test \"$(ls -A '%s')\" = notes.txt", dir);
 	CU_ASSERT_EQUAL(system(cmd), 0);
 	/* a file where the folder should be */
@@ -729,9 +730,10 @@ static const struct refusal refusals[] = {
 	 "goals.csv", 2, 7, "'30.02.2027' is not a valid date"},
 	{"workshop.csv", "title,municipality,field,funding_end,phase,facilitator,participants,language,funding_rate,"
 			 "first_budget_year,operator_model,operator,agreement,agreement_date,agreement_ref,"
-			 "operator_note,workshop_id,document_status,council_request,office,start_time\n"
-			 "T,M,F,,pilot,,,en,,,,,,,,,,,,,24:00\n",
-	 "workshop.csv", 2, 21, "'24:00' is not a time of day; write it as HH:MM"},
+			 "operator_note,workshop_id,document_status,council_request,office,voters,dots_per_person,"
+			 "start_time\n"
+			 "T,M,F,,pilot,,,en,,,,,,,,,,,,,,,24:00\n",
+	 "workshop.csv", 2, 23, "'24:00' is not a time of day; write it as HH:MM"},
 	{"workshop.csv", "title,municipality,field,funding_end,phase,facilitator,participants,"
 			 "language\nT,M,F,,pilot,,,en\nT2,M,F,,pilot,,,en\n",
 	 "workshop.csv", 3, 0, "exactly one line"},
@@ -873,8 +875,9 @@ static void test_start_time(void)
 	const char *dir = base_bundle();
 	put(dir, "workshop.csv", "title,municipality,field,funding_end,phase,facilitator,participants,language,funding_rate,"
 			 "first_budget_year,operator_model,operator,agreement,agreement_date,agreement_ref,"
-			 "operator_note,workshop_id,document_status,council_request,office,start_time,timebox_bell\n"
-			 "T,M,F,,pilot,,,en,,,,,,,,,,,,, 9:05 ,no\n");
+			 "operator_note,workshop_id,document_status,council_request,office,voters,dots_per_person,"
+			 "start_time,timebox_bell\n"
+			 "T,M,F,,pilot,,,en,,,,,,,,,,,,,,, 9:05 ,no\n");
 	struct model m;
 	model_init(&m);
 	struct store *s = create(fresh("time.stetig"), &m, LANG_EN);
@@ -1393,8 +1396,8 @@ static void test_import_update(void)
 	CU_ASSERT_EQUAL(sum.n[ENT_STAKEHOLDER][BUNDLE_ADDED], 1);
 	CU_ASSERT_EQUAL(sum.n[ENT_TASK][BUNDLE_UNCHANGED], 2);
 	char *dry_text = bundle_summary_text(&sum);
-	CU_ASSERT_PTR_NOT_NULL(strstr(dry_text, "  updated: \"Mayor\" (name)\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(dry_text, "  added: \"Utility\"\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(dry_text, "  updated: “Mayor” (name)\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(dry_text, "  added: “Utility”\n"));
 	bundle_summary_free(&sum);
 
 	CU_ASSERT_TRUE_FATAL(bundle_import_summary(s, &m, &src, NULL, &real, &err));

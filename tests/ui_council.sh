@@ -7,6 +7,9 @@
 
 f="$T/rat.stetig"
 "$STETIG" new "$f" --template demo --lang de >/dev/null 2>&1 || fail "new"
+# the demo fills the paper's fields; this test types them into empty ones
+expect_sql "$f" "SELECT office FROM workshop" "Umweltamt (Amt 36)"
+sqlite3 "$f" "UPDATE workshop SET council_request = '', office = ''" || fail "sqlite3"
 UI_LANG=de
 ui_start --lang de "$f"
 wait_for "F10"

@@ -122,12 +122,16 @@ typed "0"
 keys Enter
 wait_for "Kämmerei trägt keinen Anteil mehr an „Hosting der Plattform“."
 expect_sql "$f" "SELECT count(*) FROM cost_share" "1"
-# F4 writes a note from here
+# F4 opens the parking lot beside the step; n there writes a note
 keys F4
+wait_for "Themenspeicher (F4)"
+keys n
 wait_for "Neue Notiz"
 typed "Kämmerei prüft die restlichen 40 %"
 keys Enter
-wait_for "Notiz angelegt; Schritt 8 listet die Notizen."
+wait_for "Notiz angelegt."
+keys F4
+wait_for "Themenspeicher geschlossen"
 expect_sql "$f" "SELECT kind, text FROM note" "decision|Kämmerei prüft die restlichen 40 %"
 # English, live: the euros the English way
 keys F6
@@ -146,17 +150,17 @@ keys Space
 wait_for "teilweise."
 expect_sql "$f" "SELECT status FROM check_item WHERE factor = 1 AND field = 'values' AND item = 1" "partly"
 # factor 1 has two items in its values field: partly is half of one
-expect_screen "[25 %]"
+expect_screen "[○ 25 %]"
 keys Space
 wait_for "erledigt."
-expect_screen "[50 %]"
+expect_screen "[◐ 50 %]"
 keys Down
 sleep 0.3
 keys Space
 wait_for "teilweise."
 keys Space
 wait_for "erledigt."
-expect_screen "[100 %]"
+expect_screen "[● 100 %]"
 expect_sql "$f" "SELECT group_concat(status) FROM check_item WHERE factor = 1 AND field = 'values'" "done,done"
 keys Space
 wait_for "entfällt."
@@ -227,6 +231,8 @@ wait_for "Nichts rückgängig zu machen."
 keys 1
 wait_for "Schritt 1"
 keys F4
+wait_for "Themenspeicher (F4)"
+keys n
 wait_for "Neue Notiz"
 typed "Beschluss aus der Zieldiskussion"
 keys Enter

@@ -33,6 +33,8 @@ wait_for "1 Goals"
 keys 3
 wait_for "Stakeholders"
 keys F4
+wait_for "Parking lot (F4)"
+keys n
 wait_for "New note"
 paste "Zeile eins
 django"
@@ -43,6 +45,8 @@ expect_screen "New note"
 expect_no_screen "(y/n)"
 keys Enter
 wait_for "added"
+keys F4
+wait_for "Parking lot closed"
 expect_sql "$f" "SELECT count(*) FROM stakeholder" "$stakeholders"
 expect_sql "$f" "SELECT count(*) FROM raci" "$cells"
 expect_sql "$f" "SELECT text FROM note ORDER BY id DESC LIMIT 1" "Zeile eins
@@ -73,6 +77,8 @@ expect_no_screen "New stakeholder"
 # ---------------------------------------------------------------- bursts
 # without bracketed paste the same text arrives as keys, all at once
 keys F4
+wait_for "Parking lot (F4)"
+keys n
 wait_for "New note"
 tm send-keys -t ui -l "Zeile zwei$(printf '\r')django"
 wait_for "faster than anyone types"
@@ -85,6 +91,8 @@ expect_no_screen "STETIG-EXITED"
 expect_no_screen "(y/n)"
 expect_sql "$f" "SELECT count(*) FROM stakeholder" "$stakeholders"
 expect_sql "$f" "SELECT count(*) FROM raci" "$cells"
+keys F4
+wait_for "Parking lot closed"
 
 # keys that come in a burst do not answer a question
 keys d
@@ -135,8 +143,10 @@ expect_sql "$f" "SELECT count(*) FROM note" "$((notes + 2))"
 cat > "$T/paste.keys" <<'KEYS'
 3
 F4
+n
 paste:Skript eins\nqd
 Enter
+F4
 paste:x\nq\nd\nj
 d
 KEYS

@@ -150,6 +150,8 @@ keys Escape
 wait_for "Severity"
 # a note of several lines: the list shows its first line and that more follows
 keys F4
+wait_for "Parking lot (F4)"
+keys n
 wait_for "New note"
 tm set-buffer -b p -- "Erste Zeile der Notiz
 zweite Zeile"
@@ -157,6 +159,8 @@ tm paste-buffer -p -b p -t ui
 wait_for "zweite Zeile"
 keys Enter
 wait_for "added"
+keys F4
+wait_for "Parking lot closed"
 keys 9
 wait_for "Erste Zeile der Notiz ↵…"
 keys q

@@ -20,29 +20,41 @@ wait_for "Core datasets on the plat"
 keys +
 wait_for "No dot vote runs: F7 starts one"
 expect_sql "$f" "SELECT count(*) FROM goal WHERE votes IS NOT NULL" "0"
+# F7 asks how many people vote and how many dots each has (3 to start
+# with); five people with two dots each make ten dots
 keys F7
+wait_for "Dots per person"
+expect_screen "Start a dot vote"
+keys BSpace
+typed "2"
+keys Up
+wait_for "People voting"
+keys BSpace BSpace BSpace
+typed "5"
+keys Enter
 wait_for "Dot vote running"
-expect_screen "● Dot vote: 0 dots"
+expect_screen "● Dot vote: 0 of 10 dots (5 × 2)"
+expect_sql "$f" "SELECT vote_voters, vote_dots FROM workshop" "5|2"
 # the second goal gets three dots, the first one
 keys Down
 for n in 1 2 3; do
     keys +
-    wait_for "● Dot vote: $n dot"
+    wait_for "● Dot vote: $n of 10 dots"
 done
 keys Up
 wait_for "Dot vote"
 keys +
-wait_for "● Dot vote: 4 dots"
+wait_for "● Dot vote: 4 of 10 dots"
 expect_screen "●3"
 expect_screen "●1"
 # - takes one back; u undoes the last dot
 keys Down
 wait_for "Dot vote"
 keys -
-wait_for "● Dot vote: 3 dots"
+wait_for "● Dot vote: 3 of 10 dots"
 keys u
 wait_for "Undone: Dot-vote goal"
-wait_for "● Dot vote: 4 dots"
+wait_for "● Dot vote: 4 of 10 dots"
 second=$(sql "$f" "SELECT title FROM goal ORDER BY id LIMIT 1 OFFSET 1")
 expect_sql "$f" "SELECT votes FROM goal ORDER BY id LIMIT 1 OFFSET 1" "3"
 expect_sql "$f" "SELECT votes FROM goal ORDER BY id LIMIT 1" "1"
@@ -65,9 +77,9 @@ wait_for "View (v):"
 keys Down
 wait_for "Task 2/8"
 keys +
-wait_for "● Dot vote: 5 dots"
+wait_for "● Dot vote: 5 of 10 dots"
 keys +
-wait_for "● Dot vote: 6 dots"
+wait_for "● Dot vote: 6 of 10 dots"
 expect_screen "●2"
 expect_sql "$f" "SELECT votes FROM task ORDER BY id LIMIT 1 OFFSET 1" "2"
 # o: the task with the dots comes first
@@ -81,27 +93,42 @@ wait_for "Readiness"
 keys Down
 wait_for "▸"
 keys +
-wait_for "● Dot vote: 7 dots"
+wait_for "● Dot vote: 7 of 10 dots"
 expect_sql "$f" "SELECT count(*) FROM check_item WHERE votes = 1" "1"
 keys o
 wait_for "Check list ordered by votes"
 # a finding takes dots too (kept by its rule and item)
 keys 8
 wait_for "What is missing"
+# the third finding, so that the check below sees it move up
+keys Down Down
 keys +
-wait_for "● Dot vote: 8 dots"
+wait_for "● Dot vote: 8 of 10 dots"
 keys +
-wait_for "● Dot vote: 9 dots"
+wait_for "● Dot vote: 9 of 10 dots"
 expect_sql "$f" "SELECT sum(votes) FROM finding_vote" "2"
 keys o
 wait_for "Findings ordered by votes"
 # F7 ends the vote: + is no vote any more
 keys F7
-wait_for "Dot vote ended: 9 dots in all"
+wait_for "Dot vote ended: 9 of 10 dots (5 × 2)"
 expect_no_screen "● Dot vote"
 keys q
 wait_exit
 expect_sql "$f" "SELECT sum(votes) FROM (SELECT votes FROM goal UNION ALL SELECT votes FROM task UNION ALL SELECT votes FROM check_item UNION ALL SELECT votes FROM finding_vote)" "9"
+
+# stetig check says that it orders by the dot vote and puts the finding
+# with the dots first under its step, its dots named
+"$STETIG" check "$f" --lang en > "$T/check.txt" 2>&1
+expect_grep "Ordered by the group's dot vote within each step: most dots first." "$T/check.txt"
+expect_grep " (2 dots)" "$T/check.txt"
+awk '/ \(2 dots\)$/ { print prev; exit } { prev = $0 }' "$T/check.txt" > "$T/above.txt"
+if grep -q '^  ' "$T/above.txt"; then
+    fail "the finding with the dots is not first under its step: $(cat "$T/above.txt")"
+else ok; fi
+# the vote changes nothing in the tsv (scripts read its order and fields)
+"$STETIG" check "$f" --lang en --format tsv > "$T/check.tsv" 2>&1
+expect_no_grep "dots" "$T/check.tsv"
 
 # ---------------------------------------------------------------- exports
 "$STETIG" export "$f" --csv "$T/csv" --xlsx "$T/tools.xlsx" --lang en >/dev/null 2>&1 || fail "export"
@@ -149,6 +176,8 @@ for step in 1 4 6; do
 done
 # F4 from step 6: a parked question, then it is the latest on every step
 keys F4
+wait_for "Parking lot (F4)"
+keys n
 wait_for "New note"
 typed "Who pays the licence from 2028?"
 keys Tab
@@ -156,6 +185,8 @@ typed "p"
 wait_for "Parked question"
 keys Enter
 wait_for "Note added"
+keys F4
+wait_for "Parking lot closed"
 keys 1
 wait_for "F4 Notes: 1 agreed · 1 to do · 2 parked — ? Who pays the licence"
 keys 4
@@ -197,6 +228,29 @@ wait_for "f: ★ key persons 3/30"
 expect_screen "3 stakeholders shown of 30."
 keys f
 wait_for "f: ⧗ temporary posts 2/30"
+# then one group at a time, the groups without a stakeholder left out:
+# 25 in the administration, 2 in politics, 1 municipal company, 1
+# citizen, 1 inter-municipal
+keys f
+wait_for "f: Administration 25/30"
+expect_screen "Group Administration: 25 stakeholders shown of 30; f shows the next group."
+expect_screen "/25 ▸ "
+expect_screen "(Administration"
+expect_no_screen "Mayo"
+keys End
+wait_for "25/25 ▸ Member 30 of the working group (Administration"
+expect_screen "◂16"
+keys f
+wait_for "f: Politics 2/30"
+expect_screen "▸ Committee for digitalisation (Politics"
+expect_screen "Mayo Comm"
+expect_no_screen "Member 30"
+keys f
+wait_for "f: Municipal company 1/30"
+keys f
+wait_for "f: Citizens 1/30"
+keys f
+wait_for "f: Inter-municipal 1/30"
 keys f
 wait_for "Filter (f): all"
 keys Home

@@ -99,4 +99,24 @@ expect_sql "$f" "SELECT count(*) FROM check_item WHERE status <> 'open'" "1"
 "$STETIG" check "$f" --format tsv >/dev/null
 [ "$(gaps indicators)" = 6 ] || fail "the tabs changed the findings"
 [ "$before" != "$(cksum <"$f")" ] || fail "the status was not saved"
+
+# ---------------------------------------------------------------- heat map
+# without colour 50 % and 100 % differ by a mark, not only by the number:
+# factor 1 values done (100 %), factor 1 resources half done (50 %),
+# factor 1 actors open (0 %)
+h="$T/heat.stetig"
+"$STETIG" new "$h" --template urban-data-platform --lang en >/dev/null 2>&1 || fail "new heat"
+sql "$h" "UPDATE check_item SET status = 'done' WHERE factor = 1 AND field = 'values';
+          UPDATE check_item SET status = 'done' WHERE factor = 1 AND field = 'resources' AND item = (SELECT min(item) FROM check_item WHERE factor = 1 AND field = 'resources')"
+expect_sql "$h" "SELECT count(*) FROM check_item WHERE factor = 1 AND field = 'resources'" "2"
+UI_COLS=80 UI_LINES=24 UI_LANG=en UI_NO_COLOR=1
+ui_start --lang en "$h"
+wait_for "1 Goals"
+keys 7
+wait_for "Readiness"
+row=$(screen | grep -F "1 Communic")
+case "$row" in *"● 100 %"*"◐ 50 %"*"○ 0 %"*) ok ;; *) fail "heat map row without marks: $row" ;; esac
+keys F10
+wait_exit
+UI_NO_COLOR=
 finish

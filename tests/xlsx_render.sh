@@ -42,6 +42,15 @@ for l in de en; do
     # the reader's check: sizes and overprints, page by page
     if "$PY" "$top_srcdir/tests/pdf_pages.py" "$pdf" > "$T/pages-$l.txt"; then ok; else
         fail "$l: pages a council member cannot read:"; cat "$T/pages-$l.txt" >&2; fi
+    # the summary prints at 100 % (not fitted to the page) in text of 9 pt
+    # or more, and on one page: the second page already belongs to the next sheet
+    rm -rf "$T/x1" && mkdir "$T/x1" && (cd "$T/x1" && unzip -q "../demo-$l.xlsx" xl/worksheets/sheet1.xml)
+    grep -q 'fitToPage="1"' "$T/x1/xl/worksheets/sheet1.xml" && fail "$l: the summary is fitted to the page, not at 100 %" || ok
+    grep -o '<pageSetup [^>]*>' "$T/x1/xl/worksheets/sheet1.xml" | grep -q 'scale="[0-9]' &&
+        fail "$l: the summary's print scale is not 100 %" || ok
+    "$PY" "$top_srcdir/tests/pdf_pages.py" "$pdf" --pages --min-pt 0 > "$T/sizes-$l.txt"
+    small=$(awk '/^page 1:/ {for (i = 1; i <= NF; i++) if ($i == "smallest") print $(i + 1)}' "$T/sizes-$l.txt")
+    awk -v s="$small" 'BEGIN {exit !(s + 0 >= 8.95)}' && ok || fail "$l: the summary prints at $small pt (want 9)"
     # the summary is one page: the second page already belongs to the next sheet
     if [ $l = de ]; then second="Strategieziele"; else second="Strategy goals"; fi
     pdftotext -layout -f 2 -l 2 "$pdf" "$T/page2"
