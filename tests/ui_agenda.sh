@@ -85,7 +85,7 @@ expect_screen "(0%)"
 keys End
 wait_for "(100%)"
 expect_screen "F10, q"
-expect_screen "Write down an agreement, an action item or a"
+expect_screen "Parking lot: open or close the panel of agreements,"
 keys Home
 wait_for "Help: 0 Workshop"
 keys PgDn
@@ -97,7 +97,7 @@ wait_for "No goals yet"
 keys F1
 wait_for "Help: 1 Goals"
 keys End
-wait_for "question for the parking lot"
+wait_for "Parking lot: open or close the panel of agreements,"
 expect_screen "Shift-Tab"
 keys Esc
 wait_gone "Reading the help"

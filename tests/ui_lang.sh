@@ -34,7 +34,7 @@ wait_for "Hilfe: 1 Ziele"
 expect_screen "SMART"
 keys NPage
 # the keys of the whole screen are in every step's help, F4 among them
-wait_for "Frage für den Themenspeicher festhalten"
+wait_for "Themenspeicher: die Leiste mit den Vereinbarungen"
 keys Escape
 wait_for "Noch keine Ziele"
 expect_no_screen "Hilfe: 1 Ziele"
