@@ -778,7 +778,12 @@ long findings_frequency_days(const char *frequency)
 }
 
 /* goal_of: the position of each indicator's goal in m->goals, or -1. */
-static void rules_indicators(struct ctx *c, const long *goal_of)
+/* The rule groups: the ones that read RACI cells, and the rest. */
+enum { SEC_CELLS = 1, SEC_OTHER = 2, SEC_ALL = 3 };
+
+/* `which`: SEC_CELLS is indicator.owner_no_ar (an owner holding no A or R
+ * reads the matrix), SEC_OTHER the rest. */
+static void rules_indicators(struct ctx *c, const long *goal_of, int which)
 {
 	const struct model *m = c->m;
 	for (size_t i = 0; i < m->indicators.n; i++) {
@@ -788,41 +793,47 @@ static void rules_indicators(struct ctx *c, const long *goal_of)
 		if (g && g->status == GSTAT_DROPPED)
 			continue;
 		const char *item = name_or(ind->name, c->unnamed_indicator);
-		/* a measure being wound down can no longer measure its starting
-		 * point; a survey or expert rating with the date of the described
-		 * starting state is a qualitative baseline */
-		/* (the method is read only where a baseline is missing: on every
-		 * edit the badges count 8,000 indicators of a large workshop) */
-		bool qualitative = !ind->baseline.set && !c->winddown &&
-				   findings_qualitative_method(ind->method);
-		if (!ind->baseline.set && !c->winddown && !(qualitative && !blank(ind->baseline_date)))
-			add(c, SEV_GAP, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
-			    "indicator.no_baseline",
-			    qualitative ? MSG_IND_NO_BASELINE_QUALITATIVE : MSG_IND_NO_BASELINE);
-		if (!ind->target.set) {
-			add(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
-			    "indicator.no_target", MSG_IND_NO_TARGET);
-		} else if (ind->baseline.set) {
-			bool higher = ind->direction != DIR_LOWER;
-			bool ok = higher ? ind->target.v > ind->baseline.v
-					 : ind->target.v < ind->baseline.v;
-			if (!ok) {
-				struct finding *f =
-					add(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
-					    "indicator.target_direction",
-					    higher ? MSG_IND_TARGET_HIGHER : MSG_IND_TARGET_LOWER);
-				f->a = ind->target.v;
-				f->b = ind->baseline.v;
+		if (which & SEC_OTHER) {
+			/* a measure being wound down can no longer measure its starting
+			 * point; a survey or expert rating with the date of the described
+			 * starting state is a qualitative baseline */
+			/* (the method is read only where a baseline is missing: on every
+			 * edit the badges count 8,000 indicators of a large workshop) */
+			bool qualitative = !ind->baseline.set && !c->winddown &&
+					   findings_qualitative_method(ind->method);
+			if (!ind->baseline.set && !c->winddown && !(qualitative && !blank(ind->baseline_date)))
+				add(c, SEV_GAP, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
+				    "indicator.no_baseline",
+				    qualitative ? MSG_IND_NO_BASELINE_QUALITATIVE : MSG_IND_NO_BASELINE);
+			if (!ind->target.set) {
+				add(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
+				    "indicator.no_target", MSG_IND_NO_TARGET);
+			} else if (ind->baseline.set) {
+				bool higher = ind->direction != DIR_LOWER;
+				bool ok = higher ? ind->target.v > ind->baseline.v
+						 : ind->target.v < ind->baseline.v;
+				if (!ok) {
+					struct finding *f =
+						add(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
+						    "indicator.target_direction",
+						    higher ? MSG_IND_TARGET_HIGHER : MSG_IND_TARGET_LOWER);
+					f->a = ind->target.v;
+					f->b = ind->baseline.v;
+				}
 			}
 		}
 		const struct stakeholder *owner = ind->owner ? model_stakeholder(m, ind->owner) : NULL;
-		if (!owner)
-			add(c, SEV_GAP, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
-			    "indicator.no_owner", MSG_IND_NO_OWNER);
-		else if (ar_total(owner) == 0)
+		if (!owner) {
+			if (which & SEC_OTHER)
+				add(c, SEV_GAP, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
+				    "indicator.no_owner", MSG_IND_NO_OWNER);
+		} else if ((which & SEC_CELLS) && ar_total(owner) == 0) {
 			add_arg(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
 				"indicator.owner_no_ar", MSG_IND_OWNER_NO_AR,
 				name_or(owner->name, c->unnamed_stakeholder));
+		}
+		if (!(which & SEC_OTHER))
+			continue;
 		if (blank(ind->source))
 			add(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
 			    "indicator.no_source", MSG_IND_NO_SOURCE);
@@ -1317,24 +1328,49 @@ static void sort_findings(struct findings *out)
 	out->cap = out->n ? out->n : 1;
 }
 
-/* Runs every rule into out (zeroed first). */
-static void run_rules(const struct model *m, struct findings *out, bool count_only)
+/* The live indicators (not under a dropped goal) each stakeholder owns, by
+ * the stakeholders' positions: what indicator.owner_no_ar counts once the
+ * matrix has changed (count_owner_no_ar). */
+static unsigned *owned_indicators(const struct model *m)
+{
+	unsigned *owned = xcalloc(m->stakeholders.n ? m->stakeholders.n : 1, sizeof *owned);
+	for (size_t i = 0; i < m->indicators.n; i++) {
+		const struct indicator *ind = MODEL_AT(m->indicators, struct indicator, i);
+		const struct goal *g = model_goal(m, ind->goal);
+		if (g && g->status == GSTAT_DROPPED)
+			continue;
+		long o = ind->owner ? table_index(&m->stakeholders, ind->owner) : -1;
+		if (o >= 0)
+			owned[o]++;
+	}
+	return owned;
+}
+
+static void count_owner_no_ar(struct ctx *c, const unsigned *owned)
+{
+	const struct model *m = c->m;
+	for (size_t i = 0; i < m->stakeholders.n; i++)
+		if (owned[i] && ar_total(MODEL_AT(m->stakeholders, struct stakeholder, i)) == 0)
+			c->out->count[STEP_INDICATORS][SEV_WARNING] += owned[i];
+}
+
+/* Runs the rule groups `which` into out (zeroed first) with the figures
+ * fig of m. With fixed (counting only), the counts of the other groups go
+ * there too, and owned (owned_indicators) counts indicator.owner_no_ar. */
+static void run_sections(const struct model *m, struct findings *out, bool count_only,
+			 const struct figures *fig, int which, long today,
+			 unsigned (*fixed)[SEV_COUNT], const unsigned *owned)
 {
 	memset(out, 0, sizeof *out);
-	struct figures fig;
-	figures_init(&fig);
-	figures_update(&fig, m);
 	struct ctx c = {
 		.m = m,
-		.fig = &fig,
+		.fig = fig,
 		.out = out,
 		.count_only = count_only,
 		.winddown = m->ws.phase == PHASE_WINDDOWN,
 		.left_pilot = m->ws.phase == PHASE_TRANSITION || m->ws.phase == PHASE_REGULAR,
+		.today = today,
 	};
-	struct date today;
-	date_today(&today);
-	c.today = date_days(&today);
 	if (!count_only) {
 		c.ws_item = name_or(m->ws.title, _("(untitled workshop)"));
 		c.untitled_goal = _("(untitled goal)");
@@ -1346,29 +1382,113 @@ static void run_rules(const struct model *m, struct findings *out, bool count_on
 	}
 	buf_init(&c.scratch);
 	/* indicators per goal in one pass, by the goals' positions */
-	unsigned *per_goal = xcalloc(m->goals.n ? m->goals.n : 1, sizeof *per_goal);
-	long *goal_of = xmalloc((m->indicators.n ? m->indicators.n : 1) * sizeof *goal_of);
-	for (size_t i = 0; i < m->indicators.n; i++) {
-		long gi = table_index(&m->goals, MODEL_AT(m->indicators, struct indicator, i)->goal);
-		goal_of[i] = gi;
-		if (gi >= 0)
-			per_goal[gi]++;
+	unsigned *per_goal = NULL;
+	long *goal_of = NULL;
+	if ((which & SEC_OTHER) || !owned) {
+		per_goal = xcalloc(m->goals.n ? m->goals.n : 1, sizeof *per_goal);
+		goal_of = xmalloc((m->indicators.n ? m->indicators.n : 1) * sizeof *goal_of);
+		for (size_t i = 0; i < m->indicators.n; i++) {
+			long gi = table_index(&m->goals,
+					      MODEL_AT(m->indicators, struct indicator, i)->goal);
+			goal_of[i] = gi;
+			if (gi >= 0)
+				per_goal[gi]++;
+		}
 	}
-	rules_workshop(&c);
-	rules_goals(&c, per_goal);
-	rules_indicators(&c, goal_of);
+	if (which == SEC_ALL && !fixed) {
+		/* the findings in the order of the steps' items */
+		rules_workshop(&c);
+		rules_goals(&c, per_goal);
+		rules_indicators(&c, goal_of, SEC_ALL);
+		rules_stakeholders(&c);
+		rules_raci(&c);
+		rules_costs(&c);
+		rules_years(&c);
+		rules_shares(&c);
+		rules_roadmap(&c);
+		rules_check(&c);
+	} else {
+		if (which & SEC_OTHER) {
+			rules_workshop(&c);
+			rules_goals(&c, per_goal);
+			rules_indicators(&c, goal_of, SEC_OTHER);
+			rules_costs(&c);
+			rules_years(&c);
+			rules_shares(&c);
+			rules_check(&c);
+		}
+		if (fixed)
+			memcpy(fixed, out->count, sizeof out->count);
+		if (which & SEC_CELLS) {
+			if (owned)
+				count_owner_no_ar(&c, owned);
+			else
+				rules_indicators(&c, goal_of, SEC_CELLS);
+			rules_stakeholders(&c);
+			rules_raci(&c);
+			rules_roadmap(&c);
+		}
+	}
 	free(goal_of);
-	rules_stakeholders(&c);
-	rules_raci(&c);
-	rules_costs(&c);
-	rules_years(&c);
-	rules_shares(&c);
-	rules_roadmap(&c);
-	rules_check(&c);
 	free(per_goal);
 	buf_free(&c.scratch);
 	free(c.temp_bits);
+}
+
+static long today_days(void)
+{
+	struct date today;
+	date_today(&today);
+	return date_days(&today);
+}
+
+/* Runs every rule into out (zeroed first). */
+static void run_rules(const struct model *m, struct findings *out, bool count_only)
+{
+	struct figures fig;
+	figures_init(&fig);
+	figures_update(&fig, m);
+	run_sections(m, out, count_only, &fig, SEC_ALL, today_days(), NULL, NULL);
 	figures_free(&fig);
+}
+
+void findings_counter_init(struct findings_counter *fc)
+{
+	memset(fc, 0, sizeof *fc);
+	figures_init(&fc->fig);
+}
+
+void findings_counter_free(struct findings_counter *fc)
+{
+	figures_free(&fc->fig);
+	free(fc->owned);
+	findings_counter_init(fc);
+}
+
+void findings_counter_update(struct findings_counter *fc, const struct model *m)
+{
+	unsigned long other = m->revision - m->raci_revision;
+	long today = today_days();
+	if (fc->valid && fc->other == other && fc->today == today && fc->raci == m->raci_revision)
+		return;
+	struct findings f;
+	if (fc->valid && fc->other == other && fc->today == today) {
+		/* only cells changed: the figures and the other groups stand */
+		run_sections(m, &f, true, &fc->fig, SEC_CELLS, today, NULL, fc->owned);
+		for (int s = 0; s < STEP_COUNT; s++)
+			for (int v = 0; v < SEV_COUNT; v++)
+				fc->count[s][v] = fc->fixed[s][v] + f.count[s][v];
+	} else {
+		figures_update(&fc->fig, m);
+		free(fc->owned);
+		fc->owned = owned_indicators(m);
+		run_sections(m, &f, true, &fc->fig, SEC_ALL, today, fc->fixed, fc->owned);
+		memcpy(fc->count, f.count, sizeof f.count);
+	}
+	fc->valid = true;
+	fc->other = other;
+	fc->raci = m->raci_revision;
+	fc->today = today;
 }
 
 void findings_compute(const struct model *m, struct findings *out)

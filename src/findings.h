@@ -56,6 +56,23 @@ void findings_compute(const struct model *m, struct findings *out);
  * the findings themselves: the cheap way to keep tab badges up to date after
  * every edit. */
 void findings_count(const struct model *m, unsigned count[STEP_COUNT][SEV_COUNT]);
+/* findings_count kept up to date between calls (the tab badges after each
+ * edit, issue 20): when only RACI cells changed since the last call, only
+ * the rules that read them run again (stakeholders, RACI, the roadmap's
+ * settled categories); any other change, or another day, counts all. */
+struct findings_counter {
+	bool valid;
+	unsigned long other, raci; /* the model's change counts last time */
+	long today;
+	unsigned fixed[STEP_COUNT][SEV_COUNT]; /* the rules that do not read cells */
+	unsigned count[STEP_COUNT][SEV_COUNT]; /* all */
+	struct figures fig; /* of the last full count (cells change no figure) */
+	unsigned *owned;    /* live indicators per stakeholder position */
+};
+void findings_counter_init(struct findings_counter *fc);
+void findings_counter_free(struct findings_counter *fc);
+/* Brings fc->count up to date with m. */
+void findings_counter_update(struct findings_counter *fc, const struct model *m);
 /* What is missing and what to do, one sentence or two, in the current
  * gettext language: formatted on first use and kept in the finding (again
  * when the language has changed since). The text lives until findings_free

@@ -527,6 +527,107 @@ void model_raci_set(struct model *m, int64_t task, int64_t stakeholder, enum rac
 			t->temp_ar++;
 	}
 	m->revision++;
+	m->raci_revision++;
+}
+
+static int raci_ref_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct raci_ref *)a)->other, y = ((const struct raci_ref *)b)->other;
+	return (x > y) - (x < y);
+}
+
+/* Sorts a row filled in load order; true when it holds a pair twice. */
+static bool raci_row_settle(struct raci_list *l)
+{
+	bool sorted = true;
+	for (size_t i = 1; i < l->n && sorted; i++)
+		sorted = l->v[i - 1].other < l->v[i].other;
+	if (sorted)
+		return false;
+	qsort(l->v, l->n, sizeof *l->v, raci_ref_cmp);
+	for (size_t i = 1; i < l->n; i++)
+		if (l->v[i - 1].other == l->v[i].other)
+			return true;
+	return false;
+}
+
+/* Empties every task's and stakeholder's row and counts. */
+static void raci_rows_reset(struct model *m)
+{
+	for (size_t i = 0; i < m->tasks.n; i++) {
+		struct task *x = table_at(&m->tasks, i);
+		free(x->cells.v);
+		x->cells = (struct raci_list){0};
+		memset(x->roles, 0, sizeof x->roles);
+		x->temp_ar = 0;
+	}
+	for (size_t i = 0; i < m->stakeholders.n; i++) {
+		struct stakeholder *x = table_at(&m->stakeholders, i);
+		free(x->cells.v);
+		x->cells = (struct raci_list){0};
+		memset(x->roles, 0, sizeof x->roles);
+	}
+	m->raci_n = 0;
+}
+
+void model_raci_load(struct model *m, const struct raci_cell *c, size_t n)
+{
+	if (m->raci_n || n == 0) {
+		for (size_t i = 0; i < n; i++)
+			model_raci_set(m, c[i].task, c[i].stakeholder, (enum raci)c[i].role);
+		return;
+	}
+	raci_rows_reset(m); /* no cells, but maybe rows allocated */
+	struct task **tp = xmalloc(n * sizeof *tp);
+	struct stakeholder **sp = xmalloc(n * sizeof *sp);
+	struct task *t = NULL;
+	/* count each row's cells (in cap), then allocate it once */
+	for (size_t i = 0; i < n; i++) {
+		if (!t || t->id != c[i].task) /* cells come task by task */
+			t = model_task(m, c[i].task);
+		struct stakeholder *sh = model_stakeholder(m, c[i].stakeholder);
+		bool ok = t && sh && c[i].role > RACI_NONE && c[i].role < RACI_COUNT;
+		tp[i] = ok ? t : NULL;
+		sp[i] = ok ? sh : NULL;
+		if (ok) {
+			t->cells.cap++;
+			sh->cells.cap++;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct task *ti = tp[i];
+		struct stakeholder *sh = sp[i];
+		if (!ti)
+			continue;
+		if (!ti->cells.v)
+			ti->cells.v = xmalloc(ti->cells.cap * sizeof *ti->cells.v);
+		if (!sh->cells.v)
+			sh->cells.v = xmalloc(sh->cells.cap * sizeof *sh->cells.v);
+		enum raci role = (enum raci)c[i].role;
+		ti->cells.v[ti->cells.n++] = (struct raci_ref){sh->id, (uint8_t)role};
+		sh->cells.v[sh->cells.n++] = (struct raci_ref){ti->id, (uint8_t)role};
+		ti->roles[role]++;
+		sh->roles[ti->phase][role]++;
+		if (sh->temporary && is_ar(role))
+			ti->temp_ar++;
+		m->raci_n++;
+	}
+	free(tp);
+	free(sp);
+	m->raci_revision++;
+	bool dup = false;
+	for (size_t i = 0; i < m->tasks.n; i++)
+		dup |= raci_row_settle(&((struct task *)table_at(&m->tasks, i))->cells);
+	for (size_t i = 0; i < m->stakeholders.n; i++)
+		dup |= raci_row_settle(&((struct stakeholder *)table_at(&m->stakeholders, i))->cells);
+	m->revision++;
+	if (dup) {
+		/* a pair twice (not from a valid file): the careful way, the
+		 * last role of a pair wins */
+		raci_rows_reset(m);
+		for (size_t i = 0; i < n; i++)
+			model_raci_set(m, c[i].task, c[i].stakeholder, (enum raci)c[i].role);
+	}
 }
 
 /* The temporary flag of sh changed: fix the tasks' counts of temporary A/R. */

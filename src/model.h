@@ -233,6 +233,9 @@ struct model {
 	struct finding_vote *fvotes;
 	size_t nfvotes, capfvotes;
 	unsigned long revision; /* bumped on every change */
+	/* bumped with revision by every change of RACI cells only: a change
+	 * elsewhere moves revision - raci_revision (findings_counter) */
+	unsigned long raci_revision;
 };
 
 void model_init(struct model *m);
@@ -277,6 +280,16 @@ enum raci model_raci_get(const struct model *m, int64_t task, int64_t stakeholde
 void model_raci_set(struct model *m, int64_t task, int64_t stakeholder, enum raci role);
 /* Number of filled cells. */
 size_t model_raci_count(const struct model *m);
+/* A whole matrix into a model without cells (a load): each task's and
+ * stakeholder's row is allocated once at its size, no search per cell.
+ * Cells naming a missing task or stakeholder or RACI_NONE are left out; a
+ * pair given twice keeps its last role. In a model that has cells already
+ * it sets them one by one. */
+struct raci_cell {
+	int64_t task, stakeholder;
+	uint8_t role; /* enum raci */
+};
+void model_raci_load(struct model *m, const struct raci_cell *c, size_t n);
 
 /* Entities of any kind: zero-initialised with "" strings and the start
  * values of entities.def; deep copies (derived data is not copied: dst gets

@@ -406,6 +406,16 @@ static sqlite3 *reference_db(int version)
 		sqlite3_close(ref);
 		return NULL;
 	}
+	/* the current version from its one-pass script (schema_gen.c checks
+	 * that it gives the same schema as the migrations): 0.5 M instead of
+	 * 50 M instructions on every open and first edit (issue 20) */
+	if (version == store_schema_ref_version) {
+		if (sqlite3_exec(ref, store_schema_ref_sql, NULL, NULL, NULL) != SQLITE_OK) {
+			sqlite3_close(ref);
+			return NULL;
+		}
+		return ref;
+	}
 	for (int v = 0; v < version; v++)
 		if (sqlite3_exec(ref, migrations[v], NULL, NULL, NULL) != SQLITE_OK) {
 			sqlite3_close(ref);
@@ -429,6 +439,15 @@ const struct store_columns *store_table_columns(size_t t)
 {
 	if (t >= store_n_undo_tables)
 		return NULL;
+	if (!table_columns_ready && store_schema_ref_version == STORE_SCHEMA_VERSION) {
+		/* from the build (schema_gen.c): no reference database */
+		for (size_t i = 0; i < store_n_undo_tables; i++) {
+			struct store_columns *c = &table_columns[i];
+			for (c->n = 0; c->n < UNDO_SLOTS && store_schema_ref_columns[i][c->n]; c->n++)
+				c->name[c->n] = store_schema_ref_columns[i][c->n];
+		}
+		table_columns_ready = true;
+	}
 	if (!table_columns_ready) {
 		sqlite3 *ref = reference_db(STORE_SCHEMA_VERSION);
 		sqlite3_stmt *st = NULL;
@@ -489,14 +508,65 @@ static void name_foreign(struct store *s, const char *type, const char *name, co
 /* Compares the file's schema with stetig's own at `version`: any object
  * stetig did not create refuses the file (named in the detail), any of its
  * own that is missing or altered marks it damaged. */
+/* The schema rows a file of `version` must have, in schema_sql's order:
+ * the current version's from the build (schema_gen.c), an older one's from
+ * an in-memory database of its migrations (*owned: free with free_rows). */
+static struct store_schema_row *ref_rows(int version, size_t *n, bool *owned)
+{
+	*owned = false;
+	if (version == store_schema_ref_version) {
+		*n = store_schema_ref_n;
+		return (struct store_schema_row *)store_schema_ref_rows;
+	}
+	sqlite3 *ref = reference_db(version);
+	sqlite3_stmt *st = NULL;
+	if (!ref || sqlite3_prepare_v2(ref, schema_sql, -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_close(ref);
+		return NULL;
+	}
+	struct store_schema_row *r = NULL;
+	size_t cap = 0;
+	*n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		xgrow((void **)&r, &cap, *n + 1, sizeof *r);
+		const char *c[4];
+		for (int k = 0; k < 4; k++) {
+			const char *t = (const char *)sqlite3_column_text(st, k);
+			c[k] = xstrdup(t ? t : "");
+		}
+		r[(*n)++] = (struct store_schema_row){c[0], c[1], c[2], c[3]};
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(ref);
+	if (!r)
+		r = xcalloc(1, sizeof *r);
+	*owned = true;
+	return r;
+}
+
+static void free_rows(struct store_schema_row *r, size_t n, bool owned)
+{
+	if (!owned)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		free((char *)r[i].type);
+		free((char *)r[i].name);
+		free((char *)r[i].tbl);
+		free((char *)r[i].sql);
+	}
+	free(r);
+}
+
 static enum store_status check_schema(struct store *s, int version)
 {
-	sqlite3 *ref = reference_db(version);
-	if (!ref) {
+	size_t n_mine = 0;
+	bool owned;
+	struct store_schema_row *mine = ref_rows(version, &n_mine, &owned);
+	if (!mine) {
 		snprintf(s->detail, sizeof s->detail, "%s", "out of memory");
 		return STORE_E_IO;
 	}
-	sqlite3_stmt *mine = NULL, *theirs = NULL, *find = NULL;
+	sqlite3_stmt *theirs = NULL;
 	enum store_status e = STORE_OK;
 	if (sqlite3_prepare_v2(s->db, schema_sql, -1, &theirs, NULL) != SQLITE_OK) {
 		e = store_fail(s, 0);
@@ -504,32 +574,25 @@ static enum store_status check_schema(struct store *s, int version)
 			e = STORE_E_DAMAGED;
 		goto done;
 	}
-	if (sqlite3_prepare_v2(ref, "SELECT tbl_name, coalesce(sql,'') FROM sqlite_schema "
-				    "WHERE type=? AND name=?",
-			       -1, &find, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(ref, schema_sql, -1, &mine, NULL) != SQLITE_OK) {
-		snprintf(s->detail, sizeof s->detail, "%s", sqlite3_errmsg(ref));
-		e = STORE_E_IO;
-		goto done;
-	}
-	int n_theirs = 0, n_mine = 0, rc;
+	size_t n_theirs = 0;
+	int rc;
 	while ((rc = sqlite3_step(theirs)) == SQLITE_ROW) {
 		const char *type = (const char *)sqlite3_column_text(theirs, 0);
 		const char *name = (const char *)sqlite3_column_text(theirs, 1);
 		const char *tbl = (const char *)sqlite3_column_text(theirs, 2);
 		const char *sql = (const char *)sqlite3_column_text(theirs, 3);
 		n_theirs++;
-		sqlite3_reset(find);
-		sqlite3_bind_text(find, 1, type ? type : "", -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(find, 2, name ? name : "", -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(find) != SQLITE_ROW) {
+		const struct store_schema_row *r = NULL;
+		for (size_t i = 0; i < n_mine && !r; i++)
+			if (!strcmp(mine[i].type, type ? type : "") &&
+			    !strcmp(mine[i].name, name ? name : ""))
+				r = &mine[i];
+		if (!r) {
 			name_foreign(s, type ? type : "?", name ? name : "?", sql);
 			e = STORE_E_UNSAFE;
 			goto done;
 		}
-		const char *rtbl = (const char *)sqlite3_column_text(find, 0);
-		const char *rsql = (const char *)sqlite3_column_text(find, 1);
-		if (strcmp(tbl ? tbl : "", rtbl ? rtbl : "") || strcmp(sql ? sql : "", rsql ? rsql : "")) {
+		if (strcmp(tbl ? tbl : "", r->tbl) || strcmp(sql ? sql : "", r->sql)) {
 			char *safe = str_printable(name ? name : "?");
 			snprintf(s->detail, sizeof s->detail,
 				 _("its definition of “%s” differs from stetig's own"), safe);
@@ -544,37 +607,29 @@ static enum store_status check_schema(struct store *s, int version)
 			e = STORE_E_DAMAGED;
 		goto done;
 	}
-	while (sqlite3_step(mine) == SQLITE_ROW)
-		n_mine++;
 	if (n_mine != n_theirs) {
 		/* something of stetig's own is missing */
-		sqlite3_reset(mine);
-		while (sqlite3_step(mine) == SQLITE_ROW) {
+		for (size_t i = 0; i < n_mine; i++) {
 			sqlite3_stmt *q = NULL;
 			bool found = false;
 			if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM sqlite_schema WHERE type=? AND name=?",
 					       -1, &q, NULL) == SQLITE_OK) {
-				sqlite3_bind_text(q, 1, (const char *)sqlite3_column_text(mine, 0), -1,
-						  SQLITE_TRANSIENT);
-				sqlite3_bind_text(q, 2, (const char *)sqlite3_column_text(mine, 1), -1,
-						  SQLITE_TRANSIENT);
+				sqlite3_bind_text(q, 1, mine[i].type, -1, SQLITE_STATIC);
+				sqlite3_bind_text(q, 2, mine[i].name, -1, SQLITE_STATIC);
 				found = sqlite3_step(q) == SQLITE_ROW;
 			}
 			sqlite3_finalize(q);
 			if (!found) {
-				snprintf(s->detail, sizeof s->detail, "%s %s missing",
-					 (const char *)sqlite3_column_text(mine, 0),
-					 (const char *)sqlite3_column_text(mine, 1));
+				snprintf(s->detail, sizeof s->detail, "%s %s missing", mine[i].type,
+					 mine[i].name);
 				break;
 			}
 		}
 		e = STORE_E_DAMAGED;
 	}
 done:
-	sqlite3_finalize(mine);
 	sqlite3_finalize(theirs);
-	sqlite3_finalize(find);
-	sqlite3_close(ref);
+	free_rows(mine, n_mine, owned);
 	return e;
 }
 
@@ -864,6 +919,12 @@ enum store_status store_ensure_triggers(struct store *s)
 	return STORE_OK;
 }
 
+void store_prepare_edits(struct store *s)
+{
+	if (s->writable && s->depth == 0)
+		(void)store_ensure_triggers(s);
+}
+
 enum store_status store_drop_triggers(struct store *s)
 {
 	struct buf sql;
@@ -1016,6 +1077,8 @@ static enum store_status load_into_memory(struct store *s)
 	return STORE_OK;
 }
 
+static enum store_status load(struct store *s, struct model *m, bool raci);
+
 /* Reads the version the file claims and checks it, its application id
  * and its schema against stetig's own. */
 static enum store_status check_identity(struct store *s, int *version)
@@ -1144,7 +1207,7 @@ static enum store_status open_existing(const char *path, int flags, struct model
 	if (e != STORE_OK)
 		goto bad_detail;
 	if (m) {
-		e = store_load(s, m);
+		e = load(s, m, !(flags & STORE_DEFER_RACI));
 		if (e == STORE_E_IO)
 			e = STORE_E_DAMAGED; /* e.g. a short read of a cut-off file */
 		if (e != STORE_OK)
@@ -1433,8 +1496,67 @@ static int load_kind(struct store *s, struct model *m, enum entity kind)
 	return rc;
 }
 
+/* The RACI matrix in table order (cheaper than walking the (task,
+ * stakeholder) index, and for imported matrices already the model's row
+ * order) into an array, then into the model in one pass
+ * (model_raci_load): no search and no growing per cell. */
+static int load_raci(struct store *s, struct model *m)
+{
+	sqlite3_stmt *st = store_prep(s, "SELECT task,stakeholder,role FROM raci ORDER BY id");
+	if (!st)
+		return SQLITE_ERROR;
+	struct raci_cell *c = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap)
+			xgrow((void **)&c, &cap, n + 1, sizeof *c);
+		const char *r = (const char *)sqlite3_column_text(st, 2);
+		c[n].task = sqlite3_column_int64(st, 0);
+		c[n].stakeholder = sqlite3_column_int64(st, 1);
+		c[n].role = (uint8_t)raci_from_letter(r ? r[0] : 0);
+		n++;
+	}
+	if (rc == SQLITE_DONE)
+		model_raci_load(m, c, n);
+	free(c);
+	sqlite3_reset(st);
+	return rc;
+}
+
+bool store_raci_pending(const struct store *s)
+{
+	return s->raci_pending;
+}
+
+enum store_status store_load_raci(struct store *s, struct model *m)
+{
+	if (!s->raci_pending)
+		return STORE_OK;
+	bool own_tx = sqlite3_get_autocommit(s->db);
+	if (own_tx && store_exec(s, "BEGIN") != SQLITE_OK)
+		return store_fail(s, 0);
+	if (load_raci(s, m) != SQLITE_DONE) {
+		enum store_status e = store_fail(s, 0);
+		s->vouched = false; /* not a state to remember as checked */
+		if (own_tx)
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return e == STORE_E_NOT_SQLITE || e == STORE_E_IO ? STORE_E_DAMAGED : e;
+	}
+	if (own_tx)
+		store_exec(s, "COMMIT");
+	s->raci_pending = false;
+	return STORE_OK;
+}
+
 enum store_status store_load(struct store *s, struct model *m)
 {
+	return load(s, m, true);
+}
+
+static enum store_status load(struct store *s, struct model *m, bool raci)
+{
+	s->raci_pending = !raci;
 	model_clear(m);
 	sqlite3_stmt *st;
 	int rc;
@@ -1477,15 +1599,8 @@ enum store_status store_load(struct store *s, struct model *m)
 	for (size_t i = 0; i < sizeof before_raci / sizeof *before_raci; i++)
 		if (load_kind(s, m, before_raci[i]) != SQLITE_DONE)
 			goto bad;
-	/* table order: cheaper than walking the (task, stakeholder) index, and
-	 * for imported matrices already the model's row order (appends) */
-	QUERY("SELECT task,stakeholder,role FROM raci ORDER BY id")
-	{
-		const char *r = (const char *)sqlite3_column_text(st, 2);
-		model_raci_set(m, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
-			       raci_from_letter(r ? r[0] : 0));
-	}
-	END_QUERY;
+	if (raci && load_raci(s, m) != SQLITE_DONE)
+		goto bad;
 	static const enum entity after_raci[] = {ENT_COST,  ENT_SHARE,	 ENT_CHECK,
 						 ENT_NOTE, ENT_DECISION, ENT_MILESTONE, ENT_BLOCK};
 	for (size_t i = 0; i < sizeof after_raci / sizeof *after_raci; i++)

@@ -59,6 +59,9 @@ enum {
 	STORE_CREATE = 1 << 0,	  /* create the file when it is missing */
 	STORE_EXCLUSIVE = 1 << 1, /* take the "in use" lock; needed for editing */
 	STORE_READONLY = 1 << 2,  /* read only, no lock (export, check) */
+	/* the model gets everything but the RACI matrix, which
+	 * store_load_raci reads (the screen paints before it, issue 20) */
+	STORE_DEFER_RACI = 1 << 3,
 };
 
 struct store;
@@ -98,6 +101,14 @@ const char *store_path(const struct store *s);
 
 /* Re-reads the whole workshop into m. */
 enum store_status store_load(struct store *s, struct model *m);
+/* After an open with STORE_DEFER_RACI: reads the RACI matrix into m (a
+ * no-op when it is there). Until then m has no cells, and nothing may
+ * edit it. */
+enum store_status store_load_raci(struct store *s, struct model *m);
+bool store_raci_pending(const struct store *s);
+/* Makes ahead what the first edit of a session needs (the undo triggers),
+ * so that it costs no more than the others; an error shows at that edit. */
+void store_prepare_edits(struct store *s);
 
 /* Like store_begin, for a change of many rows (an import): the undo step
  * keeps a snapshot of every data table instead of one entry per changed

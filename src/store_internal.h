@@ -34,6 +34,7 @@ struct store {
 	} *pending;	 /* RACI cells of a bulk change not yet written */
 	size_t n_pending, cap_pending;
 	bool staged;	 /* temp.bulk_raci holds cells not yet in raci */
+	bool raci_pending; /* opened with STORE_DEFER_RACI, matrix not read */
 	bool vouched;	 /* opened for editing from a checked or remembered state */
 	bool broken;	 /* SQLite reported damage during the session */
 	bool remember;	 /* closed by store_close (not a failed open) */
@@ -73,6 +74,20 @@ enum store_status store_drop_triggers(struct store *s);
 
 /* The columns of data table store_undo_tables[t] in stetig's own schema
  * (never read from a file), in column order; NULL when t is unknown. */
+/* The current schema as one SQL script (src/schema_ref.c, generated at
+ * build time from store_schema.h by src/schema_gen.c). */
+extern const int store_schema_ref_version;
+extern const char store_schema_ref_sql[];
+/* its rows of sqlite_schema (type, name, table, SQL or ''), ordered by
+ * type descending, then name */
+struct store_schema_row {
+	const char *type, *name, *tbl, *sql;
+};
+extern const struct store_schema_row store_schema_ref_rows[];
+extern const size_t store_schema_ref_n;
+/* the columns of each of store_undo_tables, NULL-terminated */
+extern const char *const store_schema_ref_columns[][UNDO_SLOTS + 1];
+
 struct store_columns {
 	int n;
 	const char *name[UNDO_SLOTS];

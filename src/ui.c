@@ -281,10 +281,13 @@ const struct findings *ui_findings(struct ui *ui)
 unsigned ui_findings_count(struct ui *ui, int step, enum severity sev)
 {
 	const unsigned(*count)[SEV_COUNT] = ui->fcount;
+	if (store_raci_pending(ui->s))
+		return 0; /* the first frame: badges once the matrix is read */
 	if (ui->f_valid && ui->f_rev == ui->m.revision) {
 		count = ui->f.count;
 	} else if (!ui->fcount_valid || ui->fcount_rev != ui->m.revision) {
-		findings_count(&ui->m, ui->fcount);
+		findings_counter_update(&ui->fcounter, &ui->m);
+		memcpy(ui->fcount, ui->fcounter.count, sizeof ui->fcount);
 		ui->fcount_rev = ui->m.revision;
 		ui->fcount_valid = true;
 	}
@@ -930,6 +933,38 @@ static enum input next_key(struct ui *ui, struct keyscript *ks, int *key, int *f
 	return INPUT_KEY;
 }
 
+/* The steps whose screens show nothing of the RACI matrix nor findings
+ * (badges aside): an open that lands on one paints its first frame before
+ * the matrix is read. */
+static bool raci_free_step(const struct ui *ui)
+{
+	if (ui->form || ui->confirm || ui->help || ui->reading)
+		return false;
+	switch (ui->step) {
+	case STEP_WORKSHOP:
+	case STEP_INDICATORS:
+	case STEP_COSTS:
+	case STEP_ROADMAP:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Reads the RACI matrix the open left out (STORE_DEFER_RACI). Not inlined:
+ * the first frame ends where it begins (bench/README, callgrind
+ * --dump-before=ui_load_matrix). On failure the session ends with the
+ * message an open of the damaged file gives. */
+__attribute__((noinline)) static bool ui_load_matrix(struct ui *ui)
+{
+	enum store_status st = store_load_raci(ui->s, &ui->m);
+	if (st == STORE_OK)
+		return true;
+	ui->load_error = store_message(st, ui->path, ui->s);
+	ui->quit = true;
+	return false;
+}
+
 static void run_loop(struct ui *ui, struct keyscript *ks)
 {
 	bool dirty = true, partial = false;
@@ -943,6 +978,19 @@ static void run_loop(struct ui *ui, struct keyscript *ks)
 			draw_all(ui);
 			dirty = partial = false;
 			last_tick = now;
+			if (!ui->warm) {
+				/* the first frame is up: now the matrix and the
+				 * badges, and what the first edit needs */
+				ui->warm = true;
+				bool pending = store_raci_pending(ui->s);
+				if (pending && !ui_load_matrix(ui))
+					break;
+				store_prepare_edits(ui->s);
+				if (pending) {
+					dirty = true;
+					continue;
+				}
+			}
 		} else if (partial) {
 			draw_partial(ui);
 			partial = false;
@@ -1018,8 +1066,10 @@ int ui_run(const char *path, const struct ui_options *opt)
 	const char *full = getenv("STETIG_FULL_REDRAW");
 	ui.full_redraw = full && *full;
 	model_init(&ui.m);
+	findings_counter_init(&ui.fcounter);
 	bool existed = access(path, F_OK) == 0;
-	enum store_status st = store_open(path, STORE_CREATE | STORE_EXCLUSIVE, &ui.m, &ui.s);
+	enum store_status st =
+		store_open(path, STORE_CREATE | STORE_EXCLUSIVE | STORE_DEFER_RACI, &ui.m, &ui.s);
 	if (st != STORE_OK) {
 		char *msg = store_message(st, path, NULL);
 		startup_error("%s", msg);
@@ -1068,12 +1118,16 @@ int ui_run(const char *path, const struct ui_options *opt)
 		ui_status(&ui, _("New workshop %s: start with the measure's data (Enter)."), path);
 	draft_offer(&ui);
 	place_restore(&ui);
+	if (store_raci_pending(ui.s) && !raci_free_step(&ui))
+		ui_load_matrix(&ui); /* the first screen shows the matrix */
 
-	run_loop(&ui, ks);
+	if (!ui.load_error)
+		run_loop(&ui, ks);
 	int sig = got_signal;
 	if (sig)
 		keep_form(&ui);
-	place_save(&ui);
+	if (!ui.load_error)
+		place_save(&ui);
 	ui_clock_stop_all(&ui);
 
 	ui_paste_stop();
@@ -1087,10 +1141,16 @@ int ui_run(const char *path, const struct ui_options *opt)
 	free(ui.paste);
 	free(ui.status);
 	findings_free(&ui.f);
+	findings_counter_free(&ui.fcounter);
 	store_close(ui.s);
 	model_free(&ui.m);
 	if (ks)
 		keyscript_free(ks);
+	if (ui.load_error) {
+		startup_error("%s", ui.load_error);
+		free(ui.load_error);
+		return 1;
+	}
 	/* stopped by a signal: say so with the status a shell expects */
 	return sig ? 128 + sig : 0;
 }

@@ -116,6 +116,7 @@ struct ui {
 	unsigned fcount[STEP_COUNT][SEV_COUNT];
 	unsigned long fcount_rev;
 	bool fcount_valid;
+	struct findings_counter fcounter; /* keeps the counts between edits */
 	/* each view's private state (ui_views_open) and the notes list */
 	void *view_state[STEP_COUNT];
 	struct ui_notes *notes;
@@ -187,6 +188,8 @@ struct ui {
 	bool full_redraw;
 
 	bool quit;
+	bool warm;	  /* the work after the first frame is done */
+	char *load_error; /* the RACI matrix read after the first frame failed */
 };
 
 /* The minimum window. */

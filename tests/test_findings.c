@@ -1494,6 +1494,63 @@ static double now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+/* The kept counter (the tab badges, issue 20) gives after every change what
+ * counting everything gives: only cells changed recounts the rules that
+ * read them; a changed temporary flag, phase or indicator owner counts all. */
+static void expect_counter(struct findings_counter *fc)
+{
+	unsigned full[STEP_COUNT][SEV_COUNT];
+	findings_count(&M, full);
+	findings_counter_update(fc, &M);
+	CU_ASSERT_EQUAL(memcmp(full, fc->count, sizeof full), 0);
+}
+
+static void test_counter(void)
+{
+	build(0);
+	struct findings_counter fc;
+	findings_counter_init(&fc);
+	expect_counter(&fc);
+	unsigned long other = M.revision - M.raci_revision;
+	/* cells only: each task and stakeholder of build() through every role */
+	static const enum raci roles[] = {RACI_A, RACI_R, RACI_C, RACI_I, RACI_NONE};
+	unsigned seed = 7;
+	for (int i = 0; i < 120; i++) {
+		seed = seed * 1103515245u + 12345u;
+		int64_t t = (int64_t)(seed >> 16) % 8 + 1, sh = (int64_t)(seed >> 8) % 9 + 1;
+		model_raci_set(&M, t, sh, roles[(seed >> 4) % 5]);
+		expect_counter(&fc);
+	}
+	CU_ASSERT_EQUAL(M.revision - M.raci_revision, other); /* the partial way was taken */
+	/* a change elsewhere that moves the matrix's meaning */
+	EDIT(stakeholder, 4, e->temporary = true);
+	expect_counter(&fc);
+	model_raci_set(&M, 2, 4, RACI_A);
+	expect_counter(&fc);
+	EDIT(task, 2, e->phase = TPHASE_PILOT);
+	expect_counter(&fc);
+	model_raci_set(&M, 2, 1, RACI_NONE);
+	expect_counter(&fc);
+	/* the indicator's owner loses and gains its A/R */
+	EDIT(indicator, 1, e->owner = 3);
+	expect_counter(&fc);
+	model_raci_set(&M, 3, 3, RACI_R);
+	expect_counter(&fc);
+	model_raci_set(&M, 3, 3, RACI_NONE);
+	expect_counter(&fc);
+	/* an indicator under a dropped goal counts for nobody */
+	EDIT(goal, 1, e->status = GSTAT_DROPPED);
+	expect_counter(&fc);
+	model_raci_set(&M, 3, 3, RACI_A);
+	expect_counter(&fc);
+	/* a new model in the same counter (a reload) */
+	build(B_NO_CHECKS);
+	expect_counter(&fc);
+	model_raci_set(&M, 8, 9, RACI_NONE);
+	expect_counter(&fc);
+	findings_counter_free(&fc);
+}
+
 static void test_large(void)
 {
 	build_large();
@@ -1838,6 +1895,7 @@ int main(void)
 	ADD_TEST(s, test_order_and_counts);
 	ADD_TEST(s, test_language);
 	ADD_TEST(s, test_lazy_messages);
+	ADD_TEST(s, test_counter);
 	ADD_TEST(s, test_large);
 	ADD_TEST(s, test_smart_missing);
 	ADD_TEST(s, test_roadmap_operator);

@@ -334,6 +334,85 @@ static void test_raci_large(void)
 	model_free(&m);
 }
 
+/* The same model, cell by cell and in one pass (model_raci_load): every
+ * task's and stakeholder's row, counts and temporary A/R alike, whatever
+ * the order of the cells; cells of missing ids or no role left out; a pair
+ * twice keeps its last role. */
+static void same_rows(const struct model *a, const struct model *b)
+{
+	CU_ASSERT_EQUAL(model_raci_count(a), model_raci_count(b));
+	for (size_t i = 0; i < a->tasks.n; i++) {
+		const struct task *x = table_at(&a->tasks, i), *y = table_at(&b->tasks, i);
+		CU_ASSERT_EQUAL_FATAL(x->cells.n, y->cells.n);
+		CU_ASSERT_EQUAL(memcmp(x->roles, y->roles, sizeof x->roles), 0);
+		CU_ASSERT_EQUAL(x->temp_ar, y->temp_ar);
+		for (size_t k = 0; k < x->cells.n; k++) {
+			CU_ASSERT_EQUAL(x->cells.v[k].other, y->cells.v[k].other);
+			CU_ASSERT_EQUAL(x->cells.v[k].role, y->cells.v[k].role);
+		}
+	}
+	for (size_t i = 0; i < a->stakeholders.n; i++) {
+		const struct stakeholder *x = table_at(&a->stakeholders, i),
+					 *y = table_at(&b->stakeholders, i);
+		CU_ASSERT_EQUAL_FATAL(x->cells.n, y->cells.n);
+		CU_ASSERT_EQUAL(memcmp(x->roles, y->roles, sizeof x->roles), 0);
+		for (size_t k = 0; k < x->cells.n; k++) {
+			CU_ASSERT_EQUAL(x->cells.v[k].other, y->cells.v[k].other);
+			CU_ASSERT_EQUAL(x->cells.v[k].role, y->cells.v[k].role);
+		}
+	}
+}
+
+static void test_raci_load(void)
+{
+	enum { T = 40, S = 60, N = 1500 };
+	for (int round = 0; round < 3; round++) {
+		struct model a, b;
+		model_init(&a);
+		model_init(&b);
+		for (int i = 1; i <= S; i++) {
+			add_stakeholder(&a, i, "Akteur", i % 5 == 0);
+			add_stakeholder(&b, i, "Akteur", i % 5 == 0);
+		}
+		for (int i = 1; i <= T; i++) {
+			add_task(&a, i, "Aufgabe", i % 2);
+			add_task(&b, i, "Aufgabe", i % 2);
+		}
+		/* round 0: task by task in order (an import); 1: random order;
+		 * 2: random with pairs twice, unknown ids and no role */
+		static struct raci_cell c[N];
+		size_t n = 0;
+		srand(7 + round);
+		for (int t = 1; t <= T && round == 0; t++)
+			for (int s = 1; s <= S && n < N; s++)
+				if (rand() % 3 == 0)
+					c[n++] = (struct raci_cell){t, s, (uint8_t)(1 + rand() % 4)};
+		static bool used[T + 2][S + 2];
+		memset(used, 0, sizeof used);
+		while (round > 0 && n < N) {
+			int t = 1 + rand() % (T + 1), s = 1 + rand() % (S + 1); /* T+1, S+1 unknown */
+			if (round == 1 && (t > T || s > S || used[t][s]))
+				continue;
+			used[t][s] = true;
+			c[n++] = (struct raci_cell){t, s, (uint8_t)(round == 2 ? rand() % 5 : 1 + rand() % 4)};
+		}
+		for (size_t i = 0; i < n; i++)
+			model_raci_set(&a, c[i].task, c[i].stakeholder, (enum raci)c[i].role);
+		unsigned long rev = b.revision;
+		model_raci_load(&b, c, n);
+		CU_ASSERT_TRUE(b.revision > rev);
+		CU_ASSERT_TRUE(b.raci_revision > 0);
+		same_rows(&a, &b);
+		/* a model with cells takes them one by one */
+		model_raci_load(&b, c, n / 2);
+		for (size_t i = 0; i < n / 2; i++)
+			model_raci_set(&a, c[i].task, c[i].stakeholder, (enum raci)c[i].role);
+		same_rows(&a, &b);
+		model_free(&a);
+		model_free(&b);
+	}
+}
+
 static void test_cost_share_sum(void)
 {
 	struct model m;
@@ -370,6 +449,7 @@ int main(void)
 	ADD_TEST(m, test_put_find);
 	ADD_TEST(m, test_raci_counts);
 	ADD_TEST(m, test_raci_large);
+	ADD_TEST(m, test_raci_load);
 	ADD_TEST(m, test_cost_share_sum);
 	return test_run();
 }
