@@ -25,6 +25,7 @@ enum bundle_file {
 	BF_NOTES,
 	BF_DECISIONS,
 	BF_MILESTONES,
+	BF_AGENDA,
 	BF_FINDINGS,
 	BF_COUNT
 };

@@ -145,7 +145,8 @@ static void put_field(struct writer *w, const struct model *m, const struct enti
 	switch (f->type) {
 	case FT_TEXT:
 	case FT_DATETEXT: w_text(w, *(char *const *)p); break;
-	case FT_DATE: w_str(w, *(char *const *)p); break;
+	case FT_DATE:
+	case FT_TIME: w_str(w, *(char *const *)p); break;
 	case FT_WORD: w_word(w, (enum vocab_kind)f->arg, *(const int *)p); break;
 	case FT_FLAG: w_word(w, VOCAB_YESNO, *(const bool *)p ? YN_YES : YN_NO); break;
 	case FT_INT:

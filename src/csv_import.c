@@ -18,6 +18,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "agenda.h"
 #include "csv_bundle.h"
 #include "csv_import.h"
 #include "csv_table.h"
@@ -854,6 +855,49 @@ static bool check_date_texts(struct import *imp)
 	return true;
 }
 
+/* A time of day (HH:MM) is one, stored as the screen stores it ("9:30"
+ * becomes "09:30"). */
+static bool check_times(struct import *imp)
+{
+	for (int f = 0; f < BF_COUNT; f++) {
+		int kind = bundle_specs[f].entity;
+		if (kind < 0)
+			continue;
+		const struct entity_desc *d = &entity_descs[kind];
+		struct pfile *pf = &imp->f[f];
+		for (size_t k = 0; k < d->n; k++) {
+			if (d->fields[k].type != FT_TIME)
+				continue;
+			size_t col = bundle_col_of((enum entity)kind, (int)k);
+			for (size_t r = 0; r < pf->n; r++) {
+				struct pcell *pc = &pf->rows[r].c[col];
+				if (col >= pf->rows[r].row->n || !pc->s || !*pc->s)
+					continue;
+				char *t = import_trimmed(pc->s);
+				int minute;
+				if (!*t) {
+					free(t);
+					continue;
+				}
+				if (!agenda_time_parse(t, &minute)) {
+					char sh[200];
+					CELL_FAIL(imp, pf, pf->rows[r].row, col, ERR_BUNDLE_NOT_TIME,
+						  import_shorten(t, sh));
+					free(t);
+					return false;
+				}
+				free(t);
+				char **cell = &pf->rows[r].row->cells[col];
+				free(*cell);
+				*cell = xmalloc(8);
+				agenda_time_format(minute, *cell, 8);
+				pc->s = *cell;
+			}
+		}
+	}
+	return true;
+}
+
 /* Ranges that involve more than one cell, and the rules of single files. */
 static bool check_rules(struct import *imp)
 {
@@ -865,7 +909,7 @@ static bool check_rules(struct import *imp)
 			    pf->n);
 		return false;
 	}
-	if (!check_date_texts(imp))
+	if (!check_date_texts(imp) || !check_times(imp))
 		return false;
 	pf = &imp->f[BF_COSTS];
 	const size_t amount = bundle_col_of(ENT_COST, COST_F_amount),

@@ -22,7 +22,7 @@ const char *const bundle_files[] = {
 	"workshop.csv", "strategy_goals.csv", "goals.csv",   "indicators.csv",
 	"stakeholders.csv", "tasks.csv",      "raci.csv",    "costs.csv",
 	"cost_shares.csv", "check.csv",	      "notes.csv",   "decisions.csv",
-	"milestones.csv",  "findings.csv",
+	"milestones.csv",  "agenda.csv",      "findings.csv",
 	NULL,
 };
 
@@ -33,6 +33,7 @@ const char *const bundle_files[] = {
 #define CSV_ID_NOID
 #define COL_TYPE_TEXT COL_TEXT
 #define COL_TYPE_DATETEXT COL_TEXT
+#define COL_TYPE_TIME COL_TEXT
 #define COL_TYPE_DATE COL_DATE
 #define COL_TYPE_WORD COL_CHOICE
 #define COL_TYPE_FLAG COL_CHOICE
@@ -51,6 +52,7 @@ const char *const bundle_files[] = {
 #define COL_LATE_NEW true
 #define COL_OPT_TEXT(e) true
 #define COL_OPT_DATETEXT(e) true
+#define COL_OPT_TIME(e) true
 #define COL_OPT_DATE(e) true
 #define COL_OPT_WORD(e) COL_EMPTY_##e
 #define COL_OPT_FLAG(e) COL_EMPTY_##e

@@ -56,7 +56,8 @@ static void take_field(const struct merge *g, const struct entity_field *f, void
 	void *p = field_at(e, f);
 	switch (f->type) {
 	case FT_TEXT:
-	case FT_DATETEXT: str_set(p, c->s); break;
+	case FT_DATETEXT:
+	case FT_TIME: str_set(p, c->s); break;
 	case FT_DATE: str_set(p, c->set ? c->s : ""); break;
 	case FT_WORD: *(int *)p = choice(c, *(int *)p); break;
 	case FT_FLAG: *(bool *)p = choice(c, YN_NO) == YN_YES; break;
@@ -104,6 +105,7 @@ static bool field_equal(const struct entity_field *f, const void *a, const void 
 	switch (f->type) {
 	case FT_TEXT:
 	case FT_DATETEXT:
+	case FT_TIME:
 	case FT_DATE: return !strcmp(*(char *const *)x, *(char *const *)y);
 	case FT_WORD:
 	case FT_INT: return *(const int *)x == *(const int *)y;

@@ -50,6 +50,7 @@ struct optnum {
 #define FIELD_CTYPE_TEXT char *
 #define FIELD_CTYPE_DATETEXT char *
 #define FIELD_CTYPE_DATE char *
+#define FIELD_CTYPE_TIME char *
 #define FIELD_CTYPE_WORD int
 #define FIELD_CTYPE_FLAG bool
 #define FIELD_CTYPE_INT int
@@ -61,6 +62,7 @@ struct optnum {
 #define FIELD_ARG_TEXT(a) 0
 #define FIELD_ARG_DATETEXT(a) 0
 #define FIELD_ARG_DATE(a) 0
+#define FIELD_ARG_TIME(a) 0
 #define FIELD_ARG_WORD(a) a
 #define FIELD_ARG_FLAG(a) VOCAB_YESNO
 #define FIELD_ARG_INT(a) 0
@@ -120,6 +122,7 @@ enum field_type {
 	FT_TEXT,
 	FT_DATETEXT,
 	FT_DATE,
+	FT_TIME,
 	FT_WORD,
 	FT_FLAG,
 	FT_INT,
@@ -188,10 +191,11 @@ static inline bool field_optional(const struct entity_field *f)
 	return f->empty == FE_OPT || f->empty == FE_NEW;
 }
 
-/* true for fields held as a string (TEXT, DATETEXT, DATE). */
+/* true for fields held as a string (TEXT, DATETEXT, DATE, TIME). */
 static inline bool field_is_string(const struct entity_field *f)
 {
-	return f->type == FT_TEXT || f->type == FT_DATETEXT || f->type == FT_DATE;
+	return f->type == FT_TEXT || f->type == FT_DATETEXT || f->type == FT_DATE ||
+	       f->type == FT_TIME;
 }
 
 /* id → index hash */
@@ -222,6 +226,7 @@ struct model {
 	struct table notes;	/* struct note */
 	struct table decisions;	/* struct decision */
 	struct table milestones; /* struct milestone */
+	struct table blocks;	/* struct agenda_block */
 	size_t raci_n;		/* filled RACI cells */
 	/* the dots of findings (a finding is computed: named by its rule and
 	 * the id of the item it names) */

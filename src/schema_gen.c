@@ -19,7 +19,7 @@
 #include "store_schema.h"
 
 /* store_internal.h's UNDO_SLOTS (not included here: it needs util and vocab) */
-#define UNDO_SLOTS_MAX 24
+#define UNDO_SLOTS_MAX 28
 
 static const char schema_sql[] =
 	"SELECT type, name, tbl_name, coalesce(sql,'') FROM sqlite_schema ORDER BY type DESC, name";

@@ -1409,6 +1409,7 @@ static void read_fields(sqlite3_stmt *st, enum entity kind, void *e)
 		switch (f->type) {
 		case FT_TEXT:
 		case FT_DATETEXT:
+		case FT_TIME:
 		case FT_DATE: *(char **)p = col_text(st, col); break;
 		case FT_WORD: *(int *)p = col_word(st, col, (enum vocab_kind)f->arg); break;
 		case FT_FLAG: *(bool *)p = sqlite3_column_int(st, col) != 0; break;
@@ -1548,7 +1549,7 @@ static enum err load(struct store *s, struct model *m, bool raci)
 	if (raci && load_raci(s, m) != SQLITE_DONE)
 		goto bad;
 	static const enum entity after_raci[] = {ENT_COST,  ENT_SHARE,	 ENT_CHECK,
-						 ENT_NOTE, ENT_DECISION, ENT_MILESTONE};
+						 ENT_NOTE, ENT_DECISION, ENT_MILESTONE, ENT_BLOCK};
 	for (size_t i = 0; i < sizeof after_raci / sizeof *after_raci; i++)
 		if (load_kind(s, m, after_raci[i]) != SQLITE_DONE)
 			goto bad;

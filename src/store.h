@@ -24,7 +24,7 @@
 #include "model.h"
 
 #define STORE_APPLICATION_ID 0x53746574 /* "Stet" */
-#define STORE_SCHEMA_VERSION 12
+#define STORE_SCHEMA_VERSION 13
 #define STORE_UNDO_MAX 1000
 /* Timebox clocks: up to a century of elapsed seconds, start times up to the
  * end of the year 9999. */
@@ -138,6 +138,7 @@ enum err store_save_check(struct store *s, struct model *m, struct check_item *e
 enum err store_save_note(struct store *s, struct model *m, struct note *e);
 enum err store_save_decision(struct store *s, struct model *m, struct decision *e);
 enum err store_save_milestone(struct store *s, struct model *m, struct milestone *e);
+enum err store_save_block(struct store *s, struct model *m, struct agenda_block *e);
 enum err store_set_raci(struct store *s, struct model *m, int64_t task,
 				 int64_t stakeholder, enum raci role);
 enum err store_set_agenda(struct store *s, struct model *m, int step, int minutes);

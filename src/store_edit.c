@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agenda.h"
 #include "i18n.h"
 #include "store_internal.h"
 #include "util.h"
@@ -375,7 +376,8 @@ static void bind_fields(sqlite3_stmt *st, enum entity kind, const void *e)
 		bool opt = field_optional(f);
 		switch (f->type) {
 		case FT_TEXT:
-		case FT_DATETEXT: bind_text(st, k, *(char *const *)p); break;
+		case FT_DATETEXT:
+		case FT_TIME: bind_text(st, k, *(char *const *)p); break;
 		case FT_DATE: bind_opt_text(st, k, *(char *const *)p); break;
 		case FT_WORD: bind_word(st, k, (enum vocab_kind)f->arg, *(const int *)p); break;
 		case FT_FLAG: sqlite3_bind_int(st, k, *(const bool *)p); break;
@@ -405,7 +407,7 @@ static bool fields_ok(struct store *s, enum entity kind, const void *e)
 	const struct entity_desc *d = &entity_descs[kind];
 	for (size_t i = 0; i < d->n; i++) {
 		const struct entity_field *f = &d->fields[i];
-		if (f->type != FT_TEXT && f->type != FT_DATETEXT)
+		if (f->type != FT_TEXT && f->type != FT_DATETEXT && f->type != FT_TIME)
 			continue;
 		const char *t = *(char *const *)field_at_c(e, f);
 		if (!text_ok(s, &t, 1))
@@ -419,6 +421,18 @@ static bool fields_ok(struct store *s, enum entity kind, const void *e)
 		if (bad_iso_date(t)) {
 			snprintf(s->detail, sizeof s->detail, _("%s is not a day of the calendar"),
 				 t);
+			return false;
+		}
+	}
+	for (size_t i = 0; i < d->n; i++) {
+		const struct entity_field *f = &d->fields[i];
+		if (f->type != FT_TIME)
+			continue;
+		const char *t = *(char *const *)field_at_c(e, f);
+		int minute;
+		if (*t && !agenda_time_parse(t, &minute)) {
+			snprintf(s->detail, sizeof s->detail,
+				 _("%s is not a time of day (HH:MM, e.g. 09:30)"), t);
 			return false;
 		}
 	}

@@ -14,7 +14,7 @@
 #define STMT_CACHE 64
 
 /* The value slots v0… of an undo entry: enough for the widest data table. */
-#define UNDO_SLOTS 24
+#define UNDO_SLOTS 28
 
 struct store {
 	sqlite3 *db;

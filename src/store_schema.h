@@ -6,7 +6,8 @@
 #ifndef STETIG_STORE_SCHEMA_H
 #define STETIG_STORE_SCHEMA_H
 
-/* The value slots of an undo entry (UNDO_SLOTS in store_internal.h). */
+/* The value slots of an undo entry as format 3 made them; format 13 adds
+ * v24 … v27 (UNDO_SLOTS in store_internal.h). */
 #define UNDO_SLOTS_SQL                                                          \
 	", v0 ANY, v1 ANY, v2 ANY, v3 ANY, v4 ANY, v5 ANY, v6 ANY, v7 ANY, v8 ANY," \
 	" v9 ANY, v10 ANY, v11 ANY, v12 ANY, v13 ANY, v14 ANY, v15 ANY, v16 ANY,"   \
@@ -306,13 +307,37 @@ static const char *const migrations[] = {
 	"  CHECK(example IN (0,1));"
 	"ALTER TABLE decision ADD COLUMN example INTEGER NOT NULL DEFAULT 0"
 	"  CHECK(example IN (0,1));",
+
+	/* 12 → 13 (issue 18 item 3, a real agenda): the session's start time
+	 * (HH:MM, '' when not set; the screen, the store and the import
+	 * refuse anything else, entities.def type TIME), whether the bell rings when a timebox
+	 * ends, and the agenda blocks that are no step (welcome, break,
+	 * wrap-up, a free block) with their minutes and their place: before
+	 * step before_step (10: after the last), in the order of position. */
+	"ALTER TABLE workshop ADD COLUMN " TXT("start_time") ";"
+	"ALTER TABLE workshop ADD COLUMN bell INTEGER NOT NULL DEFAULT 1 CHECK(bell IN (0,1));"
+	"CREATE TABLE agenda_block("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  kind TEXT NOT NULL DEFAULT 'welcome'"
+	"    CHECK(kind IN ('welcome','break','wrapup','other')),"
+	"  " TXT("title") ","
+	"  minutes INTEGER NOT NULL DEFAULT 15 CHECK(minutes BETWEEN 0 AND 999),"
+	"  before_step INTEGER NOT NULL DEFAULT 0 CHECK(before_step BETWEEN 0 AND 10),"
+	"  position INTEGER NOT NULL DEFAULT 0 CHECK(position BETWEEN 0 AND 999999)"
+	") STRICT;"
+	/* the workshop row has 25 columns now: more value slots for undo
+	 * (UNDO_SLOTS in store_internal.h) */
+	"ALTER TABLE undo_log ADD COLUMN v24 ANY;"
+	"ALTER TABLE undo_log ADD COLUMN v25 ANY;"
+	"ALTER TABLE undo_log ADD COLUMN v26 ANY;"
+	"ALTER TABLE undo_log ADD COLUMN v27 ANY;",
 };
 
 /* The tables whose changes are recorded for undo, in dependency order. */
 static const char *const undo_tables[] = {
 	"workshop", "strategy_goal", "goal", "stakeholder", "indicator", "task",
 	"raci", "cost", "cost_share", "check_item", "note", "decision", "milestone", "agenda",
-	"finding_vote",
+	"finding_vote", "agenda_block",
 };
 
 #undef TXT

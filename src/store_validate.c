@@ -62,6 +62,16 @@ static const struct rule rules[] = {
 	WORD("workshop", "agreement", VOCAB_AGREEMENT), DATE("workshop", "agreement_date"),
 	TEXT("workshop", "agreement_ref"), TEXT("workshop", "operator_note"),
 	INT("workshop", "vote_voters", 1, 999, true), INT("workshop", "vote_dots", 1, 99, true),
+	TEXT("workshop", "start_time"), INT("workshop", "bell", 0, 1, false),
+	/* HH:MM as far as the functions the file may call can tell (the agenda
+	 * ignores a start it cannot read) */
+	{"workshop", "start_time", R_EXPR, 0, 0, false, false, 0,
+	 "start_time = '' OR (length(start_time) = 5 AND start_time BETWEEN '00:00' AND '23:59')"},
+
+	ID("agenda_block"), WORD("agenda_block", "kind", VOCAB_BLOCK),
+	TEXT("agenda_block", "title"), INT("agenda_block", "minutes", 0, 999, false),
+	INT("agenda_block", "before_step", 0, STEP_COUNT, false),
+	INT("agenda_block", "position", 0, 999999, false),
 
 	INT("agenda", "step", 0, STEP_COUNT - 1, false), INT("agenda", "minutes", 0, 999, false),
 	INT("clock", "step", 0, STEP_COUNT - 1, false),

@@ -972,6 +972,8 @@ static void run_loop(struct ui *ui, struct keyscript *ks)
 	int fast_errs = 0;
 	while (!ui->quit && !got_signal) {
 		long now = ui_now();
+		if (ui_clock_alert(ui, now))
+			dirty = true;
 		if (dirty) {
 			draw_all(ui);
 			dirty = partial = false;
@@ -992,7 +994,7 @@ static void run_loop(struct ui *ui, struct keyscript *ks)
 		} else if (partial) {
 			draw_partial(ui);
 			partial = false;
-		} else if (now != last_tick && ui_clock_running(ui) >= 0) {
+		} else if (now != last_tick && (ui_clock_running(ui) >= 0 || ui->flash_until)) {
 			/* the clock ticks: the top bar shows it, and the agenda */
 			if (ui->step == STEP_WORKSHOP && !ui->form && !ui->help)
 				draw_all(ui);

@@ -24,11 +24,19 @@
 
 void ui_chrome_draw_top(struct ui *ui)
 {
-	ui_fill(0, 0, COLS, ui_style(ST_TOP));
+	long now = ui_now();
+	/* a timebox has just ended: one frame in reverse video, in every
+	 * theme (reverse of reverse is plain again) */
+	attr_t flip = 0;
+	if (ui->flash_until && now < ui->flash_until)
+		flip = A_REVERSE;
+	else
+		ui->flash_until = 0;
+	ui_fill(0, 0, COLS, ui_style(ST_TOP) ^ flip);
 	char clock[64];
-	enum ui_style cs = ui_clock_text(ui, ui_now(), clock, sizeof clock);
+	enum ui_style cs = ui_clock_text(ui, now, clock, sizeof clock);
 	int cw = ui_width(clock) + 2;
-	ui_text(0, COLS - cw, cw, clock, ui_style(cs), UI_TEXT_PAD | UI_TEXT_CENTER);
+	ui_text(0, COLS - cw, cw, clock, ui_style(cs) ^ flip, UI_TEXT_PAD | UI_TEXT_CENTER);
 	if (ui->voting) {
 		/* the room sees that + and - vote now, in words, not colour alone */
 		char given[96], vote[128];
@@ -36,15 +44,16 @@ void ui_chrome_draw_top(struct ui *ui)
 		snprintf(vote, sizeof vote, _("● Dot vote: %s"), given);
 		int vw = ui_width(vote) + 2;
 		cw += vw + 1;
-		ui_text(0, COLS - cw, vw, vote, ui_style(ST_TAB_CUR) | A_BOLD,
+		ui_text(0, COLS - cw, vw, vote, (ui_style(ST_TAB_CUR) | A_BOLD) ^ flip,
 			UI_TEXT_PAD | UI_TEXT_CENTER);
 	}
 	const struct workshop *w = &ui->m.ws;
 	const char *title = *w->title ? w->title : _("(measure without a title)");
 	int avail = COLS - cw - 2;
-	int used = ui_text(0, 1, avail, title, ui_style(ST_TOP_TITLE), 0);
+	int used = ui_text(0, 1, avail, title, ui_style(ST_TOP_TITLE) ^ flip, 0);
 	if (*w->municipality && used + 4 < avail)
-		ui_textf(0, 1 + used, avail - used, ui_style(ST_TOP), 0, " · %s", w->municipality);
+		ui_textf(0, 1 + used, avail - used, ui_style(ST_TOP) ^ flip, 0, " · %s",
+			 w->municipality);
 }
 
 /* ------------------------------------------------------------ tabs */

@@ -23,6 +23,9 @@ void ui_clock_load(struct ui *ui)
 		struct ui_clock *c = &ui->clock[s];
 		if (store_clock_get(ui->s, s, &c->elapsed, &c->started) != ERR_OK)
 			c->elapsed = c->started = 0;
+		/* a timebox that ended before this start is not announced again */
+		long planned = (long)ui->m.agenda[s] * 60;
+		c->rung = planned > 0 && ui_clock_used(ui, s, ui_now()) >= planned;
 	}
 }
 
@@ -88,8 +91,11 @@ void ui_clock_toggle(struct ui *ui)
 		return;
 	c->started = now;
 	if (ui->m.agenda[step] > 0)
-		ui_status(ui, _("Clock of %s started: %d minutes planned. F5 stops it."), name,
-			  ui->m.agenda[step]);
+		ui_status(ui,
+			  ngettext("Clock of %s started: %d minute planned. F5 stops it.",
+				   "Clock of %s started: %d minutes planned. F5 stops it.",
+				   (unsigned long)ui->m.agenda[step]),
+			  name, ui->m.agenda[step]);
 	else
 		ui_status(ui, _("Clock of %s started (no time planned). F5 stops it."), name);
 }
@@ -126,10 +132,11 @@ enum ui_style ui_clock_text(const struct ui *ui, long now, char *buf, size_t n)
 		return ST_CLOCK;
 	}
 	long left = add_sat(planned, -used);
-	if (left < 0) {
+	if (left <= 0 && used > 0) {
 		ui_clock_format(-left, t, sizeof t);
-		/* TRANSLATORS: the timebox is used up; %s is by how much */
-		snprintf(buf, n, _("Step %d: OVER +%s"), step, t);
+		/* TRANSLATORS: the timebox is used up; %s is by how much. In words,
+		   not colour alone: a projector may wash the colour out */
+		snprintf(buf, n, _("Step %d: time is up +%s"), step, t);
 		return ST_CLOCK_OVER;
 	}
 	ui_clock_format(left, t, sizeof t);
@@ -149,22 +156,44 @@ enum ui_style ui_clock_text(const struct ui *ui, long now, char *buf, size_t n)
 	return ST_CLOCK;
 }
 
-void ui_clock_agenda(const struct ui *ui, long now, long planned_end[STEP_COUNT],
-		     long projected_end[STEP_COUNT], long *start_epoch)
+long ui_clock_used_all(const struct ui *ui, long now, long used[STEP_COUNT])
 {
-	long used_total = 0;
-	for (int s = 0; s < STEP_COUNT; s++)
-		used_total = add_sat(used_total, ui_clock_used(ui, s, now));
-	/* the workshop started as long ago as the clocks have run */
-	*start_epoch = add_sat(now, -used_total);
-	long plan = 0, proj = 0;
+	long total = 0;
 	for (int s = 0; s < STEP_COUNT; s++) {
-		long planned = (long)ui->m.agenda[s] * 60;
-		long used = ui_clock_used(ui, s, now);
-		plan = add_sat(plan, planned);
-		/* a step takes its plan, or longer when it ran over */
-		proj = add_sat(proj, used > planned ? used : planned);
-		planned_end[s] = plan;
-		projected_end[s] = proj;
+		used[s] = ui_clock_used(ui, s, now);
+		total = add_sat(total, used[s]);
 	}
+	return total;
+}
+
+bool ui_clock_alert(struct ui *ui, long now)
+{
+	bool redraw = false;
+	for (int s = 0; s < STEP_COUNT; s++) {
+		struct ui_clock *c = &ui->clock[s];
+		long planned = (long)ui->m.agenda[s] * 60;
+		bool ended = planned > 0 && ui_clock_used(ui, s, now) >= planned;
+		if (!ended) {
+			c->rung = false; /* a new timebox (more minutes) may end again */
+			continue;
+		}
+		if (c->rung)
+			continue;
+		c->rung = true;
+		/* a clock that stands still ended long ago: no alarm for it */
+		if (!c->started)
+			continue;
+		ui->flash_until = now + 1;
+		if (ui->m.ws.bell)
+			beep();
+		char name[64];
+		ui_step_name((enum step)s, name, sizeof name);
+		ui_status(ui,
+			  ngettext("Time is up for %s: %d minute planned. F5 stops the clock.",
+				   "Time is up for %s: %d minutes planned. F5 stops the clock.",
+				   (unsigned long)ui->m.agenda[s]),
+			  name, ui->m.agenda[s]);
+		redraw = true;
+	}
+	return redraw;
 }

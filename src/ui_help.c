@@ -59,6 +59,13 @@ static void add_key(struct hlines *h, enum ui_action a, int width, int keyw)
 	for (int w = ui_width(keys); w < keyw; w++)
 		buf_addc(&b, ' ');
 	const char *desc = _(ai->help);
+	if (ui_width(keys) >= keyw) {
+		/* keys wider than their column: the description on lines of its own */
+		add_line(h, b.data, b.len, ST_NORMAL, 0);
+		buf_free(&b);
+		add_wrapped(h, desc, width, ST_NORMAL, keyw);
+		return;
+	}
 	size_t next;
 	size_t len = ui_wrap(desc, width - keyw, &next);
 	buf_add(&b, desc, len);
@@ -104,11 +111,13 @@ static void build(struct ui *ui, int width, struct hlines *h)
 	}
 	add_line(h, "", 0, ST_NORMAL, 0);
 	add_wrapped(h, _("Keys"), width, ST_HEADER, 0);
-	enum ui_action acts[40];
+	enum ui_action acts[64];
 	int n = 0;
 	if (ui->form) {
-		static const enum ui_action form_keys[] = {ACT_SAVE, ACT_CANCEL, ACT_NEXT_FIELD,
-							   ACT_PREV_FIELD, ACT_TYPE, ACT_CHOOSE};
+		static const enum ui_action form_keys[] = {ACT_SAVE,	   ACT_CANCEL, ACT_NEXT_FIELD,
+							   ACT_PREV_FIELD, ACT_TYPE,   ACT_CHOOSE,
+							   ACT_HELP,	   ACT_CLOCK,  ACT_LANG,
+							   ACT_QUIT};
 		for (size_t i = 0; i < sizeof form_keys / sizeof *form_keys; i++)
 			acts[n++] = form_keys[i];
 	} else {
@@ -116,22 +125,16 @@ static void build(struct ui *ui, int width, struct hlines *h)
 			acts[n++] = *a;
 		for (const enum ui_action *a = v->more; a && *a != ACT_NONE && n < 26; a++)
 			acts[n++] = *a;
-		/* the reading view where the step has items to read */
-		if (v->current)
-			acts[n++] = ACT_READ;
-		static const enum ui_action main_keys[] = {ACT_UP, ACT_UNDO, ACT_REDO, ACT_STEP,
-							   ACT_NEXT_STEP, ACT_PREV_STEP};
-		for (size_t i = 0; i < sizeof main_keys / sizeof *main_keys; i++) {
+		acts[n++] = ACT_UP;
+		/* then every key of the whole screen, from the action table */
+		for (const enum ui_action *g = ui_global_actions; *g != ACT_NONE && n < 64; g++) {
 			bool dup = false;
 			for (int k = 0; k < n; k++)
-				dup = dup || acts[k] == main_keys[i];
+				dup = dup || acts[k] == *g;
 			if (!dup)
-				acts[n++] = main_keys[i];
+				acts[n++] = *g;
 		}
 	}
-	static const enum ui_action always[] = {ACT_HELP, ACT_CLOCK, ACT_LANG, ACT_QUIT};
-	for (size_t i = 0; i < sizeof always / sizeof *always; i++)
-		acts[n++] = always[i];
 	int keyw = 0;
 	for (int i = 0; i < n; i++) {
 		char keys[64];
@@ -179,7 +182,7 @@ void ui_help_draw(struct ui *ui, struct ui_rect r)
 	}
 	if (max_top > 0) {
 		char more[64];
-		snprintf(more, sizeof more, _("↑↓ scroll (%d%%)"),
+		snprintf(more, sizeof more, _("↑↓ PgUp PgDn Home End scroll (%d%%)"),
 			 max_top ? ui->help_top * 100 / max_top : 100);
 		ui_text(r.y + r.h - 1, r.x + r.w - ui_width(more), ui_width(more), more,
 			ui_style(ST_HEADER), 0);
@@ -189,6 +192,9 @@ void ui_help_draw(struct ui *ui, struct ui_rect r)
 
 int ui_help_key(struct ui *ui, enum ui_action a, int key)
 {
+	/* in a form's help, PgUp, PgDn, Home and End scroll as well */
+	if (a == ACT_NONE)
+		a = ui_key_action(CTX_MAIN, key, NULL);
 	switch (a) {
 	case ACT_UP:
 	case ACT_PREV_FIELD:
@@ -203,6 +209,12 @@ int ui_help_key(struct ui *ui, enum ui_action a, int key)
 		return UI_REDRAW;
 	case ACT_PGDN:
 		ui->help_top += ui->content.h - 1;
+		return UI_REDRAW;
+	case ACT_HOME:
+		ui->help_top = 0;
+		return UI_REDRAW;
+	case ACT_END:
+		ui->help_top = 1 << 20; /* the drawing stops it at the last page */
 		return UI_REDRAW;
 	case ACT_LANG:
 	case ACT_CLOCK:

@@ -96,6 +96,7 @@ typedef void (*ui_confirm_fn)(struct ui *ui, int64_t id);
 struct ui_clock {
 	long elapsed; /* seconds counted before `started` */
 	long started; /* epoch seconds when running, 0 when stopped */
+	bool rung;    /* its timebox has ended and the room was told (once) */
 };
 
 struct ui {
@@ -132,6 +133,9 @@ struct ui {
 	int64_t confirm_id;
 	bool help;
 	int help_top;
+	/* the top bar is drawn in reverse video until this epoch second: a
+	 * timebox has just ended (ui_clock_alert) */
+	long flash_until;
 
 	/* input: the text of the paste being handled; whether the last key
 	 * from the terminal came in a burst (ui_paste.h) */
@@ -264,10 +268,12 @@ long ui_clock_used(const struct ui *ui, int step, long now);
 int ui_clock_running(const struct ui *ui);
 /* The clock text for the top bar and its style; buf: 64 bytes. */
 enum ui_style ui_clock_text(const struct ui *ui, long now, char *buf, size_t n);
-/* Agenda: planned and projected end of each step in minutes after the
- * start; *start_epoch gets the start the projection counts from. */
-void ui_clock_agenda(const struct ui *ui, long now, long planned_end[STEP_COUNT],
-		     long projected_end[STEP_COUNT], long *start_epoch);
+/* The seconds each step's clock has run; returns their sum. */
+long ui_clock_used_all(const struct ui *ui, long now, long used[STEP_COUNT]);
+/* When the running clock's timebox has just ended: the top bar flashes
+ * once, the bell rings (unless the workshop turned it off) and the status
+ * line says so; once per timebox. True when the screen needs a redraw. */
+bool ui_clock_alert(struct ui *ui, long now);
 /* Formats seconds as mm:ss (or h:mm:ss). buf: 16 bytes. */
 void ui_clock_format(long seconds, char *buf, size_t n);
 /* Now in epoch seconds. */

@@ -31,6 +31,12 @@
 #include "lineedit.h"
 #include "util.h"
 
+const enum ui_action ui_global_actions[] = {
+#define GLOBAL(name) ACT_##name,
+#include "actions.def"
+#undef GLOBAL
+	ACT_NONE};
+
 const struct ui_action_info ui_actions[ACT_COUNT] = {
 #define ACTION(name, ctx, k1, k2, k3, shown, bar, help) {ctx, {k1, k2, k3}, shown, bar, help},
 #include "actions.def"
@@ -86,7 +92,7 @@ static const struct {
 	{"Enter", '\r', N_("Enter")},
 	{"Enter", KC(KEY_ENTER), N_("Enter")},
 	{"Tab", '\t', NULL},
-	{"S-Tab", KC(KEY_BTAB), NULL},
+	{"S-Tab", KC(KEY_BTAB), N_("Shift-Tab")},
 	{"Esc", 27, NULL},
 	{"Space", ' ', N_("Space")},
 	{"Backspace", KC(KEY_BACKSPACE), N_("Backspace")},

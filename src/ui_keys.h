@@ -34,6 +34,8 @@ struct ui_action_info {
 };
 
 extern const struct ui_action_info ui_actions[ACT_COUNT];
+/* The actions of every step (GLOBAL in actions.def), ACT_NONE at the end. */
+extern const enum ui_action ui_global_actions[];
 
 /* The action of key in a context, or ACT_NONE; *arg gets the argument of
  * its binding (the step number of a digit, else 0). */

@@ -13,6 +13,7 @@ static const struct {
 	{"workshop", ENT_COUNT, STEP_WORKSHOP},
 	{"strategy goal", ENT_SGOAL, STEP_WORKSHOP},
 	{"agenda", ENT_COUNT, STEP_WORKSHOP},
+	{"agenda block", ENT_COUNT, STEP_WORKSHOP},
 	{"goal", ENT_GOAL, STEP_GOALS},
 	{"indicator", ENT_INDICATOR, STEP_INDICATORS},
 	{"stakeholder", ENT_STAKEHOLDER, STEP_STAKEHOLDERS},

@@ -1,6 +1,8 @@
 /* ui_workshop.c — step 0: the measure's data, the municipal strategy goals
- * it serves, and the agenda (timebox minutes per step, with the planned and
- * the projected end of each step once clocks have run over).
+ * it serves, and the agenda: the steps' timeboxes and the blocks that are
+ * no step (welcome, break, wrap-up), each with its planned start and end as
+ * times of day from the session's start time, the minutes its clock used,
+ * and the end to expect once clocks have run over (src/agenda.c).
  *
  * Three parts share the screen, each a list: the measure (left), the
  * strategy goals (right) and the agenda (below). Up/Down move inside a part
@@ -12,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "agenda.h"
 #include "figures.h"
 #include "i18n.h"
 #include "ui_internal.h"
@@ -21,13 +24,15 @@ enum part { PART_MEASURE, PART_SGOALS, PART_AGENDA };
 
 /* The measure's fields, in the order of the list and the form. */
 enum { WF_TITLE, WF_MUNICIPALITY, WF_FIELD, WF_FUNDING_END, WF_RATE, WF_FIRST_YEAR, WF_PHASE,
-       WF_FACILITATOR, WF_PARTICIPANTS, WF_DOC_STATUS, WF_REQUEST, WF_OFFICE, WF_COUNT };
+       WF_FACILITATOR, WF_PARTICIPANTS, WF_DOC_STATUS, WF_REQUEST, WF_OFFICE, WF_START,
+       WF_BELL, WF_COUNT };
 
 static const char *const field_labels[WF_COUNT] = {
 	N_("Measure"),	    N_("Municipality"),	     N_("Field of action"),
 	N_("Funding ends"), N_("Funding rate"),	     N_("First budget year"),
 	N_("Phase"),	    N_("Facilitator"),	     N_("Participants"),
 	N_("Council paper"), N_("Council is asked to"), N_("Responsible office"),
+	N_("Session starts"), N_("Bell at timebox end"),
 };
 
 struct workshop_state {
@@ -35,8 +40,11 @@ struct workshop_state {
 	struct list lm, ls, la; /* measure, strategy goals, agenda */
 	int64_t sel_sgoal;
 	size_t *linked; /* goals linked to each strategy goal (by index) */
-	/* agenda rows need the projection; computed once per draw */
-	long plan_end[STEP_COUNT], proj_end[STEP_COUNT], start_epoch;
+	/* the agenda's rows (a step or a block, then the session's end) and
+	 * the minute of the day it starts at; built before every draw and key */
+	struct agenda ag;
+	int start_minute;
+	size_t new_at;	/* the row a new block's form puts it before */
 	char hint_buf[512];
 };
 
@@ -48,13 +56,34 @@ static void init(struct ui *ui)
 	list_init(&vs->ls);
 	list_init(&vs->la);
 	list_set_count(&vs->lm, WF_COUNT);
-	list_set_count(&vs->la, STEP_COUNT);
+	list_set_count(&vs->la, STEP_COUNT + 1);
 }
 
 static void done(struct ui *ui)
 {
 	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
 	free(vs->linked);
+	agenda_free(&vs->ag);
+}
+
+/* Builds the agenda's rows and its start: the workshop's start time, or,
+ * without one, as long ago as the clocks have run. */
+static void agenda_update(struct ui *ui)
+{
+	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
+	long used[STEP_COUNT];
+	long now = ui_now();
+	long total = ui_clock_used_all(ui, now, used);
+	agenda_free(&vs->ag);
+	agenda_build(&ui->m, used, &vs->ag);
+	list_set_count(&vs->la, vs->ag.n + 1);
+	vs->start_minute = agenda_start_minute(&ui->m.ws);
+	if (vs->start_minute < 0) {
+		time_t t = (time_t)(now - total);
+		struct tm tm;
+		localtime_r(&t, &tm);
+		vs->start_minute = tm.tm_hour * 60 + tm.tm_min;
+	}
 }
 
 static void sync(struct ui *ui)
@@ -77,6 +106,7 @@ static void sync(struct ui *ui)
 	}
 	if (vs->part == PART_SGOALS && m->sgoals.n == 0)
 		vs->part = PART_MEASURE;
+	agenda_update(ui);
 }
 
 static const char *hint(struct ui *ui)
@@ -92,6 +122,9 @@ static const char *hint(struct ui *ui)
 		return _("Enter the date the funding ends: costs after that date need a payer.");
 	if (!w->funding_rate.set && ui->m.costs.n)
 		return _("Enter the funding rate: the share of eligible costs the grant pays.");
+	if (str_empty(w->start_time))
+		return _("Enter when the session starts (Session starts): the agenda then shows "
+			 "the times of day.");
 	return _("Set the minutes per step in the agenda (+/-), then go to 1 Goals (press 1).");
 }
 
@@ -147,6 +180,12 @@ static void field_value(const struct model *m, int f, char *buf, size_t n)
 	case WF_OFFICE:
 		snprintf(buf, n, "%s", w->office);
 		break;
+	case WF_START:
+		snprintf(buf, n, "%s", w->start_time);
+		break;
+	case WF_BELL:
+		snprintf(buf, n, "%s", vocab_label(VOCAB_YESNO, w->bell ? YN_YES : YN_NO));
+		break;
 	default:
 		snprintf(buf, n, "%s", w->participants);
 		break;
@@ -177,53 +216,79 @@ static void draw_sgoal_row(void *ctx, size_t row, int y, const int *cx, const in
 	ui_textf(y, cx[1], cw[1], base, UI_TEXT_RIGHT, "%zu", n);
 }
 
-static void clock_time(long epoch, char *buf, size_t n)
+/* A row's name: the step's, or the block's title after its kind. */
+static void row_name(const struct ui *ui, const struct agenda_row *r, char *buf, size_t n)
 {
-	time_t t = (time_t)epoch;
-	struct tm tm;
-	localtime_r(&t, &tm);
-	snprintf(buf, n, "%02d:%02d", tm.tm_hour, tm.tm_min);
+	if (!r->block) {
+		ui_step_name((enum step)r->step, buf, n);
+		return;
+	}
+	const struct agenda_block *b = MODEL_FIND(ui->m.blocks, struct agenda_block, r->id);
+	const char *kind = vocab_label(VOCAB_BLOCK, b ? b->kind : BLOCK_OTHER);
+	if (b && !str_empty(b->title))
+		snprintf(buf, n, "· %s: %s", kind, b->title);
+	else
+		snprintf(buf, n, "· %s", kind);
 }
 
 static void draw_agenda_row(void *ctx, size_t row, int y, const int *cx, const int *cw, bool sel)
 {
 	struct ui *ui = ctx;
 	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
-	int s = (int)row;
 	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
-	char name[64], used[24], t1[16], t2[16];
-	ui_step_name((enum step)s, name, sizeof name);
-	bool running = ui->clock[s].started != 0;
-	long now = ui_now();
-	long u = ui_clock_used(ui, s, now);
-	bool over = ui->m.agenda[s] > 0 && u > (long)ui->m.agenda[s] * 60;
+	char name[160], t1[16], t2[16], t3[16];
+	if (row >= vs->ag.n) {
+		/* the last row: when the session ends, as planned and as expected */
+		ui_text(y, cx[0], cw[0], _("End of the session"), base | A_BOLD, 0);
+		agenda_clock(vs->start_minute, vs->ag.planned, false, t2, sizeof t2);
+		ui_text(y, cx[3], cw[3], t2, base | A_BOLD, UI_TEXT_RIGHT);
+		agenda_clock(vs->start_minute, vs->ag.expected, true, t3, sizeof t3);
+		long late = (vs->ag.expected - vs->ag.planned + 59) / 60;
+		if (late > 0)
+			ui_textf(y, cx[6], cw[6], (sel ? base : ui_style(ST_WARN)) | A_BOLD,
+				 UI_TEXT_RIGHT, "%s +%ld", t3, late);
+		else
+			ui_text(y, cx[6], cw[6], t3, base | A_BOLD, UI_TEXT_RIGHT);
+		return;
+	}
+	const struct agenda_row *r = &vs->ag.v[row];
+	row_name(ui, r, name, sizeof name);
+	bool running = !r->block && ui->clock[r->step].started != 0;
+	bool over = !r->block && r->minutes > 0 && r->used >= (long)r->minutes * 60;
 	ui_text(y, cx[0], cw[0], name, base | (running ? A_BOLD : 0), 0);
-	ui_textf(y, cx[1], cw[1], base, UI_TEXT_RIGHT, "%d", ui->m.agenda[s]);
-	ui_clock_format(u, used, sizeof used);
-	if (u == 0 && !running)
+	ui_textf(y, cx[1], cw[1], base, UI_TEXT_RIGHT, "%d", r->minutes);
+	agenda_clock(vs->start_minute, r->start, false, t1, sizeof t1);
+	agenda_clock(vs->start_minute, r->end, false, t2, sizeof t2);
+	ui_text(y, cx[2], cw[2], t1, base, UI_TEXT_RIGHT);
+	ui_text(y, cx[3], cw[3], t2, base, UI_TEXT_RIGHT);
+	/* the minutes used, as minutes: never to be read as a time of day */
+	char used[32];
+	if (r->block || (r->used == 0 && !running))
 		snprintf(used, sizeof used, "–");
-	else if (over)
+	else
+		/* TRANSLATORS: minutes a step's clock has used, e.g. "12 min" */
+		snprintf(used, sizeof used, _("%ld min"), r->used / 60);
+	if (over)
 		strcat(used, "!"); /* a marker besides the colour */
-	ui_text(y, cx[2], cw[2], used, over && !sel ? ui_style(ST_ALERT) : base, UI_TEXT_RIGHT);
-	const char *state = running ? _("running") : over ? _("over") : "";
-	ui_text(y, cx[3], cw[3], state, running || over ? base | A_BOLD : base, 0);
-	clock_time(vs->start_epoch + vs->plan_end[s], t1, sizeof t1);
-	clock_time(vs->start_epoch + vs->proj_end[s], t2, sizeof t2);
-	ui_text(y, cx[4], cw[4], t1, base, UI_TEXT_RIGHT);
-	long shift = (vs->proj_end[s] - vs->plan_end[s] + 59) / 60;
+	ui_text(y, cx[4], cw[4], used, over && !sel ? ui_style(ST_ALERT) : base, UI_TEXT_RIGHT);
+	const char *state = over ? _("time is up") : running ? _("running") : "";
+	ui_text(y, cx[5], cw[5], state, running || over ? base | A_BOLD : base, 0);
+	agenda_clock(vs->start_minute, r->exp_end, true, t3, sizeof t3);
+	long shift = (r->exp_end - r->end + 59) / 60;
 	if (shift > 0)
-		ui_textf(y, cx[5], cw[5], sel ? base : ui_style(ST_WARN), UI_TEXT_RIGHT, "%s +%ld", t2,
+		ui_textf(y, cx[6], cw[6], sel ? base : ui_style(ST_WARN), UI_TEXT_RIGHT, "%s +%ld", t3,
 			 shift);
 	else
-		ui_text(y, cx[5], cw[5], t2, base, UI_TEXT_RIGHT);
+		ui_text(y, cx[6], cw[6], t3, base, UI_TEXT_RIGHT);
 }
 
 static const struct list_col measure_cols[] = {{N_("The measure"), 20, 0}, {NULL, -1, 8}};
 static const struct list_col sgoal_cols[] = {{N_("Municipal strategy goals"), -1, 10},
 					     {N_("Goals"), 5, 0}};
 static const struct list_col agenda_cols[] = {
-	{N_("Agenda"), -1, 14},	 {N_("Min."), 4, 0},	  {N_("Used"), 8, 0},
-	{N_("Clock"), 9, 0},	 {N_("Planned end"), 11, 0}, {N_("Expected end"), 14, 0},
+	{N_("Agenda"), -1, 14}, {N_("Min."), 4, 0},   {N_("Start"), 6, 0},
+	{N_("End"), 6, 0},	{N_("Used"), 8, 0},   {N_("Clock"), 15, 0},
+	{N_("Expected end"), 12, 0},
 };
 
 static void draw(struct ui *ui, struct ui_rect r)
@@ -232,26 +297,32 @@ static void draw(struct ui *ui, struct ui_rect r)
 	vs->lm.passive = vs->part != PART_MEASURE;
 	vs->ls.passive = vs->part != PART_SGOALS;
 	vs->la.passive = vs->part != PART_AGENDA;
-	int agenda_h = STEP_COUNT + 1;
-	int top_h = r.h - agenda_h - 1;
-	/* on a tall screen the agenda follows right after the strategy goals */
+	agenda_update(ui);
+	int agenda_h = (int)vs->la.n + 1;
+	/* on a tall screen the agenda follows right after the strategy goals,
+	 * a blank line apart; on a short one its heading line parts them */
 	int want = (int)vs->ls.n + 2 > WF_COUNT + 1 ? (int)vs->ls.n + 2 : WF_COUNT + 1;
+	int gap = 1;
+	int top_h = r.h - agenda_h - gap;
+	if (top_h < want) {
+		gap = 0;
+		top_h = r.h - agenda_h;
+	}
 	if (top_h > want)
 		top_h = want;
 	if (top_h < 4) {
 		top_h = 4;
-		agenda_h = r.h - top_h - 1;
+		agenda_h = r.h - top_h - gap;
 	}
 	int left_w = r.w * 11 / 20;
 	struct ui_rect mr = {r.y, r.x, top_h, left_w};
 	struct ui_rect sr = {r.y, r.x + left_w + 2, top_h, r.w - left_w - 2};
-	struct ui_rect ar = {r.y + top_h + 1, r.x, agenda_h, r.w};
+	struct ui_rect ar = {r.y + top_h + gap, r.x, agenda_h, r.w};
 	list_draw(&vs->lm, mr, measure_cols, 2, draw_measure_row, ui, NULL);
 	list_draw(&vs->ls, sr, sgoal_cols, 2, draw_sgoal_row, ui,
 		  _("None yet. Press n to add a goal of the municipal strategy (for example "
 		    "from the Smart City strategy)."));
-	ui_clock_agenda(ui, ui_now(), vs->plan_end, vs->proj_end, &vs->start_epoch);
-	list_draw(&vs->la, ar, agenda_cols, 6, draw_agenda_row, ui, NULL);
+	list_draw(&vs->la, ar, agenda_cols, 7, draw_agenda_row, ui, NULL);
 }
 
 /* ------------------------------------------------------------ forms */
@@ -279,6 +350,26 @@ static bool save_workshop(struct ui *ui, struct form *fm, int64_t id)
 		workshop_free(&w);
 		return false;
 	}
+	char *start = form_text(fm, WF_START);
+	int minute;
+	if (*start && !agenda_time_parse(start, &minute)) {
+		form_set_error(fm, WF_START, _("Type a time of day as HH:MM, e.g. 09:30, or leave it "
+					       "empty."));
+		free(start);
+		workshop_free(&w);
+		return false;
+	}
+	free(w.start_time);
+	if (*start) {
+		/* stored as HH:MM, however it was typed ("9:30") */
+		char t[16];
+		agenda_time_format(minute, t, sizeof t);
+		w.start_time = xstrdup(t);
+		free(start);
+	} else {
+		w.start_time = start;
+	}
+	w.bell = form_choice(fm, WF_BELL) == YN_YES;
 	w.funding_rate = rate;
 	w.first_budget_year = (int)first;
 	for (int f = 0; f < WF_COUNT; f++)
@@ -327,6 +418,12 @@ static void workshop_form(struct ui *ui, int focus)
 	form_add_text(fm, field_labels[WF_OFFICE], w->office, false);
 	form_set_note(fm, WF_OFFICE, N_("The office that submits the paper; the workbook names it as "
 					"its author."));
+	form_add_text(fm, field_labels[WF_START], w->start_time, false);
+	form_set_note(fm, WF_START, N_("When the session starts, as HH:MM (e.g. 09:30); the agenda "
+				       "shows the times of day from it."));
+	form_add_choice(fm, field_labels[WF_BELL], VOCAB_YESNO, w->bell ? YN_YES : YN_NO);
+	form_set_note(fm, WF_BELL, N_("Whether the terminal bell rings when a timebox ends (the top "
+				      "bar flashes either way)."));
 	form_focus(fm, focus);
 	ui_form_open(ui, fm, save_workshop, 0);
 }
@@ -373,20 +470,121 @@ static void minutes_form(struct ui *ui, int step)
 	ui_form_open(ui, fm, save_minutes, step);
 }
 
-static void add_minutes(struct ui *ui, int step, int delta)
+/* A block's minutes as the status line says them. */
+static void say_minutes(struct ui *ui, const char *name, int v)
 {
-	int v = ui->m.agenda[step] + delta;
+	ui_status(ui, ngettext("%s: %d minute.", "%s: %d minutes.", (unsigned long)v), name, v);
+}
+
+static void add_minutes(struct ui *ui, const struct agenda_row *r, int delta)
+{
+	int v = r->minutes + delta;
 	if (v < 0)
 		v = 0;
 	if (v > 999)
 		v = 999;
-	if (v == ui->m.agenda[step])
+	if (v == r->minutes)
 		return;
-	if (ui_store_ok(ui, store_set_agenda(ui->s, &ui->m, step, v))) {
-		char name[64];
-		ui_step_name((enum step)step, name, sizeof name);
-		ui_status(ui, _("%s: %d minutes."), name, v);
+	char name[160];
+	row_name(ui, r, name, sizeof name);
+	if (!r->block) {
+		if (ui_store_ok(ui, store_set_agenda(ui->s, &ui->m, r->step, v)))
+			say_minutes(ui, name, v);
+		return;
 	}
+	const struct agenda_block *b = MODEL_FIND(ui->m.blocks, struct agenda_block, r->id);
+	if (!b)
+		return;
+	struct agenda_block e;
+	block_copy(&e, b);
+	e.minutes = v;
+	if (ui_store_ok(ui, store_save_block(ui->s, &ui->m, &e)))
+		say_minutes(ui, name, v);
+	block_free(&e);
+}
+
+static bool save_block(struct ui *ui, struct form *fm, int64_t id)
+{
+	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
+	struct agenda_block e;
+	const struct agenda_block *old = id ? MODEL_FIND(ui->m.blocks, struct agenda_block, id) : NULL;
+	if (old)
+		block_copy(&e, old);
+	else
+		block_init(&e);
+	if (!old)
+		agenda_place(&vs->ag, &ui->m, vs->new_at, 0, &e.before_step, &e.position);
+	e.kind = form_choice(fm, 0);
+	free(e.title);
+	e.title = form_text(fm, 1);
+	e.minutes = (int)form_int(fm, 2);
+	bool ok = ui_store_ok(ui, store_save_block(ui->s, &ui->m, &e));
+	if (ok) {
+		char name[160];
+		struct agenda_row r = {.block = true, .id = e.id};
+		row_name(ui, &r, name, sizeof name);
+		ui_status(ui, id ? _("Agenda block “%s” saved.") : _("Agenda block “%s” added."),
+			  name + strlen("· "));
+		agenda_update(ui);
+		for (size_t i = 0; i < vs->ag.n; i++)
+			if (vs->ag.v[i].block && vs->ag.v[i].id == e.id)
+				list_select(&vs->la, i);
+	}
+	block_free(&e);
+	return ok;
+}
+
+static void block_form(struct ui *ui, int64_t id, size_t at)
+{
+	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
+	const struct agenda_block *b = id ? MODEL_FIND(ui->m.blocks, struct agenda_block, id) : NULL;
+	int kind = BLOCK_BREAK;
+	if (b)
+		kind = b->kind;
+	else if (at == 0)
+		kind = BLOCK_WELCOME;
+	else if (at >= vs->ag.n)
+		kind = BLOCK_WRAPUP;
+	vs->new_at = at; /* before the selected row; its kind fits the place */
+	struct form *fm = form_new(id ? N_("Edit agenda block") : N_("New agenda block"),
+				   b ? b->title : NULL);
+	form_add_choice(fm, N_("Kind"), VOCAB_BLOCK, kind);
+	form_set_note(fm, 0, N_("Welcome, break, wrap-up or another block that is no step."));
+	form_add_text(fm, N_("Title"), b ? b->title : "", false);
+	form_set_note(fm, 1, N_("Optional, e.g. “Lunch” or “Site visit”."));
+	form_add_int(fm, N_("Minutes"), b ? b->minutes : kind == BLOCK_BREAK ? 15 : 10, 0, 999);
+	form_focus(fm, 0);
+	ui_form_open(ui, fm, save_block, id);
+}
+
+/* Moves the block of row `row` one row up (dir < 0) or down: past the
+ * step or block next to it. */
+static void block_move(struct ui *ui, size_t row, int dir)
+{
+	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
+	if (row >= vs->ag.n || !vs->ag.v[row].block)
+		return;
+	if (dir < 0 ? row == 0 : row + 1 >= vs->ag.n) {
+		ui_status(ui, "%s", dir < 0 ? _("The block is first already.")
+					   : _("The block is last already."));
+		return;
+	}
+	/* the row it will stand before (the rows counted with the block) */
+	size_t at = dir < 0 ? row - 1 : row + 2;
+	const struct agenda_block *b = MODEL_FIND(ui->m.blocks, struct agenda_block, vs->ag.v[row].id);
+	if (!b)
+		return;
+	int64_t id = b->id;
+	struct agenda_block e;
+	block_copy(&e, b);
+	agenda_place(&vs->ag, &ui->m, at, id, &e.before_step, &e.position);
+	if (ui_store_ok(ui, store_save_block(ui->s, &ui->m, &e))) {
+		agenda_update(ui);
+		for (size_t i = 0; i < vs->ag.n; i++)
+			if (vs->ag.v[i].block && vs->ag.v[i].id == id)
+				list_select(&vs->la, i);
+	}
+	block_free(&e);
 }
 
 /* ------------------------------------------------------------ delete */
@@ -394,6 +592,19 @@ static void add_minutes(struct ui *ui, int step, int delta)
 static void delete_yes(struct ui *ui, int64_t id)
 {
 	ui_delete_entity(ui, ENT_SGOAL, id, _("Strategy goal “%s” deleted (u undoes it)."));
+}
+
+static void block_delete_yes(struct ui *ui, int64_t id)
+{
+	ui_delete_entity(ui, ENT_BLOCK, id, _("Agenda block “%s” deleted (u undoes it)."));
+}
+
+static void block_delete(struct ui *ui, const struct agenda_row *r)
+{
+	char name[160], q[300];
+	row_name(ui, r, name, sizeof name);
+	snprintf(q, sizeof q, _("Delete the agenda block “%s”?"), name + strlen("· "));
+	ui_confirm(ui, q, block_delete_yes, r->id);
 }
 
 static void sgoal_delete(struct ui *ui, int64_t id)
@@ -454,12 +665,68 @@ static bool part_move(struct ui *ui, enum ui_action a)
 	return true;
 }
 
+/* The agenda row selected, or NULL on the session's end row. */
+static const struct agenda_row *agenda_sel(struct ui *ui)
+{
+	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
+	return vs->la.sel < vs->ag.n ? &vs->ag.v[vs->la.sel] : NULL;
+}
+
+static int agenda_key(struct ui *ui, enum ui_action a)
+{
+	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
+	agenda_update(ui);
+	const struct agenda_row *r = agenda_sel(ui);
+	switch (a) {
+	case ACT_NEW:
+		block_form(ui, 0, vs->la.sel);
+		break;
+	case ACT_EDIT:
+		if (!r)
+			ui_status(ui, "%s",
+				  _("The session ends when its last block does: change the minutes of "
+				    "the blocks and steps, or the start time."));
+		else if (r->block)
+			block_form(ui, r->id, vs->la.sel);
+		else
+			minutes_form(ui, r->step);
+		break;
+	case ACT_DELETE:
+		if (r && r->block)
+			block_delete(ui, r);
+		else
+			ui_status(ui, "%s",
+				  _("Only blocks leave the agenda; a step stays (0 minutes: no "
+				    "timebox)."));
+		break;
+	case ACT_MORE:
+	case ACT_LESS:
+		if (r)
+			add_minutes(ui, r, a == ACT_MORE ? 5 : -5);
+		break;
+	case ACT_MOVE_UP:
+	case ACT_MOVE_DOWN:
+		if (r && r->block)
+			block_move(ui, vs->la.sel, a == ACT_MOVE_UP ? -1 : 1);
+		else
+			ui_status(ui, "%s",
+				  _("Steps keep their order; select a block (welcome, break, wrap-up) "
+				    "to move it."));
+		break;
+	default:
+		return UI_UNHANDLED;
+	}
+	return UI_REDRAW | UI_HANDLED;
+}
+
 static int key(struct ui *ui, enum ui_action a, int k)
 {
 	struct workshop_state *vs = ui_view_state(ui, STEP_WORKSHOP);
 	(void)k;
 	if (part_move(ui, a))
 		return UI_REDRAW | UI_HANDLED;
+	if (vs->part == PART_AGENDA)
+		return agenda_key(ui, a);
 	switch (a) {
 	case ACT_NEW:
 		sgoal_form(ui, 0);
@@ -469,8 +736,6 @@ static int key(struct ui *ui, enum ui_action a, int k)
 			workshop_form(ui, (int)vs->lm.sel);
 		else if (vs->part == PART_SGOALS && vs->ls.n)
 			sgoal_form(ui, MODEL_AT(ui->m.sgoals, struct strategy_goal, vs->ls.sel)->id);
-		else if (vs->part == PART_AGENDA)
-			minutes_form(ui, (int)vs->la.sel);
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_DELETE:
 		if (vs->part == PART_SGOALS && vs->ls.n)
@@ -482,11 +747,9 @@ static int key(struct ui *ui, enum ui_action a, int k)
 		return UI_REDRAW | UI_HANDLED;
 	case ACT_MORE:
 	case ACT_LESS:
-		if (vs->part != PART_AGENDA) {
-			ui_status(ui, "%s", _("+ and - change the minutes of the agenda row selected."));
-			return UI_REDRAW | UI_HANDLED;
-		}
-		add_minutes(ui, (int)vs->la.sel, a == ACT_MORE ? 5 : -5);
+	case ACT_MOVE_UP:
+	case ACT_MOVE_DOWN:
+		ui_status(ui, "%s", _("+ and - change the minutes of the agenda row selected."));
 		return UI_REDRAW | UI_HANDLED;
 	default:
 		return UI_UNHANDLED;
@@ -540,7 +803,7 @@ static bool select_item(struct ui *ui, enum entity kind, int64_t id)
 }
 
 static const enum ui_action bar[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_UNDO, ACT_NONE};
-static const enum ui_action more[] = {ACT_MORE, ACT_LESS, ACT_NONE};
+static const enum ui_action more[] = {ACT_MORE, ACT_LESS, ACT_MOVE_UP, ACT_NONE};
 
 /* The selected item, for the reading view. */
 static bool current_item(struct ui *ui, enum entity *kind, int64_t *id)
@@ -566,9 +829,14 @@ const struct ui_view ui_view_workshop = {
 		   "or urban development strategy). Measures that visibly serve them are "
 		   "easier to keep. Each goal in step 1 links to one of them. Left and Right "
 		   "go between the measure and the strategy goals.\n\n"
-		   "The agenda gives every step a timebox. F5 starts the clock of the step on "
-		   "screen; when a step runs over, the expected end of the steps after it "
-		   "moves back, so the group can decide what to shorten."),
+		   "The agenda gives every step a timebox. With the session's start time it "
+		   "shows when every step and block begins and ends as times of day, and when "
+		   "the session ends. n adds a block that is no step (welcome, break, wrap-up) "
+		   "before the selected row, < and > move it, d removes it. F5 starts the "
+		   "clock of the step on screen; when its timebox ends, the top bar flashes "
+		   "once and the bell rings (unless turned off in the measure's data). When a "
+		   "step runs over, the expected end of the rows after it moves back, so the "
+		   "group can decide what to shorten."),
 	.bar = bar,
 	.more = more,
 	.sync = sync,

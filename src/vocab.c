@@ -123,6 +123,9 @@ static const struct vocab vocabs[VOCAB_COUNT] = {
 				      N_("Adopted"))},
 	[VOCAB_DOC_STATUS] = {DOC_STATUS_COUNT, WORDS("draft", "final"), WORDS("entwurf", "endfassung"),
 			      WORDS(N_("Draft"), N_("Final"))},
+	[VOCAB_BLOCK] = {BLOCK_KIND_COUNT, WORDS("welcome", "break", "wrapup", "other"),
+			 WORDS("begrüßung", "pause", "abschluss", "sonstiges"),
+			 WORDS(N_("Welcome"), N_("Break"), N_("Wrap-up"), N_("Other block"))},
 };
 
 int vocab_count(enum vocab_kind k)

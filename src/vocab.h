@@ -59,6 +59,8 @@ enum op_model {
 enum agreement { AGREE_NONE, AGREE_DRAFT, AGREE_SIGNED, AGREE_COUNT };
 /* The status of the workshop's results as a document for the council. */
 enum doc_status { DOC_DRAFT, DOC_FINAL, DOC_STATUS_COUNT };
+/* An agenda block that is no step: welcome, break, wrap-up or a free one. */
+enum block_kind { BLOCK_WELCOME, BLOCK_BREAK, BLOCK_WRAPUP, BLOCK_OTHER, BLOCK_KIND_COUNT };
 enum ms_kind {
 	MS_AGREEMENT,
 	MS_BUDGET,
@@ -131,6 +133,7 @@ enum vocab_kind {
 	VOCAB_DEC_STATUS,
 	VOCAB_SHARE_STATUS,
 	VOCAB_DOC_STATUS,
+	VOCAB_BLOCK,
 	VOCAB_COUNT
 };
 

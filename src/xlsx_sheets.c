@@ -95,7 +95,8 @@ static void field_cell(struct xl *x, const struct entity_field *f, const void *e
 {
 	const void *p = field_at_c(e, f);
 	switch (f->type) {
-	case FT_TEXT: xc_text(c, *(char *const *)p); break;
+	case FT_TEXT:
+	case FT_TIME: xc_text(c, *(char *const *)p); break;
 	case FT_DATETEXT:
 	case FT_DATE: xc_date(c, *(char *const *)p); break;
 	case FT_WORD: xc_text(c, vocab_label((enum vocab_kind)f->arg, *(const int *)p)); break;

@@ -225,11 +225,12 @@ refuse "$f" "newer version of stetig"
 # text, never run
 f=$(new_case undo-fts3-data)
 q "$f" "INSERT INTO undo_step(id,kind,label,item) VALUES(1,'undo','Edit workshop','Basis');
- INSERT INTO undo_log(step,tbl,op,rid,v0,v1,v2,v3,v4,v5,v6,v7,v8,v9,v10,v11,v12,v13,v14,v15,v16,v17,v18,v19,v20)
+ INSERT INTO undo_log(step,tbl,op,rid,v0,v1,v2,v3,v4,v5,v6,v7,v8,v9,v10,v11,v12,v13,v14,v15,v16,v17,v18,v19,v20,v21,v22,v23,v24)
  SELECT 1,'workshop','u',1,id,'fts3_tokenizer(''simple'', x''4141414141414141'')',
   municipality,field,funding_end,phase,facilitator,participants,language,funding_rate,
   first_budget_year,operator_model,operator,agreement,agreement_date,agreement_ref,
-  operator_note,uid,doc_status,council_request,office FROM workshop;"
+  operator_note,uid,doc_status,council_request,office,vote_voters,vote_dots,start_time,bell
+  FROM workshop;"
 read_safely "$f"
 ui_start "$f"
 wait_for "Basis · Musterstadt"

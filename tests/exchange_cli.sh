@@ -37,7 +37,7 @@ expect_status 0 "$STETIG" export "$ws" --csv "$T/b" --xlsx "$T/b.xlsx"
 expect_grep "Wrote $T/b/workshop.csv" "$T/out"
 expect_grep "Wrote $T/b/findings.csv" "$T/out"
 expect_grep "Wrote $T/b.xlsx" "$T/out"
-[ "$(ls "$T/b" | wc -l)" -eq 14 ] && ok || fail "bundle has $(ls "$T/b" | wc -l) files"
+[ "$(ls "$T/b" | wc -l)" -eq 15 ] && ok || fail "bundle has $(ls "$T/b" | wc -l) files"
 [ -s "$T/b.xlsx" ] && ok || fail "no workbook"
 
 # unwritable targets fail cleanly and leave nothing behind

@@ -91,7 +91,7 @@ no_temp "$T"
 # a good export replaces it: the new title, no file of the old one left over
 expect_status 0 "$STETIG" export "$W2" --csv "$B"
 grep -q "Großstadt" "$B/workshop.csv" && ok || fail "the bundle was not replaced"
-[ "$(ls "$B" | wc -l)" -eq 14 ] && ok || fail "bundle has $(ls "$B" | wc -l) files"
+[ "$(ls "$B" | wc -l)" -eq 15 ] && ok || fail "bundle has $(ls "$B" | wc -l) files"
 no_temp "$T"
 # a folder with other files is refused and left alone
 mkdir "$T/mixed" && echo mine > "$T/mixed/notes.txt"

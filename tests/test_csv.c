@@ -201,10 +201,10 @@ static void test_export_format(void)
 		 "\"facilitator\",\"participants\",\"language\",\"funding_rate\",\"first_budget_year\","
 		 "\"operator_model\",\"operator\",\"agreement\",\"agreement_date\",\"agreement_ref\","
 		 "\"operator_note\",\"workshop_id\",\"document_status\",\"council_request\",\"office\","
-		 "\"voters\",\"dots_per_person\"\r\n"
+		 "\"voters\",\"dots_per_person\",\"start_time\",\"timebox_bell\"\r\n"
 		 "\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\",\"'=HYPERLINK(\"\"x\"\")\","
 		 "\"\",\"2027-06-30\",\"pilot\",\"\",\"\",\"en\",\"72.5\",\"\",\"open\",\"\",\"none\",\"\",\"\","
-		 "\"\",\"%s\",\"draft\",\"\",\"\",\"\",\"\"\r\n",
+		 "\"\",\"%s\",\"draft\",\"\",\"\",\"\",\"\",\"\",\"yes\"\r\n",
 		 m.ws.uid);
 	CU_ASSERT_EQUAL(len, strlen(want_en));
 	CU_ASSERT_STRING_EQUAL(d, want_en);
@@ -215,10 +215,11 @@ static void test_export_format(void)
 		 "\"moderation\";\"teilnehmende\";\"sprache\";\"förderquote\";\"erstes_haushaltsjahr\";"
 		 "\"betreibermodell\";\"betreiber\";\"vereinbarung\";\"vereinbarungsdatum\";"
 		 "\"vereinbarung_fundstelle\";\"betreiber_notiz\";\"workshop_id\";\"dokumentstatus\";"
-		 "\"beschlussvorschlag\";\"federführendes_amt\";\"abstimmende\";\"punkte_pro_person\"\r\n"
+		 "\"beschlussvorschlag\";\"federführendes_amt\";\"abstimmende\";\"punkte_pro_person\";"
+		 "\"beginn\";\"zeitsignal\"\r\n"
 		 "\"Sensorik \"\"Gewässer\"\"; Teil 1\nmit Zeilenumbruch\";\"'=HYPERLINK(\"\"x\"\")\";"
 		 "\"\";\"2027-06-30\";\"pilot\";\"\";\"\";\"en\";\"72,5\";\"\";\"offen\";\"\";\"keine\";\"\";"
-		 "\"\";\"\";\"%s\";\"entwurf\";\"\";\"\";\"\";\"\"\r\n",
+		 "\"\";\"\";\"%s\";\"entwurf\";\"\";\"\";\"\";\"\";\"\";\"ja\"\r\n",
 		 m.ws.uid);
 	CU_ASSERT_STRING_EQUAL(d, want_de);
 	free(d);
@@ -249,7 +250,7 @@ static void test_export_format(void)
 		free(d);
 	}
 	char cmd[700];
-	snprintf(cmd, sizeof cmd, "test $(ls -A '%s' | wc -l) -eq 14", semi);
+	snprintf(cmd, sizeof cmd, "test $(ls -A '%s' | wc -l) -eq 15", semi);
 	CU_ASSERT_EQUAL(system(cmd), 0);
 	store_close(s);
 	model_free(&m);
@@ -727,6 +728,12 @@ static const struct refusal refusals[] = {
 	{"goals.csv", "id,title,specific,measurable,achievable,relevant,time_bound,strategy_goal,"
 		      "status\n1,t,,,,,30.02.2027,,draft\n",
 	 "goals.csv", 2, 7, "'30.02.2027' is not a valid date"},
+	{"workshop.csv", "title,municipality,field,funding_end,phase,facilitator,participants,language,funding_rate,"
+			 "first_budget_year,operator_model,operator,agreement,agreement_date,agreement_ref,"
+			 "operator_note,workshop_id,document_status,council_request,office,voters,dots_per_person,"
+			 "start_time\n"
+			 "T,M,F,,pilot,,,en,,,,,,,,,,,,,,,24:00\n",
+	 "workshop.csv", 2, 23, "'24:00' is not a time of day; write it as HH:MM"},
 	{"workshop.csv", "title,municipality,field,funding_end,phase,facilitator,participants,"
 			 "language\nT,M,F,,pilot,,,en\nT2,M,F,,pilot,,,en\n",
 	 "workshop.csv", 3, 0, "exactly one line"},
@@ -859,6 +866,36 @@ static void expect_refusal(const char *dir, const struct refusal *r, const char 
 	store_close(s);
 	model_free(&m);
 	CU_ASSERT_TRUE(test_same_file(path, copy));
+}
+
+/* The session's start time: typed loosely in a bundle, stored as HH:MM;
+ * the store refuses a text that is no time of day. */
+static void test_start_time(void)
+{
+	const char *dir = base_bundle();
+	put(dir, "workshop.csv", "title,municipality,field,funding_end,phase,facilitator,participants,language,funding_rate,"
+			 "first_budget_year,operator_model,operator,agreement,agreement_date,agreement_ref,"
+			 "operator_note,workshop_id,document_status,council_request,office,voters,dots_per_person,"
+			 "start_time,timebox_bell\n"
+			 "T,M,F,,pilot,,,en,,,,,,,,,,,,,,, 9:05 ,no\n");
+	struct model m;
+	model_init(&m);
+	struct store *s = create(fresh("time.stetig"), &m, LANG_EN);
+	struct bundle_error err;
+	CU_ASSERT_TRUE_FATAL(import_dir(s, &m, dir, &err));
+	CU_ASSERT_STRING_EQUAL(m.ws.start_time, "09:05");
+	CU_ASSERT_FALSE(m.ws.bell);
+	struct workshop w;
+	workshop_copy(&w, &m.ws);
+	str_set(&w.start_time, "9:61");
+	CU_ASSERT_NOT_EQUAL(store_save_workshop(s, &m, &w), ERR_OK);
+	CU_ASSERT_STRING_EQUAL(m.ws.start_time, "09:05");
+	str_set(&w.start_time, "");
+	CU_ASSERT_EQUAL(store_save_workshop(s, &m, &w), ERR_OK);
+	CU_ASSERT_STRING_EQUAL(m.ws.start_time, "");
+	workshop_free(&w);
+	store_close(s);
+	model_free(&m);
 }
 
 static void test_refusals(void)
@@ -1476,6 +1513,7 @@ int main(void)
 	ADD_TEST(r, test_import_update);
 	ADD_TEST(r, test_import_shares);
 	ADD_TEST(r, test_raci_column_names);
+	ADD_TEST(r, test_start_time);
 	CU_pSuite x = CU_add_suite("refusals", NULL, NULL);
 	ADD_TEST(x, test_refusals);
 	ADD_TEST(x, test_refusals_bytes);

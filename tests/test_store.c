@@ -88,7 +88,7 @@ static void test_create(void)
 	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM undo_step"), 0);
 	CU_ASSERT_EQUAL(pragma(p, "SELECT count(*) FROM sqlite_schema WHERE type='table' AND "
 				  "sql LIKE '%STRICT%' AND name NOT LIKE 'sqlite_%'"),
-			19);
+			20);
 	/* nothing is left beside the file */
 	struct stat st;
 	char side[600];
@@ -1202,6 +1202,10 @@ static void test_refuse_bad_values(void)
 		{"UPDATE place SET step=10", "step"}, /* steps 0-9 */
 		{"UPDATE place SET raci_view=3", "raci_view"},
 		{"UPDATE place SET item=-1", "item"},
+		{"UPDATE workshop SET start_time='25:00'", "start_time"},
+		{"UPDATE workshop SET bell=2", "bell"},
+		{"INSERT INTO agenda_block(kind, before_step) VALUES('break', 0);"
+		 "UPDATE agenda_block SET minutes=1000", "minutes"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		const char *p0 = fresh("values");

@@ -33,7 +33,8 @@ keys 1 F1
 wait_for "Hilfe: 1 Ziele"
 expect_screen "SMART"
 keys NPage
-wait_for "Rückgängig"
+# the keys of the whole screen are in every step's help, F4 among them
+wait_for "Themenspeicher: die Leiste mit den Vereinbarungen"
 keys Escape
 wait_for "Noch keine Ziele"
 expect_no_screen "Hilfe: 1 Ziele"
@@ -58,7 +59,7 @@ keys q
 wait_exit
 [ "$ui_status" = 0 ] && ok || fail "q: status $ui_status"
 
-# the timebox: amber with a marker in the last fifth, OVER when used up,
+# the timebox: amber with a marker in the last fifth, "time is up" when used up,
 # and the agenda moves the expected end of the later steps
 UI_LANG=en
 sql "$f" "INSERT INTO clock(step, elapsed, started) VALUES(1, 1500, 0)"
@@ -82,12 +83,12 @@ sql "$f" "UPDATE clock SET elapsed = 1900 WHERE step = 1"
 ui_start --lang en "$f"
 wait_for "F10"
 keys 1 F5
-wait_for "Step 1: OVER +01:4"
+wait_for "Step 1: time is up +01:4"
 keys 0
 wait_for ":"
 wait_for " +2"
-expect_screen "running"
-expect_screen "31:4"
+expect_screen "time is up"
+expect_screen "31 min!"
 keys q
 wait_exit
 expect_sql "$f" "SELECT started FROM clock WHERE step = 1" "0"
@@ -95,8 +96,8 @@ expect_sql "$f" "SELECT started FROM clock WHERE step = 1" "0"
 # the agenda: + gives the selected step five minutes more, one undo step
 ui_start --lang en "$f"
 wait_for "F10"
-# (past the 12 fields of the measure to the agenda row of step 1)
-keys Down Down Down Down Down Down Down Down Down Down Down Down Down
+# (past the 14 fields of the measure to the agenda row of step 1)
+keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down
 sleep 0.3
 keys +
 wait_for "1 Goals: 35 minutes."

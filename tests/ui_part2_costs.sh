@@ -189,7 +189,7 @@ wait_for "Dateien jetzt schreiben"
 expect_screen "Kämmerei prüft die restlichen 40 %"
 keys Enter
 wait_for "Export geschrieben."
-expect_screen "CSV-Paket: 14 Dateien"
+expect_screen "CSV-Paket: 15 Dateien"
 expect_screen "Arbeitsmappe: $T/kosten.xlsx"
 [ -f "$T/kosten-csv/costs.csv" ] && ok || fail "no costs.csv"
 [ -s "$T/kosten.xlsx" ] && ok || fail "no workbook"
@@ -205,9 +205,9 @@ wait_for "Export geschrieben."
 expect_grep '"name","kind","amount"' "$T/kosten-csv/costs.csv"
 # the result follows a switch of the screen's language
 keys F6
-wait_for "CSV bundle: 14 files"
+wait_for "CSV bundle: 15 files"
 keys F6
-wait_for "CSV-Paket: 14 Dateien"
+wait_for "CSV-Paket: 15 Dateien"
 # a note for the council paper
 keys n
 wait_for "Neue Notiz"
