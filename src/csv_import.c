@@ -813,51 +813,14 @@ static bool check_checks(struct import *imp)
 	return ok;
 }
 
-/* A free text that looks like a date (YYYY-MM-DD) must be a real day. */
-static bool check_date_texts(struct import *imp)
-{
-	for (int f = 0; f < BF_COUNT; f++) {
-		int kind = bundle_specs[f].entity;
-		if (kind < 0)
-			continue;
-		const struct entity_desc *d = &entity_descs[kind];
-		struct pfile *pf = &imp->f[f];
-		for (size_t k = 0; k < d->n; k++) {
-			if (d->fields[k].type != FT_DATETEXT)
-				continue;
-			size_t col = bundle_col_of((enum entity)kind, (int)k);
-			for (size_t r = 0; r < pf->n; r++) {
-				struct pcell *pc = &pf->rows[r].c[col];
-				char *t = import_trimmed(pc->s);
-				bool bad = false;
-				if (looks_like_iso_date(t) || looks_like_date(t)) {
-					/* a date, stored as the screen stores it: YYYY-MM-DD */
-					if (take_date(&t)) {
-						char **cell = &pf->rows[r].row->cells[col];
-						free(*cell);
-						pc->s = *cell = t;
-						continue;
-					}
-					bad = true;
-				}
-				if (bad) {
-					char sh[200];
-					CELL_FAIL(imp, pf, pf->rows[r].row, col,
-						  ERR_BUNDLE_NOT_DATE,
-						  import_shorten(t, sh));
-					free(t);
-					return false;
-				}
-				free(t);
-			}
-		}
-	}
-	return true;
-}
+/* What a cell normaliser made of a trimmed cell text. */
+enum cell_norm { CELL_KEEP, CELL_REPLACE, CELL_BAD };
 
-/* A time of day (HH:MM) is one, stored as the screen stores it ("9:30"
- * becomes "09:30"). */
-static bool check_times(struct import *imp)
+/* Walks every non-empty cell of the fields of type in the bundle: norm gets
+ * the trimmed text (which it may replace); CELL_REPLACE stores it in the
+ * cell, CELL_BAD refuses the cell with code (its one argument the text). */
+static bool normalise_cells(struct import *imp, enum field_type type,
+			    enum cell_norm (*norm)(char **t), enum err code)
 {
 	for (int f = 0; f < BF_COUNT; f++) {
 		int kind = bundle_specs[f].entity;
@@ -866,7 +829,7 @@ static bool check_times(struct import *imp)
 		const struct entity_desc *d = &entity_descs[kind];
 		struct pfile *pf = &imp->f[f];
 		for (size_t k = 0; k < d->n; k++) {
-			if (d->fields[k].type != FT_TIME)
+			if (d->fields[k].type != type)
 				continue;
 			size_t col = bundle_col_of((enum entity)kind, (int)k);
 			for (size_t r = 0; r < pf->n; r++) {
@@ -874,28 +837,52 @@ static bool check_times(struct import *imp)
 				if (col >= pf->rows[r].row->n || !pc->s || !*pc->s)
 					continue;
 				char *t = import_trimmed(pc->s);
-				int minute;
-				if (!*t) {
+				switch (norm(&t)) {
+				case CELL_KEEP:
 					free(t);
-					continue;
+					break;
+				case CELL_REPLACE: {
+					char **cell = &pf->rows[r].row->cells[col];
+					free(*cell);
+					pc->s = *cell = t;
+					break;
 				}
-				if (!agenda_time_parse(t, &minute)) {
+				case CELL_BAD: {
 					char sh[200];
-					CELL_FAIL(imp, pf, pf->rows[r].row, col, ERR_BUNDLE_NOT_TIME,
+					CELL_FAIL(imp, pf, pf->rows[r].row, col, code,
 						  import_shorten(t, sh));
 					free(t);
 					return false;
 				}
-				free(t);
-				char **cell = &pf->rows[r].row->cells[col];
-				free(*cell);
-				*cell = xmalloc(8);
-				agenda_time_format(minute, *cell, 8);
-				pc->s = *cell;
+				}
 			}
 		}
 	}
 	return true;
+}
+
+/* A free text that looks like a date must be a real day, stored as the
+ * screen stores it: YYYY-MM-DD. */
+static enum cell_norm norm_date_text(char **t)
+{
+	if (!looks_like_iso_date(*t) && !looks_like_date(*t))
+		return CELL_KEEP;
+	return take_date(t) ? CELL_REPLACE : CELL_BAD;
+}
+
+/* A time of day (HH:MM) is one, stored as the screen stores it ("9:30"
+ * becomes "09:30"). */
+static enum cell_norm norm_time(char **t)
+{
+	int minute;
+	if (!**t)
+		return CELL_KEEP;
+	if (!agenda_time_parse(*t, &minute))
+		return CELL_BAD;
+	free(*t);
+	*t = xmalloc(8);
+	agenda_time_format(minute, *t, 8);
+	return CELL_REPLACE;
 }
 
 /* Ranges that involve more than one cell, and the rules of single files. */
@@ -909,7 +896,8 @@ static bool check_rules(struct import *imp)
 			    pf->n);
 		return false;
 	}
-	if (!check_date_texts(imp) || !check_times(imp))
+	if (!normalise_cells(imp, FT_DATETEXT, norm_date_text, ERR_BUNDLE_NOT_DATE) ||
+	    !normalise_cells(imp, FT_TIME, norm_time, ERR_BUNDLE_NOT_TIME))
 		return false;
 	pf = &imp->f[BF_COSTS];
 	const size_t amount = bundle_col_of(ENT_COST, COST_F_amount),
