@@ -236,14 +236,11 @@ static void draw_cost_row(void *ctx, size_t row, int y, const int *cx, const int
 	const struct cost *c = MODEL_AT(ui->m.costs, struct cost, row);
 	attr_t base = ui_style(sel ? ST_SEL : ST_NORMAL);
 	char s[64];
-	const char *name = *c->name ? c->name : _("(no name)");
 	char named[512];
-	if (c->example) {
-		/* the template's example until the group saves the item */
-		snprintf(named, sizeof named, _("(example) %s"), name);
-		name = named;
-	}
-	ui_text(y, cx[0], cw[0], name, base, 0);
+	ui_text(y, cx[0], cw[0],
+		ui_example_name(c->example, *c->name ? c->name : _("(no name)"), named,
+				sizeof named),
+		base, 0);
 	ui_text(y, cx[1], cw[1], vocab_label(VOCAB_COST_KIND, c->kind), base, 0);
 	money(c->amount, true, s, sizeof s);
 	ui_text(y, cx[2], cw[2], s, base, UI_TEXT_RIGHT);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "i18n.h"
 #include "lineedit.h"
 #include "util.h"
 
@@ -235,4 +236,12 @@ int ui_text_wrapped(struct ui_rect r, int skip, const char *s, attr_t a)
 			break;
 	}
 	return line;
+}
+
+const char *ui_example_name(bool example, const char *name, char *buf, size_t n)
+{
+	if (!example)
+		return name;
+	snprintf(buf, n, _("(example) %s"), name);
+	return buf;
 }

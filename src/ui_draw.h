@@ -49,4 +49,8 @@ size_t ui_wrap(const char *s, int width, size_t *next);
  * returns the number of wrapped lines of s in total. */
 int ui_text_wrapped(struct ui_rect r, int skip, const char *s, attr_t a);
 
+/* The name of a list row as drawn: marked "(example) …" while the item is
+ * a template's example the group has not saved yet (buf holds that text). */
+const char *ui_example_name(bool example, const char *name, char *buf, size_t n);
+
 #endif

@@ -361,14 +361,12 @@ static void draw_row(void *ctx, size_t row, int y, const int *cx, const int *cw,
 		ui_text(y, cx[0], 1, late ? "!" : "§", sel ? base : late ? ui_style(ST_ALERT) : ui_style(ST_LIT), 0);
 		i18n_date(dc->planned, i18n_lang(), d);
 		ui_text(y, cx[1], cw[1], d, late && !sel ? ui_style(ST_ALERT) : base, 0);
-		const char *subject = *dc->subject ? dc->subject : _("(no subject)");
 		char named[512];
-		if (dc->example) {
-			/* the template's example until the group saves the decision */
-			snprintf(named, sizeof named, _("(example) %s"), subject);
-			subject = named;
-		}
-		ui_text(y, cx[2], cw[2], subject, base, 0);
+		ui_text(y, cx[2], cw[2],
+			ui_example_name(dc->example,
+					*dc->subject ? dc->subject : _("(no subject)"), named,
+					sizeof named),
+			base, 0);
 		ui_text(y, cx[3], cw[3], vocab_label(VOCAB_BODY, dc->body), base, 0);
 		ui_text(y, cx[4], cw[4], dc->document, base, 0);
 		ui_text(y, cx[5], cw[5], vocab_label(VOCAB_DEC_STATUS, dc->status), base, 0);
