@@ -1,4 +1,4 @@
-/* agenda.h — the agenda of a session (issue 18): the steps' timeboxes and
+/* agenda.h — the agenda of a session: the steps' timeboxes and
  * the blocks that are no step (welcome, break, wrap-up, a free block) in
  * their order, with the planned start and end of every row and the end
  * to expect once steps have run over. Arithmetic on the model only: no

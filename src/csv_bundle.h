@@ -56,7 +56,7 @@ struct bundle_spec {
 };
 
 /* Columns of every file; raci.csv lists only its first columns, the task
- * and its name (the stakeholder columns follow; bundles before issue 16 had
+ * and its name (the stakeholder columns follow; older bundles had
  * no task_name column, and a stakeholder column is headed by the
  * stakeholder's id, "id: name" or the name). The files of the entities list their
  * id first (when the entity has one in the CSV, see entities.def), then

@@ -54,7 +54,7 @@ extern const char *const bundle_files[];
 bool bundle_export(const struct model *m, const struct findings *f, const char *dir,
 		   enum lang lang, char delim, struct bundle_error *err);
 
-/* How an import treats the rows of a bundle (issue 16). Every bundle
+/* How an import treats the rows of a bundle. Every bundle
  * carries its workshop's identity (workshop.csv, workshop_id) and every row
  * its entity id:
  *   - a bundle of this workshop updates the rows whose id it knows and adds

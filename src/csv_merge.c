@@ -1,4 +1,4 @@
-/* csv_merge.c — merging a checked CSV bundle into a workshop (issue 16):
+/* csv_merge.c — merging a checked CSV bundle into a workshop:
  * rows of this workshop update their items by id, rows of another workshop
  * update the item of the same name, new rows are added, and an empty
  * workshop takes the bundle's ids. The merge is planned first (plan_*:

@@ -88,7 +88,7 @@ enum msg {
 	MSG_RACI_NO_TRAINING,
 	MSG_WINDDOWN_NO_COMMUNICATION,
 	MSG_WINDDOWN_NO_DOCUMENTATION,
-	/* the roadmap (issue 14) */
+	/* the roadmap */
 	MSG_RM_NO_OPMODEL,
 	MSG_RM_NO_OPERATOR,
 	MSG_RM_AGREEMENT_LATE, /* arg: the funding end */

@@ -57,7 +57,7 @@ void findings_compute(const struct model *m, struct findings *out);
  * every edit. */
 void findings_count(const struct model *m, unsigned count[STEP_COUNT][SEV_COUNT]);
 /* findings_count kept up to date between calls (the tab badges after each
- * edit, issue 20): when only RACI cells changed since the last call, only
+ * edit): when only RACI cells changed since the last call, only
  * the rules that read them run again (stakeholders, RACI, the roadmap's
  * settled categories); any other change, or another day, counts all. */
 struct findings_counter {

@@ -88,7 +88,7 @@ bool i18n_init(const char *lang_opt)
 	const char *loc = setlocale(LC_ALL, "");
 	if (!loc || !strcmp(loc, "C") || !strcmp(loc, "POSIX") || !locale_is_utf8())
 		setlocale(LC_ALL, "C.UTF-8");
-	/* libxlsxwriter and our CSV need '.' in printf; LIBRARIES.md §0 */
+	/* libxlsxwriter and our CSV need '.' in printf */
 	setlocale(LC_NUMERIC, "C");
 	bindtextdomain(PACKAGE, locale_dir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");

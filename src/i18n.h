@@ -12,7 +12,7 @@
 #define _(s) gettext(s)
 #define N_(s) (s)
 
-/* Sets up the locale for the whole program (LIBRARIES.md §0): the user's
+/* Sets up the locale for the whole program: the user's
  * locale, a UTF-8 fallback (C.UTF-8) when it is not UTF-8, LC_NUMERIC kept
  * at "C", and the message catalogue (from $STETIG_LOCALEDIR, the install
  * location, or the build tree). lang_opt is "de", "en" or NULL (take the

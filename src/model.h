@@ -335,7 +335,7 @@ struct finding_vote {
 int model_finding_votes(const struct model *m, const char *rule, int64_t item);
 void model_set_finding_votes(struct model *m, const char *rule, int64_t item, int votes);
 
-/* Dot votes (issue 18): the dots an item holds, a pointer to them in an
+/* Dot votes: the dots an item holds, a pointer to them in an
  * entity of that kind (NULL for kinds nobody votes on), and all dots given. */
 bool model_votable(enum entity kind);
 int *entity_votes(enum entity kind, void *e);

@@ -13,7 +13,7 @@
 /* The first budget year after the funding: the money step's figure. */
 int roadmap_first_budget_year(const struct model *m)
 {
-	/* the money step's figure (issue 13): the workshop's first budget
+	/* the money step's figure: the workshop's first budget
 	 * year, or the year after the funding end */
 	return figures_first_budget_year(m);
 }

@@ -1,4 +1,4 @@
-/* roadmap.h — the roadmap of step 6 (issue 14) as pure functions of the
+/* roadmap.h — the roadmap of step 6 as pure functions of the
  * model: the first budget year after the funding, overdue milestones and
  * decisions, the milestones in date order, the next council decision and
  * the standard path (or, in the wind-down, the exit path) proposed back

@@ -4,8 +4,8 @@
  * store.c checks every file's schema against stetig's own. Building that
  * reference by running every migration (table rebuilds, ALTER TABLE, each
  * followed by SQLite re-reading the whole schema) cost about 50 M
- * instructions on every open and on the first edit of a session (issue
- * 20); creating the final tables and indexes from their stored SQL costs a
+ * instructions on every open and on the first edit of a session;
+ * creating the final tables and indexes from their stored SQL costs a
  * few hundred thousand. This tool runs the migrations once, at build time,
  * and checks that the one-pass script gives exactly the same schema rows
  * (type, name, table, SQL — including SQLite's own autoindexes and

@@ -355,7 +355,7 @@ static sqlite3 *reference_db(int version)
 	}
 	/* the current version from its one-pass script (schema_gen.c checks
 	 * that it gives the same schema as the migrations): 0.5 M instead of
-	 * 50 M instructions on every open and first edit (issue 20) */
+	 * 50 M instructions on every open and first edit */
 	if (version == store_schema_ref_version) {
 		if (sqlite3_exec(ref, store_schema_ref_sql, NULL, NULL, NULL) != SQLITE_OK) {
 			sqlite3_close(ref);
@@ -986,7 +986,7 @@ static void store_free(struct store *s)
 	 * without an open transaction leaves a file worth remembering */
 	if (s->remember && closed && s->vouched && !s->broken && s->depth == 0)
 		remember_clean(s->lock_fd);
-	/* the lock fd is closed only after SQLite's own (LIBRARIES.md §8.2) */
+	/* the lock fd is closed only after SQLite's own */
 	if (s->lock_fd >= 0)
 		close(s->lock_fd);
 	free(s->path);

@@ -45,7 +45,7 @@ enum {
 	STORE_EXCLUSIVE = 1 << 1, /* take the "in use" lock; needed for editing */
 	STORE_READONLY = 1 << 2,  /* read only, no lock (export, check) */
 	/* the model gets everything but the RACI matrix, which
-	 * store_load_raci reads (the screen paints before it, issue 20) */
+	 * store_load_raci reads (the screen paints before it) */
 	STORE_DEFER_RACI = 1 << 3,
 };
 

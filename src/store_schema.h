@@ -152,7 +152,7 @@ static const char *const migrations[] = {
 	") STRICT;"
 	"CREATE INDEX undo_log_step ON undo_log(step);",
 
-	/* 3 → 4 (issue 13, money the council can trust): the workshop's
+	/* 3 → 4 (money the council can trust): the workshop's
 	 * funding rate (percent of eligible costs the grant pays) and first
 	 * budget year after the funding, both optional; each cost share's
 	 * commitment status and budget line. Existing shares become
@@ -168,7 +168,7 @@ static const char *const migrations[] = {
 	"  CHECK(status IN ('asked','promised','draft','adopted'));"
 	"ALTER TABLE cost_share ADD COLUMN " TXT("budget_line") ";",
 
-	/* 4 → 5 (issue 18, dot voting): the dots the group gave a goal, a
+	/* 4 → 5 (dot voting): the dots the group gave a goal, a
 	 * task or a check item; NULL is none. */
 	"ALTER TABLE goal ADD COLUMN votes INTEGER"
 	"  CHECK(votes IS NULL OR votes BETWEEN 1 AND 999);"
@@ -185,7 +185,7 @@ static const char *const migrations[] = {
 	"  votes INTEGER NOT NULL CHECK(votes BETWEEN 1 AND 999),"
 	"  UNIQUE(rule, item)"
 	") STRICT;",
-	/* 5 → 6 (issue 20, perf): the RACI role checked by comparisons. A
+	/* 5 → 6 (speed): the RACI role checked by comparisons. A
 	 * list of more than two constants in a CHECK's IN makes SQLite build
 	 * an ephemeral b-tree of the list for every row written: about
 	 * 45,000 instructions a cell, most of an import. The table is rebuilt
@@ -207,7 +207,7 @@ static const char *const migrations[] = {
 	"INSERT INTO sqlite_sequence(name, seq) SELECT 'raci', seq FROM temp.raci_old_seq;"
 	"DROP TABLE temp.raci_old; DROP TABLE temp.raci_old_seq;",
 
-	/* 6 → 7 (issue 17, where the group left off): the step, the selected
+	/* 6 → 7 (where the group left off): the step, the selected
 	 * item (its table and id) and the RACI view the screen shows on the
 	 * next start. Written by the screen only, outside the undo history. */
 	"CREATE TABLE place("
@@ -219,7 +219,7 @@ static const char *const migrations[] = {
 	") STRICT;"
 	"INSERT INTO place(id) VALUES(1);",
 
-	/* 7 → 8 (issue 14, the roadmap): step 6 "Roadmap" comes between the
+	/* 7 → 8 (the roadmap): step 6 "Roadmap" comes between the
 	 * costs and the check, so the agenda and the clocks take ten steps and
 	 * the old steps 6-8 (check, findings, export) move to 7-9; the roadmap
 	 * gets 20 minutes. The operator model of regular operation joins the
@@ -278,13 +278,13 @@ static const char *const migrations[] = {
 	"CREATE INDEX milestone_owner ON milestone(owner);"
 	"CREATE INDEX milestone_decision ON milestone(decision);",
 
-	/* 8 → 9 (issue 16, the administrator's round trip): the workshop's
+	/* 8 → 9 (the administrator's round trip): the workshop's
 	 * identity, a random id that every CSV bundle carries, so that
 	 * importing a bundle of this workshop updates its rows by id. */
 	"ALTER TABLE workshop ADD COLUMN " TXT("uid") ";"
 	"UPDATE workshop SET uid = lower(hex(randomblob(8)));",
 
-	/* 9 → 10 (issue 15, the council workbook): the results as a document
+	/* 9 → 10 (the council workbook): the results as a document
 	 * for the council: its status (draft or final), the decision the
 	 * council is asked to take, and the office responsible for it. */
 	"ALTER TABLE workshop ADD COLUMN doc_status TEXT NOT NULL DEFAULT 'draft'"
@@ -292,7 +292,7 @@ static const char *const migrations[] = {
 	"ALTER TABLE workshop ADD COLUMN " TXT("council_request") ";"
 	"ALTER TABLE workshop ADD COLUMN " TXT("office") ";",
 
-	/* 10 → 11 (issue 18, dot voting): how many people vote and how many
+	/* 10 → 11 (dot voting): how many people vote and how many
 	 * dots each of them has, asked when a vote starts (F7), so the screen
 	 * can show the dots given against all there are; NULL: not asked yet. */
 	"ALTER TABLE workshop ADD COLUMN vote_voters INTEGER"
@@ -300,7 +300,7 @@ static const char *const migrations[] = {
 	"ALTER TABLE workshop ADD COLUMN vote_dots INTEGER"
 	"  CHECK(vote_dots IS NULL OR vote_dots BETWEEN 1 AND 99);",
 
-	/* 11 → 12 (issue 15 item 5, template examples): a cost item or a
+	/* 11 → 12 (template examples): a cost item or a
 	 * council decision that a measure template filled in as an example,
 	 * until the group saves it as its own; the summary marks it. */
 	"ALTER TABLE cost ADD COLUMN example INTEGER NOT NULL DEFAULT 0"
@@ -308,7 +308,7 @@ static const char *const migrations[] = {
 	"ALTER TABLE decision ADD COLUMN example INTEGER NOT NULL DEFAULT 0"
 	"  CHECK(example IN (0,1));",
 
-	/* 12 → 13 (issue 18 item 3, a real agenda): the session's start time
+	/* 12 → 13 (a real agenda): the session's start time
 	 * (HH:MM, '' when not set; the screen, the store and the import
 	 * refuse anything else, entities.def type TIME), whether the bell rings when a timebox
 	 * ends, and the agenda blocks that are no step (welcome, break,

@@ -41,7 +41,7 @@ enum category {
 	CAT_IMPACT,
 	CAT_COUNT
 };
-/* The roadmap (step 6, issue 14): who operates the measure in regular
+/* The roadmap (step 6): who operates the measure in regular
  * operation, the agreement with the operator, milestones and the decisions
  * of council and committees. OPMODEL_OPEN: not decided yet. */
 enum op_model {

@@ -3,7 +3,7 @@
  * sheet names, properties, the temporary file) and the cover sheet. The
  * step sheets and charts are in xlsx_sheets.c.
  *
- * Traps this code avoids (LIBRARIES.md §0-§1): doubles are formatted with
+ * Traps this code avoids: doubles are formatted with
  * LC_NUMERIC "C" (i18n_init); text is checked for UTF-8 and cut to 32,767
  * characters before every write; user text never reaches write_formula or
  * write_url; headers and footers stay within 255 characters; no
@@ -1126,7 +1126,7 @@ static enum err export_workbook(const struct model *m, struct model *release,
 	make_footer(&x);
 
 	lxw_workbook_options opts = {
-		.constant_memory = LXW_FALSE, /* LIBRARIES.md §1: never */
+		.constant_memory = LXW_FALSE, /* it drops cells not written in row order */
 		.tmpdir = NULL,
 		.use_zip64 = LXW_FALSE,
 	};

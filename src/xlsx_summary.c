@@ -528,7 +528,7 @@ static int voted_cmp(const void *a, const void *b)
 	return p->order < q->order ? -1 : p->order > q->order;
 }
 
-/* The items with the most dots of a dot vote (issue 18), up to SUM_VOTES;
+/* The items with the most dots of a dot vote, up to SUM_VOTES;
  * nothing when nobody voted. */
 static void top_votes(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 {
