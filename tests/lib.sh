@@ -6,9 +6,9 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/stetig-sh-XXXXXX")
 # runs on the same pinned day, never on the calendar (stetig(1), STETIG_TODAY).
 STETIG_TODAY=${STETIG_TODAY:-2026-12-01}
 export STETIG_TODAY
-# the schema version this build writes (src/store.h)
+# the schema version this build writes (src/core/store.h)
 SCHEMA_VERSION=$(sed -n 's/^#define STORE_SCHEMA_VERSION \([0-9][0-9]*\).*/\1/p' \
-    "$top_srcdir/src/store.h")
+    "$top_srcdir/src/core/store.h")
 trap 'rm -rf "$T"' EXIT
 fails=0
 checks=0

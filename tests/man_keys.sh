@@ -10,7 +10,7 @@ KEYS_MAN="$top_builddir/src/keys-man"
 # the actions with a help line, counted in actions.def itself: an ACTION(...)
 # statement (over several lines) whose last argument is not NULL
 want=$(awk '/^ACTION\(/ { s = "" } /^ACTION\(/, /\)$/ { s = s $0; if ($0 ~ /\)$/) print s }' \
-    "$top_srcdir/src/actions.def" | grep -cv 'NULL)$')
+    "$top_srcdir/src/ui/actions.def" | grep -cv 'NULL)$')
 [ "$want" -ge 30 ] && ok || fail "only $want actions with help found in actions.def"
 
 for l in en de; do

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Opening for editing skips the whole-file check and the value check only
 # for a file this user's stetig closed cleanly, in exactly that state
-# (store_set_trust_file in src/store.h): another writer, a copy or a
+# (store_set_trust_file in src/core/store.h): another writer, a copy or a
 # forged mark in the file itself gets the full checks.
 . "$top_srcdir/tests/lib.sh"
 
