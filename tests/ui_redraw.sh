@@ -1,10 +1,13 @@
 #!/bin/sh
 # Partial redraws: after a cursor move or a RACI edit the responsibility grid
-# repaints only the cells that change. The screen must be exactly what a
-# full redraw shows. The same key script runs twice (`stetig --keys`), once
-# as usual and once with STETIG_FULL_REDRAW=1; each terminal stream, cut
+# repaints only the cells that change, and a scroll moves what stays on the
+# screen (the terminal scrolls lines or deletes and inserts characters). The
+# screen must be exactly what a full redraw shows. The same key script runs
+# twice (`stetig --keys`), once as usual and once with STETIG_FULL_REDRAW=1
+# (every frame drawn whole); each terminal stream, cut
 # before the program leaves the screen, is rendered by tmux and compared
-# with its attributes (capture-pane -e), at several points of the script.
+# cell by cell with the attributes that show (capture-pane -e -N read by
+# tests/screen_cells.py), at several points of the script.
 . "$top_srcdir/tests/lib.sh"
 
 if [ -z "${TMUX_BIN:-}" ] || [ ! -x "$TMUX_BIN" ]; then
@@ -44,16 +47,17 @@ render() {
     n=200
     while [ ! -e "$T/done" ] && [ $n -gt 0 ]; do sleep 0.05; n=$((n - 1)); done
     # tmux may still be reading: wait until two captures agree
-    tm capture-pane -p -e -t $s > "$3"
+    tm capture-pane -p -e -N -t $s > "$3.raw"
     n=40
     while [ $n -gt 0 ]; do
         sleep 0.05
-        tm capture-pane -p -e -t $s > "$3.again"
-        cmp -s "$3" "$3.again" && break
-        mv "$3.again" "$3"
+        tm capture-pane -p -e -N -t $s > "$3.again"
+        cmp -s "$3.raw" "$3.again" && break
+        mv "$3.again" "$3.raw"
         n=$((n - 1))
     done
-    [ -s "$3" ] || fail "no screen captured"
+    [ -s "$3.raw" ] || fail "no screen captured"
+    "$py" "$top_srcdir/tests/screen_cells.py" "$3.raw" > "$3" || fail "screen_cells.py"
     tm kill-session -t $s >/dev/null 2>&1
 }
 
