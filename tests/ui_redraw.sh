@@ -27,12 +27,13 @@ esc=$(printf '\033')
 tm new-session -d -s keep -x 120 -y 35 "sleep 600" 2>/dev/null ||
     { sleep 0.3; tm new-session -d -s keep -x 120 -y 35 "sleep 600"; }
 renders=0
+W=120 H=35
 
 # render WORKSHOP KEYFILE OUT [ENV] — the screen after the keys, as tmux
 # shows it
 render() {
     cp "$1" "$T/play.stetig"
-    env TERM=xterm-256color LINES=35 COLUMNS=120 LANG=C.UTF-8 LC_ALL= LANGUAGE= \
+    env TERM=xterm-256color LINES=$H COLUMNS=$W LANG=C.UTF-8 LC_ALL= LANGUAGE= \
         TZ=Europe/Berlin NO_COLOR= ${4:-} "$STETIG" --keys "$2" "$T/play.stetig" \
         > "$T/stream" 2>/dev/null < /dev/null || fail "stetig --keys $2 failed"
     # up to the last switch back from the alternate screen
@@ -41,7 +42,7 @@ render() {
     rm -f "$T/done"
     renders=$((renders + 1))
     s=r$renders
-    tm new-session -d -s $s -x 120 -y 35 \
+    tm new-session -d -s $s -x $W -y $H \
         "env TERM=xterm-256color sh -c 'cat \"$T/frame\"; : > \"$T/done\"; exec sleep 60'" ||
         fail "tmux new-session"
     n=200
@@ -118,6 +119,43 @@ for ws in demo large; do
 '
     # shellcheck disable=SC2086
     check "$T/$ws.stetig" "$ws" $args
+    unset IFS
+done
+
+# scrolling at the smallest and a large screen, in both languages: long
+# runs of moves that scroll by rows and by columns, both ways, in the
+# narrow and the wide view (w), with the cursor on the first column too
+scroll_keys() {
+    r=4
+    for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25; do
+        r="$r Right"
+    done
+    for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30; do
+        r="$r Down"
+    done
+    r="$r Left Left Left Left Left Left Left Left Left Left Left Left Left Left Up Up Up Up"
+    r="$r Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up"
+    r="$r w Right Right Right Right Right Right Right Right Right Right Down Down Down Down"
+    r="$r Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down"
+    r="$r Down Down Down Down Down Down Left Left Left Left Left Left Left Left Left Left Left"
+    r="$r Left Left Left Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up"
+    r="$r PgDn End Home PgUp w Left Left Right"
+    echo "$r"
+}
+"$py" "$top_srcdir/bench/gen_large.py" --scale 4 --lang de "$T/large-de" || fail "gen_large.py"
+expect_status 0 "$STETIG" new "$T/large-de.stetig" --lang de
+expect_status 0 "$STETIG" import "$T/large-de.stetig" --csv "$T/large-de"
+for size in 80x24:de 132x40:en 80x24:en 132x40:de; do
+    W=${size%%x*}; rest=${size#*x}; H=${rest%%:*}; lang=${size#*:}
+    ws=large; [ "$lang" = de ] && ws=large-de
+    set -f
+    # shellcheck disable=SC2046
+    set -- $(scroll_keys)
+    set +f
+    IFS='
+'
+    # shellcheck disable=SC2086,SC2048
+    check "$T/$ws.stetig" "$ws ${W}x$H" $*
     unset IFS
 done
 
