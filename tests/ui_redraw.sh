@@ -142,6 +142,33 @@ scroll_keys() {
     r="$r PgDn End Home PgUp w Left Left Right"
     echo "$r"
 }
+# forms over the list: open, type (the box grows with a long text and
+# shrinks again), move between fields, save, cancel, a discarded change
+form_keys() {
+    r="1 Enter x y Tab"
+    for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30; do
+        r="$r z"
+    done
+    for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30; do
+        r="$r BS"
+    done
+    r="$r Tab Tab Down Up Enter Down Enter Esc Down Enter q Esc n Enter w Enter Esc 3 Enter x Enter"
+    r="$r 2 n a Enter"
+    echo "$r"
+}
+for size in 80x24 120x35; do
+    W=${size%%x*}; H=${size#*x}
+    set -f
+    # shellcheck disable=SC2046
+    set -- $(form_keys)
+    set +f
+    IFS='
+'
+    # shellcheck disable=SC2086,SC2048
+    check "$T/demo.stetig" "demo forms ${W}x$H" $*
+    unset IFS
+done
+
 "$py" "$top_srcdir/bench/gen_large.py" --scale 4 --lang de "$T/large-de" || fail "gen_large.py"
 expect_status 0 "$STETIG" new "$T/large-de.stetig" --lang de
 expect_status 0 "$STETIG" import "$T/large-de.stetig" --csv "$T/large-de"
