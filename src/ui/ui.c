@@ -758,10 +758,10 @@ static struct ui_rect form_box(struct ui *ui, struct ui_rect r)
 	return h < r.h ? (struct ui_rect){r.y, r.x, h, r.w} : r;
 }
 
-/* Draws the open form over the view in the content area r. */
-static void draw_form(struct ui *ui, struct ui_rect r)
+/* Draws the open form over the view in the content area r, in its box b
+ * (form_box). */
+static void draw_form(struct ui *ui, struct ui_rect r, struct ui_rect b)
 {
-	struct ui_rect b = form_box(ui, r);
 	ui->form_box_h = b.h;
 	for (int y = b.y; y < b.y + b.h; y++)
 		ui_fill(y, b.x, b.w, A_NORMAL);
@@ -790,13 +790,17 @@ static bool draw_form_over(struct ui *ui)
 	    ui->frame_rev != ui->m.revision || ui->too_small || ui->help || ui->confirm ||
 	    ui->reading || ui->lot_open || LINES != ui->frame_lines || COLS != ui->frame_cols)
 		return false;
-	if (form_box(ui, ui->content).h < ui->form_box_h)
+	struct ui_rect b = form_box(ui, ui->content);
+	if (b.h < ui->form_box_h)
 		return false;
 	int lines[] = {0, 1, 2, LINES - 2, LINES - 1};
 	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
 		ui_fill(lines[i], 0, COLS, A_NORMAL);
-	ui->content = ui_chrome_draw(ui);
-	draw_form(ui, ui->content);
+	struct ui_rect r = ui_chrome_draw(ui);
+	if (memcmp(&r, &ui->content, sizeof r))
+		b = form_box(ui, r);
+	ui->content = r;
+	draw_form(ui, r, b);
 	place_cursor(ui);
 	ui->frame_plain = false;
 	ui->frame_status = ui->status != NULL;
@@ -830,7 +834,7 @@ static void draw_all(struct ui *ui)
 			form_draw(ui->form, r);
 		} else {
 			ui_views[ui->step]->draw(ui, r);
-			draw_form(ui, r);
+			draw_form(ui, r, form_box(ui, r));
 		}
 		if (ui->form->cur_y >= 0 && !ui->confirm) {
 			move(ui->form->cur_y, ui->form->cur_x);
