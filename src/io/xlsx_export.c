@@ -1186,6 +1186,7 @@ static enum err export_workbook(const struct model *m, struct model *release,
 	figures_compute(&fig, m, today.y);
 	x.fig = &fig;
 	x.own = release;
+	x.own_f = release_f;
 	x.indicators = m->indicators.n;
 	raci_build(&x);
 	/* the figures have the role counts and the sheets read x.raci: a

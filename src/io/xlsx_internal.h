@@ -43,6 +43,8 @@
 #define XL_CHART_INDICATORS_MAX 50
 /* The summary sheet lists at most this many indicators (the first ones). */
 #define XL_SUMMARY_INDICATORS 3
+/* The summary sheet lists at most this many findings (gaps first). */
+#define XL_SUMMARY_FINDINGS 2
 
 /* Traffic lights of the indicators on the summary sheet. */
 enum { XL_LIGHT_GREEN, XL_LIGHT_AMBER, XL_LIGHT_RED, XL_LIGHT_NONE, XL_LIGHT_COUNT };
@@ -92,6 +94,7 @@ struct xl {
 	/* m itself when the export may empty it as it goes (a workshop that
 	 * goes afterwards: xlsx_export_release), else NULL */
 	struct model *own;
+	struct findings *own_f; /* f, when it may go as well, else NULL */
 	size_t indicators; /* m's indicators, counted before own lets any go */
 	enum lang lang;
 	struct xl_formats fmt;

@@ -1072,6 +1072,10 @@ void xl_write_sheets(struct xl *x)
 	sheet_roadmap(x);
 	sheet_check(x);
 	sheet_findings(x);
+	/* the summary lists the first findings of each severity, and all of
+	 * them only for the dots of a vote */
+	if (x->own_f && x->own && !x->own->nfvotes)
+		findings_keep_first(x->own_f, XL_SUMMARY_FINDINGS);
 	entity_sheet(x, ENT_NOTE, NULL, 0, NULL);
 	sheet_charts(x, &sh, &in);
 	free(sh.sheet);

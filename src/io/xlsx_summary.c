@@ -26,7 +26,7 @@
 #define SUM_VALUE_W 12.5
 /* Lists on the summary stop after this many rows (the sheets have them all). */
 #define SUM_INDICATORS XL_SUMMARY_INDICATORS
-#define SUM_FINDINGS 2
+#define SUM_FINDINGS XL_SUMMARY_FINDINGS
 #define SUM_AGREEMENTS 3
 #define SUM_VOTES 3
 
