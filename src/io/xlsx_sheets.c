@@ -1047,6 +1047,15 @@ size_t xl_step_sheet_names(const char **out, size_t max)
 	return n;
 }
 
+/* Whether a goal has dots of a dot vote (the summary lists them). */
+static bool goals_voted(const struct model *m)
+{
+	for (size_t i = 0; i < m->goals.n; i++)
+		if (MODEL_AT(m->goals, struct goal, i)->votes)
+			return true;
+	return false;
+}
+
 void xl_write_sheets(struct xl *x)
 {
 	struct chart_src sh = {NULL, 0}, in = {NULL, 0};
@@ -1055,18 +1064,26 @@ void xl_write_sheets(struct xl *x)
 	sheet_counted(x, ENT_GOAL, ENT_INDICATOR, offsetof(struct indicator, goal),
 		      N_("Indicators"));
 	entity_sheet(x, ENT_INDICATOR, NULL, 0, &in);
-	/* later sheets show the first indicators only (charts, summary) */
-	if (x->own)
+	/* later sheets show the first indicators only (charts, summary); the
+	 * goals and strategy goals were named for the last time (the summary
+	 * lists goals only for the dots of a vote) */
+	if (x->own) {
 		model_keep_first(x->own, ENT_INDICATOR,
 				 XL_CHART_INDICATORS_MAX > XL_SUMMARY_INDICATORS
 					 ? XL_CHART_INDICATORS_MAX
 					 : XL_SUMMARY_INDICATORS);
+		model_keep_first(x->own, ENT_SGOAL, 0);
+		if (!goals_voted(x->m))
+			model_keep_first(x->own, ENT_GOAL, 0);
+	}
 	entity_sheet(x, ENT_STAKEHOLDER, NULL, 0, &sh);
 	sheet_tasks(x);
 	sheet_raci(x);
 	xl_raci_keep_accountable(x); /* the rest needs only the A holders */
 	sheet_costs(x);
 	sheet_shares(x);
+	if (x->own) /* no later sheet shows a share (figures.c has summed them) */
+		model_keep_first(x->own, ENT_SHARE, 0);
 	sheet_years(x);
 	/* the roadmap (step 6): milestones and council decisions */
 	sheet_roadmap(x);
