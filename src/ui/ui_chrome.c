@@ -262,11 +262,10 @@ static void draw_bar(struct ui *ui)
 	 * the rest fits with " label " or at least " label" — a key keeps its
 	 * blank ("F1Help" reads as one word). First the clock (the title bar
 	 * shows it, a click there starts it), then the parking lot (the status
-	 * line names F4 when it has no message), then the step's own actions
-	 * from the right; the language and the reading view last. Help, undo
-	 * and quit stay. */
-	static const enum ui_action give_way[] = {ACT_CLOCK, ACT_NOTE};
-	static const enum ui_action last[] = {ACT_LANG, ACT_READ};
+	 * line names F4 when it has no message), the language, then the
+	 * step's own actions from the right (its first ones are its main
+	 * ones); the reading view last. Help, undo and quit stay. */
+	static const enum ui_action give_way[] = {ACT_CLOCK, ACT_NOTE, ACT_LANG};
 	size_t g = 0;
 	while (plain - 1 + n > COLS && n > 1) {
 		int drop = -1;
@@ -278,14 +277,11 @@ static void draw_bar(struct ui *ui)
 				}
 		for (int i = n - 1; i >= 0 && drop < 0; i--)
 			if (acts[i] != ACT_HELP && acts[i] != ACT_UNDO && acts[i] != ACT_QUIT &&
-			    acts[i] != last[0] && acts[i] != last[1])
+			    acts[i] != ACT_READ)
 				drop = i;
-		for (size_t l = 0; l < sizeof last / sizeof *last && drop < 0; l++)
-			for (int i = 0; i < n; i++)
-				if (acts[i] == last[l]) {
-					drop = i;
-					break;
-				}
+		for (int i = 0; i < n && drop < 0; i++)
+			if (acts[i] == ACT_READ)
+				drop = i;
 		if (drop < 0)
 			break;
 		plain -= ui_width(keys[drop]) + ui_width(labels[drop]) + 1;
