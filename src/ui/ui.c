@@ -458,6 +458,11 @@ static int global_action(struct ui *ui, enum ui_action a, int arg)
 	case ACT_LANG:
 		ui_switch_language(ui);
 		return UI_REDRAW;
+	case ACT_REPAINT:
+		/* the terminal's contents are not to be trusted: the next
+		 * refresh sends every cell */
+		clearok(curscr, TRUE);
+		return UI_REDRAW;
 	case ACT_CLOCK:
 		ui_clock_toggle(ui);
 		return UI_REDRAW;
@@ -564,6 +569,7 @@ static int form_key_in(struct ui *ui, int key)
 	case ACT_HELP:
 	case ACT_LANG:
 	case ACT_CLOCK:
+	case ACT_REPAINT:
 		return global_action(ui, a, arg);
 	case ACT_QUIT:
 		ui_confirm(ui,
