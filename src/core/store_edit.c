@@ -165,11 +165,12 @@ enum err store_begin(struct store *s, const char *label, const char *item)
 	}
 	s->failed = false;
 	s->reload = false;
-	enum err te = store_ensure_triggers(s);
+	enum err te = store_record_on(s);
 	if (te != ERR_OK) {
 		s->depth = 0;
 		return te;
 	}
+	store_record_discard(s);
 	if (store_exec(s, "BEGIN IMMEDIATE") != SQLITE_OK) {
 		s->depth = 0;
 		return store_fail(s, 0);
@@ -217,6 +218,13 @@ enum err store_commit(struct store *s, struct model *m)
 			store_load(s, m);
 		return ERR_STORE_IO;
 	}
+	enum err re = store_record_flush(s);
+	if (re != ERR_OK) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		if (m)
+			store_load(s, m);
+		return re;
+	}
 	/* a step that changed nothing is not worth an undo */
 	if (store_exec(s, "DELETE FROM undo_step WHERE id=(SELECT max(id) FROM undo_step) AND "
 		    "NOT EXISTS(SELECT 1 FROM undo_log WHERE step=(SELECT max(id) FROM undo_step))") !=
@@ -246,6 +254,7 @@ void store_rollback(struct store *s, struct model *m)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	}
 	store_bulk_end(s);
+	store_record_discard(s);
 	s->failed = false;
 	if (m)
 		store_load(s, m);

@@ -980,12 +980,11 @@ static void run_loop(struct ui *ui, struct keyscript *ks)
 			last_tick = now;
 			if (!ui->warm) {
 				/* the first frame is up: now the matrix and the
-				 * badges, and what the first edit needs */
+				 * badges */
 				ui->warm = true;
 				bool pending = store_raci_pending(ui->s);
 				if (pending && !ui_load_matrix(ui))
 					break;
-				store_prepare_edits(ui->s);
 				if (pending) {
 					dirty = true;
 					continue;
