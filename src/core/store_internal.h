@@ -104,6 +104,16 @@ extern const size_t store_schema_ref_n;
 /* the columns of each of store_undo_tables, NULL-terminated */
 extern const char *const store_schema_ref_columns[][UNDO_SLOTS + 1];
 
+/* the DEFAULT of each of those columns (SQLITE_NULL when it has none):
+ * a row written before a migration added a column has no value for it */
+struct store_default {
+	int type; /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT */
+	long long i;
+	double r;
+	const char *text;
+};
+extern const struct store_default store_schema_ref_defaults[][UNDO_SLOTS];
+
 struct store_columns {
 	int n;
 	const char *name[UNDO_SLOTS];

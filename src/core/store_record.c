@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,8 +26,51 @@ struct undo_rec {
 	char op;       /* 'i', 'u', 'd' */
 	int64_t rid;   /* the row id (after an insert, before an update or delete) */
 	int n;	       /* values in v */
+	uint32_t dflt; /* bit i: slot i holds the column's DEFAULT (v[i] NULL) */
 	sqlite3_value *v[UNDO_SLOTS];
 };
+
+/* SQLite 3.40's sqlite3_preupdate_old gives NULL, not the column's
+ * DEFAULT, for a column that a migration's ALTER TABLE ADD COLUMN added
+ * after the row was last written (the row's record is shorter than the
+ * table). It hands out its one static NULL for that case — the same one
+ * sqlite3_column_value gives for a statement that has no row — while a
+ * NULL stored in the row is a value of the row's own. That address tells
+ * the two apart, and the DEFAULT (store_schema_ref_defaults, from the
+ * build) takes its place. */
+static const sqlite3_value *no_value;
+
+static void find_no_value(struct store *s)
+{
+	if (no_value)
+		return;
+	sqlite3_stmt *st = store_prep(s, "SELECT NULL");
+	if (st) {
+		/* no step: the statement has no row */
+		no_value = sqlite3_column_value(st, 0);
+		sqlite3_reset(st);
+	}
+}
+
+/* true when v is the DEFAULT d (compared as same_value does) */
+static bool same_default(const struct store_default *d, sqlite3_value *v)
+{
+	int tv = sqlite3_value_type(v);
+	switch (d->type) {
+	case SQLITE_INTEGER:
+		return (tv == SQLITE_INTEGER && sqlite3_value_int64(v) == d->i) ||
+		       (tv == SQLITE_FLOAT && sqlite3_value_double(v) == (double)d->i);
+	case SQLITE_FLOAT:
+		return (tv == SQLITE_INTEGER || tv == SQLITE_FLOAT) &&
+		       sqlite3_value_double(v) == d->r;
+	case SQLITE_TEXT: {
+		const unsigned char *t = sqlite3_value_text(v);
+		return tv == SQLITE_TEXT && t && !strcmp((const char *)t, d->text);
+	}
+	default:
+		return tv == SQLITE_NULL;
+	}
+}
 
 /* true when a IS b in SQL: same storage class and value; numbers compare
  * by value (an integer and a real that are equal are the same). */
@@ -57,7 +101,7 @@ static bool same_value(sqlite3_value *a, sqlite3_value *b)
 static void free_rec(struct undo_rec *r)
 {
 	for (int i = 0; i < r->n; i++)
-		sqlite3_value_free(r->v[i]);
+		sqlite3_value_free(r->v[i]); /* NULL for a DEFAULT: a no-op */
 	r->n = 0;
 }
 
@@ -82,12 +126,16 @@ static void record_change(void *user, sqlite3 *db, int op, const char *zdb, cons
 			s->rec_failed = true;
 			return;
 		}
+		const struct store_default *dflt = store_schema_ref_defaults[t];
 		sqlite3_value *old[UNDO_SLOTS];
-		for (int i = 0; i < c->n; i++)
+		for (int i = 0; i < c->n; i++) {
 			if (sqlite3_preupdate_old(db, i, &old[i]) != SQLITE_OK) {
 				s->rec_failed = true;
 				return;
 			}
+			if (old[i] == no_value)
+				r.dflt |= (uint32_t)1 << i;
+		}
 		r.op = op == SQLITE_UPDATE ? 'u' : 'd';
 		if (op == SQLITE_UPDATE) {
 			/* an update that changes no column records nothing */
@@ -98,19 +146,20 @@ static void record_change(void *user, sqlite3 *db, int op, const char *zdb, cons
 					s->rec_failed = true;
 					return;
 				}
-				changed = !same_value(old[i], nv);
+				changed = r.dflt >> i & 1 ? !same_default(&dflt[i], nv)
+							  : !same_value(old[i], nv);
 			}
 			if (!changed)
 				return;
 		}
 		for (int i = 0; i < c->n; i++) {
-			r.v[i] = sqlite3_value_dup(old[i]);
-			if (!r.v[i]) {
+			r.v[i] = r.dflt >> i & 1 ? NULL : sqlite3_value_dup(old[i]);
+			r.n = i + 1;
+			if (!r.v[i] && !(r.dflt >> i & 1)) {
 				free_rec(&r);
 				s->rec_failed = true;
 				return;
 			}
-			r.n = i + 1;
 		}
 	}
 	xgrow((void **)&s->rec, &s->cap_rec, s->n_rec + 1, sizeof *s->rec);
@@ -120,6 +169,7 @@ static void record_change(void *user, sqlite3 *db, int op, const char *zdb, cons
 enum err store_record_on(struct store *s)
 {
 	if (!s->recording) {
+		find_no_value(s);
 		sqlite3_preupdate_hook(s->db, record_change, s);
 		s->recording = true;
 	}
@@ -186,8 +236,17 @@ enum err store_record_flush(struct store *s)
 		sqlite3_bind_text(st, 1, store_undo_tables[r->t], -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, op, 1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 3, r->rid);
-		for (int i = 0; i < r->n; i++)
-			sqlite3_bind_value(st, 4 + i, r->v[i]);
+		const struct store_default *dflt = store_schema_ref_defaults[r->t];
+		for (int i = 0; i < r->n; i++) {
+			if (!(r->dflt >> i & 1))
+				sqlite3_bind_value(st, 4 + i, r->v[i]);
+			else if (dflt[i].type == SQLITE_INTEGER)
+				sqlite3_bind_int64(st, 4 + i, dflt[i].i);
+			else if (dflt[i].type == SQLITE_FLOAT)
+				sqlite3_bind_double(st, 4 + i, dflt[i].r);
+			else if (dflt[i].type == SQLITE_TEXT)
+				sqlite3_bind_text(st, 4 + i, dflt[i].text, -1, SQLITE_STATIC);
+		}
 		int rc = sqlite3_step(st);
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
