@@ -1258,7 +1258,6 @@ static void test_undo_rows_older_than_columns(void)
 	free(now);
 	/* a change of another column and its undo */
 	struct cost c;
-	cost_init(&c);
 	cost_copy(&c, MODEL_FIND(m.costs, struct cost, second));
 	str_set(&c.name, "Wartung und Pflege");
 	CU_ASSERT_EQUAL(store_save_cost(s, &m, &c), ERR_OK);
