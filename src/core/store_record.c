@@ -198,8 +198,8 @@ void store_record_discard(struct store *s)
 	}
 }
 
-/* INSERT INTO undo_log(step,tbl,op,rid,v0,…) under the newest step, as the
- * triggers of older builds wrote it. */
+/* INSERT INTO undo_log(step,tbl,op,rid,v0,…) under the newest step: the
+ * rows the triggers below write for a libsqlite3 without the hook. */
 static const char *flush_sql(void)
 {
 	static char *sql; /* built once; store_prep caches by pointer */
