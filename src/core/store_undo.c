@@ -20,8 +20,8 @@
  * through statements built here from stetig's own table and column names;
  * the table name in the file only selects one of them. The recording of
  * store_record.c records the inverse of what is applied into the new step
- * of the other kind. A bulk step (an import) holds a snapshot of every data table
- * (op 's') instead, restored in one pass. */
+ * of the other kind. A bulk step (an import) holds a snapshot of every
+ * data table (op 's') instead, restored in one pass. */
 
 enum { OP_INSERTED, OP_UPDATED, OP_DELETED, OP_COUNT };
 
