@@ -11,7 +11,10 @@
 #include "util.h"
 #include "vocab.h"
 
-#define STMT_CACHE 64
+/* Statements kept prepared for the session (store_prep): room for every
+ * distinct statement of a session, the entities' load, insert, update and
+ * upsert statements included; one beyond it is not kept. */
+#define STMT_CACHE 128
 
 /* The value slots v0… of an undo entry: enough for the widest data table. */
 #define UNDO_SLOTS 28
