@@ -57,17 +57,22 @@ void findings_compute(const struct model *m, struct findings *out);
  * every edit. */
 void findings_count(const struct model *m, unsigned count[STEP_COUNT][SEV_COUNT]);
 /* findings_count kept up to date between calls (the tab badges after each
- * edit): when only RACI cells changed since the last call, only
- * the rules that read them run again (stakeholders, RACI, the roadmap's
- * settled categories); any other change, or another day, counts all. */
+ * edit). The rules come in sections, and each declares the parts of the
+ * model it reads (enum model_part; the date for the rules that compare
+ * with today): an update runs again only the sections whose parts changed
+ * since the last one (model part_revision) and keeps the others' counts; a
+ * change no part names, or a first update, counts all. */
+#define FINDINGS_SECTIONS 15
 struct findings_counter {
 	bool valid;
-	unsigned long other, raci; /* the model's change counts last time */
+	unsigned long parts[MODEL_PART_COUNT]; /* the model's part revisions last time */
+	unsigned long unnamed; /* its changes no part names (revision - parts) */
 	long today;
-	unsigned fixed[STEP_COUNT][SEV_COUNT]; /* the rules that do not read cells */
+	unsigned section[FINDINGS_SECTIONS][STEP_COUNT][SEV_COUNT]; /* per section */
 	unsigned count[STEP_COUNT][SEV_COUNT]; /* all */
-	struct figures fig; /* of the last full count (cells change no figure) */
+	struct figures fig; /* computed again when a part they read changed */
 	unsigned *owned;    /* live indicators per stakeholder position */
+	unsigned long runs; /* sections run so far (tests) */
 };
 void findings_counter_init(struct findings_counter *fc);
 void findings_counter_free(struct findings_counter *fc);

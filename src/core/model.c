@@ -265,15 +265,20 @@ void model_keep_first(struct model *m, enum entity kind, size_t n)
 		idmap_free(&t->idx);
 		table_init(t, t->size);
 	}
-	m->revision++;
+	model_changed(m, kind);
 }
 
 void model_clear(struct model *m)
 {
-	unsigned long rev = m->revision;
+	unsigned long rev = m->revision, parts[MODEL_PART_COUNT];
+	memcpy(parts, m->part_revision, sizeof parts);
 	model_free(m);
 	model_init(m);
-	m->revision = rev + 1;
+	m->revision = rev;
+	for (int p = 0; p < MODEL_PART_COUNT; p++) {
+		m->part_revision[p] = parts[p];
+		model_changed(m, p);
+	}
 }
 
 #define MODEL_LOOKUP(prefix, type, member)                                                  \
@@ -305,7 +310,7 @@ void model_set_workshop(struct model *m, const struct workshop *w)
 	workshop_copy(&copy, w);
 	workshop_free(&m->ws);
 	m->ws = copy;
-	m->revision++;
+	model_changed(m, MODEL_PART_WORKSHOP);
 }
 
 static void raci_recount_temp(struct model *m, struct stakeholder *sh, bool was_temp);
@@ -370,7 +375,7 @@ void model_put(struct model *m, enum entity kind, const void *e)
 			entity_free(kind, s);
 		memcpy(s, &copy, d->size);
 	}
-	m->revision++;
+	model_changed(m, kind);
 }
 
 /* The functions by name (model.h). */
@@ -546,8 +551,7 @@ void model_raci_set(struct model *m, int64_t task, int64_t stakeholder, enum rac
 		if (is_ar(role))
 			t->temp_ar++;
 	}
-	m->revision++;
-	m->raci_revision++;
+	model_changed(m, MODEL_PART_RACI);
 }
 
 static int raci_ref_cmp(const void *a, const void *b)
@@ -634,13 +638,12 @@ void model_raci_load(struct model *m, const struct raci_cell *c, size_t n)
 	}
 	free(tp);
 	free(sp);
-	m->raci_revision++;
 	bool dup = false;
 	for (size_t i = 0; i < m->tasks.n; i++)
 		dup |= raci_row_settle(&((struct task *)table_at(&m->tasks, i))->cells);
 	for (size_t i = 0; i < m->stakeholders.n; i++)
 		dup |= raci_row_settle(&((struct stakeholder *)table_at(&m->stakeholders, i))->cells);
-	m->revision++;
+	model_changed(m, MODEL_PART_RACI);
 	if (dup) {
 		/* a pair twice (not from a valid file): the careful way, the
 		 * last role of a pair wins */
@@ -653,8 +656,7 @@ void model_raci_load(struct model *m, const struct raci_cell *c, size_t n)
 void model_raci_clear(struct model *m)
 {
 	raci_rows_reset(m);
-	m->raci_revision++;
-	m->revision++;
+	model_changed(m, MODEL_PART_RACI);
 }
 
 /* The temporary flag of sh changed: fix the tasks' counts of temporary A/R. */
@@ -780,5 +782,5 @@ void model_set_finding_votes(struct model *m, const char *rule, int64_t item, in
 		xgrow((void **)&m->fvotes, &m->capfvotes, m->nfvotes + 1, sizeof *m->fvotes);
 		m->fvotes[m->nfvotes++] = (struct finding_vote){xstrdup(rule), item, votes};
 	}
-	m->revision++;
+	model_changed(m, MODEL_PART_FVOTES);
 }
