@@ -239,6 +239,23 @@ static void test_generated(void)
 			change_model(&m, &what);
 			expect_agree(&fc, &m, what, step);
 		}
+		/* single goal and indicator edits took the per-item way */
+		CU_ASSERT_TRUE(fc.item_runs > 20);
+		/* an indicator's name: the indicator counted again, and the three
+		 * sections that read every indicator */
+		int64_t ind = some_id(&m, ENT_INDICATOR);
+		if (ind) {
+			unsigned long runs = fc.runs, items = fc.item_runs;
+			struct indicator e;
+			indicator_copy(&e, model_indicator(&m, ind));
+			free(e.name);
+			e.name = xstrdup(*model_indicator(&m, ind)->name ? "" : "Renamed");
+			model_put_indicator(&m, &e);
+			indicator_free(&e);
+			expect_agree(&fc, &m, "indicator renamed", 0);
+			CU_ASSERT_EQUAL(fc.item_runs - items, 1);
+			CU_ASSERT_EQUAL(fc.runs - runs, 3);
+		}
 		/* a RACI cell runs only the sections that read cells */
 		unsigned long runs = fc.runs;
 		int64_t t = some_id(&m, ENT_TASK), sh = some_id(&m, ENT_STAKEHOLDER);

@@ -502,7 +502,20 @@ struct ctx {
 	 * positions (owned_indicators), when the caller keeps them; else the
 	 * owner rules look at every indicator */
 	const unsigned *owned;
+	/* >= 0: the per-item sections look at this position only */
+	long one;
 };
+
+/* The positions a per-item loop over n items visits: all, or c->one. */
+static size_t loop_from(const struct ctx *c, size_t n)
+{
+	return c->one < 0 ? 0 : (size_t)c->one < n ? (size_t)c->one : n;
+}
+
+static size_t loop_to(const struct ctx *c, size_t n)
+{
+	return c->one < 0 ? n : (size_t)c->one < n ? (size_t)c->one + 1 : n;
+}
 
 /* The rules in sections: each section declares the parts of the model it
  * reads (sections[] below), so that findings_counter runs again only the
@@ -728,7 +741,7 @@ static void rules_goals(struct ctx *c)
 		return;
 	if (indicators)
 		goal_links(c);
-	for (size_t i = 0; i < m->goals.n; i++) {
+	for (size_t i = loop_from(c, m->goals.n); i < loop_to(c, m->goals.n); i++) {
 		const struct goal *g = MODEL_AT(m->goals, struct goal, i);
 		if (g->status == GSTAT_DROPPED)
 			continue;
@@ -838,7 +851,7 @@ static void rules_indicators(struct ctx *c)
 		return;
 	goal_links(c);
 	const long *goal_of = c->goal_of;
-	for (size_t i = 0; i < m->indicators.n; i++) {
+	for (size_t i = loop_from(c, m->indicators.n); i < loop_to(c, m->indicators.n); i++) {
 		const struct indicator *ind = MODEL_AT(m->indicators, struct indicator, i);
 		const struct goal *g =
 			goal_of[i] >= 0 ? MODEL_AT(m->goals, struct goal, (size_t)goal_of[i]) : NULL;
@@ -1451,15 +1464,32 @@ static const unsigned section_reads[SEC_COUNT] = {
 	[SEC_CHECK] = DEP(ENT_CHECK) | DEP_WS,
 };
 
-/* Runs the sections `which` into out (zeroed first) with the figures fig
- * of m, in the order of the steps' items. owned (owned_indicators, or
- * NULL) counts indicator.owner_no_ar when only counting. */
-static void run_sections(const struct model *m, struct findings *out, bool count_only,
-			 const struct figures *fig, unsigned which, long today,
-			 const unsigned *owned)
+/* Sections whose rules look at one item at a time (its own fields, and
+ * what the section reads besides): the kind of the items, or -1. The
+ * counter keeps their counts per item, so that an edit of one item counts
+ * that item again. */
+static const int section_item[SEC_COUNT] = {
+	[SEC_WORKSHOP] = -1, [SEC_GOAL] = ENT_GOAL, [SEC_GOAL_STRATEGY] = -1,
+	[SEC_GOAL_INDICATOR] = -1, [SEC_INDICATOR] = ENT_INDICATOR, [SEC_IND_OWNER] = -1,
+	[SEC_IND_OWNER_AR] = -1, [SEC_STAKEHOLDER] = -1, [SEC_SH_ROLE] = -1, [SEC_RACI] = -1,
+	[SEC_COSTS] = -1, [SEC_YEARS] = -1, [SEC_SHARES] = -1, [SEC_ROADMAP] = -1,
+	[SEC_CHECK] = -1,
+};
+/* the step the findings of a per-item section belong to */
+static const enum step section_step[SEC_COUNT] = {
+	[SEC_GOAL] = STEP_GOALS,
+	[SEC_INDICATOR] = STEP_INDICATORS,
+};
+
+/* Starts a run of the sections `which` into out (zeroed first) with the
+ * figures fig of m. owned (owned_indicators, or NULL) counts
+ * indicator.owner_no_ar when only counting. */
+static void ctx_begin(struct ctx *c, const struct model *m, struct findings *out,
+		      bool count_only, const struct figures *fig, unsigned which, long today,
+		      const unsigned *owned)
 {
 	memset(out, 0, sizeof *out);
-	struct ctx c = {
+	*c = (struct ctx){
 		.m = m,
 		.fig = fig,
 		.out = out,
@@ -1469,31 +1499,51 @@ static void run_sections(const struct model *m, struct findings *out, bool count
 		.today = today,
 		.which = which,
 		.owned = owned,
+		.one = -1,
 	};
 	if (!count_only) {
-		c.ws_item = name_or(m->ws.title, _("(untitled workshop)"));
-		c.untitled_goal = _("(untitled goal)");
-		c.unnamed_indicator = _("(unnamed indicator)");
-		c.unnamed_stakeholder = _("(unnamed stakeholder)");
-		c.unnamed_task = _("(unnamed task)");
-		c.unnamed_cost = _("(unnamed cost)");
-		c.untitled_milestone = _("(untitled milestone)");
+		c->ws_item = name_or(m->ws.title, _("(untitled workshop)"));
+		c->untitled_goal = _("(untitled goal)");
+		c->unnamed_indicator = _("(unnamed indicator)");
+		c->unnamed_stakeholder = _("(unnamed stakeholder)");
+		c->unnamed_task = _("(unnamed task)");
+		c->unnamed_cost = _("(unnamed cost)");
+		c->untitled_milestone = _("(untitled milestone)");
 	}
-	buf_init(&c.scratch);
-	rules_workshop(&c);
-	rules_goals(&c);
-	rules_indicators(&c);
-	rules_stakeholders(&c);
-	rules_raci(&c);
-	rules_costs(&c);
-	rules_years(&c);
-	rules_shares(&c);
-	rules_roadmap(&c);
-	rules_check(&c);
-	free(c.goal_of);
-	free(c.per_goal);
-	buf_free(&c.scratch);
-	free(c.temp_bits);
+	buf_init(&c->scratch);
+}
+
+/* Runs the sections of c, in the order of the steps' items. */
+static void ctx_run(struct ctx *c)
+{
+	rules_workshop(c);
+	rules_goals(c);
+	rules_indicators(c);
+	rules_stakeholders(c);
+	rules_raci(c);
+	rules_costs(c);
+	rules_years(c);
+	rules_shares(c);
+	rules_roadmap(c);
+	rules_check(c);
+}
+
+static void ctx_end(struct ctx *c)
+{
+	free(c->goal_of);
+	free(c->per_goal);
+	buf_free(&c->scratch);
+	free(c->temp_bits);
+}
+
+static void run_sections(const struct model *m, struct findings *out, bool count_only,
+			 const struct figures *fig, unsigned which, long today,
+			 const unsigned *owned)
+{
+	struct ctx c;
+	ctx_begin(&c, m, out, count_only, fig, which, today, owned);
+	ctx_run(&c);
+	ctx_end(&c);
 }
 
 static long today_days(void)
@@ -1513,6 +1563,14 @@ static void run_rules(const struct model *m, struct findings *out, bool count_on
 	figures_free(&fig);
 }
 
+/* The counts of a per-item section by the positions of its items at its
+ * last full run: what the one item an edit changed takes back. */
+struct findings_items {
+	size_t n; /* the items then */
+	int64_t *ids;
+	unsigned (*sev)[SEV_COUNT]; /* in the section's step */
+};
+
 void findings_counter_init(struct findings_counter *fc)
 {
 	memset(fc, 0, sizeof *fc);
@@ -1523,6 +1581,12 @@ void findings_counter_free(struct findings_counter *fc)
 {
 	figures_free(&fc->fig);
 	free(fc->owned);
+	if (fc->items)
+		for (int s = 0; s < SEC_COUNT; s++) {
+			free(fc->items[s].ids);
+			free(fc->items[s].sev);
+		}
+	free(fc->items);
 	findings_counter_init(fc);
 }
 
@@ -1534,6 +1598,68 @@ static unsigned long unnamed_changes(const struct model *m)
 	for (int p = 0; p < MODEL_PART_COUNT; p++)
 		n -= m->part_revision[p];
 	return n;
+}
+
+/* Runs section s over every item (or all of it at once when it has no
+ * items) into fc->section[s], keeping the per-item counts. */
+static void count_section(struct findings_counter *fc, const struct model *m, int s, long today)
+{
+	struct findings f;
+	struct ctx c;
+	ctx_begin(&c, m, &f, true, &fc->fig, 1u << s, today, fc->owned);
+	int kind = section_item[s];
+	if (kind < 0) {
+		ctx_run(&c);
+	} else {
+		struct findings_items *it = &fc->items[s];
+		const struct table *t = model_table(m, (enum entity)kind);
+		enum step step = section_step[s];
+		it->n = t->n;
+		it->ids = xrealloc(it->ids, (t->n ? t->n : 1) * sizeof *it->ids);
+		it->sev = xrealloc(it->sev, (t->n ? t->n : 1) * sizeof *it->sev);
+		for (size_t i = 0; i < t->n; i++) {
+			unsigned before[SEV_COUNT];
+			memcpy(before, f.count[step], sizeof before);
+			c.one = (long)i;
+			ctx_run(&c);
+			it->ids[i] = *(const int64_t *)table_at(t, i);
+			for (int v = 0; v < SEV_COUNT; v++)
+				it->sev[i][v] = f.count[step][v] - before[v];
+		}
+	}
+	ctx_end(&c);
+	memcpy(fc->section[s], f.count, sizeof f.count);
+	fc->runs++;
+}
+
+/* Section s again for the one item of its kind that changed since the
+ * last update, when that is all it reads that changed; false when the
+ * counts kept do not allow it (another item count, a new item). */
+static bool count_item(struct findings_counter *fc, const struct model *m, int s, long today,
+		       unsigned changed)
+{
+	int kind = section_item[s];
+	if (kind < 0 || (changed & section_reads[s]) != (1u << kind) ||
+	    m->part_revision[kind] - fc->parts[kind] != 1 || !m->part_last_id[kind])
+		return false;
+	const struct table *t = model_table(m, (enum entity)kind);
+	struct findings_items *it = &fc->items[s];
+	long i = table_index(t, m->part_last_id[kind]);
+	if (i < 0 || it->n != t->n || it->ids[i] != m->part_last_id[kind])
+		return false;
+	struct findings f;
+	struct ctx c;
+	ctx_begin(&c, m, &f, true, &fc->fig, 1u << s, today, fc->owned);
+	c.one = i;
+	ctx_run(&c);
+	ctx_end(&c);
+	enum step step = section_step[s];
+	for (int v = 0; v < SEV_COUNT; v++) {
+		fc->section[s][step][v] += f.count[step][v] - it->sev[i][v];
+		it->sev[i][v] = f.count[step][v];
+	}
+	fc->item_runs++;
+	return true;
 }
 
 void findings_counter_update(struct findings_counter *fc, const struct model *m)
@@ -1553,6 +1679,8 @@ void findings_counter_update(struct findings_counter *fc, const struct model *m)
 	}
 	if (!changed)
 		return;
+	if (!fc->items)
+		fc->items = xcalloc(SEC_COUNT, sizeof *fc->items);
 	if (changed & DEP_FIGURES) {
 		struct date d;
 		date_today(&d);
@@ -1565,12 +1693,8 @@ void findings_counter_update(struct findings_counter *fc, const struct model *m)
 	}
 	memset(fc->count, 0, sizeof fc->count);
 	for (int s = 0; s < SEC_COUNT; s++) {
-		if (changed & section_reads[s]) {
-			struct findings f;
-			run_sections(m, &f, true, &fc->fig, 1u << s, today, fc->owned);
-			memcpy(fc->section[s], f.count, sizeof f.count);
-			fc->runs++;
-		}
+		if ((changed & section_reads[s]) && !(fc->valid && count_item(fc, m, s, today, changed)))
+			count_section(fc, m, s, today);
 		for (int st = 0; st < STEP_COUNT; st++)
 			for (int v = 0; v < SEV_COUNT; v++)
 				fc->count[st][v] += fc->section[s][st][v];

@@ -61,8 +61,12 @@ void findings_count(const struct model *m, unsigned count[STEP_COUNT][SEV_COUNT]
  * model it reads (enum model_part; the date for the rules that compare
  * with today): an update runs again only the sections whose parts changed
  * since the last one (model part_revision) and keeps the others' counts; a
- * change no part names, or a first update, counts all. */
+ * change no part names, or a first update, counts all. A section that
+ * looks at one goal or indicator at a time keeps its counts per item: when
+ * one item of that kind is all that changed of what it reads (model
+ * part_last_id), only that item is counted again. */
 #define FINDINGS_SECTIONS 15
+struct findings_items;
 struct findings_counter {
 	bool valid;
 	unsigned long parts[MODEL_PART_COUNT]; /* the model's part revisions last time */
@@ -72,7 +76,10 @@ struct findings_counter {
 	unsigned count[STEP_COUNT][SEV_COUNT]; /* all */
 	struct figures fig; /* computed again when a part they read changed */
 	unsigned *owned;    /* live indicators per stakeholder position */
-	unsigned long runs; /* sections run so far (tests) */
+	/* the per-item sections' counts per item (private) */
+	struct findings_items *items;
+	unsigned long runs;	 /* sections run over all their items so far (tests) */
+	unsigned long item_runs; /* sections run for one changed item so far */
 };
 void findings_counter_init(struct findings_counter *fc);
 void findings_counter_free(struct findings_counter *fc);

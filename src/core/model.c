@@ -266,6 +266,7 @@ void model_keep_first(struct model *m, enum entity kind, size_t n)
 		table_init(t, t->size);
 	}
 	model_changed(m, kind);
+	m->part_last_id[kind] = 0;
 }
 
 void model_clear(struct model *m)
@@ -376,6 +377,7 @@ void model_put(struct model *m, enum entity kind, const void *e)
 		memcpy(s, &copy, d->size);
 	}
 	model_changed(m, kind);
+	m->part_last_id[kind] = *(const int64_t *)e;
 }
 
 /* The functions by name (model.h). */

@@ -248,6 +248,10 @@ struct model {
 	/* bumped with revision by every change of that part (model_changed);
 	 * a reload bumps them all (findings_counter) */
 	unsigned long part_revision[MODEL_PART_COUNT];
+	/* the entity of each kind that was put last (model_put), 0 after a
+	 * change of several (model_keep_first, a reload): with one step of
+	 * part_revision, the one entity of that kind that changed */
+	int64_t part_last_id[MODEL_PART_COUNT];
 };
 
 /* Marks a change of part p (enum model_part or enum entity): revision and p's revision move. Derived data
