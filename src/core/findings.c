@@ -504,6 +504,9 @@ struct ctx {
 	const unsigned *owned;
 	/* >= 0: the per-item sections look at this position only */
 	long one;
+	/* one item alone (findings_counter): what it refers to is looked up
+	 * for it, not for every item (goal_links) */
+	bool single;
 };
 
 /* The positions a per-item loop over n items visits: all, or c->one. */
@@ -739,7 +742,7 @@ static void rules_goals(struct ctx *c)
 	bool indicators = ON(c, SEC_GOAL_INDICATOR);
 	if (!own && !strategy && !indicators)
 		return;
-	if (indicators)
+	if (indicators && !c->single)
 		goal_links(c);
 	for (size_t i = loop_from(c, m->goals.n); i < loop_to(c, m->goals.n); i++) {
 		const struct goal *g = MODEL_AT(m->goals, struct goal, i);
@@ -755,7 +758,8 @@ static void rules_goals(struct ctx *c)
 		if (own && !blank(g->time_bound) && !date_parse(g->time_bound, &d))
 			add_arg(c, SEV_WARNING, STEP_GOALS, ENT_GOAL, g->id, item, "goal.time_not_date",
 				MSG_GOAL_TIME_NOT_DATE, g->time_bound);
-		if (indicators && c->per_goal[i] == 0)
+		if (indicators &&
+		    (c->single ? model_goal_indicators(m, g->id) : c->per_goal[i]) == 0)
 			add(c, SEV_GAP, STEP_GOALS, ENT_GOAL, g->id, item, "goal.no_indicator",
 			    MSG_GOAL_NO_INDICATOR);
 		if (strategy && (!g->strategy_goal || !model_sgoal(m, g->strategy_goal)))
@@ -849,12 +853,15 @@ static void rules_indicators(struct ctx *c)
 	}
 	if (!fields && !owner && !owner_ar)
 		return;
-	goal_links(c);
+	if (!c->single)
+		goal_links(c);
 	const long *goal_of = c->goal_of;
 	for (size_t i = loop_from(c, m->indicators.n); i < loop_to(c, m->indicators.n); i++) {
 		const struct indicator *ind = MODEL_AT(m->indicators, struct indicator, i);
-		const struct goal *g =
-			goal_of[i] >= 0 ? MODEL_AT(m->goals, struct goal, (size_t)goal_of[i]) : NULL;
+		const struct goal *g = goal_of ? (goal_of[i] >= 0 ? MODEL_AT(m->goals, struct goal,
+									      (size_t)goal_of[i])
+								 : NULL)
+					       : model_goal(m, ind->goal);
 		if (g && g->status == GSTAT_DROPPED)
 			continue;
 		const char *item = name_or(ind->name, c->unnamed_indicator);
@@ -1438,10 +1445,14 @@ static void count_owner_no_ar(struct ctx *c)
 #define DEP(p) (1u << (p))
 #define DEP_TODAY (1u << MODEL_PART_COUNT)
 #define DEP_FIGURES                                                                       \
-	(DEP(ENT_COST) | DEP(ENT_SHARE) | DEP(ENT_STAKEHOLDER) | DEP(ENT_TASK) |          \
+	(DEP(ENT_COST) | DEP(ENT_SHARE) | DEP(MODEL_PART_STAKEHOLDER_SET) | DEP(ENT_TASK) | \
 	 DEP(ENT_CHECK) | DEP(MODEL_PART_WORKSHOP) | DEP_TODAY)
 #define DEP_WS DEP(MODEL_PART_WORKSHOP)
 #define DEP_CELLS (DEP(MODEL_PART_RACI) | DEP(ENT_TASK) | DEP(ENT_STAKEHOLDER))
+/* the goals as the indicator rules see them: dropped or not */
+#define DEP_GOAL_STATUS DEP(MODEL_PART_GOAL_STATUS)
+/* which stakeholders exist (an owner, a partner, the operator) */
+#define DEP_SH_SET DEP(MODEL_PART_STAKEHOLDER_SET)
 
 static const unsigned section_reads[SEC_COUNT] = {
 	/* has_funding_end and has_rate of the figures come from the workshop */
@@ -1449,9 +1460,11 @@ static const unsigned section_reads[SEC_COUNT] = {
 	[SEC_GOAL] = DEP(ENT_GOAL),
 	[SEC_GOAL_STRATEGY] = DEP(ENT_GOAL) | DEP(ENT_SGOAL),
 	[SEC_GOAL_INDICATOR] = DEP(ENT_GOAL) | DEP(ENT_INDICATOR),
-	[SEC_INDICATOR] = DEP(ENT_INDICATOR) | DEP(ENT_GOAL) | DEP_WS | DEP_TODAY,
-	[SEC_IND_OWNER] = DEP(ENT_INDICATOR) | DEP(ENT_GOAL) | DEP(ENT_STAKEHOLDER),
-	[SEC_IND_OWNER_AR] = DEP(ENT_INDICATOR) | DEP(ENT_GOAL) | DEP_CELLS,
+	[SEC_INDICATOR] = DEP(ENT_INDICATOR) | DEP_GOAL_STATUS | DEP_WS | DEP_TODAY,
+	[SEC_IND_OWNER] = DEP(ENT_INDICATOR) | DEP_GOAL_STATUS | DEP_SH_SET,
+	/* the owner's role counts come from the cells and the tasks' phases */
+	[SEC_IND_OWNER_AR] = DEP(ENT_INDICATOR) | DEP_GOAL_STATUS | DEP_SH_SET |
+			     DEP(MODEL_PART_RACI) | DEP(ENT_TASK),
 	[SEC_STAKEHOLDER] = DEP(ENT_STAKEHOLDER) | DEP_WS,
 	[SEC_SH_ROLE] = DEP_CELLS,
 	/* the category gaps of the figures come from the tasks */
@@ -1459,7 +1472,8 @@ static const unsigned section_reads[SEC_COUNT] = {
 	[SEC_COSTS] = DEP_FIGURES,
 	[SEC_YEARS] = DEP_FIGURES,
 	[SEC_SHARES] = DEP_FIGURES,
-	[SEC_ROADMAP] = DEP_WS | DEP_CELLS | DEP(ENT_DECISION) | DEP(ENT_MILESTONE) | DEP_TODAY,
+	[SEC_ROADMAP] = DEP_WS | DEP_CELLS | DEP_SH_SET | DEP(ENT_DECISION) | DEP(ENT_MILESTONE) |
+			DEP_TODAY,
 	/* the readiness of the figures comes from the check items */
 	[SEC_CHECK] = DEP(ENT_CHECK) | DEP_WS,
 };
@@ -1469,16 +1483,18 @@ static const unsigned section_reads[SEC_COUNT] = {
  * counter keeps their counts per item, so that an edit of one item counts
  * that item again. */
 static const int section_item[SEC_COUNT] = {
-	[SEC_WORKSHOP] = -1, [SEC_GOAL] = ENT_GOAL, [SEC_GOAL_STRATEGY] = -1,
-	[SEC_GOAL_INDICATOR] = -1, [SEC_INDICATOR] = ENT_INDICATOR, [SEC_IND_OWNER] = -1,
+	[SEC_WORKSHOP] = -1, [SEC_GOAL] = ENT_GOAL, [SEC_GOAL_STRATEGY] = ENT_GOAL,
+	[SEC_GOAL_INDICATOR] = ENT_GOAL, [SEC_INDICATOR] = ENT_INDICATOR,
+	[SEC_IND_OWNER] = ENT_INDICATOR,
 	[SEC_IND_OWNER_AR] = -1, [SEC_STAKEHOLDER] = -1, [SEC_SH_ROLE] = -1, [SEC_RACI] = -1,
 	[SEC_COSTS] = -1, [SEC_YEARS] = -1, [SEC_SHARES] = -1, [SEC_ROADMAP] = -1,
 	[SEC_CHECK] = -1,
 };
 /* the step the findings of a per-item section belong to */
 static const enum step section_step[SEC_COUNT] = {
-	[SEC_GOAL] = STEP_GOALS,
-	[SEC_INDICATOR] = STEP_INDICATORS,
+	[SEC_GOAL] = STEP_GOALS,	     [SEC_GOAL_STRATEGY] = STEP_GOALS,
+	[SEC_GOAL_INDICATOR] = STEP_GOALS, [SEC_INDICATOR] = STEP_INDICATORS,
+	[SEC_IND_OWNER] = STEP_INDICATORS,
 };
 
 /* Starts a run of the sections `which` into out (zeroed first) with the
@@ -1651,6 +1667,7 @@ static bool count_item(struct findings_counter *fc, const struct model *m, int s
 	struct ctx c;
 	ctx_begin(&c, m, &f, true, &fc->fig, 1u << s, today, fc->owned);
 	c.one = i;
+	c.single = true;
 	ctx_run(&c);
 	ctx_end(&c);
 	enum step step = section_step[s];
@@ -1686,7 +1703,7 @@ void findings_counter_update(struct findings_counter *fc, const struct model *m)
 		date_today(&d);
 		figures_compute(&fc->fig, m, d.y);
 	}
-	const unsigned owned_reads = DEP(ENT_INDICATOR) | DEP(ENT_GOAL) | DEP(ENT_STAKEHOLDER);
+	const unsigned owned_reads = DEP(ENT_INDICATOR) | DEP_GOAL_STATUS | DEP_SH_SET;
 	if ((changed & owned_reads) || !fc->owned) {
 		free(fc->owned);
 		fc->owned = owned_indicators(m);

@@ -267,6 +267,10 @@ void model_keep_first(struct model *m, enum entity kind, size_t n)
 	}
 	model_changed(m, kind);
 	m->part_last_id[kind] = 0;
+	if (kind == ENT_STAKEHOLDER)
+		model_changed(m, MODEL_PART_STAKEHOLDER_SET);
+	if (kind == ENT_GOAL)
+		model_changed(m, MODEL_PART_GOAL_STATUS);
 }
 
 void model_clear(struct model *m)
@@ -365,6 +369,8 @@ void model_put(struct model *m, enum entity kind, const void *e)
 	const struct entity_desc *d = &entity_descs[kind];
 	bool fresh;
 	void *s = table_slot(model_table(m, kind), *(const int64_t *)e, &fresh);
+	bool goal_status = kind == ENT_GOAL &&
+			   (fresh || ((struct goal *)s)->status != ((const struct goal *)e)->status);
 	union entity_any copy;
 	entity_copy(kind, &copy, e);
 	if (kind == ENT_STAKEHOLDER) {
@@ -378,6 +384,10 @@ void model_put(struct model *m, enum entity kind, const void *e)
 	}
 	model_changed(m, kind);
 	m->part_last_id[kind] = *(const int64_t *)e;
+	if (fresh && kind == ENT_STAKEHOLDER)
+		model_changed(m, MODEL_PART_STAKEHOLDER_SET);
+	if (goal_status)
+		model_changed(m, MODEL_PART_GOAL_STATUS);
 }
 
 /* The functions by name (model.h). */

@@ -200,13 +200,17 @@ static inline bool field_is_string(const struct entity_field *f)
 
 /* The parts of a model whose changes are counted apart: each entity kind
  * (enum entity, the workshop's fields ENT_WORKSHOP), the RACI cells, the
- * agenda's timeboxes and the dots on findings. */
+ * agenda's timeboxes and the dots on findings; and, moving with their
+ * kind's, which stakeholders exist and which goals exist with which status
+ * (what most rules that look at other kinds read of them). */
 enum model_part {
 	/* 0 .. ENT_COUNT - 1: the entity kinds, (enum model_part)ENT_GOAL … */
 	MODEL_PART_WORKSHOP = ENT_WORKSHOP,
 	MODEL_PART_RACI,
 	MODEL_PART_AGENDA,
 	MODEL_PART_FVOTES,
+	MODEL_PART_STAKEHOLDER_SET, /* a stakeholder added or removed */
+	MODEL_PART_GOAL_STATUS,	    /* a goal added or removed, or its status */
 	MODEL_PART_COUNT
 };
 
