@@ -11,7 +11,10 @@ on a fresh copy of a workshop reopened after a clean close (as in
 run_keys.py); (edits - moves) / G is one edit: the form, the save (SQLite),
 the tab badges (findings_counter_update) and the frames drawn. With
 --split, the inclusive instructions of those parts come from the two
-callgrind profiles (callgrind_annotate), per edit.
+callgrind profiles (callgrind_annotate), per edit: the save, the form's
+box drawn over the view after each key in the form, the frames drawn
+(after the save; with the tab badges), and the terminal output that the
+box and the frames send.
 
 usage: run_edits.py --stetig src/stetig [--factors small,1,4] [--edits G]
                     [--compare NAME=PATH] [--split] [--workdir DIR] [--reuse]
@@ -30,12 +33,17 @@ import run_keys  # noqa: E402  (the workshops and the environment)
 # indicators list starts with its first goal's heading (Enter there edits
 # the goal), and a goal of the generated workshops has 10 indicators
 STEPS = [("goal", "1", []), ("indicator", "2", ["Down"]), ("stakeholder", "3", [])]
+# and a RACI cell: 4, (Space, Right) x 20 against 4, Right x 20
+RACI_EDITS = 20
 # inclusive cost centres reported by --split
 # ("save": store_save_goal, store_save_indicator, store_save_stakeholder)
-PARTS = [("badges (findings_counter_update)", "findings_counter_update"),
-         ("save (store_save_<kind>)", "store_save_"),
-         ("drawing the frames (draw_all)", "draw_all"),
-         ("terminal output (doupdate)", "doupdate")]
+# (the frames and the form's box each include their terminal output; the
+# frames include the badges)
+PARTS = [("save (store_save_<kind>)", "store_save_"),
+         ("form's box per key (draw_form_over)", "draw_form_over"),
+         ("frames (draw_all)", "draw_all"),
+         ("  of which badges (findings_counter_update)", "findings_counter_update"),
+         ("terminal output in both (doupdate)", "doupdate")]
 
 
 REUSE = False
@@ -76,10 +84,11 @@ def annotate(out, kind):
     total = int(re.search(r"^\s*([\d,]+).*PROGRAM TOTALS", ann, re.M).group(1)
                 .replace(",", ""))
     incl = {}
-    m = re.search(r"=> \S*:store_save_%s \((\d+)x\)" % kind, ann)
+    save = "store_set_raci" if kind == "raci" else "store_save_" + kind
+    m = re.search(r"=> \S*:%s \((\d+)x\)" % save, ann)
     incl["saves"] = int(m.group(1)) if m else 0
     for _, fn in PARTS:
-        name = fn + kind if fn.endswith("_") else fn
+        name = save if fn == "store_save_" else fn
         m = re.search(r"^\s*([\d,]+) \([^)]*\)\s+\S*:%s\b" % re.escape(name), ann, re.M)
         incl[fn] = int(m.group(1).replace(",", "")) if m else 0
     return total, incl
@@ -98,7 +107,14 @@ def measure(stetig, workshop, work, name, G):
                   file=sys.stderr)
         r[kind] = (edit - base) / g
         for _, fn in PARTS:
-            r[kind + ":" + fn] = (ei[fn] - bi[fn]) / G
+            r[kind + ":" + fn] = (ei[fn] - bi[fn]) / g
+    g = RACI_EDITS
+    base, bi = profile(stetig, workshop, ["4"] + ["Right"] * g, work, name + "-raci-base", "raci")
+    edit, ei = profile(stetig, workshop, ["4"] + [" ", "Right"] * g, work, name + "-raci-edits",
+                       "raci")
+    r["raci"] = (edit - base) / g
+    for _, fn in PARTS:
+        r["raci:" + fn] = (ei[fn] - bi[fn]) / g
     return r
 
 
@@ -131,14 +147,14 @@ def main():
         for wname, path in files:
             res[(bname, wname)] = measure(exe, path, work, "%s-%s" % (bname, wname), a.edits)
     print("M instructions per edit (Enter, a letter, Enter; against Down)")
-    print("%-34s" % "edit" + "".join("%12s" % ("%s %s" % (b, w)) for b, _ in builds
+    print("%-46s" % "edit" + "".join("%12s" % ("%s %s" % (b, w)) for b, _ in builds
                                      for w, _ in files))
-    for kind, _, _ in STEPS:
-        print("%-34s" % kind + "".join("%12.2f" % (res[(b, w)][kind] / 1e6) for b, _ in builds
+    for kind in [k for k, _, _ in STEPS] + ["raci"]:
+        print("%-46s" % kind + "".join("%12.2f" % (res[(b, w)][kind] / 1e6) for b, _ in builds
                                        for w, _ in files))
         if a.split:
             for label, fn in PARTS:
-                print("%-34s" % ("  " + label) + "".join(
+                print("%-46s" % ("  " + label) + "".join(
                     "%12.2f" % (res[(b, w)][kind + ":" + fn] / 1e6) for b, _ in builds
                     for w, _ in files))
 
