@@ -258,10 +258,11 @@ struct model {
 	int64_t part_last_id[MODEL_PART_COUNT];
 };
 
-/* Marks a change of part p (enum model_part or enum entity): revision and p's revision move. Derived data
- * moves with the part that was changed: a task's phase moves its
- * stakeholders' role counts (MODEL_PART_TASK), a stakeholder's temporary
- * flag its tasks' temp_ar (MODEL_PART_STAKEHOLDER). */
+/* Marks a change of part p (enum model_part, or enum entity for a kind):
+ * revision and p's revision move. Derived data moves with the part that
+ * was changed: a task's phase moves its stakeholders' role counts (part
+ * ENT_TASK), a stakeholder's temporary flag its tasks' temp_ar (part
+ * ENT_STAKEHOLDER). */
 static inline void model_changed(struct model *m, int p)
 {
 	m->revision++;
