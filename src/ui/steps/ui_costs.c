@@ -28,7 +28,7 @@ struct costs_state {
 	enum part part;
 	struct list lc, ls, ly;	      /* costs, shares, years */
 	int64_t sel_cost, sel_share_sh;
-	struct figures fig;	      /* the figures of the model's revision */
+	struct figures fig;	      /* the money figures (figures_update_costs) */
 	size_t *sh_rows;	      /* share indices of the selected cost */
 	size_t n_sh_rows, cap_sh_rows;
 	int year_shift;		      /* Left/Right in the years */
@@ -97,10 +97,43 @@ static void money_short(double v, int w, char *out, size_t n)
 
 /* ------------------------------------------------------------ figures */
 
+/* The figures, computed again only after a change of what they read (a
+ * cost, a share, a stakeholder, the workshop, a reload): not per key, not
+ * per redraw, not after a RACI cell or a goal. */
 static const struct figures *figs(struct ui *ui)
 {
 	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
-	return figures_update(&vs->fig, &ui->m);
+	return figures_update_costs(&vs->fig, &ui->m);
+}
+
+/* The shares of the cost with this id: their count, their indices into
+ * m->shares in *idx (from the figures' index, no scan of all shares). */
+static size_t shares_of(struct ui *ui, int64_t cost, const size_t **idx)
+{
+	long ci = table_index(&ui->m.costs, cost);
+	*idx = NULL;
+	return ci < 0 ? 0 : figures_shares_of(figs(ui), (size_t)ci, idx);
+}
+
+/* The share stakeholder sh has in the cost with this id, or NULL. */
+static const struct cost_share *share_in(struct ui *ui, int64_t cost, int64_t sh)
+{
+	const size_t *idx;
+	size_t n = shares_of(ui, cost, &idx);
+	for (size_t i = 0; i < n; i++) {
+		const struct cost_share *s = MODEL_AT(ui->m.shares, struct cost_share, idx[i]);
+		if (s->stakeholder == sh)
+			return s;
+	}
+	return NULL;
+}
+
+/* The partner shares of the cost with this id summed, in percent. */
+static double shared_of(struct ui *ui, int64_t cost)
+{
+	long ci = table_index(&ui->m.costs, cost);
+	const struct figures *f = figs(ui);
+	return ci >= 0 && (size_t)ci < f->ncosts ? f->costs[ci].shared : 0;
 }
 
 /* The rows of the years table before the partners. */
@@ -116,17 +149,18 @@ static const struct cost *selected_cost(struct ui *ui)
 	return MODEL_AT(ui->m.costs, struct cost, vs->lc.sel);
 }
 
-/* The shares of the selected cost. */
+/* The shares of the selected cost: as many steps as it has shares. */
 static void collect_shares(struct ui *ui)
 {
 	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
 	const struct model *m = &ui->m;
 	const struct cost *c = selected_cost(ui);
-	xgrow((void **)&vs->sh_rows, &vs->cap_sh_rows, m->shares.n + 1, sizeof *vs->sh_rows);
-	vs->n_sh_rows = 0;
-	for (size_t i = 0; c && i < m->shares.n; i++)
-		if (MODEL_AT(m->shares, struct cost_share, i)->cost == c->id)
-			vs->sh_rows[vs->n_sh_rows++] = i;
+	const size_t *idx = NULL;
+	size_t n = c ? shares_of(ui, c->id, &idx) : 0;
+	xgrow((void **)&vs->sh_rows, &vs->cap_sh_rows, n + 1, sizeof *vs->sh_rows);
+	if (n)
+		memcpy(vs->sh_rows, idx, n * sizeof *idx);
+	vs->n_sh_rows = n;
 	list_set_count(&vs->ls, vs->n_sh_rows);
 	if (vs->sel_share_sh)
 		for (size_t r = 0; r < vs->n_sh_rows; r++)
@@ -556,12 +590,10 @@ static bool save_share(struct ui *ui, struct form *fm, int64_t cost_id)
 	enum err st = store_save_share(ui->s, &ui->m, &s);
 	if (st == ERR_STORE_INVALID) {
 		/* more than 100 % together: say first how much is left */
-		double others = figures_cost_shared(&ui->m, cost_id);
-		for (size_t i = 0; i < ui->m.shares.n; i++) {
-			const struct cost_share *x = MODEL_AT(ui->m.shares, struct cost_share, i);
-			if (x->cost == cost_id && x->stakeholder == s.stakeholder)
-				others -= x->percent;
-		}
+		double others = shared_of(ui, cost_id);
+		const struct cost_share *x = share_in(ui, cost_id, s.stakeholder);
+		if (x)
+			others -= x->percent;
 		char left[64], msg[256];
 		i18n_number(others < 100 ? 100 - others : 0, i18n_lang(), left);
 		snprintf(msg, sizeof msg,
@@ -614,17 +646,12 @@ static void share_form(struct ui *ui, int64_t cost_id, int64_t sh)
 		ui_error(ui, "%s", _("Partners are stakeholders: add them in step 3 first."));
 		return;
 	}
-	double left = 100 - figures_cost_shared(m, cost_id);
+	double left = 100 - shared_of(ui, cost_id);
 	vs->form_share_sh = sh;
 	struct form *fm;
 	if (sh) {
 		const struct stakeholder *p = model_stakeholder(m, sh);
-		const struct cost_share *cur = NULL;
-		for (size_t i = 0; i < m->shares.n; i++) {
-			const struct cost_share *s = MODEL_AT(m->shares, struct cost_share, i);
-			if (s->cost == cost_id && s->stakeholder == sh)
-				cur = s;
-		}
+		const struct cost_share *cur = share_in(ui, cost_id, sh);
 		double now = cur ? cur->percent : 0;
 		char item[512];
 		snprintf(item, sizeof item, "%s → %s", p ? p->name : "?", c->name);
@@ -661,10 +688,8 @@ static void delete_cost_yes(struct ui *ui, int64_t id)
 
 static void cost_delete(struct ui *ui, const struct cost *c)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < ui->m.shares.n; i++)
-		if (MODEL_AT(ui->m.shares, struct cost_share, i)->cost == c->id)
-			n++;
+	const size_t *idx;
+	size_t n = shares_of(ui, c->id, &idx);
 	char q[800];
 	if (n)
 		snprintf(q, sizeof q,
