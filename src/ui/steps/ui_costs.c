@@ -48,6 +48,12 @@ struct costs_state {
 	int64_t del_share_cost;
 
 	char hint_buf[512];
+
+	/* the parts' places at the last full drawing (drawn_ok), and the parts
+	 * a move changed since (bits 1 << enum part) for the partial repaint */
+	struct ui_rect drawn[3];
+	bool drawn_ok;
+	unsigned changed;
 };
 
 static void init(struct ui *ui)
@@ -427,25 +433,18 @@ static void draw_years(struct ui *ui, struct ui_rect r)
 	list_draw(&vs->ly, r, vs->year_cols, fit + 1 + vs->years_undated, draw_year_row, ui, NULL);
 }
 
-static void draw(struct ui *ui, struct ui_rect r)
+/* Where the three parts go in r: costs and shares as tall as they need,
+ * the years right below. */
+static void layout(struct ui *ui, struct ui_rect r, struct ui_rect part[3])
 {
 	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
 	const struct model *m = &ui->m;
-	if (m->costs.n == 0) {
-		vs->lc.passive = false;
-		list_draw(&vs->lc, r, cost_cols, 6, draw_cost_row, ui,
-			  _("No costs yet. Press n to add a cost item: one-off costs such as buying "
-			    "sensors, and above all the yearly running costs (licences, hosting, "
-			    "maintenance, staff) that go on after the funding ends."));
-		return;
-	}
 	int years_h = 1 + YROW_PARTNERS + (int)figs(ui)->npartners;
 	int cap = r.h * 2 / 5;
 	if (cap < 1 + YROW_PARTNERS)
 		cap = 1 + YROW_PARTNERS; /* the money rows; the partners scroll */
 	if (years_h > cap)
 		years_h = cap;
-	/* costs and shares as tall as they need, the years right below */
 	int rest = r.h - years_h - 1;
 	int costs_h = rest * 3 / 5;
 	if (costs_h > (int)m->costs.n + 1)
@@ -456,22 +455,76 @@ static void draw(struct ui *ui, struct ui_rect r)
 	int shares_need = 1 + (vs->n_sh_rows ? (int)vs->n_sh_rows : 2);
 	if (shares_h > shares_need)
 		shares_h = shares_need;
-	struct ui_rect cr = {r.y, r.x, costs_h, r.w};
-	struct ui_rect sr = {r.y + costs_h, r.x, shares_h, r.w};
-	struct ui_rect yr = {r.y + costs_h + shares_h + 1, r.x, years_h, r.w};
-	vs->lc.passive = vs->part != PART_COSTS;
-	list_draw(&vs->lc, cr, cost_cols, 6, draw_cost_row, ui, NULL);
-	const struct cost *c = selected_cost(ui);
-	char *title = vs->shares_title;
-	snprintf(title, sizeof vs->shares_title, _("Shares of “%s”"), c ? c->name : "");
-	struct list_col sc[5];
-	memcpy(sc, share_cols, sizeof sc);
-	sc[0].title = title;
-	vs->ls.passive = vs->part != PART_SHARES;
-	list_draw(&vs->ls, sr, sc, 5, draw_share_row, ui,
-		  _("Nobody shares this cost yet: s adds a partner and the percentage they "
-		    "carry."));
-	draw_years(ui, yr);
+	part[PART_COSTS] = (struct ui_rect){r.y, r.x, costs_h, r.w};
+	part[PART_SHARES] = (struct ui_rect){r.y + costs_h, r.x, shares_h, r.w};
+	part[PART_YEARS] = (struct ui_rect){r.y + costs_h + shares_h + 1, r.x, years_h, r.w};
+}
+
+static void draw_part(struct ui *ui, enum part p, struct ui_rect r)
+{
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
+	if (p == PART_COSTS) {
+		vs->lc.passive = vs->part != PART_COSTS;
+		list_draw(&vs->lc, r, cost_cols, 6, draw_cost_row, ui, NULL);
+	} else if (p == PART_SHARES) {
+		const struct cost *c = selected_cost(ui);
+		char *title = vs->shares_title;
+		snprintf(title, sizeof vs->shares_title, _("Shares of “%s”"), c ? c->name : "");
+		struct list_col sc[5];
+		memcpy(sc, share_cols, sizeof sc);
+		sc[0].title = title;
+		vs->ls.passive = vs->part != PART_SHARES;
+		list_draw(&vs->ls, r, sc, 5, draw_share_row, ui,
+			  _("Nobody shares this cost yet: s adds a partner and the percentage "
+			    "they carry."));
+	} else {
+		draw_years(ui, r);
+	}
+}
+
+static void draw(struct ui *ui, struct ui_rect r)
+{
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
+	const struct model *m = &ui->m;
+	vs->drawn_ok = false;
+	if (m->costs.n == 0) {
+		vs->lc.passive = false;
+		list_draw(&vs->lc, r, cost_cols, 6, draw_cost_row, ui,
+			  _("No costs yet. Press n to add a cost item: one-off costs such as buying "
+			    "sensors, and above all the yearly running costs (licences, hosting, "
+			    "maintenance, staff) that go on after the funding ends."));
+		return;
+	}
+	layout(ui, r, vs->drawn);
+	for (int p = 0; p < 3; p++)
+		draw_part(ui, (enum part)p, vs->drawn[p]);
+	vs->drawn_ok = true;
+	vs->changed = 0;
+}
+
+/* After a move: repaints the parts the move changed (vs->changed) on the
+ * last frame; false when the layout is not the one drawn (another cost
+ * with another number of shares moves the years table). */
+static bool redraw(struct ui *ui, struct ui_rect r)
+{
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
+	if (!vs->drawn_ok || ui->m.costs.n == 0)
+		return false;
+	struct ui_rect now[3];
+	layout(ui, r, now);
+	if (memcmp(now, vs->drawn, sizeof now))
+		return false;
+	for (int p = 0; p < 3; p++) {
+		if (!(vs->changed & 1u << p))
+			continue;
+		/* blank as erase() leaves it, the margin of the no-colour marker too */
+		int x = now[p].x > 0 ? now[p].x - 1 : now[p].x;
+		for (int y = now[p].y; y < now[p].y + now[p].h; y++)
+			ui_fill(y, x, now[p].w + (now[p].x - x), A_NORMAL);
+		draw_part(ui, (enum part)p, now[p]);
+	}
+	vs->changed = 0;
+	return true;
 }
 
 /* ------------------------------------------------------------ forms */
@@ -751,11 +804,13 @@ static bool part_move(struct ui *ui, enum ui_action a)
 	struct list *l = current(ui);
 	bool at_end = l->n == 0 || l->sel + 1 >= l->n;
 	if (a == ACT_DOWN && at_end && vs->part != PART_YEARS && ui->m.costs.n) {
+		vs->changed |= 1u << vs->part | 1u << (vs->part + 1);
 		vs->part = (enum part)(vs->part + 1);
 		list_select(current(ui), 0);
 		return true;
 	}
 	if (a == ACT_UP && (l->n == 0 || l->sel == 0) && vs->part != PART_COSTS) {
+		vs->changed |= 1u << vs->part | 1u << (vs->part - 1);
 		vs->part = (enum part)(vs->part - 1);
 		struct list *p = current(ui);
 		if (p->n)
@@ -764,13 +819,17 @@ static bool part_move(struct ui *ui, enum ui_action a)
 	}
 	if (vs->part == PART_YEARS && (a == ACT_LEFT || a == ACT_RIGHT)) {
 		vs->year_shift += a == ACT_LEFT ? -1 : 1;
+		vs->changed |= 1u << PART_YEARS;
 		return true;
 	}
 	if (!list_move(l, a))
 		return false;
-	if (vs->part == PART_COSTS)
+	vs->changed |= 1u << vs->part;
+	if (vs->part == PART_COSTS) {
+		/* the shares shown are the new cost's */
+		vs->changed |= 1u << PART_SHARES;
 		after_cost_move(ui);
-	else if (vs->part == PART_SHARES && vs->ls.n && vs->ls.sel < vs->n_sh_rows)
+	} else if (vs->part == PART_SHARES && vs->ls.n && vs->ls.sel < vs->n_sh_rows)
 		vs->sel_share_sh = MODEL_AT(ui->m.shares, struct cost_share, vs->sh_rows[vs->ls.sel])->stakeholder;
 	return true;
 }
@@ -780,7 +839,7 @@ static int key(struct ui *ui, enum ui_action a, int k)
 	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
 	(void)k;
 	if (part_move(ui, a))
-		return UI_REDRAW | UI_HANDLED;
+		return UI_PARTIAL | UI_HANDLED;
 	const struct cost *c = selected_cost(ui);
 	const struct cost_share *s =
 		vs->part == PART_SHARES && vs->ls.n && vs->ls.sel < vs->n_sh_rows
@@ -901,6 +960,7 @@ const struct ui_view ui_view_costs = {
 	.more = more,
 	.sync = sync,
 	.draw = draw,
+	.redraw = redraw,
 	.key = key,
 	.click = click,
 	.select = select_item,
