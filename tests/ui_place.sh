@@ -109,14 +109,14 @@ wait_exit
 [ "$ui_status" = 0 ] && ok || fail "q: status $ui_status"
 
 # German at 80 columns: F3 is there, the clock gives way first (the
-# title bar shows it)
+# title bar shows it), the language before the step's own keys
 UI_LANG=de ui_start --lang de "$f"
 wait_bar "F10 ?Beenden"
 wait_bar "F3 ?Lesen"
 if bar_has "F5 ?Uhr"; then fail "the clock kept its place in a crowded bar"; else ok; fi
 expect_screen "(F5 startet)"
 keys 2
-wait_bar "F3 ?Lesen.*F6 ?English.*F10 ?Beenden"
+wait_bar "d ?Löschen.*F3 ?Lesen.*F10 ?Beenden"
 keys q
 wait_exit
 

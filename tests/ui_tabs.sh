@@ -119,4 +119,28 @@ case "$row" in *"● 100 %"*"◐ 50 %"*"○ 0 %"*) ok ;; *) fail "heat map row w
 keys F10
 wait_exit
 UI_NO_COLOR=
+
+# ---------------------------------------------------------------- key bar
+# a crowded bar leaves entries out rather than glue a key to its label
+# ("F1Hilfe"): German at 100 and 80 columns on every step, undo and quit
+# always there
+b="$T/bar.stetig"
+"$STETIG" new "$b" --template demo --lang de >/dev/null 2>&1 || fail "new bar"
+for size in 100x30 80x24; do
+	UI_COLS=${size%x*} UI_LINES=${size#*x} UI_LANG=de
+	ui_start --lang de "$b"
+	wait_for "Beenden"
+	for s in 0 1 2 3 4 5 6 7 8 9; do
+		keys "$s"
+		wait_for "Beenden"
+		bar=$(screen | tail -n 1)
+		case "$bar" in
+		*F1Hilfe* | *EnterÄndern* | *LeertasteWechseln* | *nNeu*) fail "$size step $s: glued: $bar" ;;
+		*"F1 Hilfe"*"u Rückgängig"*"F10 Beenden"*) ok ;;
+		*) fail "$size step $s: bar without help, undo or quit: $bar" ;;
+		esac
+	done
+	keys F10
+	wait_exit
+done
 finish

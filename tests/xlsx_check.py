@@ -436,6 +436,18 @@ def main():
         n_ind = wb[STEP_SHEETS[lang][2]].max_row - 1 if STEP_SHEETS[lang][2] in names else 0
         if n_ind > 0:
             check(words & LIGHTS[lang], "no traffic lights on the summary")
+            # an indicator's latest value and target (columns C, D of a row
+            # with a traffic light) group their thousands, decimals only
+            # where the value has them
+            for row in sm.iter_rows():
+                if not any(isinstance(c.value, str) and c.value in LIGHTS[lang] for c in row):
+                    continue
+                for c in row[2:4]:
+                    if isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
+                        want = "#,##0" if float(c.value).is_integer() else "#,##0.0##"
+                        check(c.number_format == want, "summary indicator %s%d: %r with "
+                              "format %r, not %r" % (c.column_letter, c.row, c.value,
+                                                     c.number_format, want))
     # the roadmap: dates are real dates in date order (undated last), and
     # "overdue" stands exactly on the open milestones and the planned
     # decisions dated before the export date; the summary names the

@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,6 +146,11 @@ void xl_num(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
 	xl_note(x, worksheet_write_number(ws, r, c, v, f), "write_number");
 }
 
+void xl_measure(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v)
+{
+	xl_num(x, ws, r, c, v, x->fmt.measure[v != floor(v)]);
+}
+
 bool xl_date(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *iso)
 {
 	struct date d;
@@ -181,7 +187,7 @@ static bool make_formats(struct xl *x, struct xl_formats *F, double pt)
 			      &F->text,	  &F->wrap,	&F->date,   &F->num,	&F->money,
 			      &F->pct,	  &F->frac,	&F->heat_na, &F->bold,	&F->note,
 			      &F->link,	  &F->year,	&F->money_alert, &F->money_total,
-			      &F->note_wrap};
+			      &F->note_wrap, &F->measure[0], &F->measure[1]};
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
 		if (!(*all[i] = new_format(x)))
 			return false;
@@ -240,7 +246,8 @@ static bool make_formats(struct xl *x, struct xl_formats *F, double pt)
 	format_set_rotation(F->header_rot, 90);
 	format_set_align(F->header_rot, LXW_ALIGN_CENTER);
 
-	lxw_format *top[] = {F->text, F->wrap, F->date, F->num, F->money, F->pct, F->frac};
+	lxw_format *top[] = {F->text, F->wrap,	 F->date,	F->num,
+			     F->money, F->pct, F->frac, F->measure[0], F->measure[1]};
 	for (size_t i = 0; i < sizeof top / sizeof *top; i++)
 		format_set_align(top[i], LXW_ALIGN_VERTICAL_TOP);
 	format_set_text_wrap(F->wrap);
@@ -252,6 +259,8 @@ static bool make_formats(struct xl *x, struct xl_formats *F, double pt)
 	format_set_num_format(F->pct, "0.0%");
 	format_set_num_format(F->frac, "0%");
 	format_set_num_format(F->year, "0");
+	format_set_num_format(F->measure[0], "#,##0");
+	format_set_num_format(F->measure[1], "#,##0.0##");
 	format_set_align(F->year, LXW_ALIGN_LEFT);
 	lxw_format *money2[] = {F->money_alert, F->money_total};
 	for (size_t i = 0; i < 2; i++) {

@@ -60,6 +60,8 @@ struct xl_formats {
 	lxw_format *light[XL_LIGHT_COUNT]; /* indicator traffic lights */
 	lxw_format *link;		    /* a link to another sheet */
 	lxw_format *year;		    /* a budget year: a whole number, left */
+	lxw_format *measure[2];		    /* an indicator value: [0] whole, [1] with decimals;
+					     * thousands grouped (15,000 / 15.000) */
 	lxw_format *note_wrap;		    /* a note over merged cells, wrapped */
 	lxw_format *money_alert;	    /* money nobody carries: bold on red */
 	lxw_format *money_total;	    /* a money total: bold, a line above */
@@ -121,6 +123,9 @@ void xl_sheet_ref(struct buf *b, const char *sheet);
 void xl_text(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
 	     lxw_format *f);
 void xl_num(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v, lxw_format *f);
+/* An indicator's value with its thousands grouped, decimals only where it
+ * has them (a format "#,##0.###" would print 15000 as "15,000."). */
+void xl_measure(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v);
 /* Writes an ISO date as a date; false (nothing written) if it is none. */
 bool xl_date(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *iso);
 /* A new sheet named from base (made valid and unique); NULL on error. */

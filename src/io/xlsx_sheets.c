@@ -900,11 +900,11 @@ static void progress_table(struct xl *x, lxw_worksheet *ws, lxw_row_t top, size_
 		xl_text(x, ws, r, PG_NAME, e->name, x->fmt.wrap);
 		xl_text(x, ws, r, PG_UNIT, e->unit, x->fmt.wrap);
 		if (e->baseline.set)
-			xl_num(x, ws, r, PG_BASELINE, e->baseline.v, x->fmt.num);
+			xl_measure(x, ws, r, PG_BASELINE, e->baseline.v);
 		if (e->latest.set)
-			xl_num(x, ws, r, PG_LATEST, e->latest.v, x->fmt.num);
+			xl_measure(x, ws, r, PG_LATEST, e->latest.v);
 		if (e->target.set)
-			xl_num(x, ws, r, PG_TARGET, e->target.v, x->fmt.num);
+			xl_measure(x, ws, r, PG_TARGET, e->target.v);
 		double p;
 		if (xl_indicator_progress(e, &p)) {
 			p = round(p * 100) / 100;

@@ -452,9 +452,9 @@ static void indicators(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 		merged_text(x, ws, *r, 0, 1, e->name, x->fmt.wrap, &lines);
 		row_height(x, ws, *r, lines);
 		if (e->latest.set)
-			xl_num(x, ws, *r, 2, e->latest.v, x->fmt.num);
+			xl_measure(x, ws, *r, 2, e->latest.v);
 		if (e->target.set)
-			xl_num(x, ws, *r, 3, e->target.v, x->fmt.num);
+			xl_measure(x, ws, *r, 3, e->target.v);
 		double p;
 		int light;
 		const char *status;

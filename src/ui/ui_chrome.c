@@ -258,28 +258,41 @@ static void draw_bar(struct ui *ui)
 		labels[i] = _(ui_actions[acts[i]].bar);
 		plain += ui_width(keys[i]) + ui_width(labels[i]) + 1;
 	}
-	/* too narrow for all (German at 80 columns with F3): the clock goes
-	 * first, as the title bar shows it and a click there starts it; then,
-	 * when the rest would have no blank between key and label, the
-	 * parking lot, as the status line names F4 whenever it has no
-	 * message */
-	static const enum ui_action give_way[] = {ACT_CLOCK, ACT_NOTE};
-	for (size_t g = 0; g < sizeof give_way / sizeof *give_way; g++)
-		for (int i = 0; i < n && plain - 1 + (g ? n : 0) > COLS; i++)
-			if (acts[i] == give_way[g]) {
-				plain -= ui_width(keys[i]) + ui_width(labels[i]) + 1;
-				for (int k = i; k + 1 < n; k++) {
-					acts[k] = acts[k + 1];
-					labels[k] = labels[k + 1];
-					memcpy(keys[k], keys[k + 1], sizeof keys[k]);
+	/* too narrow for all (German at 80 columns): entries give way until
+	 * the rest fits with " label " or at least " label" — a key keeps its
+	 * blank ("F1Help" reads as one word). First the clock (the title bar
+	 * shows it, a click there starts it), then the parking lot (the status
+	 * line names F4 when it has no message), the language, then the
+	 * step's own actions from the right (its first ones are its main
+	 * ones); the reading view last. Help, undo and quit stay. */
+	static const enum ui_action give_way[] = {ACT_CLOCK, ACT_NOTE, ACT_LANG};
+	size_t g = 0;
+	while (plain - 1 + n > COLS && n > 1) {
+		int drop = -1;
+		for (; g < sizeof give_way / sizeof *give_way && drop < 0; g++)
+			for (int i = 0; i < n; i++)
+				if (acts[i] == give_way[g]) {
+					drop = i;
+					break;
 				}
-				n--;
-				break;
-			}
-	/* " label " when there is room, then " label", then "F1Help" */
-	int pad = 2;
-	while (pad > 0 && plain - 1 + pad * n > COLS)
-		pad--;
+		for (int i = n - 1; i >= 0 && drop < 0; i--)
+			if (acts[i] != ACT_HELP && acts[i] != ACT_UNDO && acts[i] != ACT_QUIT &&
+			    acts[i] != ACT_READ)
+				drop = i;
+		for (int i = 0; i < n && drop < 0; i++)
+			if (acts[i] == ACT_READ)
+				drop = i;
+		if (drop < 0)
+			break;
+		plain -= ui_width(keys[drop]) + ui_width(labels[drop]) + 1;
+		for (int k = drop; k + 1 < n; k++) {
+			acts[k] = acts[k + 1];
+			labels[k] = labels[k + 1];
+			memcpy(keys[k], keys[k + 1], sizeof keys[k]);
+		}
+		n--;
+	}
+	int pad = plain - 1 + 2 * n > COLS ? 1 : 2;
 	ui_fill(y, 0, COLS, ui_style(ST_NORMAL));
 	int x = 0;
 	ui->nbar = 0;
@@ -291,7 +304,7 @@ static void draw_bar(struct ui *ui)
 		if (i < n - 1 && x + kw + lw + 1 + last_w > COLS)
 			continue;
 		ui_text(y, x, kw, keys[i], ui_style(ST_BAR_KEY), 0);
-		ui_textf(y, x + kw, lw, ui_style(ST_BAR_LABEL), 0, pad == 2 ? " %s " : pad ? " %s" : "%s",
+		ui_textf(y, x + kw, lw, ui_style(ST_BAR_LABEL), 0, pad == 2 ? " %s " : " %s",
 			 labels[i]);
 		if (ui->nbar < (int)(sizeof ui->bar / sizeof *ui->bar)) {
 			ui->bar[ui->nbar].x0 = x;
