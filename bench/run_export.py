@@ -16,8 +16,8 @@ bundle into a workshop of its own and exports it like stetig; the table
 then also gives its median against stetig's.
 
 usage: run_export.py --stetig src/stetig --floor bench/floor [--runs 7]
-                     [--compare NAME=PATH]... [--workdir DIR] [--json FILE]
-                     [--no-count]
+                     [--factor F] [--compare NAME=PATH]... [--workdir DIR]
+                     [--json FILE] [--no-count]
 """
 import argparse, datetime, json, os, platform, re, shutil, statistics, subprocess, sys
 import tempfile, time
@@ -87,6 +87,8 @@ def main():
     ap.add_argument("--no-count", action="store_true", help="skip counting the workbook's cells")
     ap.add_argument("--compare", action="append", default=[], metavar="NAME=PATH",
                     help="another stetig build timed in the same rounds")
+    ap.add_argument("--factor", type=float, default=1.0,
+                    help="scale of the large workshop (gen_large.py --factor; 4: 2,000 x 1,200)")
     ap.add_argument("--no-peers", action="store_true",
                     help="leave out the Python peers (and the targets that compare with them)")
     a = ap.parse_args()
@@ -114,7 +116,8 @@ def main():
     shutil.rmtree(bundle, ignore_errors=True)
     if os.path.exists(wsfile):
         os.remove(wsfile)
-    subprocess.run([PY, os.path.join(HERE, "gen_large.py"), bundle], check=True)
+    subprocess.run([PY, os.path.join(HERE, "gen_large.py"), bundle, "--factor", str(a.factor)],
+                   check=True)
     subprocess.run([stetig, "new", wsfile, "--lang", "de"], check=True, env=env,
                    stdout=subprocess.DEVNULL)
     t0 = time.perf_counter()
@@ -188,7 +191,8 @@ def main():
                   "rss": statistics.median(rss), "runs": len(ts)}
     f = res["floor"]["t"]
     print()
-    print("Export benchmark: %d runs each, alternating; medians" % a.runs)
+    print("Export benchmark: %d runs each, alternating; medians; workshop factor %g"
+          % (a.runs, a.factor))
     print("cells: %d in the CSV bundle (written by floor and peers), %s in stetig's workbook"
           % (bundle_cells, stetig_cells if stetig_cells is not None else "?"))
     print("files: stetig.xlsx %d bytes, floor.xlsx %d bytes; import of the large bundle %.2f s"
@@ -220,7 +224,8 @@ def main():
         good = test(res)
         ok = ok and good
         print("%s: %s" % ("met   " if good else "MISSED", desc))
-    info = {"machine": machine(), "runs": a.runs, "bundle_cells": bundle_cells,
+    info = {"machine": machine(), "runs": a.runs, "factor": a.factor,
+            "bundle_cells": bundle_cells,
             "stetig_cells": stetig_cells, "stetig_bytes": stetig_bytes,
             "floor_bytes": floor_bytes, "import_s": import_s, "results": res,
             "targets_met": ok, "workdir": work}

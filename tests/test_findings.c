@@ -804,6 +804,55 @@ static void test_task_accountable(void)
 	CU_ASSERT_EQUAL(F.n, 0);
 }
 
+/* Keeping the first findings of each severity keeps them in order, frees
+ * the rest and leaves the counts as they were. */
+static void test_keep_first(void)
+{
+	build(0);
+	model_raci_clear(&M); /* every task without A and R */
+	compute();
+	unsigned total[SEV_COUNT];
+	size_t first[SEV_COUNT], many = 0;
+	for (int s = 0; s < SEV_COUNT; s++) {
+		total[s] = findings_total(&F, (enum severity)s);
+		first[s] = F.n;
+		for (size_t i = F.n; i-- > 0;)
+			if ((int)F.v[i].sev == s)
+				first[s] = i;
+		many += total[s] > 1;
+	}
+	CU_ASSERT_TRUE(many > 0);
+	struct finding want[SEV_COUNT];
+	char *msg[SEV_COUNT] = {NULL};
+	for (int s = 0; s < SEV_COUNT; s++)
+		if (first[s] < F.n) {
+			want[s] = F.v[first[s]];
+			msg[s] = xstrdup(findings_message(&F.v[first[s]]));
+		}
+	for (size_t i = 0; i < F.n; i++) /* messages made before: freed with the rest */
+		findings_message(&F.v[i]);
+	findings_keep_first(&F, 1);
+	size_t n = 0;
+	for (int s = 0; s < SEV_COUNT; s++) {
+		CU_ASSERT_EQUAL(findings_total(&F, (enum severity)s), total[s]);
+		n += total[s] > 0;
+	}
+	CU_ASSERT_EQUAL(F.n, n);
+	for (size_t i = 0; i < F.n; i++) {
+		int s = F.v[i].sev;
+		CU_ASSERT_STRING_EQUAL(F.v[i].rule, want[s].rule);
+		CU_ASSERT_EQUAL(F.v[i].id, want[s].id);
+		CU_ASSERT_STRING_EQUAL(findings_message(&F.v[i]), msg[s]);
+		if (i) /* in their order */
+			CU_ASSERT_TRUE(first[F.v[i - 1].sev] < first[s]);
+	}
+	for (int s = 0; s < SEV_COUNT; s++)
+		free(msg[s]);
+	findings_keep_first(&F, 0);
+	CU_ASSERT_EQUAL(F.n, 0);
+	CU_ASSERT_EQUAL(findings_total(&F, SEV_GAP), total[SEV_GAP]);
+}
+
 static void test_task_responsible(void)
 {
 	build(0);
@@ -1879,6 +1928,7 @@ int main(void)
 	ADD_TEST(s, test_stakeholder_message);
 	ADD_TEST(s, test_stakeholder_role);
 	ADD_TEST(s, test_task_accountable);
+	ADD_TEST(s, test_keep_first);
 	ADD_TEST(s, test_task_responsible);
 	ADD_TEST(s, test_task_temporary);
 	ADD_TEST(s, test_handover);

@@ -286,6 +286,55 @@ static void test_raci_counts(void)
 	model_free(&m);
 }
 
+/* Clearing the matrix leaves a model without cells; keeping the first
+ * entities of a kind frees the rest and still finds the kept ones by id. */
+static void test_raci_clear_keep_first(void)
+{
+	struct model m;
+	model_init(&m);
+	add_stakeholder(&m, 1, "Fachamt", false);
+	add_stakeholder(&m, 2, "Smart-City-Team", true);
+	add_task(&m, 1, "Betrieb", TPHASE_REGULAR);
+	model_raci_set(&m, 1, 1, RACI_R);
+	model_raci_set(&m, 1, 2, RACI_A);
+	unsigned long rev = m.revision;
+	model_raci_clear(&m);
+	CU_ASSERT_TRUE(m.revision > rev);
+	CU_ASSERT_EQUAL(model_raci_count(&m), 0);
+	CU_ASSERT_EQUAL(model_raci_get(&m, 1, 2), RACI_NONE);
+	CU_ASSERT_EQUAL(model_task(&m, 1)->cells.n, 0);
+	CU_ASSERT_EQUAL(model_task(&m, 1)->roles[RACI_A], 0);
+	CU_ASSERT_EQUAL(model_task(&m, 1)->temp_ar, 0);
+	CU_ASSERT_EQUAL(model_stakeholder(&m, 2)->roles[TPHASE_REGULAR][RACI_A], 0);
+	/* the model stays usable */
+	model_raci_set(&m, 1, 1, RACI_A);
+	CU_ASSERT_EQUAL(model_raci_count(&m), 1);
+
+	struct indicator ind;
+	indicator_init(&ind);
+	for (int64_t id = 1; id <= 100; id++) {
+		ind.id = id * 2;
+		str_set(&ind.name, id % 2 ? "Lärmpegel" : "Datensätze");
+		model_put_indicator(&m, &ind);
+	}
+	indicator_free(&ind);
+	model_keep_first(&m, ENT_INDICATOR, 30);
+	CU_ASSERT_EQUAL(m.indicators.n, 30);
+	CU_ASSERT_EQUAL(MODEL_AT(m.indicators, struct indicator, 29)->id, 60);
+	CU_ASSERT_EQUAL(model_indicator(&m, 60)->id, 60);
+	CU_ASSERT_STRING_EQUAL(model_indicator(&m, 2)->name, "Lärmpegel");
+	CU_ASSERT_PTR_NULL(model_indicator(&m, 62));
+	model_keep_first(&m, ENT_INDICATOR, 50); /* more than there are: no change */
+	CU_ASSERT_EQUAL(m.indicators.n, 30);
+	model_keep_first(&m, ENT_INDICATOR, 0);
+	CU_ASSERT_EQUAL(m.indicators.n, 0);
+	CU_ASSERT_PTR_NULL(model_indicator(&m, 2));
+	/* kinds with RACI cells are left alone */
+	model_keep_first(&m, ENT_STAKEHOLDER, 1);
+	CU_ASSERT_EQUAL(m.stakeholders.n, 2);
+	model_free(&m);
+}
+
 /* A large matrix changed at random agrees with a plain array. */
 static void test_raci_large(void)
 {
@@ -450,6 +499,7 @@ int main(void)
 	ADD_TEST(m, test_raci_counts);
 	ADD_TEST(m, test_raci_large);
 	ADD_TEST(m, test_raci_load);
+	ADD_TEST(m, test_raci_clear_keep_first);
 	ADD_TEST(m, test_cost_share_sum);
 	return test_run();
 }

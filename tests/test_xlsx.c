@@ -83,11 +83,13 @@ static void test_sheet_names(void)
 	}
 }
 
+static char demo_path[512]; /* the file of the last demo() */
+
 static struct store *demo(struct model *m, enum lang lang)
 {
 	struct store *s = NULL;
-	CU_ASSERT_EQUAL_FATAL(store_create(fresh("demo.stetig"), lang, NULL, NULL, m, &s),
-			      ERR_OK);
+	snprintf(demo_path, sizeof demo_path, "%s", fresh("demo.stetig"));
+	CU_ASSERT_EQUAL_FATAL(store_create(demo_path, lang, NULL, NULL, m, &s), ERR_OK);
 	struct workshop w;
 	workshop_copy(&w, &m->ws);
 	str_set(&w.title, "Gewässer & Sensorik: Ampel \"grün\"");
@@ -185,6 +187,86 @@ static void test_export_ok(void)
 	}
 }
 
+/* xlsx_export_release writes the same workbook as xlsx_export (every part
+ * but the time stamps of docProps/core.xml) and empties the model and the
+ * findings, on a workshop with cells of every role and more indicators than
+ * the chart shows (the parts it lets go early). */
+static void test_export_release_same(void)
+{
+	struct model m;
+	model_init(&m);
+	struct store *s = demo(&m, LANG_DE);
+	int64_t goal = MODEL_AT(m.goals, struct goal, 0)->id;
+	for (int i = 0; i < XL_CHART_INDICATORS_MAX + 5; i++) {
+		struct indicator in;
+		indicator_init(&in);
+		in.goal = goal;
+		char name[64];
+		snprintf(name, sizeof name, "Kennzahl %d", i + 1);
+		str_set(&in.name, name);
+		in.baseline = (struct optnum){i, true};
+		in.target = (struct optnum){2.0 * i + 1, true};
+		in.latest = (struct optnum){1.5 * i, true};
+		CU_ASSERT_EQUAL(store_save_indicator(s, &m, &in), ERR_OK);
+		indicator_free(&in);
+	}
+	for (int t = 0; t < 6; t++) {
+		struct task task;
+		task_init(&task);
+		str_set(&task.name, t % 2 ? "Betrieb übergeben" : "Sensoren warten");
+		task.phase = t % 2 ? TPHASE_REGULAR : TPHASE_PILOT;
+		task.category = t % 3;
+		CU_ASSERT_EQUAL(store_save_task(s, &m, &task), ERR_OK);
+		for (size_t k = 0; k < m.stakeholders.n; k++) {
+			int64_t sh = MODEL_AT(m.stakeholders, struct stakeholder, k)->id;
+			enum raci role = (enum raci)((t + (int)k) % RACI_COUNT);
+			CU_ASSERT_EQUAL(store_set_raci(s, &m, task.id, sh, role), ERR_OK);
+		}
+		task_free(&task);
+	}
+	store_close(s);
+	model_free(&m);
+
+	const char *out[2] = {fresh("plain.xlsx"), fresh("release.xlsx")};
+	char paths[2][512];
+	for (int k = 0; k < 2; k++) {
+		snprintf(paths[k], sizeof paths[k], "%s", out[k]);
+		struct model a;
+		model_init(&a);
+		struct store *st = NULL;
+		CU_ASSERT_EQUAL_FATAL(store_open(demo_path, STORE_READONLY, &a, &st), ERR_OK);
+		store_close(st);
+		CU_ASSERT_TRUE(a.raci_n > 0);
+		CU_ASSERT_TRUE(a.indicators.n > XL_CHART_INDICATORS_MAX);
+		struct findings f;
+		findings_compute(&a, &f);
+		char err[512] = "";
+		if (k == 0) {
+			CU_ASSERT_EQUAL(xlsx_export(&a, &f, paths[k], LANG_DE, err, sizeof err),
+					ERR_OK);
+		} else {
+			CU_ASSERT_EQUAL(xlsx_export_release(&a, &f, paths[k], LANG_DE, err,
+							    sizeof err),
+					ERR_OK);
+			CU_ASSERT_EQUAL(a.tasks.n, 0);
+			CU_ASSERT_EQUAL(a.indicators.n, 0);
+			CU_ASSERT_EQUAL(a.raci_n, 0);
+			CU_ASSERT_EQUAL(f.n, 0);
+		}
+		findings_free(&f);
+		model_free(&a);
+	}
+	const char *dir = fresh("unzipped");
+	char cmd[2048];
+	snprintf(cmd, sizeof cmd,
+		 "mkdir -p '%s/a' '%s/b' && cd '%s/a' && unzip -q '%s' && cd ../b && unzip -q '%s' "
+		 "&& cd .. && sed -i 's#<dcterms:[a-z]*[^<]*</dcterms:[a-z]*>##g' "
+		 "a/docProps/core.xml b/docProps/core.xml && diff -r a b >&2 "
+		 "&& grep -q '>A<' a/xl/sharedStrings.xml",
+		 dir, dir, dir, paths[0], paths[1]);
+	CU_ASSERT_EQUAL(system(cmd), 0);
+}
+
 /* Text goes to libxlsxwriter as it is when it needs no change, else as
  * xl_clean makes it. */
 static void test_clean(void)
@@ -249,5 +331,6 @@ int main(void)
 	ADD_TEST(x, test_clean);
 	ADD_TEST(x, test_export_fails_cleanly);
 	ADD_TEST(x, test_export_ok);
+	ADD_TEST(x, test_export_release_same);
 	return test_run();
 }

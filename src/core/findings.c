@@ -1506,3 +1506,25 @@ unsigned findings_total(const struct findings *f, enum severity sev)
 		n += f->count[s][sev];
 	return n;
 }
+
+void findings_keep_first(struct findings *f, size_t n)
+{
+	size_t k = 0, seen[SEV_COUNT] = {0};
+	for (size_t i = 0; i < f->n; i++) {
+		struct finding *e = &f->v[i];
+		if ((int)e->sev >= 0 && e->sev < SEV_COUNT && seen[e->sev]++ < n)
+			f->v[k++] = *e;
+		else
+			free(e->message);
+	}
+	if (k == f->n)
+		return;
+	f->n = k;
+	if (k) {
+		f->v = xrealloc(f->v, k * sizeof *f->v);
+	} else {
+		free(f->v);
+		f->v = NULL;
+	}
+	f->cap = k;
+}

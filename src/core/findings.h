@@ -113,4 +113,9 @@ bool findings_vague_specific(const char *s);
  * stand in for the relevant part; it has its own rule). */
 unsigned findings_smart_missing(const struct goal *g);
 
+/* Keeps the first n findings of each severity (in their order) and frees
+ * the others; the counts per step and severity (findings_total) stay as
+ * they were. For a reader that shows only the first few from here on. */
+void findings_keep_first(struct findings *f, size_t n);
+
 #endif

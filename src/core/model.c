@@ -248,6 +248,26 @@ void model_free(struct model *m)
 	m->nfvotes = m->capfvotes = 0;
 }
 
+void model_keep_first(struct model *m, enum entity kind, size_t n)
+{
+	struct table *t = model_table(m, kind);
+	if (kind == ENT_WORKSHOP || entity_descs[kind].raci || n >= t->n)
+		return;
+	for (size_t i = n; i < t->n; i++)
+		entity_free(kind, table_at(t, i));
+	t->n = n;
+	if (n) {
+		t->items = xrealloc(t->items, n * t->size);
+		t->cap = n;
+		idmap_rebuild(&t->idx, t);
+	} else {
+		free(t->items);
+		idmap_free(&t->idx);
+		table_init(t, t->size);
+	}
+	m->revision++;
+}
+
 void model_clear(struct model *m)
 {
 	unsigned long rev = m->revision, costs_rev = m->costs_revision;
@@ -632,6 +652,13 @@ void model_raci_load(struct model *m, const struct raci_cell *c, size_t n)
 		for (size_t i = 0; i < n; i++)
 			model_raci_set(m, c[i].task, c[i].stakeholder, (enum raci)c[i].role);
 	}
+}
+
+void model_raci_clear(struct model *m)
+{
+	raci_rows_reset(m);
+	m->raci_revision++;
+	m->revision++;
 }
 
 /* The temporary flag of sh changed: fix the tasks' counts of temporary A/R. */

@@ -270,6 +270,11 @@ struct check_item *model_check(const struct model *m, int factor, int field, int
 void model_set_workshop(struct model *m, const struct workshop *w);
 void model_put(struct model *m, enum entity kind, const void *e);
 
+/* Keeps the first n entities of kind (in table order, as MODEL_AT counts)
+ * and frees the others: for a reader that needs no more of them. Kinds with
+ * RACI cells (tasks, stakeholders) and the workshop are left as they are. */
+void model_keep_first(struct model *m, enum entity kind, size_t n);
+
 /* The table of an entity kind (not the workshop). */
 struct table *model_table(const struct model *m, enum entity kind);
 
@@ -294,6 +299,9 @@ struct raci_cell {
 	uint8_t role; /* enum raci */
 };
 void model_raci_load(struct model *m, const struct raci_cell *c, size_t n);
+/* Removes every RACI cell: the tasks' and stakeholders' rows are freed and
+ * their role counts are zero, as in a workshop without RACI cells. */
+void model_raci_clear(struct model *m);
 
 /* Entities of any kind: zero-initialised with "" strings and the start
  * values of entities.def; deep copies (derived data is not copied: dst gets

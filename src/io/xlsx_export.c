@@ -513,6 +513,15 @@ void xt_head(struct xtable *t, size_t c, const char *head)
 	t->heads[c] = xstrdup(head ? head : "");
 }
 
+void xt_reserve(struct xtable *t, size_t rows)
+{
+	size_t want = (t->nrows + rows) * t->ncols;
+	if (want > t->cap) {
+		t->cells = xrealloc(t->cells, want * sizeof *t->cells);
+		t->cap = want;
+	}
+}
+
 struct xcell *xt_row(struct xtable *t)
 {
 	xgrow((void **)&t->cells, &t->cap, (t->nrows + 1) * t->ncols, sizeof *t->cells);
@@ -558,10 +567,10 @@ void xc_sum(struct xcell *c, size_t r1, size_t c1, size_t r2, size_t c2, double 
 	c->k = XC_SUM;
 	c->v = v;
 	c->fmt = f;
-	c->r1 = r1;
-	c->c1 = c1;
-	c->r2 = r2;
-	c->c2 = c2;
+	c->r1 = (lxw_row_t)r1;
+	c->c1 = (lxw_col_t)c1;
+	c->r2 = (lxw_row_t)r2;
+	c->c2 = (lxw_col_t)c2;
 }
 
 void xl_cell_name(lxw_row_t r, lxw_col_t c, char out[16])
@@ -951,19 +960,19 @@ static const char *xl_error_text(lxw_error e)
 }
 
 static enum err export_workbook(const struct model *m, struct model *release,
-				const struct findings *f, const char *path, enum lang lang,
-				char *err, size_t n);
+				const struct findings *f, struct findings *release_f,
+				const char *path, enum lang lang, char *err, size_t n);
 
 enum err xlsx_export(const struct model *m, const struct findings *f, const char *path,
 		 enum lang lang, char *err, size_t n)
 {
-	return export_workbook(m, NULL, f, path, lang, err, n);
+	return export_workbook(m, NULL, f, NULL, path, lang, err, n);
 }
 
-enum err xlsx_export_release(struct model *m, const struct findings *f, const char *path,
+enum err xlsx_export_release(struct model *m, struct findings *f, const char *path,
 			 enum lang lang, char *err, size_t n)
 {
-	return export_workbook(m, m, f, path, lang, err, n);
+	return export_workbook(m, m, f, f, path, lang, err, n);
 }
 
 enum err xlsx_fits(const struct model *m, const struct findings *f, char *err, size_t n)
@@ -1099,9 +1108,55 @@ static const char *target_errno_text(int e)
 	return err_errno_text(e);
 }
 
+/* x->raci from the model's task rows (cells of a missing stakeholder and
+ * empty cells are left out, as the sheets always did). */
+static void raci_build(struct xl *x)
+{
+	const struct model *m = x->m;
+	size_t n = 0;
+	for (size_t i = 0; i < m->tasks.n; i++)
+		n += MODEL_AT(m->tasks, struct task, i)->cells.n;
+	x->raci.cell = xmalloc((n ? n : 1) * sizeof *x->raci.cell);
+	x->raci.at = xmalloc((m->tasks.n + 1) * sizeof *x->raci.at);
+	size_t k = 0;
+	for (size_t i = 0; i < m->tasks.n; i++) {
+		const struct task *t = MODEL_AT(m->tasks, struct task, i);
+		x->raci.at[i] = k;
+		for (size_t j = 0; j < t->cells.n; j++) {
+			const struct raci_ref *c = &t->cells.v[j];
+			/* xlsx_fits keeps the index far below 2^29 */
+			long col = table_index(&m->stakeholders, c->other);
+			if (col >= 0 && c->role > RACI_NONE && c->role < RACI_COUNT)
+				x->raci.cell[k++] = XL_RACI_CELL(col, c->role);
+		}
+	}
+	x->raci.at[m->tasks.n] = k;
+}
+
+void xl_raci_keep_accountable(struct xl *x)
+{
+	size_t nt = x->m->tasks.n, k = 0;
+	for (size_t i = 0; i < nt; i++) {
+		size_t from = x->raci.at[i], to = x->raci.at[i + 1];
+		x->raci.at[i] = k;
+		for (size_t j = from; j < to; j++)
+			if (XL_RACI_ROLE(x->raci.cell[j]) == RACI_A)
+				x->raci.cell[k++] = x->raci.cell[j];
+	}
+	x->raci.at[nt] = k;
+	x->raci.cell = xrealloc(x->raci.cell, (k ? k : 1) * sizeof *x->raci.cell);
+}
+
+static void raci_free(struct xl *x)
+{
+	free(x->raci.cell);
+	free(x->raci.at);
+	memset(&x->raci, 0, sizeof x->raci);
+}
+
 static enum err export_workbook(const struct model *m, struct model *release,
-				const struct findings *f, const char *path, enum lang lang,
-				char *err, size_t n)
+				const struct findings *f, struct findings *release_f,
+				const char *path, enum lang lang, char *err, size_t n)
 {
 	err[0] = '\0';
 	enum err code = xlsx_fits(m, f, err, n);
@@ -1130,6 +1185,15 @@ static enum err export_workbook(const struct model *m, struct model *release,
 	figures_init(&fig);
 	figures_compute(&fig, m, today.y);
 	x.fig = &fig;
+	x.own = release;
+	x.own_f = release_f;
+	x.indicators = m->indicators.n;
+	raci_build(&x);
+	/* the figures have the role counts and the sheets read x.raci: a
+	 * workshop that goes after the export needs its rows no more (the
+	 * largest part of a large workshop, 16 bytes a cell twice over) */
+	if (release)
+		model_raci_clear(release);
 	date_iso(&today, x.today_iso);
 	i18n_date(x.today_iso, lang, x.today);
 	make_footer(&x);
@@ -1151,10 +1215,15 @@ static enum err export_workbook(const struct model *m, struct model *release,
 		if (x.summary && x.err == LXW_NO_ERROR)
 			xl_write_summary(&x);
 	}
-	/* every string is in the workbook now: the workshop can go before
-	 * libxlsxwriter assembles the file, its most memory-hungry part */
+	/* every string is in the workbook now: what the sheets were made from
+	 * can go before libxlsxwriter assembles the file, when it holds every
+	 * cell (the peak of a large export) */
+	raci_free(&x);
 	if (release)
 		model_clear(release);
+	if (release_f)
+		findings_free(release_f);
+	figures_free(&fig);
 	if (x.wb) {
 		errno = 0;
 		lxw_error e = workbook_close(x.wb); /* frees the workbook too */

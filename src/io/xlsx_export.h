@@ -20,10 +20,12 @@
 enum err xlsx_export(const struct model *m, const struct findings *f, const char *path,
 		 enum lang lang, char *err, size_t n);
 
-/* The same, but empties m (model_clear) once every cell is written and
- * before the file is assembled, which lowers the peak memory of a large
- * export. For a caller that needs the workshop no more. */
-enum err xlsx_export_release(struct model *m, const struct findings *f, const char *path,
+/* The same, but empties m and f (model_clear, findings_free) on the way,
+ * which lowers the peak memory of a large export: m's RACI rows go before
+ * the first sheet is written (the sheets read a compact copy), the rest of
+ * m and f once every cell is written and before the file is assembled. For
+ * a caller that needs neither any more. */
+enum err xlsx_export_release(struct model *m, struct findings *f, const char *path,
 			 enum lang lang, char *err, size_t n);
 
 /* ERR_OK when every sheet of m's workbook fits a sheet's limits (1,048,575

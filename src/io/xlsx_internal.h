@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <xlsxwriter.h>
 
 #include "findings.h"
@@ -40,6 +41,10 @@
  * the indicator sheet has them all): a bar chart of thousands is unreadable
  * and makes the file slow to write and to open. */
 #define XL_CHART_INDICATORS_MAX 50
+/* The summary sheet lists at most this many indicators (the first ones). */
+#define XL_SUMMARY_INDICATORS 3
+/* The summary sheet lists at most this many findings (gaps first). */
+#define XL_SUMMARY_FINDINGS 2
 
 /* Traffic lights of the indicators on the summary sheet. */
 enum { XL_LIGHT_GREEN, XL_LIGHT_AMBER, XL_LIGHT_RED, XL_LIGHT_NONE, XL_LIGHT_COUNT };
@@ -67,11 +72,30 @@ struct xl_formats {
 	lxw_format *money_total;	    /* a money total: bold, a line above */
 };
 
+/* The workbook's RACI cells, task by task in the model's order and in each
+ * task's row order: task i's cells are cell[at[i]] .. cell[at[i + 1] - 1],
+ * each XL_RACI_CELL(stakeholder index, role). Four bytes a cell, built once
+ * (xl_raci_build), so that a caller that lets the workshop go can free the
+ * model's own rows before the sheets are written. */
+struct xl_raci {
+	uint32_t *cell;
+	size_t *at; /* one more than there are tasks */
+};
+#define XL_RACI_CELL(col, role) ((uint32_t)(col) << 3 | (uint32_t)(role))
+#define XL_RACI_COL(cell) ((size_t)((cell) >> 3))
+#define XL_RACI_ROLE(cell) ((enum raci)((cell)&7u))
+
 struct xl {
 	lxw_workbook *wb;
 	const struct model *m;
 	const struct findings *f; /* may be NULL */
 	const struct figures *fig; /* the model's figures (figures.h) */
+	struct xl_raci raci;	  /* the model's RACI cells */
+	/* m itself when the export may empty it as it goes (a workshop that
+	 * goes afterwards: xlsx_export_release), else NULL */
+	struct model *own;
+	struct findings *own_f; /* f, when it may go as well, else NULL */
+	size_t indicators; /* m's indicators, counted before own lets any go */
 	enum lang lang;
 	struct xl_formats fmt;
 	struct xl_formats sum_fmt; /* the same at XL_SUMMARY_PT, for the summary */
@@ -106,6 +130,9 @@ char *xl_clean(const char *s, size_t max_chars);
 /* The same text without a copy when s needs no change (the usual case):
  * s itself, or a cleaned copy that is also left in *copy (free it). */
 const char *xl_clean_ref(const char *s, size_t max_chars, char **copy);
+/* Leaves only the A cells in x->raci (what the summary needs after the task
+ * and RACI sheets), which frees most of it. */
+void xl_raci_keep_accountable(struct xl *x);
 /* Records the first error. */
 void xl_note(struct xl *x, lxw_error e, const char *what);
 /* The money rows of the costs-per-year sheet, in this order (x->years). */
@@ -154,7 +181,9 @@ struct xcell {
 	const char *s; /* XC_TEXT, XC_DATE */
 	double v;
 	lxw_format *fmt; /* NULL: the column's default */
-	size_t r1, c1, r2, c2; /* XC_SUM: the range */
+	/* XC_SUM: the range (a sheet has at most 2^20 rows and 2^14 columns) */
+	lxw_row_t r1, r2;
+	lxw_col_t c1, c2;
 };
 struct xtable {
 	size_t ncols, nrows, cap;
@@ -169,6 +198,9 @@ void xt_init(struct xtable *t, size_t ncols, const char *const *heads);
 void xt_head(struct xtable *t, size_t c, const char *head);
 /* Appends an empty row; returns its first cell. */
 struct xcell *xt_row(struct xtable *t);
+/* Makes room for rows more rows at once (no growing by doubling): for a
+ * table whose size is known before it is filled. */
+void xt_reserve(struct xtable *t, size_t rows);
 /* A text cell. s is not copied: it must live until the table is freed
  * (model strings, translations, findings do). */
 void xc_text(struct xcell *c, const char *s);

@@ -157,6 +157,7 @@ static void entity_table(struct xl *x, enum entity kind, const struct xextra *ex
 	}
 	size_t n;
 	const void **rows = model_rows(x->m, kind, &n);
+	xt_reserve(t, n);
 	for (size_t j = 0; j < n; j++) {
 		size_t i = order ? order[j] : j;
 		struct xcell *c = xt_row(t);
@@ -218,21 +219,24 @@ static void sheet_counted(struct xl *x, enum entity kind, enum entity from, size
 	free(count);
 }
 
-/* Names of the stakeholders holding role r on task t, one per line: the
- * first XL_HOLDERS_MAX, then how many more (the RACI matrix has them all). */
-static char *holders(const struct model *m, const struct task *t, enum raci r)
+/* Names of the stakeholders holding role r on the task at index task, one
+ * per line: the first XL_HOLDERS_MAX, then how many more (the RACI matrix
+ * has them all). */
+static char *holders(const struct xl *x, size_t task, enum raci r)
 {
+	const struct model *m = x->m;
 	struct buf b;
 	buf_init(&b);
 	size_t n = 0;
-	for (size_t i = 0; i < t->cells.n; i++) {
-		if (t->cells.v[i].role != r)
+	for (size_t k = x->raci.at[task]; k < x->raci.at[task + 1]; k++) {
+		uint32_t cell = x->raci.cell[k];
+		if (XL_RACI_ROLE(cell) != r)
 			continue;
 		if (n++ >= XL_HOLDERS_MAX)
 			continue;
 		if (b.len)
 			buf_addc(&b, '\n');
-		buf_adds(&b, name_of(m, t->cells.v[i].other));
+		buf_adds(&b, MODEL_AT(m->stakeholders, struct stakeholder, XL_RACI_COL(cell))->name);
 	}
 	if (n > XL_HOLDERS_MAX) {
 		buf_addc(&b, '\n');
@@ -247,7 +251,9 @@ static char *holders(const struct model *m, const struct task *t, enum raci r)
 static void fill_holders(struct xl *x, const void *e, size_t row, const void *ctx,
 			 struct xcell *c)
 {
-	xc_text_own(c, holders(x->m, e, *(const enum raci *)ctx));
+	(void)row;
+	long task = table_index(&x->m->tasks, ((const struct task *)e)->id);
+	xc_text_own(c, task < 0 ? xstrdup("") : holders(x, (size_t)task, *(const enum raci *)ctx));
 }
 
 static void sheet_tasks(struct xl *x)
@@ -264,7 +270,7 @@ static void sheet_tasks(struct xl *x)
 
 /* The matrix: a row per task, a column per stakeholder, R/A/C/I cells
  * restricted by a list validation and coloured by conditional formats.
- * Written row by row from each task's own cells (no dense copy of the
+ * Written row by row from each task's cells (x->raci; no dense copy of the
  * matrix); the first three columns are fitted as in the other sheets. */
 static void sheet_raci(struct xl *x)
 {
@@ -321,13 +327,11 @@ static void sheet_raci(struct xl *x)
 		const char *phase = vocab_label(VOCAB_TPHASE, e->phase);
 		xl_text_width(phase, &nl);
 		xl_text(x, ws, row, 2, phase, wrap[2] || nl ? x->fmt.wrap : x->fmt.text);
-		for (size_t k = 0; k < e->cells.n; k++) {
-			const struct raci_ref *cell = &e->cells.v[k];
-			long col = table_index(&m->stakeholders, cell->other);
-			if (col < 0 || cell->role == RACI_NONE)
-				continue;
-			char letter[2] = {raci_letter((enum raci)cell->role), '\0'};
-			xl_text(x, ws, row, (lxw_col_t)(3 + col), letter, x->fmt.raci[0]);
+		for (size_t k = x->raci.at[i]; k < x->raci.at[i + 1]; k++) {
+			uint32_t cell = x->raci.cell[k];
+			char letter[2] = {raci_letter(XL_RACI_ROLE(cell)), '\0'};
+			xl_text(x, ws, row, (lxw_col_t)(3 + XL_RACI_COL(cell)), letter,
+				x->fmt.raci[0]);
 		}
 	}
 	worksheet_freeze_panes(ws, 1, 3);
@@ -658,6 +662,8 @@ static void sheet_findings(struct xl *x)
 		TABLE(&t, _("Severity"), _("Step"), _("Item"), _("Finding"), _("Votes"));
 	else
 		TABLE(&t, _("Severity"), _("Step"), _("Item"), _("Finding"));
+	if (x->f)
+		xt_reserve(&t, x->f->n);
 	for (size_t i = 0; x->f && i < x->f->n; i++) {
 		const struct finding *e = &x->f->v[i];
 		struct xcell *c = xt_row(&t);
@@ -1041,6 +1047,15 @@ size_t xl_step_sheet_names(const char **out, size_t max)
 	return n;
 }
 
+/* Whether a goal has dots of a dot vote (the summary lists them). */
+static bool goals_voted(const struct model *m)
+{
+	for (size_t i = 0; i < m->goals.n; i++)
+		if (MODEL_AT(m->goals, struct goal, i)->votes)
+			return true;
+	return false;
+}
+
 void xl_write_sheets(struct xl *x)
 {
 	struct chart_src sh = {NULL, 0}, in = {NULL, 0};
@@ -1049,16 +1064,35 @@ void xl_write_sheets(struct xl *x)
 	sheet_counted(x, ENT_GOAL, ENT_INDICATOR, offsetof(struct indicator, goal),
 		      N_("Indicators"));
 	entity_sheet(x, ENT_INDICATOR, NULL, 0, &in);
+	/* later sheets show the first indicators only (charts, summary); the
+	 * goals and strategy goals were named for the last time (the summary
+	 * lists goals only for the dots of a vote) */
+	if (x->own) {
+		model_keep_first(x->own, ENT_INDICATOR,
+				 XL_CHART_INDICATORS_MAX > XL_SUMMARY_INDICATORS
+					 ? XL_CHART_INDICATORS_MAX
+					 : XL_SUMMARY_INDICATORS);
+		model_keep_first(x->own, ENT_SGOAL, 0);
+		if (!goals_voted(x->m))
+			model_keep_first(x->own, ENT_GOAL, 0);
+	}
 	entity_sheet(x, ENT_STAKEHOLDER, NULL, 0, &sh);
 	sheet_tasks(x);
 	sheet_raci(x);
+	xl_raci_keep_accountable(x); /* the rest needs only the A holders */
 	sheet_costs(x);
 	sheet_shares(x);
+	if (x->own) /* no later sheet shows a share (figures.c has summed them) */
+		model_keep_first(x->own, ENT_SHARE, 0);
 	sheet_years(x);
 	/* the roadmap (step 6): milestones and council decisions */
 	sheet_roadmap(x);
 	sheet_check(x);
 	sheet_findings(x);
+	/* the summary lists the first findings of each severity, and all of
+	 * them only for the dots of a vote */
+	if (x->own_f && x->own && !x->own->nfvotes)
+		findings_keep_first(x->own_f, XL_SUMMARY_FINDINGS);
 	entity_sheet(x, ENT_NOTE, NULL, 0, NULL);
 	sheet_charts(x, &sh, &in);
 	free(sh.sheet);

@@ -25,8 +25,8 @@
 #define SUM_LABEL_W 22.0
 #define SUM_VALUE_W 12.5
 /* Lists on the summary stop after this many rows (the sheets have them all). */
-#define SUM_INDICATORS 3
-#define SUM_FINDINGS 2
+#define SUM_INDICATORS XL_SUMMARY_INDICATORS
+#define SUM_FINDINGS XL_SUMMARY_FINDINGS
 #define SUM_AGREEMENTS 3
 #define SUM_VOTES 3
 
@@ -348,34 +348,35 @@ static void readiness(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
  * each once, comma-separated ("" when none), as many as fit one printed
  * line of `chars` characters, then "+N" for the rest (the task sheet and
  * the RACI matrix name them all): the summary keeps to one page. */
-static char *accountable(const struct model *m, int cat, int ph, size_t chars)
+static char *accountable(const struct xl *x, int cat, int ph, size_t chars)
 {
+	const struct model *m = x->m;
 	struct buf b;
 	buf_init(&b);
 	buf_adds(&b, "");
-	int64_t *seen = NULL;
+	size_t *seen = NULL; /* stakeholder indices */
 	size_t nseen = 0, cap = 0;
 	for (size_t i = 0; i < m->tasks.n; i++) {
 		const struct task *t = MODEL_AT(m->tasks, struct task, i);
 		if (t->category != cat || t->phase != ph)
 			continue;
-		for (size_t k = 0; k < t->cells.n; k++) {
-			if (t->cells.v[k].role != RACI_A)
+		for (size_t k = x->raci.at[i]; k < x->raci.at[i + 1]; k++) {
+			uint32_t cell = x->raci.cell[k];
+			if (XL_RACI_ROLE(cell) != RACI_A)
 				continue;
-			int64_t id = t->cells.v[k].other;
+			size_t col = XL_RACI_COL(cell);
 			bool dup = false;
 			for (size_t j = 0; j < nseen && !dup; j++)
-				dup = seen[j] == id;
-			const struct stakeholder *s = model_stakeholder(m, id);
-			if (dup || !s)
+				dup = seen[j] == col;
+			if (dup)
 				continue;
 			xgrow((void **)&seen, &cap, nseen + 1, sizeof *seen);
-			seen[nseen++] = id;
+			seen[nseen++] = col;
 		}
 	}
 	size_t shown = 0;
 	for (size_t j = 0; j < nseen; j++) {
-		const char *name = model_stakeholder(m, seen[j])->name;
+		const char *name = MODEL_AT(m->stakeholders, struct stakeholder, seen[j])->name;
 		/* room for ", name" and a later " +N" */
 		size_t need = (b.len ? 2 : 0) + (size_t)utf8_width(name) + (j + 1 < nseen ? 4 : 0);
 		if (shown && (size_t)utf8_width(b.data) + need > chars)
@@ -391,7 +392,6 @@ static char *accountable(const struct model *m, int cat, int ph, size_t chars)
 
 static void handover(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 {
-	const struct model *m = x->m;
 	const struct figures *fig = x->fig;
 	subtitle(x, ws, r, _("Who is accountable (A), per kind of task"));
 	xl_text(x, ws, *r, 0, _("Task category"), x->fmt.header);
@@ -405,8 +405,8 @@ static void handover(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 	for (int c = 0; c < CAT_COUNT; c++) {
 		if (!fig->tasks[TPHASE_PILOT][c] && !fig->tasks[TPHASE_REGULAR][c])
 			continue;
-		char *pilot = accountable(m, c, TPHASE_PILOT, line_chars(1, 2));
-		char *regular = accountable(m, c, TPHASE_REGULAR, line_chars(3, 5));
+		char *pilot = accountable(x, c, TPHASE_PILOT, line_chars(1, 2));
+		char *regular = accountable(x, c, TPHASE_REGULAR, line_chars(3, 5));
 		int lines = 1;
 		xl_text(x, ws, *r, 0, vocab_label(VOCAB_CATEGORY, c), x->fmt.text);
 		merged_text(x, ws, *r, 1, 2, *pilot ? pilot : "–", x->fmt.wrap, &lines);
@@ -429,13 +429,13 @@ static void handover(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 static void indicators(struct xl *x, lxw_worksheet *ws, lxw_row_t *r)
 {
 	const struct model *m = x->m;
-	size_t n = m->indicators.n < SUM_INDICATORS ? m->indicators.n : SUM_INDICATORS;
-	if (m->indicators.n > n) {
+	size_t n = x->indicators < SUM_INDICATORS ? x->indicators : SUM_INDICATORS;
+	if (x->indicators > n) {
 		/* how many the page shows, in the heading (the sheet has them all) */
 		char head[200];
 		snprintf(head, sizeof head,
 			 _("Indicators: latest value against baseline and target (%zu of %zu)"), n,
-			 m->indicators.n);
+			 x->indicators);
 		subtitle(x, ws, r, head);
 	} else {
 		subtitle(x, ws, r, _("Indicators: latest value against baseline and target"));
