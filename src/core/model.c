@@ -266,6 +266,8 @@ void model_keep_first(struct model *m, enum entity kind, size_t n)
 		table_init(t, t->size);
 	}
 	m->revision++;
+	if (kind == ENT_COST || kind == ENT_SHARE || kind == ENT_STAKEHOLDER)
+		m->costs_revision++;
 }
 
 void model_clear(struct model *m)

@@ -237,8 +237,9 @@ struct model {
 	 * elsewhere moves revision - raci_revision (findings_counter) */
 	unsigned long raci_revision;
 	/* bumped with revision by every change the money figures read: a cost,
-	 * a share, a stakeholder or the workshop's data saved, and every reload
-	 * (a delete, an undo or redo, an import); figures_update_costs */
+	 * a share, a stakeholder or the workshop's data saved or dropped
+	 * (model_keep_first), and every reload (a delete, an undo or redo, an
+	 * import); figures_update_costs */
 	unsigned long costs_revision;
 };
 
