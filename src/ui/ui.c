@@ -750,8 +750,69 @@ static int handle_mouse(struct ui *ui)
 
 /* ------------------------------------------------------------ drawing */
 
+/* The part of the content area r the open form takes, over the view: its
+ * own lines and a rule under them; all of r when it needs that much. */
+static struct ui_rect form_box(struct ui *ui, struct ui_rect r)
+{
+	int h = form_height(ui->form, r.w) + 1;
+	return h < r.h ? (struct ui_rect){r.y, r.x, h, r.w} : r;
+}
+
+/* Draws the open form over the view in the content area r, in its box b
+ * (form_box). */
+static void draw_form(struct ui *ui, struct ui_rect r, struct ui_rect b)
+{
+	ui->form_box_h = b.h;
+	for (int y = b.y; y < b.y + b.h; y++)
+		ui_fill(y, b.x, b.w, A_NORMAL);
+	if (b.h < r.h) {
+		b.h--;
+		ui_fill(b.y + b.h, b.x, b.w, ui_style(ST_HEADER));
+	}
+	form_draw(ui->form, b);
+}
+
+static void place_cursor(struct ui *ui)
+{
+	bool cursor = ui->form->cur_y >= 0 && !ui->confirm;
+	if (cursor)
+		move(ui->form->cur_y, ui->form->cur_x);
+	curs_set(cursor ? 1 : 0);
+}
+
+/* A frame with the open form: when the screen shows the current view as it
+ * is (at this size and model revision), only the frame's lines and the
+ * form's box are drawn over it; false when a whole frame is needed (the
+ * box shrank, or anything else changed). */
+static bool draw_form_over(struct ui *ui)
+{
+	if (!ui->form || ui->full_redraw || !ui->frame_under || ui->frame_step != ui->step ||
+	    ui->frame_rev != ui->m.revision || ui->too_small || ui->help || ui->confirm ||
+	    ui->reading || ui->lot_open || LINES != ui->frame_lines || COLS != ui->frame_cols)
+		return false;
+	struct ui_rect b = form_box(ui, ui->content);
+	if (b.h < ui->form_box_h)
+		return false;
+	int lines[] = {0, 1, 2, LINES - 2, LINES - 1};
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+		ui_fill(lines[i], 0, COLS, A_NORMAL);
+	struct ui_rect r = ui_chrome_draw(ui);
+	if (memcmp(&r, &ui->content, sizeof r))
+		b = form_box(ui, r);
+	ui->content = r;
+	draw_form(ui, r, b);
+	place_cursor(ui);
+	ui->frame_plain = false;
+	ui->frame_status = ui->status != NULL;
+	wnoutrefresh(stdscr);
+	doupdate();
+	return true;
+}
+
 static void draw_all(struct ui *ui)
 {
+	if (draw_form_over(ui))
+		return;
 	erase();
 	if (LINES < UI_MIN_LINES || COLS < UI_MIN_COLS) {
 		ui->too_small = true;
@@ -769,7 +830,12 @@ static void draw_all(struct ui *ui)
 	if (ui->help) {
 		ui_help_draw(ui, r);
 	} else if (ui->form) {
-		form_draw(ui->form, r);
+		if (ui->lot_open || ui->reading) {
+			form_draw(ui->form, r);
+		} else {
+			ui_views[ui->step]->draw(ui, r);
+			draw_form(ui, r, form_box(ui, r));
+		}
 		if (ui->form->cur_y >= 0 && !ui->confirm) {
 			move(ui->form->cur_y, ui->form->cur_x);
 			cursor = true;
@@ -796,6 +862,11 @@ static void draw_all(struct ui *ui)
 		ui_views[ui->step]->draw(ui, r);
 	}
 	ui->frame_plain = !ui->help && !ui->form && !ui->confirm && !ui->reading && !ui->lot_open;
+	ui->frame_under = !ui->help && !ui->confirm && !ui->reading && !ui->lot_open;
+	ui->frame_lines = LINES;
+	ui->frame_cols = COLS;
+	if (!ui->form)
+		ui->form_box_h = 0;
 	ui->frame_step = ui->step;
 	ui->frame_rev = ui->m.revision;
 	ui->frame_status = ui->status != NULL;

@@ -113,13 +113,18 @@ int ui_text(int y, int x, int width, const char *s, attr_t a, int flags)
 	size_t n = strlen(s);
 	wchar_t stackbuf[512];
 	wchar_t *w = n < 512 ? stackbuf : xmalloc((n + 1) * sizeof *w);
-	size_t k = lineedit_decode(s, n, w);
-	/* how much fits; reserve one column for "…" when cut */
+	/* decoded only as far as it can be shown: once the text is wider
+	 * than the room, the rest cannot change what is drawn */
+	size_t k = 0;
 	int total = 0;
-	for (size_t i = 0; i < k; i++) {
-		w[i] = lineedit_display_char(w[i]);
-		total += lineedit_char_width(w[i]);
+	for (size_t i = 0; i < n && total <= width;) {
+		uint32_t cp;
+		i += utf8_decode(s + i, n - i, &cp);
+		w[k] = lineedit_display_char((wchar_t)cp);
+		total += lineedit_char_width(w[k]);
+		k++;
 	}
+	/* how much fits; reserve one column for "…" when cut */
 	size_t shown = k;
 	int used = total;
 	bool cut = total > width;

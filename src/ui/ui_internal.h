@@ -184,6 +184,11 @@ struct ui {
 	enum step frame_step;
 	unsigned long frame_rev;
 	bool frame_status;
+	/* the last frame shows the view of frame_step in the content area (a
+	 * form's box over its top aside), at that screen size */
+	bool frame_under;
+	int frame_lines, frame_cols;
+	int form_box_h; /* the lines of the form's box in the last frame */
 	/* STETIG_FULL_REDRAW set: no partial redraws (the tests compare) */
 	bool full_redraw;
 

@@ -76,6 +76,15 @@ struct raci_state {
 	 * the rule markers (that width changes every row) */
 	bool marks_shown[2];
 
+	/* the legend's "A: name · R: names" of the task under the cursor, kept
+	 * until the cursor leaves the task or the model changes */
+	struct {
+		char *text;
+		int64_t task;
+		unsigned long revision;
+		int width;
+	} holders;
+
 	char hint_buf[512];
 };
 
@@ -97,6 +106,7 @@ static void done(struct ui *ui)
 		free(vs->rows[p]);
 		free(vs->cols[p]);
 	}
+	free(vs->holders.text);
 	for (int c = 0; c < CAT_COUNT; c++)
 		for (int p = 0; p < TPHASE_COUNT; p++)
 			for (int r = 0; r < 2; r++)
@@ -693,13 +703,14 @@ static struct ui_rect matrix_layout(struct ui_rect r, bool wide, int *head_w, in
 	return (struct ui_rect){r.y + 1, r.x, r.h - 3, r.w};
 }
 
-/* "A: name · R: name, name" of a task, into b. */
-static void task_holders(struct ui *ui, const struct task *t, struct buf *b)
+/* "A: name · R: name, name" of a task, into b; stops once b holds limit
+ * bytes (more than a line of limit / 4 columns shows). */
+static void task_holders(struct ui *ui, const struct task *t, struct buf *b, size_t limit)
 {
 	static const enum raci order[] = {RACI_A, RACI_R};
-	for (int k = 0; k < 2; k++) {
+	for (int k = 0; k < 2 && b->len < limit; k++) {
 		bool first = true;
-		for (size_t i = 0; i < t->cells.n; i++) {
+		for (size_t i = 0; i < t->cells.n && b->len < limit; i++) {
 			if (t->cells.v[i].role != order[k])
 				continue;
 			const struct stakeholder *sh = model_stakeholder(&ui->m, t->cells.v[i].other);
@@ -753,8 +764,18 @@ static void draw_legend(struct ui *ui, struct ui_rect r, int p)
 		   (vs->grids[p].hidden_left || vs->grids[p].hidden_right)) {
 		/* not every column fits: who answers for the row, by name,
 		 * wherever the grid is scrolled */
-		task_holders(ui, t, &b);
-		ui_text(y + 1, r.x, r.w, b.data, ui_style(ST_NORMAL), 0);
+		if (!vs->holders.text || vs->holders.task != t->id ||
+		    vs->holders.revision != ui->m.revision || vs->holders.width != r.w) {
+			/* a UTF-8 character is at most 4 bytes: what is cut
+			 * beyond 4 bytes a column cannot be shown */
+			task_holders(ui, t, &b, 4 * ((size_t)r.w + 1));
+			free(vs->holders.text);
+			vs->holders.text = buf_steal(&b);
+			vs->holders.task = t->id;
+			vs->holders.revision = ui->m.revision;
+			vs->holders.width = r.w;
+		}
+		ui_text(y + 1, r.x, r.w, vs->holders.text, ui_style(ST_NORMAL), 0);
 	} else {
 		ui_text(y + 1, r.x, r.w,
 			_("R responsible · A accountable (one per task) · C consulted · I informed · "
@@ -788,6 +809,7 @@ static void draw_matrix(struct ui *ui, struct ui_rect r)
 	}
 	struct draw_ctx d = {ui, p};
 	g->head_h = vs->wide ? 2 : 1;
+	g->own_lines = true; /* the grid's lines hold nothing else */
 	vs->marks_shown[p] = vs->broken[p] != 0;
 	grid_draw(g, gr, head_w, cell_w, &fns, &d);
 	draw_legend(ui, r, p);

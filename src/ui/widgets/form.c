@@ -753,6 +753,18 @@ static int field_lines(const struct form_field *f, bool focus, int fw)
 	return rows + message_lines(f, fw);
 }
 
+int form_height(struct form *fm, int w)
+{
+	int lw = label_width(fm, w);
+	int fw = w - lw - 1;
+	int lines = 1; /* the title */
+	for (size_t i = 0; i < fm->n; i++)
+		lines += field_lines(&fm->f[i], i == fm->focus, fw);
+	if (fm->n && fm->f[fm->focus].note)
+		lines += 2; /* a blank line, the note */
+	return lines;
+}
+
 void form_draw(struct form *fm, struct ui_rect r)
 {
 	fm->area = r;

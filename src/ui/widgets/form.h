@@ -122,6 +122,9 @@ int64_t form_ref(const struct form *fm, int field);
 
 /* Draws the form into r and remembers where the cursor belongs. */
 void form_draw(struct form *fm, struct ui_rect r);
+/* The lines form_draw needs at width w to show every field whole (with its
+ * messages, and the focused field's note). */
+int form_height(struct form *fm, int w);
 /* A click at (y, x): focuses the field there. true when it hit one. */
 bool form_click(struct form *fm, int y, int x);
 /* true when the focused field is a choice or a reference. */

@@ -3,7 +3,10 @@
 #include "grid.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "util.h"
 
 void grid_init(struct grid *g)
 {
@@ -219,17 +222,11 @@ static void draw_row(struct grid *g, size_t row, int x0, bool clear, const struc
 	}
 }
 
-void grid_draw(struct grid *g, struct ui_rect r, int head_w, int cell_w, const struct grid_fns *fns,
-	       void *ctx)
+/* The frozen header row: the corner, every shown column's head, the rest
+ * of the line and the counts of hidden columns. */
+static void draw_header(struct grid *g, struct ui_rect r, const struct grid_fns *fns, void *ctx)
 {
-	struct ui_rect given = r;
-	int hw = head_w, cw = cell_w;
-	layout(g, r, &head_w, &cell_w);
-	remember_shown(g, given, hw, cw);
-	if (r.h < 1)
-		return;
-	/* the frozen header row */
-	int hh = head_lines(g);
+	int hh = head_lines(g), head_w = g->head_w, cell_w = g->cell_w;
 	if (fns->corner)
 		fns->corner(ctx, r.y, r.x, head_w);
 	for (int l = 1; l < hh; l++)
@@ -247,6 +244,18 @@ void grid_draw(struct grid *g, struct ui_rect r, int head_w, int cell_w, const s
 	for (int l = 0; l < hh && rest > 0; l++)
 		ui_fill(r.y + l, g->x0 + g->cols * cell_w, rest, ui_style(ST_HEADER));
 	draw_marks(g, r);
+}
+
+void grid_draw(struct grid *g, struct ui_rect r, int head_w, int cell_w, const struct grid_fns *fns,
+	       void *ctx)
+{
+	struct ui_rect given = r;
+	int hw = head_w, cw = cell_w;
+	layout(g, r, &head_w, &cell_w);
+	remember_shown(g, given, hw, cw);
+	if (r.h < 1)
+		return;
+	draw_header(g, r, fns, ctx);
 	/* the rows, each with its frozen first column */
 	for (int i = 0; i < g->rows; i++) {
 		size_t row = g->top + (size_t)i;
@@ -271,6 +280,78 @@ void grid_invalidate(struct grid *g)
 	g->shown.valid = false;
 }
 
+/* Moves the lines of the shown rows by d rows, up when d > 0 (the grid
+ * scrolled down), on a region of whole screen lines; the lines that come
+ * free are blank. The terminal follows with a scroll of that region:
+ * doupdate finds moved lines itself. */
+static void shift_rows(const struct grid *g, long d)
+{
+	int top = 0, bot = LINES - 1;
+	wgetscrreg(stdscr, &top, &bot);
+	scrollok(stdscr, TRUE);
+	wsetscrreg(stdscr, g->y0, g->y0 + g->rows - 1);
+	wscrl(stdscr, (int)d);
+	wsetscrreg(stdscr, top, bot);
+	scrollok(stdscr, FALSE);
+}
+
+/* The screen line y from x on, n cells, moved by dx columns (cells hold
+ * single-width characters only). */
+static void move_cells(int y, int x, int n, int dx, cchar_t *buf)
+{
+	mvwin_wchnstr(stdscr, y, x, buf, n);
+	mvwadd_wchnstr(stdscr, y, x + dx, buf, n);
+}
+
+/* Sends what the window holds now to the terminal (an intermediate frame). */
+static void flush(void)
+{
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* Moves the cells of the shown rows by d columns, left when d > 0 (the
+ * grid scrolled right); the columns that come free are blank. Done in two
+ * frames, so that the terminal can delete or insert characters instead of
+ * rewriting every row: doupdate does that only when the rest of a line
+ * stays as it is. A scroll to the right first sends the rows moved left
+ * with the new columns still blank (the terminal deletes characters at the
+ * first column); a scroll to the left first blanks the columns that leave
+ * at the right end, and the final frame moves the rows right (the terminal
+ * inserts the new columns). */
+static void shift_cols(const struct grid *g, long d)
+{
+	int cw = g->cell_w, keep = (g->cols - (int)(d > 0 ? d : -d)) * cw;
+	int gone = g->cols * cw - keep;
+	cchar_t *buf = xmalloc(((size_t)keep + 1) * sizeof *buf);
+	size_t last = g->top + (size_t)g->rows;
+	if (last > g->nrows)
+		last = g->nrows;
+	for (size_t row = g->top; row < last; row++) {
+		int y = g->y0 + (int)(row - g->top);
+		if (d > 0) {
+			move_cells(y, g->x0 + gone, keep, -gone, buf);
+			ui_fill(y, g->x0 + keep, gone, A_NORMAL);
+		} else {
+			ui_fill(y, g->x0 + keep, gone, A_NORMAL);
+		}
+	}
+	flush();
+	if (d < 0)
+		for (size_t row = g->top; row < last; row++) {
+			int y = g->y0 + (int)(row - g->top);
+			move_cells(y, g->x0, keep, gone, buf);
+			ui_fill(y, g->x0, gone, A_NORMAL);
+		}
+	free(buf);
+}
+
+/* Whether column col is shown. */
+static bool col_shown(const struct grid *g, long col)
+{
+	return col >= (long)g->left && col < (long)g->left + g->cols && col < (long)g->ncols;
+}
+
 void grid_redraw(struct grid *g, struct ui_rect r, int head_w, int cell_w,
 		 const struct grid_fns *fns, void *ctx)
 {
@@ -282,28 +363,65 @@ void grid_redraw(struct grid *g, struct ui_rect r, int head_w, int cell_w,
 	size_t old_row = g->shown.row, touched_row = g->shown.touched_row;
 	long old_col = g->shown.col;
 	bool touched = g->shown.touched;
+	size_t old_top = g->shown.top, old_left = g->shown.left;
 	layout(g, r, &head_w, &cell_w);
-	if (!same || g->top != g->shown.top || g->left != g->shown.left || r.h < 1) {
+	long dr = (long)g->top - (long)old_top, dc = (long)g->left - (long)old_left;
+	/* a scroll by fewer rows than are shown, on lines of their own, or by
+	 * fewer columns than are shown: what stays on the screen is moved,
+	 * the rest drawn; anything else is drawn anew */
+	bool rows_move = dr && !dc && labs(dr) < g->rows && g->own_lines;
+	bool cols_move = dc && !dr && labs(dc) < g->cols;
+	if (!same || r.h < 1 || ((dr || dc) && !rows_move && !cols_move)) {
 		for (int y = r.y; y < r.y + r.h; y++)
 			ui_fill(y, r.x, r.w, A_NORMAL);
 		grid_draw(g, given, hw, cw, fns, ctx);
 		return;
 	}
 	remember_shown(g, given, hw, cw);
-	if (fns->corner)
-		fns->corner(ctx, r.y, r.x, head_w);
-	draw_marks(g, r);
-	long cols[2] = {old_col, g->col};
-	for (int k = 0; k < 2; k++) {
-		long col = cols[k];
-		if (k == 1 && col == cols[0])
-			break;
-		if (col < (long)g->left || col >= (long)g->left + g->cols || col >= (long)g->ncols)
-			continue;
+	if (rows_move)
+		shift_rows(g, dr);
+	if (cols_move) {
+		shift_cols(g, dc);
+		/* the heads: every shown column's, the counts of hidden ones */
 		for (int l = 0; l < head_lines(g); l++)
-			ui_fill(r.y + l, g->x0 + (int)((size_t)col - g->left) * cell_w, cell_w,
-				A_NORMAL);
-		draw_col_head(g, r.y, (size_t)col, fns, ctx);
+			ui_fill(r.y + l, r.x, r.w, A_NORMAL);
+		draw_header(g, r, fns, ctx);
+	} else {
+		if (fns->corner)
+			fns->corner(ctx, r.y, r.x, head_w);
+		draw_marks(g, r);
+	}
+	/* the columns to draw in every row: the old and the new cursor column
+	 * and, after a scroll, the ones that came in */
+	long cols[2] = {old_col, g->col};
+	long in_first = 0, in_end = 0; /* [in_first, in_end): new columns */
+	if (dc > 0) {
+		in_first = (long)g->left + g->cols - dc;
+		in_end = (long)g->left + g->cols;
+	} else if (dc < 0) {
+		in_first = (long)g->left;
+		in_end = (long)g->left - dc;
+	}
+	if (!cols_move)
+		for (int k = 0; k < 2; k++) {
+			long col = cols[k];
+			if (k == 1 && col == cols[0])
+				break;
+			if (!col_shown(g, col))
+				continue;
+			for (int l = 0; l < head_lines(g); l++)
+				ui_fill(r.y + l, g->x0 + (int)((size_t)col - g->left) * cell_w,
+					cell_w, A_NORMAL);
+			draw_col_head(g, r.y, (size_t)col, fns, ctx);
+		}
+	/* the rows that came in with a scroll: [rin_first, rin_end) */
+	size_t rin_first = 0, rin_end = 0;
+	if (dr > 0) {
+		rin_first = g->top + (size_t)(g->rows - dr);
+		rin_end = g->top + (size_t)g->rows;
+	} else if (dr < 0) {
+		rin_first = g->top;
+		rin_end = g->top + (size_t)(-dr);
 	}
 	/* whole rows: the old and the new cursor row, a changed one */
 	size_t whole[3] = {old_row, g->row, touched ? touched_row : old_row};
@@ -311,18 +429,24 @@ void grid_redraw(struct grid *g, struct ui_rect r, int head_w, int cell_w,
 		size_t row = g->top + (size_t)i;
 		if (row >= g->nrows)
 			break;
-		if (row == whole[0] || row == whole[1] || row == whole[2]) {
+		if (row == whole[0] || row == whole[1] || row == whole[2] ||
+		    (row >= rin_first && row < rin_end)) {
 			draw_row(g, row, r.x, true, fns, ctx);
 			continue;
 		}
-		/* the cells of the old and the new cursor column */
 		int y = g->y0 + i;
+		for (long col = in_first; col < in_end; col++) {
+			if (!col_shown(g, col))
+				continue;
+			int x = g->x0 + (int)((size_t)col - g->left) * cell_w;
+			ui_fill(y, x, cell_w, A_NORMAL);
+			fns->cell(ctx, row, (size_t)col, y, x, cell_w, false, col == g->col, false);
+		}
 		for (int k = 0; k < 2; k++) {
 			long col = cols[k];
 			if (k == 1 && col == cols[0])
 				break;
-			if (col < (long)g->left || col >= (long)g->left + g->cols ||
-			    col >= (long)g->ncols)
+			if (!col_shown(g, col) || (col >= in_first && col < in_end))
 				continue;
 			int x = g->x0 + (int)((size_t)col - g->left) * cell_w;
 			ui_fill(y, x, cell_w, A_NORMAL);

@@ -37,6 +37,9 @@ struct grid {
 	/* lines of the header row (0 or 1: one; 2: two-line column heads),
 	 * set by the view before it draws */
 	int head_h;
+	/* set by the view: the screen lines of the grid's rows show nothing
+	 * else (blank margins aside), so a vertical scroll may move them whole */
+	bool own_lines;
 	/* columns hidden left and right of the shown ones (from the last draw);
 	 * the header row counts them with ◂ N and N ▸ */
 	size_t hidden_left, hidden_right;
@@ -87,8 +90,14 @@ void grid_draw(struct grid *g, struct ui_rect r, int head_w, int cell_w, const s
 /* The same picture as grid_draw, on a screen that still shows the last
  * grid_draw or grid_redraw of g: repaints only the corner, the headers and
  * cells of the old and the new cursor row and column and a row marked with
- * grid_touch_row — or everything (its area cleared first) when the size,
- * the layout or the scroll position changed or grid_invalidate was called. */
+ * grid_touch_row. After a scroll by fewer rows or columns than are shown,
+ * what stays visible is moved on the window (rows only with own_lines) and
+ * only what came in is drawn; a scroll by columns sends one intermediate
+ * frame to the terminal (doupdate), so that the terminal shifts the rows
+ * instead of being sent every cell again. Cells must hold single-width
+ * characters for that. Everything is drawn anew (its area cleared first)
+ * when the size or the layout changed, after a scroll both ways or a long
+ * one, and after grid_invalidate. */
 void grid_redraw(struct grid *g, struct ui_rect r, int head_w, int cell_w,
 		 const struct grid_fns *fns, void *ctx);
 /* The cells of row changed: the next grid_redraw repaints it. */
