@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""run_costs.py — the costs step's keys in instructions (callgrind), bench/README 2d.
+"""run_costs.py — the costs step's keys in instructions (callgrind), bench/README 2e.
 
 Each figure is the difference of a key script and the same script without the
 measured keys, divided by their number; every script plays on a fresh copy of

@@ -1227,6 +1227,54 @@ static void test_refuse_bad_values(void)
 	}
 }
 
+/* A row written before a migration added a column has no value of its
+ * own for it (SQLite reads the column's DEFAULT). Deleting or changing
+ * such a row and undoing brings back exactly the row as it was read. */
+static void test_undo_rows_older_than_columns(void)
+{
+	const char *p0 = fresh("oldrows");
+	char p[512];
+	snprintf(p, sizeof p, "%s", p0);
+	/* format 11: cost has no column "example" yet (format 12 adds it) */
+	CU_ASSERT_EQUAL_FATAL(store_create_version(p, 11), ERR_OK);
+	CU_ASSERT_EQUAL_FATAL(exec_on(p, "INSERT INTO cost(name,kind,amount) VALUES"
+				      "('Hosting','yearly',1200.5),('Wartung','yearly',300)"),
+			      SQLITE_OK);
+	struct model m;
+	model_init(&m);
+	struct store *s = NULL;
+	CU_ASSERT_EQUAL_FATAL(store_open(p, STORE_EXCLUSIVE, &m, &s), ERR_OK);
+	CU_ASSERT_EQUAL(pragma(p, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	CU_ASSERT_EQUAL_FATAL(m.costs.n, 2);
+	char *before = fingerprint(p);
+	CU_ASSERT_PTR_NOT_NULL(strstr(before, "|THosting|Tyearly|R"));
+	struct cost *c0 = MODEL_AT(m.costs, struct cost, 0);
+	int64_t first = c0->id, second = MODEL_AT(m.costs, struct cost, 1)->id;
+	/* a delete and its undo */
+	CU_ASSERT_EQUAL(store_delete(s, &m, ENT_COST, first), ERR_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
+	char *now = fingerprint(p);
+	CU_ASSERT_STRING_EQUAL(now, before);
+	free(now);
+	/* a change of another column and its undo */
+	struct cost c;
+	cost_copy(&c, MODEL_FIND(m.costs, struct cost, second));
+	str_set(&c.name, "Wartung und Pflege");
+	CU_ASSERT_EQUAL(store_save_cost(s, &m, &c), ERR_OK);
+	CU_ASSERT_EQUAL(store_undo(s, &m, NULL, NULL), ERR_OK);
+	now = fingerprint(p);
+	CU_ASSERT_STRING_EQUAL(now, before);
+	free(now);
+	/* and redone: the change is back */
+	CU_ASSERT_EQUAL(store_redo(s, &m, NULL, NULL), ERR_OK);
+	CU_ASSERT_STRING_EQUAL(MODEL_FIND(m.costs, struct cost, second)->name,
+			       "Wartung und Pflege");
+	cost_free(&c);
+	free(before);
+	store_close(s);
+	model_free(&m);
+}
+
 /* An old file with a bad value is refused before its migration commits:
  * it stays byte-identical and keeps its version. */
 static void test_refuse_bad_values_old_file(void)
@@ -1644,6 +1692,7 @@ int main(void)
 	ADD_TEST(f, test_clear_history);
 	ADD_TEST(f, test_undo_cap);
 	ADD_TEST(f, test_undo_exact_states);
+	ADD_TEST(f, test_undo_rows_older_than_columns);
 	ADD_TEST(f, test_undo_is_data);
 	ADD_TEST(f, test_bulk_undo);
 	ADD_TEST(f, test_undo_cap_all);

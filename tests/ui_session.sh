@@ -84,5 +84,33 @@ expect_grep "line 2" "$T/err"
 expect_grep "Bogus" "$T/err"
 [ -e "$T/k.stetig" ] && fail "a workshop was made for a bad key script" || ok
 
+# Ctrl-L paints everything again: bytes another program wrote onto the
+# terminal (here straight onto the pane's tty) are gone afterwards, also
+# with a form open
+UI_COLS=80 UI_LINES=24 UI_LANG=en
+"$STETIG" new "$T/ctl.stetig" --template demo --lang en >/dev/null 2>&1 || fail "new ctl"
+ui_start "$T/ctl.stetig"
+wait_for "1 Goals"
+keys 1
+wait_for "SMART"
+tty=$(tm display-message -p -t ui '#{pane_tty}')
+printf '\033[12;5HDISTURBANCE-XYZ' >"$tty"
+wait_for "DISTURBANCE-XYZ"
+keys C-l
+wait_gone "DISTURBANCE-XYZ"
+expect_screen "SMART"
+keys Enter
+wait_for "Edit goal"
+printf '\033[20;5HDISTURBANCE-XYZ' >"$tty"
+wait_for "DISTURBANCE-XYZ"
+keys C-l
+wait_gone "DISTURBANCE-XYZ"
+expect_screen "Edit goal"
+keys Escape
+wait_gone "Edit goal"
+expect_sql "$T/ctl.stetig" "SELECT count(*) FROM goal WHERE title LIKE '%Esc%'" "0"
+keys q
+wait_exit
+
 expect_no_stderr
 finish

@@ -161,6 +161,49 @@ int main(void)
 		printf("NULL},\n");
 	}
 	sqlite3_finalize(st);
+	printf("};\n\n");
+	/* each column's DEFAULT as a value, in the same order */
+	printf("const struct store_default store_schema_ref_defaults[][UNDO_SLOTS] = {\n");
+	if (sqlite3_prepare_v2(a, "SELECT dflt_value FROM pragma_table_info(?) ORDER BY cid", -1,
+			       &st, NULL) != SQLITE_OK)
+		die(a, "defaults");
+	for (size_t i = 0; i < sizeof undo_tables / sizeof *undo_tables; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, undo_tables[i], -1, SQLITE_STATIC);
+		printf("\t{");
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *d = (const char *)sqlite3_column_text(st, 0);
+			if (!d) {
+				printf("{SQLITE_NULL, 0, 0, NULL}, ");
+				continue;
+			}
+			char *sql = sqlite3_mprintf("SELECT %s", d);
+			sqlite3_stmt *v = NULL;
+			if (!sql || sqlite3_prepare_v2(a, sql, -1, &v, NULL) != SQLITE_OK ||
+			    sqlite3_step(v) != SQLITE_ROW)
+				die(a, "default value");
+			switch (sqlite3_column_type(v, 0)) {
+			case SQLITE_INTEGER:
+				printf("{SQLITE_INTEGER, %lldLL, 0, NULL}, ",
+				       (long long)sqlite3_column_int64(v, 0));
+				break;
+			case SQLITE_FLOAT:
+				printf("{SQLITE_FLOAT, 0, %a, NULL}, ", sqlite3_column_double(v, 0));
+				break;
+			case SQLITE_TEXT:
+				printf("{SQLITE_TEXT, 0, 0, ");
+				put_c_string((const char *)sqlite3_column_text(v, 0));
+				printf("}, ");
+				break;
+			default:
+				printf("{SQLITE_NULL, 0, 0, NULL}, ");
+			}
+			sqlite3_finalize(v);
+			sqlite3_free(sql);
+		}
+		printf("},\n");
+	}
+	sqlite3_finalize(st);
 	printf("};\n");
 	free(da);
 	free(db);

@@ -612,7 +612,7 @@ static enum err open_db(struct store *s, const char *path, int oflags)
 	if (s->db)
 		sqlite3_close(s->db);
 	s->db = NULL;
-	s->triggers = false;
+	s->recording = false;
 	/* NOMUTEX (perf helper): stetig uses a connection from one thread
 	 * only, so SQLite need not lock its mutex in every call (a tenth of
 	 * loading a large workshop) */
@@ -802,93 +802,6 @@ bad:
 	return e;
 }
 
-/* Generates the TEMP triggers that record undo data for one table: the
- * table, the operation, the row id and (for updates and deletes) the old
- * values in stetig's own column order. */
-static enum err install_undo_triggers(struct store *s, size_t t)
-{
-	const struct store_columns *c = store_table_columns(t);
-	if (!c) {
-		snprintf(s->detail, sizeof s->detail, "%s", "undo columns");
-		return ERR_STORE_IO;
-	}
-	const char *table = store_undo_tables[t];
-	struct buf slots, vals, when;
-	buf_init(&slots);
-	buf_init(&vals);
-	buf_init(&when);
-	for (int i = 0; i < c->n; i++) {
-		buf_printf(&slots, ",v%d", i);
-		buf_printf(&vals, ",old.%s", c->name[i]);
-		buf_printf(&when, "%sold.%s IS NOT new.%s", i ? " OR " : "", c->name[i], c->name[i]);
-	}
-	struct buf sql;
-	buf_init(&sql);
-	buf_printf(&sql,
-		   "DROP TRIGGER IF EXISTS temp.undo_%s_i; DROP TRIGGER IF EXISTS temp.undo_%s_u;"
-		   "DROP TRIGGER IF EXISTS temp.undo_%s_d;",
-		   table, table, table);
-	buf_printf(&sql,
-		   "CREATE TEMP TRIGGER undo_%s_i AFTER INSERT ON main.%s BEGIN "
-		   "INSERT INTO undo_log(step,tbl,op,rid) VALUES((SELECT max(id) FROM undo_step),"
-		   "'%s','i',new.rowid); END;",
-		   table, table, table);
-	buf_printf(&sql,
-		   "CREATE TEMP TRIGGER undo_%s_u AFTER UPDATE ON main.%s WHEN %s BEGIN "
-		   "INSERT INTO undo_log(step,tbl,op,rid%s) VALUES((SELECT max(id) FROM undo_step),"
-		   "'%s','u',old.rowid%s); END;",
-		   table, table, when.data, slots.data, table, vals.data);
-	buf_printf(&sql,
-		   "CREATE TEMP TRIGGER undo_%s_d BEFORE DELETE ON main.%s BEGIN "
-		   "INSERT INTO undo_log(step,tbl,op,rid%s) VALUES((SELECT max(id) FROM undo_step),"
-		   "'%s','d',old.rowid%s); END;",
-		   table, table, slots.data, table, vals.data);
-	int rc = store_exec(s, sql.data);
-	buf_free(&slots);
-	buf_free(&vals);
-	buf_free(&when);
-	buf_free(&sql);
-	return rc == SQLITE_OK ? ERR_OK : store_fail(s, rc);
-}
-
-/* The undo triggers are made at the first edit, not at open: a workshop
- * that is only looked at never pays for them. */
-enum err store_ensure_triggers(struct store *s)
-{
-	if (s->triggers)
-		return ERR_OK;
-	for (size_t i = 0; i < store_n_undo_tables; i++) {
-		enum err e = install_undo_triggers(s, i);
-		if (e != ERR_OK)
-			return e;
-	}
-	s->triggers = true;
-	return ERR_OK;
-}
-
-void store_prepare_edits(struct store *s)
-{
-	if (s->writable && s->depth == 0)
-		(void)store_ensure_triggers(s);
-}
-
-enum err store_drop_triggers(struct store *s)
-{
-	struct buf sql;
-	buf_init(&sql);
-	for (size_t i = 0; i < store_n_undo_tables; i++) {
-		const char *t = store_undo_tables[i];
-		buf_printf(&sql,
-			   "DROP TRIGGER IF EXISTS temp.undo_%s_i; DROP TRIGGER IF EXISTS "
-			   "temp.undo_%s_u; DROP TRIGGER IF EXISTS temp.undo_%s_d;",
-			   t, t, t);
-	}
-	int rc = store_exec(s, sql.data);
-	buf_free(&sql);
-	s->triggers = false;
-	return rc == SQLITE_OK ? ERR_OK : store_fail(s, rc);
-}
-
 /* ------------------------------------------------------------ clean closes */
 
 /* The files closed cleanly after editing (store_set_trust_file). */
@@ -980,6 +893,8 @@ static void store_free(struct store *s)
 	for (int i = 0; i < s->n_cache; i++)
 		sqlite3_finalize(s->cache[i].st);
 	free(s->pending);
+	store_record_discard(s);
+	free(s->rec);
 	bool closed = !s->db || sqlite3_close(s->db) == SQLITE_OK;
 	/* after SQLite's last write and before the lock goes: a session
 	 * that began from a checked state and ended without damage and
@@ -1019,6 +934,7 @@ static enum err load_into_memory(struct store *s)
 	}
 	sqlite3_close(s->db);
 	s->db = mem;
+	s->recording = false;
 	sqlite3_busy_timeout(mem, 5000);
 	harden(mem);
 	return ERR_OK;
@@ -1330,7 +1246,7 @@ enum err store_create(const char *path, enum lang lang, store_populate_fn popula
 	model_init(&scratch);
 	enum err e = init_file(tmp, STORE_SCHEMA_VERSION, lang, &s);
 	if (e == ERR_OK) {
-		/* the catalogue goes in before the undo triggers exist */
+		/* the catalogue goes in before undo records anything */
 		if (store_exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
 			e = store_fail(s, 0);
 		if (e == ERR_OK) {

@@ -91,9 +91,6 @@ enum err store_load(struct store *s, struct model *m);
  * edit it. */
 enum err store_load_raci(struct store *s, struct model *m);
 bool store_raci_pending(const struct store *s);
-/* Makes ahead what the first edit of a session needs (the undo triggers),
- * so that it costs no more than the others; an error shows at that edit. */
-void store_prepare_edits(struct store *s);
 
 /* Like store_begin, for a change of many rows (an import): the undo step
  * keeps a snapshot of every data table instead of one entry per changed

@@ -11,7 +11,10 @@
 #include "util.h"
 #include "vocab.h"
 
-#define STMT_CACHE 64
+/* Statements kept prepared for the session (store_prep): room for every
+ * distinct statement of a session, the entities' load, insert, update and
+ * upsert statements included; one beyond it is not kept. */
+#define STMT_CACHE 128
 
 /* The value slots v0… of an undo entry: enough for the widest data table. */
 #define UNDO_SLOTS 28
@@ -25,7 +28,10 @@ struct store {
 	int depth;	 /* nesting of store_begin */
 	bool failed;	 /* a save inside the current group failed */
 	bool reload;	 /* the model must be reloaded at the end of the group */
-	bool triggers;	 /* the TEMP undo triggers exist on this connection */
+	bool recording;	 /* changes of the data tables are recorded for undo */
+	struct undo_rec *rec; /* changes recorded, not yet in undo_log */
+	size_t n_rec, cap_rec;
+	bool rec_failed; /* a change could not be recorded */
 	bool changed;	 /* opening rolled back a journal into the file */
 	bool bulk;	 /* inside store_begin_bulk: RACI cells are batched */
 	struct bulk_cell {
@@ -60,17 +66,30 @@ int store_exec(struct store *s, const char *sql);
 /* Switches the authorizer that lets only stetig's short list of SQL
  * functions run (on by default on every connection to a file). */
 void store_authorize(struct store *s, bool on);
-/* Makes the TEMP undo triggers at the first edit. */
-enum err store_ensure_triggers(struct store *s);
+/* Undo recording: every change of a data table (store_undo_tables) on
+ * the connection, cascades included, becomes an entry of the newest undo
+ * step: the table, the operation, the row id and the old values. With
+ * SQLite's pre-update hook the entries are kept in memory until
+ * store_record_flush writes them, before the step's transaction ends
+ * (a group whose statement failed is rolled back, and its entries are
+ * dropped by store_record_discard at the next start); without the hook
+ * (a libsqlite3 built without it) TEMP triggers write them at once.
+ * store_record_on costs nothing with the hook. */
+enum err store_record_on(struct store *s);
+/* Stops recording (a bulk change records a snapshot instead), after
+ * writing what was recorded. */
+enum err store_record_off(struct store *s);
+/* Writes the recorded entries into undo_log under the newest step. */
+enum err store_record_flush(struct store *s);
+/* Forgets recorded entries not written (a rolled-back transaction). */
+void store_record_discard(struct store *s);
+
 /* Writes the RACI cells a bulk change has batched (store_set_raci);
  * called before anything else touches the file in the group. */
 enum err store_bulk_flush(struct store *s);
 /* Ends bulk mode: forgets unwritten cells, the page cache back to its
  * default size. */
 void store_bulk_end(struct store *s);
-/* Drops them (a bulk change records a snapshot instead); the next
- * store_ensure_triggers makes them again. */
-enum err store_drop_triggers(struct store *s);
 
 /* The columns of data table store_undo_tables[t] in stetig's own schema
  * (never read from a file), in column order; NULL when t is unknown. */
@@ -87,6 +106,16 @@ extern const struct store_schema_row store_schema_ref_rows[];
 extern const size_t store_schema_ref_n;
 /* the columns of each of store_undo_tables, NULL-terminated */
 extern const char *const store_schema_ref_columns[][UNDO_SLOTS + 1];
+
+/* the DEFAULT of each of those columns (SQLITE_NULL when it has none):
+ * a row written before a migration added a column has no value for it */
+struct store_default {
+	int type; /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT */
+	long long i;
+	double r;
+	const char *text;
+};
+extern const struct store_default store_schema_ref_defaults[][UNDO_SLOTS];
 
 struct store_columns {
 	int n;

@@ -18,10 +18,10 @@
  * table, an operation and a row id, and carries the row's old values in
  * stetig's own column order. Undo applies the entries, newest first,
  * through statements built here from stetig's own table and column names;
- * the table name in the file only selects one of them. The TEMP triggers
- * record the inverse of what is applied into the new step of the other
- * kind. A bulk step (an import) holds a snapshot of every data table
- * (op 's') instead, restored in one pass. */
+ * the table name in the file only selects one of them. The recording of
+ * store_record.c records the inverse of what is applied into the new step
+ * of the other kind. A bulk step (an import) holds a snapshot of every
+ * data table (op 's') instead, restored in one pass. */
 
 enum { OP_INSERTED, OP_UPDATED, OP_DELETED, OP_COUNT };
 
@@ -255,7 +255,7 @@ enum err store_begin_bulk(struct store *s, const char *label, const char *item)
 	enum err e = store_begin(s, label, item);
 	if (e != ERR_OK || s->depth > 1)
 		return e;
-	e = store_drop_triggers(s);
+	e = store_record_off(s);
 	if (e == ERR_OK) {
 		sqlite3_stmt *st = store_prep(s, "SELECT max(id) FROM undo_step");
 		int64_t step = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
@@ -310,9 +310,10 @@ static enum err replay(struct store *s, struct model *m, const char *from, const
 		return ERR_STORE_READONLY;
 	if (s->depth > 0)
 		return ERR_STORE_BUSY;
-	enum err e = store_ensure_triggers(s);
+	enum err e = store_record_on(s);
 	if (e != ERR_OK)
 		return e;
+	store_record_discard(s);
 	if (store_exec(s, "BEGIN IMMEDIATE") != SQLITE_OK)
 		return store_fail(s, 0);
 	int64_t step = 0;
@@ -353,7 +354,7 @@ static enum err replay(struct store *s, struct model *m, const char *from, const
 		goto bad;
 	if (is_snapshot(s, step)) {
 		/* the new step keeps the present state as its own snapshot */
-		e = store_drop_triggers(s);
+		e = store_record_off(s);
 		if (e == ERR_OK)
 			e = snapshot(s, inverse);
 		if (e == ERR_OK)
@@ -361,6 +362,8 @@ static enum err replay(struct store *s, struct model *m, const char *from, const
 	} else {
 		e = apply_log(s, step);
 	}
+	if (e == ERR_OK)
+		e = store_record_flush(s);
 	if (e != ERR_OK)
 		goto rollback;
 	st = store_prep(s, "DELETE FROM undo_step WHERE id=?");

@@ -458,6 +458,11 @@ static int global_action(struct ui *ui, enum ui_action a, int arg)
 	case ACT_LANG:
 		ui_switch_language(ui);
 		return UI_REDRAW;
+	case ACT_REPAINT:
+		/* the terminal's contents are not to be trusted: the next
+		 * refresh sends every cell */
+		clearok(curscr, TRUE);
+		return UI_REDRAW;
 	case ACT_CLOCK:
 		ui_clock_toggle(ui);
 		return UI_REDRAW;
@@ -564,6 +569,7 @@ static int form_key_in(struct ui *ui, int key)
 	case ACT_HELP:
 	case ACT_LANG:
 	case ACT_CLOCK:
+	case ACT_REPAINT:
 		return global_action(ui, a, arg);
 	case ACT_QUIT:
 		ui_confirm(ui,
@@ -1022,6 +1028,21 @@ static bool raci_free_step(const struct ui *ui)
 	}
 }
 
+/* At most this many cells (tasks x stakeholders) are read before the
+ * first frame on any step: reading them costs about what painting the
+ * screen a second time for the badges would (some 1,200 instructions a
+ * cell against 2.6 M for a frame at 120x35). */
+#define RACI_READ_FIRST_MAX 2000
+
+/* true when the matrix is read before the first frame: a step that shows
+ * it or findings, or a matrix too small to be worth a second frame. */
+static bool raci_first(const struct ui *ui)
+{
+	size_t tasks = ui->m.tasks.n, people = ui->m.stakeholders.n;
+	return !raci_free_step(ui) ||
+	       (people == 0 || tasks <= RACI_READ_FIRST_MAX / people);
+}
+
 /* Reads the RACI matrix the open left out (STORE_DEFER_RACI). Not inlined:
  * the first frame ends where it begins (bench/README, callgrind
  * --dump-before=ui_load_matrix). On failure the session ends with the
@@ -1051,12 +1072,11 @@ static void run_loop(struct ui *ui, struct keyscript *ks)
 			last_tick = now;
 			if (!ui->warm) {
 				/* the first frame is up: now the matrix and the
-				 * badges, and what the first edit needs */
+				 * badges */
 				ui->warm = true;
 				bool pending = store_raci_pending(ui->s);
 				if (pending && !ui_load_matrix(ui))
 					break;
-				store_prepare_edits(ui->s);
 				if (pending) {
 					dirty = true;
 					continue;
@@ -1189,7 +1209,7 @@ int ui_run(const char *path, const struct ui_options *opt)
 		ui_status(&ui, _("New workshop %s: start with the measure's data (Enter)."), path);
 	draft_offer(&ui);
 	place_restore(&ui);
-	if (store_raci_pending(ui.s) && !raci_free_step(&ui))
+	if (store_raci_pending(ui.s) && raci_first(&ui))
 		ui_load_matrix(&ui); /* the first screen shows the matrix */
 
 	if (!ui.load_error)

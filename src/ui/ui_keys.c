@@ -72,8 +72,9 @@ enum ui_action ui_key_action_next(enum ui_context ctx, int key, enum ui_action a
 				return (enum ui_action)a;
 			}
 	}
-	/* in a form the function keys keep their meaning */
-	if (after == ACT_NONE && ctx == CTX_FORM && key >= KC(KEY_F(1)) && key <= KC(KEY_F(12)))
+	/* in a form the function keys and Ctrl-L keep their meaning */
+	if (after == ACT_NONE && ctx == CTX_FORM &&
+	    ((key >= KC(KEY_F(1)) && key <= KC(KEY_F(12))) || key == CTRL('l')))
 		return ui_key_action(CTX_MAIN, key, arg);
 	return ACT_NONE;
 }
