@@ -16,6 +16,11 @@ if command -v msgfmt >/dev/null 2>&1 && command -v xgettext >/dev/null 2>&1; the
     if msgcmp "$top_srcdir/po/de.po" "$T/stetig.pot" 2>"$T/msgcmp"; then ok; else
         fail "po/de.po lacks messages of the sources"; head -20 "$T/msgcmp" >&2
     fi
+    # and holds none that no source uses any more (a dead entry would be
+    # translated and reviewed for nothing)
+    dead=$(msgcomm --unique "$T/stetig.pot" "$top_srcdir/po/de.po" 2>/dev/null |
+        grep -c '^msgid' || true)
+    [ "$dead" = 0 ] && ok || fail "po/de.po holds $dead messages no source uses"
 else
     echo "msgfmt/xgettext missing: catalogue checks skipped"
 fi

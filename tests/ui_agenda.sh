@@ -85,7 +85,11 @@ expect_screen "(0%)"
 keys End
 wait_for "(100%)"
 expect_screen "F10, q"
-expect_screen "Parking lot: open or close the panel of agreements,"
+expect_screen "Ctrl-L"
+keys Up
+keys Up
+keys Up
+wait_for "Parking lot: open or close the panel of agreements,"
 keys Home
 wait_for "Help: 0 Workshop"
 keys PgDn
