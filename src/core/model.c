@@ -266,14 +266,17 @@ void model_keep_first(struct model *m, enum entity kind, size_t n)
 		table_init(t, t->size);
 	}
 	m->revision++;
+	if (kind == ENT_COST || kind == ENT_SHARE || kind == ENT_STAKEHOLDER)
+		m->costs_revision++;
 }
 
 void model_clear(struct model *m)
 {
-	unsigned long rev = m->revision;
+	unsigned long rev = m->revision, costs_rev = m->costs_revision;
 	model_free(m);
 	model_init(m);
 	m->revision = rev + 1;
+	m->costs_revision = costs_rev + 1;
 }
 
 #define MODEL_LOOKUP(prefix, type, member)                                                  \
@@ -306,6 +309,7 @@ void model_set_workshop(struct model *m, const struct workshop *w)
 	workshop_free(&m->ws);
 	m->ws = copy;
 	m->revision++;
+	m->costs_revision++;
 }
 
 static void raci_recount_temp(struct model *m, struct stakeholder *sh, bool was_temp);
@@ -371,6 +375,8 @@ void model_put(struct model *m, enum entity kind, const void *e)
 		memcpy(s, &copy, d->size);
 	}
 	m->revision++;
+	if (kind == ENT_COST || kind == ENT_SHARE || kind == ENT_STAKEHOLDER)
+		m->costs_revision++;
 }
 
 /* The functions by name (model.h). */

@@ -236,6 +236,11 @@ struct model {
 	/* bumped with revision by every change of RACI cells only: a change
 	 * elsewhere moves revision - raci_revision (findings_counter) */
 	unsigned long raci_revision;
+	/* bumped with revision by every change the money figures read: a cost,
+	 * a share, a stakeholder or the workshop's data saved or dropped
+	 * (model_keep_first), and every reload (a delete, an undo or redo, an
+	 * import); figures_update_costs */
+	unsigned long costs_revision;
 };
 
 void model_init(struct model *m);
