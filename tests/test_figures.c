@@ -2,7 +2,9 @@
  * budget year with a funding end in mid-year, one-off costs with and
  * without a year, costs before, across and after the funding end, shares
  * summing to 0, 60 and 100 %; the figures the findings quote; the table's
- * years; the RACI row rules and required categories; readiness; money. */
+ * years; the RACI row rules and required categories; readiness; money;
+ * the index of shares per cost and the cached money figures following every
+ * change that touches them (figures_update_costs). */
 #include "config.h"
 
 #include <CUnit/CUnit.h>
@@ -842,6 +844,204 @@ static void test_money(void)
 	CU_ASSERT_EQUAL(strncmp(s, "€1000000", 10), 0);
 }
 
+/* ------------------------------------------------------------ the cached money figures */
+
+/* a and b hold the same money figures and the same index of shares. */
+static void expect_same_money(const struct figures *a, const struct figures *b)
+{
+	CU_ASSERT_EQUAL_FATAL(a->nyears, b->nyears);
+	CU_ASSERT_EQUAL(a->first, b->first);
+	CU_ASSERT_EQUAL(a->has_funding_end, b->has_funding_end);
+	CU_ASSERT_EQUAL(a->has_rate, b->has_rate);
+	CU_ASSERT_EQUAL(memcmp(a->years, b->years, a->nyears * sizeof *a->years), 0);
+	CU_ASSERT_EQUAL(memcmp(&a->undated, &b->undated, sizeof a->undated), 0);
+	CU_ASSERT_EQUAL(memcmp(&a->sum, &b->sum, sizeof a->sum), 0);
+	CU_ASSERT_EQUAL_FATAL(a->ncosts, b->ncosts);
+	CU_ASSERT_EQUAL(memcmp(a->costs, b->costs, a->ncosts * sizeof *a->costs), 0);
+	CU_ASSERT_EQUAL_FATAL(a->npartners, b->npartners);
+	if (a->npartners) {
+		CU_ASSERT_EQUAL(memcmp(a->partners, b->partners, a->npartners * sizeof *a->partners), 0);
+		CU_ASSERT_EQUAL(memcmp(a->partner_sum, b->partner_sum,
+				       a->npartners * sizeof *a->partner_sum), 0);
+		CU_ASSERT_EQUAL(memcmp(a->partner_years, b->partner_years,
+				       a->npartners * (a->nyears + 1) * sizeof *a->partner_years), 0);
+	}
+	for (size_t c = 0; c < a->ncosts; c++) {
+		const size_t *x, *y;
+		size_t n = figures_shares_of(a, c, &x);
+		CU_ASSERT_EQUAL_FATAL(n, figures_shares_of(b, c, &y));
+		CU_ASSERT(n == 0 || memcmp(x, y, n * sizeof *x) == 0);
+	}
+}
+
+/* The figures as computed afresh now, against the cached ones. */
+static void expect_fresh(const struct figures *cached)
+{
+	struct date d;
+	date_today(&d);
+	struct figures fresh;
+	figures_init(&fresh);
+	figures_compute(&fresh, &M, d.y);
+	expect_same_money(cached, &fresh);
+	figures_free(&fresh);
+}
+
+/* The index of shares per cost: every share of an existing cost, under its
+ * cost, in the order of the share table. */
+static void test_shares_index(void)
+{
+	build_edges();
+	put_share(6, 99, 1, 10); /* a cost that does not exist: in no list */
+	put_share(7, 1, 3, 20);
+	compute();
+	size_t listed = 0;
+	for (size_t c = 0; c < M.costs.n; c++) {
+		const struct cost *cost = MODEL_AT(M.costs, struct cost, c);
+		const size_t *idx;
+		size_t n = figures_shares_of(&F, c, &idx);
+		size_t k = 0;
+		for (size_t i = 0; i < M.shares.n; i++)
+			if (MODEL_AT(M.shares, struct cost_share, i)->cost == cost->id) {
+				CU_ASSERT_FATAL(k < n);
+				CU_ASSERT_EQUAL(idx[k], i);
+				k++;
+			}
+		CU_ASSERT_EQUAL(k, n);
+		listed += n;
+	}
+	CU_ASSERT_EQUAL(listed, 6);
+	const size_t *idx;
+	CU_ASSERT_EQUAL(figures_shares_of(&F, 0, &idx), 2); /* Hosting: shares 1 and 7 */
+	CU_ASSERT_EQUAL(figures_shares_of(&F, M.costs.n, &idx), 0);
+	CU_ASSERT_PTR_NULL(idx);
+	struct figures empty;
+	figures_init(&empty);
+	CU_ASSERT_EQUAL(figures_shares_of(&empty, 0, &idx), 0);
+}
+
+/* figures_update_costs recomputes after every change the money figures
+ * read (a cost, a share, a stakeholder, the funding fields, a reload) and
+ * only then: a RACI cell, a task or a goal leaves them as they are. */
+static void test_update_costs(void)
+{
+	build_edges();
+	set_rate(80, true, 0);
+	struct figures f;
+	figures_init(&f);
+	CU_ASSERT_PTR_EQUAL(figures_update_costs(&f, &M), &f);
+	CU_ASSERT_TRUE(f.valid);
+	CU_ASSERT_EQUAL(f.costs_revision, M.costs_revision);
+	expect_fresh(&f);
+
+	/* not what the money reads: not recomputed */
+	struct figures_row *years = f.years;
+	unsigned long costs_rev = M.costs_revision;
+	put_task(1, CAT_OPERATION, TPHASE_REGULAR);
+	model_raci_set(&M, 1, 2, RACI_A);
+	struct goal g;
+	goal_init(&g);
+	g.id = 1;
+	str_set(&g.title, "Fewer floods");
+	model_put_goal(&M, &g);
+	goal_free(&g);
+	CU_ASSERT_EQUAL(M.costs_revision, costs_rev);
+	CU_ASSERT_NOT_EQUAL(M.revision, f.revision);
+	figures_update_costs(&f, &M);
+	CU_ASSERT_PTR_EQUAL(f.years, years);
+	figures_update(&f, &M); /* figures_update still follows every change */
+	CU_ASSERT_EQUAL(f.revision, M.revision);
+
+	/* an edited cost */
+	double total = f.sum.total;
+	put_cost(3, "Sensors", COST_ONEOFF, 95000, 2025, 0);
+	figures_update_costs(&f, &M);
+	CU_ASSERT_DOUBLE_EQUAL(f.sum.total, total + 5000, EPS);
+	expect_fresh(&f);
+	/* a new share, a changed share, a share set to another status */
+	put_share(6, 3, 3, 25);
+	figures_update_costs(&f, &M);
+	CU_ASSERT_DOUBLE_EQUAL(f.costs[2].shared, 25, EPS);
+	expect_fresh(&f);
+	put_share_status(6, 3, 3, 40, SHARE_ASKED);
+	figures_update_costs(&f, &M);
+	CU_ASSERT_DOUBLE_EQUAL(f.costs[2].status_pct[SHARE_ASKED], 40, EPS);
+	expect_fresh(&f);
+	/* the funding rate and the funding end */
+	double grant = f.sum.grant;
+	set_rate(50, true, 0);
+	figures_update_costs(&f, &M);
+	CU_ASSERT(f.has_rate && fabs(f.rate - 50) < EPS);
+	CU_ASSERT(f.sum.grant < grant);
+	expect_fresh(&f);
+	set_funding_end("2028-12-31");
+	figures_update_costs(&f, &M);
+	CU_ASSERT_EQUAL(f.funding_end_year, 2028);
+	expect_fresh(&f);
+	/* a new stakeholder with a share becomes a partner */
+	size_t np = f.npartners;
+	put_stakeholder(5, "Kreis");
+	put_share(8, 1, 5, 10);
+	figures_update_costs(&f, &M);
+	CU_ASSERT_EQUAL(f.npartners, np + 1);
+	expect_fresh(&f);
+	/* a reload (a delete, an undo, an import): the model is built anew */
+	build_edges();
+	figures_update_costs(&f, &M);
+	CU_ASSERT_EQUAL(f.costs_revision, M.costs_revision);
+	CU_ASSERT_FALSE(f.has_rate);
+	expect_fresh(&f);
+	model_clear(&M);
+	figures_update_costs(&f, &M);
+	CU_ASSERT_EQUAL(f.ncosts, 0);
+	CU_ASSERT_EQUAL(f.npartners, 0);
+	expect_fresh(&f);
+	figures_free(&f);
+}
+
+/* A long run of random edits: after each, the cached figures are what a
+ * fresh computation gives. */
+static void test_update_costs_random(void)
+{
+	build_edges();
+	struct figures f;
+	figures_init(&f);
+	unsigned seed = 20261203;
+	for (int step = 0; step < 400; step++) {
+		seed = seed * 1103515245u + 12345u;
+		unsigned r = seed >> 8;
+		int64_t cost = 1 + (int64_t)(r % 9), sh = 1 + (int64_t)((r >> 4) % 6);
+		switch (r % 7) {
+		case 0:
+			put_cost(cost, "Cost", (r >> 8) % 2 ? COST_YEARLY : COST_ONEOFF,
+				 1000.0 * (1 + (r >> 10) % 50), (r >> 9) % 3 ? 2024 + (int)((r >> 11) % 8) : 0,
+				 (r >> 12) % 2 ? 2030 + (int)((r >> 13) % 4) : 0);
+			break;
+		case 1:
+		case 2:
+			put_share_status(1 + (int64_t)((r >> 6) % 20), cost, sh, (double)((r >> 14) % 60),
+					 (int)((r >> 7) % SHARE_STATUS_COUNT));
+			break;
+		case 3:
+			put_stakeholder(sh, "Partner");
+			break;
+		case 4:
+			set_rate((double)((r >> 5) % 101), (r >> 3) % 4 != 0, 0);
+			break;
+		case 5:
+			set_funding_end((r >> 5) % 5 ? "2027-06-30" : (r >> 6) % 2 ? "2029-03-31" : "");
+			break;
+		default:
+			put_task(1 + (int64_t)(r % 3), CAT_OPERATION, TPHASE_REGULAR);
+			if (model_stakeholder(&M, sh))
+				model_raci_set(&M, 1 + (int64_t)(r % 3), sh, (enum raci)((r >> 9) % 5));
+			break;
+		}
+		figures_update_costs(&f, &M);
+		expect_fresh(&f);
+	}
+	figures_free(&f);
+}
+
 int main(void)
 {
 	test_init_locale();
@@ -859,6 +1059,9 @@ int main(void)
 	ADD_TEST(s, test_year_range);
 	ADD_TEST(s, test_shares);
 	ADD_TEST(s, test_update);
+	ADD_TEST(s, test_shares_index);
+	ADD_TEST(s, test_update_costs);
+	ADD_TEST(s, test_update_costs_random);
 	ADD_TEST(s, test_findings_quote);
 	ADD_TEST(s, test_findings_money);
 	ADD_TEST(s, test_task_rules);

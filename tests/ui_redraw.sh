@@ -1,6 +1,7 @@
 #!/bin/sh
 # Partial redraws: after a cursor move or a RACI edit the responsibility grid
-# repaints only the cells that change, and a scroll moves what stays on the
+# repaints only the cells that change, after a move the costs step only the
+# lists the move changed, and a scroll moves what stays on the
 # screen (the terminal scrolls lines or deletes and inserts characters). The
 # screen must be exactly what a full redraw shows. The same key script runs
 # twice (`stetig --keys`), once as usual and once with STETIG_FULL_REDRAW=1
@@ -96,6 +97,11 @@ keys() {
     done
     r="$r SPACE r Left Left Left End End Home PgDn Up SPACE v Right Down SPACE SPACE"
     r="$r Tab 4 Right c - Right u Right C-r Right Left Left Up Up a i v v Right"
+    # the costs step: its lists scroll, the shares follow the cost, Down and
+    # Up go on from one part into the next, the years scroll sideways
+    r="$r 5 Down Down Down Down Down Down Down Down Down Down Down Down Down Down"
+    r="$r End Down Down Down Down Down Down Left Left Right Down PgDn Up Up Up Up"
+    r="$r Up Up Up Up Home PgUp Up Down Down"
     echo "$r"
 }
 

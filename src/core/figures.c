@@ -23,6 +23,8 @@ void figures_free(struct figures *f)
 	free(f->partners);
 	free(f->partner_years);
 	free(f->partner_sum);
+	free(f->cost_share_at);
+	free(f->cost_shares);
 	figures_init(f);
 }
 
@@ -180,7 +182,55 @@ static void count_cost(struct figures *f, struct figures_cost *fc, const struct 
 	}
 }
 
-static void compute_costs(struct figures *f, const struct model *m)
+/* The index of a share's cost and stakeholder in their tables (-1: none),
+ * looked up once per share. */
+struct share_ref {
+	long ci, si;
+};
+
+static struct share_ref *resolve_shares(const struct model *m)
+{
+	struct share_ref *ref = xmalloc((m->shares.n ? m->shares.n : 1) * sizeof *ref);
+	for (size_t i = 0; i < m->shares.n; i++) {
+		const struct cost_share *s = MODEL_AT(m->shares, struct cost_share, i);
+		ref[i].ci = table_index(&m->costs, s->cost);
+		ref[i].si = table_index(&m->stakeholders, s->stakeholder);
+	}
+	return ref;
+}
+
+/* The shares of each cost (figures.cost_share_at): counted, then placed,
+ * in the order of the share table. */
+static void index_shares(struct figures *f, const struct model *m, const struct share_ref *ref)
+{
+	size_t nc = f->ncosts, ns = m->shares.n;
+	f->cost_share_at = xcalloc(nc + 1, sizeof *f->cost_share_at);
+	f->cost_shares = xmalloc((ns ? ns : 1) * sizeof *f->cost_shares);
+	for (size_t i = 0; i < ns; i++)
+		if (ref[i].ci >= 0)
+			f->cost_share_at[ref[i].ci + 1]++;
+	for (size_t c = 0; c < nc; c++)
+		f->cost_share_at[c + 1] += f->cost_share_at[c];
+	size_t *next = xmalloc((nc ? nc : 1) * sizeof *next);
+	if (nc)
+		memcpy(next, f->cost_share_at, nc * sizeof *next);
+	for (size_t i = 0; i < ns; i++)
+		if (ref[i].ci >= 0)
+			f->cost_shares[next[ref[i].ci]++] = i;
+	free(next);
+}
+
+size_t figures_shares_of(const struct figures *f, size_t ci, const size_t **idx)
+{
+	if (!f->cost_share_at || ci >= f->ncosts) {
+		*idx = NULL;
+		return 0;
+	}
+	*idx = f->cost_shares + f->cost_share_at[ci];
+	return f->cost_share_at[ci + 1] - f->cost_share_at[ci];
+}
+
+static void compute_costs(struct figures *f, const struct model *m, const struct share_ref *ref)
 {
 	size_t nc = m->costs.n, ny = f->nyears;
 	f->ncosts = nc;
@@ -188,7 +238,7 @@ static void compute_costs(struct figures *f, const struct model *m)
 	f->years = xcalloc(ny, sizeof *f->years);
 	for (size_t i = 0; i < m->shares.n; i++) {
 		const struct cost_share *s = MODEL_AT(m->shares, struct cost_share, i);
-		long ci = table_index(&m->costs, s->cost);
+		long ci = ref[i].ci;
 		if (ci >= 0) {
 			f->costs[ci].shared += s->percent;
 			if (s->status >= 0 && s->status < SHARE_STATUS_COUNT)
@@ -220,18 +270,19 @@ static void compute_costs(struct figures *f, const struct model *m)
 	row_add(&f->sum, &f->undated);
 }
 
-static void compute_partners(struct figures *f, const struct model *m)
+/* The partners and what each carries per year: one pass over the shares
+ * marks the stakeholders that have one (pidx, by stakeholder index), one
+ * over the stakeholders numbers them in table order, one over the shares
+ * adds each share's money to its partner's row. */
+static void compute_partners(struct figures *f, const struct model *m, const struct share_ref *ref)
 {
 	size_t ns = m->stakeholders.n, ny = f->nyears;
 	long *pidx = xmalloc((ns ? ns : 1) * sizeof *pidx);
 	for (size_t s = 0; s < ns; s++)
 		pidx[s] = -1;
-	for (size_t i = 0; i < m->shares.n; i++) {
-		const struct cost_share *s = MODEL_AT(m->shares, struct cost_share, i);
-		long si = table_index(&m->stakeholders, s->stakeholder);
-		if (si >= 0 && table_index(&m->costs, s->cost) >= 0)
-			pidx[si] = 0;
-	}
+	for (size_t i = 0; i < m->shares.n; i++)
+		if (ref[i].si >= 0 && ref[i].ci >= 0)
+			pidx[ref[i].si] = 0;
 	f->partners = xcalloc(ns ? ns : 1, sizeof *f->partners);
 	for (size_t s = 0; s < ns; s++)
 		if (pidx[s] == 0) {
@@ -244,8 +295,7 @@ static void compute_partners(struct figures *f, const struct model *m)
 	f->partner_sum = xcalloc(np ? np : 1, sizeof *f->partner_sum);
 	for (size_t i = 0; i < m->shares.n; i++) {
 		const struct cost_share *s = MODEL_AT(m->shares, struct cost_share, i);
-		long si = table_index(&m->stakeholders, s->stakeholder);
-		long ci = table_index(&m->costs, s->cost);
+		long si = ref[i].si, ci = ref[i].ci;
 		if (si < 0 || ci < 0)
 			continue;
 		const struct cost *c = MODEL_AT(m->costs, struct cost, (size_t)ci);
@@ -387,17 +437,31 @@ void figures_compute(struct figures *f, const struct model *m, int this_year)
 	f->rate = f->has_rate ? m->ws.funding_rate.v : 0;
 	f->first_budget_year = figures_first_budget_year(m);
 	year_range(f, m, this_year);
-	compute_costs(f, m);
-	compute_partners(f, m);
+	struct share_ref *ref = resolve_shares(m);
+	compute_costs(f, m, ref);
+	index_shares(f, m, ref);
+	compute_partners(f, m, ref);
+	free(ref);
 	compute_categories(f, m);
 	figures_readiness(m, &f->readiness);
 	f->revision = m->revision;
+	f->costs_revision = m->costs_revision;
 	f->valid = true;
 }
 
 const struct figures *figures_update(struct figures *f, const struct model *m)
 {
 	if (!f->valid || f->revision != m->revision) {
+		struct date d;
+		date_today(&d);
+		figures_compute(f, m, d.y);
+	}
+	return f;
+}
+
+const struct figures *figures_update_costs(struct figures *f, const struct model *m)
+{
+	if (!f->valid || f->costs_revision != m->costs_revision) {
 		struct date d;
 		date_today(&d);
 		figures_compute(f, m, d.y);

@@ -46,9 +46,10 @@
  * It holds at most FIGURES_MAX_YEARS years, always including the five after
  * the funding end; what falls outside counts in no year.
  *
- * Computing is linear in the number of costs, shares, tasks and check
- * items times the years; figures_update recomputes only when the model's
- * revision has changed, so a screen can ask on every redraw. */
+ * Computing is linear in the number of costs, shares, stakeholders, tasks
+ * and check items times the years; figures_update recomputes only when the
+ * model's revision has changed, figures_update_costs only when something
+ * the money figures read has changed, so a screen can ask on every redraw. */
 #ifndef STETIG_FIGURES_H
 #define STETIG_FIGURES_H
 
@@ -166,12 +167,19 @@ struct figures {
 	int64_t *partners;
 	double *partner_years;
 	double *partner_sum;
+	/* the shares of each cost, in the order of the model's share table:
+	 * cost_shares[cost_share_at[i]] up to cost_shares[cost_share_at[i + 1]]
+	 * (excluded) are the indices into m->shares of the shares of the cost
+	 * at index i (figures_shares_of) */
+	size_t *cost_share_at;
+	size_t *cost_shares;
 	/* tasks per phase and category; per category the gap */
 	unsigned tasks[TPHASE_COUNT][CAT_COUNT];
 	enum figures_category_gap category_gap[CAT_COUNT];
 	struct readiness readiness;
-	/* the model revision these figures belong to (figures_update) */
-	unsigned long revision;
+	/* the model revisions these figures belong to (figures_update,
+	 * figures_update_costs) */
+	unsigned long revision, costs_revision;
 	bool valid;
 };
 
@@ -185,6 +193,16 @@ void figures_compute(struct figures *f, const struct model *m, int this_year);
 /* Recomputes f only when m changed since (its revision differs or f was
  * never computed); returns f. Uses the current year as figures_compute. */
 const struct figures *figures_update(struct figures *f, const struct model *m);
+/* Recomputes f only when something the money figures read changed since:
+ * a cost, a share, a stakeholder or the workshop's data was saved, or the
+ * model was reloaded (a delete, an undo or redo, an import: the model's
+ * costs_revision); a RACI cell, a goal or a check item does not count.
+ * For a screen that shows the money only: the task and readiness figures of
+ * f may be older than the model. Returns f. */
+const struct figures *figures_update_costs(struct figures *f, const struct model *m);
+/* The number of shares of the cost at index ci of the model's cost table,
+ * and in *idx their indices into m->shares (model order); 0 outside. */
+size_t figures_shares_of(const struct figures *f, size_t ci, const size_t **idx);
 
 /* The first budget year after the funding: workshop.first_budget_year,
  * or the year after the funding-end year; 0 without either. */

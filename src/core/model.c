@@ -271,11 +271,14 @@ void model_keep_first(struct model *m, enum entity kind, size_t n)
 		model_changed(m, MODEL_PART_STAKEHOLDER_SET);
 	if (kind == ENT_GOAL)
 		model_changed(m, MODEL_PART_GOAL_STATUS);
+	if (kind == ENT_COST || kind == ENT_SHARE || kind == ENT_STAKEHOLDER)
+		m->costs_revision++;
 }
 
 void model_clear(struct model *m)
 {
-	unsigned long rev = m->revision, parts[MODEL_PART_COUNT];
+	unsigned long rev = m->revision, costs_rev = m->costs_revision;
+	unsigned long parts[MODEL_PART_COUNT];
 	memcpy(parts, m->part_revision, sizeof parts);
 	model_free(m);
 	model_init(m);
@@ -284,6 +287,7 @@ void model_clear(struct model *m)
 		m->part_revision[p] = parts[p];
 		model_changed(m, p);
 	}
+	m->costs_revision = costs_rev + 1;
 }
 
 #define MODEL_LOOKUP(prefix, type, member)                                                  \
@@ -316,6 +320,7 @@ void model_set_workshop(struct model *m, const struct workshop *w)
 	workshop_free(&m->ws);
 	m->ws = copy;
 	model_changed(m, MODEL_PART_WORKSHOP);
+	m->costs_revision++;
 }
 
 static void raci_recount_temp(struct model *m, struct stakeholder *sh, bool was_temp);
@@ -388,6 +393,8 @@ void model_put(struct model *m, enum entity kind, const void *e)
 		model_changed(m, MODEL_PART_STAKEHOLDER_SET);
 	if (goal_status)
 		model_changed(m, MODEL_PART_GOAL_STATUS);
+	if (kind == ENT_COST || kind == ENT_SHARE || kind == ENT_STAKEHOLDER)
+		m->costs_revision++;
 }
 
 /* The functions by name (model.h). */

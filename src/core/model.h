@@ -256,6 +256,11 @@ struct model {
 	 * change of several (model_keep_first, a reload): with one step of
 	 * part_revision, the one entity of that kind that changed */
 	int64_t part_last_id[MODEL_PART_COUNT];
+	/* bumped with revision by every change the money figures read: a cost,
+	 * a share, a stakeholder or the workshop's data saved or dropped
+	 * (model_keep_first), and every reload (a delete, an undo or redo, an
+	 * import); figures_update_costs */
+	unsigned long costs_revision;
 };
 
 /* Marks a change of part p (enum model_part, or enum entity for a kind):

@@ -28,7 +28,7 @@ struct costs_state {
 	enum part part;
 	struct list lc, ls, ly;	      /* costs, shares, years */
 	int64_t sel_cost, sel_share_sh;
-	struct figures fig;	      /* the figures of the model's revision */
+	struct figures fig;	      /* the money figures (figures_update_costs) */
 	size_t *sh_rows;	      /* share indices of the selected cost */
 	size_t n_sh_rows, cap_sh_rows;
 	int year_shift;		      /* Left/Right in the years */
@@ -48,6 +48,12 @@ struct costs_state {
 	int64_t del_share_cost;
 
 	char hint_buf[512];
+
+	/* the parts' places at the last full drawing (drawn_ok), and the parts
+	 * a move changed since (bits 1 << enum part) for the partial repaint */
+	struct ui_rect drawn[3];
+	bool drawn_ok;
+	unsigned changed;
 };
 
 static void init(struct ui *ui)
@@ -97,10 +103,43 @@ static void money_short(double v, int w, char *out, size_t n)
 
 /* ------------------------------------------------------------ figures */
 
+/* The figures, computed again only after a change of what they read (a
+ * cost, a share, a stakeholder, the workshop, a reload): not per key, not
+ * per redraw, not after a RACI cell or a goal. */
 static const struct figures *figs(struct ui *ui)
 {
 	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
-	return figures_update(&vs->fig, &ui->m);
+	return figures_update_costs(&vs->fig, &ui->m);
+}
+
+/* The shares of the cost with this id: their count, their indices into
+ * m->shares in *idx (from the figures' index, no scan of all shares). */
+static size_t shares_of(struct ui *ui, int64_t cost, const size_t **idx)
+{
+	long ci = table_index(&ui->m.costs, cost);
+	*idx = NULL;
+	return ci < 0 ? 0 : figures_shares_of(figs(ui), (size_t)ci, idx);
+}
+
+/* The share stakeholder sh has in the cost with this id, or NULL. */
+static const struct cost_share *share_in(struct ui *ui, int64_t cost, int64_t sh)
+{
+	const size_t *idx;
+	size_t n = shares_of(ui, cost, &idx);
+	for (size_t i = 0; i < n; i++) {
+		const struct cost_share *s = MODEL_AT(ui->m.shares, struct cost_share, idx[i]);
+		if (s->stakeholder == sh)
+			return s;
+	}
+	return NULL;
+}
+
+/* The partner shares of the cost with this id summed, in percent. */
+static double shared_of(struct ui *ui, int64_t cost)
+{
+	long ci = table_index(&ui->m.costs, cost);
+	const struct figures *f = figs(ui);
+	return ci >= 0 && (size_t)ci < f->ncosts ? f->costs[ci].shared : 0;
 }
 
 /* The rows of the years table before the partners. */
@@ -116,17 +155,18 @@ static const struct cost *selected_cost(struct ui *ui)
 	return MODEL_AT(ui->m.costs, struct cost, vs->lc.sel);
 }
 
-/* The shares of the selected cost. */
+/* The shares of the selected cost: as many steps as it has shares. */
 static void collect_shares(struct ui *ui)
 {
 	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
 	const struct model *m = &ui->m;
 	const struct cost *c = selected_cost(ui);
-	xgrow((void **)&vs->sh_rows, &vs->cap_sh_rows, m->shares.n + 1, sizeof *vs->sh_rows);
-	vs->n_sh_rows = 0;
-	for (size_t i = 0; c && i < m->shares.n; i++)
-		if (MODEL_AT(m->shares, struct cost_share, i)->cost == c->id)
-			vs->sh_rows[vs->n_sh_rows++] = i;
+	const size_t *idx = NULL;
+	size_t n = c ? shares_of(ui, c->id, &idx) : 0;
+	xgrow((void **)&vs->sh_rows, &vs->cap_sh_rows, n + 1, sizeof *vs->sh_rows);
+	if (n)
+		memcpy(vs->sh_rows, idx, n * sizeof *idx);
+	vs->n_sh_rows = n;
 	list_set_count(&vs->ls, vs->n_sh_rows);
 	if (vs->sel_share_sh)
 		for (size_t r = 0; r < vs->n_sh_rows; r++)
@@ -393,25 +433,18 @@ static void draw_years(struct ui *ui, struct ui_rect r)
 	list_draw(&vs->ly, r, vs->year_cols, fit + 1 + vs->years_undated, draw_year_row, ui, NULL);
 }
 
-static void draw(struct ui *ui, struct ui_rect r)
+/* Where the three parts go in r: costs and shares as tall as they need,
+ * the years right below. */
+static void layout(struct ui *ui, struct ui_rect r, struct ui_rect part[3])
 {
 	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
 	const struct model *m = &ui->m;
-	if (m->costs.n == 0) {
-		vs->lc.passive = false;
-		list_draw(&vs->lc, r, cost_cols, 6, draw_cost_row, ui,
-			  _("No costs yet. Press n to add a cost item: one-off costs such as buying "
-			    "sensors, and above all the yearly running costs (licences, hosting, "
-			    "maintenance, staff) that go on after the funding ends."));
-		return;
-	}
 	int years_h = 1 + YROW_PARTNERS + (int)figs(ui)->npartners;
 	int cap = r.h * 2 / 5;
 	if (cap < 1 + YROW_PARTNERS)
 		cap = 1 + YROW_PARTNERS; /* the money rows; the partners scroll */
 	if (years_h > cap)
 		years_h = cap;
-	/* costs and shares as tall as they need, the years right below */
 	int rest = r.h - years_h - 1;
 	int costs_h = rest * 3 / 5;
 	if (costs_h > (int)m->costs.n + 1)
@@ -422,22 +455,76 @@ static void draw(struct ui *ui, struct ui_rect r)
 	int shares_need = 1 + (vs->n_sh_rows ? (int)vs->n_sh_rows : 2);
 	if (shares_h > shares_need)
 		shares_h = shares_need;
-	struct ui_rect cr = {r.y, r.x, costs_h, r.w};
-	struct ui_rect sr = {r.y + costs_h, r.x, shares_h, r.w};
-	struct ui_rect yr = {r.y + costs_h + shares_h + 1, r.x, years_h, r.w};
-	vs->lc.passive = vs->part != PART_COSTS;
-	list_draw(&vs->lc, cr, cost_cols, 6, draw_cost_row, ui, NULL);
-	const struct cost *c = selected_cost(ui);
-	char *title = vs->shares_title;
-	snprintf(title, sizeof vs->shares_title, _("Shares of “%s”"), c ? c->name : "");
-	struct list_col sc[5];
-	memcpy(sc, share_cols, sizeof sc);
-	sc[0].title = title;
-	vs->ls.passive = vs->part != PART_SHARES;
-	list_draw(&vs->ls, sr, sc, 5, draw_share_row, ui,
-		  _("Nobody shares this cost yet: s adds a partner and the percentage they "
-		    "carry."));
-	draw_years(ui, yr);
+	part[PART_COSTS] = (struct ui_rect){r.y, r.x, costs_h, r.w};
+	part[PART_SHARES] = (struct ui_rect){r.y + costs_h, r.x, shares_h, r.w};
+	part[PART_YEARS] = (struct ui_rect){r.y + costs_h + shares_h + 1, r.x, years_h, r.w};
+}
+
+static void draw_part(struct ui *ui, enum part p, struct ui_rect r)
+{
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
+	if (p == PART_COSTS) {
+		vs->lc.passive = vs->part != PART_COSTS;
+		list_draw(&vs->lc, r, cost_cols, 6, draw_cost_row, ui, NULL);
+	} else if (p == PART_SHARES) {
+		const struct cost *c = selected_cost(ui);
+		char *title = vs->shares_title;
+		snprintf(title, sizeof vs->shares_title, _("Shares of “%s”"), c ? c->name : "");
+		struct list_col sc[5];
+		memcpy(sc, share_cols, sizeof sc);
+		sc[0].title = title;
+		vs->ls.passive = vs->part != PART_SHARES;
+		list_draw(&vs->ls, r, sc, 5, draw_share_row, ui,
+			  _("Nobody shares this cost yet: s adds a partner and the percentage "
+			    "they carry."));
+	} else {
+		draw_years(ui, r);
+	}
+}
+
+static void draw(struct ui *ui, struct ui_rect r)
+{
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
+	const struct model *m = &ui->m;
+	vs->drawn_ok = false;
+	if (m->costs.n == 0) {
+		vs->lc.passive = false;
+		list_draw(&vs->lc, r, cost_cols, 6, draw_cost_row, ui,
+			  _("No costs yet. Press n to add a cost item: one-off costs such as buying "
+			    "sensors, and above all the yearly running costs (licences, hosting, "
+			    "maintenance, staff) that go on after the funding ends."));
+		return;
+	}
+	layout(ui, r, vs->drawn);
+	for (int p = 0; p < 3; p++)
+		draw_part(ui, (enum part)p, vs->drawn[p]);
+	vs->drawn_ok = true;
+	vs->changed = 0;
+}
+
+/* After a move: repaints the parts the move changed (vs->changed) on the
+ * last frame; false when the layout is not the one drawn (another cost
+ * with another number of shares moves the years table). */
+static bool redraw(struct ui *ui, struct ui_rect r)
+{
+	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
+	if (!vs->drawn_ok || ui->m.costs.n == 0)
+		return false;
+	struct ui_rect now[3];
+	layout(ui, r, now);
+	if (memcmp(now, vs->drawn, sizeof now))
+		return false;
+	for (int p = 0; p < 3; p++) {
+		if (!(vs->changed & 1u << p))
+			continue;
+		/* blank as erase() leaves it, the margin of the no-colour marker too */
+		int x = now[p].x > 0 ? now[p].x - 1 : now[p].x;
+		for (int y = now[p].y; y < now[p].y + now[p].h; y++)
+			ui_fill(y, x, now[p].w + (now[p].x - x), A_NORMAL);
+		draw_part(ui, (enum part)p, now[p]);
+	}
+	vs->changed = 0;
+	return true;
 }
 
 /* ------------------------------------------------------------ forms */
@@ -556,12 +643,10 @@ static bool save_share(struct ui *ui, struct form *fm, int64_t cost_id)
 	enum err st = store_save_share(ui->s, &ui->m, &s);
 	if (st == ERR_STORE_INVALID) {
 		/* more than 100 % together: say first how much is left */
-		double others = figures_cost_shared(&ui->m, cost_id);
-		for (size_t i = 0; i < ui->m.shares.n; i++) {
-			const struct cost_share *x = MODEL_AT(ui->m.shares, struct cost_share, i);
-			if (x->cost == cost_id && x->stakeholder == s.stakeholder)
-				others -= x->percent;
-		}
+		double others = shared_of(ui, cost_id);
+		const struct cost_share *x = share_in(ui, cost_id, s.stakeholder);
+		if (x)
+			others -= x->percent;
 		char left[64], msg[256];
 		i18n_number(others < 100 ? 100 - others : 0, i18n_lang(), left);
 		snprintf(msg, sizeof msg,
@@ -614,17 +699,12 @@ static void share_form(struct ui *ui, int64_t cost_id, int64_t sh)
 		ui_error(ui, "%s", _("Partners are stakeholders: add them in step 3 first."));
 		return;
 	}
-	double left = 100 - figures_cost_shared(m, cost_id);
+	double left = 100 - shared_of(ui, cost_id);
 	vs->form_share_sh = sh;
 	struct form *fm;
 	if (sh) {
 		const struct stakeholder *p = model_stakeholder(m, sh);
-		const struct cost_share *cur = NULL;
-		for (size_t i = 0; i < m->shares.n; i++) {
-			const struct cost_share *s = MODEL_AT(m->shares, struct cost_share, i);
-			if (s->cost == cost_id && s->stakeholder == sh)
-				cur = s;
-		}
+		const struct cost_share *cur = share_in(ui, cost_id, sh);
 		double now = cur ? cur->percent : 0;
 		char item[512];
 		snprintf(item, sizeof item, "%s → %s", p ? p->name : "?", c->name);
@@ -661,10 +741,8 @@ static void delete_cost_yes(struct ui *ui, int64_t id)
 
 static void cost_delete(struct ui *ui, const struct cost *c)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < ui->m.shares.n; i++)
-		if (MODEL_AT(ui->m.shares, struct cost_share, i)->cost == c->id)
-			n++;
+	const size_t *idx;
+	size_t n = shares_of(ui, c->id, &idx);
 	char q[800];
 	if (n)
 		snprintf(q, sizeof q,
@@ -726,11 +804,13 @@ static bool part_move(struct ui *ui, enum ui_action a)
 	struct list *l = current(ui);
 	bool at_end = l->n == 0 || l->sel + 1 >= l->n;
 	if (a == ACT_DOWN && at_end && vs->part != PART_YEARS && ui->m.costs.n) {
+		vs->changed |= 1u << vs->part | 1u << (vs->part + 1);
 		vs->part = (enum part)(vs->part + 1);
 		list_select(current(ui), 0);
 		return true;
 	}
 	if (a == ACT_UP && (l->n == 0 || l->sel == 0) && vs->part != PART_COSTS) {
+		vs->changed |= 1u << vs->part | 1u << (vs->part - 1);
 		vs->part = (enum part)(vs->part - 1);
 		struct list *p = current(ui);
 		if (p->n)
@@ -739,13 +819,17 @@ static bool part_move(struct ui *ui, enum ui_action a)
 	}
 	if (vs->part == PART_YEARS && (a == ACT_LEFT || a == ACT_RIGHT)) {
 		vs->year_shift += a == ACT_LEFT ? -1 : 1;
+		vs->changed |= 1u << PART_YEARS;
 		return true;
 	}
 	if (!list_move(l, a))
 		return false;
-	if (vs->part == PART_COSTS)
+	vs->changed |= 1u << vs->part;
+	if (vs->part == PART_COSTS) {
+		/* the shares shown are the new cost's */
+		vs->changed |= 1u << PART_SHARES;
 		after_cost_move(ui);
-	else if (vs->part == PART_SHARES && vs->ls.n && vs->ls.sel < vs->n_sh_rows)
+	} else if (vs->part == PART_SHARES && vs->ls.n && vs->ls.sel < vs->n_sh_rows)
 		vs->sel_share_sh = MODEL_AT(ui->m.shares, struct cost_share, vs->sh_rows[vs->ls.sel])->stakeholder;
 	return true;
 }
@@ -755,7 +839,7 @@ static int key(struct ui *ui, enum ui_action a, int k)
 	struct costs_state *vs = ui_view_state(ui, STEP_COSTS);
 	(void)k;
 	if (part_move(ui, a))
-		return UI_REDRAW | UI_HANDLED;
+		return UI_PARTIAL | UI_HANDLED;
 	const struct cost *c = selected_cost(ui);
 	const struct cost_share *s =
 		vs->part == PART_SHARES && vs->ls.n && vs->ls.sel < vs->n_sh_rows
@@ -876,6 +960,7 @@ const struct ui_view ui_view_costs = {
 	.more = more,
 	.sync = sync,
 	.draw = draw,
+	.redraw = redraw,
 	.key = key,
 	.click = click,
 	.select = select_item,
