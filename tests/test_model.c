@@ -450,7 +450,7 @@ static void test_raci_load(void)
 		unsigned long rev = b.revision;
 		model_raci_load(&b, c, n);
 		CU_ASSERT_TRUE(b.revision > rev);
-		CU_ASSERT_TRUE(b.raci_revision > 0);
+		CU_ASSERT_TRUE(b.part_revision[MODEL_PART_RACI] > 0);
 		same_rows(&a, &b);
 		/* a model with cells takes them one by one */
 		model_raci_load(&b, c, n / 2);

@@ -492,7 +492,58 @@ struct ctx {
 	bool temp_built;
 	uint8_t *temp_bits;
 	int64_t temp_max;
+	/* the sections that run (bits of enum section) */
+	unsigned which;
+	/* indicators per goal and each indicator's goal, by positions
+	 * (goal_links), built once per run when a section needs them */
+	unsigned *per_goal;
+	long *goal_of;
+	/* the live indicators each stakeholder owns, by the stakeholders'
+	 * positions (owned_indicators), when the caller keeps them; else the
+	 * owner rules look at every indicator */
+	const unsigned *owned;
+	/* >= 0: the per-item sections look at this position only */
+	long one;
+	/* one item alone (findings_counter): what it refers to is looked up
+	 * for it, not for every item (goal_links) */
+	bool single;
 };
+
+/* The positions a per-item loop over n items visits: all, or c->one. */
+static size_t loop_from(const struct ctx *c, size_t n)
+{
+	return c->one < 0 ? 0 : (size_t)c->one < n ? (size_t)c->one : n;
+}
+
+static size_t loop_to(const struct ctx *c, size_t n)
+{
+	return c->one < 0 ? n : (size_t)c->one < n ? (size_t)c->one + 1 : n;
+}
+
+/* The rules in sections: each section declares the parts of the model it
+ * reads (sections[] below), so that findings_counter runs again only the
+ * sections whose parts changed. */
+enum section {
+	SEC_WORKSHOP,	    /* workshop.* */
+	SEC_GOAL,	    /* goal.smart_missing, goal.time_not_date, goal.vague */
+	SEC_GOAL_STRATEGY,  /* goal.no_strategy */
+	SEC_GOAL_INDICATOR, /* goal.no_indicator */
+	SEC_INDICATOR,	    /* indicator.no_baseline, target, source, frequency, stale */
+	SEC_IND_OWNER,	    /* indicator.no_owner */
+	SEC_IND_OWNER_AR,   /* indicator.owner_no_ar */
+	SEC_STAKEHOLDER,    /* stakeholder.no_key_person, no_message, key_temporary */
+	SEC_SH_ROLE,	    /* stakeholder.no_role */
+	SEC_RACI,	    /* raci.*, task.*, winddown.*, stakeholder.handover_open */
+	SEC_COSTS,	    /* cost.* */
+	SEC_YEARS,	    /* costs.year_uncovered */
+	SEC_SHARES,	    /* share.unconfirmed */
+	SEC_ROADMAP,	    /* roadmap.* */
+	SEC_CHECK,	    /* check.* */
+	SEC_COUNT
+};
+#define SEC_ALL ((1u << SEC_COUNT) - 1)
+/* true when section s runs */
+#define ON(c, s) (((c)->which >> (s)) & 1u)
 
 /* Adds a finding; the message is formatted only when asked for. */
 static struct finding *add(struct ctx *c, enum severity sev, enum step step, enum entity kind,
@@ -572,6 +623,8 @@ static unsigned ar_total(const struct stakeholder *sh)
 static void rules_workshop(struct ctx *c)
 {
 	const struct model *m = c->m;
+	if (!ON(c, SEC_WORKSHOP))
+		return;
 	if (blank(m->ws.title))
 		add(c, SEV_WARNING, STEP_WORKSHOP, ENT_WORKSHOP, 0, c->ws_item, "workshop.no_title",
 		    MSG_WS_NO_TITLE);
@@ -680,30 +733,39 @@ unsigned findings_smart_missing(const struct goal *g)
 	return missing;
 }
 
-static void rules_goals(struct ctx *c, const unsigned *indicators_per_goal)
+static void goal_links(struct ctx *c);
+
+static void rules_goals(struct ctx *c)
 {
 	const struct model *m = c->m;
-	for (size_t i = 0; i < m->goals.n; i++) {
+	bool own = ON(c, SEC_GOAL), strategy = ON(c, SEC_GOAL_STRATEGY);
+	bool indicators = ON(c, SEC_GOAL_INDICATOR);
+	if (!own && !strategy && !indicators)
+		return;
+	if (indicators && !c->single)
+		goal_links(c);
+	for (size_t i = loop_from(c, m->goals.n); i < loop_to(c, m->goals.n); i++) {
 		const struct goal *g = MODEL_AT(m->goals, struct goal, i);
 		if (g->status == GSTAT_DROPPED)
 			continue;
 		const char *item = name_or(g->title, c->untitled_goal);
-		long missing = (long)findings_smart_missing(g);
+		long missing = own ? (long)findings_smart_missing(g) : 0;
 		if (missing)
 			add(c, SEV_GAP, STEP_GOALS, ENT_GOAL, g->id, item, "goal.smart_missing",
 			    MSG_GOAL_SMART_MISSING)
 				->n = missing;
 		struct date d;
-		if (!blank(g->time_bound) && !date_parse(g->time_bound, &d))
+		if (own && !blank(g->time_bound) && !date_parse(g->time_bound, &d))
 			add_arg(c, SEV_WARNING, STEP_GOALS, ENT_GOAL, g->id, item, "goal.time_not_date",
 				MSG_GOAL_TIME_NOT_DATE, g->time_bound);
-		if (indicators_per_goal[i] == 0)
+		if (indicators &&
+		    (c->single ? model_goal_indicators(m, g->id) : c->per_goal[i]) == 0)
 			add(c, SEV_GAP, STEP_GOALS, ENT_GOAL, g->id, item, "goal.no_indicator",
 			    MSG_GOAL_NO_INDICATOR);
-		if (!g->strategy_goal || !model_sgoal(m, g->strategy_goal))
+		if (strategy && (!g->strategy_goal || !model_sgoal(m, g->strategy_goal)))
 			add(c, SEV_WARNING, STEP_GOALS, ENT_GOAL, g->id, item, "goal.no_strategy",
 			    MSG_GOAL_NO_STRATEGY);
-		if (findings_vague_specific(g->specific))
+		if (own && findings_vague_specific(g->specific))
 			add_arg(c, SEV_HINT, STEP_GOALS, ENT_GOAL, g->id, item, "goal.vague",
 				MSG_GOAL_VAGUE, g->specific);
 	}
@@ -760,23 +822,50 @@ long findings_frequency_days(const char *frequency)
 	return 0;
 }
 
-/* goal_of: the position of each indicator's goal in m->goals, or -1. */
-/* The rule groups: the ones that read RACI cells, and the rest. */
-enum { SEC_CELLS = 1, SEC_OTHER = 2, SEC_ALL = 3 };
-
-/* `which`: SEC_CELLS is indicator.owner_no_ar (an owner holding no A or R
- * reads the matrix), SEC_OTHER the rest. */
-static void rules_indicators(struct ctx *c, const long *goal_of, int which)
+/* The indicators per goal and each indicator's goal (c->per_goal,
+ * c->goal_of), by positions, in one pass. */
+static void goal_links(struct ctx *c)
 {
 	const struct model *m = c->m;
+	if (c->goal_of)
+		return;
+	c->per_goal = xcalloc(m->goals.n ? m->goals.n : 1, sizeof *c->per_goal);
+	c->goal_of = xmalloc((m->indicators.n ? m->indicators.n : 1) * sizeof *c->goal_of);
 	for (size_t i = 0; i < m->indicators.n; i++) {
+		long gi = table_index(&m->goals, MODEL_AT(m->indicators, struct indicator, i)->goal);
+		c->goal_of[i] = gi;
+		if (gi >= 0)
+			c->per_goal[gi]++;
+	}
+}
+
+static void count_owner_no_ar(struct ctx *c);
+
+static void rules_indicators(struct ctx *c)
+{
+	const struct model *m = c->m;
+	bool fields = ON(c, SEC_INDICATOR), owner = ON(c, SEC_IND_OWNER);
+	bool owner_ar = ON(c, SEC_IND_OWNER_AR);
+	if (owner_ar && c->owned && c->count_only) {
+		/* counted per stakeholder from the live indicators they own */
+		count_owner_no_ar(c);
+		owner_ar = false;
+	}
+	if (!fields && !owner && !owner_ar)
+		return;
+	if (!c->single)
+		goal_links(c);
+	const long *goal_of = c->goal_of;
+	for (size_t i = loop_from(c, m->indicators.n); i < loop_to(c, m->indicators.n); i++) {
 		const struct indicator *ind = MODEL_AT(m->indicators, struct indicator, i);
-		const struct goal *g =
-			goal_of[i] >= 0 ? MODEL_AT(m->goals, struct goal, (size_t)goal_of[i]) : NULL;
+		const struct goal *g = goal_of ? (goal_of[i] >= 0 ? MODEL_AT(m->goals, struct goal,
+									      (size_t)goal_of[i])
+								 : NULL)
+					       : model_goal(m, ind->goal);
 		if (g && g->status == GSTAT_DROPPED)
 			continue;
 		const char *item = name_or(ind->name, c->unnamed_indicator);
-		if (which & SEC_OTHER) {
+		if (fields) {
 			/* a measure being wound down can no longer measure its starting
 			 * point; a survey or expert rating with the date of the described
 			 * starting state is a qualitative baseline */
@@ -805,17 +894,18 @@ static void rules_indicators(struct ctx *c, const long *goal_of, int which)
 				}
 			}
 		}
-		const struct stakeholder *owner = ind->owner ? model_stakeholder(m, ind->owner) : NULL;
-		if (!owner) {
-			if (which & SEC_OTHER)
+		const struct stakeholder *who =
+			(owner || owner_ar) && ind->owner ? model_stakeholder(m, ind->owner) : NULL;
+		if (!who) {
+			if (owner)
 				add(c, SEV_GAP, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
 				    "indicator.no_owner", MSG_IND_NO_OWNER);
-		} else if ((which & SEC_CELLS) && ar_total(owner) == 0) {
+		} else if (owner_ar && ar_total(who) == 0) {
 			add_arg(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
 				"indicator.owner_no_ar", MSG_IND_OWNER_NO_AR,
-				name_or(owner->name, c->unnamed_stakeholder));
+				name_or(who->name, c->unnamed_stakeholder));
 		}
-		if (!(which & SEC_OTHER))
+		if (!fields)
 			continue;
 		if (blank(ind->source))
 			add(c, SEV_WARNING, STEP_INDICATORS, ENT_INDICATOR, ind->id, item,
@@ -845,7 +935,10 @@ static void rules_indicators(struct ctx *c, const long *goal_of, int which)
 static void rules_stakeholders(struct ctx *c)
 {
 	const struct model *m = c->m;
-	bool key = false;
+	bool fields = ON(c, SEC_STAKEHOLDER), role = ON(c, SEC_SH_ROLE);
+	if (!fields && !role)
+		return;
+	bool key = !fields;
 	for (size_t i = 0; i < m->stakeholders.n && !key; i++)
 		key = MODEL_AT(m->stakeholders, struct stakeholder, i)->key_person;
 	if (!key)
@@ -854,7 +947,7 @@ static void rules_stakeholders(struct ctx *c)
 	for (size_t i = 0; i < m->stakeholders.n; i++) {
 		const struct stakeholder *sh = MODEL_AT(m->stakeholders, struct stakeholder, i);
 		const char *item = name_or(sh->name, c->unnamed_stakeholder);
-		if (sh->influence >= HIGH_SCORE) {
+		if (fields && sh->influence >= HIGH_SCORE) {
 			bool msg = !blank(sh->message), chan = !blank(sh->channel);
 			if (!msg || !chan)
 				add(c, SEV_WARNING, STEP_STAKEHOLDERS, ENT_STAKEHOLDER, sh->id, item,
@@ -865,14 +958,14 @@ static void rules_stakeholders(struct ctx *c)
 		}
 		/* politics takes part through decisions and regular reports (the
 		 * core message and channel above), not through tasks */
-		if (sh->influence >= HIGH_SCORE && sh->interest >= HIGH_SCORE && roles_total(sh) == 0 &&
-		    sh->group != GROUP_POLITICS)
+		if (role && sh->influence >= HIGH_SCORE && sh->interest >= HIGH_SCORE &&
+		    roles_total(sh) == 0 && sh->group != GROUP_POLITICS)
 			add(c, SEV_WARNING, STEP_STAKEHOLDERS, ENT_STAKEHOLDER, sh->id, item,
 			    "stakeholder.no_role", MSG_SH_NO_ROLE);
 		/* Study, table 5 (actors): key persons are to be secured through
 		 * long-term employment; one on a post that ends with the funding
 		 * takes the measure's network with them. */
-		if (sh->key_person && sh->temporary && !c->winddown)
+		if (fields && sh->key_person && sh->temporary && !c->winddown)
 			add(c, SEV_WARNING, STEP_STAKEHOLDERS, ENT_STAKEHOLDER, sh->id, item,
 			    "stakeholder.key_temporary", MSG_SH_KEY_TEMPORARY);
 	}
@@ -927,6 +1020,8 @@ static unsigned temporary_ar_names(struct ctx *c, const struct task *t, struct b
 static void rules_raci(struct ctx *c)
 {
 	const struct model *m = c->m;
+	if (!ON(c, SEC_RACI))
+		return;
 	/* A measure that is being wound down needs no regular operation. */
 	if (!c->winddown) {
 		for (int cat = 0; cat < CAT_COUNT; cat++) {
@@ -1026,6 +1121,8 @@ static void rules_costs(struct ctx *c)
 {
 	const struct model *m = c->m;
 	const struct figures *fig = c->fig;
+	if (!ON(c, SEC_COSTS))
+		return;
 	for (size_t i = 0; i < m->costs.n && i < fig->ncosts; i++) {
 		const struct cost *k = MODEL_AT(m->costs, struct cost, i);
 		const struct figures_cost *fc = &fig->costs[i];
@@ -1095,6 +1192,8 @@ static long settled_categories(const struct model *m)
 static void rules_roadmap(struct ctx *c)
 {
 	const struct model *m = c->m;
+	if (!ON(c, SEC_ROADMAP))
+		return;
 	long today = roadmap_today();
 	long end = roadmap_days(m->ws.funding_end);
 	bool has_end = end != LONG_MIN;
@@ -1166,7 +1265,7 @@ static void rules_roadmap(struct ctx *c)
 static void rules_years(struct ctx *c)
 {
 	const struct figures *fig = c->fig;
-	if (!fig->has_funding_end || c->winddown)
+	if (!ON(c, SEC_YEARS) || !fig->has_funding_end || c->winddown)
 		return;
 	struct buf years;
 	buf_init(&years);
@@ -1216,7 +1315,7 @@ static void rules_shares(struct ctx *c)
 {
 	const struct model *m = c->m;
 	const struct figures *fig = c->fig;
-	if (c->winddown)
+	if (!ON(c, SEC_SHARES) || c->winddown)
 		return;
 	struct date today;
 	date_today(&today);
@@ -1258,7 +1357,7 @@ static void rules_shares(struct ctx *c)
 static void rules_check(struct ctx *c)
 {
 	const struct model *m = c->m;
-	if (m->checks.n == 0)
+	if (!ON(c, SEC_CHECK) || m->checks.n == 0)
 		return;
 	size_t assessed = 0;
 	for (size_t i = 0; i < m->checks.n; i++)
@@ -1312,8 +1411,8 @@ static void sort_findings(struct findings *out)
 }
 
 /* The live indicators (not under a dropped goal) each stakeholder owns, by
- * the stakeholders' positions: what indicator.owner_no_ar counts once the
- * matrix has changed (count_owner_no_ar). */
+ * the stakeholders' positions: what indicator.owner_no_ar counts while
+ * indicators, goals and stakeholders stay as they are (count_owner_no_ar). */
 static unsigned *owned_indicators(const struct model *m)
 {
 	unsigned *owned = xcalloc(m->stakeholders.n ? m->stakeholders.n : 1, sizeof *owned);
@@ -1329,23 +1428,84 @@ static unsigned *owned_indicators(const struct model *m)
 	return owned;
 }
 
-static void count_owner_no_ar(struct ctx *c, const unsigned *owned)
+static void count_owner_no_ar(struct ctx *c)
 {
 	const struct model *m = c->m;
 	for (size_t i = 0; i < m->stakeholders.n; i++)
-		if (owned[i] && ar_total(MODEL_AT(m->stakeholders, struct stakeholder, i)) == 0)
-			c->out->count[STEP_INDICATORS][SEV_WARNING] += owned[i];
+		if (c->owned[i] && ar_total(MODEL_AT(m->stakeholders, struct stakeholder, i)) == 0)
+			c->out->count[STEP_INDICATORS][SEV_WARNING] += c->owned[i];
 }
 
-/* Runs the rule groups `which` into out (zeroed first) with the figures
- * fig of m. With fixed (counting only), the counts of the other groups go
- * there too, and owned (owned_indicators) counts indicator.owner_no_ar. */
-static void run_sections(const struct model *m, struct findings *out, bool count_only,
-			 const struct figures *fig, int which, long today,
-			 unsigned (*fixed)[SEV_COUNT], const unsigned *owned)
+/* What a section reads, as bits of enum model_part, and DEP_TODAY for the
+ * date. A rule reads a part when it looks at the part's entities or at
+ * data derived from them: the stakeholders' role counts per phase come from
+ * the RACI cells and the tasks' phases, a task's temp_ar from the cells and
+ * the stakeholders' temporary flags, the figures from every part in
+ * DEP_FIGURES. */
+#define DEP(p) (1u << (p))
+#define DEP_TODAY (1u << MODEL_PART_COUNT)
+#define DEP_FIGURES                                                                       \
+	(DEP(ENT_COST) | DEP(ENT_SHARE) | DEP(MODEL_PART_STAKEHOLDER_SET) | DEP(ENT_TASK) | \
+	 DEP(ENT_CHECK) | DEP(MODEL_PART_WORKSHOP) | DEP_TODAY)
+#define DEP_WS DEP(MODEL_PART_WORKSHOP)
+#define DEP_CELLS (DEP(MODEL_PART_RACI) | DEP(ENT_TASK) | DEP(ENT_STAKEHOLDER))
+/* the goals as the indicator rules see them: dropped or not */
+#define DEP_GOAL_STATUS DEP(MODEL_PART_GOAL_STATUS)
+/* which stakeholders exist (an owner, a partner, the operator) */
+#define DEP_SH_SET DEP(MODEL_PART_STAKEHOLDER_SET)
+
+static const unsigned section_reads[SEC_COUNT] = {
+	/* has_funding_end and has_rate of the figures come from the workshop */
+	[SEC_WORKSHOP] = DEP_WS | DEP(ENT_COST) | DEP(ENT_SGOAL),
+	[SEC_GOAL] = DEP(ENT_GOAL),
+	[SEC_GOAL_STRATEGY] = DEP(ENT_GOAL) | DEP(ENT_SGOAL),
+	[SEC_GOAL_INDICATOR] = DEP(ENT_GOAL) | DEP(ENT_INDICATOR),
+	[SEC_INDICATOR] = DEP(ENT_INDICATOR) | DEP_GOAL_STATUS | DEP_WS | DEP_TODAY,
+	[SEC_IND_OWNER] = DEP(ENT_INDICATOR) | DEP_GOAL_STATUS | DEP_SH_SET,
+	/* the owner's role counts come from the cells and the tasks' phases */
+	[SEC_IND_OWNER_AR] = DEP(ENT_INDICATOR) | DEP_GOAL_STATUS | DEP_SH_SET |
+			     DEP(MODEL_PART_RACI) | DEP(ENT_TASK),
+	[SEC_STAKEHOLDER] = DEP(ENT_STAKEHOLDER) | DEP_WS,
+	[SEC_SH_ROLE] = DEP_CELLS,
+	/* the category gaps of the figures come from the tasks */
+	[SEC_RACI] = DEP_CELLS | DEP_WS,
+	[SEC_COSTS] = DEP_FIGURES,
+	[SEC_YEARS] = DEP_FIGURES,
+	[SEC_SHARES] = DEP_FIGURES,
+	[SEC_ROADMAP] = DEP_WS | DEP_CELLS | DEP_SH_SET | DEP(ENT_DECISION) | DEP(ENT_MILESTONE) |
+			DEP_TODAY,
+	/* the readiness of the figures comes from the check items */
+	[SEC_CHECK] = DEP(ENT_CHECK) | DEP_WS,
+};
+
+/* Sections whose rules look at one item at a time (its own fields, and
+ * what the section reads besides): the kind of the items, or -1. The
+ * counter keeps their counts per item, so that an edit of one item counts
+ * that item again. */
+static const int section_item[SEC_COUNT] = {
+	[SEC_WORKSHOP] = -1, [SEC_GOAL] = ENT_GOAL, [SEC_GOAL_STRATEGY] = ENT_GOAL,
+	[SEC_GOAL_INDICATOR] = ENT_GOAL, [SEC_INDICATOR] = ENT_INDICATOR,
+	[SEC_IND_OWNER] = ENT_INDICATOR,
+	[SEC_IND_OWNER_AR] = -1, [SEC_STAKEHOLDER] = -1, [SEC_SH_ROLE] = -1, [SEC_RACI] = -1,
+	[SEC_COSTS] = -1, [SEC_YEARS] = -1, [SEC_SHARES] = -1, [SEC_ROADMAP] = -1,
+	[SEC_CHECK] = -1,
+};
+/* the step the findings of a per-item section belong to */
+static const enum step section_step[SEC_COUNT] = {
+	[SEC_GOAL] = STEP_GOALS,	     [SEC_GOAL_STRATEGY] = STEP_GOALS,
+	[SEC_GOAL_INDICATOR] = STEP_GOALS, [SEC_INDICATOR] = STEP_INDICATORS,
+	[SEC_IND_OWNER] = STEP_INDICATORS,
+};
+
+/* Starts a run of the sections `which` into out (zeroed first) with the
+ * figures fig of m. owned (owned_indicators, or NULL) counts
+ * indicator.owner_no_ar when only counting. */
+static void ctx_begin(struct ctx *c, const struct model *m, struct findings *out,
+		      bool count_only, const struct figures *fig, unsigned which, long today,
+		      const unsigned *owned)
 {
 	memset(out, 0, sizeof *out);
-	struct ctx c = {
+	*c = (struct ctx){
 		.m = m,
 		.fig = fig,
 		.out = out,
@@ -1353,69 +1513,53 @@ static void run_sections(const struct model *m, struct findings *out, bool count
 		.winddown = m->ws.phase == PHASE_WINDDOWN,
 		.left_pilot = m->ws.phase == PHASE_TRANSITION || m->ws.phase == PHASE_REGULAR,
 		.today = today,
+		.which = which,
+		.owned = owned,
+		.one = -1,
 	};
 	if (!count_only) {
-		c.ws_item = name_or(m->ws.title, _("(untitled workshop)"));
-		c.untitled_goal = _("(untitled goal)");
-		c.unnamed_indicator = _("(unnamed indicator)");
-		c.unnamed_stakeholder = _("(unnamed stakeholder)");
-		c.unnamed_task = _("(unnamed task)");
-		c.unnamed_cost = _("(unnamed cost)");
-		c.untitled_milestone = _("(untitled milestone)");
+		c->ws_item = name_or(m->ws.title, _("(untitled workshop)"));
+		c->untitled_goal = _("(untitled goal)");
+		c->unnamed_indicator = _("(unnamed indicator)");
+		c->unnamed_stakeholder = _("(unnamed stakeholder)");
+		c->unnamed_task = _("(unnamed task)");
+		c->unnamed_cost = _("(unnamed cost)");
+		c->untitled_milestone = _("(untitled milestone)");
 	}
-	buf_init(&c.scratch);
-	/* indicators per goal in one pass, by the goals' positions */
-	unsigned *per_goal = NULL;
-	long *goal_of = NULL;
-	if ((which & SEC_OTHER) || !owned) {
-		per_goal = xcalloc(m->goals.n ? m->goals.n : 1, sizeof *per_goal);
-		goal_of = xmalloc((m->indicators.n ? m->indicators.n : 1) * sizeof *goal_of);
-		for (size_t i = 0; i < m->indicators.n; i++) {
-			long gi = table_index(&m->goals,
-					      MODEL_AT(m->indicators, struct indicator, i)->goal);
-			goal_of[i] = gi;
-			if (gi >= 0)
-				per_goal[gi]++;
-		}
-	}
-	if (which == SEC_ALL && !fixed) {
-		/* the findings in the order of the steps' items */
-		rules_workshop(&c);
-		rules_goals(&c, per_goal);
-		rules_indicators(&c, goal_of, SEC_ALL);
-		rules_stakeholders(&c);
-		rules_raci(&c);
-		rules_costs(&c);
-		rules_years(&c);
-		rules_shares(&c);
-		rules_roadmap(&c);
-		rules_check(&c);
-	} else {
-		if (which & SEC_OTHER) {
-			rules_workshop(&c);
-			rules_goals(&c, per_goal);
-			rules_indicators(&c, goal_of, SEC_OTHER);
-			rules_costs(&c);
-			rules_years(&c);
-			rules_shares(&c);
-			rules_check(&c);
-		}
-		if (fixed)
-			memcpy(fixed, out->count, sizeof out->count);
-		if (which & SEC_CELLS) {
-			if (owned)
-				count_owner_no_ar(&c, owned);
-			else
-				rules_indicators(&c, goal_of, SEC_CELLS);
-			rules_stakeholders(&c);
-			rules_raci(&c);
-			rules_roadmap(&c);
-		}
-	}
-	free(goal_of);
-	free(per_goal);
-	buf_free(&c.scratch);
-	free(c.temp_bits);
+	buf_init(&c->scratch);
+}
+
+/* Runs the sections of c, in the order of the steps' items. */
+static void ctx_run(struct ctx *c)
+{
+	rules_workshop(c);
+	rules_goals(c);
+	rules_indicators(c);
+	rules_stakeholders(c);
+	rules_raci(c);
+	rules_costs(c);
+	rules_years(c);
+	rules_shares(c);
+	rules_roadmap(c);
+	rules_check(c);
+}
+
+static void ctx_end(struct ctx *c)
+{
+	free(c->goal_of);
+	free(c->per_goal);
+	buf_free(&c->scratch);
+	free(c->temp_bits);
+}
+
+static void run_sections(const struct model *m, struct findings *out, bool count_only,
+			 const struct figures *fig, unsigned which, long today,
+			 const unsigned *owned)
+{
+	struct ctx c;
+	ctx_begin(&c, m, out, count_only, fig, which, today, owned);
+	ctx_run(&c);
+	ctx_end(&c);
 }
 
 static long today_days(void)
@@ -1431,9 +1575,17 @@ static void run_rules(const struct model *m, struct findings *out, bool count_on
 	struct figures fig;
 	figures_init(&fig);
 	figures_update(&fig, m);
-	run_sections(m, out, count_only, &fig, SEC_ALL, today_days(), NULL, NULL);
+	run_sections(m, out, count_only, &fig, SEC_ALL, today_days(), NULL);
 	figures_free(&fig);
 }
+
+/* The counts of a per-item section by the positions of its items at its
+ * last full run: what the one item an edit changed takes back. */
+struct findings_items {
+	size_t n; /* the items then */
+	int64_t *ids;
+	unsigned (*sev)[SEV_COUNT]; /* in the section's step */
+};
 
 void findings_counter_init(struct findings_counter *fc)
 {
@@ -1445,32 +1597,128 @@ void findings_counter_free(struct findings_counter *fc)
 {
 	figures_free(&fc->fig);
 	free(fc->owned);
+	if (fc->items)
+		for (int s = 0; s < SEC_COUNT; s++) {
+			free(fc->items[s].ids);
+			free(fc->items[s].sev);
+		}
+	free(fc->items);
 	findings_counter_init(fc);
+}
+
+/* The revision moves with every part's: a change that moved only the
+ * revision is one the parts do not name. */
+static unsigned long unnamed_changes(const struct model *m)
+{
+	unsigned long n = m->revision;
+	for (int p = 0; p < MODEL_PART_COUNT; p++)
+		n -= m->part_revision[p];
+	return n;
+}
+
+/* Runs section s over every item (or all of it at once when it has no
+ * items) into fc->section[s], keeping the per-item counts. */
+static void count_section(struct findings_counter *fc, const struct model *m, int s, long today)
+{
+	struct findings f;
+	struct ctx c;
+	ctx_begin(&c, m, &f, true, &fc->fig, 1u << s, today, fc->owned);
+	int kind = section_item[s];
+	if (kind < 0) {
+		ctx_run(&c);
+	} else {
+		struct findings_items *it = &fc->items[s];
+		const struct table *t = model_table(m, (enum entity)kind);
+		enum step step = section_step[s];
+		it->n = t->n;
+		it->ids = xrealloc(it->ids, (t->n ? t->n : 1) * sizeof *it->ids);
+		it->sev = xrealloc(it->sev, (t->n ? t->n : 1) * sizeof *it->sev);
+		for (size_t i = 0; i < t->n; i++) {
+			unsigned before[SEV_COUNT];
+			memcpy(before, f.count[step], sizeof before);
+			c.one = (long)i;
+			ctx_run(&c);
+			it->ids[i] = *(const int64_t *)table_at(t, i);
+			for (int v = 0; v < SEV_COUNT; v++)
+				it->sev[i][v] = f.count[step][v] - before[v];
+		}
+	}
+	ctx_end(&c);
+	memcpy(fc->section[s], f.count, sizeof f.count);
+	fc->runs++;
+}
+
+/* Section s again for the one item of its kind that changed since the
+ * last update, when that is all it reads that changed; false when the
+ * counts kept do not allow it (another item count, a new item). */
+static bool count_item(struct findings_counter *fc, const struct model *m, int s, long today,
+		       unsigned changed)
+{
+	int kind = section_item[s];
+	if (kind < 0 || (changed & section_reads[s]) != (1u << kind) ||
+	    m->part_revision[kind] - fc->parts[kind] != 1 || !m->part_last_id[kind])
+		return false;
+	const struct table *t = model_table(m, (enum entity)kind);
+	struct findings_items *it = &fc->items[s];
+	long i = table_index(t, m->part_last_id[kind]);
+	if (i < 0 || it->n != t->n || it->ids[i] != m->part_last_id[kind])
+		return false;
+	struct findings f;
+	struct ctx c;
+	ctx_begin(&c, m, &f, true, &fc->fig, 1u << s, today, fc->owned);
+	c.one = i;
+	c.single = true;
+	ctx_run(&c);
+	ctx_end(&c);
+	enum step step = section_step[s];
+	for (int v = 0; v < SEV_COUNT; v++) {
+		fc->section[s][step][v] += f.count[step][v] - it->sev[i][v];
+		it->sev[i][v] = f.count[step][v];
+	}
+	fc->item_runs++;
+	return true;
 }
 
 void findings_counter_update(struct findings_counter *fc, const struct model *m)
 {
-	unsigned long other = m->revision - m->raci_revision;
+	_Static_assert(SEC_COUNT == FINDINGS_SECTIONS, "findings.h: FINDINGS_SECTIONS");
+	_Static_assert(MODEL_PART_COUNT < 31, "a bit per part and one for the date");
 	long today = today_days();
-	if (fc->valid && fc->other == other && fc->today == today && fc->raci == m->raci_revision)
-		return;
-	struct findings f;
-	if (fc->valid && fc->other == other && fc->today == today) {
-		/* only cells changed: the figures and the other groups stand */
-		run_sections(m, &f, true, &fc->fig, SEC_CELLS, today, NULL, fc->owned);
-		for (int s = 0; s < STEP_COUNT; s++)
-			for (int v = 0; v < SEV_COUNT; v++)
-				fc->count[s][v] = fc->fixed[s][v] + f.count[s][v];
+	unsigned changed = 0;
+	if (!fc->valid || fc->unnamed != unnamed_changes(m)) {
+		changed = ~0u;
 	} else {
-		figures_update(&fc->fig, m);
+		for (int p = 0; p < MODEL_PART_COUNT; p++)
+			if (fc->parts[p] != m->part_revision[p])
+				changed |= DEP(p);
+		if (fc->today != today)
+			changed |= DEP_TODAY;
+	}
+	if (!changed)
+		return;
+	if (!fc->items)
+		fc->items = xcalloc(SEC_COUNT, sizeof *fc->items);
+	if (changed & DEP_FIGURES) {
+		struct date d;
+		date_today(&d);
+		figures_compute(&fc->fig, m, d.y);
+	}
+	const unsigned owned_reads = DEP(ENT_INDICATOR) | DEP_GOAL_STATUS | DEP_SH_SET;
+	if ((changed & owned_reads) || !fc->owned) {
 		free(fc->owned);
 		fc->owned = owned_indicators(m);
-		run_sections(m, &f, true, &fc->fig, SEC_ALL, today, fc->fixed, fc->owned);
-		memcpy(fc->count, f.count, sizeof f.count);
+	}
+	memset(fc->count, 0, sizeof fc->count);
+	for (int s = 0; s < SEC_COUNT; s++) {
+		if ((changed & section_reads[s]) && !(fc->valid && count_item(fc, m, s, today, changed)))
+			count_section(fc, m, s, today);
+		for (int st = 0; st < STEP_COUNT; st++)
+			for (int v = 0; v < SEV_COUNT; v++)
+				fc->count[st][v] += fc->section[s][st][v];
 	}
 	fc->valid = true;
-	fc->other = other;
-	fc->raci = m->raci_revision;
+	fc->unnamed = unnamed_changes(m);
+	memcpy(fc->parts, m->part_revision, sizeof fc->parts);
 	fc->today = today;
 }
 

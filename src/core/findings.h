@@ -57,17 +57,29 @@ void findings_compute(const struct model *m, struct findings *out);
  * every edit. */
 void findings_count(const struct model *m, unsigned count[STEP_COUNT][SEV_COUNT]);
 /* findings_count kept up to date between calls (the tab badges after each
- * edit): when only RACI cells changed since the last call, only
- * the rules that read them run again (stakeholders, RACI, the roadmap's
- * settled categories); any other change, or another day, counts all. */
+ * edit). The rules come in sections, and each declares the parts of the
+ * model it reads (enum model_part; the date for the rules that compare
+ * with today): an update runs again only the sections whose parts changed
+ * since the last one (model part_revision) and keeps the others' counts; a
+ * change no part names, or a first update, counts all. A section that
+ * looks at one goal or indicator at a time keeps its counts per item: when
+ * one item of that kind is all that changed of what it reads (model
+ * part_last_id), only that item is counted again. */
+#define FINDINGS_SECTIONS 15
+struct findings_items;
 struct findings_counter {
 	bool valid;
-	unsigned long other, raci; /* the model's change counts last time */
+	unsigned long parts[MODEL_PART_COUNT]; /* the model's part revisions last time */
+	unsigned long unnamed; /* its changes no part names (revision - parts) */
 	long today;
-	unsigned fixed[STEP_COUNT][SEV_COUNT]; /* the rules that do not read cells */
+	unsigned section[FINDINGS_SECTIONS][STEP_COUNT][SEV_COUNT]; /* per section */
 	unsigned count[STEP_COUNT][SEV_COUNT]; /* all */
-	struct figures fig; /* of the last full count (cells change no figure) */
+	struct figures fig; /* computed again when a part they read changed */
 	unsigned *owned;    /* live indicators per stakeholder position */
+	/* the per-item sections' counts per item (private) */
+	struct findings_items *items;
+	unsigned long runs;	 /* sections run over all their items so far (tests) */
+	unsigned long item_runs; /* sections run for one changed item so far */
 };
 void findings_counter_init(struct findings_counter *fc);
 void findings_counter_free(struct findings_counter *fc);

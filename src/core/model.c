@@ -265,7 +265,12 @@ void model_keep_first(struct model *m, enum entity kind, size_t n)
 		idmap_free(&t->idx);
 		table_init(t, t->size);
 	}
-	m->revision++;
+	model_changed(m, kind);
+	m->part_last_id[kind] = 0;
+	if (kind == ENT_STAKEHOLDER)
+		model_changed(m, MODEL_PART_STAKEHOLDER_SET);
+	if (kind == ENT_GOAL)
+		model_changed(m, MODEL_PART_GOAL_STATUS);
 	if (kind == ENT_COST || kind == ENT_SHARE || kind == ENT_STAKEHOLDER)
 		m->costs_revision++;
 }
@@ -273,9 +278,15 @@ void model_keep_first(struct model *m, enum entity kind, size_t n)
 void model_clear(struct model *m)
 {
 	unsigned long rev = m->revision, costs_rev = m->costs_revision;
+	unsigned long parts[MODEL_PART_COUNT];
+	memcpy(parts, m->part_revision, sizeof parts);
 	model_free(m);
 	model_init(m);
-	m->revision = rev + 1;
+	m->revision = rev;
+	for (int p = 0; p < MODEL_PART_COUNT; p++) {
+		m->part_revision[p] = parts[p];
+		model_changed(m, p);
+	}
 	m->costs_revision = costs_rev + 1;
 }
 
@@ -308,7 +319,7 @@ void model_set_workshop(struct model *m, const struct workshop *w)
 	workshop_copy(&copy, w);
 	workshop_free(&m->ws);
 	m->ws = copy;
-	m->revision++;
+	model_changed(m, MODEL_PART_WORKSHOP);
 	m->costs_revision++;
 }
 
@@ -363,6 +374,8 @@ void model_put(struct model *m, enum entity kind, const void *e)
 	const struct entity_desc *d = &entity_descs[kind];
 	bool fresh;
 	void *s = table_slot(model_table(m, kind), *(const int64_t *)e, &fresh);
+	bool goal_status = kind == ENT_GOAL &&
+			   (fresh || ((struct goal *)s)->status != ((const struct goal *)e)->status);
 	union entity_any copy;
 	entity_copy(kind, &copy, e);
 	if (kind == ENT_STAKEHOLDER) {
@@ -374,7 +387,12 @@ void model_put(struct model *m, enum entity kind, const void *e)
 			entity_free(kind, s);
 		memcpy(s, &copy, d->size);
 	}
-	m->revision++;
+	model_changed(m, kind);
+	m->part_last_id[kind] = *(const int64_t *)e;
+	if (fresh && kind == ENT_STAKEHOLDER)
+		model_changed(m, MODEL_PART_STAKEHOLDER_SET);
+	if (goal_status)
+		model_changed(m, MODEL_PART_GOAL_STATUS);
 	if (kind == ENT_COST || kind == ENT_SHARE || kind == ENT_STAKEHOLDER)
 		m->costs_revision++;
 }
@@ -552,8 +570,7 @@ void model_raci_set(struct model *m, int64_t task, int64_t stakeholder, enum rac
 		if (is_ar(role))
 			t->temp_ar++;
 	}
-	m->revision++;
-	m->raci_revision++;
+	model_changed(m, MODEL_PART_RACI);
 }
 
 static int raci_ref_cmp(const void *a, const void *b)
@@ -640,13 +657,12 @@ void model_raci_load(struct model *m, const struct raci_cell *c, size_t n)
 	}
 	free(tp);
 	free(sp);
-	m->raci_revision++;
 	bool dup = false;
 	for (size_t i = 0; i < m->tasks.n; i++)
 		dup |= raci_row_settle(&((struct task *)table_at(&m->tasks, i))->cells);
 	for (size_t i = 0; i < m->stakeholders.n; i++)
 		dup |= raci_row_settle(&((struct stakeholder *)table_at(&m->stakeholders, i))->cells);
-	m->revision++;
+	model_changed(m, MODEL_PART_RACI);
 	if (dup) {
 		/* a pair twice (not from a valid file): the careful way, the
 		 * last role of a pair wins */
@@ -659,8 +675,7 @@ void model_raci_load(struct model *m, const struct raci_cell *c, size_t n)
 void model_raci_clear(struct model *m)
 {
 	raci_rows_reset(m);
-	m->raci_revision++;
-	m->revision++;
+	model_changed(m, MODEL_PART_RACI);
 }
 
 /* The temporary flag of sh changed: fix the tasks' counts of temporary A/R. */
@@ -786,5 +801,5 @@ void model_set_finding_votes(struct model *m, const char *rule, int64_t item, in
 		xgrow((void **)&m->fvotes, &m->capfvotes, m->nfvotes + 1, sizeof *m->fvotes);
 		m->fvotes[m->nfvotes++] = (struct finding_vote){xstrdup(rule), item, votes};
 	}
-	m->revision++;
+	model_changed(m, MODEL_PART_FVOTES);
 }

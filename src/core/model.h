@@ -198,6 +198,22 @@ static inline bool field_is_string(const struct entity_field *f)
 	       f->type == FT_TIME;
 }
 
+/* The parts of a model whose changes are counted apart: each entity kind
+ * (enum entity, the workshop's fields ENT_WORKSHOP), the RACI cells, the
+ * agenda's timeboxes and the dots on findings; and, moving with their
+ * kind's, which stakeholders exist and which goals exist with which status
+ * (what most rules that look at other kinds read of them). */
+enum model_part {
+	/* 0 .. ENT_COUNT - 1: the entity kinds, (enum model_part)ENT_GOAL … */
+	MODEL_PART_WORKSHOP = ENT_WORKSHOP,
+	MODEL_PART_RACI,
+	MODEL_PART_AGENDA,
+	MODEL_PART_FVOTES,
+	MODEL_PART_STAKEHOLDER_SET, /* a stakeholder added or removed */
+	MODEL_PART_GOAL_STATUS,	    /* a goal added or removed, or its status */
+	MODEL_PART_COUNT
+};
+
 /* id → index hash */
 struct idmap {
 	int64_t *keys;
@@ -233,15 +249,30 @@ struct model {
 	struct finding_vote *fvotes;
 	size_t nfvotes, capfvotes;
 	unsigned long revision; /* bumped on every change */
-	/* bumped with revision by every change of RACI cells only: a change
-	 * elsewhere moves revision - raci_revision (findings_counter) */
-	unsigned long raci_revision;
+	/* bumped with revision by every change of that part (model_changed);
+	 * a reload bumps them all (findings_counter) */
+	unsigned long part_revision[MODEL_PART_COUNT];
+	/* the entity of each kind that was put last (model_put), 0 after a
+	 * change of several (model_keep_first, a reload): with one step of
+	 * part_revision, the one entity of that kind that changed */
+	int64_t part_last_id[MODEL_PART_COUNT];
 	/* bumped with revision by every change the money figures read: a cost,
 	 * a share, a stakeholder or the workshop's data saved or dropped
 	 * (model_keep_first), and every reload (a delete, an undo or redo, an
 	 * import); figures_update_costs */
 	unsigned long costs_revision;
 };
+
+/* Marks a change of part p (enum model_part, or enum entity for a kind):
+ * revision and p's revision move. Derived data moves with the part that
+ * was changed: a task's phase moves its stakeholders' role counts (part
+ * ENT_TASK), a stakeholder's temporary flag its tasks' temp_ar (part
+ * ENT_STAKEHOLDER). */
+static inline void model_changed(struct model *m, int p)
+{
+	m->revision++;
+	m->part_revision[p]++;
+}
 
 void model_init(struct model *m);
 void model_free(struct model *m);

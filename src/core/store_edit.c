@@ -697,7 +697,7 @@ enum err store_set_agenda(struct store *s, struct model *m, int step, int minute
 	r = step_edit(s, st);
 	if (r == ERR_OK) {
 		m->agenda[step] = minutes;
-		m->revision++;
+		model_changed(m, MODEL_PART_AGENDA);
 	}
 	return end_edit(s, m, r);
 }
