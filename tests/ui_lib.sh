@@ -118,7 +118,14 @@ ui_settle() {
     done
     return 0
 }
-keys() { ui_settle tm send-keys -t ui "$@"; }
+# Several keys in one send arrive as a burst (allowed for moves); the next
+# send must come later than the burst window (UI_BURST_MS, 3 ms) after the
+# last of them was read, or it would count as part of the burst.
+keys() {
+    ui_settle tm send-keys -t ui "$@"
+    [ $# -gt 1 ] && sleep 0.02
+    return 0
+}
 typed() { ui_settle tm send-keys -t ui -l -- "$1"; }
 
 # wait_exit — waits for stetig to end; sets $ui_status.
