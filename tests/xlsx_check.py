@@ -334,6 +334,9 @@ def main():
     # numbers are numbers, dates are dates in the session's format
     ind = wb[STEP_SHEETS[lang][2]] if STEP_SHEETS[lang][2] in names else None
     if ind is not None:
+        # printed tables have their grid lines (a number beside a date
+        # would read as one)
+        check(ind.print_options.gridLines, "the indicators print without grid lines")
         col = column(ind, BASELINE[lang])
         check(col is not None, "no baseline column")
         for row in ind.iter_rows(min_row=2):
@@ -341,6 +344,10 @@ def main():
             if c is not None and c.value is not None:
                 check(isinstance(c.value, (int, float)) and c.data_type == "n",
                       "baseline %r stored as %s" % (c.value, c.data_type))
+                # thousands grouped, decimals only where the value has them
+                want = "#,##0" if float(c.value).is_integer() else "#,##0.0##"
+                check(c.number_format == want, "baseline %r with format %r, not %r"
+                      % (c.value, c.number_format, want))
             d = row[col] if col else None
             if d is not None and d.value is not None:
                 check(isinstance(d.value, datetime.datetime)

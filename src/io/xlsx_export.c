@@ -782,6 +782,9 @@ lxw_worksheet *xt_emit(struct xl *x, struct xtable *t, const char *sheet, size_t
 	lxw_worksheet *ws = xl_sheet(x, sheet);
 	if (!ws)
 		return NULL;
+	/* on paper a table without lines reads a number and the date beside
+	 * it as one ("0 31.03.2024") */
+	worksheet_gridlines(ws, LXW_SHOW_ALL_GRIDLINES);
 	bool *wrap_col = xcalloc(t->ncols, sizeof *wrap_col);
 	double *floor_w = xcalloc(t->ncols, sizeof *floor_w);
 	for (size_t c = 0; c < t->ncols; c++) {

@@ -82,6 +82,14 @@ static lxw_format *field_format(const struct xl *x, const struct entity_field *f
 	return f->fmt == FF_MONEY ? x->fmt.money : NULL;
 }
 
+/* A measured value (an indicator's baseline, target, latest value): money
+ * as money, otherwise its thousands grouped as xl_measure writes it. */
+static lxw_format *value_format(const struct xl *x, const struct entity_field *f, double v)
+{
+	lxw_format *money = field_format(x, f);
+	return money ? money : x->fmt.measure[v != floor(v)];
+}
+
 /* A percentage (60 for 60 %) as the fraction a spreadsheet calculates with
  * (0.6), shown as "60%", or "33.3%" when it has a decimal. */
 static void xc_percent(const struct xl *x, struct xcell *c, double pct)
@@ -118,9 +126,13 @@ static void field_cell(struct xl *x, const struct entity_field *f, const void *e
 		if (f->fmt == FF_PCT)
 			xc_percent(x, c, *(const double *)p);
 		else
-			xc_num(c, *(const double *)p, field_format(x, f));
+			xc_num(c, *(const double *)p, value_format(x, f, *(const double *)p));
 		break;
-	case FT_OPTNUM: xc_optnum(c, *(const struct optnum *)p, field_format(x, f)); break;
+	case FT_OPTNUM: {
+		const struct optnum *n = p;
+		xc_optnum(c, *n, value_format(x, f, n->v));
+		break;
+	}
 	}
 }
 
