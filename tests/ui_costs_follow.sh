@@ -152,5 +152,26 @@ keys q
 wait_exit
 [ "$ui_status" = 0 ] && ok || fail "q: exit status $ui_status"
 expect_sql "$f" "PRAGMA integrity_check" "ok"
+
+# years out of view are marked at the table's edge: the demo's years at
+# 100 columns start after 2024 (◂), at 160 columns all are shown
+d="$T/demo.stetig"
+"$STETIG" new "$d" --template demo --lang de >/dev/null 2>&1 || fail "new demo"
+for size in 100:yes 160:no; do
+	UI_COLS=${size%:*} UI_LINES=30 UI_LANG=de
+	ui_start --lang de "$d"
+	wait_for "Beenden"
+	keys 5
+	row "Je Jahr" "2027"
+	yr=$(screen | grep -F "Je Jahr")
+	case "$size:$yr" in
+	*:yes:*◂20*) ok ;;
+	*:no:*◂*) fail "all years fit, yet one is marked as out of view: $yr" ;;
+	*:no:*2024*) ok ;;
+	*) fail "years at ${size%:*} columns: $yr" ;;
+	esac
+	keys q
+	wait_exit
+done
 expect_no_stderr
 finish

@@ -39,7 +39,7 @@ struct costs_state {
 	int years_first, years_n;
 	bool years_undated;
 	struct list_col year_cols[17];
-	char titles[16][16];
+	char titles[16][24];
 	char shares_title[512];
 
 	/* the share form's partner (0: a new share) and the cost of the share
@@ -423,8 +423,15 @@ static void draw_years(struct ui *ui, struct ui_rect r)
 	int fe = f->funding_end_year;
 	vs->year_cols[0] = (struct list_col){N_("Per year"), label_w, 0};
 	for (int i = 0; i < fit; i++) {
-		/* the years after the funding end carry a mark, not only a colour */
-		snprintf(vs->titles[i], sizeof vs->titles[i], fe && start + i > fe ? "›%d" : "%d", start + i);
+		/* the years after the funding end carry a mark, not only a colour;
+		 * years out of view to the left or right are marked at the edge
+		 * (Left/Right bring them in), as the RACI grid marks its columns */
+		const char *fmt = fe && start + i > fe ? "›%d" : "%d";
+		char year[12];
+		snprintf(year, sizeof year, fmt, start + i);
+		snprintf(vs->titles[i], sizeof vs->titles[i], "%s%s%s",
+			 i == 0 && start > first ? "◂" : "", year,
+			 i == fit - 1 && start + i < last ? "▸" : "");
 		vs->year_cols[i + 1] = (struct list_col){vs->titles[i], col_w, 0};
 	}
 	if (vs->years_undated)
