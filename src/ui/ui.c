@@ -778,6 +778,14 @@ static void draw_form(struct ui *ui, struct ui_rect r, struct ui_rect b)
 	form_draw(ui->form, b);
 }
 
+/* The lines of the frame blanked, as erase() leaves them. */
+static void clear_frame_lines(void)
+{
+	int lines[] = {0, 1, 2, LINES - 2, LINES - 1};
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+		ui_fill(lines[i], 0, COLS, A_NORMAL);
+}
+
 static void place_cursor(struct ui *ui)
 {
 	bool cursor = ui->form->cur_y >= 0 && !ui->confirm;
@@ -799,9 +807,7 @@ static bool draw_form_over(struct ui *ui)
 	struct ui_rect b = form_box(ui, ui->content);
 	if (b.h < ui->form_box_h)
 		return false;
-	int lines[] = {0, 1, 2, LINES - 2, LINES - 1};
-	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
-		ui_fill(lines[i], 0, COLS, A_NORMAL);
+	clear_frame_lines();
 	struct ui_rect r = ui_chrome_draw(ui);
 	if (memcmp(&r, &ui->content, sizeof r))
 		b = form_box(ui, r);
@@ -832,7 +838,6 @@ static void draw_all(struct ui *ui)
 	sync_view(ui);
 	struct ui_rect r = ui_chrome_draw(ui);
 	ui->content = r;
-	bool cursor = false;
 	if (ui->help) {
 		ui_help_draw(ui, r);
 	} else if (ui->form) {
@@ -841,10 +846,6 @@ static void draw_all(struct ui *ui)
 		} else {
 			ui_views[ui->step]->draw(ui, r);
 			draw_form(ui, r, form_box(ui, r));
-		}
-		if (ui->form->cur_y >= 0 && !ui->confirm) {
-			move(ui->form->cur_y, ui->form->cur_x);
-			cursor = true;
 		}
 	} else if (ui->lot_open) {
 		/* the step keeps at least its minimum width, or the panel takes
@@ -876,7 +877,10 @@ static void draw_all(struct ui *ui)
 	ui->frame_step = ui->step;
 	ui->frame_rev = ui->m.revision;
 	ui->frame_status = ui->status != NULL;
-	curs_set(cursor ? 1 : 0);
+	if (ui->form && !ui->help)
+		place_cursor(ui);
+	else
+		curs_set(0);
 	wnoutrefresh(stdscr);
 	doupdate();
 }
@@ -894,10 +898,7 @@ static void draw_partial(struct ui *ui)
 	}
 	sync_view(ui);
 	if (ui->status || ui->frame_status || ui->m.revision != ui->frame_rev) {
-		/* the lines of the frame, blank as erase() leaves them */
-		int lines[] = {0, 1, 2, LINES - 2, LINES - 1};
-		for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
-			ui_fill(lines[i], 0, COLS, A_NORMAL);
+		clear_frame_lines();
 		ui->content = ui_chrome_draw(ui);
 	}
 	if (!v->redraw(ui, ui->content)) {

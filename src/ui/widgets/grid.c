@@ -329,12 +329,9 @@ static void shift_cols(const struct grid *g, long d)
 		last = g->nrows;
 	for (size_t row = g->top; row < last; row++) {
 		int y = g->y0 + (int)(row - g->top);
-		if (d > 0) {
+		if (d > 0)
 			move_cells(y, g->x0 + gone, keep, -gone, buf);
-			ui_fill(y, g->x0 + keep, gone, A_NORMAL);
-		} else {
-			ui_fill(y, g->x0 + keep, gone, A_NORMAL);
-		}
+		ui_fill(y, g->x0 + keep, gone, A_NORMAL);
 	}
 	flush();
 	if (d < 0)
@@ -350,6 +347,15 @@ static void shift_cols(const struct grid *g, long d)
 static bool col_shown(const struct grid *g, long col)
 {
 	return col >= (long)g->left && col < (long)g->left + g->cols && col < (long)g->ncols;
+}
+
+/* One cell of a row that is not the cursor's, blanked and drawn again. */
+static void redraw_cell(const struct grid *g, size_t row, long col, int y,
+			const struct grid_fns *fns, void *ctx)
+{
+	int x = g->x0 + (int)((size_t)col - g->left) * g->cell_w;
+	ui_fill(y, x, g->cell_w, A_NORMAL);
+	fns->cell(ctx, row, (size_t)col, y, x, g->cell_w, false, col == g->col, false);
 }
 
 void grid_redraw(struct grid *g, struct ui_rect r, int head_w, int cell_w,
@@ -435,22 +441,15 @@ void grid_redraw(struct grid *g, struct ui_rect r, int head_w, int cell_w,
 			continue;
 		}
 		int y = g->y0 + i;
-		for (long col = in_first; col < in_end; col++) {
-			if (!col_shown(g, col))
-				continue;
-			int x = g->x0 + (int)((size_t)col - g->left) * cell_w;
-			ui_fill(y, x, cell_w, A_NORMAL);
-			fns->cell(ctx, row, (size_t)col, y, x, cell_w, false, col == g->col, false);
-		}
+		for (long col = in_first; col < in_end; col++)
+			if (col_shown(g, col))
+				redraw_cell(g, row, col, y, fns, ctx);
 		for (int k = 0; k < 2; k++) {
 			long col = cols[k];
 			if (k == 1 && col == cols[0])
 				break;
-			if (!col_shown(g, col) || (col >= in_first && col < in_end))
-				continue;
-			int x = g->x0 + (int)((size_t)col - g->left) * cell_w;
-			ui_fill(y, x, cell_w, A_NORMAL);
-			fns->cell(ctx, row, (size_t)col, y, x, cell_w, false, col == g->col, false);
+			if (col_shown(g, col) && !(col >= in_first && col < in_end))
+				redraw_cell(g, row, col, y, fns, ctx);
 		}
 	}
 }
