@@ -146,9 +146,14 @@ void xl_num(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
 	xl_note(x, worksheet_write_number(ws, r, c, v, f), "write_number");
 }
 
+lxw_format *xl_measure_format(const struct xl *x, double v)
+{
+	return x->fmt.measure[v != floor(v)];
+}
+
 void xl_measure(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v)
 {
-	xl_num(x, ws, r, c, v, x->fmt.measure[v != floor(v)]);
+	xl_num(x, ws, r, c, v, xl_measure_format(x, v));
 }
 
 bool xl_date(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *iso)

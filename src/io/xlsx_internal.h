@@ -153,6 +153,7 @@ void xl_num(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
 /* An indicator's value with its thousands grouped, decimals only where it
  * has them (a format "#,##0.###" would print 15000 as "15,000."). */
 void xl_measure(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v);
+lxw_format *xl_measure_format(const struct xl *x, double v);
 /* Writes an ISO date as a date; false (nothing written) if it is none. */
 bool xl_date(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *iso);
 /* A new sheet named from base (made valid and unique); NULL on error. */

@@ -87,7 +87,7 @@ static lxw_format *field_format(const struct xl *x, const struct entity_field *f
 static lxw_format *value_format(const struct xl *x, const struct entity_field *f, double v)
 {
 	lxw_format *money = field_format(x, f);
-	return money ? money : x->fmt.measure[v != floor(v)];
+	return money ? money : xl_measure_format(x, v);
 }
 
 /* A percentage (60 for 60 %) as the fraction a spreadsheet calculates with
