@@ -449,23 +449,24 @@ void figures_compute(struct figures *f, const struct model *m, int this_year)
 	f->valid = true;
 }
 
+void figures_compute_now(struct figures *f, const struct model *m)
+{
+	struct date d;
+	date_today(&d);
+	figures_compute(f, m, d.y);
+}
+
 const struct figures *figures_update(struct figures *f, const struct model *m)
 {
-	if (!f->valid || f->revision != m->revision) {
-		struct date d;
-		date_today(&d);
-		figures_compute(f, m, d.y);
-	}
+	if (!f->valid || f->revision != m->revision)
+		figures_compute_now(f, m);
 	return f;
 }
 
 const struct figures *figures_update_costs(struct figures *f, const struct model *m)
 {
-	if (!f->valid || f->costs_revision != m->costs_revision) {
-		struct date d;
-		date_today(&d);
-		figures_compute(f, m, d.y);
-	}
+	if (!f->valid || f->costs_revision != m->costs_revision)
+		figures_compute_now(f, m);
 	return f;
 }
 

@@ -190,6 +190,8 @@ void figures_free(struct figures *f);
  * this_year is the budget year the table starts with when no cost has a
  * year and no funding end is set. */
 void figures_compute(struct figures *f, const struct model *m, int this_year);
+/* figures_compute with this year (date_today: STETIG_TODAY pins it). */
+void figures_compute_now(struct figures *f, const struct model *m);
 /* Recomputes f only when m changed since (its revision differs or f was
  * never computed); returns f. Uses the current year as figures_compute. */
 const struct figures *figures_update(struct figures *f, const struct model *m);

@@ -1698,11 +1698,8 @@ void findings_counter_update(struct findings_counter *fc, const struct model *m)
 		return;
 	if (!fc->items)
 		fc->items = xcalloc(SEC_COUNT, sizeof *fc->items);
-	if (changed & DEP_FIGURES) {
-		struct date d;
-		date_today(&d);
-		figures_compute(&fc->fig, m, d.y);
-	}
+	if (changed & DEP_FIGURES)
+		figures_compute_now(&fc->fig, m);
 	const unsigned owned_reads = DEP(ENT_INDICATOR) | DEP_GOAL_STATUS | DEP_SH_SET;
 	if ((changed & owned_reads) || !fc->owned) {
 		free(fc->owned);

@@ -253,25 +253,21 @@ void model_keep_first(struct model *m, enum entity kind, size_t n)
 	struct table *t = model_table(m, kind);
 	if (kind == ENT_WORKSHOP || entity_descs[kind].raci || n >= t->n)
 		return;
-	for (size_t i = n; i < t->n; i++)
-		entity_free(kind, table_at(t, i));
-	t->n = n;
-	if (n) {
+	if (!n) {
+		table_free(t, kind);
+	} else {
+		for (size_t i = n; i < t->n; i++)
+			entity_free(kind, table_at(t, i));
+		t->n = n;
 		t->items = xrealloc(t->items, n * t->size);
 		t->cap = n;
 		idmap_rebuild(&t->idx, t);
-	} else {
-		free(t->items);
-		idmap_free(&t->idx);
-		table_init(t, t->size);
 	}
 	model_changed(m, kind);
 	m->part_last_id[kind] = 0;
-	if (kind == ENT_STAKEHOLDER)
-		model_changed(m, MODEL_PART_STAKEHOLDER_SET);
 	if (kind == ENT_GOAL)
 		model_changed(m, MODEL_PART_GOAL_STATUS);
-	if (kind == ENT_COST || kind == ENT_SHARE || kind == ENT_STAKEHOLDER)
+	if (kind == ENT_COST || kind == ENT_SHARE)
 		m->costs_revision++;
 }
 
